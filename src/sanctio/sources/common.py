@@ -1,0 +1,273 @@
+"""Helpers shared by the source parsers: countries, dates, safe XML, encodings, hashing."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from sanctio.model import DateValue, ParseError
+
+# ------------------------------------------------------------------------------ countries
+
+
+@lru_cache(maxsize=8192)
+def country_code(text: str | None) -> str | None:
+    """ISO 3166-1 alpha-2 (upper case) for a country name or code, or None if unknown.
+
+    Uses rigour's territory tables, which know official and common names ("Iran, Islamic
+    Republic of", "Korea, North", "Burma", "Türkiye"). Historical territories keep rigour's
+    code in upper case (``SUHH`` for the Soviet Union). Text with a qualifier in brackets
+    ("Russia (Crimea)") is retried without it.
+    """
+    from rigour.territories import lookup_territory
+
+    if text is None:
+        return None
+    value = text.strip().strip(".;,")
+    if not value or value.upper() in {"UNKNOWN", "00", "-0-", "N/A", "NONE"}:
+        return None
+    territory = lookup_territory(value)
+    if territory is None and "(" in value:
+        territory = lookup_territory(re.sub(r"\s*\(.*?\)\s*", " ", value).strip())
+        if territory is None:
+            inner = re.search(r"\((.*?)\)", value)
+            if inner:
+                territory = lookup_territory(inner.group(1))
+    if territory is None:
+        return None
+    return str(territory.code).upper()
+
+
+def country_codes(texts: list[str] | str | None) -> list[str]:
+    """Codes for several country names (a list, or one string with ``;``/``,``-free names)."""
+    if texts is None:
+        return []
+    if isinstance(texts, str):
+        texts = [texts]
+    out: list[str] = []
+    for t in texts:
+        code = country_code(t)
+        if code and code not in out:
+            out.append(code)
+    return out
+
+
+# ---------------------------------------------------------------------------------- dates
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate([
+        ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+        ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+        ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+        ("dec", "december"),
+    ])
+    for m in names
+}
+
+
+def _valid(y: int, m: int = 1, d: int = 1) -> bool:
+    try:
+        date(y, m, d)
+    except ValueError:
+        return False
+    return 1800 <= y <= 2100
+
+
+def parse_date(text: str | None, *, circa: bool = False) -> DateValue | None:
+    """Parse one date in the forms the lists use, keeping its precision.
+
+    Accepts ISO (``1979-05-03``, ``1979-05``, ``1979``), ``03 May 1979``, ``May 1979``,
+    ``03/05/1979`` (day first, as OFSI writes it), ``1979-05-03T00:00:00``, ``circa 1979``,
+    ``c. 1979``, ``approximately 1979``. Returns None for text that holds no date.
+    """
+    if text is None:
+        return None
+    raw = text.strip()
+    s = raw.lower().strip(" .;,")
+    if not s:
+        return None
+    m = re.match(r"^(circa|ca\.?|c\.|approximately|approx\.?|about)\s*", s)
+    if m:
+        circa = True
+        s = s[m.end():]
+    s = s.split("t")[0] if re.match(r"^\d{4}-\d{2}-\d{2}t", s) else s
+    iso = re.match(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$", s)
+    if iso:
+        y = int(iso.group(1))
+        mo = int(iso.group(2)) if iso.group(2) else None
+        d = int(iso.group(3)) if iso.group(3) else None
+        return _make(y, mo, d, circa, raw)
+    dmy = re.match(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$", s)
+    if dmy:
+        d, mo, y = int(dmy.group(1)), int(dmy.group(2)), int(dmy.group(3))
+        if d == 0 and mo == 0:
+            return _make(y, None, None, circa, raw)
+        if d == 0:
+            return _make(y, mo, None, circa, raw)
+        return _make(y, mo, d, circa, raw)
+    words = re.match(r"^(?:(\d{1,2})\s+)?([a-z]{3,9})\.?,?\s+(\d{4})$", s)
+    if words and words.group(2) in _MONTHS:
+        d = int(words.group(1)) if words.group(1) else None
+        return _make(int(words.group(3)), _MONTHS[words.group(2)], d, circa, raw)
+    mdy = re.match(r"^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$", s)
+    if mdy and mdy.group(1) in _MONTHS:
+        return _make(int(mdy.group(3)), _MONTHS[mdy.group(1)], int(mdy.group(2)), circa, raw)
+    return None
+
+
+def _make(y: int, mo: int | None, d: int | None, circa: bool, raw: str) -> DateValue | None:
+    if mo is not None and d is not None and _valid(y, mo, d):
+        return DateValue.from_iso(f"{y:04d}-{mo:02d}-{d:02d}", circa=circa, text=raw)
+    if mo is not None and 1 <= mo <= 12 and _valid(y):
+        return DateValue.from_iso(f"{y:04d}-{mo:02d}", circa=circa, text=raw)
+    if _valid(y):
+        return DateValue.from_iso(f"{y:04d}", circa=circa, text=raw)
+    return None
+
+
+def iso_date(text: str | None) -> str | None:
+    """An ISO date string (any precision) for a date in the lists' usual forms, or None."""
+    dv = parse_date(text)
+    return dv.value if dv else None
+
+
+def today_iso() -> str:
+    return datetime.now().date().isoformat()
+
+
+# --------------------------------------------------------------------------- files & bytes
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def read_text(path: Path, encodings: tuple[str, ...] = ("utf-8-sig", "cp1252")) -> str:
+    """Read a text file, trying UTF-8 first, then the given fallbacks (OFSI's old files are
+    Windows-1252). Raises ParseError naming the byte offset when no encoding fits."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise ParseError(str(path), None, "the file is empty")
+    last: UnicodeDecodeError | None = None
+    for enc in encodings:
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError as exc:
+            last = exc
+    assert last is not None
+    raise ParseError(
+        str(path), f"byte {last.start}",
+        f"cannot decode the file as {' or '.join(encodings)}: {last.reason}",
+    )
+
+
+# ------------------------------------------------------------------------------ safe XML
+
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
+
+
+def check_xml_safe(path: Path) -> None:
+    """Refuse XML that declares entities or a DOCTYPE: official list files never do, and
+    such declarations are how entity-expansion ("billion laughs") and external-entity (XXE)
+    attacks work. Only the prolog (before the root element) is inspected."""
+    with path.open("rb") as f:
+        head = f.read(1 << 16)
+    if not head.strip():
+        raise ParseError(str(path), None, "the file is empty")
+    # the prolog ends at the first element start that is not <? or <!
+    m = re.search(rb"<[A-Za-z_]", head)
+    prolog = head[: m.start()] if m else head
+    if _ENTITY.search(prolog) or _ENTITY.search(head):
+        raise ParseError(str(path), "prolog",
+                         "refused: the XML declares entities (possible entity expansion or "
+                         "external entity attack); official list files never do")
+    if _DOCTYPE.search(prolog):
+        raise ParseError(str(path), "prolog",
+                         "refused: the XML has a DOCTYPE declaration; official list files "
+                         "have none")
+
+
+def iter_xml(path: Path, tags: set[str] | None = None) -> Iterator[etree._Element]:
+    """Stream the elements of an XML file whose local name is in ``tags`` (all when None),
+    after :func:`check_xml_safe`. Entities are never resolved and nothing is fetched from
+    the network. The caller should ``clear()`` each element when done with it.
+    Errors become ParseError naming the line and column."""
+    check_xml_safe(path)
+    context = etree.iterparse(
+        str(path), events=("end",), resolve_entities=False, no_network=True,
+        load_dtd=False, huge_tree=False, remove_comments=True,
+    )
+    try:
+        for _event, elem in context:
+            if tags is None or local_name(elem) in tags:
+                yield elem
+    except etree.XMLSyntaxError as exc:
+        line, col = exc.position if exc.position else (None, None)
+        raise ParseError(str(path), f"line {line}, column {col}", f"malformed XML: {exc.msg}")\
+            from exc
+
+
+def xml_root_tag(path: Path) -> str | None:
+    """The local name of the root element, reading only the start of the file."""
+    with path.open("rb") as f:
+        head = f.read(1 << 14)
+    for m in re.finditer(rb"<([A-Za-z_][\w.:-]*)", head):
+        name = m.group(1).decode("ascii", "replace")
+        return name.split(":")[-1]
+    return None
+
+
+def local_name(elem: etree._Element) -> str:
+    tag = elem.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1]
+
+
+def element_to_dict(elem: etree._Element) -> dict[str, Any]:
+    """A compact dict of an element (attributes, text, children by local name) for ``raw``."""
+    out: dict[str, Any] = {}
+    for k, v in elem.attrib.items():
+        if v:
+            out["@" + str(k)] = str(v)
+    text = (elem.text or "").strip()
+    children = [c for c in elem if isinstance(c.tag, str)]
+    if text and not children:
+        if not out:
+            return {"#text": text}
+        out["#text"] = text
+    for c in children:
+        name = local_name(c)
+        value = element_to_dict(c)
+        if list(value.keys()) == ["#text"]:
+            value = value["#text"]
+        if name in out:
+            if not isinstance(out[name], list):
+                out[name] = [out[name]]
+            out[name].append(value)
+        else:
+            out[name] = value
+    return out
+
+
+def clean(text: str | None) -> str | None:
+    """Strip and collapse white space; None for empty text and OFAC's ``-0-``."""
+    if text is None:
+        return None
+    value = " ".join(text.split())
+    if not value or value == "-0-":
+        return None
+    return value
