@@ -42,7 +42,10 @@ def country_code(text: str | None) -> str | None:
                 territory = lookup_territory(inner.group(1))
     if territory is None:
         return None
-    return str(territory.code).upper()
+    code = str(territory.code).upper()
+    if "-" in code:  # a sub-national territory (GB-NIR, UA-CRI): its country
+        code = code.split("-")[0]
+    return code
 
 
 def country_codes(texts: list[str] | str | None) -> list[str]:
@@ -271,3 +274,53 @@ def clean(text: str | None) -> str | None:
     if not value or value == "-0-":
         return None
     return value
+
+
+# -------------------------------------------------------------------------------- scripts
+
+@lru_cache(maxsize=256)
+def _iso15924(script_name: str) -> str:
+    """ISO 15924 code (``Arab``) for a Unicode script long name (``Arabic``) via ICU; the
+    long name itself when ICU does not know it."""
+    try:
+        import icu
+
+        codes = icu.Script.getCode(script_name)
+        if codes:
+            return str(icu.Script(codes[0]).getShortName())
+    except (ImportError, AttributeError, TypeError, ValueError):
+        pass
+    return script_name
+
+
+def script_code(text: str | None) -> str | None:
+    """The ISO 15924 code of the writing system a name is written in, or None when it has no
+    letters: ``Latn``, ``Arab``, ``Cyrl``, ``Grek``, ``Hani``, ``Hang``, ...
+
+    Scripts are detected per character with rigour (Unicode Script property). A name mixing
+    Latin with another script gets the other one ("Ταξιαρχία Kani" is ``Grek``); Han with
+    Hangul is ``Kore``, Han with kana ``Jpan``; otherwise the script with most letters wins.
+    """
+    if not text:
+        return None
+    if text.isascii():
+        return "Latn" if any(c.isalpha() for c in text) else None
+    from rigour.text.scripts import codepoint_script, text_scripts
+
+    scripts = text_scripts(text)
+    others = scripts - {"Latin"}
+    if not others:
+        return "Latn" if scripts else None
+    if len(others) == 1:
+        return _iso15924(next(iter(others)))
+    if "Han" in others and "Hangul" in others:
+        return "Kore"
+    if "Han" in others and ("Hiragana" in others or "Katakana" in others):
+        return "Jpan"
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalnum():
+            name = codepoint_script(ord(ch))
+            if name in others:
+                counts[name] = counts.get(name, 0) + 1
+    return _iso15924(max(sorted(counts), key=lambda k: counts[k]))

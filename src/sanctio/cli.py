@@ -1,0 +1,306 @@
+"""The `sanctio` command line."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import orjson
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from sanctio import __version__
+from sanctio.registry import LoadResult, Registry, default_home
+
+app = typer.Typer(
+    help="Sanctio: sanctions screening against the official US, UN, EU and UK lists.",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+)
+console = Console()
+err = Console(stderr=True)
+
+HomeOpt = Annotated[Path | None, typer.Option(
+    "--home", help="Registry folder (default: $SANCTIO_HOME or the user data directory).",
+    envvar="SANCTIO_HOME", show_default=False)]
+
+
+def open_registry(home: Path | None) -> Registry:
+    reg = Registry(home or default_home())
+    return reg
+
+
+def _sample_notice(reg: Registry) -> None:
+    if any(v.is_sample for v in reg.active_versions().values()):
+        err.print("[yellow]Using the built-in SAMPLE list (a few real designations written by "
+                  "hand). Load the official lists with `sanctio load` or `sanctio update` for "
+                  "real screening.[/yellow]")
+
+
+@app.callback(invoke_without_command=True)
+def main(version: Annotated[bool, typer.Option("--version", help="Show the version.")] = False
+         ) -> None:
+    if version:
+        console.print(f"sanctio {__version__}")
+        raise typer.Exit()
+
+
+# --------------------------------------------------------------------------- registry
+
+
+def _print_load(result: LoadResult) -> None:
+    v = result.version
+    if result.status == "failed":
+        err.print(f"[red]FAILED[/red] {result.list_id}: {result.error}")
+        if result.previous:
+            err.print(f"  the previous version {result.previous.label} stays active")
+        return
+    assert v is not None
+    word = {"loaded": "[green]loaded[/green]", "unchanged": "unchanged (same SHA-256)",
+            "reactivated": "[green]reactivated[/green] an earlier version"}[result.status]
+    console.print(f"{word} {v.list_id}: {v.record_count} records, version {v.label} "
+                  f"({result.seconds:.1f} s)")
+    for w in result.warnings[:5]:
+        console.print(f"  [yellow]warning[/yellow]: {w}")
+    if len(result.warnings) > 5:
+        console.print(f"  ... and {len(result.warnings) - 5} more warnings")
+
+
+def _after_load(reg: Registry, results: list[LoadResult]) -> None:
+    """Hooks after a successful load: audit log and portfolio rescreening, when present."""
+    try:
+        from sanctio.monitor.hooks import after_load
+    except ImportError:
+        return
+    after_load(reg, results, console)
+
+
+@app.command()
+def load(
+    paths: Annotated[list[Path], typer.Argument(help="List files, or a folder holding an OFAC "
+                                                     "CSV set (sdn.csv, alt.csv, add.csv...).")],
+    fmt: Annotated[str | None, typer.Option("--format", help="Format, if not detected.")] = None,
+    list_id: Annotated[str | None, typer.Option("--list", help="List name to load into.")] = None,
+    name: Annotated[str | None, typer.Option(help="Custom list name (with --format "
+                                                  "custom-csv).")] = None,
+    mapping: Annotated[list[str] | None, typer.Option(
+        "--map", help="Custom CSV columns: field=Header (name, aliases, type, dob, "
+                      "nationality, identifiers, program, listed_on, id).")] = None,
+    home: HomeOpt = None,
+) -> None:
+    """Load official list files into the registry (atomic; a failed file changes nothing)."""
+    reg = open_registry(home)
+    options: dict[str, Any] = {}
+    if fmt == "custom-csv":
+        if not name:
+            raise typer.BadParameter("a custom list needs --name", param_hint="--name")
+        options["name"] = name
+        options["mapping"] = _parse_map(mapping or [])
+        list_id = list_id or name
+    results = []
+    failed = False
+    for path in paths:
+        result = reg.load(path, fmt=fmt, list_id=list_id, **options)
+        _print_load(result)
+        results.append(result)
+        failed |= result.status == "failed"
+    _after_load(reg, [r for r in results if r.status in ("loaded", "reactivated")])
+    if failed:
+        raise typer.Exit(1)
+
+
+def _parse_map(items: list[str]) -> dict[str, str]:
+    out = {}
+    for item in items:
+        if "=" not in item:
+            raise typer.BadParameter(f"{item!r}: use field=Header", param_hint="--map")
+        k, v = item.split("=", 1)
+        out[k.strip()] = v.strip()
+    return out
+
+
+@app.command("lists")
+def lists_cmd(
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    home: HomeOpt = None,
+) -> None:
+    """Show each list's active version and its history."""
+    reg = open_registry(home)
+    versions = reg.versions()
+    if json_out:
+        sys.stdout.write(orjson.dumps([v.to_dict() for v in versions],
+                                      option=orjson.OPT_INDENT_2).decode() + "\n")
+        return
+    table = Table(title=f"Lists in {reg.path}")
+    for col in ("list", "status", "version", "publisher date", "loaded at", "records",
+                "sha256", "file / error"):
+        table.add_column(col)
+    for v in versions:
+        style = {"active": "green", "failed": "red"}.get(v.status, "dim")
+        table.add_row(v.list_id, f"[{style}]{v.status}[/{style}]", v.label,
+                      v.publisher_date or "", v.loaded_at, str(v.record_count), v.sha256[:12],
+                      (v.error or v.file_name or "")[:80])
+    console.print(table)
+
+
+@app.command()
+def diff(
+    list_id: Annotated[str, typer.Argument(metavar="LIST", help="The list (e.g. us-ofac).")],
+    old: Annotated[str | None, typer.Argument(help="Old version (id, label or sha256).")] = None,
+    new: Annotated[str | None, typer.Argument(help="New version (default: active).")] = None,
+    json_out: Annotated[bool, typer.Option("--json")] = False,
+    home: HomeOpt = None,
+) -> None:
+    """Designations added, removed and changed between two versions of a list."""
+    reg = open_registry(home)
+    try:
+        d = reg.diff(list_id, old, new)
+    except KeyError as exc:
+        err.print(f"[red]{exc.args[0]}[/red]")
+        raise typer.Exit(1) from exc
+    if json_out:
+        sys.stdout.write(orjson.dumps(d.to_dict(), option=orjson.OPT_INDENT_2).decode() + "\n")
+        return
+    console.print(f"{list_id}: {d.old.label if d.old else '(nothing)'} -> {d.new.label}")
+    console.print(f"  {len(d.added)} added, {len(d.removed)} removed, {len(d.changed)} changed")
+    for c in d.added:
+        console.print(f"  [green]+ {c.source_id}[/green] {c.name}")
+    for c in d.removed:
+        console.print(f"  [red]- {c.source_id}[/red] {c.name}")
+    for c in d.changed:
+        console.print(f"  [yellow]~ {c.source_id}[/yellow] {c.name} ({', '.join(c.fields)})")
+
+
+@app.command()
+def show(
+    query: Annotated[str, typer.Argument(help="An entity id, a record key (us-ofac:29119) "
+                                              "or a name.")],
+    json_out: Annotated[bool, typer.Option("--json")] = False,
+    home: HomeOpt = None,
+) -> None:
+    """Print an entity: names, facts, relations and its designations by authority."""
+    from sanctio.show import entity_to_dict
+
+    reg = open_registry(home)
+    entity = reg.entity(query)
+    if entity is None:
+        from sanctio.screen import Screener
+        from sanctio.types import Query
+
+        res = Screener(reg).screen(Query.build(query), limit=1)
+        if res.matches:
+            entity = reg.entity(res.matches[0].entity_id)
+    if entity is None:
+        err.print(f"[red]no entity found for {query!r}[/red]")
+        raise typer.Exit(1)
+    lists = sorted(lid for lid, v in reg.active_versions().items() if not v.is_sample)
+    data = entity_to_dict(entity, lists)
+    if json_out:
+        sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return
+    console.print(f"[bold]{data['caption']}[/bold]  ({data['schema']}, {data['entity_id']})")
+    for n in data["names"]:
+        console.print(f"  {n['type']:<9} {n['name']}  [dim]{n['list']}"
+                      f"{' ' + n['lang'] if n.get('lang') else ''}[/dim]")
+    for key in ("birth_dates", "birth_places", "nationalities", "gender"):
+        if data[key]:
+            console.print(f"  {key.replace('_', ' ')}: {', '.join(data[key])}")
+    for i in data["identifiers"]:
+        console.print(f"  {i['type']}: {i['number']} {i['country'] or ''}")
+    for r in data["relations"]:
+        console.print(f"  {r['type']}: {r['target_name'] or r['target_id']}")
+    table = Table(title="Designations (timeline)")
+    for col in ("listed on", "authority", "id", "programme", "measures", "list version"):
+        table.add_column(col)
+    for d in data["designations"]:
+        table.add_row(d["listed_on"] or "", d["authority"], f"{d['source']}:{d['source_id']}",
+                      d["program"] or "", ", ".join(d["measures"]), d["list_version"])
+    console.print(table)
+    if data["not_listed_by"]:
+        console.print(f"  [bold]Not listed by[/bold]: {', '.join(data['not_listed_by'])}")
+
+
+# -------------------------------------------------------------------------- screening
+
+
+@app.command()
+def screen(
+    name: Annotated[str, typer.Argument(help="The name to screen.")],
+    schema: Annotated[str | None, typer.Option(help="Person, Organization, Vessel, Aircraft "
+                                                    "or any.")] = None,
+    dob: Annotated[str | None, typer.Option(help="Date of birth (YYYY-MM-DD, YYYY-MM, "
+                                                 "YYYY).")] = None,
+    country: Annotated[str | None, typer.Option(help="Nationality or country (ISO code or "
+                                                     "name).")] = None,
+    gender: Annotated[str | None, typer.Option(help="male or female.")] = None,
+    ident: Annotated[list[str] | None, typer.Option("--id", help="An identifier (passport, "
+                                                                 "IMO...).")] = None,
+    threshold: Annotated[float | None, typer.Option(help="Alert threshold (default "
+                                                         "0.80).")] = None,
+    top: Annotated[int, typer.Option(help="Also show the best K below the threshold.")] = 0,
+    json_out: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
+    home: HomeOpt = None,
+) -> None:
+    """Screen one name against every loaded list."""
+    from sanctio.screen import Screener
+    from sanctio.types import Query, QueryError
+
+    try:
+        query = Query.build(name, schema=schema, dob=dob, country=country, gender=gender,
+                            identifiers=ident or [])
+    except QueryError as exc:
+        raise typer.BadParameter(str(exc), param_hint=f"--{exc.field}") from exc
+    reg = open_registry(home)
+    if not json_out:
+        _sample_notice(reg)
+    screener = Screener(reg)
+    result = screener.screen(query, threshold=threshold, top=top)
+    if json_out:
+        sys.stdout.write(orjson.dumps(result.to_dict()).decode() + "\n")
+        return
+    color = "red" if result.status == "alert" else "green"
+    console.print(f"[bold {color}]{result.status.upper()}[/bold {color}] {name!r}: "
+                  f"{sum(1 for m in result.matches if not m.below_threshold)} match(es) at "
+                  f"threshold {result.threshold:.2f}")
+    if result.matches:
+        table = Table(show_lines=True)
+        for col in ("score", "entity", "matched name", "lists and programmes", "why"):
+            table.add_column(col)
+        for m in result.matches:
+            desig = "\n".join(
+                f"{d.source}:{d.source_id} {d.program or ''} ({d.listed_on or '?'})"
+                for d in m.designations)
+            if m.not_listed_by:
+                desig += "\nnot on: " + ", ".join(m.not_listed_by)
+            score = f"{m.score:.2f}" + (" (below)" if m.below_threshold else "")
+            table.add_row(score, f"{m.name}\n[dim]{m.entity_id} {m.schema}[/dim]",
+                          f"{m.matched_name}\n[dim]{m.name_type}[/dim]", desig,
+                          "\n".join(e.detail for e in m.explanation))
+        console.print(table)
+    console.print(f"[dim]lists: {', '.join(result.list_versions.values())}[/dim]")
+
+
+def _mount(module: str) -> None:
+    """Mount a sub-command module (service, monitoring, evaluation) when it is installed."""
+    try:
+        mod = importlib.import_module(module)
+    except ImportError as exc:
+        if os.environ.get("SANCTIO_DEBUG"):
+            err.print(f"cannot load {module}: {exc}")
+        return
+    if hasattr(mod, "register"):
+        mod.register(app)
+    elif hasattr(mod, "app"):
+        app.add_typer(mod.app, name=module.split(".")[-2])
+
+
+for _module in ("sanctio.batch", "sanctio.update", "sanctio.service.cli", "sanctio.monitor.cli",
+                "sanctio.evaluate.cli"):
+    _mount(_module)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,187 @@
+"""Candidate generation: an inverted index over analysed names, never a scan of every name.
+
+Each name is indexed under several keys at once: its tokens (and a token without its glued
+article), their consonant skeletons, rigour's name symbols, and adjacent tokens written
+together. A query token also reaches list tokens within one edit through a deletion
+dictionary over the vocabulary (SymSpell), so typos and transpositions find their candidates.
+Keys are weighted by the query token's rarity and summed per name with numpy; the best names
+go on to full scoring.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from itertools import pairwise
+
+import numpy as np
+
+from sanctio.scoring import TokenWeights
+from sanctio.text.normalize import NameForm, Role, Token
+
+_INDEXED = (Role.NAME, Role.NUMBER, Role.GENERIC)
+MAX_POSTING = 50_000  # keys shared by more names than this carry no candidate signal
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def token_keys(tok: Token) -> list[tuple[str, float]]:
+    """Index keys of one token with the share of its weight a hit on each key earns."""
+    keys = [("t:" + tok.text, 1.0)]
+    if tok.alt:
+        keys.append(("t:" + tok.alt, 0.95))
+    if tok.role == Role.NAME and len(tok.skel) >= 2 and len(tok.text) >= 3:
+        keys.append(("s:" + tok.skel, 0.8))
+    for sym in tok.symbols:
+        keys.append(("y:" + sym, 0.9))
+    return keys
+
+
+class NameIndex:
+    """An inverted index over a list of analysed names (ids are positions in that list)."""
+
+    def __init__(self, forms: Iterable[NameForm]) -> None:
+        postings: dict[str, list[int]] = defaultdict(list)
+        df: dict[str, int] = defaultdict(int)
+        n = 0
+        for i, form in enumerate(forms):
+            n += 1
+            toks = [t for t in form.tokens if t.role in _INDEXED]
+            seen: set[str] = set()
+            for t in toks:
+                for key, _ in token_keys(t):
+                    if key not in seen:
+                        seen.add(key)
+                        postings[key].append(i)
+                if t.text not in seen:
+                    seen.add(t.text)
+                    df[t.text] += 1
+            for a, b in pairwise(toks):
+                if a.role == Role.NAME and b.role == Role.NAME:
+                    key = "t:" + a.text + b.text
+                    if key not in seen:
+                        seen.add(key)
+                        postings[key].append(i)
+        self.size = n
+        self.keys: dict[str, int] = {}
+        offsets = [0]
+        flat: list[int] = []
+        for k, ids in postings.items():
+            self.keys[k] = len(offsets) - 1
+            flat.extend(ids)
+            offsets.append(len(flat))
+        self.offsets = np.asarray(offsets, dtype=np.int64)
+        self.flat = np.asarray(flat, dtype=np.int32)
+        # vocabulary deletion dictionary for typo-tolerant lookups
+        vocab = [k[2:] for k in self.keys if k.startswith("t:")]
+        self.vocab = set(vocab)
+        self.sorted_vocab = sorted(self.vocab)
+        dels: dict[str, list[str]] = defaultdict(list)
+        for word in vocab:
+            if len(word) >= 4 and not word.isdigit():
+                for d in _deletions(word):
+                    dels[d].append(word)
+        self.deletions = dict(dels)
+        self.weights = TokenWeights(dict(df), n)
+
+    def posting(self, key: str) -> np.ndarray:
+        idx = self.keys.get(key)
+        if idx is None:
+            return self.flat[0:0]
+        return self.flat[self.offsets[idx]:self.offsets[idx + 1]]
+
+    def fuzzy_vocab(self, word: str) -> set[str]:
+        """List tokens within one edit (deletion, insertion, substitution, transposition)."""
+        if len(word) < 4 or word.isdigit():
+            return set()
+        out: set[str] = set()
+        out.update(self.deletions.get(word, ()))  # the list token has one letter more
+        for d in _deletions(word):
+            if d in self.vocab:
+                out.add(d)  # the list token has one letter less
+            out.update(self.deletions.get(d, ()))  # substitution or transposition
+        out.discard(word)
+        return out
+
+    def query_keys(self, form: NameForm) -> list[list[tuple[list[str], float]]]:
+        """For each query token: groups of keys to look up, each with the weight a hit
+        earns (exact > name variant > one edit away > same consonant skeleton)."""
+        toks = [t for t in form.tokens if t.role in _INDEXED]
+        out: list[list[tuple[list[str], float]]] = []
+        for t in toks:
+            w = self.weights.weight(t)
+            groups: list[tuple[list[str], float]] = []
+            for key, share in token_keys(t):
+                if key.startswith("s:") and len(t.skel) < 3 and not t.abjad:
+                    share = 0.4  # a two-consonant skeleton says little
+                groups.append(([key], w * share))
+            fuzzy = ["t:" + word for word in self.fuzzy_vocab(t.text)]
+            if fuzzy:
+                groups.append((fuzzy, w * 0.85))
+            out.append(groups)
+        for a, b in pairwise(toks):
+            if a.role == Role.NAME and b.role == Role.NAME:
+                w = 0.5 * (self.weights.weight(a) + self.weights.weight(b))
+                out.append([(["t:" + a.text + b.text], w)])
+        return out
+
+    def candidates(self, form: NameForm, limit: int = 30,
+                   extra_keys: Iterable[str] = ()) -> list[int]:
+        """Ids of the names most likely to match, best first: each query token adds, to
+        every name it reaches, the weight of the best key that reached it."""
+        arrays: list[np.ndarray] = []
+        weights: list[np.ndarray] = []
+        for groups in self.query_keys(form):
+            tok_ids: list[np.ndarray] = []
+            tok_w: list[np.ndarray] = []
+            for keys, w in sorted(groups, key=lambda g: -g[1]):
+                found = [p for p in (self.posting(k) for k in keys) if 0 < len(p) <= MAX_POSTING]
+                if found:
+                    ids = np.concatenate(found) if len(found) > 1 else found[0]
+                    tok_ids.append(ids)
+                    tok_w.append(np.full(len(ids), w, dtype=np.float32))
+            if not tok_ids:
+                continue
+            if len(tok_ids) == 1:
+                arrays.append(tok_ids[0])
+                weights.append(tok_w[0])
+                continue
+            ids = np.concatenate(tok_ids)
+            ws = np.concatenate(tok_w)
+            # groups come best first: keep each name's first (best) hit for this token
+            uniq, first = np.unique(ids, return_index=True)
+            arrays.append(uniq)
+            weights.append(ws[first])
+        for key in extra_keys:
+            p = self.posting(key)
+            if 0 < len(p) <= MAX_POSTING:
+                arrays.append(p)
+                weights.append(np.full(len(p), 0.5, dtype=np.float32))
+        if not arrays:
+            return []
+        all_ids = np.concatenate(arrays)
+        all_w = np.concatenate(weights)
+        if len(all_ids) <= limit:
+            return [int(i) for i in np.unique(all_ids)]
+        acc = np.bincount(all_ids, weights=all_w, minlength=self.size)
+        nz = np.flatnonzero(acc)
+        if len(nz) <= limit:
+            order = nz[np.argsort(-acc[nz], kind="stable")]
+        else:
+            top = nz[np.argpartition(-acc[nz], limit)[:limit]]
+            order = top[np.argsort(-acc[top], kind="stable")]
+        return [int(i) for i in order]
+
+    def prefix_vocab(self, prefix: str, limit: int = 50) -> list[str]:
+        """List tokens starting with a prefix (for as-you-type search)."""
+        import bisect
+
+        lo = bisect.bisect_left(self.sorted_vocab, prefix)
+        out = []
+        for word in self.sorted_vocab[lo:lo + limit]:
+            if not word.startswith(prefix):
+                break
+            out.append(word)
+        return out

@@ -1,0 +1,529 @@
+"""The registry: one embedded SQLite database holding every list version and its records.
+
+- ``list_versions``: each load of a list file (source, SHA-256, publisher date, loaded at,
+  record count, status ``active`` / ``superseded`` / ``failed`` with the error).
+- ``records``: the parsed records of each version as JSON, with the source record itself.
+- ``entity_members``: how the active records are merged into entities, with the evidence.
+
+Loads are atomic: a file is parsed completely before anything is written, and written in one
+transaction; a file that fails leaves the previous version active. Loading a file whose
+SHA-256 equals the active version's changes nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from sanctio import sources
+from sanctio.merge import Entity, merge_records
+from sanctio.model import ParsedList, ParseError, Record
+from sanctio.sources.common import sha256_file
+
+SCHEMA_SQL = """
+CREATE TABLE IF NOT EXISTS list_versions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    list_id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    authority TEXT,
+    title TEXT,
+    format TEXT NOT NULL,
+    file_name TEXT,
+    sha256 TEXT NOT NULL,
+    publisher_date TEXT,
+    loaded_at TEXT NOT NULL,
+    record_count INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL,
+    error TEXT,
+    warnings TEXT,
+    is_sample INTEGER NOT NULL DEFAULT 0,
+    label TEXT
+);
+CREATE INDEX IF NOT EXISTS ix_versions_list ON list_versions(list_id, status);
+CREATE TABLE IF NOT EXISTS records (
+    version_id INTEGER NOT NULL REFERENCES list_versions(id),
+    source_id TEXT NOT NULL,
+    schema TEXT NOT NULL,
+    name TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    data BLOB NOT NULL,
+    raw BLOB,
+    PRIMARY KEY (version_id, source_id)
+);
+CREATE TABLE IF NOT EXISTS entity_members (
+    entity_id TEXT NOT NULL,
+    record_key TEXT NOT NULL,
+    version_id INTEGER NOT NULL,
+    source_id TEXT NOT NULL,
+    evidence TEXT,
+    PRIMARY KEY (record_key)
+);
+CREATE INDEX IF NOT EXISTS ix_members_entity ON entity_members(entity_id);
+CREATE TABLE IF NOT EXISTS merge_judgements (
+    left_key TEXT NOT NULL,
+    right_key TEXT NOT NULL,
+    judgement TEXT NOT NULL CHECK (judgement IN ('same', 'different')),
+    reason TEXT,
+    author TEXT,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (left_key, right_key)
+);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+
+def default_home() -> Path:
+    env = os.environ.get("SANCTIO_HOME")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("sanctio", appauthor=False))
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+@dataclass(slots=True)
+class ListVersion:
+    id: int
+    list_id: str
+    source: str
+    authority: str | None
+    title: str | None
+    format: str
+    file_name: str | None
+    sha256: str
+    publisher_date: str | None
+    loaded_at: str
+    record_count: int
+    status: str
+    error: str | None
+    warnings: list[str]
+    is_sample: bool
+    label: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": self.label, "id": self.id, "list": self.list_id, "source": self.source,
+            "authority": self.authority, "title": self.title, "format": self.format,
+            "file": self.file_name, "sha256": self.sha256,
+            "publisher_date": self.publisher_date, "loaded_at": self.loaded_at,
+            "record_count": self.record_count, "status": self.status, "error": self.error,
+            "warnings": len(self.warnings), "sample": self.is_sample,
+        }
+
+
+@dataclass(slots=True)
+class LoadResult:
+    list_id: str
+    status: str  # loaded, unchanged, reactivated, failed
+    version: ListVersion | None
+    previous: ListVersion | None = None
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+@dataclass(slots=True)
+class RecordChange:
+    source_id: str
+    name: str
+    change: str  # added, removed, changed
+    fields: list[str] = field(default_factory=list)  # the fields that changed
+
+
+@dataclass(slots=True)
+class ListDiff:
+    list_id: str
+    old: ListVersion | None
+    new: ListVersion
+    added: list[RecordChange]
+    removed: list[RecordChange]
+    changed: list[RecordChange]
+
+    def to_dict(self) -> dict[str, Any]:
+        def rows(items: list[RecordChange]) -> list[dict[str, Any]]:
+            return [{"source_id": c.source_id, "name": c.name, "fields": c.fields} for c in items]
+
+        return {
+            "list": self.list_id, "old": self.old.label if self.old else None,
+            "new": self.new.label, "added": rows(self.added), "removed": rows(self.removed),
+            "changed": rows(self.changed),
+        }
+
+
+class LoadFailed(RuntimeError):
+    def __init__(self, result: LoadResult) -> None:
+        self.result = result
+        super().__init__(result.error or "load failed")
+
+
+def record_fingerprint(data: dict[str, Any]) -> str:
+    """Content hash of a parsed record (raw source text excluded), for diffs and rescreening."""
+    return hashlib.sha256(orjson.dumps(data, option=orjson.OPT_SORT_KEYS)).hexdigest()[:32]
+
+
+def default_list_id(parsed: ParsedList) -> str:
+    return parsed.source
+
+
+class Registry:
+    """The local registry database. Thread-safe for readers; writes are serialised."""
+
+    def __init__(self, home: Path | str | None = None, *, auto_sample: bool = True) -> None:
+        self.home = Path(home) if home is not None else default_home()
+        self.home.mkdir(parents=True, exist_ok=True)
+        self.path = self.home / "sanctio.db"
+        self._lock = threading.RLock()
+        self.conn = self.connect()
+        self.conn.executescript(SCHEMA_SQL)
+        self._entities: list[Entity] | None = None
+        self._entities_state: str | None = None
+        if auto_sample:
+            self.ensure_sample()
+
+    def connect(self) -> sqlite3.Connection:
+        """A new connection to the registry database (one per thread or process)."""
+        conn = sqlite3.connect(self.path, timeout=60, check_same_thread=False,
+                               isolation_level=None)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.row_factory = sqlite3.Row
+        return conn
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # ------------------------------------------------------------------------ versions
+
+    def _version(self, row: sqlite3.Row) -> ListVersion:
+        return ListVersion(
+            id=row["id"], list_id=row["list_id"], source=row["source"],
+            authority=row["authority"], title=row["title"], format=row["format"],
+            file_name=row["file_name"], sha256=row["sha256"],
+            publisher_date=row["publisher_date"], loaded_at=row["loaded_at"],
+            record_count=row["record_count"], status=row["status"], error=row["error"],
+            warnings=orjson.loads(row["warnings"]) if row["warnings"] else [],
+            is_sample=bool(row["is_sample"]), label=row["label"] or "",
+        )
+
+    def active_versions(self) -> dict[str, ListVersion]:
+        rows = self.conn.execute(
+            "SELECT * FROM list_versions WHERE status='active' ORDER BY list_id").fetchall()
+        return {r["list_id"]: self._version(r) for r in rows}
+
+    def versions(self, list_id: str | None = None) -> list[ListVersion]:
+        if list_id is None:
+            rows = self.conn.execute("SELECT * FROM list_versions ORDER BY list_id, id")
+        else:
+            rows = self.conn.execute(
+                "SELECT * FROM list_versions WHERE list_id=? ORDER BY id", (list_id,))
+        return [self._version(r) for r in rows.fetchall()]
+
+    def version(self, ref: str | int, list_id: str | None = None) -> ListVersion:
+        """A version by id, label, or SHA-256 prefix."""
+        if isinstance(ref, int) or str(ref).isdigit():
+            row = self.conn.execute("SELECT * FROM list_versions WHERE id=?",
+                                    (int(ref),)).fetchone()
+        else:
+            row = self.conn.execute(
+                "SELECT * FROM list_versions WHERE (label=? OR sha256 LIKE ?) "
+                "AND (? IS NULL OR list_id=?) ORDER BY id DESC",
+                (ref, f"{ref}%", list_id, list_id)).fetchone()
+        if row is None:
+            raise KeyError(f"no list version {ref!r}")
+        return self._version(row)
+
+    def state_key(self) -> str:
+        """Identifies the set of active versions and merge judgements (for index caches)."""
+        ids = [str(v.id) for v in self.active_versions().values()]
+        j = self.conn.execute("SELECT COUNT(*), MAX(created_at) FROM merge_judgements").fetchone()
+        return hashlib.sha256(("|".join(ids) + f"|{j[0]}|{j[1]}").encode()).hexdigest()[:16]
+
+    # --------------------------------------------------------------------------- loading
+
+    def load(self, path: Path | str, fmt: str | None = None, list_id: str | None = None,
+             **options: Any) -> LoadResult:
+        """Parse a list file and make it the active version of its list, atomically."""
+        import time
+
+        started = time.perf_counter()
+        path = Path(path)
+        try:
+            if fmt is None:
+                fmt = sources.detect(path)
+            digest = self._digest(path)
+            parsed = sources.parse(path, fmt, **options)
+            if not parsed.records:
+                raise ParseError(str(path), None, "the file holds no records")
+        except ParseError as exc:
+            result = self._record_failure(path, fmt, list_id, str(exc))
+            result.seconds = time.perf_counter() - started
+            return result
+        list_id = list_id or default_list_id(parsed)
+        with self._lock:
+            result = self._store(path, parsed, list_id, digest)
+        result.seconds = time.perf_counter() - started
+        return result
+
+    def _digest(self, path: Path) -> str:
+        if path.is_dir():
+            h = hashlib.sha256()
+            for f in sorted(p for p in path.iterdir() if p.is_file()):
+                h.update(f.name.encode() + b"\0" + sha256_file(f).encode())
+            return h.hexdigest()
+        return sha256_file(path)
+
+    def _record_failure(self, path: Path, fmt: str | None, list_id: str | None,
+                        error: str) -> LoadResult:
+        list_id = list_id or (sources.module(fmt).SOURCE if fmt else "unknown")
+        with self._lock:
+            previous = self.active_versions().get(list_id)
+            digest = ""
+            with contextlib.suppress(OSError):
+                digest = self._digest(path) if path.exists() else ""
+            cur = self.conn.execute(
+                "INSERT INTO list_versions (list_id, source, format, file_name, sha256, "
+                "loaded_at, record_count, status, error, label) "
+                "VALUES (?,?,?,?,?,?,0,'failed',?,?)",
+                (list_id, list_id, fmt or "unknown", str(path), digest, now_iso(), error,
+                 f"{list_id}@failed"))
+            version = self.version(int(cur.lastrowid or 0))
+        return LoadResult(list_id=list_id, status="failed", version=version, previous=previous,
+                          error=error)
+
+    def _store(self, path: Path, parsed: ParsedList, list_id: str, digest: str) -> LoadResult:
+        previous = self.active_versions().get(list_id)
+        if previous is not None and previous.sha256 == digest:
+            return LoadResult(list_id=list_id, status="unchanged", version=previous,
+                              previous=previous, warnings=parsed.warnings)
+        older = self.conn.execute(
+            "SELECT * FROM list_versions WHERE list_id=? AND sha256=? AND status='superseded' "
+            "ORDER BY id DESC", (list_id, digest)).fetchone()
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if older is not None:
+                version_id = older["id"]
+                status = "reactivated"
+            else:
+                loaded_at = now_iso()
+                label = f"{list_id}@{parsed.publisher_date or loaded_at[:10]}#{digest[:8]}"
+                cur = conn.execute(
+                    "INSERT INTO list_versions (list_id, source, authority, title, format, "
+                    "file_name, sha256, publisher_date, loaded_at, record_count, status, "
+                    "warnings, is_sample, label) VALUES (?,?,?,?,?,?,?,?,?,?,'loading',?,?,?)",
+                    (list_id, parsed.source, parsed.authority, parsed.title, parsed.format,
+                     str(path), digest, parsed.publisher_date, loaded_at, len(parsed.records),
+                     orjson.dumps(parsed.warnings).decode(), int(parsed.is_sample), label))
+                version_id = int(cur.lastrowid or 0)
+                self._insert_records(version_id, parsed.records, path)
+                status = "loaded"
+            if previous is not None:
+                conn.execute("UPDATE list_versions SET status='superseded' WHERE id=?",
+                             (previous.id,))
+            conn.execute("UPDATE list_versions SET status='active' WHERE id=?", (version_id,))
+            if not parsed.is_sample:
+                # the built-in sample steps aside as soon as a real list is loaded
+                conn.execute("UPDATE list_versions SET status='superseded' "
+                             "WHERE is_sample=1 AND status='active'")
+            self._remerge()
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        self._entities = None
+        return LoadResult(list_id=list_id, status=status, version=self.version(version_id),
+                          previous=previous, warnings=parsed.warnings)
+
+    def _insert_records(self, version_id: int, records: list[Record], path: Path) -> None:
+        seen: set[str] = set()
+        rows = []
+        for rec in records:
+            if rec.source_id in seen:
+                raise ParseError(str(path), f"record {rec.source_id}",
+                                 "duplicate record identifier in the file")
+            seen.add(rec.source_id)
+            raw = rec.raw
+            rec.raw = None
+            data = rec.to_dict()
+            rec.raw = raw
+            rows.append((version_id, rec.source_id, rec.schema.value, rec.primary_name,
+                         record_fingerprint(data), orjson.dumps(data),
+                         orjson.dumps(raw, default=str) if raw is not None else None))
+        self.conn.executemany(
+            "INSERT INTO records (version_id, source_id, schema, name, fingerprint, data, raw) "
+            "VALUES (?,?,?,?,?,?,?)", rows)
+
+    # --------------------------------------------------------------------------- records
+
+    def iter_records(self, version_id: int | None = None) -> Iterator[tuple[int, Record]]:
+        """Records of one version, or of every active version, as (version_id, Record)."""
+        if version_id is None:
+            cur = self.conn.execute(
+                "SELECT r.version_id, r.data FROM records r JOIN list_versions v "
+                "ON v.id = r.version_id WHERE v.status='active' ORDER BY r.version_id, r.rowid")
+        else:
+            cur = self.conn.execute(
+                "SELECT version_id, data FROM records WHERE version_id=? ORDER BY rowid",
+                (version_id,))
+        for row in cur:
+            yield row[0], Record.from_dict(orjson.loads(row[1]))
+
+    def record(self, key: str, version_id: int | None = None) -> Record | None:
+        """An active record by ``source:source_id`` (or within one version)."""
+        source, _, source_id = key.partition(":")
+        if version_id is None:
+            row = self.conn.execute(
+                "SELECT r.data, r.raw FROM records r JOIN list_versions v ON v.id=r.version_id "
+                "WHERE v.status='active' AND r.source_id=? AND (v.source=? OR v.list_id=?)",
+                (source_id, source, source)).fetchone()
+        else:
+            row = self.conn.execute(
+                "SELECT data, raw FROM records WHERE version_id=? AND source_id=?",
+                (version_id, source_id)).fetchone()
+        if row is None:
+            return None
+        rec = Record.from_dict(orjson.loads(row[0]))
+        rec.raw = orjson.loads(row[1]) if row[1] else None
+        return rec
+
+    def record_count(self) -> int:
+        row = self.conn.execute(
+            "SELECT COUNT(*) FROM records r JOIN list_versions v ON v.id=r.version_id "
+            "WHERE v.status='active'").fetchone()
+        return int(row[0])
+
+    # -------------------------------------------------------------------------- entities
+
+    def _active_records(self) -> list[tuple[ListVersion, Record]]:
+        versions = {v.id: v for v in self.active_versions().values()}
+        return [(versions[vid], rec) for vid, rec in self.iter_records()]
+
+    def _remerge(self) -> None:
+        judgements = [
+            (r["left_key"], r["right_key"], r["judgement"], r["reason"])
+            for r in self.conn.execute("SELECT * FROM merge_judgements")
+        ]
+        entities = merge_records(self._active_records(), judgements)
+        self.conn.execute("DELETE FROM entity_members")
+        self.conn.executemany(
+            "INSERT INTO entity_members (entity_id, record_key, version_id, source_id, evidence) "
+            "VALUES (?,?,?,?,?)",
+            [(e.id, m.key, m.version.id, m.record.source_id,
+              orjson.dumps(e.evidence_for(m.key)).decode())
+             for e in entities for m in e.members])
+
+    def entities(self) -> list[Entity]:
+        """All entities of the active lists, merged across lists (cached per state)."""
+        state = self.state_key()
+        if self._entities is None or self._entities_state != state:
+            judgements = [
+                (r["left_key"], r["right_key"], r["judgement"], r["reason"])
+                for r in self.conn.execute("SELECT * FROM merge_judgements")
+            ]
+            self._entities = merge_records(self._active_records(), judgements)
+            self._entities_state = state
+        return self._entities
+
+    def entity(self, ref: str) -> Entity | None:
+        """An entity by its id or by any member record key (``us-ofac:29119``)."""
+        ref = ref.strip()
+        for e in self.entities():
+            if e.id == ref or any(m.key == ref or m.designation_key == ref for m in e.members):
+                return e
+        return None
+
+    def judge(self, left: str, right: str, judgement: str, reason: str | None = None,
+              author: str | None = None) -> None:
+        """Record an analyst's merge judgement (``same`` or ``different``) and re-merge."""
+        if judgement not in ("same", "different"):
+            raise ValueError("judgement must be 'same' or 'different'")
+        a, b = sorted((left, right))
+        with self._lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO merge_judgements VALUES (?,?,?,?,?,?)",
+                    (a, b, judgement, reason, author, now_iso()))
+                self._remerge()
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self._entities = None
+
+    # ------------------------------------------------------------------------------ diff
+
+    def diff(self, list_id: str, old: str | int | None = None,
+             new: str | int | None = None) -> ListDiff:
+        """Designations added, removed and changed between two versions of a list.
+
+        Defaults: NEW is the active version, OLD the version before it."""
+        history = [v for v in self.versions(list_id) if v.status != "failed"]
+        if not history:
+            raise KeyError(f"no versions of list {list_id!r}")
+        new_v = self.version(new, list_id) if new is not None else next(
+            (v for v in history if v.status == "active"), history[-1])
+        if old is not None:
+            old_v: ListVersion | None = self.version(old, list_id)
+        else:
+            earlier = [v for v in history if v.id < new_v.id]
+            old_v = earlier[-1] if earlier else None
+        old_rows = self._fingerprints(old_v.id) if old_v else {}
+        new_rows = self._fingerprints(new_v.id)
+        added = [RecordChange(sid, new_rows[sid][1], "added")
+                 for sid in new_rows if sid not in old_rows]
+        removed = [RecordChange(sid, old_rows[sid][1], "removed")
+                   for sid in old_rows if sid not in new_rows]
+        changed = []
+        for sid, (fp, name) in new_rows.items():
+            if sid in old_rows and old_rows[sid][0] != fp:
+                assert old_v is not None
+                a = self.record(f"{list_id}:{sid}", old_v.id)
+                b = self.record(f"{list_id}:{sid}", new_v.id)
+                fields = changed_fields(a, b) if a and b else []
+                changed.append(RecordChange(sid, name, "changed", fields))
+        return ListDiff(list_id, old_v, new_v, added, removed, changed)
+
+    def _fingerprints(self, version_id: int) -> dict[str, tuple[str, str]]:
+        return {
+            r[0]: (r[1], r[2])
+            for r in self.conn.execute(
+                "SELECT source_id, fingerprint, name FROM records WHERE version_id=?",
+                (version_id,))
+        }
+
+    # ---------------------------------------------------------------------------- sample
+
+    def is_empty(self) -> bool:
+        row = self.conn.execute(
+            "SELECT COUNT(*) FROM list_versions WHERE status='active'").fetchone()
+        return int(row[0]) == 0
+
+    def ensure_sample(self) -> LoadResult | None:
+        """Load the built-in sample list when no list is loaded, so Sanctio works offline."""
+        if not self.is_empty():
+            return None
+        from sanctio.sources.sample import SAMPLE_PATH
+
+        return self.load(SAMPLE_PATH, "sample")
+
+
+def changed_fields(a: Record, b: Record) -> list[str]:
+    """Names of the record fields whose content differs between two versions."""
+    da, db = a.to_dict(), b.to_dict()
+    return sorted(k for k in set(da) | set(db) if da.get(k) != db.get(k))

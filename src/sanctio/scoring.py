@@ -1,0 +1,366 @@
+"""Scoring: how strongly a query name is a list name, and how secondary facts move that.
+
+Name score. Both names are analysed (:mod:`sanctio.text.normalize`); titles and particles are
+set aside; the remaining tokens are aligned one to one (or one to two, for names written
+together or apart: ``Alkani`` / ``al Kani``, ``Xi Jinping`` / ``xi jin ping``), best pairs
+first. Each token carries a weight from its rarity in the loaded lists: a rare family name is
+strong evidence, ``Mohamed`` weak, generic organisation words (militia, company) weaker still.
+
+    score = sum(sim * w  over aligned pairs)
+            / (sum(w over aligned pairs) + sum(w of unmatched query tokens)
+               + EXTRA_LIST_TOKEN * sum(w of unmatched list tokens))
+
+so an exact name scores 1, a missing middle name costs little, an extra or different query
+token costs a lot, and two names sharing one common token score low. Token similarity is 1
+for equal tokens, 0.98 for a glued article (``alkani``/``kani``), 0.93 for known variants of
+one name (rigour's name symbols: Mohamed = Muhammad), 0.88 for tokens with the same consonant
+skeleton (transliterations, Arabic script), the edit-distance similarity otherwise (one typo
+or one transposition in a 4-letter token: 0.8, in a 6-letter one: 0.86), 0.75 for an initial.
+A single shared token between names of three or more name tokens in all is scaled by 0.75:
+a surname alone does not identify a person.
+
+Secondary facts then adjust the name score, each with its own line of explanation: date of
+birth at its precision, nationality or country, gender, schema, identifiers, weak aliases.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz.distance import OSA
+
+from sanctio.model import DateValue, NameType, Schema
+from sanctio.text.normalize import NameForm, Role, Token, strict_skeleton
+from sanctio.types import Evidence
+
+EXTRA_LIST_TOKEN = 0.2  # how much an unmatched list token (a middle name) costs
+EXTRA_QUERY_TOKEN = 0.7  # how much an unmatched query token costs
+MIN_TOKEN_SIM = 0.55  # below this two tokens are not aligned at all
+NAME_TYPE_FACTOR = {
+    NameType.PRIMARY: 1.0, NameType.ALIAS: 1.0, NameType.ORIGINAL: 1.0,
+    NameType.FORMER: 0.97, NameType.WEAK: 0.9,
+}
+
+
+# ------------------------------------------------------------------------- token weights
+
+
+class TokenWeights:
+    """Rarity of tokens in the loaded lists (inverse document frequency over list names)."""
+
+    def __init__(self, df: dict[str, int], n_names: int) -> None:
+        self.df = df
+        self.n = max(n_names, 1)
+        self._max = math.log(1 + self.n)
+
+    @classmethod
+    def uniform(cls) -> TokenWeights:
+        return cls({}, 1)
+
+    def weight(self, tok: Token) -> float:
+        if tok.role == Role.NUMBER:
+            return 0.9
+        df = self.df.get(tok.text, 0)
+        if tok.alt is not None:
+            df = min(df, self.df.get(tok.alt, df)) if df else self.df.get(tok.alt, 0)
+        if self.n <= 1:
+            base = 1.0
+        else:
+            # rare tokens (df <= 3) weigh 1; tokens in 1% of names weigh about 0.35
+            base = math.log(1 + self.n / (1 + df)) / math.log(1 + self.n / 4)
+            base = min(1.0, max(0.12, base))
+        if tok.role == Role.GENERIC:
+            base *= 0.3
+        return base
+
+
+# ------------------------------------------------------------------------ similarity
+
+@lru_cache(maxsize=500_000)
+def _text_sim(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    la, lb = len(a), len(b)
+    longest = max(la, lb)
+    if min(la, lb) <= 2:
+        return 0.0
+    dist = OSA.distance(a, b)
+    if longest <= 3:
+        return 1.0 - dist / longest
+    # one edit (typo or transposition) in a 4-letter token: 0.8, in an 8-letter one: 0.89
+    return 1.0 - dist / (longest + 1)
+
+
+@lru_cache(maxsize=200_000)
+def _h_less(text: str) -> str:
+    """The token without an ``h`` after a consonant (transliteration digraphs)."""
+    return re.sub(r"(?<=[bcdgkpstz])h", "", text)
+
+
+def token_sim(q: Token, r: Token) -> tuple[float, str]:
+    """Similarity of two tokens and how they were found alike."""
+    if q.text == r.text:
+        return 1.0, "same"
+    if q.role == Role.NUMBER or r.role == Role.NUMBER:
+        if q.number is not None and q.number == r.number:
+            return 1.0, "same number"
+        return 0.0, "different"
+    if (q.alt is not None and (q.alt == r.text or q.alt == r.alt)) or (
+            r.alt is not None and r.alt == q.text):
+        return 0.98, "article joined"
+    if q.symbols and r.symbols and not q.symbols.isdisjoint(r.symbols):
+        return 0.93, "name variant"
+    lq, lr = len(q.text), len(r.text)
+    if lq == 1 or lr == 1:
+        if (lq == 1 and r.text.startswith(q.text)) or (lr == 1 and q.text.startswith(r.text)):
+            return 0.75, "initial"
+        return 0.0, "different"
+    sim = _text_sim(q.text, r.text)
+    if q.alt is not None or r.alt is not None:
+        sim = max(sim, _text_sim(q.alt or q.text, r.alt or r.text) - 0.02)
+    how = "spelling"
+    if sim < 0.92 and lq >= 4 and lr >= 4 and _h_less(q.text) == _h_less(r.text):
+        return 0.92, "transliteration (h)"  # Khani / Kani, Shaikh / Saikh, Gaddafi / Ghaddafi
+    if q.skel == r.skel and lq >= 3 and lr >= 3 and len(q.skel) >= 2:
+        if q.abjad or r.abjad:
+            # Arabic or Hebrew script writes no short vowels: the consonants are the evidence,
+            # and must agree strictly (kh is not k: خان is not كاني)
+            if sim < 0.88 and strict_skeleton(q.text) == strict_skeleton(r.text):
+                sim, how = 0.88, "same consonants (transliterated script)"
+        elif len(q.skel) >= 3 and sim >= 0.5:
+            boosted = 0.55 + 0.4 * sim
+            if boosted > sim:
+                sim, how = boosted, "sounds alike"
+    return sim, how
+
+
+@dataclass(slots=True)
+class Pair:
+    query: list[Token]
+    listed: list[Token]
+    sim: float
+    how: str
+
+
+@dataclass(slots=True)
+class NameComparison:
+    score: float
+    pairs: list[Pair]
+    unmatched_query: list[Token]
+    unmatched_list: list[Token]
+    ignored: list[str] = field(default_factory=list)
+    legal: str | None = None  # legal form agreement / conflict
+
+    def describe(self) -> str:
+        bits = []
+        for p in self.pairs:
+            q = " ".join(t.text for t in p.query)
+            r = " ".join(t.text for t in p.listed)
+            bits.append(f"{q}={r}" if p.how == "same" else f"{q}~{r} ({p.how})")
+        if self.unmatched_query:
+            bits.append("query only: " + ", ".join(t.text for t in self.unmatched_query))
+        if self.unmatched_list:
+            bits.append("list only: " + ", ".join(t.text for t in self.unmatched_list))
+        if self.ignored:
+            bits.append("ignored: " + ", ".join(self.ignored))
+        if self.legal:
+            bits.append(self.legal)
+        return "; ".join(bits)
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "name_score": round(self.score, 4),
+            "aligned": [
+                {"query": " ".join(t.text for t in p.query),
+                 "list": " ".join(t.text for t in p.listed), "similarity": round(p.sim, 3),
+                 "how": p.how} for p in self.pairs],
+            "query_only": [t.text for t in self.unmatched_query],
+            "list_only": [t.text for t in self.unmatched_list],
+            "ignored": self.ignored,
+        }
+
+
+def _joined(tokens: list[Token]) -> Token:
+    text = "".join(t.text for t in tokens)
+    from sanctio.text.normalize import skeleton
+
+    return Token(text, Role.NAME, skeleton(text))
+
+
+def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights) -> NameComparison:
+    """Align the tokens of two analysed names and score the alignment."""
+    qt = [t for t in q.tokens if t.role in (Role.NAME, Role.NUMBER, Role.GENERIC)]
+    rt = [t for t in r.tokens if t.role in (Role.NAME, Role.NUMBER, Role.GENERIC)]
+    ignored = [t.text for t in q.tokens if t.role in (Role.TITLE, Role.PARTICLE)]
+    if not qt or not rt:
+        return NameComparison(0.0, [], qt, rt, ignored)
+    options: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
+    for i, a in enumerate(qt):
+        for j, b in enumerate(rt):
+            sim, how = token_sim(a, b)
+            if sim >= MIN_TOKEN_SIM:
+                options.append((sim, (i,), (j,), how))
+    # names written together or apart: two adjacent tokens against one
+    if len(qt) > 1:
+        for i in range(len(qt) - 1):
+            joined = _joined(qt[i:i + 2])
+            for j, b in enumerate(rt):
+                if b.role == Role.NAME and len(b.text) >= 5:
+                    sim, _ = token_sim(joined, b)
+                    if sim >= 0.85:
+                        options.append((sim, (i, i + 1), (j,), "written apart"))
+    if len(rt) > 1:
+        for j in range(len(rt) - 1):
+            joined = _joined(rt[j:j + 2])
+            for i, a in enumerate(qt):
+                if a.role == Role.NAME and len(a.text) >= 5:
+                    sim, _ = token_sim(a, joined)
+                    if sim >= 0.85:
+                        options.append((sim, (i,), (j, j + 1), "written together"))
+    options.sort(key=lambda o: (-o[0], -len(o[1]) - len(o[2])))
+    used_q: set[int] = set()
+    used_r: set[int] = set()
+    pairs: list[Pair] = []
+    for sim, qi, rj, how in options:
+        if used_q.intersection(qi) or used_r.intersection(rj):
+            continue
+        used_q.update(qi)
+        used_r.update(rj)
+        pairs.append(Pair([qt[i] for i in qi], [rt[j] for j in rj], sim, how))
+    num = 0.0
+    den = 0.0
+    for p in pairs:
+        w = max(weights.weight(t) for t in p.listed)
+        if all(t.role == Role.GENERIC for t in p.query + p.listed):
+            w = min(w, max(weights.weight(t) for t in p.query))
+        num += p.sim * w
+        den += w
+    un_q = [t for i, t in enumerate(qt) if i not in used_q]
+    un_r = [t for j, t in enumerate(rt) if j not in used_r]
+    den += EXTRA_QUERY_TOKEN * sum(weights.weight(t) for t in un_q)
+    den += EXTRA_LIST_TOKEN * sum(weights.weight(t) for t in un_r)
+    score = num / den if den > 0 else 0.0
+    # one shared token is not a person's name: "Putin" is not "Vladimir Putin"
+    if (len(pairs) == 1 and len(pairs[0].query) == 1 and len(pairs[0].listed) == 1
+            and (len(rt) >= 2 or len(qt) >= 2) and not (q.legal or r.legal)
+            and any(t.role == Role.NAME for t in rt)
+            and sum(1 for t in rt if t.role == Role.NAME) + sum(
+                1 for t in qt if t.role == Role.NAME) >= 3):
+        score *= 0.75
+    # a name matched only through generic words (militia, company) is no match
+    if pairs and all(t.role == Role.GENERIC for p in pairs for t in p.query):
+        score = min(score, 0.5)
+    legal = None
+    if q.legal and r.legal:
+        if q.legal & r.legal:
+            legal = "same legal form (" + ", ".join(sorted(q.legal & r.legal)) + ")"
+        else:
+            score *= 0.95
+            legal = ("different legal forms (" + ", ".join(sorted(q.legal)) + " / "
+                     + ", ".join(sorted(r.legal)) + ")")
+    return NameComparison(min(1.0, score), pairs, un_q, un_r, ignored, legal)
+
+
+# ---------------------------------------------------------------- secondary attributes
+
+
+@dataclass(slots=True)
+class EntityFacts:
+    """What secondary facts a listed entity has, prepared once at index time."""
+
+    schema: Schema
+    birth_dates: list[DateValue]
+    nationalities: frozenset[str]
+    countries: frozenset[str]
+    genders: frozenset[str]
+    identifiers: dict[str, list[tuple[str, str | None]]]  # normalised number -> (type, country)
+
+
+def _dob_compare(query: str, listed: Iterable[DateValue]) -> tuple[str, str] | None:
+    """('match' | 'near' | 'conflict', listed value) at the coarser of the two precisions."""
+    best: tuple[str, str] | None = None
+    qy = int(query[:4])
+    for d in listed:
+        if d.end:  # a range
+            lo, hi = int(d.value[:4]), int(d.end[:4])
+            if lo <= qy <= hi:
+                return ("match", f"{d.value} to {d.end}")
+            if lo - 1 <= qy <= hi + 1:
+                best = ("near", f"{d.value} to {d.end}")
+            elif best is None:
+                best = ("conflict", f"{d.value} to {d.end}")
+            continue
+        n = min(len(query), len(d.value))
+        if query[:n] == d.value[:n]:
+            return ("match", d.value)
+        ly = d.year
+        if d.circa and abs(ly - qy) <= 2:
+            best = ("near", f"circa {d.value}")
+            continue
+        if abs(ly - qy) <= 1 and (best is None or best[0] == "conflict"):
+            # a swapped day and month, or an adjacent year: often a data-entry error
+            best = ("near", d.value)
+        elif best is None:
+            best = ("conflict", d.value)
+    return best
+
+
+def attribute_evidence(
+    query_schema: Schema | None, dob: str | None, country: str | None, gender: str | None,
+    identifiers: list[str], facts: EntityFacts, norm_id: Callable[[str], str],
+    name_score: float,
+) -> list[Evidence]:
+    """Evidence from secondary facts, each with the effect it has on the score."""
+    out: list[Evidence] = []
+    if query_schema is not None and facts.schema not in (Schema.UNKNOWN, query_schema):
+        orgish = {Schema.ORGANIZATION, Schema.UNKNOWN}
+        if not (query_schema in orgish and facts.schema in orgish):
+            out.append(Evidence(
+                "schema", -0.25,
+                f"the query is a {query_schema.value}, the listed party a {facts.schema.value}",
+                {"query": query_schema.value, "listed": facts.schema.value}))
+    if dob and facts.birth_dates:
+        cmp = _dob_compare(dob, facts.birth_dates)
+        if cmp is not None:
+            kind, listed = cmp
+            if kind == "match":
+                out.append(Evidence("dob", 0.03,
+                                    f"date of birth {dob} matches the listed {listed}",
+                                    {"query": dob, "listed": listed}))
+            elif kind == "near":
+                out.append(Evidence("dob", -0.03,
+                                    f"date of birth {dob} is close to the listed {listed}",
+                                    {"query": dob, "listed": listed}))
+            else:
+                out.append(Evidence("dob", -0.2,
+                                    f"date of birth {dob} conflicts with the listed {listed}",
+                                    {"query": dob, "listed": listed}))
+    if country:
+        if country in facts.nationalities or country in facts.countries:
+            out.append(Evidence("country", 0.02, f"country {country} is linked to the listed "
+                                                 "party", {"query": country}))
+        elif facts.nationalities:
+            listed_c = ", ".join(sorted(facts.nationalities))
+            out.append(Evidence("country", -0.08,
+                                f"country {country} differs from the listed nationality "
+                                f"{listed_c}", {"query": country, "listed": listed_c}))
+    if gender and facts.genders and gender not in facts.genders:
+        out.append(Evidence("gender", -0.1, f"gender {gender} differs from the listed "
+                                            f"{', '.join(sorted(facts.genders))}",
+                            {"query": gender}))
+    for ident in identifiers:
+        num = norm_id(ident)
+        if len(num) >= 4 and num in facts.identifiers:
+            kinds = ", ".join(sorted({k for k, _ in facts.identifiers[num]}))
+            # strong evidence, but it cannot turn a wholly different name into a match
+            effect = 0.15 if name_score >= 0.6 else 0.0
+            detail = f"identifier {ident} matches the listed {kinds}"
+            if effect == 0.0:
+                detail += " (no effect: the names are too different)"
+            out.append(Evidence("identifier", effect, detail, {"query": ident, "type": kinds}))
+    return out

@@ -1,0 +1,282 @@
+"""The Screener: the public entry point to screen one query or many against the registry."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import re
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sanctio.merge import Entity, norm_id
+from sanctio.model import Name, NameType, Schema
+from sanctio.registry import Registry
+from sanctio.scoring import (
+    NAME_TYPE_FACTOR,
+    EntityFacts,
+    NameComparison,
+    attribute_evidence,
+    compare_forms,
+)
+from sanctio.text.normalize import NameForm, Role, analyze, ensure_symbols
+from sanctio.types import (
+    DEFAULT_THRESHOLD,
+    DesignationRef,
+    Evidence,
+    Match,
+    Query,
+    QueryError,
+    ScreenResult,
+)
+
+_TYPE_RANK = {NameType.PRIMARY: 0, NameType.ALIAS: 1, NameType.ORIGINAL: 2,
+              NameType.FORMER: 3, NameType.WEAK: 4}
+
+
+def _org_flag(schema: Schema | None) -> bool | None:
+    if schema is None or schema == Schema.UNKNOWN:
+        return None
+    return schema != Schema.PERSON
+
+
+@dataclass(slots=True)
+class IndexedName:
+    entity: int  # position in Screener.entities
+    name: Name
+    list_id: str  # the list whose record holds the name
+    form: NameForm
+
+
+@dataclass(slots=True)
+class EntityInfo:
+    entity: Entity
+    facts: EntityFacts
+    designations: list[DesignationRef]
+    lists: frozenset[str]
+
+
+class Screener:
+    """Screens names against every active list of a registry, with explained scores."""
+
+    def __init__(self, registry: Registry, *, threshold: float = DEFAULT_THRESHOLD,
+                 candidates: int = 30) -> None:
+        from sanctio.index import NameIndex
+
+        started = time.perf_counter()
+        self.registry = registry
+        self.threshold = threshold
+        self.candidate_limit = candidates
+        self.state_key = registry.state_key()
+        versions = registry.active_versions()
+        self.list_versions = {lid: v.label for lid, v in versions.items()}
+        self.sample = any(v.is_sample for v in versions.values())
+        self.lists = sorted(lid for lid, v in versions.items() if not v.is_sample)
+        self.entities: list[EntityInfo] = []
+        self.by_id: dict[str, int] = {}
+        self.names: list[IndexedName] = []
+        for entity in registry.entities():
+            pos = len(self.entities)
+            self.entities.append(self._info(entity))
+            self.by_id[entity.id] = pos
+            org = _org_flag(entity.schema)
+            seen: dict[tuple[str, ...], int] = {}
+            for name, member in sorted(entity.names, key=lambda nm: _TYPE_RANK[nm[0].type]):
+                if not name.full.strip():
+                    continue
+                form = analyze(name.full, org=org)
+                key = tuple(sorted(t.text for t in form.tokens)) + tuple(sorted(form.legal))
+                if not key or key in seen:
+                    continue  # the same name in another language version or list
+                seen[key] = len(self.names)
+                self.names.append(IndexedName(pos, name, member.version.list_id, form))
+        ensure_symbols(t.text for n in self.names for t in n.form.tokens if t.role == Role.NAME)
+        self.index = NameIndex(n.form for n in self.names)
+        self.build_seconds = time.perf_counter() - started
+
+    @classmethod
+    def from_home(cls, home: Path | str | None = None, **kwargs: Any) -> Screener:
+        return cls(Registry(home), **kwargs)
+
+    def _info(self, entity: Entity) -> EntityInfo:
+        ids: dict[str, list[tuple[str, str | None]]] = {}
+        for ident in entity.identifiers:
+            num = norm_id(ident.number)
+            if len(num) >= 4:
+                ids.setdefault(num, []).append((ident.type, ident.country))
+        facts = EntityFacts(
+            schema=entity.schema, birth_dates=entity.birth_dates,
+            nationalities=frozenset(entity.nationalities),
+            countries=frozenset(entity.countries), genders=frozenset(entity.genders),
+            identifiers=ids,
+        )
+        refs = []
+        for d, member in entity.designations():
+            refs.append(DesignationRef(
+                source=d.source, source_id=d.source_id, authority=d.authority,
+                program=d.program, listed_on=d.listed_on, list_version=member.version.label,
+                reference=d.reference, measures=list(d.measures)))
+        lists = frozenset(m.version.list_id for m in entity.members)
+        return EntityInfo(entity, facts, refs, lists)
+
+    # ------------------------------------------------------------------------ screening
+
+    def screen(self, query: Query, *, threshold: float | None = None, limit: int = 10,
+               top: int = 0) -> ScreenResult:
+        """Screen one query. ``matches`` holds those at or above the threshold, best first;
+        ``top`` adds the best K below it, flagged ``below_threshold``."""
+        threshold = self.threshold if threshold is None else threshold
+        scored = self._score(query, entity_filter=None)
+        above = [m for m in scored if m.score >= threshold][:limit]
+        below = []
+        if top:
+            below = [m for m in scored if m.score < threshold][:top]
+            for m in below:
+                m.below_threshold = True
+        return ScreenResult(
+            query=query.to_dict(), status="alert" if above else "clear",
+            matches=above + below, list_versions=dict(self.list_versions),
+            threshold=threshold, ref=query.ref)
+
+    def screen_entities(self, queries: Iterable[Query], entity_ids: set[str], *,
+                        threshold: float | None = None) -> Iterator[ScreenResult]:
+        """Screen queries only against the given entities (rescreening after a change)."""
+        threshold = self.threshold if threshold is None else threshold
+        allowed = {self.by_id[e] for e in entity_ids if e in self.by_id}
+        for q in queries:
+            scored = self._score(q, entity_filter=allowed)
+            above = [m for m in scored if m.score >= threshold]
+            yield ScreenResult(query=q.to_dict(), status="alert" if above else "clear",
+                               matches=above, list_versions=dict(self.list_versions),
+                               threshold=threshold, ref=q.ref)
+
+    def screen_many(self, queries: Iterable[Query], *, threshold: float | None = None,
+                    limit: int = 10, workers: int = 1) -> Iterator[ScreenResult]:
+        """Screen many queries, in input order; ``workers`` > 1 uses a process pool that
+        shares this screener's index (forked, copy on write)."""
+        if workers <= 1:
+            for q in queries:
+                yield self.screen(q, threshold=threshold, limit=limit)
+            return
+        global _WORKER_SCREENER
+        _WORKER_SCREENER = self
+        ctx = mp.get_context("fork")
+        with ctx.Pool(workers) as pool:
+            args = ((q, threshold, limit) for q in queries)
+            yield from pool.imap(_worker_screen, args, chunksize=64)
+
+    def compare(self, name1: str, name2: str, schema: Schema | None = None
+                ) -> tuple[float, list[Evidence]]:
+        """Score two names with the screener's own name comparison and token weights."""
+        org = _org_flag(schema)
+        a, b = analyze(name1, org=org), analyze(name2, org=org)
+        cmp = compare_forms(a, b, self.index.weights)
+        return cmp.score, [Evidence("name", 0.0, cmp.describe(), cmp.to_data())]
+
+    def search(self, text: str, *, limit: int = 20, offset: int = 0,
+               schema: Schema | None = None) -> list[Match]:
+        """As-you-type lookup: fuzzy matches plus names starting with the last word typed."""
+        query = Query(name=text, schema=schema)
+        form = analyze(text, org=_org_flag(schema))
+        extra: list[str] = []
+        words = re.findall(r"\w+", form.latin)
+        if words and len(words[-1]) >= 2:
+            extra = ["t:" + w for w in self.index.prefix_vocab(words[-1], 30)]
+        scored = self._score(query, entity_filter=None, extra_keys=extra, form=form,
+                             candidates=max(self.candidate_limit, offset + limit + 10))
+        prefix = words[-1] if words else ""
+        for m in scored:
+            if prefix and any(t.startswith(prefix) for t in re.findall(
+                    r"\w+", analyze(m.matched_name).latin)):
+                m.score = max(m.score, 0.5)
+        scored.sort(key=lambda m: -m.score)
+        return [m for m in scored if m.score >= 0.5][offset:offset + limit]
+
+    def _score(self, query: Query, entity_filter: set[int] | None,
+               extra_keys: Iterable[str] = (), form: NameForm | None = None,
+               candidates: int | None = None) -> list[Match]:
+        if form is None:
+            form = analyze(query.name, org=_org_flag(query.schema))
+        limit = candidates or self.candidate_limit
+        if entity_filter is not None:
+            ids = [i for i, n in enumerate(self.names) if n.entity in entity_filter]
+            ids = [i for i in ids if i in set(self.index.candidates(form, limit=10_000))] \
+                if len(ids) > 200 else ids
+        else:
+            ids = self.index.candidates(form, limit=limit, extra_keys=extra_keys)
+        best: dict[int, tuple[float, IndexedName, NameComparison]] = {}
+        weights = self.index.weights
+        for i in ids:
+            entry = self.names[i]
+            cmp = compare_forms(form, entry.form, weights)
+            s = cmp.score * NAME_TYPE_FACTOR[entry.name.type]
+            prev = best.get(entry.entity)
+            if prev is None or s > prev[0]:
+                best[entry.entity] = (s, entry, cmp)
+        matches = []
+        for pos, (s, entry, cmp) in best.items():
+            if cmp.score < 0.3:
+                continue
+            matches.append(self._match(query, pos, s, entry, cmp))
+        matches.sort(key=lambda m: (-m.score, m.entity_id))
+        return matches
+
+    def _match(self, query: Query, pos: int, name_score: float, entry: IndexedName,
+               cmp: NameComparison) -> Match:
+        info = self.entities[pos]
+        name = entry.name
+        kind = {NameType.PRIMARY: "primary name", NameType.ALIAS: "alias",
+                NameType.WEAK: "weak alias", NameType.FORMER: "former name",
+                NameType.ORIGINAL: "original-script name"}[name.type]
+        expl = [Evidence(
+            "name", 0.0,
+            f"'{query.name}' matched the {kind} '{name.full}' ({entry.list_id}) with name "
+            f"score {cmp.score:.2f}: {cmp.describe()}",
+            {**cmp.to_data(), "matched_name": name.full, "name_type": name.type.value,
+             "list": entry.list_id})]
+        factor = NAME_TYPE_FACTOR[name.type]
+        if factor < 1.0:
+            why = ("a weak alias (low-quality a.k.a.) is weaker evidence"
+                   if name.type == NameType.WEAK else "a former name is slightly weaker evidence")
+            expl.append(Evidence("name_type", name_score - cmp.score, why,
+                                 {"name_type": name.type.value}))
+        expl.extend(attribute_evidence(
+            query.schema, query.dob, query.country, query.gender, query.identifiers,
+            info.facts, norm_id, cmp.score))
+        score = name_score + sum(e.effect for e in expl if e.feature != "name_type")
+        score = max(0.0, min(1.0, score))
+        not_listed = [lid for lid in self.lists if lid not in info.lists]
+        return Match(
+            entity_id=info.entity.id, schema=info.entity.schema.value, score=score,
+            name=info.entity.caption, matched_name=name.full, name_type=name.type.value,
+            designations=info.designations, explanation=expl, not_listed_by=not_listed)
+
+    # --------------------------------------------------------------------------- lookup
+
+    def entity_dict(self, entity_id: str) -> dict[str, Any] | None:
+        from sanctio.show import entity_to_dict
+
+        entity = self.registry.entity(entity_id)
+        if entity is None:
+            return None
+        return entity_to_dict(entity, self.lists)
+
+
+_WORKER_SCREENER: Screener | None = None
+
+
+def _worker_screen(args: tuple[Query, float | None, int]) -> ScreenResult:
+    q, threshold, limit = args
+    assert _WORKER_SCREENER is not None
+    return _WORKER_SCREENER.screen(q, threshold=threshold, limit=limit)
+
+
+def query_or_error(row: int, build: Any) -> Query | ScreenResult:
+    """Build a query, or an error result naming the row and the field at fault."""
+    try:
+        q: Query = build()
+        return q
+    except QueryError as exc:
+        return ScreenResult(query={}, status="error", matches=[], list_versions={},
+                            threshold=DEFAULT_THRESHOLD, row=row, error=f"row {row}: {exc}")

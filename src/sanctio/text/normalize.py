@@ -1,0 +1,517 @@
+"""Name normalisation: one function turns any written name into comparable tokens.
+
+Steps, applied alike to list names (once, at index time) and to queries:
+
+1. Unicode NFKC; homoglyphs (a Cyrillic ``а`` or Greek ``ο`` inside Latin text, ``0`` for ``O``
+   inside a word) folded to their Latin look-alikes.
+2. Scripts made to meet: rigour's transliteration (ICU4X) for Cyrillic, Greek and Latin with
+   diacritics; ICU ``Any-Latin`` for the scripts rigour leaves alone (Arabic, Hebrew, Han, Thai,
+   Hangul, Kana...). Han text gets its Mandarin pinyin; Hangul its Revised Romanisation.
+3. Tokens with a role: honorifics and titles (Sheikh, Haji, Dr, General), particles (al, el,
+   bin, ibn, abu, van, de), legal forms (rigour's org-type tables: LLC = OOO = ООО = GmbH),
+   numbers (9th = ninth = 9), and name tokens. Arabic articles are split off consistently so
+   that ``al-Kani``, ``Al Kani`` and ``Alkani`` meet, and ``Abd`` compounds are split
+   (``Abdurrahim`` = ``Abd al-Rahim`` = ``Abdul Rahim``).
+4. Each name token gets a consonant skeleton (vowels and ``h`` of digraphs dropped, doubled
+   letters collapsed), the form on which Arabic-script and Latin transliterations meet, and
+   rigour's name symbols (Wikidata ids shared by Mohamed / Muhammad / Mohammed).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import IntEnum
+from functools import lru_cache
+from pathlib import Path
+
+# --------------------------------------------------------------------------- roles
+
+
+class Role(IntEnum):
+    NAME = 0
+    PARTICLE = 1  # al, bin, van, de ...
+    TITLE = 2  # sheikh, dr, general, mr ...
+    LEGAL = 3  # llc, gmbh, ltd ...
+    NUMBER = 4  # 9, ninth, 9th
+    GENERIC = 5  # generic organisation words: militia, group, company, bank ...
+
+
+TITLES = frozenset("""
+mr mrs ms miss mx dr doctor prof professor sir dame lord lady sheikh shaikh sheik shaykh cheikh
+haji hajji hadji hajj al-haj alhaj mullah mulla mollah maulana mawlana maulvi molvi mufti imam
+sayyid sayed seyed syed sayid hafiz qari general gen col colonel lt lieutenant maj major capt
+captain cmdr commander brig brigadier admiral adm sgt sergeant marshal field emir amir prince
+princess king queen president minister excellency his her honourable honorable hon rev reverend
+father bishop ayatollah hojatoleslam hujjat mohtaram engineer eng ing
+""".split())
+
+PARTICLES = frozenset("""
+al el ul ad ar as ash at az an ab bin ibn ben bint bent binti ould wuld ait van von der den de
+del della da di du des le la los las dos das y e und and of the
+""".split())
+
+# Arabic definite article as it is glued to the next word: al-, el-, and the assimilated forms
+_ARTICLE_GLUED = re.compile(r"^(al|el|ul)(?=[a-z]{3,}$)")
+
+# generic words of organisation names: they carry little evidence of identity
+GENERIC = frozenset("""
+militia brigade brigades group groups company co corp corporation inc incorporated limited ltd
+trading trade international intl organization organisation foundation fund association society
+union front movement army forces force battalion regiment committee council party bank holding
+holdings enterprise enterprises industries industry industrial services service network agency
+institute center centre office department ministry authority establishment general national
+islamic republic of for and the shipping logistics group
+""".split())
+
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "hundredth": 100,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+    # roman numerals that appear in names of brigades and companies
+    "ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "xi": 11, "xii": 12,
+}
+
+
+@lru_cache(maxsize=1)
+def _ordinals() -> dict[str, int]:
+    """Ordinal and cardinal words in many languages (rigour's table) plus English basics."""
+    from rigour._core import ordinals_dict
+
+    table: dict[str, int] = {}
+    for number, words in ordinals_dict().items():
+        for w in words:
+            for tok in tokenize_ascii(w):
+                table.setdefault(tok, int(number))
+    table.update(_ORDINAL_WORDS)
+    return table
+
+
+_NUM_SUFFIX = re.compile(r"^(\d+)(st|nd|rd|th|e|er|eme|ème|ая|ый|ой|й|я|o|a|º|ª)?$")
+
+
+def number_value(token: str, words: bool = True) -> int | None:
+    """The number a token writes (``9``, ``9th``, ``ninth``, ``IX``); number words are only
+    read when ``words`` is set (organisation names), never in people's names (``Xi``)."""
+    m = _NUM_SUFFIX.match(token)
+    if m:
+        try:
+            return int(m.group(1))
+        except ValueError:
+            return None
+    if not words or len(token) < 2:
+        return None
+    return _ordinals().get(token)
+
+
+# ------------------------------------------------------------------------- homoglyphs
+
+# Cyrillic and Greek letters that look like Latin ones
+_HOMOGLYPHS = str.maketrans({
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ј": "j", "ԁ": "d", "ԛ": "q",
+    "ԝ": "w", "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P",
+    "С": "C", "Т": "T", "У": "Y", "Х": "X", "Ѕ": "S", "І": "I", "Ј": "J",
+    "α": "a", "ο": "o", "ρ": "p", "ν": "v", "τ": "t", "κ": "k", "ι": "i", "υ": "u",
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
+    "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+})
+_DIGIT_GLYPHS = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t",
+                               "8": "b", "@": "a", "$": "s"})
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_CYR_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
+
+
+def fold_homoglyphs(word: str) -> str:
+    """Replace Cyrillic/Greek look-alikes inside a mostly-Latin word, and digits used as
+    letters inside a word of letters (``R0SNEFT``). A word wholly in Cyrillic is left alone."""
+    if _CYR_GREEK.search(word) and _LATIN_LETTER.search(word):
+        word = word.translate(_HOMOGLYPHS)
+    if any(c.isdigit() for c in word) and sum(c.isalpha() for c in word) >= 2 \
+            and not _NUM_SUFFIX.match(word.lower()):
+        word = word.translate(_DIGIT_GLYPHS)
+    return word
+
+
+# ---------------------------------------------------------------------- transliteration
+
+@lru_cache(maxsize=1)
+def _icu() -> object:
+    import icu
+
+    return icu.Transliterator.createInstance(
+        "Any-Latin; Latin-ASCII; [:Nonspacing Mark:] Remove")
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+_LATIN_SPECIAL = str.maketrans({
+    "ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l",
+    "Ł": "L", "ı": "i", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D",
+    "ħ": "h", "Ħ": "H", "ŋ": "ng", "ʼ": "'", "ʻ": "'", "ʿ": "'", "ʾ": "'",
+})
+
+
+@lru_cache(maxsize=200_000)
+def to_latin(text: str) -> str:
+    """Latin ASCII form of a text in any script (lower-cased).
+
+    ASCII text passes through; Latin text with diacritics is decomposed and stripped of its
+    marks (fast, in Python); any other script goes through ICU ``Any-Latin``."""
+    if text.isascii():
+        return text.lower()
+    if all(ord(c) < 0x250 or unicodedata.category(c) in ("Mn", "Zs", "Pd", "Po", "Pf", "Pi")
+           for c in text):
+        decomposed = unicodedata.normalize("NFKD", text.translate(_LATIN_SPECIAL))
+        out = "".join(c for c in decomposed if not unicodedata.combining(c))
+    else:
+        out = _icu().transliterate(text)  # type: ignore[attr-defined]
+    if not out.isascii():
+        out = _NON_ASCII.sub("", out)
+    return out.lower()
+
+
+_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+def tokenize_ascii(text: str) -> list[str]:
+    return [t for t in _TOKEN_SPLIT.split(text.lower()) if t]
+
+
+# ------------------------------------------------------------------------ skeletons
+
+_DIGRAPHS = [("sch", "s"), ("tch", "c"), ("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "c"),
+             ("th", "t"), ("dh", "d"), ("ph", "f"), ("zh", "j"), ("ts", "c"), ("tz", "c"),
+             ("dj", "j"), ("ck", "k"), ("ou", "u"), ("ee", "i"), ("oo", "u"), ("q", "k"),
+             ("x", "ks"), ("c", "k"), ("w", "v"), ("z", "s")]
+_VOWELS = set("aeiouyvj")
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(token: str) -> str:
+    """Consonant skeleton of a Latin token: where transliterations of the same name meet.
+
+    ``Mohamed``, ``Muhammad``, ``Mohammed`` and Arabic-script ``محمد`` (ICU: ``mhmd``) all give
+    ``mhmd``; ``Yusuf``, ``Youssef`` and ``Jusuf`` give ``sf``; ``Kani`` and ``Kana`` give
+    ``kn``. Letters that transliterations drop or swap (vowels, y/j/w/v semivowels, the ``h``
+    of digraphs) are dropped, doubled letters collapsed."""
+    s = token
+    for a, b in _DIGRAPHS:
+        if a in s:
+            s = s.replace(a, b)
+    out = []
+    prev = ""
+    for ch in s:
+        if ch in _VOWELS or ch.isdigit():
+            prev = ""
+            continue
+        if ch == prev:
+            continue
+        out.append(ch)
+        prev = ch
+    return "".join(out)
+
+
+_STRICT = [("kh", "x"), ("sh", "$"), ("th", "0"), ("dh", "8"), ("gh", "7"), ("ch", "c"),
+           ("ph", "f"), ("q", "k"), ("ou", "u"), ("w", "v"), ("z", "s")]
+
+
+@lru_cache(maxsize=100_000)
+def strict_skeleton(token: str) -> str:
+    """Like :func:`skeleton`, but digraphs stay distinct consonants (``kh`` is not ``k``):
+    for comparing a vowel-less transliteration (Arabic script) with a Latin spelling."""
+    s = token
+    for a, b in _STRICT:
+        if a in s:
+            s = s.replace(a, b)
+    out = []
+    prev = ""
+    for ch in s:
+        if ch in _VOWELS or ch.isdigit():
+            prev = ""
+            continue
+        if ch != prev:
+            out.append(ch)
+        prev = ch
+    return "".join(out)
+
+
+# ------------------------------------------------------------------------- tokens
+
+_ABD = re.compile(r"^abd(?:[aeiou])?([lrnsztd])?(.*)$")
+
+
+def split_compounds(tok: str, arabic: bool = False) -> list[str]:
+    """Split glued Arabic compounds: ``abdurrahim`` -> ``abd rahim``, ``abdullah`` -> ``abd
+    lah``, ``abusaif`` -> ``abu saif``; and in text transliterated from Arabic script, where
+    ``al`` is always the article, ``alkany`` -> ``al kany``. In Latin text a glued ``al`` stays
+    (``Alexander``); the token carries the form without it as an alternative instead."""
+    if tok.startswith("abd") and len(tok) >= 7:
+        m = _ABD.match(tok)
+        if m:
+            cons, rest = m.group(1) or "", m.group(2)
+            if cons == "l" or cons == "":
+                rest = rest
+            elif not rest.startswith(cons):
+                rest = cons + rest
+            if len(rest) >= 3:
+                return ["abd", rest]
+    if tok in ("abdul", "abdel", "abdal", "abdol", "abdil", "abdu", "abde"):
+        return ["abd"]
+    m2 = _ARTICLE_GLUED.match(tok)
+    if m2 and len(tok) >= 6 and arabic:
+        return [tok[:2], tok[2:]]
+    if tok.startswith("abou") or tok.startswith("abu"):
+        rest = tok[4:] if tok.startswith("abou") else tok[3:]
+        if len(rest) >= 4:
+            return ["abu", *split_compounds(rest, arabic)]
+    return [tok]
+
+
+_CANON = {"abou": "abu", "abo": "abu", "ibn": "bin", "ben": "bin", "bint": "bin", "binti": "bin",
+          "el": "al", "ul": "al"}
+
+
+@dataclass(slots=True)
+class Token:
+    text: str  # ascii lower-case form
+    role: Role
+    skel: str
+    number: int | None = None
+    alt: str | None = None  # the form without a glued article (alkani -> kani)
+    abjad: bool = False  # transliterated from a script that writes no short vowels (Arabic)
+
+    @property
+    def symbols(self) -> frozenset[str]:
+        return symbols_of(self.text) if self.role == Role.NAME else _EMPTY
+
+
+@dataclass(slots=True)
+class NameForm:
+    """A name prepared for comparison."""
+
+    original: str
+    latin: str  # the transliterated, folded text
+    tokens: list[Token]
+    legal: frozenset[str]  # legal-form classes found (LLC, JSC ...)
+    script: str  # Latin, Arabic, Cyrillic, Han, ...
+
+    @property
+    def name_tokens(self) -> list[Token]:
+        return [t for t in self.tokens if t.role in (Role.NAME, Role.NUMBER, Role.GENERIC)]
+
+    @property
+    def compact(self) -> str:
+        return "".join(t.text for t in self.tokens if t.role in (Role.NAME, Role.NUMBER))
+
+
+@lru_cache(maxsize=100_000)
+def _legal_forms(text: str) -> tuple[str, frozenset[str]]:
+    """Replace legal forms by their class (``Limited Liability Company`` -> ``llc``)."""
+    from rigour._core import extract_org_types
+
+    found = extract_org_types(text, 0, 0, True)
+    if not found:
+        return text, frozenset()
+    classes = set()
+    for matched, cls in found:
+        classes.add(cls.lower())
+        text = re.sub(r"(?<![a-z0-9])" + re.escape(matched) + r"(?![a-z0-9])", " ", text)
+    return text, frozenset(classes)
+
+
+# ------------------------------------------------------------------------ name symbols
+
+_EMPTY: frozenset[str] = frozenset()
+_SYMBOLS: dict[str, frozenset[str]] = {}
+_SYMBOLS_LOADED: set[str] = set()
+
+
+def symbols_of(tok: str) -> frozenset[str]:
+    """rigour's name symbols of a token (Wikidata ids shared by the spellings of one given or
+    family name: Mohamed, Muhammad and Mohammed share Q5837762). Known for every token of the
+    loaded lists (see :func:`ensure_symbols`); a query token that no list contains has none,
+    so results never depend on which process screens."""
+    return _SYMBOLS.get(tok, _EMPTY)
+
+
+def _cache_file() -> Path:
+    from importlib.metadata import version as dist_version
+
+    from platformdirs import user_cache_dir
+
+    base = Path(os.environ.get("SANCTIO_CACHE") or user_cache_dir("sanctio", appauthor=False))
+    version = dist_version("rigour")
+    return base / f"name-symbols-rigour-{version}.pickle"
+
+
+def ensure_symbols(tokens: Iterable[str]) -> int:
+    """Know the name symbols of these tokens: from the on-disk cache, else from rigour's
+    tagger (slow to start: seconds, once per machine and rigour version). Returns how many
+    tokens had to be tagged."""
+    import pickle
+
+    path = _cache_file()
+    if str(path) not in _SYMBOLS_LOADED:
+        _SYMBOLS_LOADED.add(str(path))
+        try:
+            with path.open("rb") as f:
+                _SYMBOLS.update(pickle.load(f))
+        except (OSError, EOFError, pickle.UnpicklingError):
+            pass
+    missing = [t for t in set(tokens) if t not in _SYMBOLS]
+    if not missing:
+        return 0
+    from rigour._core import NameTypeTag, analyze_names
+
+    for tok in missing:
+        out = set()
+        if len(tok) >= 3 and not tok.isdigit():
+            for name in analyze_names(NameTypeTag.PER, [tok], symbols=True, phonetics=False,
+                                      numerics=False, consolidate=False, rewrite=False):
+                for span in name.spans:
+                    if span.symbol.category.value == "NAME" and len(span.parts) == 1:
+                        out.add(span.symbol.id)
+        _SYMBOLS[tok] = frozenset(out) if out else _EMPTY
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(_SYMBOLS, f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass
+    return len(missing)
+
+
+def detect_script(text: str) -> str:
+    for ch in text:
+        if ch.isalpha() and ord(ch) > 0x24F:
+            try:
+                name = unicodedata.name(ch)
+            except ValueError:
+                continue
+            first = name.split(" ")[0]
+            if first == "CJK":
+                return "Han"
+            return first.capitalize()
+    return "Latin"
+
+
+# Korean family names: Revised Romanisation (what ICU gives) to the common spelling
+_KOREAN_FAMILY = {
+    "gim": "kim", "i": "lee", "ri": "lee", "bag": "park", "bak": "park", "choe": "choi",
+    "jeong": "jung", "gang": "kang", "jo": "cho", "yun": "yoon", "jang": "jang", "im": "lim",
+    "han": "han", "o": "oh", "seo": "seo", "sin": "shin", "gwon": "kwon", "hwang": "hwang",
+    "an": "ahn", "song": "song", "ryu": "ryu", "yu": "yoo", "hong": "hong", "jeon": "jeon",
+    "go": "ko", "mun": "moon", "yang": "yang", "son": "son", "bae": "bae", "baeg": "baek",
+    "heo": "heo", "nam": "nam", "sim": "shim", "no": "roh", "ha": "ha", "gwag": "kwak",
+    "seong": "sung", "cha": "cha", "ju": "joo", "u": "woo", "gu": "koo", "min": "min",
+}
+# Revised Romanisation vowels and consonants to the McCune-Reischauer-like spelling that
+# sanctions lists use for North Korean names (Jeong -> Jong, Eun -> Un)
+_KOREAN_RR = [("eo", "o"), ("eu", "u"), ("oe", "oe")]
+
+
+def _hangul_latin(text: str) -> str:
+    """Romanise Hangul syllable by syllable, so that name syllables stay separate tokens."""
+    words = []
+    for word in text.split():
+        syllables = [to_latin(ch) if "\uac00" <= ch <= "\ud7a3" else ch for ch in word]
+        if syllables and "\uac00" <= word[0] <= "\ud7a3":
+            syllables[0] = _KOREAN_FAMILY.get(syllables[0], syllables[0])
+            rest = []
+            for syl in syllables[1:]:
+                for a, b in _KOREAN_RR:
+                    syl = syl.replace(a, b)
+                rest.append(syl)
+            syllables = [syllables[0], *rest]
+        words.append(" ".join(syllables))
+    return " ".join(words)
+
+
+def _merge_abd(tokens: list[Token], arabic: bool) -> list[Token]:
+    """Keep an ``Abd`` compound as one name: ``Abdul Rahim``, ``Abd al-Rahim``, ``Abdurrahim``
+    and Arabic-script ``عبد الرحيم`` (ICU: ``bd alrhym``) all become ``abdrahim`` /
+    ``abdrhym``, one token whose skeleton (``bdrhm``) they share."""
+    heads = ("abd", "bd") if arabic else ("abd",)
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t.text in heads and t.role == Role.NAME:
+            j = i + 1
+            while j < len(tokens) and tokens[j].role == Role.PARTICLE and tokens[j].text == "al":
+                j += 1
+            if j < len(tokens) and tokens[j].role == Role.NAME:
+                text = "abd" + (tokens[j].alt or tokens[j].text)
+                out.append(Token(text, Role.NAME, skeleton(text), abjad=arabic))
+                i = j + 1
+                continue
+        out.append(t)
+        i += 1
+    return out
+
+
+def analyze(text: str, *, org: bool | None = None) -> NameForm:
+    """Prepare a name for comparison. ``org``: True for organisations/vessels (legal forms
+    and generic words are recognised), False for people, None when unknown."""
+    return _analyze(text, org)
+
+
+@lru_cache(maxsize=100_000)
+def _analyze(text: str, org: bool | None) -> NameForm:
+    original = text
+    text = unicodedata.normalize("NFKC", text)
+    text = " ".join(fold_homoglyphs(w) for w in text.split())
+    script = detect_script(text)
+    latin = _hangul_latin(text) if script == "Hangul" else to_latin(text)
+    arabic = script == "Arabic"
+    abjad = script in ("Arabic", "Hebrew", "Syriac", "Thaana")
+    legal: frozenset[str] = frozenset()
+    if org is not False:
+        latin_wo, legal = _legal_forms(latin)
+        if legal and (org or tokenize_ascii(latin_wo)):
+            latin = latin_wo
+        else:
+            legal = frozenset()
+    raw_tokens = tokenize_ascii(latin)
+    tokens: list[Token] = []
+    for i, raw in enumerate(raw_tokens):
+        parts = split_compounds(raw, arabic) if org is not True else [raw]
+        if org is True and arabic:
+            parts = split_compounds(raw, arabic)
+        for tok in parts:
+            tok = _CANON.get(tok, tok)
+            num = number_value(tok, words=org is not False)
+            if num is not None:
+                tokens.append(Token(str(num), Role.NUMBER, str(num), num))
+                continue
+            if tok in PARTICLES:
+                role = Role.PARTICLE
+            elif tok in TITLES and org is not True and len(raw_tokens) > 1 and i < len(
+                    raw_tokens) - 1:
+                role = Role.TITLE
+            elif org is not False and tok in GENERIC:
+                role = Role.GENERIC
+            else:
+                role = Role.NAME
+            alt = None
+            if role == Role.NAME and _ARTICLE_GLUED.match(tok) and len(tok) >= 6:
+                alt = tok[2:]
+            tokens.append(Token(tok, role, skeleton(tok), None, alt, abjad))
+    tokens = _merge_abd(tokens, arabic)
+    if tokens and all(t.role in (Role.PARTICLE, Role.TITLE) for t in tokens):
+        # a name made only of particles or titles: treat them as name tokens
+        tokens = [Token(t.text, Role.NAME, t.skel, t.number, t.alt, t.abjad) for t in tokens]
+    return NameForm(original=original, latin=latin, tokens=tokens, legal=legal, script=script)
