@@ -17,7 +17,7 @@ from itertools import pairwise
 import numpy as np
 
 from sanctio.scoring import TokenWeights
-from sanctio.text.normalize import NameForm, Role, Token
+from sanctio.text.normalize import NameForm, Role, Token, strict_skeleton
 
 _INDEXED = (Role.NAME, Role.NUMBER, Role.GENERIC)
 MAX_POSTING = 50_000  # keys shared by more names than this carry no candidate signal
@@ -34,6 +34,8 @@ def token_keys(tok: Token) -> list[tuple[str, float]]:
         keys.append(("t:" + tok.alt, 0.95))
     if tok.role == Role.NAME and len(tok.skel) >= 2 and len(tok.text) >= 3:
         keys.append(("s:" + tok.skel, 0.8))
+        # strict consonants (kh is not k): where vowel-less Arabic script meets Latin
+        keys.append(("x:" + strict_skeleton(tok.text), 0.8))
     for sym in tok.symbols:
         keys.append(("y:" + sym, 0.9))
     return keys
@@ -114,7 +116,15 @@ class NameIndex:
             w = self.weights.weight(t)
             groups: list[tuple[list[str], float]] = []
             for key, share in token_keys(t):
-                if key.startswith("s:") and len(t.skel) < 3 and not t.abjad:
+                if t.abjad:
+                    # a vowel-less transliteration is its consonants: they are the evidence
+                    if key.startswith("x:"):
+                        share = 0.95
+                    elif key.startswith("s:"):
+                        continue
+                elif key.startswith("x:"):
+                    continue
+                elif key.startswith("s:") and len(t.skel) < 3:
                     share = 0.4  # a two-consonant skeleton says little
                 groups.append(([key], w * share))
             fuzzy = ["t:" + word for word in self.fuzzy_vocab(t.text)]
@@ -129,8 +139,14 @@ class NameIndex:
 
     def candidates(self, form: NameForm, limit: int = 30,
                    extra_keys: Iterable[str] = ()) -> list[int]:
-        """Ids of the names most likely to match, best first: each query token adds, to
-        every name it reaches, the weight of the best key that reached it."""
+        """Ids of the names most likely to match, best first."""
+        return self.candidates_scored(form, limit, extra_keys)[0]
+
+    def candidates_scored(self, form: NameForm, limit: int = 30,
+                          extra_keys: Iterable[str] = ()) -> tuple[list[int], list[float]]:
+        """Ids of the names most likely to match, best first, with their evidence: each
+        query token adds, to every name it reaches, the weight of the best key that reached
+        it (so a name reached by every query token exactly has the query's total weight)."""
         arrays: list[np.ndarray] = []
         weights: list[np.ndarray] = []
         for groups in self.query_keys(form):
@@ -160,11 +176,14 @@ class NameIndex:
                 arrays.append(p)
                 weights.append(np.full(len(p), 0.5, dtype=np.float32))
         if not arrays:
-            return []
+            return [], []
         all_ids = np.concatenate(arrays)
         all_w = np.concatenate(weights)
-        if len(all_ids) <= limit:
-            return [int(i) for i in np.unique(all_ids)]
+        if len(all_ids) <= 4 * limit:
+            uniq, inverse = np.unique(all_ids, return_inverse=True)
+            sums = np.bincount(inverse, weights=all_w)
+            order = np.argsort(-sums, kind="stable")[:limit]
+            return [int(uniq[i]) for i in order], [float(sums[i]) for i in order]
         acc = np.bincount(all_ids, weights=all_w, minlength=self.size)
         nz = np.flatnonzero(acc)
         if len(nz) <= limit:
@@ -172,7 +191,11 @@ class NameIndex:
         else:
             top = nz[np.argpartition(-acc[nz], limit)[:limit]]
             order = top[np.argsort(-acc[top], kind="stable")]
-        return [int(i) for i in order]
+        return [int(i) for i in order], [float(acc[i]) for i in order]
+
+    def query_weight(self, form: NameForm) -> float:
+        """The total weight a name reached exactly by every query token would collect."""
+        return sum(self.weights.weight(t) for t in form.tokens if t.role in _INDEXED)
 
     def prefix_vocab(self, prefix: str, limit: int = 50) -> list[str]:
         """List tokens starting with a prefix (for as-you-type search)."""

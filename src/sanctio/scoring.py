@@ -17,7 +17,9 @@ one name (rigour's name symbols: Mohamed = Muhammad), 0.88 for tokens with the s
 skeleton (transliterations, Arabic script), the edit-distance similarity otherwise (one typo
 or one transposition in a 4-letter token: 0.8, in a 6-letter one: 0.86), 0.75 for an initial.
 A single shared token between names of three or more name tokens in all is scaled by 0.75:
-a surname alone does not identify a person.
+a surname alone does not identify a person; and a name matched only on common tokens
+(weight under 0.6) while the list name has more is scaled by 0.85: "Mohamed Ali" is not
+"Mohamed Ali JAFARI".
 
 Secondary facts then adjust the name score, each with its own line of explanation: date of
 birth at its precision, nationality or country, gender, schema, identifiers, weak aliases.
@@ -76,6 +78,8 @@ class TokenWeights:
             base = min(1.0, max(0.12, base))
         if tok.role == Role.GENERIC:
             base *= 0.3
+        if len(tok.text) == 1:
+            base = min(base, 0.3)  # an initial is weak evidence
         return base
 
 
@@ -113,7 +117,8 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
     if (q.alt is not None and (q.alt == r.text or q.alt == r.alt)) or (
             r.alt is not None and r.alt == q.text):
         return 0.98, "article joined"
-    if q.symbols and r.symbols and not q.symbols.isdisjoint(r.symbols):
+    if q.text[0] == r.text[0] and q.symbols and r.symbols and not q.symbols.isdisjoint(
+            r.symbols):
         return 0.93, "name variant"
     lq, lr = len(q.text), len(r.text)
     if lq == 1 or lr == 1:
@@ -185,43 +190,30 @@ class NameComparison:
         }
 
 
-def _joined(tokens: list[Token]) -> Token:
-    text = "".join(t.text for t in tokens)
+@lru_cache(maxsize=100_000)
+def _joined(a: str, b: str) -> Token:
     from sanctio.text.normalize import skeleton
 
-    return Token(text, Role.NAME, skeleton(text))
+    return Token(a + b, Role.NAME, skeleton(a + b))
 
 
-def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights) -> NameComparison:
-    """Align the tokens of two analysed names and score the alignment."""
-    qt = [t for t in q.tokens if t.role in (Role.NAME, Role.NUMBER, Role.GENERIC)]
-    rt = [t for t in r.tokens if t.role in (Role.NAME, Role.NUMBER, Role.GENERIC)]
-    ignored = [t.text for t in q.tokens if t.role in (Role.TITLE, Role.PARTICLE)]
-    if not qt or not rt:
-        return NameComparison(0.0, [], qt, rt, ignored)
-    options: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
-    for i, a in enumerate(qt):
-        for j, b in enumerate(rt):
-            sim, how = token_sim(a, b)
-            if sim >= MIN_TOKEN_SIM:
-                options.append((sim, (i,), (j,), how))
-    # names written together or apart: two adjacent tokens against one
-    if len(qt) > 1:
-        for i in range(len(qt) - 1):
-            joined = _joined(qt[i:i + 2])
-            for j, b in enumerate(rt):
-                if b.role == Role.NAME and len(b.text) >= 5:
-                    sim, _ = token_sim(joined, b)
-                    if sim >= 0.85:
-                        options.append((sim, (i, i + 1), (j,), "written apart"))
-    if len(rt) > 1:
-        for j in range(len(rt) - 1):
-            joined = _joined(rt[j:j + 2])
-            for i, a in enumerate(qt):
-                if a.role == Role.NAME and len(a.text) >= 5:
-                    sim, _ = token_sim(a, joined)
-                    if sim >= 0.85:
-                        options.append((sim, (i,), (j, j + 1), "written together"))
+_SIM_CACHE: dict[tuple[str, str, bool], tuple[float, str]] = {}
+
+
+def cached_token_sim(a: Token, b: Token) -> tuple[float, str]:
+    """:func:`token_sim`, memoised (a token's alt form, symbols and role follow from its
+    text, so the text pair and the script flag are the whole key)."""
+    key = (a.text, b.text, a.abjad or b.abjad)
+    hit = _SIM_CACHE.get(key)
+    if hit is None:
+        if len(_SIM_CACHE) > 2_000_000:
+            _SIM_CACHE.clear()
+        hit = _SIM_CACHE[key] = token_sim(a, b)
+    return hit
+
+
+def _greedy(options: list[tuple[float, tuple[int, ...], tuple[int, ...], str]],
+            qt: list[Token], rt: list[Token]) -> tuple[list[Pair], set[int], set[int]]:
     options.sort(key=lambda o: (-o[0], -len(o[1]) - len(o[2])))
     used_q: set[int] = set()
     used_r: set[int] = set()
@@ -232,10 +224,68 @@ def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights) -> NameCompar
         used_q.update(qi)
         used_r.update(rj)
         pairs.append(Pair([qt[i] for i in qi], [rt[j] for j in rj], sim, how))
+    return pairs, used_q, used_r
+
+
+def _align(qt: list[Token], rt: list[Token]) -> tuple[list[Pair], set[int], set[int]]:
+    """Best pairs first; then, where tokens are left over or weakly paired, names written
+    together or apart (two adjacent tokens against one)."""
+    options: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
+    for i, a in enumerate(qt):
+        for j, b in enumerate(rt):
+            sim, how = cached_token_sim(a, b)
+            if sim >= MIN_TOKEN_SIM:
+                options.append((sim, (i,), (j,), how))
+    pairs, used_q, used_r = _greedy(list(options), qt, rt)
+    if len(qt) + len(rt) < 3 or (len(used_q) == len(qt) and len(used_r) == len(rt)):
+        return pairs, used_q, used_r
+    weak_q = set(range(len(qt))) - used_q
+    weak_r = set(range(len(rt))) - used_r
+    for p in pairs:
+        if p.sim < 0.9:
+            weak_q.update(qt.index(t) for t in p.query)
+            weak_r.update(rt.index(t) for t in p.listed)
+    extra = []
+    for i in range(len(qt) - 1):
+        if i in weak_q or i + 1 in weak_q:
+            jt = _joined(qt[i].text, qt[i + 1].text)
+            for j in weak_r:
+                b = rt[j]
+                if b.role == Role.NAME and len(b.text) >= 5:
+                    sim, _ = cached_token_sim(jt, b)
+                    if sim >= 0.85:
+                        extra.append((sim, (i, i + 1), (j,), "written apart"))
+    for j in range(len(rt) - 1):
+        if j in weak_r or j + 1 in weak_r:
+            jt = _joined(rt[j].text, rt[j + 1].text)
+            for i in weak_q:
+                a = qt[i]
+                if a.role == Role.NAME and len(a.text) >= 5:
+                    sim, _ = cached_token_sim(a, jt)
+                    if sim >= 0.85:
+                        extra.append((sim, (i,), (j, j + 1), "written together"))
+    if not extra:
+        return pairs, used_q, used_r
+    return _greedy(options + extra, qt, rt)
+
+
+def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
+                  r_weights: list[float] | None = None) -> NameComparison:
+    """Align the tokens of two analysed names and score the alignment. ``r_weights``:
+    the list name's token weights, when precomputed at index time."""
+    qt = q.scoring
+    rt = r.scoring
+    ignored = [t.text for t in q.tokens if t.role in (Role.TITLE, Role.PARTICLE)]
+    if not qt or not rt:
+        return NameComparison(0.0, [], qt, rt, ignored)
+    pairs, used_q, used_r = _align(qt, rt)
+    rw = r_weights if r_weights is not None else [weights.weight(t) for t in rt]
+    r_index = {id(t): i for i, t in enumerate(rt)}
     num = 0.0
     den = 0.0
     for p in pairs:
-        w = max(weights.weight(t) for t in p.listed)
+        w = max(rw[r_index[id(t)]] if id(t) in r_index else weights.weight(t)
+                for t in p.listed)
         if all(t.role == Role.GENERIC for t in p.query + p.listed):
             w = min(w, max(weights.weight(t) for t in p.query))
         num += p.sim * w
@@ -243,7 +293,7 @@ def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights) -> NameCompar
     un_q = [t for i, t in enumerate(qt) if i not in used_q]
     un_r = [t for j, t in enumerate(rt) if j not in used_r]
     den += EXTRA_QUERY_TOKEN * sum(weights.weight(t) for t in un_q)
-    den += EXTRA_LIST_TOKEN * sum(weights.weight(t) for t in un_r)
+    den += EXTRA_LIST_TOKEN * sum(rw[j] for j in range(len(rt)) if j not in used_r)
     score = num / den if den > 0 else 0.0
     # one shared token is not a person's name: "Putin" is not "Vladimir Putin"
     if (len(pairs) == 1 and len(pairs[0].query) == 1 and len(pairs[0].listed) == 1
@@ -252,8 +302,15 @@ def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights) -> NameCompar
             and sum(1 for t in rt if t.role == Role.NAME) + sum(
                 1 for t in qt if t.role == Role.NAME) >= 3):
         score *= 0.75
-    # a name matched only through generic words (militia, company) is no match
-    if pairs and all(t.role == Role.GENERIC for p in pairs for t in p.query):
+    # common names alone do not identify a person whose rarer names are missing:
+    # "Mohamed Ali" is not "Mohamed Ali JAFARI"
+    if pairs and any(t.role == Role.NAME for t in un_r) and max(
+            rw[r_index[id(t)]] for p in pairs for t in p.listed if id(t) in r_index) < 0.6:
+        score *= 0.85
+    # a name matched only through generic words or numbers, while its distinctive words
+    # differ, is no match ("Zavod no 9" is not "9th Brigade"; "9th Brigade" is)
+    if pairs and all(t.role in (Role.GENERIC, Role.NUMBER) for p in pairs for t in p.query) \
+            and (un_q or un_r):
         score = min(score, 0.5)
     legal = None
     if q.legal and r.legal:

@@ -47,6 +47,12 @@ class IndexedName:
     name: Name
     list_id: str  # the list whose record holds the name
     form: NameForm
+    weights: list[float] | None = None  # rarity weights of form.scoring, set at build
+
+
+# a candidate whose index evidence is below this share of the query's weight cannot reach
+# a useful score; it is not scored in full (see NameIndex.candidates_scored)
+MIN_EVIDENCE = 0.45
 
 
 @dataclass(slots=True)
@@ -61,7 +67,7 @@ class Screener:
     """Screens names against every active list of a registry, with explained scores."""
 
     def __init__(self, registry: Registry, *, threshold: float = DEFAULT_THRESHOLD,
-                 candidates: int = 30) -> None:
+                 candidates: int = 20) -> None:
         from sanctio.index import NameIndex
 
         started = time.perf_counter()
@@ -93,6 +99,9 @@ class Screener:
                 self.names.append(IndexedName(pos, name, member.version.list_id, form))
         ensure_symbols(t.text for n in self.names for t in n.form.tokens if t.role == Role.NAME)
         self.index = NameIndex(n.form for n in self.names)
+        w = self.index.weights
+        for n in self.names:
+            n.weights = [w.weight(t) for t in n.form.scoring]
         self.build_seconds = time.perf_counter() - started
 
     @classmethod
@@ -199,19 +208,26 @@ class Screener:
         if form is None:
             form = analyze(query.name, org=_org_flag(query.schema))
         limit = candidates or self.candidate_limit
+        if any(t.abjad for t in form.scoring):
+            limit *= 3  # vowel-less script: many Latin names share its consonants
         if entity_filter is not None:
             ids = [i for i, n in enumerate(self.names) if n.entity in entity_filter]
             ids = [i for i in ids if i in set(self.index.candidates(form, limit=10_000))] \
                 if len(ids) > 200 else ids
         else:
-            ids = self.index.candidates(form, limit=limit, extra_keys=extra_keys)
+            ids, evidence = self.index.candidates_scored(form, limit=limit,
+                                                         extra_keys=extra_keys)
+            floor = MIN_EVIDENCE * self.index.query_weight(form)
+            ids = [i for i, e in zip(ids, evidence, strict=True) if e >= floor]
         best: dict[int, tuple[float, IndexedName, NameComparison]] = {}
         weights = self.index.weights
         for i in ids:
             entry = self.names[i]
-            cmp = compare_forms(form, entry.form, weights)
-            s = cmp.score * NAME_TYPE_FACTOR[entry.name.type]
             prev = best.get(entry.entity)
+            if prev is not None and prev[0] >= 0.999:
+                continue  # this entity already matched exactly
+            cmp = compare_forms(form, entry.form, weights, entry.weights)
+            s = cmp.score * NAME_TYPE_FACTOR[entry.name.type]
             if prev is None or s > prev[0]:
                 best[entry.entity] = (s, entry, cmp)
         matches = []

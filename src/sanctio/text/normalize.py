@@ -23,7 +23,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
 from pathlib import Path
@@ -99,17 +99,24 @@ def _ordinals() -> dict[str, int]:
 _NUM_SUFFIX = re.compile(r"^(\d+)(st|nd|rd|th|e|er|eme|ème|ая|ый|ой|й|я|o|a|º|ª)?$")
 
 
-def number_value(token: str, words: bool = True) -> int | None:
-    """The number a token writes (``9``, ``9th``, ``ninth``, ``IX``); number words are only
-    read when ``words`` is set (organisation names), never in people's names (``Xi``)."""
+_ENGLISH_ORDINALS = {k: v for k, v in _ORDINAL_WORDS.items() if k.endswith(("th", "st", "nd",
+                                                                            "rd"))}
+
+
+def number_value(token: str, words: bool | None = True) -> int | None:
+    """The number a token writes (``9``, ``9th``, ``ninth``, ``IX``). Number words in many
+    languages are read in organisation names (``words=True``); in names of unknown kind only
+    English ordinals (``ninth``); never in people's names (``Xi``, ``Un``, ``Bir``)."""
     m = _NUM_SUFFIX.match(token)
     if m:
         try:
             return int(m.group(1))
         except ValueError:
             return None
-    if not words or len(token) < 2:
+    if words is False or len(token) < 2:
         return None
+    if words is None:
+        return _ENGLISH_ORDINALS.get(token)
     return _ordinals().get(token)
 
 
@@ -305,6 +312,7 @@ class NameForm:
     tokens: list[Token]
     legal: frozenset[str]  # legal-form classes found (LLC, JSC ...)
     script: str  # Latin, Arabic, Cyrillic, Han, ...
+    scoring: list[Token] = field(default_factory=list)  # the tokens that are compared
 
     @property
     def name_tokens(self) -> list[Token]:
@@ -493,7 +501,7 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             parts = split_compounds(raw, arabic)
         for tok in parts:
             tok = _CANON.get(tok, tok)
-            num = number_value(tok, words=org is not False)
+            num = number_value(tok, words=org)
             if num is not None:
                 tokens.append(Token(str(num), Role.NUMBER, str(num), num))
                 continue
@@ -514,4 +522,6 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     if tokens and all(t.role in (Role.PARTICLE, Role.TITLE) for t in tokens):
         # a name made only of particles or titles: treat them as name tokens
         tokens = [Token(t.text, Role.NAME, t.skel, t.number, t.alt, t.abjad) for t in tokens]
-    return NameForm(original=original, latin=latin, tokens=tokens, legal=legal, script=script)
+    scoring = [t for t in tokens if t.role in (Role.NAME, Role.NUMBER, Role.GENERIC)]
+    return NameForm(original=original, latin=latin, tokens=tokens, legal=legal, script=script,
+                    scoring=scoring)

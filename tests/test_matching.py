@@ -1,0 +1,155 @@
+"""Screening behaviour by industry test category, against real records of the four lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from sanctio.scoring import TokenWeights, compare_forms
+from sanctio.text.normalize import analyze
+from sanctio.types import DEFAULT_THRESHOLD, Query
+
+KATAEV = "eu-128279"  # EU: Aiub Vakhaevich KATAEV (also Аюб Вахаевич КАТАЕВ)
+
+MUST_MATCH = [
+    # (category, query, schema, expected entity id)
+    ("exact", "Aiub Vakhaevich KATAEV", None, KATAEV),
+    ("case and punctuation", "aiub vakhaevich-kataev.", None, KATAEV),
+    ("diacritics", "Aïub Vakhaévich Kataëv", None, KATAEV),
+    ("one typo", "Aiub Vakhaevich KATAEB", None, KATAEV),
+    ("two typos", "Aiub Vakaevich KATAEB", None, KATAEV),
+    ("transposition", "Aiub Vakhaevich KATEAV", None, KATAEV),
+    ("family, given", "KATAEV, Aiub Vakhaevich", None, KATAEV),
+    ("extra middle name", "Aiub Ruslanovich Vakhaevich Kataev", None, KATAEV),
+    ("initials", "A. V. Kataev", None, KATAEV),
+    ("title", "General Aiub Vakhaevich Kataev", None, KATAEV),
+    ("honorific", "Sheikh Aiub Vakhaevich Kataev", None, KATAEV),
+    ("Cyrillic script", "Аюб Вахаевич Катаев", None, KATAEV),
+    ("homoglyph", "Aiub V\u0430khaevich Kataev", None, KATAEV),  # Cyrillic а
+    ("names written together", "AiubVakhaevich Kataev", None, KATAEV),
+    ("missing middle name", "Mohamed al-Kani", "Person", "us-ofac-29119"),
+    ("particle joined", "Abdurrahim Alkani", "Person", "eu-128270"),
+    ("Abd compound", "Abd al-Rahim al-Kani", "Person", "eu-128270"),
+    ("name variant", "Muhammad al-Kani", "Person", "us-ofac-29119"),
+    ("transliteration h", "Mohammed Khalifa Al-Khani", "Person", "us-ofac-29119"),
+    ("Arabic script", "محمد الكاني", "Person", "us-ofac-29119"),
+    ("bin / ibn", "Osama ibn Laden", "Person", "us-ofac-6365"),
+    ("Hangul", "김정은", "Person", "us-ofac-20157"),
+    ("reverse: Latin query, Cyrillic list name", "Vladimir Vladimirovich Putin", "Person",
+     "eu-135909"),
+    ("legal form in words", "Okenit Limited Liability Company", "Organization", "eu-154792"),
+    ("legal form in Cyrillic", "ООО Окенит", "Organization", "eu-154792"),
+    ("ordinal as a word", "Ninth Brigade", "Organization", "us-ofac-29368"),
+    ("former name", "Tarhuna 7th Brigade", "Organization", "us-ofac-29368"),
+]
+
+
+@pytest.mark.parametrize("category,name,schema,expected", MUST_MATCH,
+                         ids=[c[0] for c in MUST_MATCH])
+def test_variant_is_found(screener, category: str, name: str, schema: str | None,  # type: ignore[no-untyped-def]
+                          expected: str) -> None:
+    result = screener.screen(Query.build(name, schema=schema))
+    ids = [m.entity_id for m in result.matches]
+    assert expected in ids, (category, [(m.entity_id, m.score) for m in result.matches])
+
+
+MUST_NOT_MATCH = [
+    ("shared given name", "Khalifa Haftar", "Person"),
+    ("two common tokens against a longer name", "Mohamed Ali", "Person"),
+    ("surname alone", "Putin", "Person"),
+    ("common English name", "John Smith", "Person"),
+    ("common Spanish name", "Maria Garcia Lopez", "Person"),
+    ("official named in the articles", "Steven Mnuchin", "Person"),
+    ("a number and a generic word", "9 Company", "Organization"),
+    ("a different number", "Eleventh Brigade", "Organization"),
+]
+
+
+@pytest.mark.parametrize("category,name,schema", MUST_NOT_MATCH,
+                         ids=[c[0] for c in MUST_NOT_MATCH])
+def test_unlisted_name_is_clear(screener, category: str, name: str, schema: str) -> None:  # type: ignore[no-untyped-def]
+    result = screener.screen(Query.build(name, schema=schema))
+    assert result.status == "clear", [(m.matched_name, m.score) for m in result.matches]
+
+
+def test_exact_strong_name_scores_at_least_095(screener) -> None:  # type: ignore[no-untyped-def]
+    for name in ("AL-KANI, Mohamed", "Aiub Vakhaevich KATAEV", "KANIYAT MILITIA"):
+        best = screener.screen(Query.build(name)).matches[0]
+        assert best.score >= 0.95, (name, best.score)
+
+
+def test_weak_alias_is_weaker_evidence(screener) -> None:  # type: ignore[no-untyped-def]
+    from sanctio.model import NameType
+
+    checked = 0
+    for entry in screener.names:
+        if entry.name.type != NameType.WEAK or len(entry.form.scoring) < 2:
+            continue
+        result = screener.screen(Query.build(entry.name.full))
+        best = result.matches[0]
+        if best.entity_id != screener.entities[entry.entity].entity.id or (
+                best.name_type != "weak"):
+            continue  # a strong name of this or another party scored at least as well
+        assert 0.85 <= best.score < 0.95
+        assert any(e.feature == "name_type" and e.effect < 0 for e in best.explanation)
+        checked += 1
+        if checked == 5:
+            break
+    assert checked == 5
+
+
+def test_secondary_facts_move_the_score_and_say_so(screener) -> None:  # type: ignore[no-untyped-def]
+    plain = screener.screen(Query.build("Mohamed al-Kana", schema="Person")).matches[0]
+    same = screener.screen(Query.build("Mohamed al-Kana", schema="Person", dob="1979-05-03",
+                                       country="Libya")).matches[0]
+    other = screener.screen(Query.build("Mohamed al-Kana", schema="Person", dob="1950",
+                                        country="FR"), threshold=0.0)
+    other_m = next(m for m in other.matches if m.entity_id == "us-ofac-29119")
+    assert same.score > plain.score > other_m.score
+    features = {e.feature: e for e in other_m.explanation}
+    assert features["dob"].effect < 0 and "1950" in features["dob"].detail
+    assert features["country"].effect < 0 and "FR" in features["country"].detail
+    vessel = screener.screen(Query.build("Mohamed al-Kani", schema="Vessel"), threshold=0.0)
+    vm = next(m for m in vessel.matches if m.entity_id == "us-ofac-29119")
+    assert vm.score < DEFAULT_THRESHOLD
+    assert any(e.feature == "schema" and e.effect < 0 for e in vm.explanation)
+
+
+def test_identifier_is_strong_but_cannot_make_a_different_name_match(screener) -> None:  # type: ignore[no-untyped-def]
+    near = screener.screen(Query.build("Mohamed Kanu", schema="Person"), threshold=0.0)
+    with_id = screener.screen(Query.build("Mohamed Kanu", schema="Person",
+                                          identifiers=["F86JKFJF"]), threshold=0.0)
+    a = next(m for m in near.matches if m.entity_id == "us-ofac-29119")
+    b = next(m for m in with_id.matches if m.entity_id == "us-ofac-29119")
+    assert b.score > a.score
+    other = screener.screen(Query.build("Jean Dupont", schema="Person",
+                                        identifiers=["F86JKFJF"]))
+    assert other.status == "clear"
+
+
+def test_explanation_names_the_alignment(screener) -> None:  # type: ignore[no-untyped-def]
+    m = screener.screen(Query.build("KATAEV, Aiub Vakhaevich")).matches[0]
+    name = m.explanation[0]
+    assert name.feature == "name" and "kataev=kataev" in name.detail
+    assert {a["list"] for a in name.data["aligned"]} >= {"kataev", "aiub", "vakhaevich"}
+
+
+def test_rarity_weighs_the_evidence(screener) -> None:  # type: ignore[no-untyped-def]
+    w = screener.index.weights
+    rare = analyze("Kaniyat").tokens[0]
+    common = analyze("Mohamed").tokens[0]
+    assert w.weight(rare) > 2 * w.weight(common) - 0.3
+    assert w.weight(rare) > w.weight(common)
+
+
+def test_same_name_scores_one_without_an_index() -> None:
+    w = TokenWeights.uniform()
+    cmp = compare_forms(analyze("Abdul Rahim al-Kani"), analyze("Abd-al-Rahim AL-KANI"), w)
+    assert cmp.score == pytest.approx(1.0)
+
+
+def test_screen_many_keeps_input_order(screener) -> None:  # type: ignore[no-untyped-def]
+    names = ["Kaniyat", "John Smith", "Mohamed al-Kani", "Aiub Kataev"] * 5
+    out = list(screener.screen_many([Query.build(n, ref=str(i)) for i, n in enumerate(names)],
+                                    workers=2))
+    assert [r.ref for r in out] == [str(i) for i in range(len(names))]
+    assert [r.status for r in out[:4]] == ["alert", "clear", "alert", "alert"]
