@@ -245,7 +245,7 @@ def _align(qt: list[Token], rt: list[Token]) -> tuple[list[Pair], set[int], set[
         if p.sim < 0.9:
             weak_q.update(qt.index(t) for t in p.query)
             weak_r.update(rt.index(t) for t in p.listed)
-    extra = []
+    extra: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
     for i in range(len(qt) - 1):
         if i in weak_q or i + 1 in weak_q:
             jt = _joined(qt[i].text, qt[i + 1].text)
