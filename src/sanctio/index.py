@@ -47,10 +47,12 @@ class NameIndex:
     def __init__(self, forms: Iterable[NameForm]) -> None:
         postings: dict[str, list[int]] = defaultdict(list)
         df: dict[str, int] = defaultdict(int)
+        lengths: list[int] = []
         n = 0
         for i, form in enumerate(forms):
             n += 1
             toks = [t for t in form.tokens if t.role in _INDEXED]
+            lengths.append(len(toks))
             seen: set[str] = set()
             for t in toks:
                 for key, _ in token_keys(t):
@@ -67,6 +69,8 @@ class NameIndex:
                         seen.add(key)
                         postings[key].append(i)
         self.size = n
+        # among names with the same evidence, the one with fewer other tokens comes first
+        self.length_penalty = np.asarray(lengths, dtype=np.float64) * 0.01
         self.keys: dict[str, int] = {}
         offsets = [0]
         flat: list[int] = []
@@ -179,19 +183,14 @@ class NameIndex:
             return [], []
         all_ids = np.concatenate(arrays)
         all_w = np.concatenate(weights)
-        if len(all_ids) <= 4 * limit:
-            uniq, inverse = np.unique(all_ids, return_inverse=True)
-            sums = np.bincount(inverse, weights=all_w)
-            order = np.argsort(-sums, kind="stable")[:limit]
-            return [int(uniq[i]) for i in order], [float(sums[i]) for i in order]
-        acc = np.bincount(all_ids, weights=all_w, minlength=self.size)
-        nz = np.flatnonzero(acc)
-        if len(nz) <= limit:
-            order = nz[np.argsort(-acc[nz], kind="stable")]
+        uniq, inverse = np.unique(all_ids, return_inverse=True)
+        sums = np.bincount(inverse, weights=all_w) - self.length_penalty[uniq]
+        if len(uniq) <= limit:
+            order = np.argsort(-sums, kind="stable")
         else:
-            top = nz[np.argpartition(-acc[nz], limit)[:limit]]
-            order = top[np.argsort(-acc[top], kind="stable")]
-        return [int(i) for i in order], [float(acc[i]) for i in order]
+            top = np.argpartition(-sums, limit)[:limit]
+            order = top[np.argsort(-sums[top], kind="stable")]
+        return [int(uniq[i]) for i in order], [float(sums[i]) for i in order]
 
     def query_weight(self, form: NameForm) -> float:
         """The total weight a name reached exactly by every query token would collect."""

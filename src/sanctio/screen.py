@@ -52,7 +52,10 @@ class IndexedName:
 
 # a candidate whose index evidence is below this share of the query's weight cannot reach
 # a useful score; it is not scored in full (see NameIndex.candidates_scored)
-MIN_EVIDENCE = 0.45
+MIN_EVIDENCE = 0.5
+# names of one entity scored in full per query: the best two by index evidence (the EU
+# lists one name in up to 24 languages; their other spellings add nothing)
+MAX_NAMES_PER_ENTITY = 2
 
 
 @dataclass(slots=True)
@@ -67,7 +70,7 @@ class Screener:
     """Screens names against every active list of a registry, with explained scores."""
 
     def __init__(self, registry: Registry, *, threshold: float = DEFAULT_THRESHOLD,
-                 candidates: int = 20) -> None:
+                 candidates: int = 12) -> None:
         from sanctio.index import NameIndex
 
         started = time.perf_counter()
@@ -102,6 +105,7 @@ class Screener:
         w = self.index.weights
         for n in self.names:
             n.weights = [w.weight(t) for t in n.form.scoring]
+        self._workers: tuple[int, Any] | None = None
         self.build_seconds = time.perf_counter() - started
 
     @classmethod
@@ -136,7 +140,8 @@ class Screener:
         """Screen one query. ``matches`` holds those at or above the threshold, best first;
         ``top`` adds the best K below it, flagged ``below_threshold``."""
         threshold = self.threshold if threshold is None else threshold
-        scored = self._score(query, entity_filter=None)
+        scored = self._score(query, entity_filter=None, keep=lambda s, rank: (
+            s >= threshold and rank < limit) or (top > 0 and rank < limit + top))
         above = [m for m in scored if m.score >= threshold][:limit]
         below = []
         if top:
@@ -168,12 +173,25 @@ class Screener:
             for q in queries:
                 yield self.screen(q, threshold=threshold, limit=limit)
             return
+        pool = self._pool(workers)
+        args = ((q, threshold, limit) for q in queries)
+        yield from pool.imap(_worker_screen, args, chunksize=64)
+
+    def _pool(self, workers: int) -> Any:
+        """A process pool sharing this screener's index (forked, copy on write), kept for
+        the screener's lifetime so that batches do not pay for new processes."""
         global _WORKER_SCREENER
-        _WORKER_SCREENER = self
-        ctx = mp.get_context("fork")
-        with ctx.Pool(workers) as pool:
-            args = ((q, threshold, limit) for q in queries)
-            yield from pool.imap(_worker_screen, args, chunksize=64)
+        if self._workers is None or self._workers[0] != workers:
+            self.close()
+            _WORKER_SCREENER = self
+            ctx = mp.get_context("fork")
+            self._workers = (workers, ctx.Pool(workers))
+        return self._workers[1]
+
+    def close(self) -> None:
+        if self._workers is not None:
+            self._workers[1].terminate()
+            self._workers = None
 
     def compare(self, name1: str, name2: str, schema: Schema | None = None
                 ) -> tuple[float, list[Evidence]]:
@@ -204,7 +222,10 @@ class Screener:
 
     def _score(self, query: Query, entity_filter: set[int] | None,
                extra_keys: Iterable[str] = (), form: NameForm | None = None,
-               candidates: int | None = None) -> list[Match]:
+               candidates: int | None = None,
+               keep: Any = None) -> list[Match]:
+        """Score candidates; build full matches (with explanations) only for those that
+        ``keep(score, rank)`` selects (all, when not given)."""
         if form is None:
             form = analyze(query.name, org=_org_flag(query.schema))
         limit = candidates or self.candidate_limit
@@ -215,10 +236,18 @@ class Screener:
             ids = [i for i in ids if i in set(self.index.candidates(form, limit=10_000))] \
                 if len(ids) > 200 else ids
         else:
-            ids, evidence = self.index.candidates_scored(form, limit=limit,
-                                                         extra_keys=extra_keys)
+            found, evidence = self.index.candidates_scored(form, limit=3 * limit,
+                                                           extra_keys=extra_keys)
             floor = MIN_EVIDENCE * self.index.query_weight(form)
-            ids = [i for i, e in zip(ids, evidence, strict=True) if e >= floor]
+            per_entity: dict[int, int] = {}
+            ids = []
+            for i, e in zip(found, evidence, strict=True):
+                if e < floor or len(ids) >= limit:
+                    break
+                ent = self.names[i].entity
+                if per_entity.get(ent, 0) < MAX_NAMES_PER_ENTITY:
+                    per_entity[ent] = per_entity.get(ent, 0) + 1
+                    ids.append(i)
         best: dict[int, tuple[float, IndexedName, NameComparison]] = {}
         weights = self.index.weights
         for i in ids:
@@ -230,12 +259,25 @@ class Screener:
             s = cmp.score * NAME_TYPE_FACTOR[entry.name.type]
             if prev is None or s > prev[0]:
                 best[entry.entity] = (s, entry, cmp)
-        matches = []
+        has_facts = bool(query.schema or query.dob or query.country or query.gender
+                         or query.identifiers)
+        ranked = []
         for pos, (s, entry, cmp) in best.items():
             if cmp.score < 0.3:
                 continue
+            final = s
+            if has_facts:
+                facts = attribute_evidence(
+                    query.schema, query.dob, query.country, query.gender, query.identifiers,
+                    self.entities[pos].facts, norm_id, cmp.score)
+                final = max(0.0, min(1.0, s + sum(e.effect for e in facts)))
+            ranked.append((final, self.entities[pos].entity.id, pos, s, entry, cmp))
+        ranked.sort(key=lambda r: (-r[0], r[1]))
+        matches = []
+        for rank, (final, _eid, pos, s, entry, cmp) in enumerate(ranked):
+            if keep is not None and not keep(final, rank):
+                continue
             matches.append(self._match(query, pos, s, entry, cmp))
-        matches.sort(key=lambda m: (-m.score, m.entity_id))
         return matches
 
     def _match(self, query: Query, pos: int, name_score: float, entry: IndexedName,

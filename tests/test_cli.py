@@ -1,0 +1,140 @@
+"""The command line, as a user runs it: the installed `sanctio` script and typer's runner."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from sanctio.cli import app
+
+from .conftest import DATA
+
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_quick_start_screens_offline_on_the_sample(tmp_path: Path) -> None:
+    exe = Path(sys.executable).parent / "sanctio"
+    proc = subprocess.run([str(exe), "screen", "Mohamed al-Kani", "--home", str(tmp_path)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "ALERT" in proc.stdout and "29119" in proc.stdout
+    assert "SAMPLE" in proc.stderr
+    code, out, _ = run("screen", "محمد الكاني", "--json", "--home", str(tmp_path))
+    data = json.loads(out)
+    assert code == 0 and data["status"] == "alert"
+    assert {d["source_id"] for d in data["matches"][0]["designations"]} >= {"29119", "14105"}
+    assert list(data["list_versions"]) == ["sample"]
+
+
+def test_bad_query_input_is_refused_naming_the_field(tmp_path: Path) -> None:
+    code, _, err = run("screen", "Someone", "--dob", "yesterday", "--home", str(tmp_path))
+    assert code == 2 and "dob" in err
+    code, _, err = run("screen", "Someone", "--country", "Atlantis", "--home", str(tmp_path))
+    assert code == 2 and "country" in err
+
+
+def test_load_lists_diff_show(tmp_path: Path) -> None:
+    home = str(tmp_path / "home")
+    code, out, _ = run("load", str(DATA / "un-2026" / "consolidated.xml"), "--home", home)
+    assert code == 0 and "1003 records" in out
+    code, out, _ = run("load", str(DATA / "un-2026" / "consolidated.xml"), "--home", home)
+    assert "unchanged" in out
+    bad = tmp_path / "broken.xml"
+    bad.write_bytes((DATA / "un-2026" / "consolidated.xml").read_bytes()[:50_000])
+    code, _, err = run("load", str(bad), "--format", "un-xml", "--list", "un", "--home", home)
+    assert code == 1 and "broken.xml" in err and "line" in err and "stays active" in err
+    code, out, _ = run("lists", "--json", "--home", home)
+    versions = json.loads(out)
+    assert [v["status"] for v in versions if v["list"] == "un"] == ["active", "failed"]
+    code, out, _ = run("diff", "un", "--json", "--home", home)
+    assert code == 0 and len(json.loads(out)["added"]) == 1003
+    code, out, _ = run("show", "un:6908704", "--json", "--home", home)
+    entity = json.loads(out)
+    assert entity["designations"][0]["source"] == "un"
+    assert any(n["type"] == "original" for n in entity["names"])
+
+
+def _write(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+    return path
+
+
+def test_screen_file_jsonl_keeps_order_and_reports_bad_rows(tmp_path: Path) -> None:
+    home = str(tmp_path / "home")
+    src = _write(tmp_path / "in.csv", [
+        ["FullName", "schema", "dob", "country", "ref"],
+        ["Mohamed al-Kani", "Person", "1979", "LY", "c1"],
+        ["John Smith", "Person", "", "", "c2"],
+        ["", "Person", "", "", "c3"],
+        ["Kaniyat militia", "Organization", "", "", "c4"],
+        ["Someone", "Person", "not a date", "", "c5"],
+        ["Too", "many", "", "", "c6", "extra"],
+        ["Abdurrahim Alkani", "", "", "", "c7"],
+    ])
+    out = tmp_path / "out.jsonl"
+    code, _, err = run("screen-file", str(src), "--output", str(out), "--map", "name=FullName",
+                       "--home", home)
+    assert code == 0, err
+    lines = [json.loads(x) for x in out.read_text().splitlines()]
+    assert [x["row"] for x in lines] == [1, 2, 3, 4, 5, 6, 7]
+    assert [x["status"] for x in lines] == ["alert", "clear", "error", "alert", "error", "error",
+                                             "alert"]
+    assert "row 3" in lines[2]["error"] and "name" in lines[2]["error"]
+    assert "row 5" in lines[4]["error"] and "dob" in lines[4]["error"]
+    assert "row 6" in lines[5]["error"] and "fields" in lines[5]["error"]
+    assert lines[0]["ref"] == "c1" and lines[0]["list_versions"]
+    assert "rows: 7" in err and "alerts: 3" in err and "errors: 3" in err
+    # the output exists: refused without --resume or --overwrite
+    code, _, err = run("screen-file", str(src), "--output", str(out), "--map", "name=FullName",
+                       "--home", home)
+    assert code == 2 and "--resume" in err
+
+
+def test_screen_file_csv_output(tmp_path: Path) -> None:
+    src = _write(tmp_path / "in.csv", [["name", "ref"], ["KANIYAT", "a"], ["Jane Doe", "b"]])
+    out = tmp_path / "out.csv"
+    code, _, err = run("screen-file", str(src), "-o", str(out), "--home", str(tmp_path / "h"))
+    assert code == 0, err
+    rows = list(csv.DictReader(out.open()))
+    assert [r["status"] for r in rows] == ["alert", "clear"]
+    assert "us-ofac:29368" in rows[0]["sources"] and float(rows[0]["score"]) >= 0.9
+
+
+def test_screen_file_resume_does_not_redo_rows(tmp_path: Path) -> None:
+    home = str(tmp_path / "home")
+    names = ["Mohamed al-Kani", "Jane Doe", "Kaniyat", "Abdul Rahim al-Kani", "John Smith"]
+    src = _write(tmp_path / "in.csv", [["name", "ref"]] + [[n, f"r{i}"] for i, n in
+                                                          enumerate(names)])
+    full = tmp_path / "full.jsonl"
+    assert run("screen-file", str(src), "-o", str(full), "--home", home)[0] == 0
+    lines = full.read_text().splitlines(keepends=True)
+    partial = tmp_path / "partial.jsonl"
+    # an interrupted run: two finished lines and a torn third one
+    partial.write_text("".join(lines[:2]) + lines[2][:25])
+    code, _, err = run("screen-file", str(src), "-o", str(partial), "--resume", "--home", home)
+    assert code == 0, err
+    assert "resumed after: 2" in err and "rows: 3" in err
+    assert [json.loads(x)["row"] for x in partial.read_text().splitlines()] == [1, 2, 3, 4, 5]
+    assert [json.loads(x)["status"] for x in partial.read_text().splitlines()] == [
+        json.loads(x)["status"] for x in lines]
+
+
+def test_screen_file_with_workers_matches_one_core(tmp_path: Path) -> None:
+    home = str(tmp_path / "home")
+    rows = [["name"]] + [[n] for n in ["Mohamed al-Kani", "Jane Doe", "KANIYAT"] * 30]
+    src = _write(tmp_path / "in.csv", rows)
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert run("screen-file", str(src), "-o", str(one), "--home", home)[0] == 0
+    assert run("screen-file", str(src), "-o", str(two), "--workers", "2", "--home", home)[0] == 0
+    assert one.read_text() == two.read_text()
