@@ -66,6 +66,12 @@ holdings enterprise enterprises industries industry industrial services service 
 institute center centre office department ministry authority establishment general national
 islamic republic of for and the shipping logistics group
 """.split())
+GENERIC = GENERIC | frozenset("""
+import imports export exports technology technologies tech solutions systems engineering
+construction investment investments development energy petroleum products manufacturing
+mining marine maritime airlines aviation electronics equipment commercial commerce global
+pharmaceutical factory
+""".split())
 
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -471,6 +477,43 @@ def _merge_abd(tokens: list[Token], arabic: bool) -> list[Token]:
     return out
 
 
+# Chinese company words, read as what they mean before transliteration so that they are
+# legal forms and generic words, not name syllables (有限公司 is "co ltd", not "you xian gong si")
+_HAN_COMPANY = [
+    ("股份有限公司", " joint stock company limited "),
+    ("有限责任公司", " limited liability company "),
+    ("有限公司", " company limited "), ("總公司", " company "), ("总公司", " company "),
+    ("公司", " company "), ("集团", " group "), ("集團", " group "), ("科技", " technology "),
+    ("技术", " technology "), ("贸易", " trading "), ("貿易", " trading "),
+    ("国际", " international "), ("國際", " international "), ("控股", " holding "),
+    ("进出口", " import export "), ("工业", " industry "), ("实业", " industry "),
+    ("发展", " development "), ("投资", " investment "), ("香港", " hong kong "),
+    ("(", " "), (")", " "), ("（", " "), ("）", " "),
+]
+
+
+def _han_company(text: str) -> str:
+    for han, words in _HAN_COMPANY:
+        if han in text:
+            text = text.replace(han, words)
+    return text
+
+
+def _compound_numbers(tokens: list[Token]) -> list[Token]:
+    """Twenty-four is 24, not 20 and 4."""
+    out: list[Token] = []
+    for t in tokens:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.role == Role.NUMBER and t.role == Role.NUMBER
+                and prev.number is not None and t.number is not None
+                and prev.number % 10 == 0 and 20 <= prev.number <= 90 and 1 <= t.number <= 9):
+            value = prev.number + t.number
+            out[-1] = Token(str(value), Role.NUMBER, str(value), value)
+            continue
+        out.append(t)
+    return out
+
+
 def analyze(text: str, *, org: bool | None = None) -> NameForm:
     """Prepare a name for comparison. ``org``: True for organisations/vessels (legal forms
     and generic words are recognised), False for people, None when unknown."""
@@ -483,6 +526,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     text = unicodedata.normalize("NFKC", text)
     text = " ".join(fold_homoglyphs(w) for w in text.split())
     script = detect_script(text)
+    if script == "Han" and org is not False:
+        text = _han_company(text)
     latin = _hangul_latin(text) if script == "Hangul" else to_latin(text)
     arabic = script == "Arabic"
     abjad = script in ("Arabic", "Hebrew", "Syriac", "Thaana")
@@ -518,7 +563,7 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             if role == Role.NAME and _ARTICLE_GLUED.match(tok) and len(tok) >= 6:
                 alt = tok[2:]
             tokens.append(Token(tok, role, skeleton(tok), None, alt, abjad))
-    tokens = _merge_abd(tokens, arabic)
+    tokens = _compound_numbers(_merge_abd(tokens, arabic))
     if tokens and all(t.role in (Role.PARTICLE, Role.TITLE) for t in tokens):
         # a name made only of particles or titles: treat them as name tokens
         tokens = [Token(t.text, Role.NAME, t.skel, t.number, t.alt, t.abjad) for t in tokens]
