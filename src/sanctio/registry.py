@@ -191,6 +191,8 @@ class Registry:
         self.conn.executescript(SCHEMA_SQL)
         self._entities: list[Entity] | None = None
         self._entities_state: str | None = None
+        # decoded records per list version (versions never change once written)
+        self._records: dict[int, list[Record]] = {}
         if auto_sample:
             self.ensure_sample()
 
@@ -364,6 +366,9 @@ class Registry:
             rows.append((version_id, rec.source_id, rec.schema.value, rec.primary_name,
                          record_fingerprint(data), orjson.dumps(data),
                          orjson.dumps(raw, default=str) if raw is not None else None))
+        for rec in records:
+            rec.raw = None  # stored above; the in-memory copy does not need it
+        self._records[version_id] = list(records)
         self.conn.executemany(
             "INSERT INTO records (version_id, source_id, schema, name, fingerprint, data, raw) "
             "VALUES (?,?,?,?,?,?,?)", rows)
@@ -410,8 +415,12 @@ class Registry:
     # -------------------------------------------------------------------------- entities
 
     def _active_records(self) -> list[tuple[ListVersion, Record]]:
-        versions = {v.id: v for v in self.active_versions().values()}
-        return [(versions[vid], rec) for vid, rec in self.iter_records()]
+        out: list[tuple[ListVersion, Record]] = []
+        for v in self.active_versions().values():
+            if v.id not in self._records:
+                self._records[v.id] = [rec for _, rec in self.iter_records(v.id)]
+            out.extend((v, rec) for rec in self._records[v.id])
+        return out
 
     def _remerge(self) -> None:
         judgements = [
