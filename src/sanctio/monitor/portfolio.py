@@ -1,0 +1,747 @@
+"""The customer portfolio: streaming CSV import into the registry database, and the reverse
+name index used to rescreen only the customers a list change can affect.
+
+A customer is one row of the portfolio file. Its columns are mapped as for ``screen-file``
+(``name``, ``schema``, ``dob``, ``country``, ``gender``, ``id`` for identifiers, ``ref`` for the
+customer id; ``--map name=FullName`` maps a field to another column). Rows are validated with
+:meth:`sanctio.types.Query.build`, so a customer's stored data is exactly what is screened, and
+the content hash of that normalised data tells whether a customer changed between imports.
+
+Import is streaming: rows are validated and staged in a temporary table in batches, then merged
+into ``customers`` in one transaction, so a file of millions of rows needs little memory and a
+failed import changes nothing. Re-importing a file updates changed customers, adds new ones and
+marks the customers missing from the file as removed (unless ``keep_missing``).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import IO, Any
+
+import orjson
+
+from sanctio.monitor import (
+    default_actor,
+    ensure_schema,
+    get_setting,
+    now_iso,
+    set_setting,
+    transaction,
+)
+from sanctio.monitor.audit import record_audit
+from sanctio.types import Query, QueryError
+
+FIELDS = ("name", "schema", "dob", "country", "gender", "id", "ref")
+"""Portfolio fields: ``id`` holds identifiers (several separated by ``;``), ``ref`` the
+customer id."""
+
+_SYNONYMS = {
+    "name": ("name", "full_name", "fullname"),
+    "schema": ("schema", "type"),
+    "dob": ("dob", "birth_date", "date_of_birth"),
+    "country": ("country", "nationality"),
+    "gender": ("gender", "sex"),
+    "id": ("id", "identifiers", "identifier"),
+    "ref": ("ref", "customer_id", "reference"),
+}
+
+BATCH = 20_000
+MAX_LISTED = 100_000  # ids kept per category in an import report (counts are always exact)
+
+
+class PortfolioError(ValueError):
+    """A portfolio file that cannot be imported at all (missing columns, unreadable)."""
+
+
+# ------------------------------------------------------------------------------ mapping
+
+
+def parse_mapping(specs: Iterable[str] | None) -> dict[str, str]:
+    """``["name=FullName", "ref=CustomerNo"]`` -> ``{"name": "FullName", "ref": ...}``."""
+    out: dict[str, str] = {}
+    for spec in specs or []:
+        for part in spec.split(","):
+            if not part.strip():
+                continue
+            key, sep, column = part.partition("=")
+            key = key.strip().lower()
+            if not sep or not column.strip():
+                raise PortfolioError(f"bad mapping {part!r}: use FIELD=COLUMN, e.g. "
+                                     "name=FullName")
+            if key not in FIELDS:
+                raise PortfolioError(f"unknown field {key!r} in mapping; fields: "
+                                     + ", ".join(FIELDS))
+            out[key] = column.strip()
+    return out
+
+
+def resolve_columns(header: list[str], mapping: dict[str, str]) -> dict[str, int]:
+    """Field -> column index, from the explicit mapping or the column names."""
+    norm = {h.strip().lower().lstrip("\ufeff"): i for i, h in enumerate(header)}
+    exact = {h.strip().lstrip("\ufeff"): i for i, h in enumerate(header)}
+    cols: dict[str, int] = {}
+    for fld in FIELDS:
+        if fld in mapping:
+            col = mapping[fld]
+            if col in exact:
+                cols[fld] = exact[col]
+            elif col.lower() in norm:
+                cols[fld] = norm[col.lower()]
+            else:
+                raise PortfolioError(f"column {col!r} (mapped to {fld}) is not in the file; "
+                                     f"columns: {', '.join(header)}")
+            continue
+        for syn in _SYNONYMS[fld]:
+            if syn in norm:
+                cols[fld] = norm[syn]
+                break
+    if "name" not in cols:
+        raise PortfolioError("no name column: map it with --map name=COLUMN; columns: "
+                             + ", ".join(header))
+    if "ref" not in cols:
+        raise PortfolioError("no customer id column: map it with --map ref=COLUMN; columns: "
+                             + ", ".join(header))
+    return cols
+
+
+# ----------------------------------------------------------------------------- customers
+
+
+@dataclass(slots=True)
+class Customer:
+    id: str
+    name: str
+    schema: str | None = None
+    dob: str | None = None
+    country: str | None = None
+    gender: str | None = None
+    identifiers: list[str] = field(default_factory=list)
+    num: int | None = None  # row number in the customers table
+    removed: bool = False
+    imported_at: str | None = None
+    updated_at: str | None = None
+
+    def data(self) -> dict[str, Any]:
+        """The screened data (what the content hash covers)."""
+        return {"name": self.name, "schema": self.schema, "dob": self.dob,
+                "country": self.country, "gender": self.gender,
+                "identifiers": self.identifiers}
+
+    @property
+    def data_hash(self) -> str:
+        return customer_hash(self.data())
+
+    def query(self) -> Query:
+        from sanctio.model import Schema
+
+        return Query(name=self.name, schema=Schema(self.schema) if self.schema else None,
+                     dob=self.dob, country=self.country, gender=self.gender,
+                     identifiers=list(self.identifiers), ref=self.id)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, **self.data(), "removed": self.removed,
+                "imported_at": self.imported_at, "updated_at": self.updated_at}
+
+
+def customer_hash(data: dict[str, Any]) -> str:
+    return hashlib.sha256(orjson.dumps(data, option=orjson.OPT_SORT_KEYS)).hexdigest()[:32]
+
+
+def build_customer(values: dict[str, str | None]) -> Customer:
+    """Validate one row (raises :class:`QueryError` naming the field at fault)."""
+    ref = (values.get("ref") or "").strip()
+    if not ref:
+        raise QueryError("ref", "a customer id is required")
+    if len(ref) > 200:
+        raise QueryError("ref", "longer than 200 characters")
+    q = Query.build(values.get("name"), schema=values.get("schema"), dob=values.get("dob"),
+                    country=values.get("country"), gender=values.get("gender"),
+                    identifiers=values.get("id"), ref=ref)
+    return Customer(id=ref, name=q.name, schema=q.schema.value if q.schema else None,
+                    dob=q.dob, country=q.country, gender=q.gender,
+                    identifiers=sorted(set(q.identifiers)))
+
+
+_COLS = ("num, id, name, schema, dob, country, gender, identifiers, removed, imported_at, "
+         "updated_at")
+
+
+def _customer(row: sqlite3.Row | tuple[Any, ...]) -> Customer:
+    num, cid, name, schema, dob, country, gender, idents, removed, imp, upd = tuple(row)
+    return Customer(id=cid, name=name, schema=schema, dob=dob, country=country, gender=gender,
+                    identifiers=orjson.loads(idents) if idents else [], num=num,
+                    removed=bool(removed), imported_at=imp, updated_at=upd)
+
+
+def get_customer(conn: sqlite3.Connection, customer_id: str) -> Customer | None:
+    ensure_schema(conn)
+    row = conn.execute(f"SELECT {_COLS} FROM customers WHERE id=?", (customer_id,)).fetchone()
+    return _customer(row) if row is not None else None
+
+
+def customers_by_num(conn: sqlite3.Connection, nums: Iterable[int],
+                     include_removed: bool = False) -> list[Customer]:
+    """Customers by row number, in row-number order."""
+    out: list[Customer] = []
+    ids = sorted(set(nums))
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT {_COLS} FROM customers WHERE num IN ({marks})"
+        if not include_removed:
+            sql += " AND removed=0"
+        out.extend(_customer(r) for r in conn.execute(sql + " ORDER BY num", chunk))
+    return out
+
+
+def iter_customers(conn: sqlite3.Connection, *, batch: int = 5000,
+                   include_removed: bool = False) -> Iterator[Customer]:
+    """Every customer in row order, read in short queries (no long read transaction)."""
+    ensure_schema(conn)
+    last = 0
+    where = "" if include_removed else " AND removed=0"
+    while True:
+        rows = conn.execute(
+            f"SELECT {_COLS} FROM customers WHERE num > ?{where} ORDER BY num LIMIT ?",
+            (last, batch)).fetchall()
+        if not rows:
+            return
+        for r in rows:
+            yield _customer(r)
+        last = int(rows[-1][0])
+
+
+def count_customers(conn: sqlite3.Connection, include_removed: bool = False) -> int:
+    ensure_schema(conn)
+    sql = "SELECT COUNT(*) FROM customers" + ("" if include_removed else " WHERE removed=0")
+    return int(conn.execute(sql).fetchone()[0])
+
+
+def list_customers(conn: sqlite3.Connection, *, search: str | None = None, limit: int = 50,
+                   offset: int = 0, include_removed: bool = False) -> list[Customer]:
+    ensure_schema(conn)
+    sql = f"SELECT {_COLS} FROM customers WHERE 1=1"
+    args: list[Any] = []
+    if not include_removed:
+        sql += " AND removed=0"
+    if search:
+        sql += " AND (name LIKE ? OR id = ?)"
+        args += [f"%{search}%", search]
+    sql += " ORDER BY num LIMIT ? OFFSET ?"
+    args += [limit, offset]
+    return [_customer(r) for r in conn.execute(sql, args)]
+
+
+# -------------------------------------------------------------------------- name keys
+
+_FOLD = str.maketrans({
+    "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
+    "đ": "d", "Đ": "D", "ı": "i", "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D", "œ": "oe",
+    "Œ": "OE", "ŀ": "l", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ĸ": "k", "ŋ": "ng",
+    "Ŋ": "NG", "ʼ": "'", "’": "'", "‘": "'", "`": "'", "´": "'",
+})
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+_GLUED_ARTICLE = re.compile(r"^(al|el|ul)(?=[a-z]{3,}$)")
+
+
+def _fold_latin(text: str) -> str | None:
+    """ASCII lower-case form of a Latin-script name, or None for other scripts."""
+    if text.isascii():
+        return text.lower()
+    t = _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_FOLD)))
+    return t.lower() if t.isascii() else None
+
+
+# legal forms and generic organisation words: shared by too many names to count as evidence
+_LEGAL = frozenset("""
+llc ltd limited inc incorporated corp corporation co company plc gmbh ag kg ohg ug mbh sa sas
+sarl eurl srl spa snc bv nv oy oyj ab asa as aps jsc ojsc pjsc cjsc ooo zao oao pao tov fze
+fzco fzc fzllc llp lp pte pvt sdn bhd kft zrt doo sro spzoo zoo sp ltda cia sl slu sac saic
+ca cv sapi de rl pty trust holding holdings group
+""".split())
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> tuple[frozenset[str], dict[str, set[str]]]:
+    from sanctio.text.normalize import GENERIC
+
+    words = frozenset(GENERIC | _LEGAL)
+    dels: dict[str, set[str]] = {}
+    for w in words:
+        if len(w) >= 5:
+            for d in (w, *(w[:i] + w[i + 1:] for i in range(len(w)))):
+                dels.setdefault(d, set()).add(w)
+    return words, dels
+
+
+@lru_cache(maxsize=200_000)
+def _generic(tok: str) -> bool:
+    """A legal form or generic organisation word, or a misspelling of one (``Grmup``)."""
+    words, dels = _generic_words()
+    if tok in words:
+        return True
+    if len(tok) < 5:
+        return False
+    return any(abs(len(w) - len(tok)) <= 1 for d in (tok, *(tok[:i] + tok[i + 1:]
+                                                            for i in range(len(tok))))
+               for w in dels.get(d, ()))
+
+
+def _token_key(tok: str) -> str:
+    from sanctio.text.normalize import number_value
+
+    num = number_value(tok, words=True)
+    return f"#{num}" if num is not None else tok
+
+
+@lru_cache(maxsize=200_000)
+def _tokens_keys(tok: str) -> tuple[str, ...]:
+    keys = [_token_key(tok)]
+    if _GLUED_ARTICLE.match(tok):  # alkani: also kani (al-Kani, Al Kani, Alkani meet)
+        keys.append(tok[2:])
+    return tuple(keys)
+
+
+def name_tokens(name: str) -> list[tuple[str, ...]]:
+    """The index keys of each significant token of a name: one tuple per token (``alkani``
+    gives ``alkani`` and ``kani``).
+
+    Keys are the tokens of the name's Latin form (ASCII, lower case; other scripts are
+    transliterated as the screener does), numbers read as numbers (``9th`` = ``ninth`` =
+    ``#9``). Particles (al, bin, van...), legal forms and generic organisation words (LLC,
+    Trading, Bank...) are left out unless the name has nothing else. Spelling variants are
+    found at look-up time (same consonant skeleton, one edit away): see
+    :class:`sanctio.monitor.rescreen.PortfolioIndex`."""
+    from sanctio.text.normalize import PARTICLES, TITLES, split_compounds, tokenize_ascii
+
+    latin = _fold_latin(name)
+    arabic = False
+    if latin is None:
+        latin, arabic = _to_latin_slow(name)
+    toks: list[str] = []
+    for raw in tokenize_ascii(latin):
+        for tok in split_compounds(raw, arabic):
+            toks.append(_CANON.get(tok, tok))
+    words, _dels = _generic_words()
+    significant = [t for t in toks if len(t) > 1 and t not in PARTICLES and t not in TITLES
+                   and t not in words]
+    if not significant:
+        significant = [t for t in toks if t not in PARTICLES] or toks
+    seen: set[tuple[str, ...]] = set()
+    out: list[tuple[str, ...]] = []
+    for t in significant:
+        keys = _tokens_keys(t)
+        if keys not in seen:
+            seen.add(keys)
+            out.append(keys)
+    return out
+
+
+_CANON = {"abou": "abu", "abo": "abu", "ibn": "bin", "ben": "bin", "bint": "bin",
+          "binti": "bin", "el": "al", "ul": "al"}
+
+
+def _to_latin_slow(name: str) -> tuple[str, bool]:
+    from sanctio.text import normalize as nz
+
+    text = unicodedata.normalize("NFKC", name)
+    text = " ".join(nz.fold_homoglyphs(w) for w in text.split())
+    script = nz.detect_script(text)
+    if script == "Hangul":
+        return nz._hangul_latin(text), False
+    return nz.to_latin(text), script == "Arabic"
+
+
+def name_keys(name: str) -> set[str]:
+    """All index keys of a name (see :func:`name_tokens`)."""
+    return {k for keys in name_tokens(name) for k in keys}
+
+
+SINGLE = "1:"
+"""Prefix of the keys of customers whose name has a single significant token: such a customer
+is a candidate as soon as that token matches (others need two tokens in common)."""
+
+
+def customer_keys(name: str) -> set[str]:
+    """A customer's index keys: :func:`name_keys`, plus the ``1:`` keys of the one token
+    when the name has a single token besides misspellings of generic words (``Volga
+    Grmup``)."""
+    toks = name_tokens(name)
+    keys = {k for t in toks for k in t}
+    core = [t for t in toks if not _generic(t[0])] if len(toks) > 1 else toks
+    if len(core) == 1:
+        keys |= {SINGLE + k for k in core[0]}
+    return keys
+
+
+KEYS_VERSION = "4"
+"""Version of :func:`customer_keys`: the reverse index is rebuilt when it changes."""
+
+
+def rebuild_keys(conn: sqlite3.Connection) -> int:
+    """Rebuild the reverse name index of the whole portfolio; returns the customer count."""
+    ensure_schema(conn)
+    n = 0
+    with transaction(conn):
+        conn.execute("DELETE FROM customer_keys")
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS stage_keys (key TEXT, num INTEGER)")
+        conn.execute("DELETE FROM stage_keys")
+        rows: list[tuple[str, int]] = []
+        for c in iter_customers(conn, batch=20_000):
+            assert c.num is not None
+            rows.extend((k, c.num) for k in customer_keys(c.name))
+            n += 1
+            if len(rows) >= 100_000:
+                conn.executemany("INSERT INTO stage_keys VALUES (?,?)", rows)
+                rows.clear()
+        conn.executemany("INSERT INTO stage_keys VALUES (?,?)", rows)
+        conn.execute("INSERT OR IGNORE INTO customer_keys SELECT key, num FROM stage_keys "
+                     "ORDER BY key, num")
+        conn.execute("DROP TABLE temp.stage_keys")
+        set_setting(conn, "customer_keys_version", KEYS_VERSION)
+    return n
+
+
+def ensure_keys(conn: sqlite3.Connection) -> None:
+    """Make sure the reverse index was built by this version of :func:`customer_keys`."""
+    if get_setting(conn, "customer_keys_version") == KEYS_VERSION:
+        return
+    if conn.execute("SELECT 1 FROM customers LIMIT 1").fetchone() is None:
+        set_setting(conn, "customer_keys_version", KEYS_VERSION)
+        return
+    rebuild_keys(conn)
+
+
+# ----------------------------------------------------------------------------- import
+
+
+@dataclass(slots=True)
+class BadRow:
+    line: int
+    ref: str | None
+    field: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"line": self.line, "ref": self.ref, "field": self.field,
+                "message": self.message}
+
+    def __str__(self) -> str:
+        who = f" (customer {self.ref})" if self.ref else ""
+        return f"line {self.line}{who}: {self.field}: {self.message}"
+
+
+@dataclass(slots=True)
+class ChangedCustomer:
+    id: str
+    fields: list[str]
+
+
+@dataclass(slots=True)
+class ImportReport:
+    file: str
+    rows: int = 0
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    duplicates: int = 0  # repeated rows with the same id and the same data (harmless)
+    bad: list[BadRow] = field(default_factory=list)
+    bad_count: int = 0
+    added_ids: list[str] = field(default_factory=list)
+    changed_ids: list[ChangedCustomer] = field(default_factory=list)
+    removed_ids: list[str] = field(default_factory=list)
+    screen_nums: list[int] = field(default_factory=list)  # added and changed customers
+    encoding: str = "utf-8"
+    seconds: float = 0.0
+    import_id: int | None = None
+    alerts_closed: int = 0
+
+    def to_dict(self, full: bool = False) -> dict[str, Any]:
+        lim = None if full else 20
+        return {
+            "file": self.file, "rows": self.rows, "added": self.added,
+            "changed": self.changed, "unchanged": self.unchanged, "removed": self.removed,
+            "duplicates": self.duplicates, "bad": self.bad_count,
+            "bad_rows": [b.to_dict() for b in self.bad[:lim]],
+            "added_ids": self.added_ids[:lim],
+            "changed_ids": [{"id": c.id, "fields": c.fields} for c in self.changed_ids[:lim]],
+            "removed_ids": self.removed_ids[:lim], "encoding": self.encoding,
+            "seconds": round(self.seconds, 2), "alerts_closed": self.alerts_closed,
+        }
+
+
+_STAGE_SQL = """CREATE TEMP TABLE IF NOT EXISTS portfolio_stage (
+    id TEXT PRIMARY KEY, line INTEGER NOT NULL, name TEXT NOT NULL, schema TEXT, dob TEXT,
+    country TEXT, gender TEXT, identifiers TEXT, data_hash TEXT NOT NULL
+)"""
+
+
+def _sniff_dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
+    try:
+        return csv.Sniffer().sniff(sample.split("\n", 1)[0] + "\n", delimiters=",;\t|")
+    except csv.Error:
+        return csv.excel
+
+
+def _stage_file(conn: sqlite3.Connection, path: Path, mapping: dict[str, str],
+                encoding: str, report: ImportReport, delimiter: str | None) -> None:
+    with path.open("r", encoding=encoding, newline="") as f:
+        sample = f.read(65536)
+        f.seek(0)
+        dialect: Any = _sniff_dialect(sample)
+        reader = csv.reader(f, dialect, delimiter=delimiter) if delimiter else \
+            csv.reader(f, dialect)
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise PortfolioError(f"{path}: the file is empty") from None
+        cols = resolve_columns(header, mapping)
+        batch: dict[str, tuple[Any, ...]] = {}
+        start = reader.line_num + 1
+        for row in reader:
+            line = start
+            start = reader.line_num + 1
+            if not row or not any(c.strip() for c in row):
+                continue
+            report.rows += 1
+            values = {fld: (row[i] if i < len(row) else None) for fld, i in cols.items()}
+            try:
+                cust = build_customer(values)
+            except QueryError as exc:
+                ref = (values.get("ref") or "").strip() or None
+                _bad(report, BadRow(line, ref, exc.field, str(exc).split(": ", 1)[-1]))
+                continue
+            digest = cust.data_hash
+            prior = batch.get(cust.id)
+            if prior is not None:
+                _duplicate(report, cust.id, line, digest, prior[1], prior[8])
+                continue
+            batch[cust.id] = (cust.id, line, cust.name, cust.schema, cust.dob, cust.country,
+                              cust.gender, orjson.dumps(cust.identifiers).decode()
+                              if cust.identifiers else None, digest)
+            if len(batch) >= BATCH:
+                _flush_stage(conn, batch, report)
+                batch = {}
+        _flush_stage(conn, batch, report)
+
+
+def _bad(report: ImportReport, bad: BadRow) -> None:
+    report.bad_count += 1
+    if len(report.bad) < MAX_LISTED:
+        report.bad.append(bad)
+
+
+def _duplicate(report: ImportReport, cid: str, line: int, digest: str, first_line: int,
+               first_digest: str) -> None:
+    if digest == first_digest:
+        report.duplicates += 1
+    else:
+        _bad(report, BadRow(line, cid, "ref",
+                            f"duplicate customer id {cid!r} with different data (first at "
+                            f"line {first_line}, which is kept)"))
+
+
+def _flush_stage(conn: sqlite3.Connection, batch: dict[str, tuple[Any, ...]],
+                 report: ImportReport) -> None:
+    if not batch:
+        return
+    ids = list(batch)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        for cid, line, digest in conn.execute(
+                f"SELECT id, line, data_hash FROM portfolio_stage WHERE id IN ({marks})", chunk):
+            row = batch.pop(cid)
+            _duplicate(report, cid, row[1], row[8], int(line), str(digest))
+    conn.executemany("INSERT INTO portfolio_stage VALUES (?,?,?,?,?,?,?,?,?)",
+                     list(batch.values()))
+
+
+def _diff_fields(old: tuple[Any, ...], new: tuple[Any, ...]) -> list[str]:
+    names = ("name", "schema", "dob", "country", "gender", "identifiers")
+    return [n for n, a, b in zip(names, old, new, strict=True) if (a or None) != (b or None)]
+
+
+def import_portfolio(conn: sqlite3.Connection, path: Path | str, *,
+                     mapping: dict[str, str] | None = None, keep_missing: bool = False,
+                     delimiter: str | None = None, actor: str | None = None) -> ImportReport:
+    """Import (or re-import) a portfolio CSV file. See the module docstring."""
+    import time
+
+    started = time.perf_counter()
+    ensure_schema(conn)
+    path = Path(path)
+    if not path.is_file():
+        raise PortfolioError(f"{path}: no such file")
+    actor = actor or default_actor()
+    report = ImportReport(file=str(path))
+    ensure_keys(conn)
+    conn.execute(_STAGE_SQL)
+    try:
+        for encoding in ("utf-8-sig", "cp1252"):
+            conn.execute("DELETE FROM portfolio_stage")
+            fresh = ImportReport(file=str(path), encoding=encoding.replace("-sig", ""))
+            try:
+                _stage_file(conn, path, mapping or {}, encoding, fresh, delimiter)
+            except UnicodeDecodeError:
+                continue
+            report = fresh
+            break
+        else:  # pragma: no cover - cp1252 decodes nearly anything
+            raise PortfolioError(f"{path}: cannot decode the file (UTF-8 or Windows-1252)")
+        ts = now_iso()
+        with transaction(conn):
+            _merge_stage(conn, report, ts, keep_missing)
+            if report.removed:
+                from sanctio.monitor.alerts import close_for_removed_customers
+
+                report.alerts_closed = close_for_removed_customers(conn, actor=actor)
+            report.seconds = time.perf_counter() - started
+            cur = conn.execute(
+                "INSERT INTO portfolio_imports (file, started_at, finished_at, actor, rows, "
+                "added, changed, unchanged, removed, bad, report) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (str(path), ts, now_iso(), actor, report.rows, report.added, report.changed,
+                 report.unchanged, report.removed, report.bad_count,
+                 orjson.dumps(report.to_dict()).decode()))
+            report.import_id = int(cur.lastrowid or 0)
+            record_audit(conn, actor, "portfolio.import", {
+                "import_id": report.import_id, "file": str(path), "rows": report.rows,
+                "added": report.added, "changed": report.changed, "removed": report.removed,
+                "unchanged": report.unchanged, "bad": report.bad_count,
+                "keep_missing": keep_missing,
+            })
+    finally:
+        conn.execute("DROP TABLE IF EXISTS temp.portfolio_stage")
+        conn.execute("DROP TABLE IF EXISTS temp.stage_keys")
+    return report
+
+
+def _merge_stage(conn: sqlite3.Connection, report: ImportReport, ts: str,
+                 keep_missing: bool) -> None:
+    """Merge the staged rows into ``customers`` and the reverse index (in the caller's
+    transaction). Works set-wise and in chunks so that memory stays flat."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS stage_keys (key TEXT, num INTEGER)")
+    conn.execute("DELETE FROM stage_keys")
+    max_before = int(conn.execute("SELECT COALESCE(MAX(num), 0) FROM customers").fetchone()[0])
+    new_keys: list[tuple[str, int]] = []
+    old_keys: list[tuple[str, int]] = []
+
+    def flush(final: bool = False) -> None:
+        if old_keys and (final or len(old_keys) >= 100_000):
+            conn.executemany("DELETE FROM customer_keys WHERE key=? AND num=?", old_keys)
+            old_keys.clear()
+        if new_keys and (final or len(new_keys) >= 100_000):
+            conn.executemany("INSERT INTO stage_keys (key, num) VALUES (?,?)", new_keys)
+            new_keys.clear()
+
+    # 1. customers whose data changed, and removed customers who are back
+    conn.execute("DROP TABLE IF EXISTS temp.stage_changed")
+    conn.execute(
+        "CREATE TEMP TABLE stage_changed AS SELECT c.num AS num, c.removed AS was_removed, "
+        "c.name AS o_name, c.schema AS o_schema, c.dob AS o_dob, c.country AS o_country, "
+        "c.gender AS o_gender, c.identifiers AS o_identifiers, s.id AS id, s.line AS line, "
+        "s.name AS name, s.schema AS schema, s.dob AS dob, s.country AS country, "
+        "s.gender AS gender, s.identifiers AS identifiers, s.data_hash AS data_hash "
+        "FROM portfolio_stage s JOIN customers c ON c.id = s.id "
+        "WHERE c.removed = 1 OR c.data_hash != s.data_hash")
+    cur = conn.execute(
+        "SELECT num, was_removed, o_name, o_schema, o_dob, o_country, o_gender, o_identifiers, "
+        "id, line, name, schema, dob, country, gender, identifiers, data_hash "
+        "FROM stage_changed ORDER BY line")
+    while rows := cur.fetchmany(10_000):
+        updates = []
+        for r in rows:
+            num, was_removed, old, cid = int(r[0]), bool(r[1]), tuple(r[2:8]), str(r[8])
+            new = tuple(r[10:16])
+            if was_removed:
+                report.added += 1
+                if len(report.added_ids) < MAX_LISTED:
+                    report.added_ids.append(cid)
+            else:
+                report.changed += 1
+                if len(report.changed_ids) < MAX_LISTED:
+                    report.changed_ids.append(ChangedCustomer(cid, _diff_fields(old, new)))
+                old_keys.extend((k, num) for k in customer_keys(str(old[0])))
+            new_keys.extend((k, num) for k in customer_keys(str(new[0])))
+            report.screen_nums.append(num)
+            updates.append((*new, r[16], r[9], ts, num))
+        conn.executemany(
+            "UPDATE customers SET name=?, schema=?, dob=?, country=?, gender=?, identifiers=?, "
+            "data_hash=?, line=?, updated_at=?, removed=0, removed_at=NULL WHERE num=?", updates)
+        flush()
+    conn.execute("DROP TABLE IF EXISTS temp.stage_changed")
+
+    # 2. new customers
+    conn.execute(
+        "INSERT INTO customers (id, name, schema, dob, country, gender, identifiers, data_hash, "
+        "line, imported_at, updated_at) SELECT s.id, s.name, s.schema, s.dob, s.country, "
+        "s.gender, s.identifiers, s.data_hash, s.line, ?, ? FROM portfolio_stage s "
+        "WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = s.id) ORDER BY s.line",
+        (ts, ts))
+    last = max_before
+    while True:
+        rows = conn.execute("SELECT num, id, name FROM customers WHERE num > ? ORDER BY num "
+                            "LIMIT 10000", (last,)).fetchall()
+        if not rows:
+            break
+        for num, cid, name in rows:
+            report.added += 1
+            if len(report.added_ids) < MAX_LISTED:
+                report.added_ids.append(cid)
+            report.screen_nums.append(int(num))
+            new_keys.extend((k, int(num)) for k in customer_keys(name))
+        last = int(rows[-1][0])
+        flush()
+    staged = int(conn.execute("SELECT COUNT(*) FROM portfolio_stage").fetchone()[0])
+    report.unchanged = staged - report.added - report.changed
+
+    # 3. customers missing from the file
+    if not keep_missing:
+        gone = conn.execute(
+            "SELECT c.num, c.id, c.name FROM customers c WHERE c.removed = 0 AND c.num <= ? "
+            "AND NOT EXISTS (SELECT 1 FROM portfolio_stage s WHERE s.id = c.id)",
+            (max_before,)).fetchall()
+        for num, cid, name in gone:
+            report.removed += 1
+            if len(report.removed_ids) < MAX_LISTED:
+                report.removed_ids.append(cid)
+            old_keys.extend((k, int(num)) for k in customer_keys(name))
+        conn.executemany("UPDATE customers SET removed=1, removed_at=?, updated_at=? "
+                         "WHERE num=?", [(ts, ts, g[0]) for g in gone])
+    flush(final=True)
+    # sorted insertion into the index B-tree (fast even for millions of keys)
+    conn.execute("INSERT OR IGNORE INTO customer_keys (key, num) SELECT key, num FROM stage_keys "
+                 "ORDER BY key, num")
+    conn.execute("DELETE FROM stage_keys")
+
+
+def import_text(conn: sqlite3.Connection, text: str, name: str = "portfolio.csv",
+                **kwargs: Any) -> ImportReport:
+    """Import a portfolio given as CSV text (for the HTTP service and tests)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        p = Path(tmp) / name
+        with p.open("w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        return import_portfolio(conn, p, **kwargs)
+
+
+def write_csv(rows: Iterable[dict[str, Any]], out: IO[str], columns: list[str]) -> int:
+    """Write dict rows as CSV (helper for exports)."""
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    n = 0
+    for r in rows:
+        writer.writerow(r)
+        n += 1
+    return n

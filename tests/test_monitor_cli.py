@@ -1,0 +1,103 @@
+"""The monitoring commands end to end through the `sanctio` CLI (built-in sample list)."""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+from pathlib import Path
+
+import orjson
+import pytest
+from typer.testing import CliRunner
+
+from sanctio.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture()
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    h = tmp_path / "home"
+    monkeypatch.setenv("SANCTIO_HOME", str(h))
+    monkeypatch.setenv("SANCTIO_USER", "alice")
+    return h
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout
+
+
+def test_portfolio_alerts_and_audit_from_the_cli(home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "customers.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["CustNo", "FullName", "DOB"])
+        w.writerow(["K1", "Mohamed Alkani", "1979-05-03"])
+        w.writerow(["K2", "Peter Lindqvist", "1980"])
+        w.writerow(["K3", "", ""])
+    code, out = run("portfolio", "import", str(path), "--map", "name=FullName",
+                    "--map", "ref=CustNo", "--map", "dob=DOB", "--json")
+    assert code == 0, out
+    report = orjson.loads(out)
+    assert (report["added"], report["bad"]) == (2, 1)
+    assert report["bad_rows"][0]["line"] == 4 and report["bad_rows"][0]["field"] == "name"
+
+    code, out = run("portfolio", "screen", "--workers", "1", "--json")
+    assert code == 0, out
+    assert orjson.loads(out)["opened"] >= 1
+
+    code, out = run("alerts", "list", "--state", "open", "--json")
+    alerts = orjson.loads(out)
+    kani = [a for a in alerts if a["customer_id"] == "K1"]
+    assert kani and all(a["state"] == "open" for a in kani)
+    aid = str(kani[0]["id"])
+
+    code, out = run("alerts", "show", aid)
+    assert code == 0 and "Mohamed Alkani" in out and "AL-KANI" in out
+
+    code, out = run("alerts", "decide", aid, "false-positive")
+    assert code == 2  # a reason is required
+    code, out = run("alerts", "decide", aid, "false-positive", "--reason", "customer is a "
+                    "different person (KYC passport)", "--by", "bob")
+    assert code == 0 and "closed_false_positive" in out
+    code, out = run("alerts", "show", aid, "--json")
+    shown = orjson.loads(out)
+    assert shown["decided_by"] == "bob" and shown["events"][-1]["actor"] == "bob"
+
+    export = tmp_path / "alerts.csv"
+    code, _ = run("alerts", "export", str(export))
+    rows = list(csv.DictReader(export.open(encoding="utf-8")))
+    assert code == 0 and any(r["id"] == aid and r["state"] == "closed_false_positive"
+                             for r in rows)
+
+    code, out = run("portfolio", "history", "K1", "--json")
+    hist = orjson.loads(out)
+    assert hist["screenings"][0]["status"] == "alert"
+
+    code, out = run("alerts", "configure", "--four-eyes", "--json")
+    assert orjson.loads(out)["four_eyes"] is True
+
+    code, out = run("audit", "verify")
+    assert code == 0 and "OK" in out
+    log = tmp_path / "audit.jsonl"
+    code, _ = run("audit", "export", str(log))
+    assert code == 0
+    exported = [orjson.loads(x) for x in log.read_text().splitlines()]
+    assert {"portfolio.import", "screening.run", "alert.opened", "alert.decision"} <= {
+        e["action"] for e in exported}
+    code, _ = run("audit", "verify", "--file", str(log))
+    assert code == 0
+
+    # tamper with the database: the decision's reason is rewritten
+    conn = sqlite3.connect(home / "sanctio.db")
+    seq = conn.execute("SELECT seq FROM audit_log WHERE action='alert.decision'").fetchone()[0]
+    conn.execute("UPDATE audit_log SET payload=replace(payload, 'different person', "
+                 "'true match') WHERE seq=?", (seq,))
+    conn.commit()
+    conn.close()
+    code, out = run("audit", "verify", "--json")
+    assert code == 1
+    assert orjson.loads(out)["first_bad_seq"] == seq
