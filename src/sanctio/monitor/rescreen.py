@@ -488,13 +488,16 @@ class RescreenReport:
 def on_list_change(registry: Registry, load_result: LoadResult,
                    screener_factory: ScreenerFactory | None = None, *,
                    actor: str | None = None, notify: bool | None = None,
-                   deliver: bool = True, fuzzy: bool = True) -> RescreenReport:
+                   deliver: bool = True, fuzzy: bool = True,
+                   workers: int | None = None) -> RescreenReport:
     """Rescreen what a list change can affect (call after a successful load or update).
 
     Added and changed designations are screened against the customers who could match them
     (reverse direction); removed designations close their open alerts. A load that changed
     nothing (``unchanged``, ``failed``) does nothing. ``screener_factory`` builds the screener
-    over the registry's new state; it is only called when something needs screening."""
+    over the registry's new state; it is only called when something needs screening.
+    ``workers``: processes for screening the candidates (default: every core; pass 1 from a
+    multi-threaded server, where forking is unsafe)."""
     started = time.perf_counter()
     conn = registry.conn
     ensure_schema(conn)
@@ -548,8 +551,8 @@ def on_list_change(registry: Registry, load_result: LoadResult,
             report.status = "full-screen"
             report.note = (f"{len(entities)} entities changed: the whole portfolio was "
                            "screened")
-            report.run = screen_portfolio(registry, factory(), actor=actor, notify=notify,
-                                          deliver=False, kind="rescreen-full",
+            report.run = screen_portfolio(registry, factory(), workers=workers, actor=actor,
+                                          notify=notify, deliver=False, kind="rescreen-full",
                                           trigger=trigger)
             report.candidates = report.run.stats.customers
         else:
@@ -564,7 +567,8 @@ def on_list_change(registry: Registry, load_result: LoadResult,
             if by_customer:
                 screener = factory()
                 report.run = apply_results(
-                    registry, screener, _grouped_pairs(conn, screener, by_customer),
+                    registry, screener,
+                    _grouped_pairs(conn, screener, by_customer, workers=workers),
                     kind="rescreen", threshold=_threshold(screener, None), actor=actor,
                     notify=notify, deliver=False, trigger=trigger)
     elif not removed:
@@ -669,7 +673,8 @@ def rescreen_list(registry: Registry, list_id: str, *, old: str | int | None = N
 
 
 def after_load(registry: Registry, results: Iterable[LoadResult], console: Any = None, *,
-               actor: str | None = None) -> list[RescreenReport]:
+               actor: str | None = None, workers: int | None = None,
+               screener_factory: ScreenerFactory | None = None) -> list[RescreenReport]:
     """The hook to run after ``sanctio load``/``update`` (and the service's reload): write each
     load to the audit trail and rescreen the portfolio for each list that changed. The screener
     is built once, on the registry's new state, and only if something needs screening."""
@@ -679,7 +684,7 @@ def after_load(registry: Registry, results: Iterable[LoadResult], console: Any =
 
     def factory() -> ScreenerLike:
         if not cache:
-            cache.append(_default_factory(registry)())
+            cache.append((screener_factory or _default_factory(registry))())
         return cache[0]
 
     reports = []
@@ -687,7 +692,7 @@ def after_load(registry: Registry, results: Iterable[LoadResult], console: Any =
         record_load(registry.conn, result, actor=actor)
         if result.status not in ("loaded", "reactivated"):
             continue
-        report = on_list_change(registry, result, factory, actor=actor)
+        report = on_list_change(registry, result, factory, actor=actor, workers=workers)
         reports.append(report)
         if console is not None and report.status != "skipped":
             console.print(

@@ -1,0 +1,355 @@
+"""Request and response models of the HTTP service.
+
+Requests are validated with strict models that refuse unknown fields. Responses are serialised
+straight from the screening result types with orjson (no validation on the way out); the
+response models below only describe them in the OpenAPI schema, and the tests check every
+response against that schema.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MAX_BATCH = 1000
+MAX_NAME = 500
+# documents what the service refuses in text fields (C0 and C1 control characters); the
+# check itself is done in code so the error message can say what is wrong
+NO_CONTROL_CHARS = r"^[^\x00-\x1f\x7f-\x9f]*$"
+
+IdentifierText = Annotated[str, Field(max_length=100,
+                                      json_schema_extra={"pattern": NO_CONTROL_CHARS})]
+ListName = Annotated[str, Field(min_length=1, max_length=64)]
+
+_STRICT = ConfigDict(extra="forbid", strict=True, populate_by_name=False)
+
+
+def _text(max_length: int, description: str, *, min_length: int | None = None) -> Any:
+    return Field(default=None, max_length=max_length, min_length=min_length,
+                 description=description, json_schema_extra={"pattern": NO_CONTROL_CHARS})
+
+
+# ----------------------------------------------------------------------------- requests
+
+
+class QueryIn(BaseModel):
+    """One party to screen: the same fields as a row of ``sanctio screen``."""
+
+    model_config = _STRICT
+
+    name: str = Field(min_length=1, max_length=MAX_NAME,
+                      description="The name to screen, in any script. Required.",
+                      json_schema_extra={"pattern": NO_CONTROL_CHARS})
+    schema_: str | None = Field(
+        default=None, alias="schema", max_length=32,
+        description="Person, Organization, Vessel, Aircraft or any (also person, org, "
+                    "entity, vessel, ...). Default: any.",
+        json_schema_extra={"pattern": NO_CONTROL_CHARS})
+    dob: str | None = _text(32, "Date of birth: YYYY-MM-DD, YYYY-MM or YYYY.")
+    country: str | None = _text(64, "Country: ISO 3166 alpha-2 code or an English name.")
+    gender: str | None = _text(16, "male or female.")
+    identifiers: list[IdentifierText] = Field(
+        default_factory=list, max_length=20,
+        description="Document or registration numbers (passport, IMO, tax id, ...).")
+    ref: str | None = _text(200, "Your reference for this query, returned as is.")
+
+
+class MatchRequest(BaseModel):
+    """A batch of queries to screen."""
+
+    model_config = _STRICT
+
+    queries: list[QueryIn] = Field(min_length=1, max_length=MAX_BATCH,
+                                   description=f"1 to {MAX_BATCH} queries.")
+    threshold: float | None = Field(
+        default=None, ge=0.0, le=1.0, allow_inf_nan=False,
+        description="Alert threshold from 0 to 1 (default: the server's, normally 0.80).")
+    limit: int = Field(default=10, ge=1, le=100,
+                       description="At most this many matches per query.")
+
+
+class SearchRequest(BaseModel):
+    """A quick name lookup for a user interface (prefix and fuzzy), paginated."""
+
+    model_config = _STRICT
+
+    text: str = Field(min_length=1, max_length=MAX_NAME, description="What the user typed.",
+                      json_schema_extra={"pattern": NO_CONTROL_CHARS})
+    schema_: str | None = Field(
+        default=None, alias="schema", max_length=32,
+        description="The kind of party looked for (Person, Organization, Vessel, Aircraft): "
+                    "entities of another schema rank lower.",
+        json_schema_extra={"pattern": NO_CONTROL_CHARS})
+    limit: int = Field(default=20, ge=1, le=100, description="Page size.")
+    offset: int = Field(default=0, ge=0, le=10_000, description="Results to skip.")
+
+
+class ReloadPath(BaseModel):
+    model_config = _STRICT
+
+    path: str = Field(min_length=1, max_length=4096,
+                      description="A list file (or OFAC CSV directory) on the server.")
+    format: str | None = Field(default=None, max_length=32,
+                               description="The list format; detected when omitted.")
+    list_id: str | None = Field(default=None, max_length=64,
+                                description="The list to load it as; default: its source.")
+
+
+class ReloadRequest(BaseModel):
+    """Load new list files, or run the official download, then swap the index."""
+
+    model_config = _STRICT
+
+    paths: list[ReloadPath] = Field(default_factory=list, max_length=20)
+    download: bool = Field(default=False,
+                           description="Download the official lists and load what changed.")
+    lists: list[ListName] | None = Field(default=None, max_length=20,
+                                    description="With download: only these lists.")
+    wait: bool = Field(default=False,
+                       description="Answer only once this worker serves the new lists "
+                                   "(at most 120 s).")
+
+
+# ---------------------------------------------------------------------------- responses
+
+
+class EvidenceOut(BaseModel):
+    feature: str = Field(description="name, token, dob, country, gender, schema, identifier...")
+    effect: float = Field(description="What it changed in the score.")
+    detail: str = Field(description="Words an analyst can read.")
+    data: dict[str, Any] | None = None
+
+
+class DesignationOut(BaseModel):
+    source: str
+    source_id: str
+    authority: str
+    program: str | None
+    listed_on: str | None
+    list_version: str
+    reference: str | None = None
+    measures: list[str] | None = None
+
+
+class MatchOut(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    entity_id: str
+    schema_: str = Field(alias="schema")
+    score: float = Field(ge=0.0, le=1.0)
+    name: str = Field(description="The entity's primary name.")
+    matched_name: str = Field(description="The listed name that matched.")
+    name_type: str = Field(description="primary, alias, weak, former or original.")
+    designations: list[DesignationOut]
+    explanation: list[EvidenceOut]
+    not_listed_by: list[str] = Field(description="Loaded lists that do not list this party.")
+    below_threshold: bool | None = None
+
+
+class QueryOut(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    name: str
+    schema_: str | None = Field(alias="schema")
+    dob: str | None
+    country: str | None
+    gender: str | None
+    identifiers: list[str]
+    ref: str | None
+
+
+class ScreenResultOut(BaseModel):
+    """The result contract of ``sanctio screen --json``, one per query."""
+
+    row: int | None = None
+    ref: str | None
+    query: QueryOut
+    status: Literal["alert", "clear", "error"]
+    error: str | None
+    threshold: float
+    matches: list[MatchOut]
+    list_versions: dict[str, str]
+
+
+class MatchSummary(BaseModel):
+    queries: int
+    alerts: int
+    errors: int
+
+
+class MatchResponse(BaseModel):
+    request_id: str = Field(description="Identifies this request in the audit log.")
+    results: list[ScreenResultOut] = Field(description="One result per query, in order.")
+    summary: MatchSummary
+    list_versions: dict[str, str] = Field(description="The list versions screened against.")
+
+
+class SearchResponse(BaseModel):
+    results: list[MatchOut]
+    offset: int
+    limit: int
+    next_offset: int | None = Field(description="The offset of the next page, if any.")
+    list_versions: dict[str, str]
+
+
+class EntityNameOut(BaseModel):
+    name: str
+    type: str = Field(description="primary, alias, weak, former or original.")
+    list_: str = Field(alias="list")
+    lang: str | None = None
+    script: str | None = None
+    parts: dict[str, str] | None = None
+
+
+class DesignationEventOut(BaseModel):
+    listed_on: str | None
+    authority: str
+    source: str
+    source_id: str
+    list_: str = Field(alias="list")
+    list_name: str | None = None
+    program: str | None = None
+    legal_basis: str | None = None
+    measures: list[str] = Field(default_factory=list)
+    reference: str | None = None
+    reason: str | None = None
+    list_version: str
+
+
+class RelationOut(BaseModel):
+    type: str
+    target_id: str | None = None
+    target_name: str | None = None
+    list_: str = Field(alias="list")
+    note: str | None = None
+
+
+class IdentifierOut(BaseModel):
+    type: str
+    number: str
+    country: str | None = None
+    note: str | None = None
+
+
+class EntityRecordOut(BaseModel):
+    list_: str = Field(alias="list")
+    source_id: str
+    list_version: str
+    merge_evidence: list[str]
+
+
+class EntityOut(BaseModel):
+    """An entity as ``sanctio show --json`` prints it."""
+
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+    entity_id: str
+    schema_: str = Field(alias="schema")
+    caption: str
+    names: list[EntityNameOut]
+    birth_dates: list[str] = Field(default_factory=list)
+    nationalities: list[str] = Field(default_factory=list)
+    countries: list[str] = Field(default_factory=list)
+    identifiers: list[IdentifierOut] = Field(default_factory=list)
+    relations: list[RelationOut] = Field(default_factory=list)
+    designations: list[DesignationEventOut] = Field(
+        description="The designations timeline, earliest first.")
+    listed_by: list[str]
+    not_listed_by: list[str]
+    records: list[EntityRecordOut] = Field(default_factory=list)
+
+
+class ListVersionOut(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    version: str
+    id: int
+    list_: str = Field(alias="list")
+    source: str
+    authority: str | None
+    title: str | None
+    format: str
+    file: str | None
+    sha256: str
+    publisher_date: str | None
+    loaded_at: str
+    record_count: int
+    status: str = Field(description="active, superseded, failed (or loading)")
+    error: str | None
+    warnings: int
+    sample: bool
+
+
+class ListStatusOut(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    list_: str = Field(alias="list")
+    active: ListVersionOut | None
+    age_seconds: float | None = Field(description="Seconds since the active version loaded.")
+    last_failure: ListVersionOut | None = Field(
+        description="The latest failed load, if it is newer than the active version.")
+    history: list[ListVersionOut]
+
+
+class ServingOut(BaseModel):
+    ready: bool
+    state_key: str | None
+    list_versions: dict[str, str]
+    built_at: str | None
+    build_seconds: float | None
+    last_error: str | None
+    pid: int
+
+
+class ListsResponse(BaseModel):
+    lists: list[ListStatusOut]
+    registry_state_key: str
+    serving: ServingOut
+
+
+class LoadResultOut(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    path: str | None
+    list_: str = Field(alias="list")
+    status: Literal["loaded", "unchanged", "reactivated", "failed"]
+    version: ListVersionOut | None
+    error: str | None
+    seconds: float
+
+
+class ReloadResponse(BaseModel):
+    ok: bool = Field(description="False when any load failed (the old version keeps serving).")
+    results: list[LoadResultOut]
+    registry_state_key: str
+    serving: ServingOut
+
+
+class HealthResponse(BaseModel):
+    status: Literal["ok"]
+    pid: int
+
+
+class ReadyResponse(BaseModel):
+    ready: bool
+    workers_ready: int
+    workers: int
+    state_key: str | None = Field(description="What this worker serves.")
+    list_versions: dict[str, str]
+    worker_state_keys: dict[str, str] = Field(
+        description="What each worker process serves (by process id).")
+
+
+class ErrorMessage(BaseModel):
+    detail: str
+
+
+class ErrorItem(BaseModel):
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class ErrorList(BaseModel):
+    detail: list[ErrorItem]
