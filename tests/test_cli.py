@@ -138,3 +138,28 @@ def test_screen_file_with_workers_matches_one_core(tmp_path: Path) -> None:
     assert run("screen-file", str(src), "-o", str(one), "--home", home)[0] == 0
     assert run("screen-file", str(src), "-o", str(two), "--workers", "2", "--home", home)[0] == 0
     assert one.read_text() == two.read_text()
+
+
+def test_load_rescreens_the_portfolio_and_audits(tmp_path: Path) -> None:
+    """`sanctio load` of a new list version raises the alert the change causes, at once."""
+    from .test_registry import make_earlier_sdn
+
+    home = str(tmp_path / "home")
+    old = make_earlier_sdn(tmp_path / "sdn-2020")
+    assert run("load", str(old), "--home", home)[0] == 0
+    customers = _write(tmp_path / "customers.csv", [
+        ["ref", "name", "schema"], ["C1", "Mohamed Alkani", "Person"],
+        ["C2", "Jane Doe", "Person"]])
+    assert run("portfolio", "import", str(customers), "--home", home)[0] == 0
+    assert run("portfolio", "screen", "--home", home)[0] == 0
+    code, out, _ = run("alerts", "list", "--json", "--home", home)
+    assert code == 0 and json.loads(out) == []
+    code, out, err = run("load", str(DATA / "ofac-sdn-2021"), "--home", home)
+    assert code == 0, err
+    code, out, _ = run("alerts", "list", "--json", "--home", home)
+    alerts = json.loads(out)
+    assert len(alerts) == 1
+    text = json.dumps(alerts[0])
+    assert "C1" in text and "29119" in text and "GLOMAG" in text
+    code, out, _ = run("audit", "verify", "--home", home)
+    assert code == 0

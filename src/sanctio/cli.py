@@ -72,7 +72,7 @@ def _print_load(result: LoadResult) -> None:
 def _after_load(reg: Registry, results: list[LoadResult]) -> None:
     """Hooks after a successful load: audit log and portfolio rescreening, when present."""
     try:
-        from sanctio.monitor.hooks import after_load
+        from sanctio.monitor.rescreen import after_load
     except ImportError:
         return
     after_load(reg, results, console)
@@ -107,7 +107,7 @@ def load(
         _print_load(result)
         results.append(result)
         failed |= result.status == "failed"
-    _after_load(reg, [r for r in results if r.status in ("loaded", "reactivated")])
+    _after_load(reg, results)
     if failed:
         raise typer.Exit(1)
 
