@@ -269,17 +269,24 @@ def _list_id_ok(value: str) -> bool:
 
 
 def official_download() -> Callable[..., list[LoadResult]] | None:
-    """The official-download entry point, where this installation has one.
-
-    Expected: ``sanctio.download.update(registry, lists=None) -> list[LoadResult]``."""
-    import importlib
-
+    """The official-download entry point: :func:`sanctio.update.update`, one LoadResult per
+    list (a download or checksum failure becomes a failed LoadResult naming the stage)."""
     try:
-        mod = importlib.import_module("sanctio.download")
-    except ImportError:
+        from sanctio.update import update
+    except ImportError:  # pragma: no cover
         return None
-    fn = getattr(mod, "update", None)
-    return fn if callable(fn) else None
+
+    def download(registry: Any, lists: list[str] | None = None) -> list[LoadResult]:
+        out = []
+        for r in update(registry, lists):
+            if r.load is not None:
+                out.append(r.load)
+            else:
+                out.append(LoadResult(list_id=r.source, status="failed", version=None,
+                                      previous=r.previous, error=f"{r.stage}: {r.error}"))
+        return out
+
+    return download
 
 
 def load_lists(home: str, items: list[tuple[str, str | None, str | None]], download: bool,
