@@ -223,6 +223,15 @@ def iter_xml(path: Path, tags: set[str] | None = None) -> Iterator[etree._Elemen
             from exc
 
 
+def release_element(elem: etree._Element) -> None:
+    """Free a processed element and the siblings before it (keeps streaming memory flat)."""
+    elem.clear()
+    parent = elem.getparent()
+    if parent is not None:
+        while elem.getprevious() is not None:
+            del parent[0]
+
+
 def xml_root_tag(path: Path) -> str | None:
     """The local name of the root element, reading only the start of the file."""
     with path.open("rb") as f:

@@ -49,6 +49,7 @@ from sanctio.sources.common import (
     element_to_dict,
     iter_xml,
     parse_date,
+    release_element,
     script_code,
     xml_root_tag,
 )
@@ -146,20 +147,11 @@ def parse(path: Path, **options: Any) -> ParsedList:
         except (ValueError, KeyError, TypeError) as exc:
             raise ParseError(str(path), f"line {elem.sourceline}, {elem.tag}",
                              f"cannot read the record: {exc}") from exc
-        _release(elem)
+        release_element(elem)
     return ParsedList(
         source=SOURCE, authority=AUTHORITY, format=FORMAT, records=records,
         publisher_date=publisher_date, title=LIST_NAME, warnings=warnings,
     )
-
-
-def _release(elem: etree._Element) -> None:
-    """Free a processed element and the siblings before it (keeps memory flat)."""
-    elem.clear()
-    parent = elem.getparent()
-    if parent is not None:
-        while elem.getprevious() is not None:
-            del parent[0]
 
 
 def _fields(elem: etree._Element) -> dict[str, str]:
