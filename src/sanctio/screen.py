@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import re
 import time
+import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -185,7 +186,9 @@ class Screener:
             self.close()
             _WORKER_SCREENER = self
             ctx = mp.get_context("fork")
-            self._workers = (workers, ctx.Pool(workers))
+            pool = ctx.Pool(workers)
+            weakref.finalize(self, pool.terminate)  # also runs at interpreter exit
+            self._workers = (workers, pool)
         return self._workers[1]
 
     def close(self) -> None:
