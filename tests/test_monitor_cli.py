@@ -68,11 +68,13 @@ def test_portfolio_alerts_and_audit_from_the_cli(home: Path, tmp_path: Path) -> 
     assert shown["decided_by"] == "bob" and shown["events"][-1]["actor"] == "bob"
 
     export = tmp_path / "alerts.csv"
-    code, _ = run("alerts", "export", str(export))
+    code, _ = run("alerts", "export", "--output", str(export))
     rows = list(csv.DictReader(export.open(encoding="utf-8")))
     assert code == 0 and any(r["id"] == aid and r["state"] == "closed_false_positive"
                              for r in rows)
 
+    code, out = run("alerts", "export", "-", "--state", "open")
+    assert code == 0 and out.startswith("id,state,customer_id")
     code, out = run("portfolio", "history", "K1", "--json")
     hist = orjson.loads(out)
     assert hist["screenings"][0]["status"] == "alert"

@@ -406,8 +406,10 @@ def alerts_decide(
 
 @alerts_app.command("export")
 def alerts_export(
-    output: Annotated[Path, typer.Argument(metavar="OUT.csv", help="CSV file to write ('-' "
-                                                                   "for standard output).")],
+    path: Annotated[Path | None, typer.Argument(metavar="[OUT.csv]", help="CSV file to write "
+                                                "('-' for standard output).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Same as "
+                                                                       "OUT.csv.")] = None,
     state: Annotated[list[str] | None, typer.Option(help="Only these states (or active / "
                                                          "closed).")] = None,
     home: HomeOpt = None,
@@ -415,6 +417,9 @@ def alerts_export(
     """Export alerts to CSV."""
     from sanctio.monitor.alerts import export_alerts
 
+    output = output or path
+    if output is None:
+        raise typer.BadParameter("give the file to write (OUT.csv or --output)")
     reg = _registry(home)
     if str(output) == "-":
         n = export_alerts(reg.conn, sys.stdout, state=state)

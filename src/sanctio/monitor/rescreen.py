@@ -588,21 +588,22 @@ def _customers_with_alerts_on(conn: sqlite3.Connection, entity_ids: set[str],
                               record_keys: set[str]) -> dict[int, set[str]]:
     """Customers who already have an alert on one of these entities or designations (so a
     false-positive decision is checked against the changed records even if the customer
-    would no longer be a name candidate), with the alerts' entity ids."""
+    would no longer be a name candidate), with the alerts' entity ids. One pass over the
+    alerts table."""
+    hits: dict[str, set[str]] = {}
+    for cid, eid, keys in conn.execute(
+            "SELECT customer_id, entity_id, designation_keys FROM alerts"):
+        if eid in entity_ids or (keys and any(k in record_keys
+                                              for k in str(keys).strip("|").split("|"))):
+            hits.setdefault(str(cid), set()).add(str(eid))
     out: dict[int, set[str]] = {}
-    ids = sorted(entity_ids)
+    ids = sorted(hits)
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         marks = ",".join("?" * len(chunk))
-        for num, eid in conn.execute(
-                "SELECT c.num, a.entity_id FROM alerts a JOIN customers c ON c.id = a.customer_id "
-                f"WHERE c.removed = 0 AND a.entity_id IN ({marks})", chunk):
-            out.setdefault(int(num), set()).add(str(eid))
-    for key in record_keys:
-        for num, eid in conn.execute(
-                "SELECT c.num, a.entity_id FROM alerts a JOIN customers c ON c.id = a.customer_id "
-                "WHERE c.removed = 0 AND a.designation_keys LIKE ?", (f"%|{key}|%",)):
-            out.setdefault(int(num), set()).add(str(eid))
+        for num, cid in conn.execute(
+                f"SELECT num, id FROM customers WHERE removed = 0 AND id IN ({marks})", chunk):
+            out[int(num)] = hits[str(cid)]
     return out
 
 
