@@ -153,3 +153,15 @@ def test_screen_many_keeps_input_order(screener) -> None:  # type: ignore[no-unt
                                     workers=2))
     assert [r.ref for r in out] == [str(i) for i in range(len(names))]
     assert [r.status for r in out[:4]] == ["alert", "clear", "alert", "alert"]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("GRUPO CIMA PANAMA, S.A.", ["grupo", "cima", "panama"]),
+    ("Grupo das Indústrias dos Mísseis de Defesa Naval",
+     ["grupo", "industrias", "misseis", "defesa", "naval"]),
+    ("Ninth Brigade", ["9", "brigade"]),
+    ("Sexta Brigada", ["6", "brigada"]),
+])
+def test_only_whole_number_words_are_numbers(name: str, expected: list[str]) -> None:
+    """A word of a multi-word number ("setenta y dos") is not that number on its own."""
+    assert [t.text for t in analyze(name, org=True).scoring] == expected

@@ -21,6 +21,7 @@ from sanctio.text.normalize import NameForm, Role, Token, strict_skeleton
 
 _INDEXED = (Role.NAME, Role.NUMBER, Role.GENERIC)
 MAX_POSTING = 50_000  # keys shared by more names than this carry no candidate signal
+HIT_CACHE_SIZE = 20_000  # query tokens whose hits are kept
 
 
 def _deletions(word: str) -> set[str]:
@@ -79,6 +80,9 @@ class NameIndex:
             flat.extend(ids)
             offsets.append(len(flat))
         self.offsets = np.asarray(offsets, dtype=np.int64)
+        self._offsets = offsets
+        self._hit_cache: dict[tuple[str, Role, str | None, bool],
+                              tuple[np.ndarray, np.ndarray]] = {}
         self.flat = np.asarray(flat, dtype=np.int32)
         # vocabulary deletion dictionary for typo-tolerant lookups
         vocab = [k[2:] for k in self.keys if k.startswith("t:")]
@@ -115,31 +119,32 @@ class NameIndex:
         """For each query token: groups of keys to look up, each with the weight a hit
         earns (exact > name variant > one edit away > same consonant skeleton)."""
         toks = [t for t in form.tokens if t.role in _INDEXED]
-        out: list[list[tuple[list[str], float]]] = []
-        for t in toks:
-            w = self.weights.weight(t)
-            groups: list[tuple[list[str], float]] = []
-            for key, share in token_keys(t):
-                if t.abjad:
-                    # a vowel-less transliteration is its consonants: they are the evidence
-                    if key.startswith("x:"):
-                        share = 0.95
-                    elif key.startswith("s:"):
-                        continue
-                elif key.startswith("x:"):
-                    continue
-                elif key.startswith("s:") and len(t.skel) < 3:
-                    share = 0.4  # a two-consonant skeleton says little
-                groups.append(([key], w * share))
-            fuzzy = ["t:" + word for word in self.fuzzy_vocab(t.text)]
-            if fuzzy:
-                groups.append((fuzzy, w * 0.85))
-            out.append(groups)
+        out = [self._token_groups(t) for t in toks]
         for a, b in pairwise(toks):
             if a.role == Role.NAME and b.role == Role.NAME:
                 w = 0.5 * (self.weights.weight(a) + self.weights.weight(b))
                 out.append([(["t:" + a.text + b.text], w)])
         return out
+
+    def _token_groups(self, t: Token) -> list[tuple[list[str], float]]:
+        w = self.weights.weight(t)
+        groups: list[tuple[list[str], float]] = []
+        for key, share in token_keys(t):
+            if t.abjad:
+                # a vowel-less transliteration is its consonants: they are the evidence
+                if key.startswith("x:"):
+                    share = 0.95
+                elif key.startswith("s:"):
+                    continue
+            elif key.startswith("x:"):
+                continue
+            elif key.startswith("s:") and len(t.skel) < 3:
+                share = 0.4  # a two-consonant skeleton says little
+            groups.append(([key], w * share))
+        fuzzy = ["t:" + word for word in self.fuzzy_vocab(t.text)]
+        if fuzzy:
+            groups.append((fuzzy, w * 0.85))
+        return groups
 
     def candidates(self, form: NameForm, limit: int = 30,
                    extra_keys: Iterable[str] = ()) -> list[int]:
@@ -151,46 +156,89 @@ class NameIndex:
         """Ids of the names most likely to match, best first, with their evidence: each
         query token adds, to every name it reaches, the weight of the best key that reached
         it (so a name reached by every query token exactly has the query's total weight)."""
-        arrays: list[np.ndarray] = []
-        weights: list[np.ndarray] = []
-        for groups in self.query_keys(form):
-            tok_ids: list[np.ndarray] = []
-            tok_w: list[np.ndarray] = []
-            for keys, w in sorted(groups, key=lambda g: -g[1]):
-                found = [p for p in (self.posting(k) for k in keys) if 0 < len(p) <= MAX_POSTING]
-                if found:
-                    ids = np.concatenate(found) if len(found) > 1 else found[0]
-                    tok_ids.append(ids)
-                    tok_w.append(np.full(len(ids), w, dtype=np.float32))
-            if not tok_ids:
-                continue
-            if len(tok_ids) == 1:
-                arrays.append(tok_ids[0])
-                weights.append(tok_w[0])
-                continue
-            ids = np.concatenate(tok_ids)
-            ws = np.concatenate(tok_w)
-            # groups come best first: keep each name's first (best) hit for this token
-            uniq, first = np.unique(ids, return_index=True)
-            arrays.append(uniq)
-            weights.append(ws[first])
+        id_parts: list[np.ndarray] = []
+        w_parts: list[np.ndarray] = []
+        for ids, w in self._query_hits(form):
+            id_parts.append(ids)
+            w_parts.append(w)
         for key in extra_keys:
             p = self.posting(key)
             if 0 < len(p) <= MAX_POSTING:
-                arrays.append(p)
-                weights.append(np.full(len(p), 0.5, dtype=np.float32))
-        if not arrays:
+                id_parts.append(p)
+                w_parts.append(np.full(len(p), 0.5))
+        if not id_parts:
             return [], []
-        all_ids = np.concatenate(arrays)
-        all_w = np.concatenate(weights)
-        uniq, inverse = np.unique(all_ids, return_inverse=True)
-        sums = np.bincount(inverse, weights=all_w) - self.length_penalty[uniq]
+        if len(id_parts) == 1:
+            uniq, sums = id_parts[0], w_parts[0]
+        else:
+            # sum, per name, the evidence of every query token that reached it
+            ids = np.concatenate(id_parts)
+            order = np.argsort(ids, kind="stable")
+            ids = ids[order]
+            new_id = np.empty(len(ids), dtype=bool)
+            new_id[0] = True
+            np.not_equal(ids[1:], ids[:-1], out=new_id[1:])
+            run = np.flatnonzero(new_id)
+            uniq = ids[run]
+            sums = np.add.reduceat(np.concatenate(w_parts)[order], run)
+        sums = sums - self.length_penalty[uniq]
         if len(uniq) <= limit:
-            order = np.argsort(-sums, kind="stable")
+            top = np.argsort(-sums, kind="stable")
         else:
             top = np.argpartition(-sums, limit)[:limit]
-            order = top[np.argsort(-sums[top], kind="stable")]
-        return [int(uniq[i]) for i in order], [float(sums[i]) for i in order]
+            top = top[np.argsort(-sums[top], kind="stable")]
+        return uniq[top].tolist(), sums[top].tolist()
+
+    def _query_hits(self, form: NameForm) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Per query token (and pair of adjacent tokens written together): the names it
+        reaches, ascending and once each, with the weight of the best key that reached each.
+        Memoised per token, since the same given and family names recur."""
+        toks = [t for t in form.tokens if t.role in _INDEXED]
+        out = []
+        for t in toks:
+            key = (t.text, t.role, t.alt, t.abjad)
+            hits = self._hit_cache.get(key)
+            if hits is None:
+                hits = self._hits(self._spans(self._token_groups(t)))
+                if len(self._hit_cache) >= HIT_CACHE_SIZE:
+                    self._hit_cache.clear()
+                self._hit_cache[key] = hits
+            if len(hits[0]):
+                out.append(hits)
+        for a, b in pairwise(toks):
+            if a.role == Role.NAME and b.role == Role.NAME:
+                w = 0.5 * (self.weights.weight(a) + self.weights.weight(b))
+                p = self.posting("t:" + a.text + b.text)
+                if 0 < len(p) <= MAX_POSTING:
+                    out.append((p, np.full(len(p), w)))
+        return out
+
+    def _hits(self, spans: list[tuple[int, int, float]]) -> tuple[np.ndarray, np.ndarray]:
+        if not spans:
+            return self.flat[0:0], np.zeros(0)
+        if len(spans) == 1:
+            lo, hi, w = spans[0]
+            return self.flat[lo:hi], np.full(hi - lo, w)
+        ids = np.concatenate([self.flat[lo:hi] for lo, hi, _ in spans])
+        ws = np.concatenate([np.full(hi - lo, w) for lo, hi, w in spans])
+        # spans come best first: a stable sort keeps each name's best hit first
+        order = np.argsort(ids, kind="stable")
+        ids = ids[order]
+        first = np.empty(len(ids), dtype=bool)
+        first[0] = True
+        np.not_equal(ids[1:], ids[:-1], out=first[1:])
+        return ids[first], ws[order][first]
+
+    def _spans(self, groups: list[tuple[list[str], float]]) -> list[tuple[int, int, float]]:
+        spans = []
+        for keys, w in sorted(groups, key=lambda g: -g[1]):
+            for k in keys:
+                idx = self.keys.get(k)
+                if idx is not None:
+                    lo, hi = self._offsets[idx], self._offsets[idx + 1]
+                    if 0 < hi - lo <= MAX_POSTING:
+                        spans.append((lo, hi, w))
+        return spans
 
     def query_weight(self, form: NameForm) -> float:
         """The total weight a name reached exactly by every query token would collect."""

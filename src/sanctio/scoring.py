@@ -42,6 +42,7 @@ from sanctio.types import Evidence
 
 EXTRA_LIST_TOKEN = 0.2  # how much an unmatched list token (a middle name) costs
 EXTRA_QUERY_TOKEN = 0.7  # how much an unmatched query token costs
+_JOIN_SLACK = 3  # two tokens written together differ in length by at most this from one
 MIN_TOKEN_SIM = 0.55  # below this two tokens are not aligned at all
 NAME_TYPE_FACTOR = {
     NameType.PRIMARY: 1.0, NameType.ALIAS: 1.0, NameType.ORIGINAL: 1.0,
@@ -85,7 +86,6 @@ class TokenWeights:
 
 # ------------------------------------------------------------------------ similarity
 
-@lru_cache(maxsize=500_000)
 def _text_sim(a: str, b: str) -> float:
     if a == b:
         return 1.0
@@ -150,6 +150,8 @@ class Pair:
     listed: list[Token]
     sim: float
     how: str
+    qi: tuple[int, ...] = ()  # positions of the query tokens among the compared ones
+    rj: tuple[int, ...] = ()  # positions of the list tokens
 
 
 @dataclass(slots=True)
@@ -197,45 +199,70 @@ def _joined(a: str, b: str) -> Token:
     return Token(a + b, Role.NAME, skeleton(a + b))
 
 
-_SIM_CACHE: dict[tuple[str, str, bool], tuple[float, str]] = {}
+_SIM_CACHE: dict[tuple[str, bool], dict[str, tuple[float, str]]] = {}
+
+
+def _sim_row(a: Token) -> dict[str, tuple[float, str]]:
+    """Memoised similarities of one query token to list tokens (a token's alt form,
+    symbols and role follow from its text, so its text and script flag are the whole key)."""
+    key = (a.text, a.abjad)
+    row = _SIM_CACHE.get(key)
+    if row is None:
+        if len(_SIM_CACHE) > 200_000:
+            _SIM_CACHE.clear()
+        row = _SIM_CACHE[key] = {}
+    return row
+
+
+def _row_key(b: Token) -> str:
+    return b.text + "\x00" if b.abjad else b.text
 
 
 def cached_token_sim(a: Token, b: Token) -> tuple[float, str]:
-    """:func:`token_sim`, memoised (a token's alt form, symbols and role follow from its
-    text, so the text pair and the script flag are the whole key)."""
-    key = (a.text, b.text, a.abjad or b.abjad)
-    hit = _SIM_CACHE.get(key)
+    """:func:`token_sim`, memoised."""
+    row = _sim_row(a)
+    bk = _row_key(b)
+    hit = row.get(bk)
     if hit is None:
-        if len(_SIM_CACHE) > 2_000_000:
-            _SIM_CACHE.clear()
-        hit = _SIM_CACHE[key] = token_sim(a, b)
+        hit = row[bk] = token_sim(a, b)
     return hit
 
 
-def _greedy(options: list[tuple[float, tuple[int, ...], tuple[int, ...], str]],
-            qt: list[Token], rt: list[Token]) -> tuple[list[Pair], set[int], set[int]]:
-    options.sort(key=lambda o: (-o[0], -len(o[1]) - len(o[2])))
+# an option: (-similarity, -tokens involved, sequence, query positions, list positions, how)
+_Option = tuple[float, int, int, tuple[int, ...], tuple[int, ...], str]
+
+
+def _greedy(options: list[_Option], qt: list[Token], rt: list[Token]
+            ) -> tuple[list[Pair], set[int], set[int]]:
+    options.sort()
     used_q: set[int] = set()
     used_r: set[int] = set()
     pairs: list[Pair] = []
-    for sim, qi, rj, how in options:
-        if used_q.intersection(qi) or used_r.intersection(rj):
+    for neg_sim, _n, _seq, qi, rj, how in options:
+        if len(qi) == 1 and len(rj) == 1:
+            if qi[0] in used_q or rj[0] in used_r:
+                continue
+        elif used_q.intersection(qi) or used_r.intersection(rj):
             continue
         used_q.update(qi)
         used_r.update(rj)
-        pairs.append(Pair([qt[i] for i in qi], [rt[j] for j in rj], sim, how))
+        pairs.append(Pair([qt[i] for i in qi], [rt[j] for j in rj], -neg_sim, how, qi, rj))
     return pairs, used_q, used_r
 
 
 def _align(qt: list[Token], rt: list[Token]) -> tuple[list[Pair], set[int], set[int]]:
     """Best pairs first; then, where tokens are left over or weakly paired, names written
     together or apart (two adjacent tokens against one)."""
-    options: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
+    options: list[_Option] = []
+    rkeys = [_row_key(b) for b in rt]
     for i, a in enumerate(qt):
+        row = _sim_row(a)
         for j, b in enumerate(rt):
-            sim, how = cached_token_sim(a, b)
-            if sim >= MIN_TOKEN_SIM:
-                options.append((sim, (i,), (j,), how))
+            hit = row.get(rkeys[j])
+            if hit is None:
+                hit = row[rkeys[j]] = token_sim(a, b)
+            if hit[0] >= MIN_TOKEN_SIM:
+                options.append((-hit[0], -2, len(options), (i,), (j,), hit[1]))
     pairs, used_q, used_r = _greedy(list(options), qt, rt)
     if len(qt) + len(rt) < 3 or (len(used_q) == len(qt) and len(used_r) == len(rt)):
         return pairs, used_q, used_r
@@ -243,27 +270,37 @@ def _align(qt: list[Token], rt: list[Token]) -> tuple[list[Pair], set[int], set[
     weak_r = set(range(len(rt))) - used_r
     for p in pairs:
         if p.sim < 0.9:
-            weak_q.update(qt.index(t) for t in p.query)
-            weak_r.update(rt.index(t) for t in p.listed)
-    extra: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
+            weak_q.update(p.qi)
+            weak_r.update(p.rj)
+    extra: list[_Option] = []
+    seq = len(options)
     for i in range(len(qt) - 1):
         if i in weak_q or i + 1 in weak_q:
-            jt = _joined(qt[i].text, qt[i + 1].text)
+            joined_len = len(qt[i].text) + len(qt[i + 1].text)
+            jt: Token | None = None
             for j in weak_r:
                 b = rt[j]
-                if b.role == Role.NAME and len(b.text) >= 5:
+                # a similarity of 0.85 needs lengths within a few letters
+                if b.role == Role.NAME and len(b.text) >= 5 and abs(
+                        len(b.text) - joined_len) <= _JOIN_SLACK:
+                    jt = jt or _joined(qt[i].text, qt[i + 1].text)
                     sim, _ = cached_token_sim(jt, b)
                     if sim >= 0.85:
-                        extra.append((sim, (i, i + 1), (j,), "written apart"))
+                        extra.append((-sim, -3, seq, (i, i + 1), (j,), "written apart"))
+                        seq += 1
     for j in range(len(rt) - 1):
         if j in weak_r or j + 1 in weak_r:
-            jt = _joined(rt[j].text, rt[j + 1].text)
+            joined_len = len(rt[j].text) + len(rt[j + 1].text)
+            jt = None
             for i in weak_q:
                 a = qt[i]
-                if a.role == Role.NAME and len(a.text) >= 5:
+                if a.role == Role.NAME and len(a.text) >= 5 and abs(
+                        len(a.text) - joined_len) <= _JOIN_SLACK:
+                    jt = jt or _joined(rt[j].text, rt[j + 1].text)
                     sim, _ = cached_token_sim(a, jt)
                     if sim >= 0.85:
-                        extra.append((sim, (i,), (j, j + 1), "written together"))
+                        extra.append((-sim, -3, seq, (i,), (j, j + 1), "written together"))
+                        seq += 1
     if not extra:
         return pairs, used_q, used_r
     return _greedy(options + extra, qt, rt)
@@ -280,20 +317,21 @@ def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         return NameComparison(0.0, [], qt, rt, ignored)
     pairs, used_q, used_r = _align(qt, rt)
     rw = r_weights if r_weights is not None else [weights.weight(t) for t in rt]
-    r_index = {id(t): i for i, t in enumerate(rt)}
     num = 0.0
     den = 0.0
     for p in pairs:
-        w = max(rw[r_index[id(t)]] if id(t) in r_index else weights.weight(t)
-                for t in p.listed)
-        if all(t.role == Role.GENERIC for t in p.query + p.listed):
+        w = rw[p.rj[0]] if len(p.rj) == 1 else max(rw[j] for j in p.rj)
+        if all(t.role == Role.GENERIC for t in p.query) and all(
+                t.role == Role.GENERIC for t in p.listed):
             w = min(w, max(weights.weight(t) for t in p.query))
         num += p.sim * w
         den += w
     un_q = [t for i, t in enumerate(qt) if i not in used_q]
     un_r = [t for j, t in enumerate(rt) if j not in used_r]
-    den += EXTRA_QUERY_TOKEN * sum(weights.weight(t) for t in un_q)
-    den += EXTRA_LIST_TOKEN * sum(rw[j] for j in range(len(rt)) if j not in used_r)
+    if un_q:
+        den += EXTRA_QUERY_TOKEN * sum(weights.weight(t) for t in un_q)
+    if un_r:
+        den += EXTRA_LIST_TOKEN * sum(rw[j] for j in range(len(rt)) if j not in used_r)
     score = num / den if den > 0 else 0.0
     # one shared token is not a person's name: "Putin" is not "Vladimir Putin"
     if (len(pairs) == 1 and len(pairs[0].query) == 1 and len(pairs[0].listed) == 1
@@ -305,7 +343,7 @@ def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
     # common names alone do not identify a person whose rarer names are missing:
     # "Mohamed Ali" is not "Mohamed Ali JAFARI"
     if pairs and any(t.role == Role.NAME for t in un_r) and max(
-            rw[r_index[id(t)]] for p in pairs for t in p.listed if id(t) in r_index) < 0.6:
+            rw[j] for p in pairs for j in p.rj) < 0.6:
         score *= 0.85
     # a name matched only through generic words or numbers, while its distinctive words
     # differ, is no match ("Zavod no 9" is not "9th Brigade"; "9th Brigade" is)

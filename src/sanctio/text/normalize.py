@@ -96,8 +96,12 @@ def _ordinals() -> dict[str, int]:
     table: dict[str, int] = {}
     for number, words in ordinals_dict().items():
         for w in words:
-            for tok in tokenize_ascii(w):
-                table.setdefault(tok, int(number))
+            toks = tokenize_ascii(w)
+            # one word only: the words of "setenta y dos" are not each 72 ("dos" is 2, and
+            # "y" no number at all); a word of two numbers in two languages keeps the least
+            if len(toks) == 1:
+                tok = toks[0]
+                table[tok] = min(table.get(tok, int(number)), int(number))
     table.update(_ORDINAL_WORDS)
     return table
 
