@@ -40,6 +40,9 @@ MUST_MATCH = [
     ("legal form in Cyrillic", "ООО Окенит", "Organization", "eu-154792"),
     ("ordinal as a word", "Ninth Brigade", "Organization", "us-ofac-29368"),
     ("former name", "Tarhuna 7th Brigade", "Organization", "us-ofac-29368"),
+    ("two typos in one word", "SZIDULLQH JAN", "Person", "un-6908404"),
+    ("two typos in one long word", "JSC Ruseledtronicx", "Organization", "eu-139910"),
+    ("a short word missing a letter", "Ate Nadsdaf", "Person", "eu-110103"),
 ]
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 import numpy as np
+from rapidfuzz.distance import OSA
 
 from sanctio.scoring import TokenWeights
 from sanctio.text.normalize import NameForm, Role, Token, strict_skeleton
@@ -22,6 +23,7 @@ from sanctio.text.normalize import NameForm, Role, Token, strict_skeleton
 _INDEXED = (Role.NAME, Role.NUMBER, Role.GENERIC)
 MAX_POSTING = 50_000  # keys shared by more names than this carry no candidate signal
 HIT_CACHE_SIZE = 20_000  # query tokens whose hits are kept
+TWO_EDIT_MIN = 6  # list tokens this long are found two edits (typos) away
 
 
 def _deletions(word: str) -> set[str]:
@@ -94,7 +96,47 @@ class NameIndex:
                 for d in _deletions(word):
                     dels[d].append(word)
         self.deletions = dict(dels)
+        self._build_two_edits([w for w in df if len(w) >= TWO_EDIT_MIN and not w.isdigit()])
         self.weights = TokenWeights(dict(df), n)
+
+    def _build_two_edits(self, words: list[str]) -> None:
+        """Every string two deletions away from a long list token, as sorted hashes with the
+        token each came from: with the one-deletion dictionary it finds list tokens two
+        edits from a query token (two typos in one word) in a few array lookups."""
+        self.two_edit_words = words
+        hashes: list[int] = []
+        owners: list[int] = []
+        for i, word in enumerate(words):
+            seconds = {d[:k] + d[k + 1:] for d in _deletions(word) for k in range(len(d))}
+            hashes.extend(map(hash, seconds))
+            owners.extend([i] * len(seconds))
+        h = np.asarray(hashes, dtype=np.int64)
+        order = np.argsort(h, kind="stable")
+        self.two_edit_hashes = h[order]
+        self.two_edit_owners = np.asarray(owners, dtype=np.int32)[order]
+
+    def two_edit_vocab(self, word: str) -> set[str]:
+        """List tokens exactly two edits from a query token absent from the lists."""
+        if len(word) < TWO_EDIT_MIN - 1 or word.isdigit() or word in self.vocab:
+            return set()
+        ones = _deletions(word)
+        twos = {d[:k] + d[k + 1:] for d in ones for k in range(len(d))}
+        probes = {word} | ones | twos
+        out: set[str] = set()
+        # the list token has two letters more, or one more and one changed, or two changed
+        q = np.fromiter(map(hash, probes), dtype=np.int64, count=len(probes))
+        lo = np.searchsorted(self.two_edit_hashes, q, "left")
+        hi = np.searchsorted(self.two_edit_hashes, q, "right")
+        for a, b in zip(lo.tolist(), hi.tolist(), strict=True):
+            for i in self.two_edit_owners[a:b].tolist():
+                out.add(self.two_edit_words[i])
+        # the list token has one letter more and one changed, or one less and one changed
+        for d in twos | ones:
+            out.update(self.deletions.get(d, ()))
+        for d in twos:  # the list token has two letters less
+            if d in self.vocab and len(d) >= TWO_EDIT_MIN - 2:
+                out.add(d)
+        return {w for w in out if OSA.distance(word, w, score_cutoff=2) == 2}
 
     def posting(self, key: str) -> np.ndarray:
         idx = self.keys.get(key)
@@ -104,8 +146,11 @@ class NameIndex:
 
     def fuzzy_vocab(self, word: str) -> set[str]:
         """List tokens within one edit (deletion, insertion, substitution, transposition)."""
-        if len(word) < 4 or word.isdigit():
+        if word.isdigit() or len(word) < 3:
             return set()
+        if len(word) == 3:
+            # a short token absent from the lists may have lost one letter (Ate / Atef)
+            return set() if word in self.vocab else set(self.deletions.get(word, ()))
         out: set[str] = set()
         out.update(self.deletions.get(word, ()))  # the list token has one letter more
         for d in _deletions(word):
@@ -144,6 +189,10 @@ class NameIndex:
         fuzzy = ["t:" + word for word in self.fuzzy_vocab(t.text)]
         if fuzzy:
             groups.append((fuzzy, w * 0.85))
+        if t.role == Role.NAME:
+            two = ["t:" + word for word in self.two_edit_vocab(t.text)]
+            if two:
+                groups.append((two, w * 0.7))
         return groups
 
     def candidates(self, form: NameForm, limit: int = 30,
