@@ -43,6 +43,9 @@ MUST_MATCH = [
     ("two typos in one word", "SZIDULLQH JAN", "Person", "un-6908404"),
     ("two typos in one long word", "JSC Ruseledtronicx", "Organization", "eu-139910"),
     ("a short word missing a letter", "Ate Nadsdaf", "Person", "eu-110103"),
+    ("initial before a common surname", "T AZIZ", "Person", "un-6908072"),
+    ("initial that is also a particle", "Y AL-MADANI", "Person", "un-6908865"),
+    ("dotted initial that is also a particle", "E. BADEGE", "Person", "eu-7200"),
 ]
 
 

@@ -23,6 +23,8 @@ from sanctio.text.normalize import NameForm, Role, Token, strict_skeleton
 _INDEXED = (Role.NAME, Role.NUMBER, Role.GENERIC)
 MAX_POSTING = 50_000  # keys shared by more names than this carry no candidate signal
 HIT_CACHE_SIZE = 20_000  # query tokens whose hits are kept
+INITIAL_WEIGHT = 0.3  # TokenWeights caps a one-letter token here
+INITIAL_SHARE = 0.75  # an initial against a name starting with its letter
 TWO_EDIT_MIN = 6  # list tokens this long are found two edits (typos) away
 
 
@@ -44,6 +46,21 @@ def token_keys(tok: Token) -> list[tuple[str, float]]:
     return keys
 
 
+def _is_initial(t: Token) -> bool:
+    return t.role == Role.NAME and len(t.text) == 1 and "a" <= t.text <= "z"
+
+
+def _initials(form: NameForm) -> dict[int, tuple[int, float]]:
+    """The query's initials: letter -> (how many, weight of one)."""
+    out: dict[int, tuple[int, float]] = {}
+    for t in form.tokens:
+        if _is_initial(t):
+            letter = ord(t.text) - 97
+            n, _ = out.get(letter, (0, 0.0))
+            out[letter] = (n + 1, INITIAL_WEIGHT)
+    return out
+
+
 class NameIndex:
     """An inverted index over a list of analysed names (ids are positions in that list)."""
 
@@ -51,11 +68,15 @@ class NameIndex:
         postings: dict[str, list[int]] = defaultdict(list)
         df: dict[str, int] = defaultdict(int)
         lengths: list[int] = []
+        letters: list[tuple[int, int]] = []
         n = 0
         for i, form in enumerate(forms):
             n += 1
             toks = [t for t in form.tokens if t.role in _INDEXED]
             lengths.append(len(toks))
+            for t in toks:
+                if t.role == Role.NAME and "a" <= t.text[0] <= "z":
+                    letters.append((i, ord(t.text[0]) - 97))
             seen: set[str] = set()
             for t in toks:
                 for key, _ in token_keys(t):
@@ -74,6 +95,11 @@ class NameIndex:
         self.size = n
         # among names with the same evidence, the one with fewer other tokens comes first
         self.length_penalty = np.asarray(lengths, dtype=np.float64) * 0.01
+        # how many name tokens of each name start with each letter, for queries of initials
+        self.first_letters = np.zeros((n, 26), dtype=np.uint8)
+        if letters:
+            pos = np.asarray(letters, dtype=np.int64)
+            np.add.at(self.first_letters, (pos[:, 0], pos[:, 1]), 1)
         self.keys: dict[str, int] = {}
         offsets = [0]
         flat: list[int] = []
@@ -231,6 +257,12 @@ class NameIndex:
             uniq = ids[run]
             sums = np.add.reduceat(np.concatenate(w_parts)[order], run)
         sums = sums - self.length_penalty[uniq]
+        initials = _initials(form)
+        if initials and len(uniq):
+            # an initial is evidence for each name with a name token starting with its letter
+            counts = self.first_letters[uniq]
+            for letter, (n_query, w) in initials.items():
+                sums = sums + np.minimum(counts[:, letter], n_query) * (w * INITIAL_SHARE)
         if len(uniq) <= limit:
             top = np.argsort(-sums, kind="stable")
         else:
@@ -245,6 +277,8 @@ class NameIndex:
         toks = [t for t in form.tokens if t.role in _INDEXED]
         out = []
         for t in toks:
+            if _is_initial(t):
+                continue  # see candidates_scored
             key = (t.text, t.role, t.alt, t.abjad)
             hits = self._hit_cache.get(key)
             if hits is None:

@@ -554,7 +554,10 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             if num is not None:
                 tokens.append(Token(str(num), Role.NUMBER, str(num), num))
                 continue
-            if tok in PARTICLES:
+            if tok in PARTICLES and (len(tok) > 1 or (0 < i < len(raw_tokens) - 1 and not re.search(
+                    rf"(?<![a-z]){tok}\.", latin.lower()))):
+                # "y" and "e" join two names (Garcia y Lopez); first, last or followed by a
+                # full stop they are initials (Y AL-MADANI, E. BADEGE, RI Y.M.)
                 role = Role.PARTICLE
             elif tok in TITLES and org is not True and len(raw_tokens) > 1 and i < len(
                     raw_tokens) - 1:
