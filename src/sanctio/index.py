@@ -262,7 +262,8 @@ class NameIndex:
             # an initial is evidence for each name with a name token starting with its letter
             counts = self.first_letters[uniq]
             for letter, (n_query, w) in initials.items():
-                sums = sums + np.minimum(counts[:, letter], n_query) * (w * INITIAL_SHARE)
+                bonus: np.ndarray = np.minimum(counts[:, letter], n_query) * (w * INITIAL_SHARE)
+                sums = sums + bonus
         if len(uniq) <= limit:
             top = np.argsort(-sums, kind="stable")
         else:
