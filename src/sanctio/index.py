@@ -261,9 +261,9 @@ class NameIndex:
         if initials and len(uniq):
             # an initial is evidence for each name with a name token starting with its letter
             counts = self.first_letters[uniq]
-            for letter, (n_query, w) in initials.items():
-                bonus: np.ndarray = np.minimum(counts[:, letter], n_query) * (w * INITIAL_SHARE)
-                sums = sums + bonus
+            for letter, (n_query, weight) in initials.items():
+                hits = np.minimum(counts[:, letter], n_query).astype(np.float64)
+                sums = sums + hits * (weight * INITIAL_SHARE)
         if len(uniq) <= limit:
             top = np.argsort(-sums, kind="stable")
         else:
