@@ -77,6 +77,7 @@ def main() -> None:
 
     results = {}
     for workers in (1, 2):
+        screener.clear_caches()  # each run starts cold: no memoised analyses or similarities
         out = work / f"out-{workers}.jsonl"
         summary = screen_file(src, out, screener=screener, workers=workers)
         results[workers] = summary

@@ -25,7 +25,7 @@ MAX_POSTING = 50_000  # keys shared by more names than this carry no candidate s
 HIT_CACHE_SIZE = 20_000  # query tokens whose hits are kept
 INITIAL_WEIGHT = 0.3  # TokenWeights caps a one-letter token here
 INITIAL_SHARE = 0.75  # an initial against a name starting with its letter
-TWO_EDIT_MIN = 6  # list tokens this long are found two edits (typos) away
+TWO_EDIT_MIN = 7  # list tokens this long are found two edits (typos) away
 
 
 def _deletions(word: str) -> set[str]:
@@ -138,8 +138,15 @@ class NameIndex:
             owners.extend([i] * len(seconds))
         h = np.asarray(hashes, dtype=np.int64)
         order = np.argsort(h, kind="stable")
-        self.two_edit_hashes = h[order]
+        h = h[order]
         self.two_edit_owners = np.asarray(owners, dtype=np.int32)[order]
+        # each distinct hash once, with where its owners start (and end, at the next one)
+        if len(h):
+            starts = np.flatnonzero(np.concatenate(([True], h[1:] != h[:-1])))
+        else:
+            starts = np.zeros(0, dtype=np.int64)
+        self.two_edit_hashes = h[starts]
+        self.two_edit_offsets = np.append(starts, len(h)).astype(np.int64)
 
     def two_edit_vocab(self, word: str) -> set[str]:
         """List tokens exactly two edits from a query token absent from the lists."""
@@ -151,10 +158,14 @@ class NameIndex:
         out: set[str] = set()
         # the list token has two letters more, or one more and one changed, or two changed
         q = np.fromiter(map(hash, probes), dtype=np.int64, count=len(probes))
-        lo = np.searchsorted(self.two_edit_hashes, q, "left")
-        hi = np.searchsorted(self.two_edit_hashes, q, "right")
-        for a, b in zip(lo.tolist(), hi.tolist(), strict=True):
-            for i in self.two_edit_owners[a:b].tolist():
+        table = self.two_edit_hashes
+        if not len(table):
+            return set()
+        at = np.minimum(np.searchsorted(table, q), len(table) - 1)
+        found = at[table[at] == q]
+        offsets = self.two_edit_offsets
+        for k in found.tolist():
+            for i in self.two_edit_owners[offsets[k]:offsets[k + 1]].tolist():
                 out.add(self.two_edit_words[i])
         # the list token has one letter more and one changed, or one less and one changed
         for d in twos | ones:
@@ -163,6 +174,9 @@ class NameIndex:
             if d in self.vocab and len(d) >= TWO_EDIT_MIN - 2:
                 out.add(d)
         return {w for w in out if OSA.distance(word, w, score_cutoff=2) == 2}
+
+    def clear_cache(self) -> None:
+        self._hit_cache.clear()
 
     def posting(self, key: str) -> np.ndarray:
         idx = self.keys.get(key)
@@ -304,7 +318,8 @@ class NameIndex:
             lo, hi, w = spans[0]
             return self.flat[lo:hi], np.full(hi - lo, w)
         ids = np.concatenate([self.flat[lo:hi] for lo, hi, _ in spans])
-        ws = np.concatenate([np.full(hi - lo, w) for lo, hi, w in spans])
+        ws = np.repeat(np.asarray([w for _, _, w in spans]),
+                       np.asarray([hi - lo for lo, hi, _ in spans]))
         # spans come best first: a stable sort keeps each name's best hit first
         order = np.argsort(ids, kind="stable")
         ids = ids[order]

@@ -206,6 +206,16 @@ class Screener:
             self._workers = (workers, pool)
         return self._workers[1]
 
+    def clear_caches(self) -> None:
+        """Forget memoised query analyses, token similarities and token hits (benchmarks
+        use it so that every run starts cold)."""
+        from sanctio.scoring import _SIM_CACHE
+        from sanctio.text.normalize import _analyze
+
+        _SIM_CACHE.clear()
+        _analyze.cache_clear()
+        self.index.clear_cache()
+
     def close(self) -> None:
         if self._workers is not None:
             self._workers[1].terminate()
