@@ -171,3 +171,14 @@ def test_screen_many_keeps_input_order(screener) -> None:  # type: ignore[no-unt
 def test_only_whole_number_words_are_numbers(name: str, expected: list[str]) -> None:
     """A word of a multi-word number ("setenta y dos") is not that number on its own."""
     assert [t.text for t in analyze(name, org=True).scoring] == expected
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("محمد علي", "Mohamed Ali"),            # علي loses its vowels (ly) but is Ali
+    ("عمر اوذ عمر", "OMAR, Omar Awadh"),     # عمر (mr) is Omar, not the title Mr
+])
+def test_arabic_script_common_names_meet_their_latin_spelling(screener, query: str,  # type: ignore[no-untyped-def]
+                                                              listed: str) -> None:
+    score, explanation = screener.compare(query, listed, None)
+    assert score >= DEFAULT_THRESHOLD, explanation[0].detail
+    assert "ignored" not in explanation[0].detail

@@ -109,7 +109,7 @@ class NameIndex:
             offsets.append(len(flat))
         self.offsets = np.asarray(offsets, dtype=np.int64)
         self._offsets = offsets
-        self._hit_cache: dict[tuple[str, Role, str | None, bool],
+        self._hit_cache: dict[tuple[str, Role, str | None, bool, str | None],
                               tuple[np.ndarray, np.ndarray]] = {}
         self.flat = np.asarray(flat, dtype=np.int32)
         # vocabulary deletion dictionary for typo-tolerant lookups
@@ -294,7 +294,7 @@ class NameIndex:
         for t in toks:
             if _is_initial(t):
                 continue  # see candidates_scored
-            key = (t.text, t.role, t.alt, t.abjad)
+            key = (t.text, t.role, t.alt, t.abjad, t.orig)
             hits = self._hit_cache.get(key)
             if hits is None:
                 hits = self._hits(self._spans(self._token_groups(t)))

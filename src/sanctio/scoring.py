@@ -117,8 +117,8 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
     if (q.alt is not None and (q.alt == r.text or q.alt == r.alt)) or (
             r.alt is not None and r.alt == q.text):
         return 0.98, "article joined"
-    if q.text[0] == r.text[0] and q.symbols and r.symbols and not q.symbols.isdisjoint(
-            r.symbols):
+    if (q.text[0] == r.text[0] or q.orig or r.orig) and q.symbols and r.symbols and (
+            not q.symbols.isdisjoint(r.symbols)):
         return 0.93, "name variant"
     lq, lr = len(q.text), len(r.text)
     if lq == 1 or lr == 1:
@@ -199,13 +199,13 @@ def _joined(a: str, b: str) -> Token:
     return Token(a + b, Role.NAME, skeleton(a + b))
 
 
-_SIM_CACHE: dict[tuple[str, bool], dict[str, tuple[float, str]]] = {}
+_SIM_CACHE: dict[tuple[str, bool, str | None], dict[str, tuple[float, str]]] = {}
 
 
 def _sim_row(a: Token) -> dict[str, tuple[float, str]]:
     """Memoised similarities of one query token to list tokens (a token's alt form,
     symbols and role follow from its text, so its text and script flag are the whole key)."""
-    key = (a.text, a.abjad)
+    key = (a.text, a.abjad, a.orig)
     row = _SIM_CACHE.get(key)
     if row is None:
         if len(_SIM_CACHE) > 200_000:
@@ -215,7 +215,7 @@ def _sim_row(a: Token) -> dict[str, tuple[float, str]]:
 
 
 def _row_key(b: Token) -> str:
-    return b.text + "\x00" if b.abjad else b.text
+    return f"{b.text}\x00{b.orig or ''}" if b.abjad else b.text
 
 
 def cached_token_sim(a: Token, b: Token) -> tuple[float, str]:

@@ -117,7 +117,8 @@ class Screener:
                     continue  # the same name in another language version or list
                 seen[key] = len(self.names)
                 self.names.append(IndexedName(pos, name, member.version.list_id, form))
-        ensure_symbols(t.text for n in self.names for t in n.form.tokens if t.role == Role.NAME)
+        ensure_symbols([t.text for n in self.names for t in n.form.tokens if t.role == Role.NAME]
+                       + [t.orig for n in self.names for t in n.form.tokens if t.orig])
         self.index = NameIndex(n.form for n in self.names)
         w = self.index.weights
         for n in self.names:

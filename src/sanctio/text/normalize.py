@@ -307,10 +307,16 @@ class Token:
     number: int | None = None
     alt: str | None = None  # the form without a glued article (alkani -> kani)
     abjad: bool = False  # transliterated from a script that writes no short vowels (Arabic)
+    orig: str | None = None  # the word in its own script, when that script is an abjad
 
     @property
     def symbols(self) -> frozenset[str]:
-        return symbols_of(self.text) if self.role == Role.NAME else _EMPTY
+        if self.role != Role.NAME:
+            return _EMPTY
+        if self.orig is None:
+            return symbols_of(self.text)
+        # علي is Ali: the transliteration (ly) lost the vowels, the word itself did not
+        return symbols_of(self.text) | symbols_of(self.orig)
 
 
 @dataclass(slots=True)
@@ -543,6 +549,14 @@ def _analyze(text: str, org: bool | None) -> NameForm:
         else:
             legal = frozenset()
     raw_tokens = tokenize_ascii(latin)
+    origs: dict[str, str] = {}
+    if abjad:
+        # each transliterated word with the word it came from (for rigour's name symbols)
+        for word in text.split():
+            if not word.isascii():
+                parts = tokenize_ascii(to_latin(word))
+                if len(parts) == 1:
+                    origs.setdefault(parts[0], word)
     tokens: list[Token] = []
     for i, raw in enumerate(raw_tokens):
         parts = split_compounds(raw, arabic) if org is not True else [raw]
@@ -559,8 +573,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                 # "y" and "e" join two names (Garcia y Lopez); first, last or followed by a
                 # full stop they are initials (Y AL-MADANI, E. BADEGE, RI Y.M.)
                 role = Role.PARTICLE
-            elif tok in TITLES and org is not True and len(raw_tokens) > 1 and i < len(
-                    raw_tokens) - 1:
+            elif tok in TITLES and org is not True and not abjad and len(raw_tokens) > 1 and (
+                    i < len(raw_tokens) - 1):  # (عمر, Omar, is not Mr)
                 role = Role.TITLE
             elif org is not False and tok in GENERIC:
                 role = Role.GENERIC
@@ -569,11 +583,13 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             alt = None
             if role == Role.NAME and _ARTICLE_GLUED.match(tok) and len(tok) >= 6:
                 alt = tok[2:]
-            tokens.append(Token(tok, role, skeleton(tok), None, alt, abjad))
+            tokens.append(Token(tok, role, skeleton(tok), None, alt, abjad,
+                                origs.get(tok) if role == Role.NAME else None))
     tokens = _compound_numbers(_merge_abd(tokens, arabic))
     if tokens and all(t.role in (Role.PARTICLE, Role.TITLE) for t in tokens):
         # a name made only of particles or titles: treat them as name tokens
-        tokens = [Token(t.text, Role.NAME, t.skel, t.number, t.alt, t.abjad) for t in tokens]
+        tokens = [Token(t.text, Role.NAME, t.skel, t.number, t.alt, t.abjad, t.orig)
+                  for t in tokens]
     scoring = [t for t in tokens if t.role in (Role.NAME, Role.NUMBER, Role.GENERIC)]
     return NameForm(original=original, latin=latin, tokens=tokens, legal=legal, script=script,
                     scoring=scoring)
