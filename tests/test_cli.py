@@ -41,6 +41,11 @@ def test_bad_query_input_is_refused_naming_the_field(tmp_path: Path) -> None:
     assert code == 2 and "dob" in err
     code, _, err = run("screen", "Someone", "--country", "Atlantis", "--home", str(tmp_path))
     assert code == 2 and "country" in err
+    for impossible in ("1979-13-45", "1979-02-30", "31/02/1979", "1979-13"):
+        code, _, err = run("screen", "Someone", "--dob", impossible, "--home", str(tmp_path))
+        assert code == 2 and "dob" in err and impossible in err, (impossible, err)
+    code, out, _ = run("screen", "Someone", "--dob", "1979-02", "--json", "--home", str(tmp_path))
+    assert code == 0 and json.loads(out)["query"]["dob"] == "1979-02"
 
 
 def test_load_lists_diff_show(tmp_path: Path) -> None:
@@ -78,7 +83,7 @@ def test_screen_file_jsonl_keeps_order_and_reports_bad_rows(tmp_path: Path) -> N
         ["John Smith", "Person", "", "", "c2"],
         ["", "Person", "", "", "c3"],
         ["Kaniyat militia", "Organization", "", "", "c4"],
-        ["Someone", "Person", "not a date", "", "c5"],
+        ["Someone", "Person", "1979-13-45", "", "c5"],
         ["Too", "many", "", "", "c6", "extra"],
         ["Abdurrahim Alkani", "", "", "", "c7"],
     ])
@@ -92,6 +97,7 @@ def test_screen_file_jsonl_keeps_order_and_reports_bad_rows(tmp_path: Path) -> N
                                              "alert"]
     assert "row 3" in lines[2]["error"] and "name" in lines[2]["error"]
     assert "row 5" in lines[4]["error"] and "dob" in lines[4]["error"]
+    assert "1979-13-45" in lines[4]["error"]
     assert "row 6" in lines[5]["error"] and "fields" in lines[5]["error"]
     assert lines[0]["ref"] == "c1" and lines[0]["list_versions"]
     assert "rows: 7" in err and "alerts: 3" in err and "errors: 3" in err

@@ -53,10 +53,10 @@ class Query:
             sch = None
         dob_iso = None
         if dob is not None and str(dob).strip():
-            dv = parse_date(str(dob))
+            dv = parse_date(str(dob), strict=True)
             if dv is None:
-                raise QueryError("dob", f"cannot read date {dob!r}; use YYYY-MM-DD, YYYY-MM "
-                                        "or YYYY")
+                raise QueryError("dob", f"cannot read date {dob!r} (or no such day); use "
+                                        "YYYY-MM-DD, YYYY-MM or YYYY")
             dob_iso = dv.value
         cc = None
         if country is not None and str(country).strip():

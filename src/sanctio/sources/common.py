@@ -84,8 +84,13 @@ def _valid(y: int, m: int = 1, d: int = 1) -> bool:
     return 1800 <= y <= 2100
 
 
-def parse_date(text: str | None, *, circa: bool = False) -> DateValue | None:
+def parse_date(text: str | None, *, circa: bool = False, strict: bool = False
+               ) -> DateValue | None:
     """Parse one date in the forms the lists use, keeping its precision.
+
+    A list's impossible day or month (``1979-02-31``) falls back to the precision that is
+    valid (the year), so no record loses its date; with ``strict`` (user input) an impossible
+    date is no date at all.
 
     Accepts ISO (``1979-05-03``, ``1979-05``, ``1979``), ``03 May 1979``, ``May 1979``,
     ``03/05/1979`` (day first, as OFSI writes it), ``1979-05-03T00:00:00``, ``circa 1979``,
@@ -107,26 +112,31 @@ def parse_date(text: str | None, *, circa: bool = False) -> DateValue | None:
         y = int(iso.group(1))
         mo = int(iso.group(2)) if iso.group(2) else None
         d = int(iso.group(3)) if iso.group(3) else None
-        return _make(y, mo, d, circa, raw)
+        return _make(y, mo, d, circa, raw, strict)
     dmy = re.match(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$", s)
     if dmy:
         d, mo, y = int(dmy.group(1)), int(dmy.group(2)), int(dmy.group(3))
         if d == 0 and mo == 0:
-            return _make(y, None, None, circa, raw)
+            return _make(y, None, None, circa, raw, strict)
         if d == 0:
-            return _make(y, mo, None, circa, raw)
-        return _make(y, mo, d, circa, raw)
+            return _make(y, mo, None, circa, raw, strict)
+        return _make(y, mo, d, circa, raw, strict)
     words = re.match(r"^(?:(\d{1,2})\s+)?([a-z]{3,9})\.?,?\s+(\d{4})$", s)
     if words and words.group(2) in _MONTHS:
         d = int(words.group(1)) if words.group(1) else None
-        return _make(int(words.group(3)), _MONTHS[words.group(2)], d, circa, raw)
+        return _make(int(words.group(3)), _MONTHS[words.group(2)], d, circa, raw, strict)
     mdy = re.match(r"^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$", s)
     if mdy and mdy.group(1) in _MONTHS:
-        return _make(int(mdy.group(3)), _MONTHS[mdy.group(1)], int(mdy.group(2)), circa, raw)
+        return _make(int(mdy.group(3)), _MONTHS[mdy.group(1)], int(mdy.group(2)), circa, raw,
+                     strict)
     return None
 
 
-def _make(y: int, mo: int | None, d: int | None, circa: bool, raw: str) -> DateValue | None:
+def _make(y: int, mo: int | None, d: int | None, circa: bool, raw: str,
+          strict: bool = False) -> DateValue | None:
+    if strict and not (_valid(y, mo, d) if mo is not None and d is not None
+                       else _valid(y) and (mo is None or 1 <= mo <= 12)):
+        return None
     if mo is not None and d is not None and _valid(y, mo, d):
         return DateValue.from_iso(f"{y:04d}-{mo:02d}-{d:02d}", circa=circa, text=raw)
     if mo is not None and 1 <= mo <= 12 and _valid(y):
