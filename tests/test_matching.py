@@ -182,3 +182,31 @@ def test_arabic_script_common_names_meet_their_latin_spelling(screener, query: s
     score, explanation = screener.compare(query, listed, None)
     assert score >= DEFAULT_THRESHOLD, explanation[0].detail
     assert "ignored" not in explanation[0].detail
+
+
+def test_entity_lookup_answers_from_the_screeners_own_index(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """While a newer list version is loaded, the screener (and GET /entities) keeps
+    describing entities as its index holds them, consistent with its screening results."""
+    from sanctio.registry import Registry
+    from sanctio.screen import Screener
+
+    from .conftest import DATA
+
+    src = DATA / "un-2026" / "consolidated.xml"
+    reg = Registry(tmp_path / "home")
+    reg.load(src)
+    screener = Screener(reg)
+    hit = screener.screen(Query.build("Saidullah Jan", schema="Person")).matches[0]
+    before = screener.entity_dict(hit.entity_id)
+    assert before is not None and any(n["name"] == hit.matched_name for n in before["names"])
+
+    changed = tmp_path / "consolidated.xml"
+    changed.write_text(src.read_text(encoding="utf-8").replace(
+        "<FIRST_NAME>SAIDULLAH</FIRST_NAME>", "<FIRST_NAME>SAIDULLAH RENAMED</FIRST_NAME>"),
+        encoding="utf-8")
+    reg.load(changed, list_id="un")
+    fresh = Registry(tmp_path / "home").entity(hit.entity_id)
+    assert fresh is not None and any("RENAMED" in n.full for n, _ in fresh.names)
+    after = screener.entity_dict(hit.entity_id)
+    assert after == before
+    assert Screener(reg).entity_dict(hit.entity_id) != before

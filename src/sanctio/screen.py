@@ -345,7 +345,11 @@ class Screener:
     def entity_dict(self, entity_id: str) -> dict[str, Any] | None:
         from sanctio.show import entity_to_dict
 
-        entity = self.registry.entity(entity_id)
+        # the entity as this index holds it, so that a lookup agrees with the screening
+        # results of the same index even while a newer list version is being loaded
+        pos = self.by_id.get(entity_id)
+        entity = self.entities[pos].entity if pos is not None else self.registry.entity(
+            entity_id)
         if entity is None:
             return None
         return entity_to_dict(entity, self.lists)
