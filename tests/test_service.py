@@ -650,13 +650,22 @@ def test_reload_runs_the_official_download(tmp_path: Path) -> None:
             assert body["ok"] is True
             (result,) = body["results"]
             assert result["list"] == "uk" and result["status"] == "loaded"
+            uk_version = result["version"]["version"]
             assert files.hits.get("/ConList.csv") == 1
             wait_all_workers(admin, body["registry_state_key"])
             active = {x["list"]: x["active"] for x in admin.get("/lists").json()["lists"]}
-            assert active["uk"] and active["un"]["version"] == un_version
-            found = admin.post("/match", json={"queries": [{"name": "Jane Doe"}]},
-                               headers={"X-API-Key": screen_key}).json()
-            assert set(found["results"][0]["list_versions"]) == {"un", "uk"}
+            assert active["uk"]["version"] == uk_version
+            assert active["un"]["version"] == un_version
+            serving = {"un": un_version, "uk": uk_version}
+
+            def screened_versions() -> dict[str, str]:
+                found = admin.post("/match", json={"queries": [{"name": "Jane Doe"}]},
+                                   headers={"X-API-Key": screen_key})
+                assert found.status_code == 200, found.text
+                versions: dict[str, str] = found.json()["results"][0]["list_versions"]
+                return versions
+
+            assert screened_versions() == serving
 
             r = admin.post("/lists/reload", json={"download": True, "lists": ["un"]})
             assert r.status_code == 200, r.text
@@ -666,9 +675,26 @@ def test_reload_runs_the_official_download(tmp_path: Path) -> None:
             assert result["list"] == "un" and result["status"] == "failed" and result["error"]
             un = next(x for x in admin.get("/lists").json()["lists"] if x["list"] == "un")
             assert un["active"]["version"] == un_version and un["last_failure"]
+            assert un["last_failure"]["status"] == "failed" and un["last_failure"]["error"]
             text = admin.get("/metrics").text
             assert metric(text, "sanctio_list_last_load_failed", list="un") == 1
             assert metric(text, "sanctio_list_last_load_failed", list="uk") == 0
+            assert screened_versions() == serving
+
+            # the server answers 404: a failure at the download stage itself
+            del files.routes["/consolidated.xml"]
+            r = admin.post("/lists/reload", json={"download": True, "lists": ["un"]})
+            assert r.status_code == 200, r.text
+            body = r.json()
+            assert body["ok"] is False
+            (result,) = body["results"]
+            assert result["list"] == "un" and result["status"] == "failed"
+            assert result["error"].startswith("download: ") and "404" in result["error"]
+            un = next(x for x in admin.get("/lists").json()["lists"] if x["list"] == "un")
+            assert un["active"]["version"] == un_version
+            text = admin.get("/metrics").text
+            assert metric(text, "sanctio_list_reloads_total", list="un", status="failed") == 2
+            assert screened_versions() == serving
     finally:
         proc.stop()
         files.shutdown()

@@ -275,6 +275,7 @@ def official_download() -> Callable[..., list[LoadResult]] | None:
         from sanctio.update import update
     except ImportError:  # pragma: no cover
         return None
+    from sanctio.registry import LoadResult  # built below at run time, not only a type
 
     def download(registry: Any, lists: list[str] | None = None) -> list[LoadResult]:
         out = []
