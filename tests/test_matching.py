@@ -199,6 +199,10 @@ def test_entity_lookup_answers_from_the_screeners_own_index(tmp_path) -> None:  
     hit = screener.screen(Query.build("Saidullah Jan", schema="Person")).matches[0]
     before = screener.entity_dict(hit.entity_id)
     assert before is not None and any(n["name"] == hit.matched_name for n in before["names"])
+    listed = reg.entity(hit.entity_id)
+    assert listed is not None
+    record_key = listed.members[0].key
+    assert screener.entity_dict(record_key) == before
 
     changed = tmp_path / "consolidated.xml"
     changed.write_text(src.read_text(encoding="utf-8").replace(
@@ -209,4 +213,5 @@ def test_entity_lookup_answers_from_the_screeners_own_index(tmp_path) -> None:  
     assert fresh is not None and any("RENAMED" in n.full for n, _ in fresh.names)
     after = screener.entity_dict(hit.entity_id)
     assert after == before
+    assert screener.entity_dict(record_key) == before
     assert Screener(reg).entity_dict(hit.entity_id) != before

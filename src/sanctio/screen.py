@@ -345,11 +345,16 @@ class Screener:
     def entity_dict(self, entity_id: str) -> dict[str, Any] | None:
         from sanctio.show import entity_to_dict
 
-        # the entity as this index holds it, so that a lookup agrees with the screening
-        # results of the same index even while a newer list version is being loaded
-        pos = self.by_id.get(entity_id)
-        entity = self.entities[pos].entity if pos is not None else self.registry.entity(
-            entity_id)
+        # the entity as this index holds it, so that a lookup (by entity id or by a member
+        # record key, us-ofac:29119) agrees with the screening results of the same index
+        # even while a newer list version is being loaded
+        ref = entity_id.strip()
+        pos = self.by_id.get(ref)
+        if pos is None:
+            pos = next((i for i, info in enumerate(self.entities)
+                        if any(m.key == ref or m.designation_key == ref
+                               for m in info.entity.members)), None)
+        entity = self.entities[pos].entity if pos is not None else self.registry.entity(ref)
         if entity is None:
             return None
         return entity_to_dict(entity, self.lists)
