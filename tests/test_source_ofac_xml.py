@@ -47,7 +47,7 @@ def names_of(record: Record, name_type: NameType) -> list[str]:
 
 def test_counts_and_header(parsed: ParsedList) -> None:
     assert parsed.format == "ofac-xml" == ofac_xml.FORMAT
-    assert parsed.source == "us-ofac"
+    assert parsed.source == "us-ofac-cons"  # a list of its own, not the SDN list (us-ofac)
     assert parsed.authority == "US OFAC"
     assert parsed.publisher_date == "2020-12-14"
     assert parsed.title == "OFAC Consolidated (non-SDN) Sanctions List"
@@ -67,7 +67,7 @@ def test_counts_and_header(parsed: ParsedList) -> None:
 
 def test_every_record_is_complete(parsed: ParsedList) -> None:
     for r in parsed.records:
-        assert r.source == "us-ofac" and r.source_id.isdigit()
+        assert r.source == "us-ofac-cons" and r.source_id.isdigit()
         assert r.names[0].type == NameType.PRIMARY
         assert [n.type for n in r.names].count(NameType.PRIMARY) == 1
         assert isinstance(r.raw, dict) and r.raw["uid"] == r.source_id

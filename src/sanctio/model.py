@@ -245,6 +245,13 @@ class ParsedList:
     title: str | None = None  # e.g. "OFAC SDN List", "UN Security Council Consolidated List"
     is_sample: bool = False
     warnings: list[str] = field(default_factory=list)  # untidy data skipped or repaired
+    # the date of the data when the publisher states none, derived from the file's own date
+    # fields (ISO, at its precision), and how it was derived
+    derived_date: str | None = None
+    derived_from: str | None = None
+    # parts of the input that are missing (a file of a set, a column): the registry refuses
+    # such a load unless asked to accept it (each item names the file and the missing part)
+    incomplete: list[str] = field(default_factory=list)
 
 
 class ParseError(ValueError):

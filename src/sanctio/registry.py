@@ -8,6 +8,14 @@
 Loads are atomic: a file is parsed completely before anything is written, and written in one
 transaction; a file that fails leaves the previous version active. Loading a file whose
 SHA-256 equals the active version's changes nothing.
+
+Coverage never shrinks silently: a load that would remove more than a share of the active
+records (10% by default), a file dated by its publisher before the active version, and an
+incomplete input (a file of a set or a column missing) are refused and recorded as failed
+loads unless the caller allows it. Loads of one list are serialised across processes (the
+write lock is taken before the active version is read) and a unique index keeps one active
+version per list. Each version carries the date of its data: the publisher's, else one
+derived from the file's own date fields, else none (the load date labels it).
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +55,10 @@ CREATE TABLE IF NOT EXISTS list_versions (
     error TEXT,
     warnings TEXT,
     is_sample INTEGER NOT NULL DEFAULT 0,
-    label TEXT
+    label TEXT,
+    data_date TEXT,
+    date_kind TEXT,
+    date_note TEXT
 );
 CREATE INDEX IF NOT EXISTS ix_versions_list ON list_versions(list_id, status);
 CREATE TABLE IF NOT EXISTS records (
@@ -82,6 +93,74 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
 
 
+# columns added after the first release (added to older registries when opened)
+_ADDED_COLUMNS = ("data_date", "date_kind", "date_note")
+ONE_ACTIVE_INDEX = "ux_versions_one_active"
+
+DEFAULT_MAX_SHRINK = 0.10  # share of a list's active records a load may remove
+MAX_SHRINK_ENV = "SANCTIO_MAX_SHRINK"  # a percentage, e.g. 10
+DEFAULT_MAX_LIST_AGE_DAYS = 30.0
+MAX_LIST_AGE_ENV = "SANCTIO_MAX_LIST_AGE_DAYS"
+
+DATE_KINDS = {
+    "publisher": "the publisher's date",
+    "derived": "derived from the data",
+    "loaded": "no date in the file: the load date",
+}
+
+
+def _env_number(name: str, default: float) -> float:
+    text = os.environ.get(name, "").strip().rstrip("%")
+    if not text:
+        return default
+    try:
+        value = float(text)
+    except ValueError as exc:
+        raise ValueError(f"${name} must be a number, not {text!r}") from exc
+    if value < 0:
+        raise ValueError(f"${name} must not be negative")
+    return value
+
+
+def default_max_shrink() -> float:
+    """The share of a list's records a load may remove (``$SANCTIO_MAX_SHRINK`` percent)."""
+    return _env_number(MAX_SHRINK_ENV, DEFAULT_MAX_SHRINK * 100) / 100
+
+
+def max_list_age_days() -> float:
+    """Lists older than this many days are flagged (``$SANCTIO_MAX_LIST_AGE_DAYS``)."""
+    return _env_number(MAX_LIST_AGE_ENV, DEFAULT_MAX_LIST_AGE_DAYS)
+
+
+def period_start(value: str) -> date | None:
+    """The first day of an ISO date at any precision (``2021``, ``2021-01``, ``2021-01-31``)."""
+    parts = value.strip()[:10].split("-")
+    try:
+        nums = [int(p) for p in parts]
+        return date(nums[0], nums[1] if len(nums) > 1 else 1, nums[2] if len(nums) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
+
+
+def data_date_of(parsed: ParsedList, today: date | None = None
+                 ) -> tuple[str | None, str, str]:
+    """(date, kind, how) of a parsed file's data: the publisher's date; else the date the
+    parser derived from the file's own date fields; else the latest listing date of its
+    records; else none (kind ``loaded``)."""
+    if parsed.publisher_date:
+        return parsed.publisher_date, "publisher", "the publisher's date in the file"
+    if parsed.derived_date:
+        return (parsed.derived_date, "derived",
+                parsed.derived_from or "derived from the file's date fields")
+    limit = (today or datetime.now(UTC).date()).isoformat()
+    listed = [d.listed_on for r in parsed.records for d in r.designations
+              if d.listed_on and d.listed_on[:10] <= limit and period_start(d.listed_on)]
+    if listed:
+        return (max(listed)[:10], "derived",
+                "the latest listing date in the records; the file states no date")
+    return None, "loaded", "the file states no date of its own, nor its records"
+
+
 def default_home() -> Path:
     env = os.environ.get("SANCTIO_HOME")
     if env:
@@ -113,6 +192,19 @@ class ListVersion:
     warnings: list[str]
     is_sample: bool
     label: str
+    data_date: str | None = None  # the date of the data (ISO, at its precision)
+    date_kind: str = "loaded"  # publisher, derived, loaded (no date: the load date)
+    date_note: str | None = None  # how the date was found
+
+    def age_days(self, today: date | None = None) -> int | None:
+        """Days since the date of the data (from the first day of its period, so a derived
+        month never makes a list look younger than it is); None when the file states none."""
+        if self.date_kind == "loaded" or not self.data_date:
+            return None
+        start = period_start(self.data_date)
+        if start is None:
+            return None
+        return max(0, ((today or datetime.now(UTC).date()) - start).days)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -122,6 +214,8 @@ class ListVersion:
             "publisher_date": self.publisher_date, "loaded_at": self.loaded_at,
             "record_count": self.record_count, "status": self.status, "error": self.error,
             "warnings": len(self.warnings), "sample": self.is_sample,
+            "data_date": self.data_date, "date_kind": self.date_kind,
+            "date_note": self.date_note, "age_days": self.age_days(),
         }
 
 
@@ -134,6 +228,8 @@ class LoadResult:
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    # why a readable file was refused: shrink, older, incomplete (None otherwise)
+    refused: str | None = None
 
 
 @dataclass(slots=True)
@@ -189,6 +285,7 @@ class Registry:
         self._lock = threading.RLock()
         self.conn = self.connect()
         self.conn.executescript(SCHEMA_SQL)
+        self._migrate()
         self._entities: list[Entity] | None = None
         self._entities_state: str | None = None
         # decoded records per list version (versions never change once written)
@@ -209,6 +306,38 @@ class Registry:
     def close(self) -> None:
         self.conn.close()
 
+    def _migrate(self) -> None:
+        """Bring a registry written by an earlier release up to date: the data-date columns,
+        and the unique index that allows one active version per list (where two loads at once
+        had left two versions active, the latest stays active)."""
+        conn = self.conn
+        has_index = conn.execute("SELECT 1 FROM sqlite_master WHERE type='index' AND name=?",
+                                 (ONE_ACTIVE_INDEX,)).fetchone()
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(list_versions)")}
+        if has_index and all(c in columns for c in _ADDED_COLUMNS):
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            columns = {r[1] for r in conn.execute("PRAGMA table_info(list_versions)")}
+            for column in _ADDED_COLUMNS:
+                if column not in columns:
+                    conn.execute(f"ALTER TABLE list_versions ADD COLUMN {column} TEXT")
+            doubles = conn.execute(
+                "SELECT list_id, MAX(id) FROM list_versions WHERE status='active' "
+                "GROUP BY list_id HAVING COUNT(*) > 1").fetchall()
+            for list_id, keep in doubles:
+                conn.execute(
+                    "UPDATE list_versions SET status='superseded', error=? "
+                    "WHERE list_id=? AND status='active' AND id<>?",
+                    ("superseded when the registry was upgraded: two versions were active "
+                     f"at once; version {keep} stays active", list_id, keep))
+            conn.execute(f"CREATE UNIQUE INDEX IF NOT EXISTS {ONE_ACTIVE_INDEX} "
+                         "ON list_versions(list_id) WHERE status='active'")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
     # ------------------------------------------------------------------------ versions
 
     def _version(self, row: sqlite3.Row) -> ListVersion:
@@ -220,7 +349,26 @@ class Registry:
             record_count=row["record_count"], status=row["status"], error=row["error"],
             warnings=orjson.loads(row["warnings"]) if row["warnings"] else [],
             is_sample=bool(row["is_sample"]), label=row["label"] or "",
+            data_date=row["data_date"] or row["publisher_date"],
+            date_kind=row["date_kind"] or ("publisher" if row["publisher_date"] else "loaded"),
+            date_note=row["date_note"],
         )
+
+    def age_warnings(self, max_age_days: float | None = None,
+                     today: date | None = None) -> list[str]:
+        """One message per active list whose data is older than ``max_age_days`` (default
+        :func:`max_list_age_days`)."""
+        limit = max_list_age_days() if max_age_days is None else max_age_days
+        out = []
+        for v in self.active_versions().values():
+            age = v.age_days(today)
+            if age is None or v.is_sample or age <= limit:
+                continue
+            how = "publisher's date" if v.date_kind == "publisher" else "date derived from the data"
+            out.append(f"list {v.list_id} is {age:,} days old ({how} {v.data_date}; limit "
+                       f"{limit:g} days): designations made since are missing; update it "
+                       "with `sanctio update` or `sanctio load`")
+        return out
 
     def active_versions(self) -> dict[str, ListVersion]:
         rows = self.conn.execute(
@@ -257,13 +405,23 @@ class Registry:
 
     # --------------------------------------------------------------------------- loading
 
-    def load(self, path: Path | str, fmt: str | None = None, list_id: str | None = None,
+    def load(self, path: Path | str, fmt: str | None = None, list_id: str | None = None, *,
+             allow_shrink: bool = False, allow_older: bool = False,
+             allow_incomplete: bool = False, max_shrink: float | None = None,
              **options: Any) -> LoadResult:
-        """Parse a list file and make it the active version of its list, atomically."""
+        """Parse a list file and make it the active version of its list, atomically.
+
+        Refused (a failed load, the previous version stays active) unless allowed: a load
+        that would remove more than ``max_shrink`` of the list's active records (default
+        :func:`default_max_shrink`, 10%) unless ``allow_shrink``; a file whose publisher date
+        is older than the active version's unless ``allow_older``; an incomplete input (a
+        file of a set or a column missing) unless ``allow_incomplete`` (then loaded with a
+        warning)."""
         import time
 
         started = time.perf_counter()
         path = Path(path)
+        share = default_max_shrink() if max_shrink is None else max_shrink
         try:
             if fmt is None:
                 fmt = sources.detect(path)
@@ -276,8 +434,20 @@ class Registry:
             result.seconds = time.perf_counter() - started
             return result
         list_id = list_id or default_list_id(parsed)
+        if parsed.incomplete:
+            if not allow_incomplete:
+                result = self._record_failure(
+                    path, fmt, list_id,
+                    f"{path}: incomplete input refused: {'; '.join(parsed.incomplete)}. "
+                    "Pass --allow-incomplete (allow_incomplete=True) to load it anyway.",
+                    refused="incomplete")
+                result.seconds = time.perf_counter() - started
+                return result
+            parsed.warnings = [*(f"incomplete input accepted: {x}" for x in parsed.incomplete),
+                               *parsed.warnings]
         with self._lock:
-            result = self._store(path, parsed, list_id, digest)
+            result = self._store(path, parsed, list_id, digest, share=share,
+                                 allow_shrink=allow_shrink, allow_older=allow_older)
         result.seconds = time.perf_counter() - started
         return result
 
@@ -290,47 +460,114 @@ class Registry:
         return sha256_file(path)
 
     def _record_failure(self, path: Path, fmt: str | None, list_id: str | None,
-                        error: str) -> LoadResult:
-        list_id = list_id or (sources.module(fmt).SOURCE if fmt else "unknown")
+                        error: str, refused: str | None = None) -> LoadResult:
+        if list_id is None:
+            try:
+                list_id = sources.source_of(path, fmt)
+            except ValueError:
+                list_id = "unknown"
         with self._lock:
-            previous = self.active_versions().get(list_id)
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                previous = self._active(list_id)
+                version_id = self._insert_failure(path, fmt, list_id, error)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            version = self.version(version_id)
+        return LoadResult(list_id=list_id, status="failed", version=version, previous=previous,
+                          error=error, refused=refused)
+
+    def _insert_failure(self, path: Path, fmt: str | None, list_id: str, error: str,
+                        digest: str | None = None) -> int:
+        if digest is None:
             digest = ""
             with contextlib.suppress(OSError):
                 digest = self._digest(path) if path.exists() else ""
-            cur = self.conn.execute(
-                "INSERT INTO list_versions (list_id, source, format, file_name, sha256, "
-                "loaded_at, record_count, status, error, label) "
-                "VALUES (?,?,?,?,?,?,0,'failed',?,?)",
-                (list_id, list_id, fmt or "unknown", str(path), digest, now_iso(), error,
-                 f"{list_id}@failed"))
-            version = self.version(int(cur.lastrowid or 0))
-        return LoadResult(list_id=list_id, status="failed", version=version, previous=previous,
-                          error=error)
+        cur = self.conn.execute(
+            "INSERT INTO list_versions (list_id, source, format, file_name, sha256, "
+            "loaded_at, record_count, status, error, label) "
+            "VALUES (?,?,?,?,?,?,0,'failed',?,?)",
+            (list_id, list_id, fmt or "unknown", str(path), digest, now_iso(), error,
+             f"{list_id}@failed"))
+        return int(cur.lastrowid or 0)
 
-    def _store(self, path: Path, parsed: ParsedList, list_id: str, digest: str) -> LoadResult:
-        previous = self.active_versions().get(list_id)
-        if previous is not None and previous.sha256 == digest:
-            return LoadResult(list_id=list_id, status="unchanged", version=previous,
-                              previous=previous, warnings=parsed.warnings)
-        older = self.conn.execute(
-            "SELECT * FROM list_versions WHERE list_id=? AND sha256=? AND status='superseded' "
-            "ORDER BY id DESC", (list_id, digest)).fetchone()
+    def _active(self, list_id: str) -> ListVersion | None:
+        row = self.conn.execute(
+            "SELECT * FROM list_versions WHERE list_id=? AND status='active'",
+            (list_id,)).fetchone()
+        return self._version(row) if row is not None else None
+
+    def _refusal(self, path: Path, parsed: ParsedList, list_id: str,
+                 previous: ListVersion, *, share: float, allow_shrink: bool,
+                 allow_older: bool) -> tuple[str, str] | None:
+        """Why this load must not replace ``previous`` (kind, message), or None."""
+        if previous.is_sample:
+            return None
+        if not allow_older and previous.publisher_date and parsed.publisher_date \
+                and parsed.publisher_date < previous.publisher_date:
+            return "older", (
+                f"{path}: refused: the publisher dates this file {parsed.publisher_date}, "
+                f"before the active version {previous.label} ({previous.publisher_date}). "
+                "Pass --allow-older (allow_older=True) to go back to it.")
+        if not allow_shrink:
+            active = {r[0] for r in self.conn.execute(
+                "SELECT source_id FROM records WHERE version_id=?", (previous.id,))}
+            if active:
+                new_ids = {r.source_id for r in parsed.records}
+                removed = len(active - new_ids)
+                if removed > share * len(active):
+                    return "shrink", (
+                        f"{path}: refused: loading it would remove {removed:,} of the "
+                        f"{len(active):,} records of list {list_id!r} (active version "
+                        f"{previous.label}), {removed / len(active):.1%}, more than the "
+                        f"{share:.0%} allowed; is this the right file for this list? "
+                        "Pass --allow-shrink (allow_shrink=True) if the removals are real.")
+        return None
+
+    def _store(self, path: Path, parsed: ParsedList, list_id: str, digest: str, *,
+               share: float = DEFAULT_MAX_SHRINK, allow_shrink: bool = False,
+               allow_older: bool = False) -> LoadResult:
         conn = self.conn
+        # the write lock first, then the active version: two loads of one list (two
+        # processes) are serialised and the second sees what the first made active
         conn.execute("BEGIN IMMEDIATE")
         try:
+            previous = self._active(list_id)
+            if previous is not None and previous.sha256 == digest:
+                conn.execute("COMMIT")
+                return LoadResult(list_id=list_id, status="unchanged", version=previous,
+                                  previous=previous, warnings=parsed.warnings)
+            refusal = None if previous is None else self._refusal(
+                path, parsed, list_id, previous, share=share, allow_shrink=allow_shrink,
+                allow_older=allow_older)
+            if refusal is not None:
+                kind, error = refusal
+                failed_id = self._insert_failure(path, parsed.format, list_id, error, digest)
+                conn.execute("COMMIT")
+                return LoadResult(list_id=list_id, status="failed",
+                                  version=self.version(failed_id), previous=previous,
+                                  error=error, warnings=parsed.warnings, refused=kind)
+            older = conn.execute(
+                "SELECT * FROM list_versions WHERE list_id=? AND sha256=? "
+                "AND status='superseded' ORDER BY id DESC", (list_id, digest)).fetchone()
             if older is not None:
                 version_id = older["id"]
                 status = "reactivated"
             else:
                 loaded_at = now_iso()
-                label = f"{list_id}@{parsed.publisher_date or loaded_at[:10]}#{digest[:8]}"
+                data_date, kind, note = data_date_of(parsed)
+                label = f"{list_id}@{data_date or loaded_at[:10]}#{digest[:8]}"
                 cur = conn.execute(
                     "INSERT INTO list_versions (list_id, source, authority, title, format, "
                     "file_name, sha256, publisher_date, loaded_at, record_count, status, "
-                    "warnings, is_sample, label) VALUES (?,?,?,?,?,?,?,?,?,?,'loading',?,?,?)",
+                    "warnings, is_sample, label, data_date, date_kind, date_note) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,'loading',?,?,?,?,?,?)",
                     (list_id, parsed.source, parsed.authority, parsed.title, parsed.format,
                      str(path), digest, parsed.publisher_date, loaded_at, len(parsed.records),
-                     orjson.dumps(parsed.warnings).decode(), int(parsed.is_sample), label))
+                     orjson.dumps(parsed.warnings).decode(), int(parsed.is_sample), label,
+                     data_date, kind, note))
                 version_id = int(cur.lastrowid or 0)
                 self._insert_records(version_id, parsed.records, path)
                 status = "loaded"

@@ -24,6 +24,7 @@ from sanctio.model import ParsedList, ParseError
 _MODULES: dict[str, str] = {
     "ofac-csv": "sanctio.sources.ofac_csv",
     "ofac-xml": "sanctio.sources.ofac_xml",
+    "ofac-cons-xml": "sanctio.sources.ofac_cons_xml",
     "un-xml": "sanctio.sources.un_xml",
     "eu-fsf": "sanctio.sources.eu_fsf",
     "uk-conlist": "sanctio.sources.uk_conlist",
@@ -72,6 +73,16 @@ def detect(path: Path) -> str:
         "cannot tell which list format this is; pass --format with one of: "
         + ", ".join(_MODULES),
     )
+
+
+def source_of(path: Path, fmt: str | None) -> str:
+    """The list a file would load into, as far as its format and name tell (for recording a
+    file that could not be read: the consolidated OFAC XML is not the SDN list)."""
+    if fmt is None:
+        return "unknown"
+    mod = module(fmt)
+    guess = getattr(mod, "guess_source", None)
+    return str(guess(path)) if callable(guess) else str(mod.SOURCE)
 
 
 def parse(path: Path, fmt: str | None = None, **options: Any) -> ParsedList:

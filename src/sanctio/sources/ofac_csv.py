@@ -839,6 +839,36 @@ def _rows(path: Path, columns: tuple[str, ...], warnings: list[str]
         raise ParseError(str(path), None, "the file has no rows")
 
 
+# dated facts in the remarks that lie in the past when the list is published (an issue date,
+# an establishment or listing date); expiry dates, dates of birth and range ends are not
+_DATED_FACT = re.compile(
+    r"\b(?:issued|(?:Organization\s+)?Established Date|Manufacture Date|Listing Date[^:;]{0,60}:|"
+    r"Effective Date[^:;]{0,60}:|Registration Date|Date of Registration)\s*"
+    r"(?P<d>(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d{2}-\d{2})")
+
+
+def latest_dated_fact(texts: Iterable[str | None], today: str | None = None
+                      ) -> tuple[str, str] | None:
+    """The latest past date among the dated facts of OFAC remarks (an issue date, an
+    Organization Established Date, a directive's listing or effective date), with the fact's
+    wording, or None. The SDN CSV set states no date of its own: this is the date the data is
+    at least as recent as."""
+    from datetime import UTC, datetime
+
+    limit = today or datetime.now(UTC).date().isoformat()
+    best: tuple[str, str] | None = None
+    for text in texts:
+        if not text:
+            continue
+        for m in _DATED_FACT.finditer(text):
+            dv = parse_date(m.group("d"))
+            if dv is None or dv.value > limit:
+                continue
+            if best is None or dv.value > best[0]:
+                best = (dv.value, " ".join(m.group(0).split()))
+    return best
+
+
 def _field(value: str) -> str | None:
     """:func:`clean` for one CSV field, with a fast path for the usual short fields."""
     v = value.strip()
@@ -868,6 +898,8 @@ def parse(path: Path, **options: Any) -> ParsedList:
     list_name = str(options.get("list_name") or LIST_NAME)
     directory, sdn_path = _locate(path)
     warnings: list[str] = []
+    incomplete: list[str] = []
+    remark_texts: list[str | None] = []
 
     comments: dict[int, str] = {}
     comments_path = _find(directory, "sdn_comments.csv")
@@ -912,6 +944,7 @@ def parse(path: Path, **options: Any) -> ParsedList:
             remarks = (row[11].lstrip() if remarks else "") + comments[ent]
         ctx = RemarkContext()
         apply_remarks(record, remarks, ctx)
+        remark_texts.append(remarks)
         records[ent] = record
         contexts[ent] = ctx
         programs[ent] = split_programs(f["Program"])
@@ -925,6 +958,8 @@ def parse(path: Path, **options: Any) -> ParsedList:
     alt_path = _find(directory, "alt.csv")
     if alt_path is None:
         warnings.append("alt.csv not found: aliases not read")
+        incomplete.append(f"{directory / 'alt.csv'}: missing from the OFAC CSV set "
+                          "(the aliases, a.k.a. and f.k.a., would not be read)")
     elif alt_path.stat().st_size > 0:
         for line, ent, row in _rows(alt_path, ALT_COLUMNS, warnings):
             rec = records.get(ent)
@@ -946,6 +981,8 @@ def parse(path: Path, **options: Any) -> ParsedList:
     add_path = _find(directory, "add.csv")
     if add_path is None:
         warnings.append("add.csv not found: addresses not read")
+        incomplete.append(f"{directory / 'add.csv'}: missing from the OFAC CSV set "
+                          "(the addresses and their countries would not be read)")
     elif add_path.stat().st_size > 0:
         for line, ent, row in _rows(add_path, ADD_COLUMNS, warnings):
             rec = records.get(ent)
@@ -970,7 +1007,12 @@ def parse(path: Path, **options: Any) -> ParsedList:
                           list_name=list_name)
     out = list(records.values())
     resolve_links(out, warnings)
+    latest = latest_dated_fact(remark_texts)
     return ParsedList(
         source=source, authority=AUTHORITY, format=FORMAT, records=out,
         publisher_date=None, title=str(options.get("title") or TITLE), warnings=warnings,
+        derived_date=latest[0] if latest else None,
+        derived_from=(f"the latest dated fact in the remarks ({latest[1]}); the CSV set "
+                      "states no date" if latest else None),
+        incomplete=incomplete,
     )

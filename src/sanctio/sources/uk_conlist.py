@@ -62,6 +62,15 @@ AUTHORITY = Authority.UK.value
 LIST_NAME = "Consolidated List of Asset Freeze Targets"
 
 REQUIRED = ("Group ID", "Name 6")
+# columns without which whole kinds of facts would silently be lost: a file missing one is
+# incomplete (the registry refuses it unless asked to accept it)
+EXPECTED: dict[str, str] = {
+    "Group Type": "the schema of each party (individual, entity, ship) would be unknown",
+    "Alias Type": "aliases would be read as primary names",
+    "DOB": "dates of birth would not be read",
+    "Nationality": "nationalities would not be read",
+    "Regime": "the sanctions regime of each designation would not be read",
+}
 NAME_COLUMNS = ("Name 1", "Name 2", "Name 3", "Name 4", "Name 5", "Name 6")
 ADDRESS_COLUMNS = ("Address 1", "Address 2", "Address 3", "Address 4", "Address 5", "Address 6")
 
@@ -208,7 +217,7 @@ class _Group:
         self.rows: list[tuple[int, dict[str, str]]] = []
 
 
-def _read_rows(path: Path) -> tuple[str | None, list[_Group], int]:
+def _read_rows(path: Path) -> tuple[str | None, list[_Group], int, list[str]]:
     text = read_text(path)
     reader = csv.reader(io.StringIO(text, newline=""))
     publisher_date: str | None = None
@@ -257,7 +266,9 @@ def _read_rows(path: Path) -> tuple[str | None, list[_Group], int]:
         raise ParseError(str(path), f"line {reader.line_num}", f"malformed CSV: {exc}") from exc
     if header is None:
         raise ParseError(str(path), None, "no header line with Group ID and Name 6 columns")
-    return publisher_date, order, nrows
+    incomplete = [f"{path}, line {header_line} (header): no {column!r} column ({why})"
+                  for column, why in EXPECTED.items() if column not in header]
+    return publisher_date, order, nrows, incomplete
 
 
 def _header(path: Path, row: list[str], line: int) -> tuple[list[str], int]:
@@ -454,7 +465,7 @@ def _get(row: dict[str, str], column: str) -> str:
 
 
 def parse(path: Path, **options: Any) -> ParsedList:
-    publisher_date, groups, _nrows = _read_rows(path)
+    publisher_date, groups, _nrows, incomplete = _read_rows(path)
     records: list[Record] = []
     warnings: list[str] = []
     for group in groups:
@@ -467,5 +478,5 @@ def parse(path: Path, **options: Any) -> ParsedList:
     return ParsedList(
         source=SOURCE, authority=AUTHORITY, format=FORMAT, records=records,
         publisher_date=publisher_date, title="UK OFSI Consolidated List (asset freeze targets)",
-        warnings=warnings,
+        warnings=warnings, incomplete=incomplete,
     )
