@@ -18,7 +18,7 @@ import numpy as np
 from rapidfuzz.distance import OSA
 
 from sanctio.scoring import TokenWeights
-from sanctio.text.normalize import NameForm, Role, Token, strict_skeleton
+from sanctio.text.normalize import NameForm, Role, Token, strict_skeleton, syllable_key
 
 _INDEXED = (Role.NAME, Role.NUMBER, Role.GENERIC)
 MAX_POSTING = 50_000  # keys shared by more names than this carry no candidate signal
@@ -43,7 +43,17 @@ def token_keys(tok: Token) -> list[tuple[str, float]]:
         keys.append(("x:" + strict_skeleton(tok.text), 0.8))
     for sym in tok.symbols:
         keys.append(("y:" + sym, 0.9))
+    if tok.role == Role.NAME:
+        syl = syllable_key(tok.text)
+        if syl is not None:
+            keys.append(("k:" + syl, 0.85))
     return keys
+
+
+def _joinable(a: Token, b: Token) -> bool:
+    """Two adjacent tokens that may be written as one (Havin Bank: HAVINBANK)."""
+    return (a.role == Role.NAME and b.role in (Role.NAME, Role.GENERIC)) or (
+        a.role == Role.GENERIC and b.role == Role.NAME)
 
 
 def _is_initial(t: Token) -> bool:
@@ -87,7 +97,7 @@ class NameIndex:
                     seen.add(t.text)
                     df[t.text] += 1
             for a, b in pairwise(toks):
-                if a.role == Role.NAME and b.role == Role.NAME:
+                if _joinable(a, b):
                     key = "t:" + a.text + b.text
                     if key not in seen:
                         seen.add(key)
@@ -206,7 +216,7 @@ class NameIndex:
         toks = [t for t in form.tokens if t.role in _INDEXED]
         out = [self._token_groups(t) for t in toks]
         for a, b in pairwise(toks):
-            if a.role == Role.NAME and b.role == Role.NAME:
+            if _joinable(a, b):
                 w = 0.5 * (self.weights.weight(a) + self.weights.weight(b))
                 out.append([(["t:" + a.text + b.text], w)])
         return out
@@ -304,9 +314,12 @@ class NameIndex:
             if len(hits[0]):
                 out.append(hits)
         for a, b in pairwise(toks):
-            if a.role == Role.NAME and b.role == Role.NAME:
+            if _joinable(a, b):
                 w = 0.5 * (self.weights.weight(a) + self.weights.weight(b))
                 p = self.posting("t:" + a.text + b.text)
+                if a.abjad and b.abjad and not len(p):
+                    # a vowel-less compound written apart (نصر الله: Nasrallah)
+                    p = self.posting("x:" + strict_skeleton(a.text + b.text))
                 if 0 < len(p) <= MAX_POSTING:
                     out.append((p, np.full(len(p), w)))
         return out

@@ -37,7 +37,7 @@ from typing import Any
 from rapidfuzz.distance import OSA
 
 from sanctio.model import DateValue, NameType, Schema
-from sanctio.text.normalize import NameForm, Role, Token, strict_skeleton
+from sanctio.text.normalize import NameForm, Role, Token, strict_skeleton, syllable_key
 from sanctio.types import Evidence
 
 EXTRA_LIST_TOKEN = 0.2  # how much an unmatched list token (a middle name) costs
@@ -125,22 +125,30 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         if (lq == 1 and r.text.startswith(q.text)) or (lr == 1 and q.text.startswith(r.text)):
             return 0.75, "initial"
         return 0.0, "different"
+    qk, rk = syllable_key(q.text), syllable_key(r.text)
+    if qk is not None and rk is not None:
+        # one syllable of a Chinese or Korean name is whole: jong = jeong = chong, but yang
+        # is not yong and kong is not song (different characters, different names)
+        if qk == rk:
+            return 0.9, "romanisation variant"
+        return 0.0, "different syllables"
     sim = _text_sim(q.text, r.text)
     if q.alt is not None or r.alt is not None:
         sim = max(sim, _text_sim(q.alt or q.text, r.alt or r.text) - 0.02)
     how = "spelling"
     if sim < 0.92 and lq >= 4 and lr >= 4 and _h_less(q.text) == _h_less(r.text):
         return 0.92, "transliteration (h)"  # Khani / Kani, Shaikh / Saikh, Gaddafi / Ghaddafi
-    if q.skel == r.skel and lq >= 3 and lr >= 3 and len(q.skel) >= 2:
-        if q.abjad or r.abjad:
-            # Arabic or Hebrew script writes no short vowels: the consonants are the evidence,
-            # and must agree strictly (kh is not k: خان is not كاني)
-            if sim < 0.88 and strict_skeleton(q.text) == strict_skeleton(r.text):
+    if q.abjad or r.abjad:
+        # Arabic or Hebrew script writes no short vowels: the consonants are the evidence,
+        # and must agree strictly (kh is not k: خان is not كاني)
+        if sim < 0.88 and min(lq, lr) >= 2 and max(lq, lr) >= 3:
+            key = strict_skeleton(q.text)
+            if len(key) >= 2 and key == strict_skeleton(r.text):
                 sim, how = 0.88, "same consonants (transliterated script)"
-        elif len(q.skel) >= 3 and sim >= 0.5:
-            boosted = 0.55 + 0.4 * sim
-            if boosted > sim:
-                sim, how = boosted, "sounds alike"
+    elif q.skel == r.skel and lq >= 3 and lr >= 3 and len(q.skel) >= 3 and sim >= 0.5:
+        boosted = 0.55 + 0.4 * sim
+        if boosted > sim:
+            sim, how = boosted, "sounds alike"
     return sim, how
 
 
@@ -193,10 +201,10 @@ class NameComparison:
 
 
 @lru_cache(maxsize=100_000)
-def _joined(a: str, b: str) -> Token:
+def _joined(a: str, b: str, abjad: bool = False) -> Token:
     from sanctio.text.normalize import skeleton
 
-    return Token(a + b, Role.NAME, skeleton(a + b))
+    return Token(a + b, Role.NAME, skeleton(a + b), abjad=abjad)
 
 
 _SIM_CACHE: dict[tuple[str, bool, str | None], dict[str, tuple[float, str]]] = {}
@@ -283,7 +291,7 @@ def _align(qt: list[Token], rt: list[Token]) -> tuple[list[Pair], set[int], set[
                 # a similarity of 0.85 needs lengths within a few letters
                 if b.role == Role.NAME and len(b.text) >= 5 and abs(
                         len(b.text) - joined_len) <= _JOIN_SLACK:
-                    jt = jt or _joined(qt[i].text, qt[i + 1].text)
+                    jt = jt or _joined(qt[i].text, qt[i + 1].text, qt[i].abjad)
                     sim, _ = cached_token_sim(jt, b)
                     if sim >= 0.85:
                         extra.append((-sim, -3, seq, (i, i + 1), (j,), "written apart"))
@@ -296,7 +304,7 @@ def _align(qt: list[Token], rt: list[Token]) -> tuple[list[Pair], set[int], set[
                 a = qt[i]
                 if a.role == Role.NAME and len(a.text) >= 5 and abs(
                         len(a.text) - joined_len) <= _JOIN_SLACK:
-                    jt = jt or _joined(rt[j].text, rt[j + 1].text)
+                    jt = jt or _joined(rt[j].text, rt[j + 1].text, rt[j].abjad)
                     sim, _ = cached_token_sim(a, jt)
                     if sim >= 0.85:
                         extra.append((-sim, -3, seq, (i,), (j, j + 1), "written together"))

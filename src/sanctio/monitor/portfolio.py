@@ -356,7 +356,7 @@ def _to_latin_slow(name: str) -> tuple[str, bool]:
     text = " ".join(nz.fold_homoglyphs(w) for w in text.split())
     script = nz.detect_script(text)
     if script == "Hangul":
-        return nz._hangul_latin(text), False
+        return nz._hangul_latin(text)[0], False
     return nz.to_latin(text), script == "Arabic"
 
 

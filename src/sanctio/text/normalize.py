@@ -46,7 +46,9 @@ haji hajji hadji hajj al-haj alhaj mullah mulla mollah maulana mawlana maulvi mo
 sayyid sayed seyed syed sayid hafiz qari general gen col colonel lt lieutenant maj major capt
 captain cmdr commander brig brigadier admiral adm sgt sergeant marshal field emir amir prince
 princess king queen president minister excellency his her honourable honorable hon rev reverend
-father bishop ayatollah hojatoleslam hujjat mohtaram engineer eng ing
+father bishop ayatollah hojatoleslam hujjat mohtaram engineer eng ing maulavi mawlawi mawlavi
+moulvi moulavi maulawi qari mufti alhaj alhaji alhajj elhaj hadj ustad ustadh ustaz ustadz
+khwaja khawaja shaheed mawlana moulana allama hazrat
 """.split())
 
 PARTICLES = frozenset("""
@@ -179,14 +181,90 @@ _LATIN_SPECIAL = str.maketrans({
 })
 
 
+@lru_cache(maxsize=8)
+def _transliterator(rules: str) -> object:
+    import icu
+
+    return icu.Transliterator.createInstance(rules)
+
+
+# Cyrillic: the BGN/PCGN romanisation of the language whose letters the text uses (what
+# sanctions lists and passports mostly follow: Arkadiy, Yuriy, Shchegolev), then ICU's
+# generic rules for letters of other Cyrillic languages (Kazakh, Tajik...)
+_CYR_LANGS = [
+    (re.compile("[ІіЇїЄєҐґ]"), "Ukrainian-Latin/BGN"),
+    (re.compile("[ЂђЋћЏџЉљЊњЈј]"), "Serbian-Latin/BGN"),
+    (re.compile("[Ўў]"), "Belarusian-Latin/BGN"),
+    (re.compile("[ЃѓЌќ]"), "Macedonian-Latin/BGN"),
+]
+# soft and hard signs (and the primes BGN writes for them) never split a word
+_SIGNS = re.compile("[ьЬъЪʹʺ\u02bc\u02bb\u2019'`\u00b4]")
+_CYRILLIC_ANY = re.compile("[\u0400-\u052f]")
+
+
+def _cyrillic_latin(text: str) -> str:
+    rules = "Russian-Latin/BGN"
+    for pattern, lang in _CYR_LANGS:
+        if pattern.search(text):
+            rules = lang
+            break
+    text = _SIGNS.sub("", text)
+    tr = _transliterator(rules + "; Any-Latin; Latin-ASCII; [:Nonspacing Mark:] Remove")
+    out: str = tr.transliterate(text)  # type: ignore[attr-defined]
+    return out
+
+
+# Arabic and Persian letters written several ways: one form each (hamza seats, alef forms,
+# Persian yeh and keheh, alef maqsura, ta marbuta), and the marks that are not letters
+_ARABIC_FOLD = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا", "ى": "ي", "ی": "ي", "ې": "ي",
+    "ۍ": "ي", "ئ": "ي", "ؤ": "و", "ک": "ك", "ڪ": "ك", "ە": "ه", "ۀ": "ه", "ة": "ه", "ۃ": "ه",
+    "ـ": None, "ء": None, "\u200c": " ", "\u200d": None, "\u200f": None, "\u200e": None,
+    "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7", "٨": "8",
+    "٩": "9", "،": " ", "؛": " ",
+})
+_HARAKAT = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+_AR_ABD = re.compile(r"(?<!\S)عبد(?=ال)")
+_AR_ARTICLE = re.compile(r"(?<!\S)ال(?=\S\S)(?!له(?!\S))")
+_ARABIC_ANY = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+# Persian (and Urdu, Pashto) say the Arabic emphatics as z, s and t: رضا is Reza, not Rida
+_PERSIAN_LETTERS = re.compile("[پچژگیکۀ]")
+_PERSIAN_SOUNDS = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ث": "س", "ص": "س", "ط": "ت"})
+
+
+def arabic_prepare(text: str) -> str:
+    """Arabic-script text with one form per letter, and its articles and ``Abd`` compounds
+    written apart as the Latin lists write them (عبدالخالق الحوثي: عبد ال خالق ال حوثي);
+    ``Allah`` (الله) stays whole. Persian text (told by its letters) gets Persian sounds."""
+    text = unicodedata.normalize("NFKC", text)
+    if _PERSIAN_LETTERS.search(text):
+        text = text.translate(_PERSIAN_SOUNDS)
+    text = _HARAKAT.sub("", text.translate(_ARABIC_FOLD))
+    text = _AR_ABD.sub("عبد ", text)
+    return _AR_ARTICLE.sub("ال ", text)
+
+
+# an apostrophe (or ayn, hamza, soft-sign prime) inside a word does not split it:
+# Mu'ammar is one name, muammar
+_INNER_APOSTROPHE = re.compile(
+    "(?<=[A-Za-z])['\u2019\u02bc\u02bb\u02bf\u02be\u02b9`\u00b4](?=[A-Za-z])")
+
+
 @lru_cache(maxsize=200_000)
 def to_latin(text: str) -> str:
     """Latin ASCII form of a text in any script (lower-cased).
 
     ASCII text passes through; Latin text with diacritics is decomposed and stripped of its
-    marks (fast, in Python); any other script goes through ICU ``Any-Latin``."""
+    marks (fast, in Python); Cyrillic goes through BGN/PCGN; any other script through ICU
+    ``Any-Latin``. An apostrophe inside a word never splits it."""
     if text.isascii():
-        return text.lower()
+        return _INNER_APOSTROPHE.sub("", text).lower()
+    if _CYRILLIC_ANY.search(text):
+        text = _cyrillic_latin(text)
+    if _ARABIC_ANY.search(text):
+        text = arabic_prepare(text)
     if all(ord(c) < 0x250 or unicodedata.category(c) in ("Mn", "Zs", "Pd", "Po", "Pf", "Pi")
            for c in text):
         decomposed = unicodedata.normalize("NFKD", text.translate(_LATIN_SPECIAL))
@@ -194,8 +272,8 @@ def to_latin(text: str) -> str:
     else:
         out = _icu().transliterate(text)  # type: ignore[attr-defined]
     if not out.isascii():
-        out = _NON_ASCII.sub("", out)
-    return out.lower()
+        out = _NON_ASCII.sub("", _INNER_APOSTROPHE.sub("", out))
+    return _INNER_APOSTROPHE.sub("", out).lower()
 
 
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
@@ -239,8 +317,8 @@ def skeleton(token: str) -> str:
     return "".join(out)
 
 
-_STRICT = [("kh", "x"), ("sh", "$"), ("th", "0"), ("dh", "8"), ("gh", "7"), ("ch", "c"),
-           ("ph", "f"), ("q", "k"), ("ou", "u"), ("w", "v"), ("z", "s")]
+_STRICT = [("kh", "x"), ("sh", "$"), ("ch", "$"), ("th", "0"), ("dh", "8"), ("gh", "7"),
+           ("dj", "j"), ("ph", "f"), ("q", "k"), ("ou", "u"), ("w", "v"), ("z", "s")]
 
 
 @lru_cache(maxsize=100_000)
@@ -295,6 +373,7 @@ def split_compounds(tok: str, arabic: bool = False) -> list[str]:
     return [tok]
 
 
+_CANON_ARABIC = {"bn": "bin", "abn": "bin", "wld": "ould", "abw": "abu"}
 _CANON = {"abou": "abu", "abo": "abu", "ibn": "bin", "ben": "bin", "bint": "bin", "binti": "bin",
           "el": "al", "ul": "al"}
 
@@ -363,10 +442,17 @@ _SYMBOLS_LOADED: set[str] = set()
 
 def symbols_of(tok: str) -> frozenset[str]:
     """rigour's name symbols of a token (Wikidata ids shared by the spellings of one given or
-    family name: Mohamed, Muhammad and Mohammed share Q5837762). Known for every token of the
-    loaded lists (see :func:`ensure_symbols`); a query token that no list contains has none,
-    so results never depend on which process screens."""
-    return _SYMBOLS.get(tok, _EMPTY)
+    family name, in any script: Mohamed, Muhammad and محمد share Q5837762; Kim and 김). A pure
+    function of the token: tagged on first use and kept (on disk too), so that a query gets
+    the same score in any process and in any order of calls."""
+    hit = _SYMBOLS.get(tok)
+    if hit is None:
+        _load_symbol_cache()
+        hit = _SYMBOLS.get(tok)
+        if hit is None:
+            _tag_symbols([tok])
+            hit = _SYMBOLS[tok]
+    return hit
 
 
 def _cache_file() -> Path:
@@ -376,45 +462,71 @@ def _cache_file() -> Path:
 
     base = Path(os.environ.get("SANCTIO_CACHE") or user_cache_dir("sanctio", appauthor=False))
     version = dist_version("rigour")
-    return base / f"name-symbols-rigour-{version}.pickle"
+    return base / f"name-symbols-v2-rigour-{version}.pickle"
 
 
-def ensure_symbols(tokens: Iterable[str]) -> int:
-    """Know the name symbols of these tokens: from the on-disk cache, else from rigour's
-    tagger (slow to start: seconds, once per machine and rigour version). Returns how many
-    tokens had to be tagged."""
+_DIRTY: list[int] = [0]  # tokens tagged since the cache was last written
+
+
+def _load_symbol_cache() -> None:
     import pickle
 
     path = _cache_file()
-    if str(path) not in _SYMBOLS_LOADED:
-        _SYMBOLS_LOADED.add(str(path))
-        try:
-            with path.open("rb") as f:
-                _SYMBOLS.update(pickle.load(f))
-        except (OSError, EOFError, pickle.UnpicklingError):
-            pass
-    missing = [t for t in set(tokens) if t not in _SYMBOLS]
-    if not missing:
-        return 0
-    from rigour._core import NameTypeTag, analyze_names
+    if str(path) in _SYMBOLS_LOADED:
+        return
+    _SYMBOLS_LOADED.add(str(path))
+    try:
+        with path.open("rb") as f:
+            for k, v in pickle.load(f).items():
+                _SYMBOLS.setdefault(k, v)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
+        pass
+    import atexit
 
-    for tok in missing:
+    atexit.register(_save_symbol_cache)
+
+
+def _tag_symbols(tokens: list[str]) -> None:
+    from rigour.names import NameTypeTag, analyze_names
+
+    for tok in tokens:
         out = set()
-        if len(tok) >= 3 and not tok.isdigit():
+        if not tok.isdigit() and (len(tok) >= 3 or not tok.isascii()):
             for name in analyze_names(NameTypeTag.PER, [tok], symbols=True, phonetics=False,
                                       numerics=False, consolidate=False, rewrite=False):
                 for span in name.spans:
-                    if span.symbol.category.value == "NAME" and len(span.parts) == 1:
-                        out.add(span.symbol.id)
+                    if span.symbol.category.value in ("NAME", "NICK") and len(span.parts) == 1:
+                        out.add(str(span.symbol))
         _SYMBOLS[tok] = frozenset(out) if out else _EMPTY
+    _DIRTY[0] += len(tokens)
+
+
+def _save_symbol_cache() -> None:
+    import pickle
+
+    if not _DIRTY[0]:
+        return
+    path = _cache_file()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as f:
             pickle.dump(_SYMBOLS, f, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
+        _DIRTY[0] = 0
     except OSError:
         pass
+
+
+def ensure_symbols(tokens: Iterable[str]) -> int:
+    """Know the name symbols of these tokens (the list vocabulary, at index build): from the
+    on-disk cache, else from rigour's tagger (slow to start: seconds, once per machine and
+    rigour version). Returns how many tokens had to be tagged."""
+    _load_symbol_cache()
+    missing = [t for t in set(tokens) if t not in _SYMBOLS]
+    if missing:
+        _tag_symbols(missing)
+        _save_symbol_cache()
     return len(missing)
 
 
@@ -432,36 +544,78 @@ def detect_script(text: str) -> str:
     return "Latin"
 
 
-# Korean family names: Revised Romanisation (what ICU gives) to the common spelling
-_KOREAN_FAMILY = {
-    "gim": "kim", "i": "lee", "ri": "lee", "bag": "park", "bak": "park", "choe": "choi",
-    "jeong": "jung", "gang": "kang", "jo": "cho", "yun": "yoon", "jang": "jang", "im": "lim",
-    "han": "han", "o": "oh", "seo": "seo", "sin": "shin", "gwon": "kwon", "hwang": "hwang",
-    "an": "ahn", "song": "song", "ryu": "ryu", "yu": "yoo", "hong": "hong", "jeon": "jeon",
-    "go": "ko", "mun": "moon", "yang": "yang", "son": "son", "bae": "bae", "baeg": "baek",
-    "heo": "heo", "nam": "nam", "sim": "shim", "no": "roh", "ha": "ha", "gwag": "kwak",
-    "seong": "sung", "cha": "cha", "ju": "joo", "u": "woo", "gu": "koo", "min": "min",
-}
-# Revised Romanisation vowels and consonants to the McCune-Reischauer-like spelling that
-# sanctions lists use for North Korean names (Jeong -> Jong, Eun -> Un)
-_KOREAN_RR = [("eo", "o"), ("eu", "u"), ("oe", "oe")]
+# Hangul, syllable by syllable (each syllable of a Korean name is a token of its own): the
+# jamo of each syllable romanised as the sanctions lists write North and South Korean names
+# (McCune-Reischauer without breves: eo and eu as o and u; Revised Romanisation consonants)
+_KO_INITIAL = ["k", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch",
+               "k", "t", "p", "h"]
+_KO_MEDIAL = ["a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "oe", "yo", "u",
+              "wo", "we", "wi", "yu", "u", "ui", "i"]
+_KO_FINAL = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m",
+             "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"]
+# family names as the lists spell them (rigour's name symbols add Lee / Rhee / Yi, Pak / Park)
+_KO_FAMILY = {"i": "ri", "ri": "ri", "bak": "pak", "jong": "jong", "o": "oh", "an": "an"}
 
 
-def _hangul_latin(text: str) -> str:
-    """Romanise Hangul syllable by syllable, so that name syllables stay separate tokens."""
+def hangul_syllable(ch: str) -> str:
+    """One Hangul syllable in Latin letters (김 kim, 정 jong, 철 chol, 혁 hyok)."""
+    code = ord(ch) - 0xAC00
+    if not 0 <= code < 11172:
+        return ch
+    ini, rest = divmod(code, 588)
+    med, fin = divmod(rest, 28)
+    return _KO_INITIAL[ini] + _KO_MEDIAL[med] + _KO_FINAL[fin]
+
+
+def _hangul_latin(text: str) -> tuple[str, dict[str, str]]:
+    """Romanise Hangul syllable by syllable, so that name syllables stay separate tokens;
+    with each romanised syllable, the syllable it came from (for rigour's name symbols)."""
     words = []
+    origs: dict[str, str] = {}
     for word in text.split():
-        syllables = [to_latin(ch) if "\uac00" <= ch <= "\ud7a3" else ch for ch in word]
-        if syllables and "\uac00" <= word[0] <= "\ud7a3":
-            syllables[0] = _KOREAN_FAMILY.get(syllables[0], syllables[0])
-            rest = []
-            for syl in syllables[1:]:
-                for a, b in _KOREAN_RR:
-                    syl = syl.replace(a, b)
-                rest.append(syl)
-            syllables = [syllables[0], *rest]
-        words.append(" ".join(syllables))
-    return " ".join(words)
+        out = []
+        for k, ch in enumerate(word):
+            if "\uac00" <= ch <= "\ud7a3":
+                syl = hangul_syllable(ch)
+                if k == 0:
+                    # the family name: rigour's name symbols know its spellings (김 Kim,
+                    # 이 Lee / Ri / Yi); a given-name syllable is too short for them
+                    syl = _KO_FAMILY.get(syl, syl)
+                    origs.setdefault(syl, ch)
+                out.append(" " + syl + " ")
+            else:
+                out.append(ch)
+        words.append("".join(out))
+    return to_latin(" ".join(words)), origs
+
+
+# a token that is one syllable of Chinese or Korean as romanised (pinyin, Wade-Giles,
+# McCune-Reischauer, Revised): compared whole, never by edit distance (yang is not yong)
+_SYLLABLE = re.compile(
+    r"^(?:ch|sh|zh|kk|tt|pp|ss|jj|ts|hs|ny|[bcdfghjklmnpqrstwxyz])?[aeiouwy]{1,3}"
+    r"(?:ng|n|m|l|k|p|t|g|b|r)?$")
+_SYL_FOLD = [("eo", "o"), ("eu", "u"), ("yeo", "yo"), ("ae", "e"), ("ee", "i"), ("oo", "u"),
+             ("wo", "o")]
+_SYL_INITIAL = {"g": "k", "d": "t", "b": "p", "j": "ch", "r": "l", "zh": "ch", "q": "ch",
+                "x": "s", "hs": "s", "ts": "ch", "kk": "k", "tt": "t", "pp": "p", "ss": "s",
+                "jj": "ch", "sh": "s"}
+_SYL_FINAL = {"g": "k", "b": "p", "r": "l"}
+
+
+@lru_cache(maxsize=100_000)
+def syllable_key(token: str) -> str | None:
+    """The romanisation-free key of a one-syllable Chinese or Korean token: jong, jeong and
+    chong, or chol and cheol, share one; None for anything else."""
+    if len(token) > 6 or not _SYLLABLE.match(token):
+        return None
+    m = re.match(r"^(ch|sh|zh|kk|tt|pp|ss|jj|ts|hs|ny|[bcdfghjklmnpqrstwxyz])?([aeiouwy]+)(.*)$",
+                 token)
+    if m is None:
+        return None
+    ini, vow, fin = m.group(1) or "", m.group(2), m.group(3)
+    for a, b in _SYL_FOLD:
+        vow = vow.replace(a, b)
+    return _SYL_INITIAL.get(ini, ini) + vow + _SYL_FINAL.get(fin, fin)
 
 
 def _merge_abd(tokens: list[Token], arabic: bool) -> list[Token]:
@@ -538,7 +692,13 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     script = detect_script(text)
     if script == "Han" and org is not False:
         text = _han_company(text)
-    latin = _hangul_latin(text) if script == "Hangul" else to_latin(text)
+    origs: dict[str, str] = {}
+    if script == "Arabic":
+        text = arabic_prepare(text)
+    if script == "Hangul":
+        latin, origs = _hangul_latin(text)
+    else:
+        latin = to_latin(text)
     arabic = script == "Arabic"
     abjad = script in ("Arabic", "Hebrew", "Syriac", "Thaana")
     legal: frozenset[str] = frozenset()
@@ -549,9 +709,9 @@ def _analyze(text: str, org: bool | None) -> NameForm:
         else:
             legal = frozenset()
     raw_tokens = tokenize_ascii(latin)
-    origs: dict[str, str] = {}
-    if abjad:
-        # each transliterated word with the word it came from (for rigour's name symbols)
+    if script not in ("Latin", "Hangul", "Han"):
+        # each transliterated word with the word it came from (for rigour's name symbols:
+        # علي is Ali, Юрий is Yuri, although their transliterations are ly and yuriy)
         for word in text.split():
             if not word.isascii():
                 parts = tokenize_ascii(to_latin(word))
@@ -564,6 +724,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             parts = split_compounds(raw, arabic)
         for tok in parts:
             tok = _CANON.get(tok, tok)
+            if arabic:
+                tok = _CANON_ARABIC.get(tok, tok)
             num = number_value(tok, words=org)
             if num is not None:
                 tokens.append(Token(str(num), Role.NUMBER, str(num), num))
@@ -586,6 +748,13 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             tokens.append(Token(tok, role, skeleton(tok), None, alt, abjad,
                                 origs.get(tok) if role == Role.NAME else None))
     tokens = _compound_numbers(_merge_abd(tokens, arabic))
+    if sum(1 for t in tokens if t.role == Role.NAME) <= 1 and any(
+            t.role == Role.TITLE for t in tokens):
+        # a title that is also a given name is the name when no other is left to carry it
+        # (Amir Abbas, Emir Kusturica are not Abbas, Kusturica)
+        tokens = [Token(t.text, Role.NAME, t.skel, t.number, t.alt, t.abjad, t.orig)
+                  if t.role == Role.TITLE and len(t.text) >= 3 and symbols_of(t.text) else t
+                  for t in tokens]
     if tokens and all(t.role in (Role.PARTICLE, Role.TITLE) for t in tokens):
         # a name made only of particles or titles: treat them as name tokens
         tokens = [Token(t.text, Role.NAME, t.skel, t.number, t.alt, t.abjad, t.orig)
