@@ -51,10 +51,24 @@ def main(version: Annotated[bool, typer.Option("--version", help="Show the versi
 # --------------------------------------------------------------------------- registry
 
 
+MaxAgeOpt = Annotated[float | None, typer.Option(
+    "--max-age", min=0, show_default=False, envvar="SANCTIO_MAX_LIST_AGE_DAYS",
+    help="Warn about lists whose data is older than this many days (default 30; "
+         "$SANCTIO_MAX_LIST_AGE_DAYS).")]
+
+
+def _date_text(v: Any) -> str:
+    """``2021-01 (derived)``: the date of a version's data and what kind of date it is."""
+    if v.date_kind == "loaded" or not v.data_date:
+        return f"{v.loaded_at[:10]} (loaded; no date in the file)"
+    return f"{v.data_date} ({'publisher' if v.date_kind == 'publisher' else 'derived'})"
+
+
 def _print_load(result: LoadResult) -> None:
     v = result.version
     if result.status == "failed":
-        err.print(f"[red]FAILED[/red] {result.list_id}: {result.error}")
+        word = "REFUSED" if result.refused else "FAILED"
+        err.print(f"[red]{word}[/red] {result.list_id}: {result.error}")
         if result.previous:
             err.print(f"  the previous version {result.previous.label} stays active")
         return
@@ -63,6 +77,8 @@ def _print_load(result: LoadResult) -> None:
             "reactivated": "[green]reactivated[/green] an earlier version"}[result.status]
     console.print(f"{word} {v.list_id}: {v.record_count} records, version {v.label} "
                   f"({result.seconds:.1f} s)")
+    if v.date_kind != "publisher":
+        console.print(f"  data date {_date_text(v)}: {v.date_note}")
     for w in result.warnings[:5]:
         console.print(f"  [yellow]warning[/yellow]: {w}")
     if len(result.warnings) > 5:
@@ -84,14 +100,33 @@ def load(
                                                      "CSV set (sdn.csv, alt.csv, add.csv...).")],
     fmt: Annotated[str | None, typer.Option("--format", help="Format, if not detected.")] = None,
     list_id: Annotated[str | None, typer.Option("--list", help="List name to load into.")] = None,
-    name: Annotated[str | None, typer.Option(help="Custom list name (with --format "
-                                                  "custom-csv).")] = None,
+    name: Annotated[str | None, typer.Option(help="List name: a custom list's (with --format "
+                                                  "custom-csv, required), or the source key "
+                                                  "of an official file (e.g. us-ofac-cons).")
+                    ] = None,
     mapping: Annotated[list[str] | None, typer.Option(
         "--map", help="Custom CSV columns: field=Header (name, aliases, type, dob, "
                       "nationality, identifiers, program, listed_on, id).")] = None,
+    allow_shrink: Annotated[bool, typer.Option(
+        "--allow-shrink", help="Load even if it removes more than --max-shrink of the "
+                               "list's active records.")] = False,
+    max_shrink: Annotated[float | None, typer.Option(
+        "--max-shrink", min=0, max=100, show_default=False,
+        help="Largest share of a list's records a load may remove, percent (default 10; "
+             "$SANCTIO_MAX_SHRINK).")] = None,
+    allow_older: Annotated[bool, typer.Option(
+        "--allow-older", help="Load even if the publisher dates the file before the active "
+                              "version.")] = False,
+    allow_incomplete: Annotated[bool, typer.Option(
+        "--allow-incomplete", help="Load an incomplete input (an OFAC CSV set without "
+                                   "alt.csv or add.csv, a ConList missing columns) with a "
+                                   "warning.")] = False,
     home: HomeOpt = None,
 ) -> None:
-    """Load official list files into the registry (atomic; a failed file changes nothing)."""
+    """Load official list files into the registry (atomic; a failed file changes nothing).
+
+    A load that would remove more than 10% of a list's records, a file older than the
+    active version, or an incomplete input is refused unless allowed."""
     reg = open_registry(home)
     options: dict[str, Any] = {}
     if fmt == "custom-csv":
@@ -100,10 +135,22 @@ def load(
         options["name"] = name
         options["mapping"] = _parse_map(mapping or [])
         list_id = list_id or name
+    elif name:
+        options["source"] = name
+        list_id = list_id or name
+    if fmt is not None:
+        from sanctio import sources
+
+        if fmt not in sources.formats():
+            raise typer.BadParameter(f"unknown format; use one of: "
+                                     f"{', '.join(sources.formats())}", param_hint="--format")
     results = []
     failed = False
     for path in paths:
-        result = reg.load(path, fmt=fmt, list_id=list_id, **options)
+        result = reg.load(path, fmt=fmt, list_id=list_id, allow_shrink=allow_shrink,
+                          allow_older=allow_older, allow_incomplete=allow_incomplete,
+                          max_shrink=None if max_shrink is None else max_shrink / 100,
+                          **options)
         _print_load(result)
         results.append(result)
         failed |= result.status == "failed"
@@ -125,24 +172,33 @@ def _parse_map(items: list[str]) -> dict[str, str]:
 @app.command("lists")
 def lists_cmd(
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    max_age: MaxAgeOpt = None,
     home: HomeOpt = None,
 ) -> None:
-    """Show each list's active version and its history."""
+    """Show each list's active version and its history: the date of its data (the
+    publisher's, or derived from the data), its age in days, and failed or refused loads."""
     reg = open_registry(home)
     versions = reg.versions()
+    warnings = reg.age_warnings(max_age)
+    for w in warnings:
+        err.print(f"[yellow]warning[/yellow]: {w}")
     if json_out:
         sys.stdout.write(orjson.dumps([v.to_dict() for v in versions],
                                       option=orjson.OPT_INDENT_2).decode() + "\n")
         return
     table = Table(title=f"Lists in {reg.path}")
-    for col in ("list", "status", "version", "publisher date", "loaded at", "records",
-                "sha256", "file / error"):
+    for col in ("list", "status", "version", "data date", "age (days)", "loaded at",
+                "records", "sha256", "file / error"):
         table.add_column(col)
     for v in versions:
         style = {"active": "green", "failed": "red"}.get(v.status, "dim")
+        age = v.age_days()
+        failed = v.status == "failed"
         table.add_row(v.list_id, f"[{style}]{v.status}[/{style}]", v.label,
-                      v.publisher_date or "", v.loaded_at, str(v.record_count), v.sha256[:12],
-                      (v.error or v.file_name or "")[:80])
+                      "" if failed else _date_text(v),
+                      "" if failed or age is None else f"{age:,}", v.loaded_at,
+                      str(v.record_count), v.sha256[:12],
+                      (v.error or v.file_name or "")[:200 if failed else 80])
     console.print(table)
 
 
@@ -242,6 +298,7 @@ def screen(
                                                          "0.80).")] = None,
     top: Annotated[int, typer.Option(help="Also show the best K below the threshold.")] = 0,
     json_out: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
+    max_age: MaxAgeOpt = None,
     home: HomeOpt = None,
 ) -> None:
     """Screen one name against every loaded list."""
@@ -258,8 +315,12 @@ def screen(
         _sample_notice(reg)
     screener = Screener(reg)
     result = screener.screen(query, threshold=threshold, top=top)
+    warnings = reg.age_warnings(max_age)  # stale lists: on stderr, and in the JSON object
+    for w in warnings:
+        err.print(f"[yellow]warning[/yellow]: {w}")
     if json_out:
-        sys.stdout.write(orjson.dumps(result.to_dict()).decode() + "\n")
+        sys.stdout.write(orjson.dumps({**result.to_dict(), "warnings": warnings}).decode()
+                         + "\n")
         return
     color = "red" if result.status == "alert" else "green"
     console.print(f"[bold {color}]{result.status.upper()}[/bold {color}] {name!r}: "

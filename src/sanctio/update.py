@@ -152,6 +152,7 @@ class UpdateResult:
         return {
             "source": self.source, "status": self.status, "stage": self.stage,
             "error": self.error, "sha256": self.sha256,
+            "refused": self.load.refused if self.load else None,
             "files": [f.to_dict() for f in self.files],
             "active_version": active.label if active else None,
             "record_count": active.record_count if active else None,
@@ -291,11 +292,15 @@ def update(registry: Registry, sources: Iterable[str] | None = None, *,
            checksums: Mapping[str, str] | None = None, backoff: float = DEFAULT_BACKOFF,
            max_bytes: int = DEFAULT_MAX_BYTES, ofac_format: str = "csv",
            log: Callable[[str], None] | None = None,
-           client: httpx.Client | None = None) -> list[UpdateResult]:
+           client: httpx.Client | None = None, allow_shrink: bool = False,
+           allow_older: bool = False) -> list[UpdateResult]:
     """Download and load each source; one result per source, in order.
 
     ``base`` defaults to ``$SANCTIO_UPDATE_BASE``. A source that fails (download, checksum or
-    parse) keeps its previous version active and does not stop the others."""
+    parse) keeps its previous version active and does not stop the others. Loads have the
+    protection of :meth:`Registry.load`: a download that would remove more than 10% of a
+    list's records, or that its publisher dates before the active version, is refused unless
+    ``allow_shrink`` / ``allow_older``; an incomplete download is always refused."""
     chosen = resolve_sources(sources, ofac_format)
     if base is None:
         base = os.environ.get(BASE_ENV) or None
@@ -307,7 +312,8 @@ def update(registry: Registry, sources: Iterable[str] | None = None, *,
     try:
         return [_update_one(registry, src, http, base=base, overrides=overrides,
                             expected=expected, retries=retries, backoff=backoff,
-                            max_bytes=max_bytes, log=log)
+                            max_bytes=max_bytes, log=log, allow_shrink=allow_shrink,
+                            allow_older=allow_older)
                 for src in chosen]
     finally:
         if own_client:
@@ -330,7 +336,8 @@ def _normalise_checksums(checksums: Mapping[str, str], chosen: list[Source]) -> 
 def _update_one(registry: Registry, src: Source, client: httpx.Client, *, base: str | None,
                 overrides: Mapping[str, str] | None, expected: Mapping[str, str],
                 retries: int, backoff: float, max_bytes: int,
-                log: Callable[[str], None] | None) -> UpdateResult:
+                log: Callable[[str], None] | None, allow_shrink: bool = False,
+                allow_older: bool = False) -> UpdateResult:
     started = time.perf_counter()
     result = UpdateResult(src.key, "failed", previous=registry.active_versions().get(src.key))
     root = registry.home / "downloads" / src.key
@@ -357,7 +364,8 @@ def _update_one(registry: Registry, src: Source, client: httpx.Client, *, base: 
             f.path = final / f.name
         target = final if src.directory else final / src.files[0][0]
         try:
-            loaded = registry.load(target, fmt=src.fmt, list_id=src.key)
+            loaded = registry.load(target, fmt=src.fmt, list_id=src.key,
+                                   allow_shrink=allow_shrink, allow_older=allow_older)
         except Exception as exc:  # a parser bug must not stop the other sources
             result.stage, result.error = "load", f"{target}: {type(exc).__name__}: {exc}"
             return result
@@ -453,11 +461,18 @@ def register(app: typer.Typer) -> None:
         max_size: Annotated[int, typer.Option(
             "--max-size", help="Largest file accepted, MB.", min=1)
         ] = DEFAULT_MAX_BYTES // (1024 * 1024),
+        allow_shrink: Annotated[bool, typer.Option(
+            "--allow-shrink", help="Load a download even if it removes more than 10% "
+                                   "($SANCTIO_MAX_SHRINK) of a list's records.")] = False,
+        allow_older: Annotated[bool, typer.Option(
+            "--allow-older", help="Load a download even if its publisher dates it before "
+                                  "the active version.")] = False,
         json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
         home: HomeOpt = None,
     ) -> None:
         """Download the official lists from the authorities and load them (atomic per list;
-        a list that fails keeps its previous version)."""
+        a list that fails, or whose download would shrink it or go back in time, keeps its
+        previous version)."""
         import sys
 
         import orjson
@@ -484,7 +499,7 @@ def register(app: typer.Typer) -> None:
             results = update(reg, [s.key for s in chosen], base=base, overrides=overrides,
                              timeout=timeout, retries=retries, checksums=checksums,
                              max_bytes=max_size * 1024 * 1024, ofac_format=ofac_format,
-                             log=log)
+                             log=log, allow_shrink=allow_shrink, allow_older=allow_older)
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--sha256") from exc
         if json_out:

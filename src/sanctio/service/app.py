@@ -277,9 +277,10 @@ def official_download() -> Callable[..., list[LoadResult]] | None:
         return None
     from sanctio.registry import LoadResult  # built below at run time, not only a type
 
-    def download(registry: Any, lists: list[str] | None = None) -> list[LoadResult]:
+    def download(registry: Any, lists: list[str] | None = None, *, allow_shrink: bool = False,
+                 allow_older: bool = False) -> list[LoadResult]:
         out = []
-        for r in update(registry, lists):
+        for r in update(registry, lists, allow_shrink=allow_shrink, allow_older=allow_older):
             if r.load is not None:
                 out.append(r.load)
             else:
@@ -290,17 +291,24 @@ def official_download() -> Callable[..., list[LoadResult]] | None:
     return download
 
 
-def load_lists(home: str, items: list[tuple[str, str | None, str | None]], download: bool,
-               lists: list[str] | None) -> list[tuple[str | None, LoadResult]]:
-    """Load list files into the registry, one by one (run in a process of its own)."""
+def load_lists(home: str, items: list[tuple[Any, ...]], download: bool,
+               lists: list[str] | None, download_guards: dict[str, bool] | None = None
+               ) -> list[tuple[str | None, LoadResult]]:
+    """Load list files into the registry, one by one (run in a process of its own).
+
+    Each item is ``(path, format, list_id)`` and optionally a dict of the load guards to lift
+    (``allow_shrink``, ``allow_older``, ``allow_incomplete``); the registry's protections
+    apply otherwise, as to ``sanctio load``."""
     from sanctio.registry import Registry
 
     reg = Registry(Path(home), auto_sample=False)
     out: list[tuple[str | None, LoadResult]] = []
     try:
-        for path, fmt, list_id in items:
+        for item in items:
+            path, fmt, list_id = item[:3]
+            guards: dict[str, bool] = dict(item[3]) if len(item) > 3 and item[3] else {}
             try:
-                result = reg.load(Path(path).expanduser(), fmt, list_id)
+                result = reg.load(Path(path).expanduser(), fmt, list_id, **guards)
             except Exception as exc:  # a parser that failed without a ParseError
                 log.exception("loading %s failed", path)
                 record = getattr(reg, "_record_failure", None)
@@ -311,7 +319,7 @@ def load_lists(home: str, items: list[tuple[str, str | None, str | None]], downl
         if download:
             fn = official_download()
             if fn is not None:
-                out.extend((None, r) for r in fn(reg, lists=lists))
+                out.extend((None, r) for r in fn(reg, lists=lists, **(download_guards or {})))
     finally:
         reg.close()
     return out
@@ -406,12 +414,32 @@ class Service:
             "pid": os.getpid(),
         }
 
+    def list_ages(self) -> tuple[dict[str, int | None], list[str]]:
+        """Days since the date of each active list's data, and a warning per list older than
+        the age limit (``$SANCTIO_MAX_LIST_AGE_DAYS``)."""
+        with self.db_lock:
+            reg = self.reader()
+            active = reg.active_versions()
+            warnings = reg.age_warnings(self.max_age_days())
+        return {lid: v.age_days() for lid, v in active.items()}, warnings
+
+    @staticmethod
+    def max_age_days() -> float:
+        from sanctio.registry import DEFAULT_MAX_LIST_AGE_DAYS, max_list_age_days
+
+        try:
+            return max_list_age_days()
+        except ValueError:
+            return DEFAULT_MAX_LIST_AGE_DAYS
+
     def lists_payload(self) -> dict[str, Any]:
         now = time.time()
+        limit = self.max_age_days()
         with self.db_lock:
             reg = self.reader()
             history = reg.versions()
             state_key = reg.state_key()
+            warnings = reg.age_warnings(limit)
         by_list: dict[str, list[Any]] = {}
         for v in history:
             by_list.setdefault(v.list_id, []).append(v)
@@ -427,17 +455,24 @@ class Service:
 
                 with contextlib.suppress(ValueError):
                     age = round(now - datetime.fromisoformat(active.loaded_at).timestamp(), 1)
+            days = active.age_days() if active is not None else None
             lists.append({
                 "list": list_id,
                 "active": active.to_dict() if active else None,
                 "age_seconds": age,
+                "age_days": days,
+                "stale": bool(days is not None and days > limit and active is not None
+                              and not active.is_sample),
                 "last_failure": failed[-1].to_dict() if failed else None,
                 "history": [v.to_dict() for v in reversed(versions[-50:])],
             })
-        return {"lists": lists, "registry_state_key": state_key, "serving": self.serving()}
+        return {"lists": lists, "max_age_days": limit, "warnings": warnings,
+                "registry_state_key": state_key, "serving": self.serving()}
 
     async def run_loads(self, items: list[S.ReloadPath], download: bool,
-                        lists: list[str] | None, actor: str) -> list[dict[str, Any]]:
+                        lists: list[str] | None, actor: str,
+                        download_guards: dict[str, bool] | None = None
+                        ) -> list[dict[str, Any]]:
         """Load list files (or run the official download) into the registry, then run the
         monitoring hooks (audit trail, portfolio rescreening) on the side.
 
@@ -450,7 +485,10 @@ class Service:
         try:
             pairs = await asyncio.get_running_loop().run_in_executor(
                 executor, load_lists, str(self.config.home),
-                [(i.path, i.format, i.list_id) for i in items], download, lists)
+                [(i.path, i.format, i.list_id,
+                  {"allow_shrink": i.allow_shrink, "allow_older": i.allow_older,
+                   "allow_incomplete": i.allow_incomplete}) for i in items],
+                download, lists, download_guards)
         finally:
             executor.shutdown(wait=False)
         start_after_load_hooks(self.config.home, [r for _, r in pairs], actor)
@@ -460,7 +498,8 @@ class Service:
         self.metrics.reloads.labels(result.list_id, result.status).inc()
         return {"path": path, "list": result.list_id, "status": result.status,
                 "version": result.version.to_dict() if result.version else None,
-                "error": result.error, "seconds": round(result.seconds, 3)}
+                "error": result.error, "refused": result.refused,
+                "seconds": round(result.seconds, 3)}
 
     async def scored(self, gen: Any, op: str, *args: Any, order: int = 0) -> Any:
         try:
@@ -888,8 +927,9 @@ def create_app(home: Path | str | None = None, dev: bool = False, *,
             raise RequestValidationError(errors)
         assert service.reload_lock is not None
         async with service.reload_lock:
-            results = await service.run_loads(body.paths, body.download, body.lists,
-                                              f"api:{principal_of(request).name}")
+            results = await service.run_loads(
+                body.paths, body.download, body.lists, f"api:{principal_of(request).name}",
+                {"allow_shrink": body.allow_shrink, "allow_older": body.allow_older})
             key = await run_in_threadpool(service.registry_state_key)
         service.pool.check_now()
         if body.wait:
@@ -907,16 +947,20 @@ def create_app(home: Path | str | None = None, dev: bool = False, *,
              responses={503: {"model": S.ReadyResponse, "description": "Not ready yet."}},
              summary="Every worker has built and warmed up its index")
     async def readyz() -> Response:
+        from starlette.concurrency import run_in_threadpool
+
         pool = service.pool
         served = pool.served
         live = pool.live_workers()
         ready = served is not None and live > 0
+        ages, warnings = await run_in_threadpool(service.list_ages)
         return json_response(200 if ready else 503, {
             "ready": ready, "workers_ready": live, "workers": service.config.workers,
             "state_key": served.state_key if served else None,
             "list_versions": served.list_versions if served else {},
             "worker_state_keys": {str(pid): key
-                                  for pid, key in sorted(pool.worker_states().items())}})
+                                  for pid, key in sorted(pool.worker_states().items())},
+            "list_age_days": ages, "warnings": warnings})
 
     @app.get("/metrics", response_class=PlainTextResponse, tags=["operations"],
              responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}},

@@ -64,6 +64,14 @@ class ListCollector(Collector):
             "sanctio_list_publisher_age_seconds",
             "Seconds since the publisher date of the active version of each list.",
             labels=["list"])
+        data_age = GaugeMetricFamily(
+            "sanctio_list_data_age_days",
+            "Days since the date of the active version's data (the publisher's date, else one "
+            "derived from the data; absent when the file states none).", labels=["list"])
+        stale = GaugeMetricFamily(
+            "sanctio_list_stale",
+            "1 when the active version's data is older than the age limit "
+            "($SANCTIO_MAX_LIST_AGE_DAYS, default 30 days).", labels=["list"])
         records = GaugeMetricFamily("sanctio_list_records",
                                     "Records in the active version of each list.",
                                     labels=["list"])
@@ -77,6 +85,12 @@ class ListCollector(Collector):
         info = GaugeMetricFamily("sanctio_list_active_version",
                                  "The active version of each list (value 1).",
                                  labels=["list", "version", "sha256"])
+        from sanctio.registry import max_list_age_days
+
+        try:
+            limit = max_list_age_days()
+        except ValueError:
+            limit = 30.0
         with self._lock:
             reg = self._registry()
             active = reg.active_versions()
@@ -95,12 +109,17 @@ class ListCollector(Collector):
             p = _age(v.publisher_date, now)
             if p is not None:
                 pub_age.add_metric([list_id], p)
+            days = v.age_days()
+            if days is not None:
+                data_age.add_metric([list_id], days)
+            stale.add_metric([list_id], 1 if days is not None and days > limit
+                             and not v.is_sample else 0)
             records.add_metric([list_id], v.record_count)
             info.add_metric([list_id, v.label, v.sha256[:16]], 1)
         for list_id in sorted(set(latest) | set(failed_count)):
             failing.add_metric([list_id], 1 if latest.get(list_id, (0, ""))[1] == "failed" else 0)
             failures.add_metric([list_id], failed_count.get(list_id, 0))
-        yield from (age, pub_age, records, failing, failures, info)
+        yield from (age, pub_age, data_age, stale, records, failing, failures, info)
 
 
 class ServiceMetrics:

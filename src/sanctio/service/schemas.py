@@ -94,6 +94,15 @@ class ReloadPath(BaseModel):
                                description="The list format; detected when omitted.")
     list_id: str | None = Field(default=None, max_length=64,
                                 description="The list to load it as; default: its source.")
+    allow_shrink: bool = Field(default=False,
+                               description="Load even if it removes more than 10% of the "
+                                           "list's active records.")
+    allow_older: bool = Field(default=False,
+                              description="Load even if the publisher dates the file before "
+                                          "the active version.")
+    allow_incomplete: bool = Field(default=False,
+                                   description="Load an incomplete input (a file of a set or "
+                                               "a column missing) with a warning.")
 
 
 class ReloadRequest(BaseModel):
@@ -106,6 +115,12 @@ class ReloadRequest(BaseModel):
                            description="Download the official lists and load what changed.")
     lists: list[ListName] | None = Field(default=None, max_length=20,
                                     description="With download: only these lists.")
+    allow_shrink: bool = Field(default=False,
+                               description="With download: load even if a list loses more "
+                                           "than 10% of its records.")
+    allow_older: bool = Field(default=False,
+                              description="With download: load even if the publisher dates "
+                                          "it before the active version.")
     wait: bool = Field(default=False,
                        description="Answer only once this worker serves the new lists "
                                    "(at most 120 s).")
@@ -279,6 +294,14 @@ class ListVersionOut(BaseModel):
     error: str | None
     warnings: int
     sample: bool
+    data_date: str | None = Field(default=None, description="The date of the data (ISO, at "
+                                                            "its precision).")
+    date_kind: str | None = Field(default=None, description="publisher (the publisher's "
+                                  "date), derived (from the data's own dates) or loaded (no "
+                                  "date: the load date).")
+    date_note: str | None = Field(default=None, description="How the date was found.")
+    age_days: int | None = Field(default=None, description="Days since the date of the data "
+                                                           "(none for loaded).")
 
 
 class ListStatusOut(BaseModel):
@@ -287,6 +310,10 @@ class ListStatusOut(BaseModel):
     list_: str = Field(alias="list")
     active: ListVersionOut | None
     age_seconds: float | None = Field(description="Seconds since the active version loaded.")
+    age_days: int | None = Field(default=None, description="Days since the date of the active "
+                                                           "version's data.")
+    stale: bool = Field(default=False, description="The data is older than the age limit "
+                                                   "($SANCTIO_MAX_LIST_AGE_DAYS, 30 days).")
     last_failure: ListVersionOut | None = Field(
         description="The latest failed load, if it is newer than the active version.")
     history: list[ListVersionOut]
@@ -304,6 +331,9 @@ class ServingOut(BaseModel):
 
 class ListsResponse(BaseModel):
     lists: list[ListStatusOut]
+    max_age_days: float = Field(default=30, description="The list age limit, days.")
+    warnings: list[str] = Field(default_factory=list,
+                                description="Lists older than the age limit.")
     registry_state_key: str
     serving: ServingOut
 
@@ -316,6 +346,9 @@ class LoadResultOut(BaseModel):
     status: Literal["loaded", "unchanged", "reactivated", "failed"]
     version: ListVersionOut | None
     error: str | None
+    refused: Literal["shrink", "older", "incomplete"] | None = Field(
+        default=None, description="Why a readable file was refused (the previous version "
+                                  "stays active).")
     seconds: float
 
 
@@ -339,6 +372,12 @@ class ReadyResponse(BaseModel):
     list_versions: dict[str, str]
     worker_state_keys: dict[str, str] = Field(
         description="What each worker process serves (by process id).")
+    list_age_days: dict[str, int | None] = Field(
+        default_factory=dict, description="Days since the date of each active list's data.")
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="Lists older than the age limit ($SANCTIO_MAX_LIST_AGE_DAYS, 30 days); "
+                    "a stale list does not make the service unready.")
 
 
 class ErrorMessage(BaseModel):
