@@ -16,12 +16,13 @@ from sanctio.types import DEFAULT_THRESHOLD
 
 if TYPE_CHECKING:
     from sanctio.evaluate.pairs import Confusion
+    from sanctio.registry import Registry
     from sanctio.screen import Screener
 
 app = typer.Typer(
     help="Model validation: recall on generated name variants, false alerts on generated "
-         "unlisted names, and precision/recall on labelled name pairs, each beside a simple "
-         "baseline.",
+         "unlisted names, recall on the lists' own native-script names, and precision/recall "
+         "on labelled name pairs (your own, or built from the lists with make-pairs).",
     no_args_is_help=True, add_completion=False,
 )
 console = Console()
@@ -32,15 +33,20 @@ HomeOpt = Annotated[Path | None, typer.Option(
     envvar="SANCTIO_HOME", show_default=False)]
 
 
-def _screener(home: Path | None) -> Screener:
+def _registry(home: Path | None) -> Registry:
     from sanctio.registry import Registry, default_home
-    from sanctio.screen import Screener
 
     reg = Registry(home or default_home())
     if any(v.is_sample for v in reg.active_versions().values()):
         err.print("[yellow]The registry holds only the built-in SAMPLE list: load the official "
                   "lists (`sanctio load`) for a meaningful evaluation.[/yellow]")
-    return Screener(reg)
+    return reg
+
+
+def _screener(home: Path | None) -> Screener:
+    from sanctio.screen import Screener
+
+    return Screener(_registry(home))
 
 
 def _pct(x: float | None) -> str:
@@ -130,21 +136,39 @@ def pairs_cmd(
         "--threshold", min=0.0, max=1.0, help="A pair is predicted a match at this score.")
     ] = DEFAULT_THRESHOLD,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    split: Annotated[str | None, typer.Option(
+        "--split", help="Only the pairs of this split (train or heldout; the file needs a "
+                        "split column, as make-pairs writes it).")] = None,
+    html_out: Annotated[Path | None, typer.Option(
+        "--html", dir_okay=False, help="Also write an HTML report (reliability diagram, "
+                                       "per category and group, disagreements).")] = None,
 ) -> None:
     """Score labelled name pairs with the screener's own name comparison: precision, recall,
-    F1 and confusion counts overall, per category and per group, and the disagreements."""
-    from sanctio.evaluate.pairs import PairsFileError, evaluate_pairs, read_pairs
+    F1 and confusion counts overall, per category and per group, a reliability table (share
+    of true matches per score bin) and the disagreements."""
+    from sanctio.evaluate.pairs import PairsFileError, evaluate_pairs, filter_split, read_pairs
 
     try:
         pairs = read_pairs(file)
+        if split:
+            pairs = filter_split(pairs, split)
     except PairsFileError as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc
     screener = _screener(home)
     report = evaluate_pairs(pairs, screener.compare, threshold)
+    data = report.to_dict()
+    data["file"] = str(file)
+    data["split"] = split
+    if html_out is not None:
+        from sanctio.evaluate.report import render_pairs_html
+
+        html_out.parent.mkdir(parents=True, exist_ok=True)
+        html_out.write_text(render_pairs_html(data, f"Labelled pairs: {file.name}"),
+                            encoding="utf-8")
+        err.print(f"report: {html_out}")
     if as_json:
-        sys.stdout.write(orjson.dumps(report.to_dict(), option=orjson.OPT_INDENT_2).decode()
-                         + "\n")
+        sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
         return
 
     def conf_table(title: str, rows: dict[str, Confusion]) -> Table:
@@ -157,8 +181,10 @@ def pairs_cmd(
                       str(d["tn"]), _pct(d["precision"]), _pct(d["recall"]), _pct(d["f1"]))
         return t
 
-    console.print(conf_table(f"{file.name} at threshold {threshold}",
+    console.print(conf_table(f"{file.name} at threshold {threshold}"
+                             + (f", split {split}" if split else ""),
                              {"overall": report.overall}))
+    console.print(reliability_table(report.reliability))
     console.print(conf_table("per category", dict(sorted(report.by_category.items()))))
     console.print(conf_table("per group", dict(sorted(report.by_group.items()))))
     dis = report.disagreements
@@ -180,3 +206,106 @@ def pairs_cmd(
             t.add_row(str(s.pair.line), s.pair.name1, s.pair.name2,
                       f"{s.pair.min_score:.2f}", f"{s.score:.2f}", s.pair.group)
         console.print(t)
+
+
+def reliability_table(bins: list[dict[str, Any]]) -> Table:
+    t = Table(title="reliability: share of true matches per score bin")
+    for col in ("score", "pairs", "true matches", "share"):
+        t.add_column(col, justify="right")
+    for b in bins:
+        t.add_row(f"{b['low']:.1f}-{b['high']:.1f}", str(b["count"]), str(b["matches"]),
+                  _pct(b["share_match"]))
+    return t
+
+
+@app.command("native")
+def native_cmd(
+    home: HomeOpt = None,
+    output: Annotated[Path, typer.Option(
+        "--output", help="Folder for summary.json, native.csv and report.html.")
+    ] = Path("evaluation-native"),
+    sample: Annotated[int | None, typer.Option(
+        "--sample", min=1, help="At most this many names per script (seeded draw; default: "
+                                "every native-script name).")] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the per-script draw.")] = 42,
+    threshold: Annotated[float, typer.Option(
+        "--threshold", min=0.5, max=1.0, help="Alert threshold the figures are given at.")
+    ] = DEFAULT_THRESHOLD,
+    workers: Annotated[int, typer.Option(
+        "--workers", min=0, help="Screening processes (0: one per CPU).")] = 0,
+) -> None:
+    """Screen every native-script name of the loaded lists (Cyrillic, Arabic, Han, Hangul,
+    Greek ...) against an index holding the parties only through their Latin-script names:
+    recall per script and per list, and for each miss whether the party was no candidate
+    or scored low."""
+    from sanctio.evaluate.native import NativeConfig, evaluate_native, write_native_outputs
+
+    started = time.perf_counter()
+    reg = _registry(home)
+    cfg = NativeConfig(sample=sample, seed=seed, threshold=threshold, workers=workers)
+    summary = evaluate_native(reg, cfg, progress=lambda m: err.print(f"[dim]{m}[/dim]"))
+    summary["timings"]["total_seconds"] = round(time.perf_counter() - started, 2)
+    paths = write_native_outputs(summary, output)
+    print_native(summary)
+    console.print(f"report: {paths['report']}\nsummary: {paths['summary']}\n"
+                  f"queries: {paths['queries']}")
+
+
+def print_native(s: dict[str, Any]) -> None:
+    def table(title: str, groups: dict[str, Any]) -> Table:
+        t = Table(title=title)
+        for col in ("", "names", "recall", "scored low", "no candidate",
+                    "no cand., name ≥ t", "other alerts"):
+            t.add_column(col, justify="right" if col else "left")
+        for k, v in groups.items():
+            t.add_row(k, str(v["n"]), _pct(v["recall"]), str(v["scored_low"]),
+                      str(v["no_candidate"]), str(v["no_candidate_name_score_above"]),
+                      str(v["other_entity_on_top"]))
+        return t
+
+    console.print(table(f"Native-script names at threshold {s['threshold']}",
+                        {**s["per_script"], "[b]all[/b]": s["overall"]}))
+    console.print(table("per script and schema", s["per_script_and_schema"]))
+    console.print(table("per list (a name several lists give counts for each)",
+                        s["per_list"]))
+    if s["skipped_no_latin_name"]:
+        console.print("skipped, the party has no Latin-script name: " + ", ".join(
+            f"{k} {v}" for k, v in s["skipped_no_latin_name"].items()))
+
+
+@app.command("make-pairs")
+def make_pairs_cmd(
+    home: HomeOpt = None,
+    output: Annotated[Path, typer.Option(
+        "--output", dir_okay=False, help="The pairs CSV to write.")] = Path("pairs.csv"),
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the split and samples.")] = 42,
+    per_category: Annotated[int, typer.Option(
+        "--per-category", min=1, help="At most this many pairs per category.")] = 1500,
+    heldout: Annotated[float, typer.Option(
+        "--heldout", min=0.05, max=0.95, help="Share of entities in the heldout split.")
+    ] = 0.3,
+) -> None:
+    """Write a labelled pair set built from the loaded lists: two names of one party
+    (cross-script, spelling, alias, translation) and look-alike names of different parties
+    (hard-negative, same-family-name, cross-script-negative), split by entity into train and
+    heldout. Score it with `sanctio evaluate pairs FILE --split heldout`."""
+    from sanctio.evaluate.listpairs import build_pairs, describe, write_pairs
+
+    reg = _registry(home)
+    pairs = build_pairs(reg.entities(), seed=seed, per_category=per_category,
+                        heldout=heldout)
+    if not pairs:
+        err.print("[red]no pairs: the loaded lists give no party two names[/red]")
+        raise typer.Exit(1)
+    write_pairs(pairs, output)
+    d = describe(pairs)
+    t = Table(title=f"{d['pairs']} pairs ({d['matches']} matches) written to {output}")
+    t.add_column("category")
+    splits = list(d["per_split"])
+    for sp in splits:
+        t.add_column(f"{sp} ({d['entities_per_split'][sp]} entities)", justify="right")
+    cats = sorted({c for v in d["per_split"].values() for c in v})
+    for c in cats:
+        t.add_row(c, *(str(d["per_split"][sp].get(c, 0)) for sp in splits))
+    console.print(t)
+    console.print("groups: " + ", ".join(f"{k} {v}" for k, v in d["per_group"].items()))

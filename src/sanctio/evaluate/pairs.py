@@ -3,8 +3,9 @@
 Two layouts are read:
 
 - the labelled pairs CSV: a header with ``name1,name2,schema,is_match`` and optionally
-  ``category`` and ``group`` (``is_match`` is 1/0, true/false or yes/no; ``schema`` Person,
-  Organization or empty);
+  ``category``, ``group`` and ``split`` (``is_match`` is 1/0, true/false or yes/no; ``schema``
+  Person, Organization or empty; ``split`` e.g. train / heldout, as ``sanctio evaluate
+  make-pairs`` writes it); other columns are ignored;
 - the cross-script layout of ``shared/data/pairs/cross_script_pairs.csv``: no header, ``#``
   comment lines, columns ``Query,Expected Match,Min Score,Description``. Every row is a
   match; its comment section heading (``# Arabic to Latin ...``) becomes the group, and the
@@ -45,6 +46,7 @@ class LabelledPair:
     min_score: float | None = None  # cross-script layout: the score the pair must reach
     note: str = ""
     line: int = 0
+    split: str = ""  # train / heldout (make-pairs), empty when the file has none
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -53,6 +55,8 @@ class LabelledPair:
             "is_match": self.is_match, "category": self.category, "group": self.group,
             "line": self.line,
         }
+        if self.split:
+            out["split"] = self.split
         if self.min_score is not None:
             out["min_score"] = self.min_score
         if self.note:
@@ -116,8 +120,23 @@ def read_labelled(path: Path | str, text: str | None = None) -> list[LabelledPai
             name1=row["name1"], name2=row["name2"],
             schema=_schema(row.get("schema"), path, lineno),
             is_match=_label(row["is_match"], path, lineno),
-            category=row.get("category", ""), group=row.get("group", ""), line=lineno))
+            category=row.get("category", ""), group=row.get("group", ""), line=lineno,
+            split=row.get("split", "")))
     return out
+
+
+def filter_split(pairs: Iterable[LabelledPair], split: str) -> list[LabelledPair]:
+    """The pairs of one split (``train``, ``heldout``); a file without a ``split`` column
+    cannot be filtered and raises :class:`PairsFileError`."""
+    pairs = list(pairs)
+    if not any(p.split for p in pairs):
+        raise PairsFileError("the pairs file has no split column (write one with "
+                             "`sanctio evaluate make-pairs`)")
+    kept = [p for p in pairs if p.split == split]
+    if not kept:
+        known = sorted({p.split for p in pairs if p.split})
+        raise PairsFileError(f"no pairs in split {split!r}; the file has: {', '.join(known)}")
+    return kept
 
 
 def read_cross_script(path: Path | str, text: str | None = None) -> list[LabelledPair]:
@@ -254,6 +273,11 @@ class PairsReport:
     def below_min(self) -> list[ScoredPair]:
         return [s for s in self.scored if s.below_min]
 
+    @property
+    def reliability(self) -> list[dict[str, Any]]:
+        """See :func:`reliability`."""
+        return reliability(self.scored)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "threshold": self.threshold,
@@ -262,6 +286,7 @@ class PairsReport:
             "by_group": {k: v.to_dict() for k, v in sorted(self.by_group.items())},
             "disagreements": [s.to_dict() for s in self.disagreements],
             "below_min_score": [s.to_dict() for s in self.below_min],
+            "reliability": self.reliability,
             "pairs": [s.to_dict() for s in self.scored],
         }
 
@@ -282,3 +307,23 @@ def evaluate_pairs(pairs: Iterable[LabelledPair], compare: CompareFn,
         detail = "; ".join(e.detail for e in evidence if e.detail)
         scored.append(ScoredPair(p, score, predicted, detail))
     return PairsReport(threshold, overall, by_category, by_group, scored)
+
+
+RELIABILITY_BINS = 10
+
+
+def reliability(scored: Iterable[ScoredPair], bins: int = RELIABILITY_BINS
+                ) -> list[dict[str, Any]]:
+    """Pairs binned by score (0.0-0.1 ... 0.9-1.0, a score of 1.0 in the last bin): per bin
+    the number of pairs, of true matches, and the share of true matches (None when empty).
+    A score that means what it says has the share rising with the score."""
+    counts = [0] * bins
+    matches = [0] * bins
+    for s in scored:
+        i = min(bins - 1, max(0, int(s.score * bins + 1e-9)))
+        counts[i] += 1
+        matches[i] += s.pair.is_match
+    return [{"low": round(i / bins, 4), "high": round((i + 1) / bins, 4), "count": counts[i],
+             "matches": matches[i],
+             "share_match": round(matches[i] / counts[i], 4) if counts[i] else None}
+            for i in range(bins)]

@@ -264,3 +264,183 @@ def render_html(s: dict[str, Any]) -> str:
         "</body></html>",
     ]
     return "\n".join(parts)
+
+
+# ------------------------------------------------------------ sanctio evaluate native
+
+
+def chart_recall_per_script(s: dict[str, Any]) -> str:
+    per = s["per_script"]
+    scripts = list(per)
+    fig, ax = plt.subplots(figsize=(8, 0.38 * len(scripts) + 1.2))
+    y = list(range(len(scripts)))
+    found = [per[k]["found"] / per[k]["n"] for k in scripts]
+    low = [per[k]["scored_low"] / per[k]["n"] for k in scripts]
+    none = [per[k]["no_candidate"] / per[k]["n"] for k in scripts]
+    ax.barh(y, found, color=SANCTIO_COLOUR, label="found")
+    ax.barh(y, low, left=found, color=BASELINE_COLOUR, label="scored low")
+    ax.barh(y, none, left=[a + b for a, b in zip(found, low, strict=True)], color="#bbbbbb",
+            label="no candidate")
+    ax.set_yticks(y, [f"{k} (n={per[k]['n']})" for k in scripts])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel(f"share of native-script names, threshold {s['threshold']:.2f}")
+    ax.grid(axis="x", alpha=0.3)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, fontsize=8)
+    return _img(_png(fig), "recall per script")
+
+
+def chart_native_curves(s: dict[str, Any]) -> str:
+    th = s["curves"]["thresholds"]
+    fig, ax = plt.subplots(figsize=(8, 4))
+    ax.plot(th, s["curves"]["recall"], color="black", lw=2, label="all")
+    cmap = plt.get_cmap("tab10")
+    for i, (script, values) in enumerate(s["curves"]["recall_per_script"].items()):
+        ax.plot(th, values, color=cmap(i % 10), lw=1.1, label=script)
+    ax.axvline(s["threshold"], color="grey", ls="--", lw=0.8)
+    ax.set_xlabel("threshold")
+    ax.set_ylabel("recall")
+    ax.set_ylim(0, 1.02)
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=7, ncol=2, loc="lower left")
+    return _img(_png(fig), "recall per script over thresholds")
+
+
+def _native_rows(groups: dict[str, Any]) -> list[list[Any]]:
+    return [[_e(k), f"<span class='num'>{v['n']}</span>", _pct(v["recall"]),
+             _e(v["scored_low"]), _e(v["no_candidate"]),
+             _e(v["no_candidate_name_score_above"]), _e(v["other_entity_on_top"])]
+            for k, v in groups.items()]
+
+
+def _miss_row(m: dict[str, Any]) -> list[Any]:
+    top = m.get("top")
+    top_s = (f"{_e(top['name'])}<br><span class='small'>{_e(top['entity_id'])} · "
+             f"{top['score']:.2f}</span>") if top else "–"
+    name = "–" if m.get("name_score") is None else \
+        f"{m['name_score']:.2f}<br><span class='small'>{_e(m.get('name_best'))}</span>"
+    return [_e(m["script"]), f"<b>{_e(m['query'])}</b>",
+            f"{_e(m['entity_name'])}<br><span class='small'>{_e(m['entity_id'])} · "
+            f"{_e(m['lists'])}</span>", _e(m["outcome"]), f"{m['score']:.2f}", name, top_s,
+            f"<div class='expl'>{_e(m.get('explanation'))}</div>"]
+
+
+def render_native_html(s: dict[str, Any]) -> str:
+    """The report of ``sanctio evaluate native`` (see :mod:`sanctio.evaluate.native`)."""
+    o = s["overall"]
+    headers = ["", "names", "recall", "scored low", "no candidate",
+               "no candidate, name score ≥ threshold", "missed, another entity alerts"]
+    cards = [("Recall (all native names)", _pct(o["recall"])),
+             ("Names screened", f"{o['n']}"),
+             ("Misses: scored low", f"{o['scored_low']}"),
+             ("Misses: no candidate", f"{o['no_candidate']}")]
+    cards_html = "".join(f'<div class="card"><div>{_e(k)}</div><div class="v">{_e(v)}</div>'
+                         "</div>" for k, v in cards)
+    miss_headers = ["script", "query", "expected entity", "outcome", "score",
+                    "name comparison alone", "top match", "why"]
+    versions = [[_e(k), _e(v)] for k, v in s["list_versions"].items()]
+    skipped = ", ".join(f"{k}: {v}" for k, v in s["skipped_no_latin_name"].items()) or "none"
+    tm = s["timings"]
+    parts = [
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+        "<title>Sanctio evaluation: native-script names</title>",
+        f"<style>{_CSS}</style></head><body>",
+        "<h1>Native-script names of the lists</h1>",
+        f"<p class='small'>Sanctio {_e(s['sanctio_version'])} · seed {_e(s['seed'])} · "
+        f"threshold {s['threshold']:.2f} · sample per script: "
+        f"{_e(s['sample_per_script'] or 'all')} · {_e(s['method'])}.</p>",
+        f"<div class='cards'>{cards_html}</div>",
+        "<p class='small'><i>Scored low</i>: the expected entity was returned below the "
+        "threshold. <i>No candidate</i>: it was not returned at any score (not retrieved by "
+        "the index, or a name score too low to keep). The name comparison alone is the "
+        "screener's comparison of the query with each Latin-script name of the expected "
+        f"entity. Names whose party has no Latin-script name are skipped ({_e(skipped)}). "
+        "Organisation names in other scripts are often translations rather than spellings "
+        "(EU Greek and Bulgarian aliases): see the script / schema table.</p>",
+        "<h2>Recall per script</h2>", chart_recall_per_script(s),
+        _table(headers, _native_rows(s["per_script"])),
+        "<h2>Per script and schema</h2>", _table(headers, _native_rows(
+            s["per_script_and_schema"])),
+        "<h2>Per source list</h2>",
+        "<p class='small'>A name that several lists give counts for each of them.</p>",
+        _table(headers, _native_rows(s["per_list"])),
+        "<h2>Per name type</h2>", _table(headers, _native_rows(s["per_name_type"])),
+        "<h2>Recall over thresholds</h2>", chart_native_curves(s),
+        f"<h2>Worst misses ({len(s['worst_misses'])}, lowest score first, each script in "
+        "turn)</h2>", _table(miss_headers, [_miss_row(m) for m in s["worst_misses"]]),
+        f"<h2>Missed, another entity alerts ({len(s['wrong_top_matches'])} highest-scoring)"
+        "</h2>",
+        _table(miss_headers, [_miss_row(m) for m in s["wrong_top_matches"]]),
+        "<h2>Lists</h2>", _table(["list", "version"], versions),
+        f"<p class='small'>Latin-only index built in {tm['build_seconds']:.1f} s; "
+        f"{tm['queries_per_second']:.0f} queries per second with {_e(tm['workers'])} "
+        f"workers; whole evaluation {tm['evaluation_seconds']:.1f} s.</p>",
+        "</body></html>",
+    ]
+    return "\n".join(parts)
+
+
+# -------------------------------------------------- sanctio evaluate pairs --html
+
+
+def chart_reliability(bins: list[dict[str, Any]], threshold: float) -> str:
+    fig, (a1, a2) = plt.subplots(1, 2, figsize=(11, 3.8))
+    mids = [(b["low"] + b["high"]) / 2 for b in bins]
+    shares = [b["share_match"] if b["share_match"] is not None else float("nan") for b in bins]
+    a1.plot([0, 1], [0, 1], color="grey", ls=":", lw=0.8, label="score = share")
+    a1.bar(mids, [0 if x != x else x for x in shares], width=0.09, color=SANCTIO_COLOUR,
+           alpha=0.8, label="share of true matches")
+    a1.axvline(threshold, color="grey", ls="--", lw=0.8)
+    a1.set_xlim(0, 1)
+    a1.set_ylim(0, 1.02)
+    a1.set_xlabel("score bin")
+    a1.set_ylabel("share of pairs that are true matches")
+    a1.legend(fontsize=8, loc="upper left")
+    a1.grid(alpha=0.3)
+    a2.bar(mids, [b["matches"] for b in bins], width=0.09, color=SANCTIO_COLOUR,
+           label="true matches")
+    a2.bar(mids, [b["count"] - b["matches"] for b in bins], width=0.09,
+           bottom=[b["matches"] for b in bins], color=BASELINE_COLOUR, label="non-matches")
+    a2.axvline(threshold, color="grey", ls="--", lw=0.8)
+    a2.set_xlim(0, 1)
+    a2.set_xlabel("score bin")
+    a2.set_ylabel("pairs")
+    a2.legend(fontsize=8)
+    a2.grid(alpha=0.3)
+    return _img(_png(fig), "reliability diagram")
+
+
+def render_pairs_html(d: dict[str, Any], title: str) -> str:
+    """The report of ``sanctio evaluate pairs --html`` from its JSON report."""
+    def conf_rows(rows: dict[str, Any]) -> list[list[Any]]:
+        return [[_e(k), _e(c["pairs"]), _e(c["tp"]), _e(c["fp"]), _e(c["fn"]), _e(c["tn"]),
+                 _pct(c["precision"]), _pct(c["recall"]), _pct(c["f1"])]
+                for k, c in rows.items()]
+
+    conf_headers = ["", "pairs", "TP", "FP", "FN", "TN", "precision", "recall", "F1"]
+    rel_rows = [[f"{b['low']:.1f}–{b['high']:.1f}", _e(b["count"]), _e(b["matches"]),
+                 _pct(b["share_match"])] for b in d["reliability"]]
+    dis_rows = [[_e(p["category"]), _e(p["group"]), f"<b>{_e(p['name1'])}</b>",
+                 f"<b>{_e(p['name2'])}</b>", "match" if p["is_match"] else "no match",
+                 f"{p['score']:.2f}", f"<div class='expl'>{_e(p['explanation'])}</div>"]
+                for p in d["disagreements"][:80]]
+    parts = [
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+        f"<title>{_e(title)}</title>", f"<style>{_CSS}</style></head><body>",
+        f"<h1>{_e(title)}</h1>",
+        f"<p class='small'>threshold {d['threshold']:.2f}"
+        + (f" · split {_e(d['split'])}" if d.get("split") else "") + "</p>",
+        _table(conf_headers, conf_rows({"overall": d["overall"]})),
+        "<h2>Reliability</h2>",
+        "<p class='small'>Pairs binned by score: how many, and the share that are true "
+        "matches. A well-calibrated score has the share rising with the score.</p>",
+        chart_reliability(d["reliability"], d["threshold"]),
+        _table(["score", "pairs", "true matches", "share"], rel_rows),
+        "<h2>Per category</h2>", _table(conf_headers, conf_rows(d["by_category"])),
+        "<h2>Per group</h2>", _table(conf_headers, conf_rows(d["by_group"])),
+        f"<h2>Disagreements ({len(d['disagreements'])}; first 80)</h2>",
+        _table(["category", "group", "name 1", "name 2", "label", "score", "explanation"],
+               dis_rows),
+        "</body></html>",
+    ]
+    return "\n".join(parts)
