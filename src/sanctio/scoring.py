@@ -96,6 +96,9 @@ def _text_sim(a: str, b: str) -> float:
     dist = OSA.distance(a, b)
     if longest <= 3:
         return 1.0 - dist / longest
+    if dist >= 2 and longest <= 6:
+        # two letters apart in a short name is another name (Marta / Mark, Pedro / Petr)
+        return 0.5
     # one edit (typo or transposition) in a 4-letter token: 0.8, in an 8-letter one: 0.89
     return 1.0 - dist / (longest + 1)
 
@@ -117,21 +120,27 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
     if (q.alt is not None and (q.alt == r.text or q.alt == r.alt)) or (
             r.alt is not None and r.alt == q.text):
         return 0.98, "article joined"
-    if (q.text[0] == r.text[0] or q.orig or r.orig) and q.symbols and r.symbols and (
-            not q.symbols.isdisjoint(r.symbols)):
-        return 0.93, "name variant"
     lq, lr = len(q.text), len(r.text)
-    if lq == 1 or lr == 1:
-        if (lq == 1 and r.text.startswith(q.text)) or (lr == 1 and q.text.startswith(r.text)):
-            return 0.75, "initial"
-        return 0.0, "different"
     qk, rk = syllable_key(q.text), syllable_key(r.text)
-    if qk is not None and rk is not None:
+    syllables = qk is not None and rk is not None and lq > 1 and lr > 1
+    shared = q.symbols and r.symbols and not q.symbols.isdisjoint(r.symbols)
+    if syllables:
         # one syllable of a Chinese or Korean name is whole: jong = jeong = chong, but yang
         # is not yong and kong is not song (different characters, different names)
         if qk == rk:
             return 0.9, "romanisation variant"
+        if shared and (q.orig or r.orig):
+            return 0.93, "name variant"  # 이 is Lee, Ri and Yi
         return 0.0, "different syllables"
+    if shared:
+        if q.text[0] == r.text[0] or q.orig or r.orig:
+            return 0.93, "name variant"
+        if lq >= 4 and lr >= 4:
+            return 0.86, "name variant (nickname or other language)"  # Sasha / Aleksandr
+    if lq == 1 or lr == 1:
+        if (lq == 1 and r.text.startswith(q.text)) or (lr == 1 and q.text.startswith(r.text)):
+            return 0.75, "initial"
+        return 0.0, "different"
     sim = _text_sim(q.text, r.text)
     if q.alt is not None or r.alt is not None:
         sim = max(sim, _text_sim(q.alt or q.text, r.alt or r.text) - 0.02)
@@ -314,6 +323,25 @@ def _align(qt: list[Token], rt: list[Token]) -> tuple[list[Pair], set[int], set[
     return _greedy(options + extra, qt, rt)
 
 
+_LINEAGE = frozenset({"bin", "ould"})
+
+
+def _lineage(form: NameForm) -> list[tuple[int, int]]:
+    """(son, father) positions among the compared tokens, from ``X bin Y`` / ``X ould Y``."""
+    toks = form.tokens
+    if len(toks) < 3 or not any(t.text in _LINEAGE for t in toks):
+        return []
+    pos = {id(t): i for i, t in enumerate(form.scoring)}
+    out = []
+    for k in range(1, len(toks) - 1):
+        t = toks[k]
+        if t.role == Role.PARTICLE and t.text in _LINEAGE:
+            a, b = pos.get(id(toks[k - 1])), pos.get(id(toks[k + 1]))
+            if a is not None and b is not None:
+                out.append((a, b))
+    return out
+
+
 def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
                   r_weights: list[float] | None = None) -> NameComparison:
     """Align the tokens of two analysed names and score the alignment. ``r_weights``:
@@ -358,6 +386,16 @@ def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
     if pairs and all(t.role in (Role.GENERIC, Role.NUMBER) for p in pairs for t in p.query) \
             and (un_q or un_r):
         score = min(score, 0.5)
+    # who is whose son: Hasan bin Ali is not Ali bin Hasan
+    q_line, r_line = _lineage(q), _lineage(r)
+    if q_line and r_line:
+        qmap = {p.qi[0]: p.rj[0] for p in pairs if len(p.qi) == 1 and len(p.rj) == 1}
+        for a, b in q_line:
+            if any(qmap.get(a) == d and qmap.get(b) == c for c, d in r_line):
+                score *= 0.7
+                pairs = [*pairs, Pair([qt[a], qt[b]], [rt[qmap[b]], rt[qmap[a]]], 0.0,
+                                      "father and son swapped around bin", (), ())]
+                break
     legal = None
     if q.legal and r.legal:
         if q.legal & r.legal:

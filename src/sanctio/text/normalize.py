@@ -51,6 +51,12 @@ moulvi moulavi maulawi qari mufti alhaj alhaji alhajj elhaj hadj ustad ustadh us
 khwaja khawaja shaheed mawlana moulana allama hazrat
 """.split())
 
+# titles that are also given names
+NAME_TITLES = frozenset("""
+amir emir sayed sayyid syed seyed sayid seyyed hafiz imam mirza khwaja khawaja shaheed shahid
+ustad malik king prince
+""".split())
+
 PARTICLES = frozenset("""
 al el ul ad ar as ash at az an ab bin ibn ben bint bent binti ould wuld ait van von der den de
 del della da di du des le la los las dos das y e und and of the
@@ -144,6 +150,12 @@ _HOMOGLYPHS = str.maketrans({
     "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
     "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
 })
+_TO_CYRILLIC = str.maketrans({
+    "a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "y": "у", "x": "х", "i": "і", "j": "ј",
+    "s": "ѕ", "A": "А", "B": "В", "E": "Е", "K": "К", "M": "М", "H": "Н", "O": "О", "P": "Р",
+    "C": "С", "T": "Т", "X": "Х", "I": "І",
+})
+_CYRILLIC_ANY = re.compile("[\u0400-\u052f]")
 _DIGIT_GLYPHS = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t",
                                "8": "b", "@": "a", "$": "s"})
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -154,7 +166,12 @@ def fold_homoglyphs(word: str) -> str:
     """Replace Cyrillic/Greek look-alikes inside a mostly-Latin word, and digits used as
     letters inside a word of letters (``R0SNEFT``). A word wholly in Cyrillic is left alone."""
     if _CYR_GREEK.search(word) and _LATIN_LETTER.search(word):
-        word = word.translate(_HOMOGLYPHS)
+        cyrillic = len(_CYRILLIC_ANY.findall(word))
+        if cyrillic > len(_LATIN_LETTER.findall(word)):
+            # a Cyrillic word with a Latin look-alike in it (Iлларіонович, МIКУШЭЎ)
+            word = word.translate(_TO_CYRILLIC)
+        else:
+            word = word.translate(_HOMOGLYPHS)
     if any(c.isdigit() for c in word) and sum(c.isalpha() for c in word) >= 2 \
             and not _NUM_SUFFIX.match(word.lower()):
         word = word.translate(_DIGIT_GLYPHS)
@@ -192,14 +209,13 @@ def _transliterator(rules: str) -> object:
 # sanctions lists and passports mostly follow: Arkadiy, Yuriy, Shchegolev), then ICU's
 # generic rules for letters of other Cyrillic languages (Kazakh, Tajik...)
 _CYR_LANGS = [
+    (re.compile("[Ўў]"), "Belarusian-Latin/BGN"),
     (re.compile("[ІіЇїЄєҐґ]"), "Ukrainian-Latin/BGN"),
     (re.compile("[ЂђЋћЏџЉљЊњЈј]"), "Serbian-Latin/BGN"),
-    (re.compile("[Ўў]"), "Belarusian-Latin/BGN"),
     (re.compile("[ЃѓЌќ]"), "Macedonian-Latin/BGN"),
 ]
 # soft and hard signs (and the primes BGN writes for them) never split a word
 _SIGNS = re.compile("[ьЬъЪʹʺ\u02bc\u02bb\u2019'`\u00b4]")
-_CYRILLIC_ANY = re.compile("[\u0400-\u052f]")
 
 
 def _cyrillic_latin(text: str) -> str:
@@ -418,16 +434,49 @@ class NameForm:
         return "".join(t.text for t in self.tokens if t.role in (Role.NAME, Role.NUMBER))
 
 
+_ROMAN = re.compile(r"^[ivx]{2,5}$")
+# words of legal forms and of generic organisation names, long enough that one typo in them
+# (COMPNAY, LIMTED, CORPORATOIN) is still recognisable
+_LEGAL_WORDS = sorted({w for w in """
+company limited corporation incorporated liability partnership cooperative association
+holding holdings international enterprise enterprises industries trading foundation
+joint stock public private aktiengesellschaft gesellschaft sociedad societe anonyme
+responsabilidad limitada compania compagnie organization organisation group
+""".split() if len(w) >= 6})
+_LEGAL_WORD_SET = frozenset(_LEGAL_WORDS)
+
+
+def _fix_legal_typos(text: str) -> str:
+    """One typo inside a long legal-form word is corrected (HAVIN BANK COMPNAY LIMITED)."""
+    from rapidfuzz.distance import OSA
+
+    words = tokenize_ascii(text)
+    fixes = {}
+    for w in words:
+        if len(w) >= 6 and w not in _LEGAL_WORD_SET and w not in GENERIC:
+            for cand in _LEGAL_WORDS:
+                if abs(len(cand) - len(w)) <= 1 and cand[0] == w[0] and OSA.distance(
+                        w, cand, score_cutoff=1) <= 1:
+                    fixes[w] = cand
+                    break
+    for w, cand in fixes.items():
+        text = re.sub(r"(?<![a-z0-9])" + re.escape(w) + r"(?![a-z0-9])", cand, text)
+    return text
+
+
 @lru_cache(maxsize=100_000)
 def _legal_forms(text: str) -> tuple[str, frozenset[str]]:
     """Replace legal forms by their class (``Limited Liability Company`` -> ``llc``)."""
     from rigour._core import extract_org_types
 
+    text = _fix_legal_typos(text)
     found = extract_org_types(text, 0, 0, True)
     if not found:
         return text, frozenset()
     classes = set()
     for matched, cls in found:
+        if _ROMAN.match(matched.strip().lower()):
+            continue  # a generation number (Fund II), not a legal form
         classes.add(cls.lower())
         text = re.sub(r"(?<![a-z0-9])" + re.escape(matched) + r"(?![a-z0-9])", " ", text)
     return text, frozenset(classes)
@@ -594,8 +643,10 @@ def _hangul_latin(text: str) -> tuple[str, dict[str, str]]:
 _SYLLABLE = re.compile(
     r"^(?:ch|sh|zh|kk|tt|pp|ss|jj|ts|hs|ny|[bcdfghjklmnpqrstwxyz])?[aeiouwy]{1,3}"
     r"(?:ng|n|m|l|k|p|t|g|b|r)?$")
-_SYL_FOLD = [("eo", "o"), ("eu", "u"), ("yeo", "yo"), ("ae", "e"), ("ee", "i"), ("oo", "u"),
-             ("wo", "o")]
+# vowels the romanisations write differently: Korean eo as o, u or eo (Chon, Chun, Cheon;
+# Sung, Song, Seong), eu as u; Wade-Giles ung for pinyin ong (Tung, Dong)
+_SYL_FOLD = [("yeo", "yo"), ("eo", "o"), ("eu", "o"), ("ou", "o"), ("ae", "e"), ("ee", "i"),
+             ("oo", "o"), ("wo", "o"), ("u", "o")]
 _SYL_INITIAL = {"g": "k", "d": "t", "b": "p", "j": "ch", "r": "l", "zh": "ch", "q": "ch",
                 "x": "s", "hs": "s", "ts": "ch", "kk": "k", "tt": "t", "pp": "p", "ss": "s",
                 "jj": "ch", "sh": "s"}
@@ -749,12 +800,11 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                                 origs.get(tok) if role == Role.NAME else None))
     tokens = _compound_numbers(_merge_abd(tokens, arabic))
     if sum(1 for t in tokens if t.role == Role.NAME) <= 1 and any(
-            t.role == Role.TITLE for t in tokens):
+            t.role == Role.TITLE and t.text in NAME_TITLES for t in tokens):
         # a title that is also a given name is the name when no other is left to carry it
         # (Amir Abbas, Emir Kusturica are not Abbas, Kusturica)
         tokens = [Token(t.text, Role.NAME, t.skel, t.number, t.alt, t.abjad, t.orig)
-                  if t.role == Role.TITLE and len(t.text) >= 3 and symbols_of(t.text) else t
-                  for t in tokens]
+                  if t.role == Role.TITLE and t.text in NAME_TITLES else t for t in tokens]
     if tokens and all(t.role in (Role.PARTICLE, Role.TITLE) for t in tokens):
         # a name made only of particles or titles: treat them as name tokens
         tokens = [Token(t.text, Role.NAME, t.skel, t.number, t.alt, t.abjad, t.orig)
