@@ -1,17 +1,80 @@
-"""Shared fixtures: the real list files of ../shared/data loaded into real registries."""
+"""Shared fixtures: the official list files loaded into real registries.
+
+Where the list files come from (``DATA``):
+
+1. ``$SANCTIO_TEST_DATA``, if set: a folder laid out like ``../shared/data``;
+2. else ``../shared/data`` next to this repository, if it exists (as in CI);
+3. else the compact excerpts shipped in ``tests/data/lists`` (a few hundred real records per
+   list, in the official formats; ``tests/data/lists/make_excerpts.py`` cuts them).
+
+``FULL_DATA`` says whether the full official lists are present. Tests that assert figures of a
+whole list (its exact record count, a timing of the whole file) are marked
+``@requires_full_lists`` and skipped on the excerpts; tests that count records use
+``expect(full, excerpt)`` or ``EXCERPT_COUNTS`` (the excerpts' raw figures, written by
+``make_excerpts.py``).
+"""
 
 from __future__ import annotations
 
+import atexit
+import json
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 
+# ------------------------------------------------- the name-symbol cache: never ~/.cache
+# set at import time, before any test (or child process of one) computes a name symbol;
+# an explicit $SANCTIO_CACHE is the caller's choice and is kept
+if not os.environ.get("SANCTIO_CACHE"):
+    _CACHE = tempfile.mkdtemp(prefix="sanctio-test-cache-")
+    os.environ["SANCTIO_CACHE"] = _CACHE
+    atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+
 from sanctio.registry import Registry
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-GOLDEN = Path(__file__).resolve().parents[1].parent / "shared" / "golden"
+TESTS = Path(__file__).resolve().parent
+SHARED = TESTS.parent.parent / "shared"
+EXCERPTS = TESTS / "data" / "lists"
+
+
+def _data_dir() -> Path:
+    env = os.environ.get("SANCTIO_TEST_DATA")
+    if env:
+        return Path(env).expanduser().resolve()
+    if (SHARED / "data").is_dir():
+        return SHARED / "data"
+    return EXCERPTS
+
+
+DATA = _data_dir()
+FULL_DATA: bool = DATA.resolve() != EXCERPTS.resolve()
+GOLDEN = SHARED / "golden" if (SHARED / "golden" / "seed_cases.csv").is_file() \
+    else TESTS / "data" / "golden"
+
+FULL_LISTS_REASON = ("full official lists not present: set SANCTIO_TEST_DATA or place "
+                     "../shared/data (running on the excerpts of tests/data/lists)")
+requires_full_lists = pytest.mark.skipif(not FULL_DATA, reason=FULL_LISTS_REASON)
+
+EXCERPT_COUNTS: dict[str, dict[str, Any]] = json.loads(
+    (EXCERPTS / "counts.json").read_text(encoding="utf-8"))
+
+T = TypeVar("T")
+
+
+def expect(full: T, excerpt: T) -> T:
+    """The figure a test expects: ``full`` on the full official lists, else ``excerpt``."""
+    return full if FULL_DATA else excerpt
+
+
+# records of the OFAC SDN 2021 set and of the UN 2026 list, as tests load them
+SDN_RECORDS = expect(8976, int(EXCERPT_COUNTS["ofac-sdn"]["records"]))
+UN_RECORDS = expect(1003, int(EXCERPT_COUNTS["un"]["records"]))
+
 
 # the four lists the golden cases are written against
 MAIN_LISTS = [
@@ -20,6 +83,11 @@ MAIN_LISTS = [
     DATA / "eu-2026" / "sanctions.xml",
     DATA / "uk-2026" / "ConList.csv",
 ]
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    kind = "full official lists" if FULL_DATA else "excerpts (full-list tests skipped)"
+    return f"sanctio test data: {DATA} ({kind})"
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,8 @@ import pytest
 from sanctio.model import DatePrecision, NameType, ParsedList, ParseError, Record, Schema
 from sanctio.sources import eu_fsf
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+from .conftest import DATA, EXCERPT_COUNTS, FULL_DATA, expect
+
 EU_FILE = DATA / "eu-2026" / "sanctions.xml"
 
 pytestmark = pytest.mark.skipif(not EU_FILE.exists(), reason="EU test data not available")
@@ -36,10 +37,14 @@ def test_counts_and_header(parsed: ParsedList) -> None:
     assert parsed.source == "eu"
     assert parsed.authority == "EU Council"
     assert parsed.publisher_date == "2026-02-25"
-    assert len(parsed.records) == 5860
-    assert len({r.source_id for r in parsed.records}) == 5860
-    assert Counter(r.schema for r in parsed.records) == {
-        Schema.PERSON: 4341, Schema.ORGANIZATION: 1519}
+    records = expect(5860, EXCERPT_COUNTS["eu"]["records"])
+    assert len(parsed.records) == records
+    assert len({r.source_id for r in parsed.records}) == records
+    schemas = Counter(r.schema for r in parsed.records)
+    if FULL_DATA:
+        assert schemas == {Schema.PERSON: 4341, Schema.ORGANIZATION: 1519}
+    else:
+        assert set(schemas) == {Schema.PERSON, Schema.ORGANIZATION}
     assert parsed.warnings == []
 
 
@@ -66,9 +71,13 @@ def test_totals_match_the_file(parsed: ParsedList) -> None:
     # the file has 29,809 nameAlias; repeated spellings (same name in several languages)
     # are kept once
     names = [n for r in parsed.records for n in r.names]
-    assert 23_000 < len(names) <= 29_809
-    assert sum(len(r.identifiers) for r in parsed.records) == 2430
-    assert sum(1 for r in parsed.records for x in r.xrefs if x.startswith("un-ref:")) == 88
+    if FULL_DATA:
+        assert 23_000 < len(names) <= 29_809
+        assert sum(len(r.identifiers) for r in parsed.records) == 2430
+        assert sum(1 for r in parsed.records for x in r.xrefs if x.startswith("un-ref:")) == 88
+    else:
+        assert len(names) > 3 * len(parsed.records)
+        assert sum(1 for r in parsed.records for x in r.xrefs if x.startswith("un-ref:")) > 5
     scripts = Counter(n.script for n in names if n.type == NameType.ORIGINAL)
     assert {"Cyrl", "Arab", "Grek", "Hang", "Hani", "Hebr"} <= set(scripts)
     assert "Latn" not in scripts
@@ -150,8 +159,9 @@ def test_partial_and_circa_birth_dates(by_id: dict[str, Record], parsed: ParsedL
     abdel_hamid = by_id["25"]
     assert [(b.value, b.circa) for b in abdel_hamid.birth_dates] == [("1957", True)]
     precisions = Counter(b.precision for r in parsed.records for b in r.birth_dates)
-    assert precisions[DatePrecision.MONTH] > 0 and precisions[DatePrecision.YEAR] > 500
-    assert sum(b.circa for r in parsed.records for b in r.birth_dates) > 100
+    assert precisions[DatePrecision.MONTH] > 0
+    assert precisions[DatePrecision.YEAR] > expect(500, 10)
+    assert sum(b.circa for r in parsed.records for b in r.birth_dates) > expect(100, 5)
 
 
 def test_islamic_calendar_dates(by_id: dict[str, Record]) -> None:
@@ -171,7 +181,7 @@ def test_first_alias_in_russian_is_not_primary(parsed: ParsedList) -> None:
     cyrillic_first = [r for r in parsed.records if r.raw["nameAlias"]
                       and isinstance(r.raw["nameAlias"], list)
                       and r.raw["nameAlias"][0].get("@nameLanguage") == "RU"]
-    assert len(cyrillic_first) > 100
+    assert len(cyrillic_first) > expect(100, 10)
     for r in cyrillic_first:
         if any(n.script == "Latn" for n in r.names):
             assert r.names[0].script == "Latn", r.source_id

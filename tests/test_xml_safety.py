@@ -11,7 +11,8 @@ import pytest
 from sanctio.model import ParsedList, ParseError
 from sanctio.sources import eu_fsf, un_xml
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+from .conftest import DATA
+
 EU_FILE = DATA / "eu-2026" / "sanctions.xml"
 UN_FILE = DATA / "un-2026" / "consolidated.xml"
 
