@@ -298,18 +298,23 @@ def test_service_reload_gets_the_same_protection(tmp_path: Path) -> None:
 # --------------------------------------------------------------- 3. incomplete inputs refused
 
 
-@pytest.mark.parametrize("missing", ["alt.csv", "add.csv"])
+@pytest.mark.parametrize(("missing", "how"), [("alt.csv", "missing"), ("add.csv", "missing"),
+                                             ("alt.csv", "empty")])
 def test_ofac_csv_set_missing_a_file_is_refused(sdn_home: Path, tmp_path: Path,
-                                                missing: str) -> None:
+                                                missing: str, how: str) -> None:
     reg = sdn_registry(sdn_home, tmp_path)
     sdn = reg.active_versions()["us-ofac"]
     partial = tmp_path / "sdn-partial"
     shutil.copytree(SDN, partial)
-    (partial / missing).unlink()
+    if how == "missing":
+        (partial / missing).unlink()
+    else:
+        (partial / missing).write_bytes(b"")
     result = reg.load(partial)
     assert result.status == "failed" and result.refused == "incomplete"
     assert result.error is not None
     assert str(partial / missing) in result.error and "--allow-incomplete" in result.error
+    assert how in result.error
     assert ("aliases" if missing == "alt.csv" else "addresses") in result.error
     assert reg.active_versions()["us-ofac"].id == sdn.id
     code, _, err = run("load", str(partial), "--allow-incomplete", "--home", str(reg.home))

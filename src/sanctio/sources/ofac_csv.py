@@ -960,7 +960,10 @@ def parse(path: Path, **options: Any) -> ParsedList:
         warnings.append("alt.csv not found: aliases not read")
         incomplete.append(f"{directory / 'alt.csv'}: missing from the OFAC CSV set "
                           "(the aliases, a.k.a. and f.k.a., would not be read)")
-    elif alt_path.stat().st_size > 0:
+    elif alt_path.stat().st_size == 0:
+        incomplete.append(f"{alt_path}: empty (the aliases, a.k.a. and f.k.a., would not be "
+                          "read)")
+    else:
         for line, ent, row in _rows(alt_path, ALT_COLUMNS, warnings):
             rec = records.get(ent)
             if rec is None:
@@ -983,7 +986,10 @@ def parse(path: Path, **options: Any) -> ParsedList:
         warnings.append("add.csv not found: addresses not read")
         incomplete.append(f"{directory / 'add.csv'}: missing from the OFAC CSV set "
                           "(the addresses and their countries would not be read)")
-    elif add_path.stat().st_size > 0:
+    elif add_path.stat().st_size == 0:
+        incomplete.append(f"{add_path}: empty (the addresses and their countries would not "
+                          "be read)")
+    else:
         for line, ent, row in _rows(add_path, ADD_COLUMNS, warnings):
             rec = records.get(ent)
             if rec is None:
