@@ -172,6 +172,27 @@ def test_alerts_on_sdn_designations_stay_open_when_the_non_sdn_list_loads(
     assert [a["id"] for a in json.loads(out)] == [a["id"] for a in opened]  # none auto-closed
 
 
+def test_update_fetches_the_non_sdn_list_into_its_own_list(sdn_home: Path,
+                                                           tmp_path: Path) -> None:
+    from sanctio.update import update
+
+    reg = sdn_registry(sdn_home, tmp_path)
+    sdn = reg.active_versions()["us-ofac"]
+    urls: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        urls.append(str(request.url))
+        return httpx.Response(200, content=CONS.read_bytes())
+
+    client = httpx.Client(transport=httpx.MockTransport(handler))
+    [result] = update(reg, ["us-ofac-cons"], client=client, retries=0)
+    assert result.status == "loaded", result.error
+    assert urls == ["https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/"
+                    "exports/CONSOLIDATED.XML"]
+    active = reg.active_versions()
+    assert active["us-ofac"].id == sdn.id and active["us-ofac-cons"].record_count == 376
+
+
 def test_list_of_an_ofac_xml_file_can_be_named(tmp_path: Path) -> None:
     reg = Registry(tmp_path / "home", auto_sample=False)
     forced = reg.load(CONS, fmt="ofac-cons-xml")

@@ -86,6 +86,14 @@ SOURCES: dict[str, Source] = {
         (("consolidated.csv", "https://data.trade.gov/downloaded_files/consolidated.csv"),)),
 }
 
+#: Lists fetched only when named (``--source us-ofac-cons``): OFAC's consolidated non-SDN
+#: list (SSI, NS-PLC, FSE, Part 561, NS-MBS...), a list of its own next to the SDN list.
+OPTIONAL_SOURCES: dict[str, Source] = {
+    "us-ofac-cons": Source(
+        "us-ofac-cons", "ofac-cons-xml", "US Treasury OFAC, consolidated non-SDN list (XML)",
+        (("CONSOLIDATED.XML", OFAC_EXPORTS + "CONSOLIDATED.XML"),)),
+}
+
 #: The OFAC SDN list as one XML file (``--ofac-format xml``), loaded into the same list.
 OFAC_XML = Source("us-ofac", "ofac-xml", "US Treasury OFAC, SDN list (XML)",
                   (("SDN.XML", OFAC_EXPORTS + "SDN.XML"),))
@@ -162,15 +170,17 @@ class UpdateResult:
 
 
 def resolve_sources(keys: Iterable[str] | None, ofac_format: str = "csv") -> list[Source]:
-    """The sources to update (all of :data:`SOURCES` when none is named), in the given order."""
+    """The sources to update (all of :data:`SOURCES` when none is named; those of
+    :data:`OPTIONAL_SOURCES` only when named), in the given order."""
     if ofac_format not in ("csv", "xml"):
         raise ValueError(f"unknown OFAC format {ofac_format!r}; use csv or xml")
+    known = {**SOURCES, **OPTIONAL_SOURCES}
     chosen = list(dict.fromkeys(keys)) if keys else list(SOURCES)
-    unknown = [k for k in chosen if k not in SOURCES]
+    unknown = [k for k in chosen if k not in known]
     if unknown:
         raise ValueError(f"unknown source {', '.join(map(repr, unknown))}; "
-                         f"known sources: {', '.join(SOURCES)}")
-    return [OFAC_XML if k == "us-ofac" and ofac_format == "xml" else SOURCES[k]
+                         f"known sources: {', '.join(known)}")
+    return [OFAC_XML if k == "us-ofac" and ofac_format == "xml" else known[k]
             for k in chosen]
 
 
@@ -440,8 +450,9 @@ def register(app: typer.Typer) -> None:
     @app.command("update")
     def update_cmd(
         source: Annotated[list[str] | None, typer.Option(
-            "--source", help=f"A list to update ({', '.join(SOURCES)}); repeat for several. "
-                             "Default: all of them.")] = None,
+            "--source", help=f"A list to update ({', '.join(SOURCES)}; also "
+                             f"{', '.join(OPTIONAL_SOURCES)} when named); repeat for several. "
+                             "Default: all but the optional ones.")] = None,
         url_override: Annotated[list[str] | None, typer.Option(
             "--url-override", help="SOURCE=URL: fetch this source from URL (for the OFAC "
                                    "CSV set, a folder address).")] = None,
@@ -488,7 +499,7 @@ def register(app: typer.Typer) -> None:
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--source") from exc
         for key in overrides:
-            if key not in SOURCES:
+            if key not in SOURCES and key not in OPTIONAL_SOURCES:
                 raise typer.BadParameter(f"unknown source {key!r}", param_hint="--url-override")
         reg = open_registry(home)
 
