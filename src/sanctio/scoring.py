@@ -37,11 +37,19 @@ from typing import Any
 from rapidfuzz.distance import OSA
 
 from sanctio.model import DateValue, NameType, Schema
-from sanctio.text.normalize import NameForm, Role, Token, strict_skeleton, syllable_key
+from sanctio.text.normalize import (
+    NameForm,
+    Role,
+    Token,
+    skeleton,
+    strict_skeleton,
+    syllable_key,
+)
 from sanctio.types import Evidence
 
 EXTRA_LIST_TOKEN = 0.2  # how much an unmatched list token (a middle name) costs
 EXTRA_QUERY_TOKEN = 0.7  # how much an unmatched query token costs
+EXTRA_LIST_SYLLABLE = 0.45  # how much an unmatched syllable of a Chinese or Korean name costs
 _JOIN_SLACK = 3  # two tokens written together differ in length by at most this from one
 MIN_TOKEN_SIM = 0.55  # below this two tokens are not aligned at all
 NAME_TYPE_FACTOR = {
@@ -96,8 +104,9 @@ def _text_sim(a: str, b: str) -> float:
     dist = OSA.distance(a, b)
     if longest <= 3:
         return 1.0 - dist / longest
-    if dist >= 2 and longest <= 6:
-        # two letters apart in a short name is another name (Marta / Mark, Pedro / Petr)
+    if dist >= 2 and longest <= 6 and skeleton(a) != skeleton(b):
+        # two letters apart in a short name is another name (Marta / Mark, Pedro / Petr),
+        # unless only vowels differ (Mohsen / Muhsin)
         return 0.5
     # one edit (typo or transposition) in a 4-letter token: 0.8, in an 8-letter one: 0.89
     return 1.0 - dist / (longest + 1)
@@ -152,13 +161,41 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         # and must agree strictly (kh is not k: خان is not كاني)
         if sim < 0.88 and min(lq, lr) >= 2 and max(lq, lr) >= 3:
             key = strict_skeleton(q.text)
-            if len(key) >= 2 and key == strict_skeleton(r.text):
+            # two consonants are too little to tell names apart (swd: Saud, not Said): there
+            # the long vowels the script does write must be in the Latin spelling too
+            if key == strict_skeleton(r.text) and (len(key) >= 3 or (len(key) == 2 and (
+                    q.abjad == r.abjad or _long_vowels_agree(q, r)))):
                 sim, how = 0.88, "same consonants (transliterated script)"
-    elif q.skel == r.skel and lq >= 3 and lr >= 3 and len(q.skel) >= 3 and sim >= 0.5:
+    elif q.skel == r.skel and lq >= 3 and lr >= 3 and len(q.skel) >= 3 and sim >= 0.7:
         boosted = 0.55 + 0.4 * sim
         if boosted > sim:
             sim, how = boosted, "sounds alike"
     return sim, how
+
+
+_SLOT_CLASS = {"w": "U", "u": "U", "o": "U", "y": "I", "i": "I", "e": "I"}
+
+
+def _vowel_slots(text: str) -> list[set[str]]:
+    """The vowel classes (U: u o w, I: i e y) between the consonants of a token."""
+    slots: list[set[str]] = [set()]
+    for ch in text:
+        cls = _SLOT_CLASS.get(ch)
+        if cls is not None:
+            slots[-1].add(cls)
+        elif ch not in "ah'":
+            slots.append(set())
+    return slots
+
+
+def _long_vowels_agree(q: Token, r: Token) -> bool:
+    """The long vowels of the abjad side (و, ي) stand where the Latin side has a vowel of
+    their kind: سعود (swd) is Saud or Saoud, not Said."""
+    ab, lat = (q, r) if q.abjad else (r, q)
+    a_slots, l_slots = _vowel_slots(ab.text), _vowel_slots(lat.text)
+    if len(a_slots) != len(l_slots):
+        return True  # the consonants were written differently (digraphs): do not judge
+    return all(a <= b for a, b in zip(a_slots, l_slots, strict=True))
 
 
 @dataclass(slots=True)
@@ -367,7 +404,11 @@ def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
     if un_q:
         den += EXTRA_QUERY_TOKEN * sum(weights.weight(t) for t in un_q)
     if un_r:
-        den += EXTRA_LIST_TOKEN * sum(rw[j] for j in range(len(rt)) if j not in used_r)
+        # a missing middle name costs little; a missing syllable of a Chinese or Korean
+        # name (Wei Qiu / Wei Ren Qiu) is a missing part of the given name
+        cjk = all(syllable_key(t.text) is not None for t in rt) and len(rt) >= 2
+        den += (EXTRA_LIST_SYLLABLE if cjk else EXTRA_LIST_TOKEN) * sum(
+            rw[j] for j in range(len(rt)) if j not in used_r)
     score = num / den if den > 0 else 0.0
     # one shared token is not a person's name: "Putin" is not "Vladimir Putin"
     if (len(pairs) == 1 and len(pairs[0].query) == 1 and len(pairs[0].listed) == 1
@@ -386,6 +427,10 @@ def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
     if pairs and all(t.role in (Role.GENERIC, Role.NUMBER) for p in pairs for t in p.query) \
             and (un_q or un_r):
         score = min(score, 0.5)
+    # a one-word name against a one-word name: only the same word, or a known variant of it,
+    # is strong evidence (Marion is not Morion, Nabih not Nabah)
+    if len(qt) == 1 and len(rt) == 1 and pairs and pairs[0].sim < 0.85:
+        score *= 0.85
     # who is whose son: Hasan bin Ali is not Ali bin Hasan
     q_line, r_line = _lineage(q), _lineage(r)
     if q_line and r_line:
