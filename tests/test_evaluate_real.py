@@ -209,6 +209,9 @@ def test_list_pairs(registry: Registry, by_id: dict[str, Entity]) -> None:
             assert p.entity1 != p.entity2
             assert {m.version.list_id for m in a.members} & {
                 m.version.list_id for m in b.members}
+            # and not one party listed twice (same exact date of birth)
+            assert not ({d.value for d in a.birth_dates if len(d.value) == 10}
+                        & {d.value for d in b.birth_dates if len(d.value) == 10})
         assert a.schema == b.schema == p.schema
     assert not ents["train"] & ents["heldout"]
     share = len(ents["heldout"]) / (len(ents["train"]) + len(ents["heldout"]))

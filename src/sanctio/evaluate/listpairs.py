@@ -15,7 +15,8 @@ Positives are two names of one listed party:
   it can be left out.
 
 Negatives are names of two different parties that look alike. Both parties are always on a
-common list, which lists them separately, so they are known to be different:
+common list, which lists them separately, and share no exact date of birth and no identifier
+(a list may give one party twice, under two regimes), so they are known to be different:
 
 - ``hard-negative``: rapidfuzz ``token_set_ratio`` >= 70 between Latin-script names of two
   parties of the same schema (found through shared tokens);
@@ -43,7 +44,7 @@ from typing import Any
 from rapidfuzz import fuzz, utils
 
 from sanctio.evaluate.native import is_latin, native_script
-from sanctio.merge import Entity, norm_name
+from sanctio.merge import Entity, norm_id, norm_name
 from sanctio.model import NameType, Schema
 
 POSITIVE = ("cross-script", "spelling", "alias", "translation")
@@ -200,11 +201,25 @@ def _positives(p: _Party, rng: random.Random) -> list[ListPair]:
 
 
 def _different(a: _Party, b: _Party) -> bool:
-    """Two parties a common list gives separately, with no name in common."""
+    """Two parties a common list gives separately, with no name, exact date of birth or
+    identifier in common (a list may give one party twice, under two regimes: the EU lists
+    one Mohammed Hamsho, born 1966-05-20, as EU.6455 and EU.7543)."""
     if a.entity.id == b.entity.id or not (a.lists & b.lists):
         return False
     na = {norm_name(n) for n, _ in a.latin}
-    return not any(norm_name(n) in na for n, _ in b.latin)
+    if any(norm_name(n) in na for n, _ in b.latin):
+        return False
+    if _dates(a.entity) & _dates(b.entity):
+        return False
+    return not (_ids(a.entity) & _ids(b.entity))
+
+
+def _dates(e: Entity) -> set[str]:
+    return {d.value for d in e.birth_dates if len(d.value) == 10}
+
+
+def _ids(e: Entity) -> set[str]:
+    return {k for k in (norm_id(i.number) for i in e.identifiers) if len(k) >= 5}
 
 
 def _near_negatives(parties: Sequence[_Party], rng: random.Random, queries: int
