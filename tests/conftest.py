@@ -58,7 +58,8 @@ GOLDEN = SHARED / "golden" if (SHARED / "golden" / "seed_cases.csv").is_file() \
 
 FULL_LISTS_REASON = ("full official lists not present: set SANCTIO_TEST_DATA or place "
                      "../shared/data (running on the excerpts of tests/data/lists)")
-requires_full_lists = pytest.mark.skipif(not FULL_DATA, reason=FULL_LISTS_REASON)
+# a test (or parameter) of whole-list figures: skipped, with FULL_LISTS_REASON, on the excerpts
+requires_full_lists = pytest.mark.requires_full_lists
 
 EXCERPT_COUNTS: dict[str, dict[str, Any]] = json.loads(
     (EXCERPTS / "counts.json").read_text(encoding="utf-8"))
@@ -88,6 +89,15 @@ MAIN_LISTS = [
 def pytest_report_header(config: pytest.Config) -> str:
     kind = "full official lists" if FULL_DATA else "excerpts (full-list tests skipped)"
     return f"sanctio test data: {DATA} ({kind})"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if FULL_DATA:
+        return
+    skip = pytest.mark.skip(reason=FULL_LISTS_REASON)
+    for item in items:
+        if item.get_closest_marker("requires_full_lists") is not None:
+            item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True)

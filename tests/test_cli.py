@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from sanctio.cli import app
 
-from .conftest import DATA
+from .conftest import DATA, UN_RECORDS
 
 runner = CliRunner()
 
@@ -51,7 +51,7 @@ def test_bad_query_input_is_refused_naming_the_field(tmp_path: Path) -> None:
 def test_load_lists_diff_show(tmp_path: Path) -> None:
     home = str(tmp_path / "home")
     code, out, _ = run("load", str(DATA / "un-2026" / "consolidated.xml"), "--home", home)
-    assert code == 0 and "1003 records" in out
+    assert code == 0 and f"{UN_RECORDS} records" in out
     code, out, _ = run("load", str(DATA / "un-2026" / "consolidated.xml"), "--home", home)
     assert "unchanged" in out
     bad = tmp_path / "broken.xml"
@@ -62,7 +62,7 @@ def test_load_lists_diff_show(tmp_path: Path) -> None:
     versions = json.loads(out)
     assert [v["status"] for v in versions if v["list"] == "un"] == ["active", "failed"]
     code, out, _ = run("diff", "un", "--json", "--home", home)
-    assert code == 0 and len(json.loads(out)["added"]) == 1003
+    assert code == 0 and len(json.loads(out)["added"]) == UN_RECORDS
     code, out, _ = run("show", "un:6908704", "--json", "--home", home)
     entity = json.loads(out)
     assert entity["designations"][0]["source"] == "un"

@@ -28,11 +28,16 @@ from sanctio.registry import Registry
 from sanctio.screen import Screener
 from sanctio.types import Query
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+from .conftest import DATA, EXCERPT_COUNTS, SDN_RECORDS, expect
+
 SDN = DATA / "ofac-sdn-2021"
 CONS = DATA / "ofac-cons-2020" / "consolidated.xml"
 UN = DATA / "un-2026" / "consolidated.xml"
 UK_2020 = DATA / "uk-2020-sample" / "ConList.csv"
+# records of the consolidated file (376), or of its excerpt in tests/data/lists
+CONS_RECORDS = expect(376, EXCERPT_COUNTS["ofac-cons"]["records"])
+# designations a "normal update" drops from the SDN list: 50 of 8,976 (0.6%); 3 of the excerpt's
+DROP = expect(50, 3)
 
 pytestmark = pytest.mark.skipif(not (SDN.exists() and CONS.exists() and UN.exists()
                                      and UK_2020.exists()),
@@ -79,6 +84,14 @@ def sdn_without(target: Path, drop: int) -> Path:
         (target / f.name).write_bytes(
             b"\n".join(ln for ln in lines if ln.split(b",", 1)[0] not in gone))
     return target
+
+
+def sdn_records_not_in_cons() -> int:
+    """SDN records whose ent_num the consolidated file does not hold (8,970 of 8,976)."""
+    sdn = {ln.split(b",", 1)[0] for ln in (SDN / "sdn.csv").read_bytes().split(b"\r\n")
+           if ln[:1].isdigit()}
+    cons = set(re.findall(rb"<sdnEntry>\s*<uid>(\d+)</uid>", CONS.read_bytes()))
+    return len(sdn - cons)
 
 
 def un_dated(target: Path, generated: str) -> Path:
@@ -133,8 +146,8 @@ def test_consolidated_non_sdn_list_does_not_replace_the_sdn_list(sdn_home: Path,
     assert result.list_id == "us-ofac-cons" and result.previous is None
     active = reg.active_versions()
     assert set(active) == {"us-ofac", "us-ofac-cons"}
-    assert active["us-ofac"].id == sdn.id and active["us-ofac"].record_count == 8976
-    assert active["us-ofac-cons"].record_count == 376
+    assert active["us-ofac"].id == sdn.id and active["us-ofac"].record_count == SDN_RECORDS
+    assert active["us-ofac-cons"].record_count == CONS_RECORDS
     assert active["us-ofac-cons"].label.startswith("us-ofac-cons@2020-12-14#")
     assert active["us-ofac-cons"].title == "OFAC Consolidated (non-SDN) Sanctions List"
     # the output contract's record keys keep working
@@ -190,7 +203,8 @@ def test_update_fetches_the_non_sdn_list_into_its_own_list(sdn_home: Path,
     assert urls == ["https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/"
                     "exports/CONSOLIDATED.XML"]
     active = reg.active_versions()
-    assert active["us-ofac"].id == sdn.id and active["us-ofac-cons"].record_count == 376
+    assert active["us-ofac"].id == sdn.id
+    assert active["us-ofac-cons"].record_count == CONS_RECORDS
 
 
 def test_list_of_an_ofac_xml_file_can_be_named(tmp_path: Path) -> None:
@@ -202,7 +216,7 @@ def test_list_of_an_ofac_xml_file_can_be_named(tmp_path: Path) -> None:
     assert code == 0, err
     named = Registry(home, auto_sample=False)
     v = named.active_versions()["ofac-non-sdn"]
-    assert v.source == "ofac-non-sdn" and v.record_count == 376
+    assert v.source == "ofac-non-sdn" and v.record_count == CONS_RECORDS
     assert named.record("ofac-non-sdn:9639") is not None
 
 
@@ -216,7 +230,9 @@ def test_load_that_would_empty_the_sdn_list_is_refused(sdn_home: Path, tmp_path:
     refused = reg.load(CONS, list_id="us-ofac")
     assert refused.status == "failed" and refused.refused == "shrink"
     assert refused.error is not None
-    assert "8,970 of the 8,976" in refused.error and "--allow-shrink" in refused.error
+    gone = sdn_records_not_in_cons()
+    assert f"{gone:,} of the {SDN_RECORDS:,}" in refused.error
+    assert "--allow-shrink" in refused.error
     assert "consolidated.xml" in refused.error
     assert reg.active_versions()["us-ofac"].id == sdn.id
     assert statuses(reg, "us-ofac") == ["active", "failed"]
@@ -232,16 +248,16 @@ def test_load_that_would_empty_the_sdn_list_is_refused(sdn_home: Path, tmp_path:
     code, out, err = run("load", str(CONS), "--list", "us-ofac", "--allow-shrink", "--home", home)
     assert code == 0, err
     reg = Registry(home, auto_sample=False)
-    assert reg.active_versions()["us-ofac"].record_count == 376
+    assert reg.active_versions()["us-ofac"].record_count == CONS_RECORDS
 
 
 def test_shrink_limit_is_configurable(sdn_home: Path, tmp_path: Path,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     reg = sdn_registry(sdn_home, tmp_path)
-    fewer = sdn_without(tmp_path / "sdn-fewer", 50)  # 50 of 8,976: 0.6%, a normal update
+    fewer = sdn_without(tmp_path / "sdn-fewer", DROP)  # 50 of 8,976: 0.6%, a normal update
     limited = reg.load(fewer, max_shrink=0.001)
     assert limited.status == "failed" and limited.refused == "shrink"
-    assert limited.error is not None and "50 of the 8,976" in limited.error
+    assert limited.error is not None and f"{DROP} of the {SDN_RECORDS:,}" in limited.error
     monkeypatch.setenv("SANCTIO_MAX_SHRINK", "0.5")  # percent
     assert reg.load(fewer).refused == "shrink"
     code, _, err = run("load", str(fewer), "--max-shrink", "1", "--home", str(reg.home))
@@ -341,7 +357,7 @@ def test_ofac_csv_set_missing_a_file_is_refused(sdn_home: Path, tmp_path: Path,
     code, _, err = run("load", str(partial), "--allow-incomplete", "--home", str(reg.home))
     assert code == 0, err
     loaded = reg.active_versions()["us-ofac"]
-    assert loaded.id != sdn.id and loaded.record_count == 8976
+    assert loaded.id != sdn.id and loaded.record_count == SDN_RECORDS
     assert any(w.startswith("incomplete input accepted") and missing in w
                for w in loaded.warnings)
 

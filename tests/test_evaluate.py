@@ -27,7 +27,8 @@ from sanctio.model import Schema
 from sanctio.registry import Registry
 from sanctio.screen import Screener
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+from .conftest import DATA
+
 PAIRS = Path(__file__).parent / "data" / "pairs.csv"
 CROSS_SCRIPT = DATA / "pairs" / "cross_script_pairs.csv"
 # two of the real lists: the UN list and the OFAC SDN CSV set (its "FAMILY, Given" names)

@@ -8,6 +8,8 @@ from sanctio.scoring import TokenWeights, compare_forms
 from sanctio.text.normalize import analyze
 from sanctio.types import DEFAULT_THRESHOLD, Query
 
+from .conftest import requires_full_lists
+
 KATAEV = "eu-128279"  # EU: Aiub Vakhaevich KATAEV (also Аюб Вахаевич КАТАЕВ)
 
 MUST_MATCH = [
@@ -70,8 +72,15 @@ MUST_NOT_MATCH = [
 ]
 
 
-@pytest.mark.parametrize("category,name,schema", MUST_NOT_MATCH,
-                         ids=[c[0] for c in MUST_NOT_MATCH])
+# how common "Mohamed" and "Ali" are is a statistic of the whole lists: on the excerpts of
+# tests/data/lists they are rarer, and weigh more
+NEEDS_FULL_LISTS = {"two common tokens against a longer name"}
+
+
+@pytest.mark.parametrize("category,name,schema", [
+    pytest.param(*case, id=case[0],
+                 marks=[requires_full_lists] if case[0] in NEEDS_FULL_LISTS else [])
+    for case in MUST_NOT_MATCH])
 def test_unlisted_name_is_clear(screener, category: str, name: str, schema: str) -> None:  # type: ignore[no-untyped-def]
     result = screener.screen(Query.build(name, schema=schema))
     assert result.status == "clear", [(m.matched_name, m.score) for m in result.matches]
@@ -139,6 +148,7 @@ def test_explanation_names_the_alignment(screener) -> None:  # type: ignore[no-u
     assert {a["list"] for a in name.data["aligned"]} >= {"kataev", "aiub", "vakhaevich"}
 
 
+@requires_full_lists  # token rarity is a statistic of the whole lists
 def test_rarity_weighs_the_evidence(screener) -> None:  # type: ignore[no-untyped-def]
     w = screener.index.weights
     rare = analyze("Kaniyat").tokens[0]

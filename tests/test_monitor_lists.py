@@ -33,7 +33,8 @@ from sanctio.monitor.rescreen import on_list_change, screen_customers, screen_po
 from sanctio.registry import Registry
 from sanctio.screen import Screener
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+from .conftest import DATA
+
 SDN = DATA / "ofac-sdn-2021"
 pytestmark = pytest.mark.skipif(not (SDN / "sdn.csv").exists(),
                                 reason="OFAC SDN test data not available")

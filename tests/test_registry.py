@@ -8,7 +8,7 @@ from pathlib import Path
 from sanctio.registry import Registry
 from sanctio.show import entity_to_dict
 
-from .conftest import DATA
+from .conftest import DATA, SDN_RECORDS, UN_RECORDS, expect
 
 SDN = DATA / "ofac-sdn-2021"
 
@@ -44,7 +44,7 @@ def test_versions_diff_and_reload(tmp_path: Path) -> None:
     assert reg.entity("us-ofac:29119") is None
     new = reg.load(SDN)
     assert new.status == "loaded" and new.version is not None
-    assert new.version.record_count == 8976
+    assert new.version.record_count == SDN_RECORDS
     assert len(new.version.sha256) == 64
     assert new.version.label.startswith("us-ofac@")
     d = reg.diff("us-ofac")
@@ -97,7 +97,7 @@ def test_hostile_xml_is_refused_and_nothing_changes(tmp_path: Path) -> None:
     result = reg.load(xxe, fmt="un-xml", list_id="un")
     assert result.status == "failed" and "root:" not in (result.error or "")
     assert reg.record_count() == before
-    assert reg.active_versions()["un"].record_count == 1003
+    assert reg.active_versions()["un"].record_count == UN_RECORDS
 
 
 def test_empty_and_unknown_files_fail_clearly(tmp_path: Path) -> None:
@@ -125,7 +125,7 @@ def test_cross_list_merges(main_registry: Registry) -> None:
     # records citing the same UN reference merge on that evidence
     cited = [e for e in main_registry.entities()
              if any("both cite UN-REF" in why for _, _, why in e.evidence)]
-    assert len(cited) > 500
+    assert len(cited) > expect(500, 50)
     # a list never lists a party twice: no entity holds two records of one list
     for e in main_registry.entities():
         lists = [m.version.list_id for m in e.members]

@@ -16,7 +16,6 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -38,7 +37,8 @@ from schemathesis.specs.openapi.checks import (
 from sanctio.registry import Registry
 from sanctio.service.cli import ServerProcess
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+from .conftest import DATA
+
 UN = DATA / "un-2026" / "consolidated.xml"
 
 pytestmark = pytest.mark.skipif(not UN.exists(), reason="shared list data not available")

@@ -150,6 +150,11 @@ def ofac_sdn(src: Path, dst: Path, counts: dict[str, object]) -> None:
     keep |= {next(r.source_id for r in full.records if any(
         rel.target_name == "MINISTRY OF STATE SECURITY" for rel in r.relations))}
     keep |= every_nth(order, SAMPLE["ofac-sdn"])
+    # the record whose remarks date the set (the CSV set states no date of its own)
+    fact = re.search(r"remarks \((.*)\)", getattr(full, "derived_from", None) or "")
+    if fact:
+        keep |= {r.source_id for r in full.records
+                 if fact.group(1) in str(r.raw.get("Remarks") or "")}
     # a few vessels with IMO numbers and ICTY indictees (tests count them)
     keep |= set([r.source_id for r in full.records if r.schema.value == "Vessel"][::40])
     keep |= set([r.source_id for r in full.records
