@@ -36,7 +36,8 @@ from sanctio.merge import Entity
 from sanctio.model import Schema
 from sanctio.registry import Registry
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+from .conftest import DATA, expect
+
 UN = DATA / "un-2026" / "consolidated.xml"
 EU = DATA / "eu-2026" / "sanctions.xml"
 
@@ -101,7 +102,8 @@ def test_latin_only_view_keeps_only_latin_names(registry: Registry) -> None:
         assert [n.full for n, _ in v.names] == kept
         removed += len(b.names) - len(v.names)
         assert v.schema == b.schema and len(v.members) == len(b.members)
-    assert removed > 1000  # the EU list alone gives thousands of Cyrillic names
+    # the EU list alone gives thousands of Cyrillic names (hundreds in the excerpts)
+    assert removed > expect(1000, 200)
     # the base registry is untouched
     assert any(native_script(n.full) == "Cyrillic" for e in registry.entities()
                for n, _ in e.names)
@@ -192,7 +194,7 @@ def test_native_screening_outcomes(registry: Registry) -> None:
 
 def test_list_pairs(registry: Registry, by_id: dict[str, Entity]) -> None:
     pairs = build_pairs(registry.entities(), seed=3, per_category=250)
-    assert len(pairs) > 1000
+    assert len(pairs) > expect(1000, 500)
     assert pairs == build_pairs(registry.entities(), seed=3, per_category=250)
     d = describe(pairs)
     assert set(d["per_split"]) == {"train", "heldout"}
