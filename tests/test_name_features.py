@@ -136,3 +136,25 @@ def test_the_same_comparison_in_any_order_of_calls() -> None:
     first = [score(a, b) for a, b in pairs]
     second = [score(a, b) for a, b in reversed(pairs)][::-1]
     assert first == second
+
+
+def test_arabic_script_consonants_are_read_from_the_script() -> None:
+    from sanctio.text.abjad import arabic_keys, latin_keys
+
+    # ظ is written z, dh, d or th; th is one letter or two (Fathi)
+    assert arabic_keys("كاظم") & latin_keys("kathim")
+    assert arabic_keys("كاظم") & latin_keys("kazem")
+    assert arabic_keys("فتحي") & latin_keys("fathi")
+    assert not arabic_keys("كاظم") & latin_keys("karim")
+    assert score("حیدر پسندیده", "Heidar PASANDIDEH") >= 0.8
+    assert score("منير ادنوف", "Monir ADANOV") >= 0.8
+
+
+def test_two_consonants_need_the_written_long_vowels() -> None:
+    assert score("سعود", "Saud") >= 0.8
+    assert score("سعود", "Said") < 0.8
+
+
+def test_arabic_script_titles_are_set_aside() -> None:
+    assert score("سيد علي مظلوم", "Seyed Ali Mazloum") >= 0.8
+    assert "ignored" in describe("الشيخ محمد حسن", "Mohamed Hassan")

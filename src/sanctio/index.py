@@ -18,6 +18,7 @@ import numpy as np
 from rapidfuzz.distance import OSA
 
 from sanctio.scoring import TokenWeights
+from sanctio.text.abjad import arabic_keys, is_arabic_word, latin_keys
 from sanctio.text.normalize import NameForm, Role, Token, strict_skeleton, syllable_key
 
 _INDEXED = (Role.NAME, Role.NUMBER, Role.GENERIC)
@@ -39,8 +40,14 @@ def token_keys(tok: Token) -> list[tuple[str, float]]:
         keys.append(("t:" + tok.alt, 0.95))
     if tok.role == Role.NAME and len(tok.skel) >= 2 and len(tok.text) >= 3:
         keys.append(("s:" + tok.skel, 0.8))
-        # strict consonants (kh is not k): where vowel-less Arabic script meets Latin
+        # strict consonants (kh is not k): where vowel-less Hebrew script meets Latin
         keys.append(("x:" + strict_skeleton(tok.text), 0.8))
+    if tok.role == Role.NAME and len(tok.text) >= 2:
+        # consonants as Arabic script and the Latin lists write them (see text.abjad)
+        if tok.abjad and is_arabic_word(tok.orig):
+            keys.extend(("a:" + k, 0.8) for k in arabic_keys(tok.orig or ""))
+        elif not tok.abjad and len(tok.text) >= 3:
+            keys.extend(("a:" + k, 0.8) for k in latin_keys(tok.text) if len(k) >= 2)
     for sym in tok.symbols:
         keys.append(("y:" + sym, 0.9))
     if tok.role == Role.NAME:
@@ -102,6 +109,12 @@ class NameIndex:
                     if key not in seen:
                         seen.add(key)
                         postings[key].append(i)
+                    if a.role == b.role == Role.NAME and not (a.abjad or b.abjad):
+                        # Gholam Reza, as Arabic script writes it: غلامرضا
+                        for k in latin_keys(a.text + b.text):
+                            if len(k) >= 4 and "a:" + k not in seen:
+                                seen.add("a:" + k)
+                                postings["a:" + k].append(i)
         self.size = n
         # among names with the same evidence, the one with fewer other tokens comes first
         self.length_penalty = np.asarray(lengths, dtype=np.float64) * 0.01
@@ -227,11 +240,12 @@ class NameIndex:
         for key, share in token_keys(t):
             if t.abjad:
                 # a vowel-less transliteration is its consonants: they are the evidence
-                if key.startswith("x:"):
+                arabic = is_arabic_word(t.orig)
+                if key.startswith("a:") or (key.startswith("x:") and not arabic):
                     share = 0.95
-                elif key.startswith("s:"):
+                elif key.startswith(("s:", "x:")):
                     continue
-            elif key.startswith("x:"):
+            elif key.startswith(("x:", "a:")):
                 continue
             elif key.startswith("s:") and len(t.skel) < 3:
                 share = 0.4  # a two-consonant skeleton says little
@@ -319,7 +333,13 @@ class NameIndex:
                 p = self.posting("t:" + a.text + b.text)
                 if a.abjad and b.abjad and not len(p):
                     # a vowel-less compound written apart (نصر الله: Nasrallah)
-                    p = self.posting("x:" + strict_skeleton(a.text + b.text))
+                    if is_arabic_word(a.orig) and is_arabic_word(b.orig):
+                        parts = [self.posting("a:" + k)
+                                 for k in arabic_keys((a.orig or "") + (b.orig or ""))]
+                        parts = [x for x in parts if len(x)]
+                        p = np.unique(np.concatenate(parts)) if parts else p
+                    else:
+                        p = self.posting("x:" + strict_skeleton(a.text + b.text))
                 if 0 < len(p) <= MAX_POSTING:
                     out.append((p, np.full(len(p), w)))
         return out

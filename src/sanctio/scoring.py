@@ -37,6 +37,7 @@ from typing import Any
 from rapidfuzz.distance import OSA
 
 from sanctio.model import DateValue, NameType, Schema
+from sanctio.text.abjad import arabic_keys, is_arabic_word, latin_keys
 from sanctio.text.normalize import (
     NameForm,
     Role,
@@ -131,7 +132,9 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         return 0.98, "article joined"
     lq, lr = len(q.text), len(r.text)
     qk, rk = syllable_key(q.text), syllable_key(r.text)
-    syllables = qk is not None and rk is not None and lq > 1 and lr > 1
+    # (a vowel-less transliteration only looks like one: tan for طعان, Taan)
+    syllables = (qk is not None and rk is not None and lq > 1 and lr > 1
+                 and not (q.abjad or r.abjad))
     shared = q.symbols and r.symbols and not q.symbols.isdisjoint(r.symbols)
     if syllables:
         # one syllable of a Chinese or Korean name is whole: jong = jeong = chong, but yang
@@ -159,13 +162,8 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
     if q.abjad or r.abjad:
         # Arabic or Hebrew script writes no short vowels: the consonants are the evidence,
         # and must agree strictly (kh is not k: خان is not كاني)
-        if sim < 0.88 and min(lq, lr) >= 2 and max(lq, lr) >= 3:
-            key = strict_skeleton(q.text)
-            # two consonants are too little to tell names apart (swd: Saud, not Said): there
-            # the long vowels the script does write must be in the Latin spelling too
-            if key == strict_skeleton(r.text) and (len(key) >= 3 or (len(key) == 2 and (
-                    q.abjad == r.abjad or _long_vowels_agree(q, r)))):
-                sim, how = 0.88, "same consonants (transliterated script)"
+        if sim < 0.88 and min(lq, lr) >= 2 and max(lq, lr) >= 3 and _same_consonants(q, r):
+            sim, how = 0.88, "same consonants (transliterated script)"
     elif q.skel == r.skel and lq >= 3 and lr >= 3 and len(q.skel) >= 3 and sim >= 0.7:
         boosted = 0.55 + 0.4 * sim
         if boosted > sim:
@@ -186,6 +184,24 @@ def _vowel_slots(text: str) -> list[set[str]]:
         elif ch not in "ah'":
             slots.append(set())
     return slots
+
+
+def _same_consonants(q: Token, r: Token) -> bool:
+    """A word of a vowel-less script and a spelling with the same consonants: read from the
+    Arabic-script word itself (:mod:`sanctio.text.abjad`), else from its transliteration.
+    Two consonants are too little to tell names apart (swd: Saud, not Said): there the long
+    vowels the script does write must be in the Latin spelling too."""
+    ab, lat = (q, r) if q.abjad else (r, q)
+    if not lat.abjad and is_arabic_word(ab.orig):
+        common = arabic_keys(ab.orig or "") & latin_keys(lat.text)
+        if not common:
+            return False
+        key = max(common, key=len)
+    else:
+        key = strict_skeleton(q.text)
+        if key != strict_skeleton(r.text):
+            return False
+    return len(key) >= 3 or (len(key) == 2 and (q.abjad == r.abjad or _long_vowels_agree(q, r)))
 
 
 def _long_vowels_agree(q: Token, r: Token) -> bool:

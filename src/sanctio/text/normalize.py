@@ -51,6 +51,11 @@ moulvi moulavi maulawi qari mufti alhaj alhaji alhajj elhaj hadj ustad ustadh us
 khwaja khawaja shaheed mawlana moulana allama hazrat
 """.split())
 
+# titles and honorifics in Arabic script (as arabic_prepare writes them)
+ARABIC_TITLES = frozenset("""
+سيد شيخ حاج حاجي ملا مولوي مولانا مولوى قاري مفتي امام دكتور د استاد حافظ اية حجت
+""".split())
+
 # titles that are also given names
 NAME_TITLES = frozenset("""
 amir emir sayed sayyid syed seyed sayid seyyed hafiz imam mirza khwaja khawaja shaheed shahid
@@ -333,7 +338,7 @@ def skeleton(token: str) -> str:
     return "".join(out)
 
 
-_STRICT = [("kh", "x"), ("sh", "$"), ("ch", "$"), ("th", "0"), ("dh", "8"), ("gh", "7"),
+_STRICT = [("kh", "x"), ("sh", "$"), ("ch", "$"), ("th", "T"), ("dh", "D"), ("gh", "G"),
            ("dj", "j"), ("ph", "f"), ("q", "k"), ("ou", "u"), ("w", "v"), ("z", "s")]
 
 
@@ -786,8 +791,9 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                 # "y" and "e" join two names (Garcia y Lopez); first, last or followed by a
                 # full stop they are initials (Y AL-MADANI, E. BADEGE, RI Y.M.)
                 role = Role.PARTICLE
-            elif tok in TITLES and org is not True and not abjad and len(raw_tokens) > 1 and (
-                    i < len(raw_tokens) - 1):  # (عمر, Omar, is not Mr)
+            elif org is not True and len(raw_tokens) > 1 and (
+                    (tok in TITLES and not abjad and i < len(raw_tokens) - 1)  # (عمر is not Mr)
+                    or (abjad and origs.get(tok) in ARABIC_TITLES)):
                 role = Role.TITLE
             elif org is not False and tok in GENERIC:
                 role = Role.GENERIC
