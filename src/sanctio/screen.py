@@ -22,7 +22,14 @@ from sanctio.scoring import (
     attribute_evidence,
     compare_forms,
 )
-from sanctio.text.normalize import NameForm, Role, analyze, ensure_symbols
+from sanctio.text.normalize import (
+    NameForm,
+    Role,
+    analyze,
+    ensure_symbols,
+    wait_tagger,
+    warm_tagger,
+)
 from sanctio.types import (
     DEFAULT_THRESHOLD,
     DesignationRef,
@@ -90,6 +97,8 @@ class Screener:
 
     def _build(self, registry: Registry, threshold: float, candidates: int) -> None:
         from sanctio.index import NameIndex
+
+        warm_tagger()  # ready when a query brings a word no list has (see symbols_of)
 
         self.registry = registry
         self.threshold = threshold
@@ -168,7 +177,7 @@ class Screener:
         return ScreenResult(
             query=query.to_dict(), status="alert" if above else "clear",
             matches=above + below, list_versions=dict(self.list_versions),
-            threshold=threshold, ref=query.ref)
+            threshold=threshold, ref=query.ref, warnings=list(query.warnings))
 
     def screen_entities(self, queries: Iterable[Query], entity_ids: set[str], *,
                         threshold: float | None = None) -> Iterator[ScreenResult]:
@@ -180,7 +189,7 @@ class Screener:
             above = [m for m in scored if m.score >= threshold]
             yield ScreenResult(query=q.to_dict(), status="alert" if above else "clear",
                                matches=above, list_versions=dict(self.list_versions),
-                               threshold=threshold, ref=q.ref)
+                               threshold=threshold, ref=q.ref, warnings=list(q.warnings))
 
     def screen_many(self, queries: Iterable[Query], *, threshold: float | None = None,
                     limit: int = 10, workers: int = 1) -> Iterator[ScreenResult]:
@@ -200,6 +209,7 @@ class Screener:
         global _WORKER_SCREENER
         if self._workers is None or self._workers[0] != workers:
             self.close()
+            wait_tagger()  # never fork while the tagger is being loaded by another thread
             _WORKER_SCREENER = self
             ctx = mp.get_context("fork")
             pool = ctx.Pool(workers)

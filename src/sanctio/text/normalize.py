@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -540,8 +541,35 @@ def _load_symbol_cache() -> None:
     atexit.register(_save_symbol_cache)
 
 
+_WARM: list[threading.Thread] = []
+
+
+def _first_tag() -> None:
+    from rigour.names import NameTypeTag, analyze_names
+
+    list(analyze_names(NameTypeTag.PER, ["warm"], symbols=True, phonetics=False,
+                       numerics=False, consolidate=False, rewrite=False))
+
+
+def warm_tagger() -> None:
+    """Load rigour's name tagger (seconds of work, outside the GIL) in a background thread,
+    so that it is ready by the time a query brings a word no list contains."""
+    if not _WARM:
+        thread = threading.Thread(target=_first_tag, name="sanctio-tagger", daemon=True)
+        _WARM.append(thread)
+        thread.start()
+
+
+def wait_tagger() -> None:
+    """Wait for :func:`warm_tagger` (before tagging, and before forking workers)."""
+    for thread in _WARM:
+        thread.join()
+
+
 def _tag_symbols(tokens: list[str]) -> None:
     from rigour.names import NameTypeTag, analyze_names
+
+    wait_tagger()
 
     for tok in tokens:
         out = set()
