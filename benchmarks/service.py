@@ -357,7 +357,9 @@ def main() -> None:
     rows: list[dict[str, Any]] = []
     say(f"starting sanctio serve --workers {args.workers} ...")
     t = time.perf_counter()
-    server = ServerProcess(home, workers=args.workers, log_path=work / "serve.log")
+    # the reload scenario loads a modified UN list from `work`, then the original back
+    server = ServerProcess(home, workers=args.workers, log_path=work / "serve.log",
+                           args=["--data-dir", str(work), "--data-dir", str(args.data)])
     server.start(timeout=600)
     ready = server.wait_ready()
     say(f"ready in {time.perf_counter() - t:.1f} s: {', '.join(ready['list_versions'].values())}")

@@ -36,16 +36,22 @@ def test_quick_start_screens_offline_on_the_sample(tmp_path: Path) -> None:
     assert list(data["list_versions"]) == ["sample"]
 
 
-def test_bad_query_input_is_refused_naming_the_field(tmp_path: Path) -> None:
+def test_bad_query_fields_are_ignored_with_a_warning_naming_them(tmp_path: Path) -> None:
+    """The name is still screened; the field that cannot be read is left out and named."""
     code, _, err = run("screen", "Someone", "--dob", "yesterday", "--home", str(tmp_path))
-    assert code == 2 and "dob" in err
+    assert code == 0 and "warning" in err and "dob 'yesterday'" in err
     code, _, err = run("screen", "Someone", "--country", "Atlantis", "--home", str(tmp_path))
-    assert code == 2 and "country" in err
+    assert code == 0 and "country 'Atlantis'" in err
     for impossible in ("1979-13-45", "1979-02-30", "31/02/1979", "1979-13"):
-        code, _, err = run("screen", "Someone", "--dob", impossible, "--home", str(tmp_path))
-        assert code == 2 and "dob" in err and impossible in err, (impossible, err)
+        code, out, err = run("screen", "Someone", "--dob", impossible, "--json", "--home",
+                             str(tmp_path))
+        data = json.loads(out)
+        assert code == 0 and data["query"]["dob"] is None, (impossible, err)
+        assert f"dob '{impossible}' is not a valid date: ignored" in data["warnings"]
     code, out, _ = run("screen", "Someone", "--dob", "1979-02", "--json", "--home", str(tmp_path))
     assert code == 0 and json.loads(out)["query"]["dob"] == "1979-02"
+    code, _, err = run("screen", "!!!", "--home", str(tmp_path))
+    assert code == 2 and "no letters" in err
 
 
 def test_load_lists_diff_show(tmp_path: Path) -> None:
@@ -93,14 +99,14 @@ def test_screen_file_jsonl_keeps_order_and_reports_bad_rows(tmp_path: Path) -> N
     assert code == 0, err
     lines = [json.loads(x) for x in out.read_text().splitlines()]
     assert [x["row"] for x in lines] == [1, 2, 3, 4, 5, 6, 7]
-    assert [x["status"] for x in lines] == ["alert", "clear", "error", "alert", "error", "error",
+    assert [x["status"] for x in lines] == ["alert", "clear", "error", "alert", "clear", "error",
                                              "alert"]
     assert "row 3" in lines[2]["error"] and "name" in lines[2]["error"]
-    assert "row 5" in lines[4]["error"] and "dob" in lines[4]["error"]
-    assert "1979-13-45" in lines[4]["error"]
+    # an impossible date is ignored with a warning; the name is screened
+    assert lines[4]["warnings"] == ["dob '1979-13-45' is not a valid date: ignored"]
     assert "row 6" in lines[5]["error"] and "fields" in lines[5]["error"]
     assert lines[0]["ref"] == "c1" and lines[0]["list_versions"]
-    assert "rows: 7" in err and "alerts: 3" in err and "errors: 3" in err
+    assert "rows: 7" in err and "alerts: 3" in err and "errors: 2" in err
     # the output exists: refused without --resume or --overwrite
     code, _, err = run("screen-file", str(src), "--output", str(out), "--map", "name=FullName",
                        "--home", home)

@@ -511,7 +511,8 @@ def test_service_shows_list_age_in_readyz_lists_and_metrics(tmp_path: Path) -> N
     un_age = reg.active_versions()["un"].age_days()
     assert un_age is not None and un_age > 30
     reg.close()
-    with ServerProcess(home, workers=1, dev=True, log_path=tmp_path / "serve.log") as server:
+    with ServerProcess(home, workers=1, dev=True, log_path=tmp_path / "serve.log",
+                       args=["--data-dir", str(tmp_path)]) as server:
         def get(route: str) -> httpx.Response:
             return httpx.get(f"{server.url}{route}", timeout=60)
 

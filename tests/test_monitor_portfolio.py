@@ -53,10 +53,14 @@ def test_import_reports_bad_rows_with_their_line(tmp_path: Path) -> None:
     path = _write(tmp_path / "customers.csv", ROWS)
     report = import_portfolio(conn, path, mapping=parse_mapping(MAP), actor="alice")
     assert report.rows == 10
-    assert report.added == 4 and report.changed == report.removed == 0
+    assert report.added == 6 and report.changed == report.removed == 0
     assert report.duplicates == 1
     bad = {(b.line, b.field) for b in report.bad}
-    assert bad == {(5, "name"), (8, "ref"), (9, "dob"), (10, "schema"), (11, "ref")}
+    assert bad == {(5, "name"), (8, "ref"), (11, "ref")}
+    # a field that cannot be read is left out with a warning; the customer is imported
+    assert {(w.line, w.field) for w in report.warnings} == {(9, "dob"), (10, "schema")}
+    c6 = get_customer(conn, "C6")
+    assert c6 is not None and c6.name == "Someone" and c6.dob is None
     dup = next(b for b in report.bad if b.line == 8)
     assert "first at line 4" in dup.message and dup.ref == "C3"
     assert "line 11" in str(next(b for b in report.bad if b.line == 11))
@@ -69,7 +73,7 @@ def test_import_reports_bad_rows_with_their_line(tmp_path: Path) -> None:
     c5 = get_customer(conn, "C5")
     assert c5 is not None and c5.identifiers == ["X1"]
     audit = [e for e in entries(conn) if e.action == "portfolio.import"]
-    assert audit and audit[-1].payload["added"] == 4 and audit[-1].actor == "alice"
+    assert audit and audit[-1].payload["added"] == 6 and audit[-1].actor == "alice"
 
 
 def test_reimport_updates_changed_and_reports_added_removed(tmp_path: Path) -> None:

@@ -18,9 +18,15 @@ def test_possible_dates_keep_their_precision(text: str, iso: str) -> None:
 
 @pytest.mark.parametrize("text", ["1979-13-45", "1979-02-30", "31/02/1979", "1979-13", "0000",
                                   "yesterday"])
-def test_a_user_impossible_date_is_refused_naming_the_field(text: str) -> None:
+def test_a_user_impossible_date_is_ignored_with_a_warning(text: str) -> None:
+    """The name is still screened; the date is left out and the warning names it (strict
+    callers get a QueryError naming the field instead)."""
+    q = Query.build("Someone", dob=text)
+    assert q.dob is None and q.name == "Someone"
+    assert len(q.warnings) == 1 and q.warnings[0].startswith("dob ")
+    assert text in q.warnings[0] and q.warnings[0].endswith("ignored")
     with pytest.raises(QueryError) as err:
-        Query.build("Someone", dob=text)
+        Query.build("Someone", dob=text, strict=True)
     assert err.value.field == "dob" and text in str(err.value)
 
 

@@ -62,8 +62,12 @@ def keys(home: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def server(home: Path, keys: dict[str, str]) -> Iterator[ServerProcess]:
-    proc = ServerProcess(home, workers=2, args=["--poll-interval", "0.5"])
+def server(home: Path, keys: dict[str, str],
+           tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    # reloads read the list data and the tests' own temporary files
+    proc = ServerProcess(home, workers=2, args=[
+        "--poll-interval", "0.5", "--data-dir", str(DATA),
+        "--data-dir", str(tmp_path_factory.getbasetemp())])
     proc.start(timeout=120)
     yield proc
     assert proc.stop() in (0, -15)  # uvicorn exits by re-raising the SIGTERM it handled
@@ -210,9 +214,9 @@ def test_match_returns_the_cli_result_contract(api: httpx.Client,
     assert data["summary"] == {"queries": 2, "alerts": 1, "errors": 0}
     hit, clear = data["results"]
     expected = dict(listed["expected"], ref="cust-1")
-    # the CLI's stale-list warnings (top level of `sanctio screen --json`) are not part of a
-    # per-query result: the service shows them in /readyz and /lists
-    expected.pop("warnings")
+    # the CLI's stale-list warnings (added to the `warnings` of `sanctio screen --json`) are
+    # not part of a per-query result: the service shows them in /readyz and /lists
+    expected["warnings"] = []
     expected["query"] = dict(expected["query"], ref="cust-1")
     assert hit == expected  # exactly what `sanctio screen --json` gives for the same query
     assert hit["status"] == "alert"
@@ -232,10 +236,16 @@ def test_match_answers_the_same_through_the_framework_route(api: httpx.Client,
                       headers={"content-type": "application/vnd.sanctio+json"})
     assert fast.status_code == routed.status_code == 200
     assert fast.json()["results"] == routed.json()["results"]
-    bad = json.dumps({"queries": [{"name": "A", "dob": "1979-13-01"}]})
+    bad = json.dumps({"queries": [{"name": "A", "dob": 1979}]})
     for ct in ("application/json", "application/vnd.sanctio+json"):
         errs = errors_of(api.post("/match", content=bad, headers={"content-type": ct}))
         assert errs[0]["loc"] == ["body", "queries", 0, "dob"]
+    # a field that cannot be read is ignored with the same warning on both paths
+    odd = json.dumps({"queries": [{"name": "A", "dob": "1979-13-01"}, {"name": "!!!"}]})
+    answers = [api.post("/match", content=odd, headers={"content-type": ct}).json()["results"]
+               for ct in ("application/json", "application/vnd.sanctio+json")]
+    assert answers[0] == answers[1]
+    assert answers[0][0]["warnings"] and answers[0][1]["status"] == "error"
 
 
 def test_match_threshold_and_limit(api: httpx.Client, listed: dict[str, Any]) -> None:
@@ -283,28 +293,17 @@ def test_oversized_chunked_body_gets_413(api: httpx.Client) -> None:
 
 
 @pytest.mark.parametrize(("query", "field", "words"), [
-    ({"name": ""}, "name", "at least 1"),
-    ({"name": "   "}, "name", "required"),
-    ({"name": "x" * 501}, "name", "at most 500"),
-    ({"name": "John\x00Smith"}, "name", "control characters"),
-    ({"name": "John\x07Smith"}, "name", "control characters"),
-    ({"name": "John\tSmith"}, "name", "control characters"),
-    ({"name": "John\u0085Smith"}, "name", "control characters"),
-    ({"name": "John Smith", "dob": "1979-13-45"}, "dob", "not a valid date"),
-    ({"name": "John Smith", "dob": "1979-02-30"}, "dob", "not a valid date"),
-    ({"name": "John Smith", "dob": "2999"}, "dob", "plausible"),
-    ({"name": "John Smith", "dob": "yesterday"}, "dob", "cannot read date"),
-    ({"name": "John Smith", "country": "Narnia"}, "country", "unknown country"),
-    ({"name": "John Smith", "schema": "dragon"}, "schema", "unknown schema"),
-    ({"name": "John Smith", "gender": "x"}, "gender", "unknown gender"),
     ({"name": "John Smith", "nickname": "Jo"}, "nickname", "extra"),
     ({"name": 42}, "name", "string"),
     ({"name": "John Smith", "identifiers": "AB123"}, "identifiers", "array"),
-    ({"name": "John Smith", "identifiers": ["A\x01B"]}, "identifiers", "control"),
+    ({"name": "John Smith", "dob": "1" * 33}, "dob", "at most 32"),
     ({}, "name", "required"),
 ])
-def test_bad_queries_name_the_field(api: httpx.Client, query: dict[str, Any], field: str,
-                                    words: str) -> None:
+def test_malformed_queries_name_the_field(api: httpx.Client, query: dict[str, Any],
+                                          field: str, words: str) -> None:
+    """A query of the wrong shape makes the body invalid (422). What Query.build refuses or
+    ignores (an empty name, an impossible date...) is answered per query: see
+    tests/test_bad_input.py."""
     r = match(api, {"name": "Good Name"}, query)
     errs = errors_of(r)
     assert any(e["loc"][:4] == ["body", "queries", 1, field] for e in errs), errs

@@ -47,16 +47,17 @@ class Summary:
 def read_rows(path: Path, mapping: dict[str, str]) -> Iterator[tuple[int, dict[str, str] | str]]:
     """Yield (row number, fields) per data row, or (row number, error text) for a row that
     cannot be read. Row numbers count data rows from 1 (the header is not a row)."""
+    from sanctio.csvrows import csv_lines
+
     f = path.open("r", encoding="utf-8-sig", errors="surrogateescape", newline="")
     with f:
-        reader = csv.reader(f)
-        try:
-            header = next(reader)
-        except StopIteration:
+        rows = csv_lines(f)
+        first = next(rows, None)
+        if first is None:
             return
-        except csv.Error as exc:
-            raise ValueError(f"{path}: cannot read the header line: {exc}") from exc
-        header = [h.strip() for h in header]
+        if first.values is None:
+            raise ValueError(f"{path}: cannot read the header line: {first.error}")
+        header = [h.strip() for h in first.values]
         lookup = {h.lower(): i for i, h in enumerate(header)}
         columns: dict[str, int] = {}
         for field in FIELDS:
@@ -72,26 +73,23 @@ def read_rows(path: Path, mapping: dict[str, str]) -> Iterator[tuple[int, dict[s
             raise ValueError(f"{path}: no '{mapping.get('name', 'name')}' column in the header "
                              f"({', '.join(header)}); use --map name=YourHeader")
         row = 0
-        while True:
-            try:
-                values = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
+        for item in rows:
+            values = item.values
+            if values is None:
                 row += 1
-                yield row, f"row {row} (line {reader.line_num}): unreadable CSV: {exc}"
+                yield row, f"row {row} (line {item.line}): {item.error}"
                 continue
             if not values or all(not v.strip() for v in values):
                 continue
             row += 1
             if len(values) > len(header):
-                yield row, (f"row {row} (line {reader.line_num}): {len(values)} fields, the "
+                yield row, (f"row {row} (line {item.line}): {len(values)} fields, the "
                             f"header has {len(header)}")
                 continue
             fields = {k: values[i] if i < len(values) else "" for k, i in columns.items()}
             bad = [k for k, v in fields.items() if any(0xDC80 <= ord(c) <= 0xDCFF for c in v)]
             if bad:
-                yield row, (f"row {row} (line {reader.line_num}): field {bad[0]} is not valid "
+                yield row, (f"row {row} (line {item.line}): field {bad[0]} is not valid "
                             "UTF-8")
                 continue
             yield row, fields
@@ -251,11 +249,17 @@ def register(app: typer.Typer) -> None:
         workers: Annotated[int, typer.Option(help="Processes to use.")] = 1,
         resume: Annotated[bool, typer.Option(help="Continue an interrupted run.")] = False,
         overwrite: Annotated[bool, typer.Option(help="Replace an existing output.")] = False,
+        fail_on_alert: Annotated[bool, typer.Option(
+            "--fail-on-alert", help="Exit with code 3 when any row is an alert (after the "
+                                    "whole file is screened and written).")] = False,
         home: Annotated[Path | None, typer.Option("--home", envvar="SANCTIO_HOME",
                                                   help="Registry folder.")] = None,
     ) -> None:
-        """Screen every row of a CSV file (streaming; JSON Lines or CSV output)."""
-        from sanctio.cli import _parse_map, err
+        """Screen every row of a CSV file (streaming; JSON Lines or CSV output).
+
+        A row that cannot be read (an unclosed quote, no name) is an error line naming it;
+        a bad date of birth, country, schema or gender is ignored with a warning."""
+        from sanctio.cli import _exit_on_alert, _parse_map, err
 
         if overwrite and output.exists():
             output.unlink()
@@ -271,4 +275,5 @@ def register(app: typer.Typer) -> None:
             f"rows: {summary.rows:,}  alerts: {summary.alerts:,}  errors: {summary.errors:,}"
             + (f"  resumed after: {summary.skipped:,}" if summary.skipped else "")
             + f"  time: {summary.seconds:.1f} s  rows/s: {summary.rate:,.0f}  -> {output}")
+        _exit_on_alert(fail_on_alert, summary.alerts > 0)
 

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import orjson
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from sanctio import __version__
@@ -51,6 +52,9 @@ def main(version: Annotated[bool, typer.Option("--version", help="Show the versi
 # --------------------------------------------------------------------------- registry
 
 
+FailOnAlertOpt = Annotated[bool, typer.Option(
+    "--fail-on-alert", help="Exit with code 3 when any result is an alert (for scripts and "
+                            "CI; 0 otherwise, 1 or 2 on errors).")]
 MaxAgeOpt = Annotated[float | None, typer.Option(
     "--max-age", min=0, show_default=False, envvar="SANCTIO_MAX_LIST_AGE_DAYS",
     help="Warn about lists whose data is older than this many days (default 30; "
@@ -202,78 +206,166 @@ def lists_cmd(
     console.print(table)
 
 
+def id_order(source_id: str) -> tuple[Any, ...]:
+    """Sort key of list identifiers in numeric order (``9`` before ``10``; ``EU.27.28``
+    before ``EU.123.1``), text parts as text."""
+    import re
+
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                 for part in re.split(r"(\d+)", source_id) if part)
+
+
 @app.command()
 def diff(
     list_id: Annotated[str, typer.Argument(metavar="LIST", help="The list (e.g. us-ofac).")],
     old: Annotated[str | None, typer.Argument(help="Old version (id, label or sha256).")] = None,
     new: Annotated[str | None, typer.Argument(help="New version (default: active).")] = None,
-    json_out: Annotated[bool, typer.Option("--json")] = False,
+    limit: Annotated[int, typer.Option(
+        "--limit", min=0, help="Designations listed per section (added, removed, changed); "
+                               "0 lists all. The summary counts all.")] = 50,
+    json_out: Annotated[bool, typer.Option("--json", help="Every change, as JSON (no "
+                                                          "limit).")] = False,
     home: HomeOpt = None,
 ) -> None:
-    """Designations added, removed and changed between two versions of a list."""
+    """Designations added, removed and changed between two versions of a list: a summary,
+    then each section in numeric id order."""
     reg = open_registry(home)
     try:
         d = reg.diff(list_id, old, new)
     except KeyError as exc:
         err.print(f"[red]{exc.args[0]}[/red]")
         raise typer.Exit(1) from exc
+    for items in (d.added, d.removed, d.changed):
+        items.sort(key=lambda c: id_order(c.source_id))
     if json_out:
         sys.stdout.write(orjson.dumps(d.to_dict(), option=orjson.OPT_INDENT_2).decode() + "\n")
         return
+    from collections import Counter
+
     console.print(f"{list_id}: {d.old.label if d.old else '(nothing)'} -> {d.new.label}")
-    console.print(f"  {len(d.added)} added, {len(d.removed)} removed, {len(d.changed)} changed")
-    for c in d.added:
-        console.print(f"  [green]+ {c.source_id}[/green] {c.name}")
-    for c in d.removed:
-        console.print(f"  [red]- {c.source_id}[/red] {c.name}")
-    for c in d.changed:
-        console.print(f"  [yellow]~ {c.source_id}[/yellow] {c.name} ({', '.join(c.fields)})")
+    console.print(f"  {len(d.added):,} added, {len(d.removed):,} removed, "
+                  f"{len(d.changed):,} changed")
+    fields = Counter(f for c in d.changed for f in c.fields)
+    if fields:
+        console.print("  changed fields: " + ", ".join(f"{f} {n:,}"
+                                                      for f, n in fields.most_common()))
+    sections = (("added", "green", "+", d.added), ("removed", "red", "-", d.removed),
+                ("changed", "yellow", "~", d.changed))
+    for title, color, mark, items in sections:
+        if not items:
+            continue
+        shown = items if limit == 0 else items[:limit]
+        console.print(f"[bold]{title}[/bold] ({len(items):,})")
+        for c in shown:
+            extra = f" ({', '.join(c.fields)})" if title == "changed" else ""
+            console.print(f"  [{color}]{mark} {c.source_id}[/{color}] {escape(c.name or '')}"
+                          f"{extra}")
+        if len(items) > len(shown):
+            console.print(f"  [dim]... and {len(items) - len(shown):,} more (--limit 0 lists "
+                          f"all, --json prints every change)[/dim]")
+
+
+NAMES_PER_GROUP = 3
+
+
+def _find_by_name(reg: Registry, text: str) -> list[Any]:
+    """Entities that have ``text`` as one of their names (case and spacing aside)."""
+    key = " ".join(text.split()).casefold()
+    if not key:
+        return []
+    return [e for e in reg.entities()
+            if any(" ".join(n.full.split()).casefold() == key for n, _ in e.names)]
+
+
+def _closest(reg: Registry, text: str, n: int = 5) -> list[Any]:
+    """The entities whose names come closest to ``text`` (any score), best first."""
+    from sanctio.screen import Screener
+    from sanctio.types import Query, QueryError
+
+    try:
+        query = Query.build(text)
+    except QueryError:
+        return []
+    return Screener(reg).screen(query, threshold=0.0, limit=n).matches
 
 
 @app.command()
 def show(
     query: Annotated[str, typer.Argument(help="An entity id, a record key (us-ofac:29119) "
-                                              "or a name.")],
+                                              "or a name as listed.")],
     json_out: Annotated[bool, typer.Option("--json")] = False,
+    all_names: Annotated[bool, typer.Option(
+        "--all-names", help="List every name (by default names are grouped by script and "
+                            "language, the first 3 of each group shown).")] = False,
     home: HomeOpt = None,
 ) -> None:
-    """Print an entity: names, facts, relations and its designations by authority."""
-    from sanctio.show import entity_to_dict
+    """Print an entity: names, facts, relations and its designations by authority.
+
+    An id, a record key or a name exactly as listed shows that entity; anything else is
+    not guessed: the closest entities are listed instead (exit code 1)."""
+    from sanctio.show import entity_to_dict, name_groups
 
     reg = open_registry(home)
     entity = reg.entity(query)
     if entity is None:
-        from sanctio.screen import Screener
-        from sanctio.types import Query
-
-        res = Screener(reg).screen(Query.build(query), limit=1)
-        if res.matches:
-            entity = reg.entity(res.matches[0].entity_id)
+        found = _find_by_name(reg, query)
+        if len(found) == 1:
+            entity = found[0]
+        elif found:
+            err.print(f"{len(found)} entities have the name {query!r}; show one by its id:")
+            for e in found[:20]:
+                err.print(f"  {e.id}  {e.caption}  ({e.schema.value})", markup=False)
+            raise typer.Exit(1)
     if entity is None:
-        err.print(f"[red]no entity found for {query!r}[/red]")
+        err.print(f"[red]no entity has the id or name {escape(repr(query))}[/red]")
+        closest = _closest(reg, query)
+        if closest:
+            err.print("the closest (show one with `sanctio show ID`):")
+            for m in closest:
+                err.print(f"  {m.score:.2f}  {m.entity_id}  {m.name}"
+                          + (f"  (as {m.matched_name})" if m.matched_name != m.name else ""),
+                          markup=False, highlight=False)
         raise typer.Exit(1)
     lists = sorted(lid for lid, v in reg.active_versions().items() if not v.is_sample)
     data = entity_to_dict(entity, lists)
     if json_out:
         sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
         return
-    console.print(f"[bold]{data['caption']}[/bold]  ({data['schema']}, {data['entity_id']})")
-    for n in data["names"]:
-        console.print(f"  {n['type']:<9} {n['name']}  [dim]{n['list']}"
-                      f"{' ' + n['lang'] if n.get('lang') else ''}[/dim]")
+    console.print(f"[bold]{escape(data['caption'])}[/bold]  ({data['schema']}, "
+                  f"{data['entity_id']})")
+    names = data["names"]
+    primaries = [n for n in names if n["type"] == "primary"]
+    others = [n for n in names if n["type"] != "primary"]
+    groups = name_groups(others)
+    console.print(f"  names: {len(names)}"
+                  + (f", {len(groups)} group(s) by script and language"
+                     + ("" if all_names else "; --all-names lists each") if groups else ""))
+    console.print("  primary: " + "; ".join(f"{escape(n['name'])} [dim]({n['list']})[/dim]"
+                                            for n in primaries))
+    for g in groups:
+        members = g["names"]
+        if all_names:
+            console.print(f"  [bold]{g['label']}[/bold] ({len(members)})")
+            for n in members:
+                console.print(f"    {n['type']:<9} {escape(n['name'])}  [dim]{n['list']}[/dim]")
+            continue
+        shown = "; ".join(escape(n["name"]) for n in members[:NAMES_PER_GROUP])
+        more = len(members) - NAMES_PER_GROUP
+        console.print(f"  [bold]{g['label']}[/bold] ({len(members)}): {shown}"
+                      + (f" [dim]+{more} more[/dim]" if more > 0 else ""))
     for key in ("birth_dates", "birth_places", "nationalities", "gender"):
         if data[key]:
-            console.print(f"  {key.replace('_', ' ')}: {', '.join(data[key])}")
+            console.print(f"  {key.replace('_', ' ')}: {escape(', '.join(data[key]))}")
     for i in data["identifiers"]:
-        console.print(f"  {i['type']}: {i['number']} {i['country'] or ''}")
+        console.print(f"  {i['type']}: {escape(i['number'])} {i['country'] or ''}")
     for r in data["relations"]:
-        console.print(f"  {r['type']}: {r['target_name'] or r['target_id']}")
+        console.print(f"  {r['type']}: {escape(r['target_name'] or r['target_id'] or '')}")
     table = Table(title="Designations (timeline)")
     for col in ("listed on", "authority", "id", "programme", "measures", "list version"):
         table.add_column(col)
     for d in data["designations"]:
         table.add_row(d["listed_on"] or "", d["authority"], f"{d['source']}:{d['source_id']}",
-                      d["program"] or "", ", ".join(d["measures"]), d["list_version"])
+                      escape(d["program"] or ""), ", ".join(d["measures"]), d["list_version"])
     console.print(table)
     if data["not_listed_by"]:
         console.print(f"  [bold]Not listed by[/bold]: {', '.join(data['not_listed_by'])}")
@@ -298,10 +390,14 @@ def screen(
                                                          "0.80).")] = None,
     top: Annotated[int, typer.Option(help="Also show the best K below the threshold.")] = 0,
     json_out: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
+    fail_on_alert: FailOnAlertOpt = False,
     max_age: MaxAgeOpt = None,
     home: HomeOpt = None,
 ) -> None:
-    """Screen one name against every loaded list."""
+    """Screen one name against every loaded list.
+
+    A date of birth, country, schema or gender that cannot be read is ignored with a warning;
+    the name is still screened. Exit code 3 with --fail-on-alert when it alerts."""
     from sanctio.screen import Screener
     from sanctio.types import Query, QueryError
 
@@ -309,18 +405,21 @@ def screen(
         query = Query.build(name, schema=schema, dob=dob, country=country, gender=gender,
                             identifiers=ident or [])
     except QueryError as exc:
-        raise typer.BadParameter(str(exc), param_hint=f"--{exc.field}") from exc
+        raise typer.BadParameter(str(exc), param_hint="NAME" if exc.field == "name"
+                                 else f"--{exc.field}") from exc
     reg = open_registry(home)
     if not json_out:
         _sample_notice(reg)
     screener = Screener(reg)
     result = screener.screen(query, threshold=threshold, top=top)
-    warnings = reg.age_warnings(max_age)  # stale lists: on stderr, and in the JSON object
+    # ignored query fields, then stale lists: on stderr, and in the JSON object
+    warnings = [*result.warnings, *reg.age_warnings(max_age)]
     for w in warnings:
-        err.print(f"[yellow]warning[/yellow]: {w}")
+        err.print(f"[yellow]warning[/yellow]: {escape(w)}", highlight=False)
     if json_out:
         sys.stdout.write(orjson.dumps({**result.to_dict(), "warnings": warnings}).decode()
                          + "\n")
+        _exit_on_alert(fail_on_alert, result.status == "alert")
         return
     color = "red" if result.status == "alert" else "green"
     console.print(f"[bold {color}]{result.status.upper()}[/bold {color}] {name!r}: "
@@ -342,6 +441,16 @@ def screen(
                           "\n".join(e.detail for e in m.explanation))
         console.print(table)
     console.print(f"[dim]lists: {', '.join(result.list_versions.values())}[/dim]")
+    _exit_on_alert(fail_on_alert, result.status == "alert")
+
+
+ALERT_EXIT_CODE = 3
+
+
+def _exit_on_alert(fail_on_alert: bool, alerted: bool) -> None:
+    """With --fail-on-alert, exit code 3 when anything alerted (after all output is written)."""
+    if fail_on_alert and alerted:
+        raise typer.Exit(ALERT_EXIT_CODE)
 
 
 def _mount(module: str) -> None:

@@ -25,7 +25,7 @@ import hashlib
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -271,6 +271,17 @@ def record_fingerprint(data: dict[str, Any]) -> str:
     return hashlib.sha256(orjson.dumps(data, option=orjson.OPT_SORT_KEYS)).hexdigest()[:32]
 
 
+def check_unique_ids(parsed: ParsedList, path: Path) -> None:
+    """Refuse a file that lists one identifier twice (a UN DATAID, an EU logicalId...), before
+    anything is written: a ParseError naming the identifier."""
+    seen: set[str] = set()
+    for rec in parsed.records:
+        if rec.source_id in seen:
+            raise ParseError(str(path), f"record {rec.source_id}",
+                             "duplicate record identifier in the file")
+        seen.add(rec.source_id)
+
+
 def default_list_id(parsed: ParsedList) -> str:
     return parsed.source
 
@@ -408,7 +419,7 @@ class Registry:
     def load(self, path: Path | str, fmt: str | None = None, list_id: str | None = None, *,
              allow_shrink: bool = False, allow_older: bool = False,
              allow_incomplete: bool = False, max_shrink: float | None = None,
-             **options: Any) -> LoadResult:
+             scrub: Callable[[str], str] | None = None, **options: Any) -> LoadResult:
         """Parse a list file and make it the active version of its list, atomically.
 
         Refused (a failed load, the previous version stays active) unless allowed: a load
@@ -416,7 +427,11 @@ class Registry:
         :func:`default_max_shrink`, 10%) unless ``allow_shrink``; a file whose publisher date
         is older than the active version's unless ``allow_older``; an incomplete input (a
         file of a set or a column missing) unless ``allow_incomplete`` (then loaded with a
-        warning)."""
+        warning).
+
+        A file that cannot be read is recorded as a failed load, whatever the parser raised;
+        ``scrub`` rewrites its error message first (the service removes the file's content
+        from what it records)."""
         import time
 
         started = time.perf_counter()
@@ -429,8 +444,12 @@ class Registry:
             parsed = sources.parse(path, fmt, **options)
             if not parsed.records:
                 raise ParseError(str(path), None, "the file holds no records")
-        except ParseError as exc:
-            result = self._record_failure(path, fmt, list_id, str(exc))
+            check_unique_ids(parsed, path)
+        except Exception as exc:  # any parser failure is a failed load, never a traceback
+            error = str(exc) if isinstance(exc, ParseError) else (
+                f"{path}: cannot read the file: {type(exc).__name__}: {exc}")
+            result = self._record_failure(path, fmt, list_id,
+                                          scrub(error) if scrub is not None else error)
             result.seconds = time.perf_counter() - started
             return result
         list_id = list_id or default_list_id(parsed)

@@ -69,3 +69,54 @@ def entity_to_dict(entity: Entity, loaded_lists: list[str]) -> dict[str, Any]:
             for m in entity.members],
         "properties": {k: v for m in entity.members for k, v in m.record.properties.items()},
     }
+
+
+# ------------------------------------------------------------------ names, grouped for a person
+
+SCRIPT_NAMES = {
+    "Latn": "Latin", "Cyrl": "Cyrillic", "Grek": "Greek", "Arab": "Arabic", "Hebr": "Hebrew",
+    "Hang": "Korean (Hangul)", "Kore": "Korean", "Hani": "Chinese (Han)", "Hans": "Chinese",
+    "Hant": "Chinese", "Jpan": "Japanese", "Thai": "Thai", "Geor": "Georgian",
+    "Armn": "Armenian", "Deva": "Devanagari", "Ethi": "Ethiopic", "Mong": "Mongolian",
+}
+_SCRIPT_OF_WORD = {
+    "LATIN": "Latn", "CYRILLIC": "Cyrl", "GREEK": "Grek", "ARABIC": "Arab", "HEBREW": "Hebr",
+    "HANGUL": "Hang", "CJK": "Hani", "HIRAGANA": "Jpan", "KATAKANA": "Jpan", "THAI": "Thai",
+    "GEORGIAN": "Geor", "ARMENIAN": "Armn", "DEVANAGARI": "Deva", "ETHIOPIC": "Ethi",
+    "MONGOLIAN": "Mong",
+}
+
+
+def script_of(text: str) -> str | None:
+    """The ISO 15924 code of the script of a name's first letter (None for no letter)."""
+    import unicodedata
+
+    for c in text:
+        if c.isalpha():
+            word = unicodedata.name(c, "").split(" ", 1)[0]
+            return _SCRIPT_OF_WORD.get(word, word.title() or None)
+    return None
+
+
+def name_groups(names: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Names of :func:`entity_to_dict` grouped by script and language, for a person to read:
+    ``[{"script": "Latn", "label": "Latin, fr", "lang": "fr", "names": [...]}, ...]``.
+
+    Groups come in this order: the script of the primary name without a language (the lists'
+    own names) first, then by size. Within a group names keep their order (primary names
+    first, as the records give them)."""
+    groups: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
+    for n in names:
+        script = n.get("script") or script_of(n["name"]) or "Zyyy"
+        groups.setdefault((script, n.get("lang")), []).append(n)
+    primary = next((n for n in names if n["type"] == "primary"), names[0] if names else None)
+    main = (primary.get("script") or script_of(primary["name"]) or "Zyyy") if primary else None
+    order = sorted(groups, key=lambda k: (k != (main, None), k[0] != main, -len(groups[k]),
+                                          k[0], k[1] or ""))
+    out = []
+    for script, lang in order:
+        label = SCRIPT_NAMES.get(script, script)
+        out.append({"script": script, "lang": lang,
+                    "label": f"{label}, {lang}" if lang else label,
+                    "names": groups[(script, lang)]})
+    return out

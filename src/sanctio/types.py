@@ -16,11 +16,57 @@ analyst should look), below 0.80 is too weak to raise an alert."""
 
 
 class QueryError(ValueError):
-    """A query that cannot be screened (no name, an unreadable date or country...)."""
+    """A query that cannot be screened at all: no name, a name without letters, an overlong
+    name, control characters in the name (or, with ``strict``, any unreadable field)."""
 
     def __init__(self, field_name: str, message: str) -> None:
         self.field = field_name
         super().__init__(f"{field_name}: {message}")
+
+
+MAX_NAME = 500
+
+
+def _bad_text(value: str) -> str | None:
+    """Why a text cannot be used as it is: control characters or a lone surrogate."""
+    for c in value:
+        o = ord(c)
+        if o < 32 or 0x7F <= o < 0xA0:
+            return "contains control characters"
+        if 0xD800 <= o <= 0xDFFF:
+            return "contains an invalid character (a lone UTF-16 surrogate)"
+    return None
+
+
+def _has_letter(text: str) -> bool:
+    import unicodedata
+
+    return any(unicodedata.category(c).startswith("L") for c in text)
+
+
+def _shown(value: object) -> str:
+    """A field's value quoted in a warning (printable, bounded)."""
+    text = str(value)
+    if _bad_text(text):
+        text = "".join(c if not _bad_text(c) else "\ufffd" for c in text)
+    return repr(text if len(text) <= 40 else text[:40] + "...")
+
+
+def _dob_problem(text: str) -> str | None:
+    """Why ``text`` is no usable date of birth (None when it is one)."""
+    import datetime as dt
+
+    if _bad_text(text):
+        return "is not a valid date (control characters)"
+    if len(text) > 32:
+        return "is not a valid date (too long)"
+    dv = parse_date(text, strict=True)
+    if dv is None:
+        return "is not a valid date"  # unreadable, or no such day (use YYYY-MM-DD...)
+    year = int(dv.value[:4])
+    if year < 1800 or dv.value > dt.date.today().isoformat()[:len(dv.value)]:
+        return "is not a plausible date of birth"
+    return None
 
 
 @dataclass(slots=True)
@@ -32,37 +78,66 @@ class Query:
     gender: str | None = None  # male / female
     identifiers: list[str] = field(default_factory=list)
     ref: str | None = None
+    # what Query.build ignored, one message per field (``dob '1979-13-45' is not a valid
+    # date: ignored``); carried into the result's ``warnings``
+    warnings: list[str] = field(default_factory=list)
 
     @classmethod
     def build(cls, name: str | None, schema: str | None = None, dob: str | None = None,
               country: str | None = None, gender: str | None = None,
-              identifiers: list[str] | str | None = None, ref: str | None = None) -> Query:
-        """Validate and normalise user input; raises QueryError naming the field at fault."""
+              identifiers: list[str] | str | None = None, ref: str | None = None, *,
+              strict: bool = False) -> Query:
+        """Validate and normalise user input: the one place that does (CLI, files,
+        portfolio, service).
+
+        A query that cannot be screened at all raises :class:`QueryError` naming the field:
+        no name, a name without a letter (``!!!``, zero-width characters), longer than 500
+        characters or with control characters. A secondary field that cannot be read (an
+        impossible date, an unknown country, schema or gender, an identifier with control
+        characters) is ignored with a message in ``warnings``, so that the name is still
+        screened; with ``strict`` it raises QueryError instead."""
+        warnings: list[str] = []
+
+        def ignore(field_name: str, value: object, problem: str) -> None:
+            if strict:
+                raise QueryError(field_name, f"{_shown(value)} {problem}")
+            warnings.append(f"{field_name} {_shown(value)} {problem}: ignored")
+
         if name is None or not str(name).strip():
             raise QueryError("name", "a name is required")
         name = " ".join(str(name).split())
-        if len(name) > 500:
-            raise QueryError("name", "longer than 500 characters")
-        if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in name):
-            raise QueryError("name", "contains control characters")
-        try:
-            sch = Schema.parse(schema)
-        except ValueError as exc:
-            raise QueryError("schema", str(exc)) from exc
-        if sch == Schema.UNKNOWN:
-            sch = None
+        if len(name) > MAX_NAME:
+            raise QueryError("name", f"longer than {MAX_NAME} characters")
+        if problem := _bad_text(name):
+            raise QueryError("name", problem)
+        if not _has_letter(name):
+            raise QueryError("name", "has no letters: not a name that can be screened")
+        sch = None
+        if schema is not None and str(schema).strip():
+            try:
+                sch = Schema.parse(str(schema)) if not _bad_text(str(schema)) else None
+                if sch is None:
+                    raise ValueError("unknown schema")
+            except ValueError:
+                ignore("schema", schema, "is not a known schema (Person, Organization, "
+                                         "Vessel, Aircraft)")
+                sch = None
+            if sch == Schema.UNKNOWN:
+                sch = None
         dob_iso = None
         if dob is not None and str(dob).strip():
-            dv = parse_date(str(dob), strict=True)
-            if dv is None:
-                raise QueryError("dob", f"cannot read date {dob!r} (or no such day); use "
-                                        "YYYY-MM-DD, YYYY-MM or YYYY")
-            dob_iso = dv.value
+            dob_text = str(dob).strip()
+            if problem := _dob_problem(dob_text):
+                ignore("dob", dob, problem)
+            else:
+                dv = parse_date(dob_text, strict=True)
+                dob_iso = dv.value if dv is not None else None
         cc = None
         if country is not None and str(country).strip():
-            cc = country_code(str(country))
+            text = str(country).strip()
+            cc = country_code(text) if not _bad_text(text) and len(text) <= 64 else None
             if cc is None:
-                raise QueryError("country", f"unknown country {country!r}")
+                ignore("country", country, "is not a known country")
         g = None
         if gender is not None and str(gender).strip():
             gl = str(gender).strip().lower()
@@ -71,15 +146,23 @@ class Query:
             elif gl in ("f", "female", "woman"):
                 g = "female"
             else:
-                raise QueryError("gender", f"unknown gender {gender!r}; use male or female")
+                ignore("gender", gender, "is not a known gender (male or female)")
         ids: list[str] = []
         if isinstance(identifiers, str):
             identifiers = [x for x in identifiers.replace(",", ";").split(";")]
         for ident in identifiers or []:
             if ident and str(ident).strip():
-                ids.append(str(ident).strip())
+                text = str(ident).strip()
+                if problem := _bad_text(text):
+                    ignore("identifier", text, problem)
+                    continue
+                ids.append(text)
+        if ref is not None and _bad_text(str(ref)):
+            # the caller's own reference is echoed back: never with characters that cannot
+            # be written out
+            ref = "".join(c if not _bad_text(c) else "\ufffd" for c in str(ref))
         return cls(name=name, schema=sch, dob=dob_iso, country=cc, gender=g, identifiers=ids,
-                   ref=ref if ref not in ("", None) else None)
+                   ref=ref if ref not in ("", None) else None, warnings=warnings)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -169,6 +252,9 @@ class ScreenResult:
     row: int | None = None
     ref: str | None = None
     error: str | None = None
+    # fields of the query that were ignored, and why (``dob '1979-13-45' is not a valid
+    # date ...: ignored``): the name was screened without them
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -179,5 +265,6 @@ class ScreenResult:
             "threshold": self.threshold,
             "matches": [m.to_dict() for m in self.matches],
             "list_versions": self.list_versions,
+            "warnings": self.warnings,
         })
         return out

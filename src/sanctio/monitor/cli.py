@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import orjson
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 if TYPE_CHECKING:
@@ -123,7 +124,8 @@ def portfolio_import(
         f"{report.rows:,} row(s) read ({report.encoding}): [green]{report.added:,} added[/green], "
         f"[yellow]{report.changed:,} changed[/yellow], {report.unchanged:,} unchanged, "
         f"[red]{report.removed:,} removed[/red], {report.duplicates:,} identical duplicate(s), "
-        f"{report.bad_count:,} bad row(s) ({report.seconds:.1f} s)")
+        f"{report.bad_count:,} bad row(s), {report.warning_count:,} field(s) ignored "
+        f"({report.seconds:.1f} s)")
     for c in report.changed_ids[:10]:
         console.print(f"  [yellow]~[/yellow] {c.id}: {', '.join(c.fields)}")
     if report.changed > 10:
@@ -138,6 +140,11 @@ def portfolio_import(
         err.print(f"  [red]bad row[/red] {bad}")
     if report.bad_count > 20:
         err.print(f"  ... and {report.bad_count - 20:,} more bad rows (see --json)")
+    for w in report.warnings[:20]:
+        err.print(f"  [yellow]warning[/yellow] line {w.line} (customer {w.ref}): "
+                  f"{escape(w.message)}", highlight=False)
+    if report.warning_count > 20:
+        err.print(f"  ... and {report.warning_count - 20:,} more warnings (see --json)")
     if run:
         console.print(_run_summary(run.to_dict()))
 

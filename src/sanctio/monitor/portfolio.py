@@ -28,6 +28,7 @@ from typing import IO, Any
 
 import orjson
 
+from sanctio.csvrows import csv_lines
 from sanctio.monitor import (
     default_actor,
     ensure_schema,
@@ -155,8 +156,11 @@ def customer_hash(data: dict[str, Any]) -> str:
     return hashlib.sha256(orjson.dumps(data, option=orjson.OPT_SORT_KEYS)).hexdigest()[:32]
 
 
-def build_customer(values: dict[str, str | None]) -> Customer:
-    """Validate one row (raises :class:`QueryError` naming the field at fault)."""
+def build_customer(values: dict[str, str | None],
+                   warnings: list[str] | None = None) -> Customer:
+    """Validate one row (raises :class:`QueryError` naming the field at fault when the row
+    cannot be screened: no id, no usable name). A date of birth, country, schema, gender or
+    identifier that cannot be read is left out, its message appended to ``warnings``."""
     ref = (values.get("ref") or "").strip()
     if not ref:
         raise QueryError("ref", "a customer id is required")
@@ -165,6 +169,8 @@ def build_customer(values: dict[str, str | None]) -> Customer:
     q = Query.build(values.get("name"), schema=values.get("schema"), dob=values.get("dob"),
                     country=values.get("country"), gender=values.get("gender"),
                     identifiers=values.get("id"), ref=ref)
+    if warnings is not None:
+        warnings.extend(q.warnings)
     return Customer(id=ref, name=q.name, schema=q.schema.value if q.schema else None,
                     dob=q.dob, country=q.country, gender=q.gender,
                     identifiers=sorted(set(q.identifiers)))
@@ -456,6 +462,10 @@ class ImportReport:
     duplicates: int = 0  # repeated rows with the same id and the same data (harmless)
     bad: list[BadRow] = field(default_factory=list)
     bad_count: int = 0
+    # rows imported without a field that could not be read (an impossible date, an unknown
+    # country...): one per ignored field
+    warnings: list[BadRow] = field(default_factory=list)
+    warning_count: int = 0
     added_ids: list[str] = field(default_factory=list)
     changed_ids: list[ChangedCustomer] = field(default_factory=list)
     removed_ids: list[str] = field(default_factory=list)
@@ -472,6 +482,8 @@ class ImportReport:
             "changed": self.changed, "unchanged": self.unchanged, "removed": self.removed,
             "duplicates": self.duplicates, "bad": self.bad_count,
             "bad_rows": [b.to_dict() for b in self.bad[:lim]],
+            "warnings": self.warning_count,
+            "warning_rows": [w.to_dict() for w in self.warnings[:lim]],
             "added_ids": self.added_ids[:lim],
             "changed_ids": [{"id": c.id, "fields": c.fields} for c in self.changed_ids[:lim]],
             "removed_ids": self.removed_ids[:lim], "encoding": self.encoding,
@@ -498,28 +510,36 @@ def _stage_file(conn: sqlite3.Connection, path: Path, mapping: dict[str, str],
         sample = f.read(65536)
         f.seek(0)
         dialect: Any = _sniff_dialect(sample)
-        reader = csv.reader(f, dialect, delimiter=delimiter) if delimiter else \
-            csv.reader(f, dialect)
-        try:
-            header = next(reader)
-        except StopIteration:
-            raise PortfolioError(f"{path}: the file is empty") from None
-        cols = resolve_columns(header, mapping)
+        rows = csv_lines(f, dialect, delimiter=delimiter) if delimiter else \
+            csv_lines(f, dialect)
+        first = next(rows, None)
+        if first is None:
+            raise PortfolioError(f"{path}: the file is empty")
+        if first.values is None:
+            raise PortfolioError(f"{path}: line 1 (header): {first.error}")
+        cols = resolve_columns(first.values, mapping)
         batch: dict[str, tuple[Any, ...]] = {}
-        start = reader.line_num + 1
-        for row in reader:
-            line = start
-            start = reader.line_num + 1
+        for item in rows:
+            line, row = item.line, item.values
+            if row is None:
+                report.rows += 1
+                _bad(report, BadRow(line, None, "line", item.error or "unreadable"))
+                continue
             if not row or not any(c.strip() for c in row):
                 continue
             report.rows += 1
             values = {fld: (row[i] if i < len(row) else None) for fld, i in cols.items()}
+            ignored: list[str] = []
             try:
-                cust = build_customer(values)
+                cust = build_customer(values, ignored)
             except QueryError as exc:
                 ref = (values.get("ref") or "").strip() or None
                 _bad(report, BadRow(line, ref, exc.field, str(exc).split(": ", 1)[-1]))
                 continue
+            for w in ignored:
+                report.warning_count += 1
+                if len(report.warnings) < MAX_LISTED:
+                    report.warnings.append(BadRow(line, cust.id, w.split(" ", 1)[0], w))
             digest = cust.data_hash
             prior = batch.get(cust.id)
             if prior is not None:

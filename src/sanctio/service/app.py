@@ -78,7 +78,9 @@ class ServiceConfig:
     max_body_bytes: int = 2 * 1024 * 1024
     poll_interval: float = 2.0  # seconds between looks at the registry for new lists
     workers: int = 2  # scorer processes (they share one built index)
-    allowed_paths: list[Path] | None = None  # roots that /lists/reload may load from
+    # the folders POST /lists/reload may load files from (`sanctio serve --data-dir`);
+    # none: the service loads no file by path (the official download still works)
+    data_dirs: list[Path] = field(default_factory=list)
     chunk_size: int = 10  # queries per task of a batch (the scorers take chunks in parallel)
     warmup: bool = True
     reload_timeout: float = 300.0
@@ -87,16 +89,14 @@ class ServiceConfig:
     def to_json(self) -> str:
         data = asdict(self)
         data["home"] = str(self.home)
-        data["allowed_paths"] = ([str(p) for p in self.allowed_paths]
-                                 if self.allowed_paths is not None else None)
+        data["data_dirs"] = [str(p) for p in self.data_dirs]
         return orjson.dumps(data).decode()
 
     @classmethod
     def from_json(cls, text: str) -> ServiceConfig:
         data = orjson.loads(text)
         data["home"] = Path(data["home"])
-        if data.get("allowed_paths") is not None:
-            data["allowed_paths"] = [Path(p) for p in data["allowed_paths"]]
+        data["data_dirs"] = [Path(p) for p in data.get("data_dirs") or []]
         return cls(**data)
 
 
@@ -196,72 +196,46 @@ def _check_texts(prefix: tuple[str | int, ...], values: dict[str, Any],
                                    "type": "value_error"})
 
 
-_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
-
-
-def dob_problem(text: str) -> str | None:
-    """Why a date of birth is impossible (the CLI's reader is lenient with list data: a
-    query's date must be a real one, neither 1979-13-45 nor in the future)."""
-    import datetime as dt
-
-    value = text.strip()
-    if not value:
-        return None
-    today = dt.date.today()
-    m = _ISO_DATE.fullmatch(value)
-    if m is None:
-        return None  # other forms (03 May 1979...) are checked by Query.build
-    year = int(m.group(1))
-    month = int(m.group(2)) if m.group(2) else 1
-    day = int(m.group(3)) if m.group(3) else 1
-    try:
-        date = dt.date(year, month, day)
-    except ValueError:
-        return f"{value!r} is not a valid date; use YYYY-MM-DD, YYYY-MM or YYYY"
-    if year < 1800 or date > today:
-        return f"{value!r} is not a plausible date of birth"
-    return None
-
-
 def warm_validation() -> None:
     """Load the country tables before the first request needs them (seconds, once)."""
+    from sanctio.types import Query
+
+    Query.build("warm up", country="GB", dob="3 May 1979")
+    Query.build("warm up", country="no such country")
+
+
+def build_queries(items: list[S.QueryIn]) -> list[Query | str]:
+    """Requests' queries as screening queries, validated by :meth:`Query.build` (the one
+    place that validates: a field it cannot read is ignored with a warning in the result).
+    A query that cannot be screened at all (no name, a name without letters, control
+    characters in the name) is the error message of its own entry in the answer."""
     from sanctio.types import Query, QueryError
 
-    with contextlib.suppress(QueryError):
-        Query.build("warm up", country="GB", dob="3 May 1979")
-    with contextlib.suppress(QueryError):
-        Query.build("warm up", country="no such country")
-
-
-def build_queries(items: list[S.QueryIn]) -> list[Query]:
-    """Requests' queries as screening queries; raises a 422 naming every field at fault."""
-    from sanctio.types import Query, QueryError
-
-    errors: list[dict[str, Any]] = []
-    queries: list[Query] = []
+    out: list[Query | str] = []
     for i, item in enumerate(items):
-        loc: tuple[str | int, ...] = ("body", "queries", i)
-        n = len(errors)
-        _check_texts(loc, {"name": item.name, "schema": item.schema_, "dob": item.dob,
-                           "country": item.country, "gender": item.gender,
-                           "identifiers": item.identifiers, "ref": item.ref}, errors)
-        if item.dob is not None and (problem := dob_problem(item.dob)):
-            errors.append({"loc": [*loc, "dob"], "msg": problem, "type": "value_error"})
-        if len(errors) > n:
-            continue
         try:
-            queries.append(Query.build(item.name, schema=item.schema_, dob=item.dob,
-                                       country=item.country, gender=item.gender,
-                                       identifiers=item.identifiers, ref=item.ref))
+            out.append(Query.build(item.name, schema=item.schema_, dob=item.dob,
+                                   country=item.country, gender=item.gender,
+                                   identifiers=item.identifiers, ref=item.ref))
         except QueryError as exc:
-            msg = str(exc)
-            prefix = f"{exc.field}: "
-            errors.append({"loc": [*loc, exc.field],
-                           "msg": msg[len(prefix):] if msg.startswith(prefix) else msg,
-                           "type": "value_error"})
-    if errors:
-        raise RequestValidationError(errors)
-    return queries
+            out.append(f"queries[{i}]: {exc}")
+    return out
+
+
+def error_entry(item: S.QueryIn, error: str, threshold: float,
+                list_versions: dict[str, str]) -> bytes:
+    """The result of a query that cannot be screened: status ``error``, its message, and the
+    query without its unusable name."""
+    from sanctio.types import Query, ScreenResult
+
+    ref = item.ref
+    if ref is not None:  # the caller's reference, echoed back as Query.build would
+        ref = Query.build("x", ref=ref).ref
+    query: dict[str, Any] = {"name": None, "schema": None, "dob": None, "country": None,
+                             "gender": None, "identifiers": [], "ref": ref}
+    result = ScreenResult(query=query, status="error", matches=[], ref=ref, error=error,
+                          list_versions=dict(list_versions), threshold=threshold)
+    return _json_bytes(result.to_dict())
 
 
 def _list_id_ok(value: str) -> bool:
@@ -291,6 +265,93 @@ def official_download() -> Callable[..., list[LoadResult]] | None:
     return download
 
 
+NOT_IN_DATA_DIRS = ("no such list file or folder in the server's data folders (sanctio "
+                    "serve --data-dir)")
+
+
+def resolve_list_path(text: str, data_dirs: list[Path]) -> tuple[Path | None, str | None]:
+    """The list file (or OFAC CSV folder) that ``POST /lists/reload`` names, inside one of the
+    server's data folders, or why not.
+
+    A relative path is looked up in each data folder in turn. Symbolic links are followed
+    before the check, so a link inside a data folder cannot reach out of it. A missing file
+    and a file outside the data folders get the same answer (the API never tells what
+    exists elsewhere on the server). Only regular files are read (a FIFO would block the
+    loader), and in a folder only regular files inside the data folders."""
+    import stat
+
+    roots = []
+    for d in data_dirs:
+        with contextlib.suppress(OSError, RuntimeError):
+            roots.append(d.expanduser().resolve(strict=True))
+    path = Path(text).expanduser()
+    candidates = [path] if path.is_absolute() else [r / path for r in roots]
+
+    def inside(p: Path) -> bool:
+        return any(p == r or p.is_relative_to(r) for r in roots)
+
+    for candidate in candidates:
+        try:
+            real = candidate.resolve(strict=True)
+        except (OSError, RuntimeError):
+            continue
+        if not inside(real):
+            continue
+        try:
+            mode = real.stat().st_mode
+            if stat.S_ISDIR(mode):
+                for entry in real.iterdir():
+                    target = entry.resolve(strict=True)
+                    kind = target.stat().st_mode
+                    if not inside(target) or not (stat.S_ISREG(kind) or stat.S_ISDIR(kind)):
+                        return None, (f"the folder holds {entry.name!r}, which is not a "
+                                      "regular file inside the data folders")
+            elif not stat.S_ISREG(mode):
+                return None, "not a regular file (a FIFO, socket or device is never read)"
+        except (OSError, RuntimeError):
+            return None, NOT_IN_DATA_DIRS
+        return real, None
+    return None, NOT_IN_DATA_DIRS
+
+
+_QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
+
+
+def scrub_error(message: str, path: Path) -> str:
+    """A load error as the API may show it: without any of the file's content.
+
+    Parsers quote what they could not read (a header line, a value); through the API that
+    would let an admin key read files of the server and every screen key read them back in
+    ``GET /lists``. Quoted text is replaced by ``'…'``, and so is any piece of the message
+    (a line, a field, a word of four characters or more) found in the file's first 256 KB.
+    The file's path and the location (line, element) stay."""
+    prefix = ""
+    name = str(path)
+    if message.startswith(name):
+        prefix, message = name, message[len(name):]
+    head = b""
+    with contextlib.suppress(OSError):
+        files = [path] if path.is_file() else sorted(
+            p for p in path.iterdir() if p.is_file()) if path.is_dir() else []
+        for f in files[:20]:
+            with f.open("rb") as fh:
+                head += fh.read(1 << 18) + b"\n"
+    text = head.decode("utf-8", "replace")
+    message = _QUOTED.sub("'…'", message)
+    pieces: set[str] = set()
+    for line in text.splitlines():
+        line = line.strip()
+        if len(line) >= 4:
+            pieces.add(line)
+        for piece in re.split(r"[\s,;|\t\x00\"'<>=]+", line):
+            if len(piece) >= 4:
+                pieces.add(piece)
+    for piece in sorted(pieces, key=len, reverse=True):
+        if piece in message:
+            message = message.replace(piece, "…")
+    return prefix + message
+
+
 def load_lists(home: str, items: list[tuple[Any, ...]], download: bool,
                lists: list[str] | None, download_guards: dict[str, bool] | None = None
                ) -> list[tuple[str | None, LoadResult]]:
@@ -307,14 +368,18 @@ def load_lists(home: str, items: list[tuple[Any, ...]], download: bool,
         for item in items:
             path, fmt, list_id = item[:3]
             guards: dict[str, bool] = dict(item[3]) if len(item) > 3 and item[3] else {}
+            file = Path(path)
+
+            def scrub(message: str, file: Path = file) -> str:
+                return scrub_error(message, file)
+
             try:
-                result = reg.load(Path(path).expanduser(), fmt, list_id, **guards)
-            except Exception as exc:  # a parser that failed without a ParseError
+                # errors are recorded without the file's content (GET /lists shows them)
+                result = reg.load(file, fmt, list_id, scrub=scrub, **guards)
+            except Exception as exc:  # the registry itself failed
                 log.exception("loading %s failed", path)
-                record = getattr(reg, "_record_failure", None)
-                if not callable(record):  # pragma: no cover
-                    raise
-                result = record(Path(path), fmt, list_id, f"{type(exc).__name__}: {exc}")
+                result = reg._record_failure(file, fmt, list_id, scrub_error(
+                    f"{file}: cannot load the file: {type(exc).__name__}: {exc}", file))
             out.append((path, result))
         if download:
             fn = official_download()
@@ -480,8 +545,12 @@ class Service:
         event loop keeps answering at full speed meanwhile."""
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        from starlette.concurrency import run_in_threadpool
 
         executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+        since = await run_in_threadpool(self.last_version_id)
         try:
             pairs = await asyncio.get_running_loop().run_in_executor(
                 executor, load_lists, str(self.config.home),
@@ -489,10 +558,51 @@ class Service:
                   {"allow_shrink": i.allow_shrink, "allow_older": i.allow_older,
                    "allow_incomplete": i.allow_incomplete}) for i in items],
                 download, lists, download_guards)
+        except BrokenProcessPool:
+            # the loader died (killed, out of memory) before it answered: what it committed
+            # stays; every file it did not get to is recorded as a failed load
+            log.error("the list loader process died during a reload")
+            pairs = await run_in_threadpool(self.record_loader_death, items, download, since)
         finally:
             executor.shutdown(wait=False)
         start_after_load_hooks(self.config.home, [r for _, r in pairs], actor)
         return [self._load_dict(path, result) for path, result in pairs]
+
+    def last_version_id(self) -> int:
+        with self.db_lock:
+            row = self.reader().conn.execute("SELECT MAX(id) FROM list_versions").fetchone()
+        return int(row[0] or 0)
+
+    def record_loader_death(self, items: list[S.ReloadPath], download: bool,
+                            since: int) -> list[tuple[str | None, LoadResult]]:
+        """After the loader process died: each requested file's outcome as the registry
+        recorded it, and a failed load recorded for each file (and the download) it never
+        finished."""
+        from sanctio.registry import LoadResult
+
+        error = ("the loader process stopped before it finished (killed or out of memory); "
+                 "nothing of this file was loaded, the previous version stays active")
+        out: list[tuple[str | None, LoadResult]] = []
+        with self.db_lock:
+            reg = self.reader()
+            for item in items:
+                row = reg.conn.execute(
+                    "SELECT id FROM list_versions WHERE id > ? AND file_name = ? "
+                    "AND status != 'loading' ORDER BY id DESC LIMIT 1",
+                    (since, item.path)).fetchone()
+                if row is not None:
+                    v = reg.version(int(row[0]))
+                    out.append((item.path, LoadResult(
+                        list_id=v.list_id, status="failed" if v.status == "failed" else "loaded",
+                        version=v, previous=None, error=v.error)))
+                    continue
+                fmt = item.format
+                out.append((item.path, reg._record_failure(
+                    Path(item.path), fmt, item.list_id, f"{item.path}: {error}")))
+            if download:
+                out.append((None, reg._record_failure(
+                    Path("official-download"), None, "unknown", f"download: {error}")))
+        return out
 
     def _load_dict(self, path: str | None, result: LoadResult) -> dict[str, Any]:
         self.metrics.reloads.labels(result.list_id, result.status).inc()
@@ -515,25 +625,38 @@ class Service:
         """Screen a batch: the response body (serialised) and the request id."""
         started = time.perf_counter()
         if len(body.queries) > 20:  # keep the event loop free while a big batch is checked
-            queries = await asyncio.to_thread(build_queries, body.queries)
+            built = await asyncio.to_thread(build_queries, body.queries)
         else:
-            queries = build_queries(body.queries)
+            built = build_queries(body.queries)
+        queries = [q for q in built if not isinstance(q, str)]
         gen, served = self.pool.snapshot()
         size = self.config.chunk_size
         parts = await asyncio.gather(*(
             self.scored(gen, "screen", queries[i:i + size], body.threshold, body.limit,
                         order=k) for k, i in enumerate(range(0, len(queries), size))))
-        fragments: list[bytes] = []
+        screened: list[bytes] = []
         alerts = errors = 0
         for part, a, e in parts:
-            fragments.extend(part)
+            screened.extend(part)
             alerts += a
             errors += e
+        fragments = screened
+        if len(queries) < len(built):  # entries of the queries that could not be screened
+            from sanctio.types import DEFAULT_THRESHOLD
+
+            threshold = body.threshold if body.threshold is not None else (
+                self.config.threshold if self.config.threshold is not None
+                else DEFAULT_THRESHOLD)
+            done = iter(screened)
+            fragments = [next(done) if not isinstance(q, str) else
+                         error_entry(item, q, threshold, served.list_versions)
+                         for q, item in zip(built, body.queries, strict=True)]
+            errors += len(built) - len(queries)
         request_id = uuid.uuid4().hex
         content = b"".join((
             b'{"request_id":"', request_id.encode(), b'","results":[', b",".join(fragments),
             b'],"summary":',
-            orjson.dumps({"queries": len(queries), "alerts": alerts, "errors": errors}),
+            orjson.dumps({"queries": len(built), "alerts": alerts, "errors": errors}),
             b',"list_versions":', orjson.dumps(served.list_versions), b"}"))
         m = self.metrics
         m.screen_requests.inc()
@@ -903,15 +1026,13 @@ def create_app(home: Path | str | None = None, dev: bool = False, *,
                                       "list_id": item.list_id}, errors)
             if errors:
                 continue
-            path = Path(item.path).expanduser()
-            roots = service.config.allowed_paths
-            if roots is not None and not any(
-                    path.resolve().is_relative_to(r.resolve()) for r in roots):
+            real, problem = await run_in_threadpool(resolve_list_path, item.path,
+                                                    service.config.data_dirs)
+            if real is None:
                 errors.append({"loc": [*loc, "path"], "type": "value_error",
-                               "msg": "outside the directories this server may load from"})
-            elif not path.exists():
-                errors.append({"loc": [*loc, "path"], "msg": "no such file or directory",
-                               "type": "value_error"})
+                               "msg": problem or NOT_IN_DATA_DIRS})
+            else:
+                item.path = str(real)
             if item.format is not None and item.format not in sources.formats():
                 errors.append({"loc": [*loc, "format"], "type": "value_error",
                                "msg": f"unknown format; use one of: "

@@ -70,9 +70,12 @@ def serve(
     max_body_mb: Annotated[float, typer.Option(help="Largest request body, in MiB.")] = 2.0,
     poll_interval: Annotated[float, typer.Option(
         help="Seconds between looks at the registry for new list versions.")] = 2.0,
+    data_dir: Annotated[list[Path] | None, typer.Option(
+        "--data-dir", help="A folder POST /lists/reload may load list files from "
+                           "(repeatable). Default: none, so the API loads no file by path "
+                           "(the official download still works).")] = None,
     allow_path: Annotated[list[Path] | None, typer.Option(
-        "--allow-path", help="Only load files under this directory through "
-                             "POST /lists/reload (repeatable; default: anywhere).")] = None,
+        "--allow-path", hidden=True, help="Former name of --data-dir.")] = None,
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
     access_log: Annotated[bool, typer.Option(
         "--access-log", help="Log every request (off by default: it costs throughput and "
@@ -106,11 +109,19 @@ def serve(
     else:
         err.print("lists: " + ", ".join(v.label for v in active.values()))
 
+    dirs = []
+    for d in [*(data_dir or []), *(allow_path or [])]:
+        d = d.expanduser().resolve()
+        if not d.is_dir():
+            raise typer.BadParameter(f"{d} is not a folder", param_hint="--data-dir")
+        dirs.append(d)
+    if dirs:
+        err.print("POST /lists/reload loads files from: " + ", ".join(map(str, dirs)))
     config = ServiceConfig(
         home=home, dev=dev, threshold=threshold, store_queries=store_queries,
         max_body_bytes=int(max_body_mb * 1024 * 1024), poll_interval=poll_interval,
         workers=n_workers,
-        allowed_paths=[p.expanduser().resolve() for p in allow_path] if allow_path else None)
+        data_dirs=dirs)
     err.print(f"serving on http://{host}:{port} with {n_workers} scorer process(es); "
               f"ready when GET /readyz answers 200")
     run_uvicorn(config, host, port, log_level=log_level, access_log=access_log)

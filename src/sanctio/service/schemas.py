@@ -18,16 +18,9 @@ MAX_NAME = 500
 # check itself is done in code so the error message can say what is wrong
 NO_CONTROL_CHARS = r"^[^\x00-\x1f\x7f-\x9f]*$"
 
-IdentifierText = Annotated[str, Field(max_length=100,
-                                      json_schema_extra={"pattern": NO_CONTROL_CHARS})]
 ListName = Annotated[str, Field(min_length=1, max_length=64)]
 
 _STRICT = ConfigDict(extra="forbid", strict=True, populate_by_name=False)
-
-
-def _text(max_length: int, description: str, *, min_length: int | None = None) -> Any:
-    return Field(default=None, max_length=max_length, min_length=min_length,
-                 description=description, json_schema_extra={"pattern": NO_CONTROL_CHARS})
 
 
 # ----------------------------------------------------------------------------- requests
@@ -38,21 +31,32 @@ class QueryIn(BaseModel):
 
     model_config = _STRICT
 
-    name: str = Field(min_length=1, max_length=MAX_NAME,
-                      description="The name to screen, in any script. Required.",
-                      json_schema_extra={"pattern": NO_CONTROL_CHARS})
+    # The fields' contents are checked by Query.build, per query: a name that cannot be
+    # screened (empty, no letters, over 500 characters, control characters) is an error
+    # entry of its own in the answer, and a secondary field that cannot be read (an
+    # impossible date, an unknown country...) is ignored with a warning in the result. Only
+    # the shape (types, unknown fields, the lengths below) makes a whole body invalid (422).
+    name: str = Field(description=f"The name to screen, in any script. Required: a query "
+                                  f"whose name is empty, has no letters, is longer than "
+                                  f"{MAX_NAME} characters or holds control characters gets "
+                                  f"an error entry (status `error`).")
     schema_: str | None = Field(
         default=None, alias="schema", max_length=32,
         description="Person, Organization, Vessel, Aircraft or any (also person, org, "
-                    "entity, vessel, ...). Default: any.",
-        json_schema_extra={"pattern": NO_CONTROL_CHARS})
-    dob: str | None = _text(32, "Date of birth: YYYY-MM-DD, YYYY-MM or YYYY.")
-    country: str | None = _text(64, "Country: ISO 3166 alpha-2 code or an English name.")
-    gender: str | None = _text(16, "male or female.")
-    identifiers: list[IdentifierText] = Field(
+                    "entity, vessel, ...). Default: any. Unknown: ignored with a warning.")
+    dob: str | None = Field(default=None, max_length=32,
+                            description="Date of birth: YYYY-MM-DD, YYYY-MM or YYYY. An "
+                                        "impossible date is ignored with a warning.")
+    country: str | None = Field(default=None, max_length=64,
+                                description="Country: ISO 3166 alpha-2 code or an English "
+                                            "name. Unknown: ignored with a warning.")
+    gender: str | None = Field(default=None, max_length=16,
+                               description="male or female. Other: ignored with a warning.")
+    identifiers: list[Annotated[str, Field(max_length=100)]] = Field(
         default_factory=list, max_length=20,
         description="Document or registration numbers (passport, IMO, tax id, ...).")
-    ref: str | None = _text(200, "Your reference for this query, returned as is.")
+    ref: str | None = Field(default=None, max_length=200,
+                            description="Your reference for this query, returned as is.")
 
 
 class MatchRequest(BaseModel):
@@ -165,7 +169,7 @@ class MatchOut(BaseModel):
 class QueryOut(BaseModel):
     model_config = ConfigDict(populate_by_name=True)
 
-    name: str
+    name: str | None = Field(description="The name screened (null in an error entry).")
     schema_: str | None = Field(alias="schema")
     dob: str | None
     country: str | None
@@ -180,11 +184,17 @@ class ScreenResultOut(BaseModel):
     row: int | None = None
     ref: str | None
     query: QueryOut
-    status: Literal["alert", "clear", "error"]
+    status: Literal["alert", "clear", "error"] = Field(
+        description="`error`: the query could not be screened (no name, a name without "
+                    "letters...); `error` says why, the other queries are answered.")
     error: str | None
     threshold: float
     matches: list[MatchOut]
     list_versions: dict[str, str]
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="Fields of the query that were ignored, and why (`dob '1979-13-45' is "
+                    "not a valid date: ignored`): the name was screened without them.")
 
 
 class MatchSummary(BaseModel):

@@ -92,15 +92,58 @@ def sniff(path: Path) -> bool:
     if not zipfile.is_zipfile(path):
         return False
     try:
+        check_xlsx_safe(path)
+    except ParseError as exc:  # a hostile workbook: parsing it reports the refusal
+        return exc.message.startswith("refused")
+    try:
         header, _ = _header(path, _open(path))
     except (ParseError, OSError, KeyError, ValueError):
         return False
     return NAME in header
 
 
+# a workbook is a zip archive: what it may expand to, checked before anything is read (the
+# DFAT workbook is about 2 MB unpacked; a "zip bomb" of 1.8 MB can unpack to gigabytes)
+MAX_UNPACKED_BYTES = 512 * 1024 * 1024
+MAX_MEMBERS = 10_000
+
+
+def check_xlsx_safe(path: Path) -> None:
+    """Refuse a workbook that would unpack to more than :data:`MAX_UNPACKED_BYTES` (in all,
+    or any one part), or whose XML parts declare a DOCTYPE or entities (as
+    :func:`check_xml_safe` refuses XML lists). Reading a part through :mod:`zipfile` never
+    yields more than its declared size, so the declared sizes bound what is unpacked."""
+    from sanctio.sources.common import check_xml_head
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            if len(infos) > MAX_MEMBERS:
+                raise ParseError(str(path), None, f"refused: the workbook has {len(infos):,} "
+                                                  f"parts (at most {MAX_MEMBERS:,})")
+            total = sum(i.file_size for i in infos)
+            biggest = max(infos, key=lambda i: i.file_size, default=None)
+            if total > MAX_UNPACKED_BYTES:
+                raise ParseError(
+                    str(path), biggest.filename if biggest else None,
+                    f"refused: the workbook would unpack to {total / 2**20:,.0f} MiB (at most "
+                    f"{MAX_UNPACKED_BYTES // 2**20} MiB; a compressed size of "
+                    f"{path.stat().st_size / 2**20:,.1f} MiB): not a sanctions list workbook")
+            for info in infos:
+                name = info.filename.lower()
+                if name.endswith((".xml", ".rels", ".vml")):
+                    with zf.open(info) as part:
+                        check_xml_head(part.read(1 << 16), str(path), info.filename)
+    except ParseError:
+        raise
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise ParseError(str(path), None, f"not a readable XLSX workbook: {exc}") from exc
+
+
 def _open(path: Path) -> Any:
     import openpyxl
 
+    check_xlsx_safe(path)
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:

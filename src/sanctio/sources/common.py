@@ -200,15 +200,22 @@ def check_xml_safe(path: Path) -> None:
         head = f.read(1 << 16)
     if not head.strip():
         raise ParseError(str(path), None, "the file is empty")
+    check_xml_head(head, str(path))
+
+
+def check_xml_head(head: bytes, file: str, where: str = "prolog") -> None:
+    """:func:`check_xml_safe` on the first bytes of an XML document (also a part of a
+    workbook): a ParseError naming ``file`` and ``where`` if it declares entities or a
+    DOCTYPE."""
     # the prolog ends at the first element start that is not <? or <!
     m = re.search(rb"<[A-Za-z_]", head)
     prolog = head[: m.start()] if m else head
     if _ENTITY.search(prolog) or _ENTITY.search(head):
-        raise ParseError(str(path), "prolog",
+        raise ParseError(file, where,
                          "refused: the XML declares entities (possible entity expansion or "
                          "external entity attack); official list files never do")
     if _DOCTYPE.search(prolog):
-        raise ParseError(str(path), "prolog",
+        raise ParseError(file, where,
                          "refused: the XML has a DOCTYPE declaration; official list files "
                          "have none")
 
