@@ -145,9 +145,10 @@ def screen_file(
     input_path: Path, output: Path, *, home: Path | None = None,
     mapping: dict[str, str] | None = None, threshold: float | None = None, workers: int = 1,
     resume: bool = False, progress: bool = False, limit: int = 10,
-    screener: Any = None, log: TextIO | None = None,
+    screener: Any = None, log: TextIO | None = None, audit: bool = False,
 ) -> Summary:
-    """Screen a CSV file into JSON Lines or CSV; returns the run's summary."""
+    """Screen a CSV file into JSON Lines or CSV; returns the run's summary. With ``audit``,
+    the run (finished or not) is one entry of the registry's audit chain."""
     from sanctio.registry import Registry
     from sanctio.screen import Screener
 
@@ -166,6 +167,7 @@ def screen_file(
     if writer is not None and not done:
         writer.writerow(CSV_COLUMNS)
     rows = read_rows(input_path, mapping or {})
+    status = "failed"
     bar = _progress() if progress else None
     task = bar.add_task("screening", total=None) if bar else None
     try:
@@ -188,12 +190,36 @@ def screen_file(
         if chunk:
             _run_chunk(chunk, screener, threshold, versions, workers, limit, out, writer,
                        summary)
+        status = "completed"
+    except KeyboardInterrupt:
+        status = "interrupted"
+        raise
     finally:
         if bar is not None:
             bar.stop()
         out.close()
-    summary.seconds = time.perf_counter() - started
+        summary.seconds = time.perf_counter() - started
+        if audit:
+            _audit_run(screener, home, input_path, output, summary, threshold, versions,
+                       workers, status)
     return summary
+
+
+def _audit_run(screener: Any, home: Path | None, input_path: Path, output: Path,
+               summary: Summary, threshold: float, versions: dict[str, str], workers: int,
+               status: str) -> None:
+    """One audit-chain entry for the whole run (never one per row): the input file's SHA-256
+    stands for its queries."""
+    from sanctio.monitor.audit import file_sha256, record_screening
+    from sanctio.registry import Registry
+
+    registry = getattr(screener, "registry", None) or Registry(home)
+    record_screening(
+        registry.conn, "screening.batch", queries=summary.rows, alerts=summary.alerts,
+        errors=summary.errors, threshold=threshold, list_versions=versions,
+        command="screen-file", status=status, input=str(input_path.resolve()),
+        input_sha256=file_sha256(input_path), output=str(output.resolve()),
+        resumed_after=summary.skipped, workers=workers, seconds=round(summary.seconds, 3))
 
 
 def _progress() -> Any:
@@ -267,7 +293,7 @@ def register(app: typer.Typer) -> None:
             summary = screen_file(
                 input_path, output, home=home, mapping=_parse_map(mapping or []),
                 threshold=threshold, workers=workers, resume=resume,
-                progress=sys.stderr.isatty())
+                progress=sys.stderr.isatty(), audit=True)
         except (FileExistsError, ValueError) as exc:
             err.print(f"[red]{exc}[/red]")
             raise typer.Exit(2) from exc

@@ -386,6 +386,9 @@ def screen(
     gender: Annotated[str | None, typer.Option(help="male or female.")] = None,
     ident: Annotated[list[str] | None, typer.Option("--id", help="An identifier (passport, "
                                                                  "IMO...).")] = None,
+    store_queries: Annotated[bool, typer.Option(
+        "--store-queries", help="Keep the query itself in the audit chain (by default only "
+                                "its SHA-256).")] = False,
     threshold: Annotated[float | None, typer.Option(help="Alert threshold (default "
                                                          "0.80).")] = None,
     top: Annotated[int, typer.Option(help="Also show the best K below the threshold.")] = 0,
@@ -412,6 +415,8 @@ def screen(
         _sample_notice(reg)
     screener = Screener(reg)
     result = screener.screen(query, threshold=threshold, top=top)
+    audit_screening(reg, "screening.cli", [query.to_dict()], int(result.status == "alert"),
+                    result.threshold, result.list_versions, store_queries, command="screen")
     # ignored query fields, then stale lists: on stderr, and in the JSON object
     warnings = [*result.warnings, *reg.age_warnings(max_age)]
     for w in warnings:
@@ -451,6 +456,24 @@ def _exit_on_alert(fail_on_alert: bool, alerted: bool) -> None:
     """With --fail-on-alert, exit code 3 when anything alerted (after all output is written)."""
     if fail_on_alert and alerted:
         raise typer.Exit(ALERT_EXIT_CODE)
+
+
+def audit_screening(reg: Registry, action: str, queries: list[dict[str, Any]], alerts: int,
+                    threshold: float | None, list_versions: dict[str, str],
+                    store_queries: bool = False, **extra: Any) -> None:
+    """Write a screening to the audit chain (one entry); exit 1 when it cannot be written."""
+    import sqlite3
+
+    from sanctio.monitor.audit import AuditKeyError, query_hash, record_screening
+
+    try:
+        record_screening(reg.conn, action, queries=len(queries), alerts=alerts,
+                         threshold=threshold, list_versions=list_versions,
+                         query_hashes=[query_hash(q) for q in queries],
+                         query_data=queries if store_queries else None, **extra)
+    except (sqlite3.Error, OSError, AuditKeyError) as exc:
+        err.print(f"[red]the screening could not be written to the audit chain: {exc}[/red]")
+        raise typer.Exit(1) from exc
 
 
 def _mount(module: str) -> None:

@@ -28,6 +28,34 @@ app = typer.Typer(
 console = Console()
 err = Console(stderr=True)
 
+EXTRA_MODULES = ("faker", "matplotlib")  # the `[evaluate]` extra; not in the core install
+
+
+def missing_extra() -> list[str]:
+    """The modules of the ``[evaluate]`` extra that are not installed."""
+    import importlib.util
+
+    missing = []
+    for name in EXTRA_MODULES:
+        try:
+            found = importlib.util.find_spec(name) is not None
+        except (ImportError, ValueError):
+            found = False
+        if not found:
+            missing.append(name)
+    return missing
+
+
+@app.callback()
+def _require_extra() -> None:
+    # runs before every `sanctio evaluate` command (no docstring: the group keeps its help)
+    missing = missing_extra()
+    if missing:
+        err.print(f"[red]sanctio evaluate needs {' and '.join(missing)}, which the core "
+                  "install leaves out.[/red] Install them with: pip install "
+                  "'sanctio\\[evaluate]'", highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
+
 HomeOpt = Annotated[Path | None, typer.Option(
     "--home", help="Registry folder (default: $SANCTIO_HOME or the user data directory).",
     envvar="SANCTIO_HOME", show_default=False)]

@@ -10,7 +10,8 @@ Everything lives in the registry database (``sanctio.db``) next to the lists:
 - ``screening_runs`` / ``screening_history``: every screening run and each customer's result
   in it;
 - ``webhook_outbox``: notifications waiting for delivery (:mod:`sanctio.monitor.webhook`);
-- ``audit_log`` / ``audit_anchor``: the hash-chained audit trail (:mod:`sanctio.monitor.audit`);
+- ``audit_log`` / ``audit_anchor``: the hash-chained, keyed audit trail
+  (:mod:`sanctio.monitor.audit`; its key and published head live outside the database);
 - ``monitor_settings``: the four-eyes rule and the webhook configuration.
 
 This module holds the shared plumbing (schema, transactions, settings); it imports none of the
@@ -22,7 +23,7 @@ from __future__ import annotations
 import getpass
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
@@ -170,7 +171,8 @@ SCHEMA_STATEMENTS: tuple[str, ...] = (
         action TEXT NOT NULL,
         payload TEXT NOT NULL,
         prev_hash TEXT NOT NULL,
-        hash TEXT NOT NULL
+        hash TEXT NOT NULL,
+        mac TEXT
     )""",
     """CREATE TABLE IF NOT EXISTS audit_anchor (
         id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -182,6 +184,10 @@ SCHEMA_STATEMENTS: tuple[str, ...] = (
 )
 
 _READY: set[tuple[int, str]] = set()
+
+# called with the connection after each COMMIT of :func:`transaction` (the audit trail
+# publishes its new head there); a hook must not raise
+AFTER_COMMIT: list[Callable[[sqlite3.Connection], None]] = []
 
 
 def _db_name(conn: sqlite3.Connection) -> str:
@@ -196,6 +202,10 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
         return
     for stmt in SCHEMA_STATEMENTS:
         conn.execute(stmt)
+    # registries of earlier versions: the audit log gains its HMAC column (entries written
+    # before it stay unkeyed; the first keyed entry covers them)
+    if "mac" not in {str(r[1]) for r in conn.execute("PRAGMA table_info(audit_log)")}:
+        conn.execute("ALTER TABLE audit_log ADD COLUMN mac TEXT")
     _READY.add(key)
 
 
@@ -215,6 +225,8 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+    for hook in AFTER_COMMIT:
+        hook(conn)
 
 
 def now_iso() -> str:
@@ -249,6 +261,6 @@ def set_setting(conn: sqlite3.Connection, key: str, value: str | None) -> None:
 
 
 __all__ = [
-    "SCHEMA_STATEMENTS", "default_actor", "ensure_schema", "get_setting", "now_iso",
+    "AFTER_COMMIT", "SCHEMA_STATEMENTS", "default_actor", "ensure_schema", "get_setting", "now_iso",
     "set_setting", "transaction",
 ]

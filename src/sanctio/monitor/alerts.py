@@ -585,8 +585,8 @@ class AlertSink:
             "reason": reason, "run_id": self.run_id, "summary": m.summary(),
         }
         record_audit(self.conn, self.actor, event, {
-            k: payload[k] for k in ("alert_id", "customer", "entity", "score", "designations",
-                                    "list_versions", "reason", "run_id")})
+            k: payload[k] for k in ("alert_id", "state", "customer", "entity", "score",
+                                    "designations", "list_versions", "reason", "run_id")})
         if self.notify:
             from sanctio.monitor import webhook
 
@@ -665,7 +665,9 @@ def close_delisted(conn: sqlite3.Connection, removed: dict[str, str], *,
             payload = {"event": event, "alert_id": alert.id, "customer_id": alert.customer_id,
                        "entity_id": alert.entity_id, "reason": why, "removed": gone}
             record_audit(conn, actor, "alert.closed" if event == "alert.closed"
-                         else "alert.updated", payload)
+                         else "alert.updated", payload | {
+                             "state": State.CLOSED_DELISTED.value if event == "alert.closed"
+                             else str(alert.state)})
             if notify:
                 webhook.enqueue(conn, event, payload, alert.id)
     return stats
@@ -707,7 +709,8 @@ def close_for_removed_customers(conn: sqlite3.Connection, *, actor: str | None =
                        State.CLOSED_CUSTOMER_REMOVED, reason, None, ts)
             record_audit(conn, actor, "alert.closed", {
                 "alert_id": r["id"], "customer_id": r["customer_id"],
-                "entity_id": r["entity_id"], "reason": reason})
+                "entity_id": r["entity_id"], "reason": reason,
+                "state": State.CLOSED_CUSTOMER_REMOVED.value})
             n += 1
     return n
 

@@ -30,7 +30,7 @@ portfolio_app = typer.Typer(help="The customer portfolio: import it, screen it, 
                                  "customer's screening history.", no_args_is_help=True)
 alerts_app = typer.Typer(help="Alerts raised on the portfolio: list, show, decide, export; "
                               "four-eyes rule and webhook settings.", no_args_is_help=True)
-audit_app = typer.Typer(help="The tamper-evident audit trail: verify it, export it.",
+audit_app = typer.Typer(help="The keyed audit chain: verify it, print its head, export it.",
                         no_args_is_help=True)
 
 
@@ -518,35 +518,77 @@ def alerts_deliver(
 @audit_app.command("verify")
 def audit_verify(
     head: Annotated[str | None, typer.Option(
-        help="SEQ:HASH printed by an earlier verify and kept elsewhere: also proves nothing "
-             "up to it was rewritten.")] = None,
+        help="SEQ:HASH or SEQ:HMAC printed by an earlier verify or `audit head` and kept "
+             "elsewhere: also proves nothing up to it was rewritten.")] = None,
     file: Annotated[Path | None, typer.Option(
         "--file", help="Verify an exported JSONL segment instead of the database.")] = None,
     json_out: JsonOpt = False,
     home: HomeOpt = None,
 ) -> None:
-    """Recompute the hash chain; report the first entry that was edited, removed or
-    reordered (exit code 1)."""
-    from sanctio.monitor.audit import verify, verify_export
+    """Check the audit chain: every entry's hash and HMAC (the key outside the database),
+    the published head (a cut-off or deleted log), and the current state of the alerts and
+    decisions against their last chained events. Names the first entry or alert that does
+    not hold (exit code 1)."""
+    from sanctio.monitor.audit import AuditKeyError, load_key, verify, verify_export
 
-    if file is not None:
-        result = verify_export(file)
-    else:
-        reg = _registry(home)
-        try:
-            result = verify(reg.conn, expected_head=head)
-        except ValueError as exc:
-            raise typer.BadParameter(str(exc), param_hint="--head") from exc
+    try:
+        if file is not None:
+            reg = _registry(home)
+            result = verify_export(file, load_key(reg.conn))
+        else:
+            reg = _registry(home)
+            try:
+                result = verify(reg.conn, expected_head=head)
+            except ValueError as exc:
+                raise typer.BadParameter(str(exc), param_hint="--head") from exc
+    except AuditKeyError as exc:
+        err.print(f"[red]TAMPERED[/red]: {escape(str(exc))}", soft_wrap=True)
+        raise typer.Exit(1) from exc
     if json_out:
         _print_json(result.to_dict())
     elif result.ok:
-        console.print(f"[green]OK[/green]: {result.entries:,} entries, the chain holds. "
-                      f"Head: {result.head_seq}:{result.head_hash}")
+        head_text = (f"{result.head_seq}:{result.head_mac}" if result.head_mac
+                     else f"{result.head_seq}:{result.head_hash}")
+        console.print(f"[green]OK[/green]: {result.entries:,} entries, the chain holds "
+                      f"({result.keyed:,} keyed), {result.alerts_checked:,} alerts match it. "
+                      f"Head: {head_text}", soft_wrap=True)
     else:
-        err.print(f"[red]TAMPERED[/red]: first bad entry {result.first_bad_seq}: "
-                  f"{result.problem} ({result.entries:,} entries verified before it)")
+        err.print(f"[red]TAMPERED[/red]: {escape(result.problem or '')}"
+                  + (f" (first bad entry {result.first_bad_seq}; " if result.first_bad_seq
+                     else " (") + f"{result.entries:,} entries verified)", soft_wrap=True)
+        for problem in result.problems[1:20]:
+            err.print(f"  also: {escape(problem)}", soft_wrap=True)
+        if len(result.problems) > 20:
+            err.print(f"  ... and {len(result.problems) - 20} more")
+    if not json_out:
+        for w in result.warnings:
+            err.print(f"[yellow]warning[/yellow]: {escape(w)}", soft_wrap=True)
     if not result.ok:
         raise typer.Exit(1)
+
+
+@audit_app.command("head")
+def audit_head(
+    json_out: JsonOpt = False,
+    home: HomeOpt = None,
+) -> None:
+    """Print the chain's head (SEQ:HMAC of the newest entry) and where it is published; keep
+    it elsewhere and pass it to `audit verify --head` later."""
+    from sanctio.monitor.audit import head_file, head_mac, key_file, published_head
+
+    reg = _registry(home)
+    seq, mac = head_mac(reg.conn)
+    published = published_head(reg.conn)
+    if json_out:
+        _print_json({"seq": seq, "hmac": mac, "head": f"{seq}:{mac}" if mac else None,
+                     "key_file": str(key_file(reg.conn)),
+                     "head_file": str(head_file(reg.conn)), "published": published})
+        return
+    # plain stdout: the head is meant to be copied (or piped) whole
+    sys.stdout.write((f"{seq}:{mac}" if mac else f"{seq}:" + (
+        "(unkeyed entry)" if seq else "(empty log)")) + "\n")
+    err.print(f"published in {head_file(reg.conn)}: "
+              + (f"{published['seq']}:{published['hmac']}" if published else "nothing yet"))
 
 
 @audit_app.command("export")

@@ -94,7 +94,10 @@ def _finish_run(conn: sqlite3.Connection, run_id: int, kind: str, actor: str,
              stats.reapplied, stats.closed, stats.errors, round(seconds, 3), run_id))
         record_audit(conn, actor, "screening.run", {
             "run_id": run_id, "kind": kind, "list_versions": list_versions,
-            "trigger": trigger, **stats.to_dict(), "seconds": round(seconds, 3)})
+            "trigger": trigger, **stats.to_dict(), "seconds": round(seconds, 3),
+            # the fields every screening entry of the chain has (the customers' data is in
+            # the portfolio tables, so no query hashes here)
+            "queries": stats.customers, "alerts": stats.alerting})
 
 
 @dataclass(slots=True)

@@ -22,7 +22,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
-import hashlib
 import heapq
 import itertools
 import logging
@@ -641,33 +640,16 @@ class ScorerPool:
 
 # ------------------------------------------------------------------------------ audit log
 
-AUDIT_SQL = """
-CREATE TABLE IF NOT EXISTS service_audit (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    at TEXT NOT NULL,
-    request_id TEXT NOT NULL,
-    route TEXT NOT NULL,
-    principal TEXT NOT NULL,
-    key_id INTEGER,
-    client TEXT,
-    status INTEGER NOT NULL,
-    queries INTEGER NOT NULL,
-    alerts INTEGER NOT NULL,
-    errors INTEGER NOT NULL DEFAULT 0,
-    threshold REAL,
-    list_versions TEXT NOT NULL,
-    state_key TEXT,
-    query_hashes TEXT,
-    query_data TEXT,
-    duration_ms REAL
-);
-CREATE INDEX IF NOT EXISTS ix_service_audit_at ON service_audit(at);
-"""
+# the table earlier versions wrote screening requests to, outside the chain: no longer
+# written; its rows stay readable and are sealed into the chain (see seal_service_audit)
+LEGACY_AUDIT_TABLE = "service_audit"
 
 
 def query_hash(query: dict[str, Any]) -> str:
     """SHA-256 of a normalised query (``Query.to_dict()``) as JSON with sorted keys."""
-    return hashlib.sha256(orjson.dumps(query, option=orjson.OPT_SORT_KEYS)).hexdigest()
+    from sanctio.monitor.audit import query_hash as _query_hash
+
+    return _query_hash(query)
 
 
 @dataclass(slots=True)
@@ -688,13 +670,47 @@ class AuditEntry:
     duration_ms: float
 
 
-class AuditLog:
-    """Writes one row per screening request to ``service_audit``, off the request path.
+def seal_service_audit(conn: sqlite3.Connection) -> int:
+    """Seal the rows of the legacy ``service_audit`` table not sealed yet into the audit
+    chain: one ``audit.sealed`` entry with their count, id range and SHA-256, so that they
+    stay readable where they are and ``audit verify`` detects any later edit of them.
+    Returns the number of rows sealed."""
+    from sanctio.monitor.audit import record_audit, table_digest
 
-    Requests only put an entry on a queue; a background thread writes the queue in batches.
-    A long list load holding the database's write lock therefore delays the audit rows, never
-    the requests. The queries are stored as SHA-256 hashes of their normalised JSON, or in
-    full when ``store_queries`` is set."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
+                    (LEGACY_AUDIT_TABLE,)).fetchone() is None:
+        return 0
+    from sanctio.monitor import ensure_schema, transaction
+
+    ensure_schema(conn)
+    with transaction(conn):
+        row = conn.execute("SELECT payload FROM audit_log WHERE action='audit.sealed' "
+                           "ORDER BY seq DESC LIMIT 1").fetchone()
+        done = int(orjson.loads(row[0]).get("last_id") or 0) if row is not None else 0
+        bounds = conn.execute(
+            f"SELECT COUNT(*), MIN(id), MAX(id), MIN(at), MAX(at) FROM {LEGACY_AUDIT_TABLE} "
+            "WHERE id > ?", (done,)).fetchone()
+        if not bounds[0]:
+            return 0
+        count, first, last, first_at, last_at = bounds
+        record_audit(conn, "sanctio", "audit.sealed", {
+            "table": LEGACY_AUDIT_TABLE, "rows": int(count), "first_id": int(first),
+            "last_id": int(last), "first_at": first_at, "last_at": last_at,
+            "sha256": table_digest(conn, LEGACY_AUDIT_TABLE, int(first), int(last)),
+            "note": "screening requests recorded outside the chain by an earlier version; "
+                    "kept readable in their table, sealed here"})
+    return int(count)
+
+
+class AuditLog:
+    """Writes one audit-chain entry (``screening.api``) per screening request, off the
+    request path.
+
+    Requests only put an entry on a queue; a background thread writes the queue in batches,
+    each batch in one transaction (one published head). A long list load holding the
+    database's write lock therefore delays the audit entries, never the requests. The queries
+    are kept as SHA-256 hashes of their normalised JSON, or in full when ``store_queries`` is
+    set."""
 
     def __init__(self, db_path: Path, *, store_queries: bool = False,
                  flush_interval: float = 0.2) -> None:
@@ -707,8 +723,10 @@ class AuditLog:
         self.written = 0
         self.write_errors = 0
         conn = self._connect()
-        conn.executescript(AUDIT_SQL)
-        conn.close()
+        try:
+            seal_service_audit(conn)
+        finally:
+            conn.close()
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.db_path, timeout=120, isolation_level=None,
@@ -737,15 +755,21 @@ class AuditLog:
         else:
             self.flush()
 
-    def _row(self, e: AuditEntry) -> tuple[Any, ...]:
-        hashes = orjson.dumps([query_hash(q) for q in e.queries]).decode()
-        data = orjson.dumps(e.queries).decode() if self.store_queries else None
-        return (e.at, e.request_id, e.route, e.principal, e.key_id, e.client, e.status,
-                len(e.queries), e.alerts, e.errors, e.threshold,
-                orjson.dumps(e.list_versions).decode(), e.state_key, hashes, data,
-                round(e.duration_ms, 3))
+    def _item(self, e: AuditEntry) -> tuple[str, str, dict[str, Any]]:
+        payload: dict[str, Any] = {
+            "route": e.route, "request_id": e.request_id, "at": e.at, "key_id": e.key_id,
+            "client": e.client, "status": e.status, "queries": len(e.queries),
+            "alerts": e.alerts, "errors": e.errors, "threshold": e.threshold,
+            "list_versions": e.list_versions, "state_key": e.state_key,
+            "query_hashes": [query_hash(q) for q in e.queries],
+            "duration_ms": round(e.duration_ms, 3)}
+        if self.store_queries:
+            payload["query_data"] = e.queries
+        return e.principal, "screening.api", payload
 
     def flush(self, conn: sqlite3.Connection | None = None) -> int:
+        from sanctio.monitor.audit import record_many
+
         entries: list[AuditEntry] = []
         while True:
             try:
@@ -757,19 +781,10 @@ class AuditLog:
         own = conn is None
         conn = conn or self._connect()
         try:
-            rows = [self._row(e) for e in entries]
-            conn.execute("BEGIN IMMEDIATE")
-            conn.executemany(
-                "INSERT INTO service_audit (at, request_id, route, principal, key_id, client, "
-                "status, queries, alerts, errors, threshold, list_versions, state_key, "
-                "query_hashes, query_data, duration_ms) VALUES "
-                "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-            conn.execute("COMMIT")
-            self.written += len(rows)
+            record_many(conn, [self._item(e) for e in entries])
+            self.written += len(entries)
         except sqlite3.Error:
             self.write_errors += 1
-            with contextlib.suppress(sqlite3.Error):
-                conn.execute("ROLLBACK")
             for e in entries:  # try again next time rather than lose them
                 self._queue.put(e)
             log.exception("audit write failed; %d entries kept for the next try", len(entries))
