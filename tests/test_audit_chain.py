@@ -209,6 +209,10 @@ def test_key_and_head_files_from_the_environment(home: Path, tmp_path: Path) -> 
     # without the key the signed entries cannot be checked: a failure, not an OK
     bad = verify(home)
     assert bad.returncode == 1 and "audit key" in bad.stderr and "missing" in bad.stderr
+    # nor is a new key made up for them: nothing is recorded (or screened) until it is back
+    refused = sanctio(home, "screen", "Mohamed al-Kani")
+    assert refused.returncode == 1 and "audit key" in refused.stderr
+    assert "restore the key file" in refused.stderr and not (home.parent / "audit.key").exists()
 
 
 def test_each_new_head_can_be_posted_to_the_webhook(tmp_path: Path,

@@ -161,6 +161,12 @@ def load_key(conn: sqlite3.Connection, *, create: bool = False) -> bytes | None:
     key = _read_key(path)
     if key is not None or not create:
         return key
+    ensure_schema(conn)
+    if conn.execute("SELECT 1 FROM audit_log WHERE mac IS NOT NULL LIMIT 1").fetchone():
+        # a new key would leave every entry signed so far unverifiable
+        raise AuditKeyError(f"the audit key {path} is missing, but the audit log's entries are "
+                            "signed with it: restore the key file (or point "
+                            f"${KEY_FILE_ENV} at it) before anything is recorded")
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

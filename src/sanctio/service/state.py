@@ -724,6 +724,11 @@ class AuditLog:
         self.write_errors = 0
         conn = self._connect()
         try:
+            from sanctio.monitor import ensure_schema
+            from sanctio.monitor.audit import load_key
+
+            ensure_schema(conn)
+            load_key(conn, create=True)  # a missing key stops the start, not the writer later
             seal_service_audit(conn)
         finally:
             conn.close()
@@ -768,7 +773,7 @@ class AuditLog:
         return e.principal, "screening.api", payload
 
     def flush(self, conn: sqlite3.Connection | None = None) -> int:
-        from sanctio.monitor.audit import record_many
+        from sanctio.monitor.audit import AuditKeyError, record_many
 
         entries: list[AuditEntry] = []
         while True:
@@ -783,7 +788,7 @@ class AuditLog:
         try:
             record_many(conn, [self._item(e) for e in entries])
             self.written += len(entries)
-        except sqlite3.Error:
+        except (sqlite3.Error, OSError, AuditKeyError):
             self.write_errors += 1
             for e in entries:  # try again next time rather than lose them
                 self._queue.put(e)
@@ -795,16 +800,18 @@ class AuditLog:
         return len(entries)
 
     def _run(self) -> None:
+        from sanctio.monitor.audit import AuditKeyError
+
         conn = self._connect()
         try:
             while not self._stop.wait(self.flush_interval):
-                with contextlib.suppress(sqlite3.Error):
+                with contextlib.suppress(sqlite3.Error, OSError, AuditKeyError):
                     self.flush(conn)
             for _ in range(3):  # last flush on shutdown
                 try:
                     self.flush(conn)
                     break
-                except sqlite3.Error:
+                except (sqlite3.Error, OSError, AuditKeyError):
                     time.sleep(0.5)
         finally:
             conn.close()
