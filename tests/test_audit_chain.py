@@ -330,6 +330,28 @@ def test_an_alert_edited_in_its_table_is_caught(monitored: tuple[Path, int]) -> 
     assert proc.returncode == 1 and "has no entry in the audit chain" in proc.stderr
 
 
+def test_an_exported_segment_carries_its_hmacs(monitored: tuple[Path, int],
+                                              tmp_path: Path) -> None:
+    home, _ = monitored
+    out = tmp_path / "audit.jsonl"
+    sanctio(home, "audit", "export", str(out), check=True)
+    lines = [json.loads(x) for x in out.read_text().splitlines()]
+    assert all(len(x["hmac"]) == 64 for x in lines)
+    assert verify(home, "--file", str(out)).returncode == 0
+    # edited after export, hashes recomputed: the HMAC gives it away
+    run = next(x for x in lines if x["action"] == "screening.run")
+    run["payload"]["alerts"] = 0
+    prev = run["prev_hash"]
+    for x in lines[lines.index(run):]:
+        x["prev_hash"] = prev
+        x["hash"] = prev = entry_hash(prev, x["seq"], x["ts"], x["actor"], x["action"],
+                                      x["payload"])
+    out.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    proc = verify(home, "--file", str(out))
+    assert proc.returncode == 1
+    assert f"entry {run['seq']} (screening.run) fails its HMAC check" in proc.stderr
+
+
 def test_entries_written_before_the_chain_was_keyed(home: Path) -> None:
     """A registry of an earlier version: its entries have no HMAC; the first keyed entry
     covers them, and an unkeyed entry after it is refused."""

@@ -174,4 +174,5 @@ def test_export_period_and_verify_segment(db: Path, tmp_path: Path) -> None:
     assert export(conn, io.StringIO(), since=day, until=day) == 10
     csv_buf = io.StringIO()
     assert export(conn, csv_buf, fmt="csv") == 10
-    assert csv_buf.getvalue().splitlines()[0] == "seq,ts,actor,action,payload,prev_hash,hash"
+    assert csv_buf.getvalue().splitlines()[0] == (
+        "seq,ts,actor,action,payload,prev_hash,hash,hmac")

@@ -707,10 +707,11 @@ def export(conn: sqlite3.Connection, out: IO[str], *, since: str | None = None,
     count = 0
     if fmt == "csv":
         writer = csv.writer(out)
-        writer.writerow(["seq", "ts", "actor", "action", "payload", "prev_hash", "hash"])
+        writer.writerow(["seq", "ts", "actor", "action", "payload", "prev_hash", "hash",
+                         "hmac"])
         for e in entries(conn, since=since, until=until):
             writer.writerow([e.seq, e.ts, e.actor, e.action, canonical(e.payload).decode(),
-                             e.prev_hash, e.hash])
+                             e.prev_hash, e.hash, e.mac or ""])
             count += 1
     elif fmt == "jsonl":
         for e in entries(conn, since=since, until=until):
