@@ -578,6 +578,7 @@ class Service:
         """After the loader process died: each requested file's outcome as the registry
         recorded it, and a failed load recorded for each file (and the download) it never
         finished."""
+        from sanctio import sources
         from sanctio.registry import LoadResult
 
         error = ("the loader process stopped before it finished (killed or out of memory); "
@@ -597,6 +598,9 @@ class Service:
                         version=v, previous=None, error=v.error)))
                     continue
                 fmt = item.format
+                if fmt is None:  # the list it was meant for, as far as the file tells
+                    with contextlib.suppress(Exception):
+                        fmt = sources.detect(Path(item.path))
                 out.append((item.path, reg._record_failure(
                     Path(item.path), fmt, item.list_id, f"{item.path}: {error}")))
             if download:
