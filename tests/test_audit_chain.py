@@ -233,6 +233,33 @@ def test_each_new_head_can_be_posted_to_the_webhook(tmp_path: Path,
     assert posted[-1]["registry"] == str((tmp_path / "reg" / "sanctio.db").resolve())
 
 
+def test_verify_while_another_process_writes(monitored: tuple[Path, int]) -> None:
+    """Entries committed (and their heads published) during a verify are not tampering."""
+    home, aid = monitored
+    code = ("import sys\n"
+            "from sanctio.registry import Registry\n"
+            "from sanctio.monitor.alerts import decide\n"
+            "reg = Registry(sys.argv[1])\n"
+            "for i in range(30):\n"
+            "    decide(reg.conn, int(sys.argv[2]), 'reopen' if i % 2 == 0 else 'true_match',\n"
+            "           actor='carol' if i % 2 else 'dave', reason=f'round {i}')\n")
+    writer = subprocess.Popen([sys.executable, "-c", code, str(home), str(aid)],
+                              env={**os.environ, "SANCTIO_USER": "carol"})
+    from sanctio.monitor.audit import verify as verify_now
+
+    conn = sqlite3.connect(home / "sanctio.db", isolation_level=None)
+    checks = 0
+    try:
+        while writer.poll() is None or checks == 0:
+            result = verify_now(conn)
+            assert result.ok, result.problems
+            checks += 1
+    finally:
+        writer.wait(timeout=120)
+    assert writer.returncode == 0
+    assert verify_now(conn).ok and chain(home)[-1]["actor"] == "carol"
+
+
 # ----------------------------------------------------------------- tampering, each caught
 
 

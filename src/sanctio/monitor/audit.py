@@ -628,8 +628,25 @@ def verify(conn: sqlite3.Connection, *, expected_head: str | None = None,
     """Verify the whole log: the hash chain, each entry's HMAC under the audit key, the
     anchor, the published head (``check_published``), the current state of the alerts and
     decisions against the chain (``check_alerts``), and ``expected_head`` (``SEQ:HASH`` or
-    ``SEQ:HMAC`` kept from an earlier verify or ``audit head``)."""
+    ``SEQ:HMAC`` kept from an earlier verify or ``audit head``).
+
+    The published head is read first, then everything in the database in one read
+    transaction (one snapshot), so that changes committed meanwhile by other processes are
+    never mistaken for tampering."""
     ensure_schema(conn)
+    published = published_head(conn) if check_published else None
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN")
+    try:
+        return _verify(conn, expected_head, check_published, check_alerts, published)
+    finally:
+        if own and conn.in_transaction:
+            conn.execute("COMMIT")
+
+
+def _verify(conn: sqlite3.Connection, expected_head: str | None, check_published: bool,
+            check_alerts: bool, published: dict[str, Any] | None) -> AuditVerification:
     path = key_file(conn)
     key = load_key(conn)
     states = _AlertStates() if check_alerts else None
@@ -656,7 +673,7 @@ def verify(conn: sqlite3.Connection, *, expected_head: str | None = None,
         return result.fail(result.head_seq, "the log's anchor was removed")
     if check_published:
         hpath = head_file(conn)
-        result.published = published_head(conn)
+        result.published = published
         if result.published is not None:
             pseq = int(result.published.get("seq", 0))
             if pseq > 0:
