@@ -164,10 +164,9 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         # and must agree strictly (kh is not k: خان is not كاني)
         if sim < 0.88 and min(lq, lr) >= 2 and max(lq, lr) >= 3 and _same_consonants(q, r):
             sim, how = 0.88, "same consonants (transliterated script)"
-    elif q.skel == r.skel and lq >= 3 and lr >= 3 and len(q.skel) >= 3 and sim >= 0.7:
-        boosted = 0.55 + 0.4 * sim
-        if boosted > sim:
-            sim, how = boosted, "sounds alike"
+    elif q.skel == r.skel and lq >= 3 and lr >= 3 and len(q.skel) >= 3 and 0.7 <= sim < 0.85:
+        # (a typo or transposition, 0.85 and above, stays a spelling)
+        sim, how = 0.55 + 0.4 * sim, "sounds alike"
     return sim, how
 
 
@@ -232,6 +231,7 @@ class NameComparison:
     unmatched_list: list[Token]
     ignored: list[str] = field(default_factory=list)
     legal: str | None = None  # legal form agreement / conflict
+    features: dict[str, float] = field(default_factory=dict)
 
     def describe(self) -> str:
         bits = []
@@ -259,6 +259,7 @@ class NameComparison:
             "query_only": [t.text for t in self.unmatched_query],
             "list_only": [t.text for t in self.unmatched_list],
             "ignored": self.ignored,
+            "features": {k: round(v, 4) for k, v in self.features.items()},
         }
 
 
@@ -397,8 +398,9 @@ def _lineage(form: NameForm) -> list[tuple[int, int]]:
 
 def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
                   r_weights: list[float] | None = None) -> NameComparison:
-    """Align the tokens of two analysed names and score the alignment. ``r_weights``:
-    the list name's token weights, when precomputed at index time."""
+    """Align the tokens of two analysed names, measure the alignment as named features
+    (:func:`name_features`) and score them with the fitted model (:data:`NAME_MODEL`).
+    ``r_weights``: the list name's token weights, when precomputed at index time."""
     qt = q.scoring
     rt = r.scoring
     ignored = [t.text for t in q.tokens if t.role in (Role.TITLE, Role.PARTICLE)]
@@ -406,54 +408,16 @@ def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         return NameComparison(0.0, [], qt, rt, ignored)
     pairs, used_q, used_r = _align(qt, rt)
     rw = r_weights if r_weights is not None else [weights.weight(t) for t in rt]
-    num = 0.0
-    den = 0.0
-    for p in pairs:
-        w = rw[p.rj[0]] if len(p.rj) == 1 else max(rw[j] for j in p.rj)
-        if all(t.role == Role.GENERIC for t in p.query) and all(
-                t.role == Role.GENERIC for t in p.listed):
-            w = min(w, max(weights.weight(t) for t in p.query))
-        num += p.sim * w
-        den += w
     un_q = [t for i, t in enumerate(qt) if i not in used_q]
     un_r = [t for j, t in enumerate(rt) if j not in used_r]
-    if un_q:
-        den += EXTRA_QUERY_TOKEN * sum(weights.weight(t) for t in un_q)
-    if un_r:
-        # a missing middle name costs little; a missing syllable of a Chinese or Korean
-        # name (Wei Qiu / Wei Ren Qiu) is a missing part of the given name
-        cjk = all(syllable_key(t.text) is not None for t in rt) and len(rt) >= 2
-        den += (EXTRA_LIST_SYLLABLE if cjk else EXTRA_LIST_TOKEN) * sum(
-            rw[j] for j in range(len(rt)) if j not in used_r)
-    score = num / den if den > 0 else 0.0
-    # one shared token is not a person's name: "Putin" is not "Vladimir Putin"
-    if (len(pairs) == 1 and len(pairs[0].query) == 1 and len(pairs[0].listed) == 1
-            and (len(rt) >= 2 or len(qt) >= 2) and not (q.legal or r.legal)
-            and any(t.role == Role.NAME for t in rt)
-            and sum(1 for t in rt if t.role == Role.NAME) + sum(
-                1 for t in qt if t.role == Role.NAME) >= 3):
-        score *= 0.75
-    # common names alone do not identify a person whose rarer names are missing:
-    # "Mohamed Ali" is not "Mohamed Ali JAFARI"
-    if pairs and any(t.role == Role.NAME for t in un_r) and max(
-            rw[j] for p in pairs for j in p.rj) < 0.6:
-        score *= 0.85
-    # a name matched only through generic words or numbers, while its distinctive words
-    # differ, is no match ("Zavod no 9" is not "9th Brigade"; "9th Brigade" is)
-    if pairs and all(t.role in (Role.GENERIC, Role.NUMBER) for p in pairs for t in p.query) \
-            and (un_q or un_r):
-        score = min(score, 0.5)
-    # a one-word name against a one-word name: only the same word, or a known variant of it,
-    # is strong evidence (Marion is not Morion, Nabih not Nabah)
-    if len(qt) == 1 and len(rt) == 1 and pairs and pairs[0].sim < 0.85:
-        score *= 0.85
     # who is whose son: Hasan bin Ali is not Ali bin Hasan
+    swapped = False
     q_line, r_line = _lineage(q), _lineage(r)
     if q_line and r_line:
         qmap = {p.qi[0]: p.rj[0] for p in pairs if len(p.qi) == 1 and len(p.rj) == 1}
         for a, b in q_line:
             if any(qmap.get(a) == d and qmap.get(b) == c for c, d in r_line):
-                score *= 0.7
+                swapped = True
                 pairs = [*pairs, Pair([qt[a], qt[b]], [rt[qmap[b]], rt[qmap[a]]], 0.0,
                                       "father and son swapped around bin", (), ())]
                 break
@@ -462,10 +426,188 @@ def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         if q.legal & r.legal:
             legal = "same legal form (" + ", ".join(sorted(q.legal & r.legal)) + ")"
         else:
-            score *= 0.95
             legal = ("different legal forms (" + ", ".join(sorted(q.legal)) + " / "
                      + ", ".join(sorted(r.legal)) + ")")
-    return NameComparison(min(1.0, score), pairs, un_q, un_r, ignored, legal)
+    feats = name_features(q, r, pairs, un_q, un_r, rw, weights, used_r, swapped)
+    score = NAME_MODEL.score(feats)
+    return NameComparison(score, pairs, un_q, un_r, ignored, legal, feats)
+
+
+def _pair_weight(p: Pair, rw: list[float], weights: TokenWeights) -> float:
+    w = rw[p.rj[0]] if len(p.rj) == 1 else max(rw[j] for j in p.rj)
+    if all(t.role == Role.GENERIC for t in p.query) and all(
+            t.role == Role.GENERIC for t in p.listed):
+        w = min(w, max(weights.weight(t) for t in p.query))
+    return w
+
+
+_ALIKE = ("sounds alike", "same consonants (transliterated script)")
+
+
+def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token],
+                  un_r: list[Token], rw: list[float], weights: TokenWeights,
+                  used_r: set[int], swapped: bool) -> dict[str, float]:
+    """The evidence of an alignment, each a small pure measure named in :data:`FEATURES`.
+
+    ``coverage`` is the rarity-weighted agreement of the two names: matched pairs count by
+    their similarity, an unmatched query token costs ``EXTRA_QUERY_TOKEN`` of its weight, an
+    unmatched list token (a middle name) ``EXTRA_LIST_TOKEN`` (a missing syllable of a
+    Chinese or Korean name more). The others say what kind of agreement it is."""
+    qt, rt = q.scoring, r.scoring
+    real = [p for p in pairs if p.qi]
+    num = den = 0.0
+    fuzzy_w = alike_w = 0.0
+    for p in real:
+        w = _pair_weight(p, rw, weights)
+        num += p.sim * w
+        den += w
+        if p.sim < 1.0:
+            fuzzy_w += w
+        if p.how in _ALIKE:
+            alike_w += w
+    matched_w = den
+    q_un_w = sum(weights.weight(t) for t in un_q)
+    cjk = all(syllable_key(t.text) is not None for t in rt) and len(rt) >= 2
+    r_un_w = sum(rw[j] for j in range(len(rt)) if j not in used_r)
+    den += EXTRA_QUERY_TOKEN * q_un_w
+    den += (EXTRA_LIST_SYLLABLE if cjk else EXTRA_LIST_TOKEN) * r_un_w
+    coverage = num / den if den > 0 else 0.0
+    q_total = matched_w + q_un_w
+    r_total = sum(rw) or 1.0
+    n_names = sum(1 for t in rt if t.role == Role.NAME) + sum(
+        1 for t in qt if t.role == Role.NAME)
+    one_of_many = (len(real) == 1 and len(real[0].query) == 1 and len(real[0].listed) == 1
+                   and (len(rt) >= 2 or len(qt) >= 2) and not (q.legal or r.legal)
+                   and any(t.role == Role.NAME for t in rt) and n_names >= 3)
+    max_w = max((rw[j] for p in real for j in p.rj), default=0.0)
+    common_only = bool(real) and any(t.role == Role.NAME for t in un_r) and max_w < 0.6
+    generic_only = bool(real) and all(
+        t.role in (Role.GENERIC, Role.NUMBER) for p in real for t in p.query) and bool(
+        un_q or un_r)
+    rarest = max(real, key=lambda p: _pair_weight(p, rw, weights), default=None)
+    single = float(len(qt) == 1 and len(rt) == 1)
+    fuzzy_share = fuzzy_w / matched_w if matched_w else 0.0
+    alike_share = alike_w / matched_w if matched_w else 0.0
+    q_nums = [t for t in qt if t.role == Role.NUMBER]
+    r_nums = [t for t in rt if t.role == Role.NUMBER]
+    number_conflict = bool(q_nums and r_nums and any(t in un_q for t in q_nums))
+    return {
+        "coverage": coverage,
+        "weakest": min((p.sim for p in real), default=0.0),
+        "fuzzy_share": fuzzy_share,
+        "alike_share": alike_share,
+        "rarest_fuzzy": 1.0 - rarest.sim if rarest is not None else 0.0,
+        "query_unmatched": q_un_w / q_total if q_total else 1.0,
+        "list_unmatched": r_un_w / r_total,
+        "exact_subset": float(len(real) >= 2 and not un_q and bool(un_r)
+                              and min(p.sim for p in real) >= 0.9),
+        "strongest_token": max_w,
+        "single_word": single,
+        "single_fuzzy": single * fuzzy_share,
+        "single_alike": single * alike_share,
+        "one_of_many": float(one_of_many),
+        "common_only": float(common_only),
+        "generic_only": float(generic_only),
+        "number_conflict": float(number_conflict),
+        "lineage_conflict": float(swapped),
+        "legal_conflict": float(bool(q.legal and r.legal and not q.legal & r.legal)),
+        "cjk_missing": float(cjk and r_un_w > 0),
+    }
+
+
+# what each feature says, for explanations and the model table
+FEATURES: dict[str, str] = {
+    "coverage": "rarity-weighted agreement of the two names",
+    "weakest": "similarity of the weakest aligned pair",
+    "fuzzy_share": "share of the matched weight that is not an exact token",
+    "alike_share": "share of the matched weight that only sounds alike or shares consonants",
+    "query_unmatched": "share of the query's weight with no counterpart",
+    "list_unmatched": "share of the list name's weight with no counterpart",
+    "exact_subset": "every query token is one of the list name's, at least a close variant "
+                    "(the list name has more: a dropped middle name)",
+    "strongest_token": "rarity of the rarest matched token",
+    "rarest_fuzzy": "how far the rarest matched token is from its counterpart",
+    "single_word": "a one-word name against a one-word name",
+    "single_fuzzy": "a one-word name that is not the same word",
+    "single_alike": "a one-word name that only sounds alike or shares consonants",
+    "one_of_many": "one shared token between names of three or more tokens",
+    "common_only": "only common tokens matched while the list name has more",
+    "generic_only": "only generic words or numbers matched",
+    "number_conflict": "different numbers (generation, series, unit)",
+    "lineage_conflict": "father and son swapped around bin / ould",
+    "legal_conflict": "different legal forms",
+    "cjk_missing": "a syllable of a Chinese or Korean name is missing",
+}
+
+
+_CONFLICTS = ("one_of_many", "generic_only", "number_conflict", "lineage_conflict",
+              "legal_conflict", "single_fuzzy", "single_alike")
+
+
+class NameModel:
+    """The name score: a logistic model over :data:`FEATURES`, its weights in one table
+    (``src/sanctio/data/name_model.json``, fitted by ``sanctio evaluate fit``). Without a
+    table the hand-set rules of earlier versions apply (coverage scaled down by the flags)."""
+
+    def __init__(self, table: dict[str, Any] | None) -> None:
+        self.table = table
+        self.intercept = float(table["intercept"]) if table else 0.0
+        self.weights: dict[str, float] = dict(table["weights"]) if table else {}
+
+    @classmethod
+    def load(cls) -> NameModel:
+        from importlib.resources import files
+
+        try:
+            text = files("sanctio").joinpath("data", "name_model.json").read_text("utf-8")
+        except (FileNotFoundError, ModuleNotFoundError, OSError):
+            return cls(None)
+        import json
+
+        return cls(json.loads(text))
+
+    @staticmethod
+    def inputs(f: dict[str, float]) -> dict[str, float]:
+        """The model's inputs: the features, with coverage on the logit scale."""
+        c = min(0.995, max(0.005, f["coverage"]))
+        out = dict(f)
+        out["coverage"] = math.log(c / (1 - c))
+        return out
+
+    def contributions(self, f: dict[str, float]) -> dict[str, float]:
+        x = self.inputs(f)
+        return {k: self.weights.get(k, 0.0) * x[k] for k in FEATURES}
+
+    def score(self, f: dict[str, float]) -> float:
+        if not self.table:
+            return _rules_score(f)
+        if f["coverage"] <= 0.0:
+            return 0.0
+        if f["coverage"] >= 1.0 and not any(f[k] for k in _CONFLICTS):
+            return 1.0  # the same name, token for token, with nothing against it
+        z = self.intercept + sum(self.contributions(f).values())
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+def _rules_score(f: dict[str, float]) -> float:
+    """The hand-set rules (before the fitted model)."""
+    score = f["coverage"]
+    if f["one_of_many"]:
+        score *= 0.75
+    if f["common_only"]:
+        score *= 0.85
+    if f["generic_only"]:
+        score = min(score, 0.5)
+    if f["single_word"] and f["weakest"] < 0.85:
+        score *= 0.85
+    if f["lineage_conflict"]:
+        score *= 0.7
+    if f["legal_conflict"]:
+        score *= 0.95
+    return min(1.0, score)
+
+
+NAME_MODEL = NameModel.load()
 
 
 # ---------------------------------------------------------------- secondary attributes

@@ -337,3 +337,57 @@ def make_pairs_cmd(
         t.add_row(c, *(str(d["per_split"][sp].get(c, 0)) for sp in splits))
     console.print(t)
     console.print("groups: " + ", ".join(f"{k} {v}" for k, v in d["per_group"].items()))
+
+
+@app.command("fit")
+def fit_cmd(
+    home: HomeOpt = None,
+    output: Annotated[Path, typer.Option(
+        "--output", dir_okay=False,
+        help="Where to write the model table (ship it as src/sanctio/data/name_model.json)."
+    )] = Path("name_model.json"),
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the training samples.")] = 2027,
+    per_category: Annotated[int, typer.Option(
+        "--per-category", min=10, help="Generated variants per category.")] = 400,
+    unlisted: Annotated[int, typer.Option(
+        "--unlisted", min=100, help="Unlisted names whose candidates are negatives.")] = 6000,
+    negative_weight: Annotated[float, typer.Option(
+        "--negative-weight", min=0.01,
+        help="Total weight of the negatives against the positives.")] = 1.0,
+    c: Annotated[float, typer.Option("--C", min=0.0001, help="Inverse regularisation.")] = 1.0,
+) -> None:
+    """Fit the name model's feature weights (a logistic regression, scikit-learn) on
+    comparisons from the loaded lists: generated variants and list pairs of the train part
+    as positives, unlisted names against their candidates and look-alike list pairs as
+    negatives. Prints recall and alert rate per source on a 20% validation share and a
+    reliability table, and writes the table."""
+    from sanctio.evaluate.fit import fit, shuffle_split, summarise, training_examples, write_table
+
+    screener = _screener(home)
+    entities = [info.entity for info in screener.entities]
+    started = time.perf_counter()
+    examples = training_examples(screener, entities, seed=seed, per_category=per_category,
+                                 unlisted=unlisted)
+    train, valid = shuffle_split(examples, seed)
+    table = fit(train, negative_weight=negative_weight, c=c)
+    table["trained_on"].update({"seed": seed, "per_category": per_category,
+                                "unlisted": unlisted, "lists": screener.list_versions})
+    summary = summarise(valid, table)
+    table["validation"] = summary
+    write_table(table, output)
+    t = Table(title=f"validation ({len(valid)} comparisons; fitted on {len(train)} in "
+                    f"{time.perf_counter() - started:.0f} s)")
+    t.add_column("source")
+    t.add_column("n", justify="right")
+    t.add_column("recall / alert rate at 0.80", justify="right")
+    for src, row in summary["sources"].items():
+        if "alerts_per_1000" in row:
+            t.add_row(src, str(row["n"]), f"{row['alerts_per_1000']:.1f} per 1,000")
+        else:
+            t.add_row(src, str(row["n"]), _pct(row.get("recall", row.get("alert_rate"))))
+    console.print(t)
+    console.print("reliability: " + ", ".join(
+        f"{r['bin']} {_pct(r['share'])} (n={r['n']})" for r in summary["reliability"]))
+    console.print("weights: " + ", ".join(f"{k} {v:+.2f}" for k, v in table["weights"].items())
+                  + f"; intercept {table['intercept']:+.2f}")
+    console.print(f"model table: {output}")
