@@ -821,7 +821,7 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                 role = Role.PARTICLE
             elif org is not True and len(raw_tokens) > 1 and (
                     (tok in TITLES and not abjad and i < len(raw_tokens) - 1)  # (عمر is not Mr)
-                    or (abjad and origs.get(tok) in ARABIC_TITLES)):
+                    or (abjad and origs.get(tok) in ARABIC_TITLES and i < len(raw_tokens) - 1)):
                 role = Role.TITLE
             elif org is not False and tok in GENERIC:
                 role = Role.GENERIC
