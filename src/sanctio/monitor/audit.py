@@ -97,7 +97,7 @@ def entry_mac(key: bytes, digest: str) -> str:
 
 
 class AuditKeyError(RuntimeError):
-    """The audit key file exists but cannot be used."""
+    """The audit key (or the published head) is missing where it must be, or unusable."""
 
 
 def database_file(conn: sqlite3.Connection) -> Path | None:
@@ -262,14 +262,20 @@ def publish_head(conn: sqlite3.Connection) -> dict[str, Any] | None:
     return entry
 
 
+def _publish_quietly(conn: sqlite3.Connection) -> None:
+    """Publish the head; a failure (the head file cannot be written) is logged, not raised:
+    the entry is committed, and the next change publishes again."""
+    try:
+        publish_head(conn)
+    except (OSError, sqlite3.Error, AuditKeyError) as exc:
+        log.warning("could not publish the audit head: %s", exc)
+
+
 def _publish_after_commit(conn: sqlite3.Connection) -> None:
     with _PENDING_LOCK:
         owed = id(conn) in _PENDING
     if owed:
-        try:
-            publish_head(conn)
-        except Exception:  # the change is committed; the next one publishes again
-            log.exception("could not publish the audit head")
+        _publish_quietly(conn)
 
 
 def publish_pending() -> None:
@@ -333,7 +339,7 @@ def record_audit(conn: sqlite3.Connection, actor: str | None, action: str,
             (seq, ts, actor, action, canonical(data).decode(), prev, digest, mac))
         conn.execute("INSERT OR REPLACE INTO audit_anchor (id, seq, hash) VALUES (1, ?, ?)",
                      (seq, digest))
-    publish_head(conn)  # now, or after the caller's commit
+    _publish_quietly(conn)  # now, or after the caller's commit
     return AuditEntry(seq, ts, actor, action, data, prev, digest, mac)
 
 
@@ -343,7 +349,7 @@ def record_many(conn: sqlite3.Connection,
     publication for all of them)."""
     with transaction(conn):
         out = [record_audit(conn, actor, action, payload) for actor, action, payload in items]
-    publish_head(conn)
+    _publish_quietly(conn)
     return out
 
 
