@@ -399,10 +399,12 @@ def test_reload_reads_only_inside_the_data_folders(service: dict[str, Any],
     assert lists.status_code == 200 and "SECRETHASH" not in lists.text
 
 
-def test_reload_errors_never_quote_the_file(service: dict[str, Any]) -> None:
+def test_reload_errors_never_quote_the_file(service: dict[str, Any],
+                                            site: dict[str, Path]) -> None:
     admin, api = service["admin"], service["api"]
+    secret = str(site["data"] / "secret.csv")
     for fmt in ("uk-conlist", "us-csl", "ofac-csv", "au-dfat", None):
-        r = _reload(admin, "secret.csv", **({"format": fmt} if fmt else {}))
+        r = _reload(admin, secret, **({"format": fmt} if fmt else {}))
         assert r.status_code == 200, r.text
         (result,) = r.json()["results"]
         assert result["status"] == "failed" and result["error"], fmt

@@ -329,6 +329,10 @@ def scrub_error(message: str, path: Path) -> str:
     name = str(path)
     if message.startswith(name):
         prefix, message = name, message[len(name):]
+        # "PATH, line 12: ..." (a ParseError): the location stays as it is
+        end = message.find(": ") if message.startswith(", ") else -1
+        if end > 0:
+            prefix, message = prefix + message[:end + 2], message[end + 2:]
     head = b""
     with contextlib.suppress(OSError):
         files = [path] if path.is_file() else sorted(
