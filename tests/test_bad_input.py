@@ -267,6 +267,15 @@ def test_xlsx_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:
     assert "refused" in proc.stderr and "unpack" in proc.stderr and "512 MiB" in proc.stderr
 
 
+def test_cli_load_of_a_fifo_is_refused_instead_of_hanging(tmp_path: Path) -> None:
+    fifo = tmp_path / "consolidated.xml"
+    os.mkfifo(fifo)
+    proc = cli("load", str(fifo), str(UK), "--home",
+               str(tmp_path / "home"), timeout=120)
+    assert proc.returncode == 1 and "not a regular file" in proc.stderr
+    assert "loaded uk" in proc.stdout
+
+
 def test_any_parser_exception_is_a_failed_load(tmp_path: Path) -> None:
     """A text file read as a workbook (openpyxl raised InvalidFileException: a traceback)."""
     not_a_workbook = tmp_path / "list.txt"

@@ -438,6 +438,9 @@ class Registry:
         path = Path(path)
         share = default_max_shrink() if max_shrink is None else max_shrink
         try:
+            if path.exists() and not (path.is_file() or path.is_dir()):
+                # a FIFO, socket or device would block the reader (or never end)
+                raise ParseError(str(path), None, "not a regular file or folder: refused")
             if fmt is None:
                 fmt = sources.detect(path)
             digest = self._digest(path)
@@ -503,7 +506,7 @@ class Registry:
         if digest is None:
             digest = ""
             with contextlib.suppress(OSError):
-                digest = self._digest(path) if path.exists() else ""
+                digest = self._digest(path) if path.is_file() or path.is_dir() else ""
         cur = self.conn.execute(
             "INSERT INTO list_versions (list_id, source, format, file_name, sha256, "
             "loaded_at, record_count, status, error, label) "
