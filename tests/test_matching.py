@@ -225,3 +225,51 @@ def test_entity_lookup_answers_from_the_screeners_own_index(tmp_path) -> None:  
     assert after == before
     assert screener.entity_dict(record_key) == before
     assert Screener(reg).entity_dict(hit.entity_id) != before
+
+
+ORDER_NAMES = ["Mohamed Salah", "Muhammad Salah", "محمد الكاني", "Юрий Ковальчук",
+               "Yuri Kovalchuk", "김정은", "Sasha Ivanov", "Hasan bin Ali al-Tamimi",
+               "Kaniyet militia group", "Ahmad Suleiman", "Wang Yong", "Abdul Rahim al-Kani"]
+
+
+def test_same_query_same_score_in_any_order_and_process(screener, main_home,  # type: ignore[no-untyped-def]
+                                                         tmp_path) -> None:
+    """The same query gets the same score in any order of calls and in another process
+    (no process-wide cache may change a result)."""
+    import csv
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    def scores(results) -> dict[str, list[tuple[str, float]]]:  # type: ignore[no-untyped-def]
+        # (4 decimals, as the JSON output writes them)
+        return {r.query["name"]: [(m.entity_id, round(m.score, 4)) for m in r.matches]
+                for r in results}
+
+    queries = [Query.build(n) for n in ORDER_NAMES]
+    first = scores(screener.screen(q, top=3) for q in queries)
+    screener.clear_caches()
+    second = scores(screener.screen(q, top=3) for q in reversed(queries))
+    assert first == second
+    alerts = scores(screener.screen(q) for q in queries)
+    src = tmp_path / "names.csv"
+    with src.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["name"])
+        for n in reversed(ORDER_NAMES):
+            w.writerow([n])
+    out = tmp_path / "out.jsonl"
+    exe = Path(sys.executable).with_name("sanctio")
+    env = {**os.environ, "SANCTIO_CACHE": str(tmp_path / "fresh-cache")}  # a cold process
+    proc = subprocess.run([str(exe), "screen-file", str(src), "--output", str(out),
+                           "--home", str(main_home)], capture_output=True, text=True, env=env,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    other = {}
+    for line in out.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        other[row["query"]["name"]] = [(m["entity_id"], round(m["score"], 4))
+                                       for m in row["matches"]]
+    assert other == alerts

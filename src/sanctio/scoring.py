@@ -286,7 +286,10 @@ def _sim_row(a: Token) -> dict[str, tuple[float, str]]:
 
 
 def _row_key(b: Token) -> str:
-    return f"{b.text}\x00{b.orig or ''}" if b.abjad else b.text
+    # a token's similarities follow from its text and the word it came from (its symbols
+    # and script flag follow from those): both are the key, so no earlier call can change
+    # a later result
+    return f"{b.text}\x00{b.orig}\x00{b.abjad:d}" if b.orig or b.abjad else b.text
 
 
 def cached_token_sim(a: Token, b: Token) -> tuple[float, str]:
@@ -410,6 +413,17 @@ def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
     rw = r_weights if r_weights is not None else [weights.weight(t) for t in rt]
     un_q = [t for i, t in enumerate(qt) if i not in used_q]
     un_r = [t for j, t in enumerate(rt) if j not in used_r]
+    # a title one side sets aside is no missing name on the other (RAJAB MAULAWI, where the
+    # title comes last, against MAULAWI RAJAB)
+    r_titles = {t.text for t in r.tokens if t.role == Role.TITLE}
+    q_titles = {t.text for t in q.tokens if t.role == Role.TITLE}
+    if r_titles and any(t.text in r_titles for t in un_q):
+        ignored = ignored + [t.text for t in un_q if t.text in r_titles]
+        un_q = [t for t in un_q if t.text not in r_titles]
+    if q_titles and any(t.text in q_titles for t in un_r):
+        keep = {j for j, t in enumerate(rt) if j not in used_r and t.text in q_titles}
+        used_r = used_r | keep
+        un_r = [t for t in un_r if t.text not in q_titles]
     # who is whose son: Hasan bin Ali is not Ali bin Hasan
     swapped = False
     q_line, r_line = _lineage(q), _lineage(r)

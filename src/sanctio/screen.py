@@ -260,6 +260,7 @@ class Screener:
         if words and len(words[-1]) >= 2:
             extra = ["t:" + w for w in self.index.prefix_vocab(words[-1], 30)]
         scored = self._score(query, entity_filter=None, extra_keys=extra, form=form,
+                             min_name_score=0.0,
                              candidates=max(self.candidate_limit, offset + limit + 10))
         prefix = words[-1] if words else ""
         for m in scored:
@@ -272,9 +273,10 @@ class Screener:
     def _score(self, query: Query, entity_filter: set[int] | None,
                extra_keys: Iterable[str] = (), form: NameForm | None = None,
                candidates: int | None = None,
-               keep: Any = None) -> list[Match]:
+               keep: Any = None, min_name_score: float = 0.3) -> list[Match]:
         """Score candidates; build full matches (with explanations) only for those that
-        ``keep(score, rank)`` selects (all, when not given)."""
+        ``keep(score, rank)`` selects (all, when not given). Names scoring under
+        ``min_name_score`` are dropped (a search as you type keeps them all)."""
         if form is None:
             form = analyze(query.name, org=_org_flag(query.schema))
         limit = candidates or self.candidate_limit
@@ -313,7 +315,7 @@ class Screener:
                          or query.identifiers)
         ranked = []
         for pos, (s, entry, cmp) in best.items():
-            if cmp.score < 0.3:
+            if cmp.score < min_name_score:
                 continue
             final = s
             if has_facts:

@@ -29,6 +29,8 @@ from enum import IntEnum
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz.distance import OSA
+
 # --------------------------------------------------------------------------- roles
 
 
@@ -383,8 +385,9 @@ def split_compounds(tok: str, arabic: bool = False) -> list[str]:
                 rest = cons + rest
             if len(rest) >= 3:
                 return ["abd", rest]
-    if tok in ("abdul", "abdel", "abdal", "abdol", "abdil", "abdu", "abde"):
-        return ["abd"]
+    if tok in _ABD_WORDS or (len(tok) == 5 and tok[0] == "a" and tok[-2:] in ("ul", "el")
+                             and OSA.distance(tok, "abdul", score_cutoff=1) <= 1):
+        return ["abd"]  # (Agdul, Abdyl: one typo inside Abdul is still Abd)
     m2 = _ARTICLE_GLUED.match(tok)
     if m2 and len(tok) >= 6 and arabic:
         return [tok[:2], tok[2:]]
@@ -395,6 +398,8 @@ def split_compounds(tok: str, arabic: bool = False) -> list[str]:
     return [tok]
 
 
+_ABD_WORDS = frozenset({"abdul", "abdel", "abdal", "abdol", "abdil", "abdu", "abde", "abdoul",
+                        "abdool", "abdur", "abdus", "abdoo", "abdull"})
 _CANON_ARABIC = {"bn": "bin", "abn": "bin", "wld": "ould", "abw": "abu"}
 _CANON = {"abou": "abu", "abo": "abu", "ibn": "bin", "ben": "bin", "bint": "bin", "binti": "bin",
           "el": "al", "ul": "al"}
@@ -444,10 +449,8 @@ _ROMAN = re.compile(r"^[ivx]{2,5}$")
 # words of legal forms and of generic organisation names, long enough that one typo in them
 # (COMPNAY, LIMTED, CORPORATOIN) is still recognisable
 _LEGAL_WORDS = sorted({w for w in """
-company limited corporation incorporated liability partnership cooperative association
-holding holdings international enterprise enterprises industries trading foundation
-joint stock public private aktiengesellschaft gesellschaft sociedad societe anonyme
-responsabilidad limitada compania compagnie organization organisation group
+company limited corporation incorporated liability partnership cooperative
+aktiengesellschaft gesellschaft responsabilidad limitada anonyme
 """.split() if len(w) >= 6})
 _LEGAL_WORD_SET = frozenset(_LEGAL_WORDS)
 
@@ -475,7 +478,6 @@ def _legal_forms(text: str) -> tuple[str, frozenset[str]]:
     """Replace legal forms by their class (``Limited Liability Company`` -> ``llc``)."""
     from rigour._core import extract_org_types
 
-    text = _fix_legal_typos(text)
     found = extract_org_types(text, 0, 0, True)
     if not found:
         return text, frozenset()
@@ -787,6 +789,7 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     abjad = script in ("Arabic", "Hebrew", "Syriac", "Thaana")
     legal: frozenset[str] = frozenset()
     if org is not False:
+        latin = _fix_legal_typos(latin)
         latin_wo, legal = _legal_forms(latin)
         if legal and (org or tokenize_ascii(latin_wo)):
             latin = latin_wo
