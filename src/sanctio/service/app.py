@@ -37,6 +37,7 @@ from fastapi.responses import PlainTextResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from sanctio.service import scan_routes
 from sanctio.service import schemas as S
 from sanctio.service.keys import DEV_PRINCIPAL, KeyStore, Principal
 from sanctio.service.metrics import CONTENT_TYPE, ServiceMetrics
@@ -901,6 +902,7 @@ def create_app(home: Path | str | None = None, dev: bool = False, *,
     )
     app.state.service = service
     app.add_middleware(ServiceMiddleware, service=service)
+    app.include_router(scan_routes.router(service))
 
     # -------------------------------------------------------------- error handlers
 

@@ -125,8 +125,17 @@ def op_entity(screener: Screener, entity_id: str) -> bytes | None:
     return None if data is None else orjson.dumps(data)
 
 
+def op_scan(screener: Screener, text: str, threshold: float | None,
+            is_html: bool | None) -> tuple[bytes, int, float]:
+    """Scan free text (``POST /scan``), as ``sanctio scan --json`` prints a document."""
+    from sanctio.scan import text_scanner
+
+    result = text_scanner(screener).scan(text, threshold=threshold, is_html=is_html)
+    return orjson.dumps(result.to_dict()), len(result.mentions), result.threshold
+
+
 OPS: dict[str, Callable[..., Any]] = {"screen": op_screen, "search": op_search,
-                                      "entity": op_entity}
+                                      "entity": op_entity, "scan": op_scan}
 _KEEP: list[Any] = []  # what a forked scorer must never close: its parent's database connection
 
 

@@ -1,0 +1,78 @@
+"""``POST /scan``: mentions of listed parties in free text, over HTTP.
+
+Same authentication as ``/match`` (an API key with the ``screen`` role, checked by the
+service middleware before the body is read, and its body size limit); the text is scanned in
+the scorer processes, with the index they serve, by :mod:`sanctio.scan`."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.responses import Response
+
+MAX_SCAN_CHARS = 200_000  # characters of text per request
+
+
+class ScanRequest(BaseModel):
+    """A text to scan: a news article, remittance information, a document's text or HTML."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    text: str = Field(min_length=1, max_length=MAX_SCAN_CHARS,
+                      description="Plain text or HTML (tags are stripped; offsets are into "
+                                  "this text as sent).")
+    threshold: float | None = Field(default=None, ge=0.0, le=1.0,
+                                    description="Mention threshold (default 0.85).")
+    html: bool | None = Field(default=None, description="Read the text as HTML (true) or "
+                                                        "plain text (false); default: told "
+                                                        "from the content.")
+
+
+def router(service: Any) -> APIRouter:
+    """The ``/scan`` route of a service (registered by ``create_app``)."""
+    from sanctio.service import app as service_app
+    from sanctio.service.state import AuditEntry, now_iso
+
+    # the middleware's route policy: the screen role, as for /match, before the body is read
+    service_app._EXACT_ROUTES.setdefault("/scan", ("/scan", "screen"))
+    api = APIRouter()
+
+    @api.post("/scan", tags=["screening"], openapi_extra={"security": service_app.SECURITY},
+              responses={**service_app._BODY_RESPONSES, **service_app._NOT_READY},
+              summary="Find mentions of listed parties in free text")
+    async def scan(body: ScanRequest, request: Request) -> Response:
+        """Every mention of a listed party in the text: character offsets into the text,
+        the span, the matched entity with score, explanation and designations (the match
+        contract of `/match`), the sentence around it, and a summary (mentions, parties)."""
+        started = time.perf_counter()
+        bad = service_app._bad_chars(body.text.replace("\n", " ").replace("\r", " ")
+                                     .replace("\t", " "))
+        if bad:
+            raise RequestValidationError([{"loc": ["body", "text"], "msg": bad,
+                                           "type": "value_error"}])
+        gen, served = service.pool.snapshot()
+        content, mentions, threshold = await service.scored(
+            gen, "scan", body.text, body.threshold, body.html)
+        p = request.scope.get("state", {}).get("principal")
+        principal = p if isinstance(p, service_app.Principal) else service_app.DEV_PRINCIPAL
+        client = request.scope.get("client")
+        request_id = uuid.uuid4().hex
+        import hashlib
+
+        service.audit.record(AuditEntry(
+            at=now_iso(), request_id=request_id, route="/scan", principal=principal.name,
+            key_id=principal.key_id, client=str(client[0]) if client else None, status=200,
+            queries=[{"text_sha256": hashlib.sha256(body.text.encode()).hexdigest(),
+                      "chars": len(body.text)}],
+            alerts=int(mentions > 0), errors=0, threshold=threshold,
+            list_versions=served.list_versions, state_key=served.state_key,
+            duration_ms=(time.perf_counter() - started) * 1000))
+        return Response(content=content, media_type="application/json",
+                        headers={"x-request-id": request_id})
+
+    return api
