@@ -264,10 +264,8 @@ class NameComparison:
 
 
 @lru_cache(maxsize=100_000)
-def _joined(a: str, b: str, abjad: bool = False) -> Token:
-    from sanctio.text.normalize import skeleton
-
-    return Token(a + b, Role.NAME, skeleton(a + b), abjad=abjad)
+def _joined(a: str, b: str, abjad: bool = False, orig: str | None = None) -> Token:
+    return Token(a + b, Role.NAME, skeleton(a + b), abjad=abjad, orig=orig)
 
 
 _SIM_CACHE: dict[tuple[str, bool, str | None], dict[str, tuple[float, str]]] = {}
@@ -355,9 +353,12 @@ def _align(qt: list[Token], rt: list[Token]) -> tuple[list[Pair], set[int], set[
             for j in weak_r:
                 b = rt[j]
                 # a similarity of 0.85 needs lengths within a few letters
-                if b.role == Role.NAME and len(b.text) >= 5 and abs(
-                        len(b.text) - joined_len) <= _JOIN_SLACK:
-                    jt = jt or _joined(qt[i].text, qt[i + 1].text, qt[i].abjad)
+                # (a vowel-less transliteration is shorter: its consonants decide)
+                if b.role == Role.NAME and len(b.text) >= 5 and (qt[i].abjad or abs(
+                        len(b.text) - joined_len) <= _JOIN_SLACK):
+                    jt = jt or _joined(qt[i].text, qt[i + 1].text, qt[i].abjad,
+                                       (qt[i].orig or "") + (qt[i + 1].orig or "")
+                                       if qt[i].orig and qt[i + 1].orig else None)
                     sim, _ = cached_token_sim(jt, b)
                     if sim >= 0.85:
                         extra.append((-sim, -3, seq, (i, i + 1), (j,), "written apart"))
@@ -368,8 +369,8 @@ def _align(qt: list[Token], rt: list[Token]) -> tuple[list[Pair], set[int], set[
             jt = None
             for i in weak_q:
                 a = qt[i]
-                if a.role == Role.NAME and len(a.text) >= 5 and abs(
-                        len(a.text) - joined_len) <= _JOIN_SLACK:
+                if a.role == Role.NAME and len(a.text) >= 5 and (a.abjad or abs(
+                        len(a.text) - joined_len) <= _JOIN_SLACK):
                     jt = jt or _joined(rt[j].text, rt[j + 1].text, rt[j].abjad)
                     sim, _ = cached_token_sim(a, jt)
                     if sim >= 0.85:

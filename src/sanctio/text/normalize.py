@@ -46,7 +46,7 @@ class Role(IntEnum):
 TITLES = frozenset("""
 mr mrs ms miss mx dr doctor prof professor sir dame lord lady sheikh shaikh sheik shaykh cheikh
 haji hajji hadji hajj al-haj alhaj mullah mulla mollah maulana mawlana maulvi molvi mufti imam
-sayyid sayed seyed syed sayid hafiz qari general gen col colonel lt lieutenant maj major capt
+sayyid sayed seyed syed sayid seyyed sayyed seyyid seyd hafiz qari general gen col colonel lt lieutenant maj major capt
 captain cmdr commander brig brigadier admiral adm sgt sergeant marshal field emir amir prince
 princess king queen president minister excellency his her honourable honorable hon rev reverend
 father bishop ayatollah hojatoleslam hujjat mohtaram engineer eng ing maulavi mawlawi mawlavi
