@@ -46,7 +46,8 @@ class Role(IntEnum):
 TITLES = frozenset("""
 mr mrs ms miss mx dr doctor prof professor sir dame lord lady sheikh shaikh sheik shaykh cheikh
 haji hajji hadji hajj al-haj alhaj mullah mulla mollah maulana mawlana maulvi molvi mufti imam
-sayyid sayed seyed syed sayid seyyed sayyed seyyid seyd hafiz qari general gen col colonel lt lieutenant maj major capt
+sayyid sayed seyed syed sayid seyyed sayyed seyyid seyd hafiz qari general gen col colonel lt
+lieutenant maj major capt
 captain cmdr commander brig brigadier admiral adm sgt sergeant marshal field emir amir prince
 princess king queen president minister excellency his her honourable honorable hon rev reverend
 father bishop ayatollah hojatoleslam hujjat mohtaram engineer eng ing maulavi mawlawi mawlavi
@@ -512,14 +513,19 @@ def symbols_of(tok: str) -> frozenset[str]:
     return hit
 
 
-def _cache_file() -> Path:
+@lru_cache(maxsize=4)
+def _cache_path(env_cache: str | None) -> Path:
     from importlib.metadata import version as dist_version
 
     from platformdirs import user_cache_dir
 
-    base = Path(os.environ.get("SANCTIO_CACHE") or user_cache_dir("sanctio", appauthor=False))
+    base = Path(env_cache or user_cache_dir("sanctio", appauthor=False))
     version = dist_version("rigour")
     return base / f"name-symbols-v2-rigour-{version}.pickle"
+
+
+def _cache_file() -> Path:
+    return _cache_path(os.environ.get("SANCTIO_CACHE"))
 
 
 _DIRTY: list[int] = [0]  # tokens tagged since the cache was last written
