@@ -164,6 +164,11 @@ def test_name_split_over_a_line_break(scanner: TextScanner) -> None:
     assert m.text == "Kani-\nyat militia" and MILITIA in keys(m)
 
 
+def test_a_name_written_as_the_lists_write_it(scanner: TextScanner) -> None:
+    m = only(scanner.scan("The order lists AL-KANI, Mohamed among those designated."))
+    assert m.text == "AL-KANI, Mohamed" and LEADER in keys(m)
+
+
 def test_html_offsets_point_into_the_original(scanner: TextScanner) -> None:
     doc = ("<html><body><h1>Sanctions</h1><p>Treasury &amp; State named <b>Mohamed</b> "
            "al-Kani and the <a href='x'>Kaniyat</a>&nbsp;militia.</p>"
@@ -200,6 +205,7 @@ def test_arabic_script(scanner: TextScanner) -> None:
     "Kani said the Al report was late.",  # single short tokens
     "Abdul Rahim and Mohamed met the Public Prosecutor in Washington.",
     "فرضت العقوبات على محمد يوم الأربعاء",  # "on Mohamed": not Mohamed Ali (محمد علي)
+    "Shipping through the Suez Canal returned to normal.",  # not CANAL S.A.
 ])
 def test_precision_rules(scanner: TextScanner, text: str) -> None:
     result = scanner.scan(text)

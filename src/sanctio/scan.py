@@ -72,6 +72,12 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # an article's apostrophe); anything else (a comma, a full stop, a quote, a bracket) ends it
 _JOINER = re.compile(r"^[\s\-\u2010\u2011\u00ad'\u2019]*$")
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+_LIST_COMMA = re.compile(r"^,[ \t]*\r?\n?[ \t]*$")
+# capitalised words that begin a sentence or a clause without being a name
+_NOT_NAMES = frozenset("""
+in on at the a an by for from to with as but and or when while after before since under
+against of its their his her this that these those if although according said says also
+""".split())
 _APOSTROPHES = "'\u2019\u02bc"
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"\u201d\u2019)]|$)|\n[ \t\r]*\n")
 _BLOCK_TAGS = frozenset("""
@@ -138,6 +144,7 @@ class Word:
     keys: tuple[str, ...]  # normalised tokens, as the index writes them
     cased: bool  # starts with a capital letter, or is in a script without case
     brk: bool = False  # a candidate span cannot run from the previous word into this one
+    hyphen: bool = False  # joined to the previous word by a hyphen
 
 
 @lru_cache(maxsize=200_000)
@@ -195,8 +202,12 @@ def words_of(text: str) -> list[Word]:
         brk = not words or not _JOINER.match(gap) or bool(_BLANK_LINE.search(gap))
         if words and not brk and gap.strip() in _APOSTROPHES and gap.strip():
             brk = True  # a quote mark between words
+        if brk and words and _LIST_COMMA.match(gap) and len(words[-1].clean) >= 2 \
+                and words[-1].clean.isupper() and _cased(clean):
+            brk = False  # a name as the lists write it: FAMILY, Given
         cased = _cased(clean) and clean not in _CASELESS_STOPWORDS
-        words.append(Word(s, e, raw, clean, word_keys(clean), cased, brk))
+        words.append(Word(s, e, raw, clean, word_keys(clean), cased, brk,
+                          hyphen=bool(words) and "-" in gap))
         prev_end = e
         k += 1
     return words
@@ -505,7 +516,7 @@ class TextScanner:
         for m in matches:
             if m.score < threshold:
                 break
-            if self._accept(span, words[i:j + 1], m):
+            if self._accept(span, words, i, j, m):
                 return _Candidate(i, j, m.score, m)
         return None
 
@@ -520,12 +531,13 @@ class TextScanner:
             self._scores[span] = hit
         return hit
 
-    def _accept(self, span: str, words: list[Word], m: Match) -> bool:
+    def _accept(self, span: str, text_words: list[Word], i: int, j: int, m: Match) -> bool:
         """The precision rules of free text (see the README): a person needs two matched name
         tokens and nothing else in the span; an organisation, vessel or aircraft two
         identifying words, or (organisations only) one identifying word that is, with its
         generic words, the whole of one of its listed names (al-Kani militia, 9th Brigade),
         or that is alone a rare, distinctive listed name (Kaniyat)."""
+        words = text_words[i:j + 1]
         data = m.explanation[0].data if m.explanation else {}
         aligned = data.get("aligned", [])
         roles = {t.text: t.role for t in analyze(span, org=None).scoring}
@@ -568,7 +580,8 @@ class TextScanner:
         return (key is not None and key.weight >= RARE_WEIGHT and key.entities <= RARE_ENTITIES
                 and pos in self.gazetteer.singles.get(listed[0], ())
                 and len(listed[0]) >= MIN_SINGLE_LEN
-                and all(len(t) >= MIN_SINGLE_LEN for t in pair["query"].split()))
+                and all(len(t) >= MIN_SINGLE_LEN for t in pair["query"].split())
+                and not _in_longer_name(text_words, i, j))
 
     @staticmethod
     def _select(cands: list[_Candidate]) -> list[_Candidate]:
@@ -586,6 +599,27 @@ class TextScanner:
                   threshold: float | None = None) -> Iterator[ScanResult]:
         for name, text in texts:
             yield self.scan(text, threshold=threshold, document=name)
+
+
+def _in_longer_name(words: list[Word], i: int, j: int) -> bool:
+    """Whether the words i..j are part of a longer capitalised name (Suez Canal: Canal is not
+    the company CANAL S.A.). A hyphenated modifier (pro-Haftar), a function word (In, The)
+    or the first word of a sentence is no part of a name."""
+    def name_part(k: int) -> bool:
+        if not 0 <= k < len(words):
+            return False
+        w = words[k]
+        if k < i and (w.brk or k == 0):
+            return False  # the capital of a sentence's first word says nothing (Three)
+        if not w.cased or not w.keys or w.clean.lower() in _NOT_NAMES or all(
+                key in PARTICLES or key in TITLES or key.isdigit() for key in w.keys):
+            return False
+        modifier = (w.hyphen and k > 0 and not words[k - 1].cased) or (
+            k + 1 < len(words) and words[k + 1].hyphen and not words[k + 1].cased)
+        return not modifier
+
+    return (not words[i].brk and name_part(i - 1)) or (
+        j + 1 < len(words) and not words[j + 1].brk and name_part(j + 1))
 
 
 def _edge(w: Word) -> bool:
