@@ -491,7 +491,7 @@ def _mount(module: str) -> None:
 
 
 for _module in ("sanctio.batch", "sanctio.update", "sanctio.service.cli", "sanctio.monitor.cli",
-                "sanctio.evaluate.cli", "sanctio.scan_cli"):
+                "sanctio.evaluate.cli", "sanctio.scan_cli", "sanctio.ftm"):
     _mount(_module)
 
 

@@ -33,12 +33,13 @@ _MODULES: dict[str, str] = {
     "ca-sema": "sanctio.sources.ca_sema",
     "sample": "sanctio.sources.sample",
     "custom-csv": "sanctio.sources.custom_csv",
+    "ftm": "sanctio.sources.ftm",
 }
 
 # detection order: specific formats first, the generic custom CSV never auto-detected
 _DETECT_ORDER = [
     "ofac-csv", "ofac-xml", "un-xml", "eu-fsf", "ca-sema", "sample", "uk-conlist", "us-csl",
-    "au-dfat",
+    "au-dfat", "ftm",
 ]
 
 
