@@ -119,6 +119,18 @@ def _h_less(text: str) -> str:
     return re.sub(r"(?<=[bcdgkpstz])h", "", text)
 
 
+# the spellings of one Korean family name in passports and lists (McCune-Reischauer,
+# Revised Romanisation, and the customary ones): too short for name symbols
+_KOREAN_FAMILY = {spelling: group[0] for group in (
+    ("lee", "yi", "ri", "rhee", "li", "rhie", "yee"), ("park", "pak", "bak", "bahk", "pag"),
+    ("choi", "choe", "chey"), ("kim", "gim"), ("jung", "jeong", "chung", "chong", "cheong"),
+    ("kang", "gang"), ("cho", "jo", "joh", "choh"), ("yoon", "yun", "youn"),
+    ("lim", "im", "rim", "yim"), ("oh", "o"), ("shin", "sin", "shinn"), ("kwon", "gwon"),
+    ("ryu", "yu", "yoo", "you", "rhyu"), ("ahn", "an"), ("jeon", "chun", "chon", "jun"),
+    ("ko", "go", "koh"), ("moon", "mun"),
+) for spelling in group}
+
+
 def token_sim(q: Token, r: Token) -> tuple[float, str]:
     """Similarity of two tokens and how they were found alike."""
     if q.text == r.text:
@@ -141,8 +153,14 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         # is not yong and kong is not song (different characters, different names)
         if qk == rk:
             return 0.9, "romanisation variant"
-        if shared and (q.orig or r.orig):
+        if shared and (q.orig or r.orig or max(lq, lr) <= 3):
             return 0.93, "name variant"  # 이 is Lee, Ri and Yi
+        fam = _KOREAN_FAMILY.get(q.text)
+        if fam is not None and fam == _KOREAN_FAMILY.get(r.text):
+            return 0.93, "name variant (Korean family name)"
+        if lq == lr and sorted(q.text) == sorted(r.text) and OSA.distance(
+                q.text, r.text) == 1:
+            return 0.85, "transposition"  # a typo, not another syllable (QAUN / QUAN)
         return 0.0, "different syllables"
     if shared:
         if q.text[0] == r.text[0] or q.orig or r.orig:

@@ -474,6 +474,15 @@ def _fix_legal_typos(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=20_000)
+def _native_legal_forms(text: str) -> dict[str, str]:
+    """Legal forms rigour finds in Latin text with its diacritics: ASCII form -> class."""
+    from rigour._core import extract_org_types
+
+    return {to_latin(matched): cls.lower() for matched, cls in extract_org_types(text, 0, 0, True)
+            if not matched.isascii() and not _ROMAN.match(matched.strip())}
+
+
 @lru_cache(maxsize=100_000)
 def _legal_forms(text: str) -> tuple[str, frozenset[str]]:
     """Replace legal forms by their class (``Limited Liability Company`` -> ``llc``)."""
@@ -797,6 +806,14 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     if org is not False:
         latin = _fix_legal_typos(latin)
         latin_wo, legal = _legal_forms(latin)
+        if script == "Latin" and not text.isascii():
+            # legal forms written with diacritics (Gesellschaft mit beschränkter Haftung)
+            # are found in the text as written, and removed from its ASCII form
+            native = _native_legal_forms(text.lower())
+            for form in native:
+                latin_wo = re.sub(r"(?<![a-z0-9])" + re.escape(form) + r"(?![a-z0-9])", " ",
+                                  latin_wo)
+            legal = legal | frozenset(native.values())
         if legal and (org or tokenize_ascii(latin_wo)):
             latin = latin_wo
         else:
