@@ -160,3 +160,26 @@ def test_two_consonants_need_the_written_long_vowels() -> None:
 def test_arabic_script_titles_are_set_aside() -> None:
     assert score("سيد علي مظلوم", "Seyed Ali Mazloum") >= 0.8
     assert "ignored" in describe("الشيخ محمد حسن", "Mohamed Hassan")
+
+
+def test_korean_family_names_in_their_list_spellings() -> None:
+    assert score("YI YEONG MU", "RI YONG MU") >= 0.9
+    assert score("Park Chol", "Pak Chol") >= 0.9
+    assert score("Kim Chol", "Pak Chol") < 0.6
+
+
+def test_a_transposition_inside_a_romanised_syllable_is_a_typo() -> None:
+    assert score("SHANGHAI GANG QAUN TRADE CO.", "SHANGHAI GANG QUAN TRADE CO.", org=True) >= 0.9
+
+
+def test_legal_forms_written_with_diacritics() -> None:
+    form = analyze("ASCOTEC SCIENCE Gesellschaft mit beschränkter Haftung", org=True)
+    assert form.legal == {"llc"}
+    assert score("ASCOTEC SCIENCE Gesellschaft mit beschränkter Haftung", "ASCOTEC SCIENCE GMBH",
+                 org=True) == pytest.approx(1.0)
+
+
+def test_typos_inside_abdul_and_titles_set_aside_on_one_side() -> None:
+    assert score("AGDUL HAKIM MURAD", "ABDUL HAKIM MURAD") == pytest.approx(1.0)
+    assert score("Abdoul Manan Nyazi", "Abdul Manan Nyazi") == pytest.approx(1.0)
+    assert score("RAJAB MAULAWI", "MAULAWI RAJAB") >= 0.9
