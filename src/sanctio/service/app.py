@@ -37,7 +37,7 @@ from fastapi.responses import PlainTextResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from sanctio.service import scan_routes
+from sanctio.service import reconcile_routes, scan_routes
 from sanctio.service import schemas as S
 from sanctio.service.keys import DEV_PRINCIPAL, KeyStore, Principal
 from sanctio.service.metrics import CONTENT_TYPE, ServiceMetrics
@@ -902,7 +902,10 @@ def create_app(home: Path | str | None = None, dev: bool = False, *,
     )
     app.state.service = service
     app.add_middleware(ServiceMiddleware, service=service)
+    from sanctio.service import payments_routes
+    app.include_router(payments_routes.router(service))
     app.include_router(scan_routes.router(service))
+    app.include_router(reconcile_routes.router(service))
 
     # -------------------------------------------------------------- error handlers
 
