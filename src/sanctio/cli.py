@@ -493,6 +493,7 @@ def _mount(module: str) -> None:
 for _module in ("sanctio.batch", "sanctio.update", "sanctio.service.cli", "sanctio.monitor.cli",
                 "sanctio.evaluate.cli", "sanctio.scan_cli", "sanctio.ftm"):
     _mount(_module)
+_mount("sanctio.payments.cli")  # sanctio payments screen
 
 
 if __name__ == "__main__":

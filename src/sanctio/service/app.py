@@ -902,6 +902,8 @@ def create_app(home: Path | str | None = None, dev: bool = False, *,
     )
     app.state.service = service
     app.add_middleware(ServiceMiddleware, service=service)
+    from sanctio.service import payments_routes
+    app.include_router(payments_routes.router(service))
     app.include_router(scan_routes.router(service))
     app.include_router(reconcile_routes.router(service))
 

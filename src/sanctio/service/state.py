@@ -136,6 +136,17 @@ def op_scan(screener: Screener, text: str, threshold: float | None,
 
 OPS: dict[str, Callable[..., Any]] = {"screen": op_screen, "search": op_search,
                                       "entity": op_entity, "scan": op_scan}
+
+
+def op_payments(screener: Screener, data: bytes, fmt: str | None, threshold: float | None,
+                ) -> tuple[bytes, dict[str, int]]:
+    """Screen payment messages (``POST /payments/screen``), see :mod:`sanctio.payments`."""
+    from sanctio.payments.screen import screen_payload
+
+    return screen_payload(screener, data, fmt, threshold)
+
+
+OPS["payments"] = op_payments
 _KEEP: list[Any] = []  # what a forked scorer must never close: its parent's database connection
 
 
