@@ -213,7 +213,10 @@ def router(service: Any) -> APIRouter:
     # checked below, after CORS preflights and the public manifest
     for path in PATHS:
         service_app._EXACT_ROUTES.setdefault(path, (path, None))
-    api = APIRouter(tags=["reconciliation"])
+    # described by their own specification and manifest, not the OpenAPI schema (whose
+    # contract, names in bodies only and JSON answers, the reconciliation API does not keep:
+    # it takes queries in the URL and answers previews in HTML)
+    api = APIRouter(tags=["reconciliation"], include_in_schema=False)
 
     def authorize(request: Request) -> Any:
         principal = service.authenticate(request.scope["headers"])
@@ -344,9 +347,9 @@ def router(service: Any) -> APIRouter:
         return Response(content=preview_html(orjson.loads(content)),
                         media_type="text/html; charset=utf-8", headers=CORS_HEADERS)
 
-    @api.options("/reconcile", include_in_schema=False)
-    @api.options("/reconcile/suggest/entity", include_in_schema=False)
-    @api.options("/reconcile/preview", include_in_schema=False)
+    @api.options("/reconcile")
+    @api.options("/reconcile/suggest/entity")
+    @api.options("/reconcile/preview")
     async def preflight() -> Response:
         return Response(status_code=204, headers=CORS_HEADERS)
 
