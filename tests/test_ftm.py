@@ -299,3 +299,16 @@ def test_an_official_list_name_is_refused(tmp_path: Path) -> None:
     result = reg.load(path, fmt="ftm", name="us-ofac")
     assert result.status == "failed" and "official list" in (result.error or "")
     reg.close()
+
+
+def test_ids_that_ftm_cannot_take_are_made_valid() -> None:
+    """Canada's ids hold slashes (Zimbabwe/NA/99), custom list names underscores."""
+    from followthemoney import registry
+
+    from sanctio.ftm import safe_id
+
+    assert safe_id("us-ofac-29119") == "us-ofac-29119"
+    made = [safe_id(x) for x in ("ca-sema-Zimbabwe/NA/99", "my_list-7", "a:b", "ä", "-x-")]
+    assert all(registry.entity.clean(x) == x for x in made), made
+    assert len(set(made)) == len(made)
+    assert safe_id("ca-sema-Zimbabwe/NA/99") != safe_id("ca-sema-Zimbabwe-NA-99")

@@ -106,12 +106,24 @@ def digest(*parts: str | None) -> str:
     return hashlib.sha1("\x1f".join(p or "" for p in parts).encode("utf-8")).hexdigest()[:16]
 
 
+_ID = re.compile(r"^[0-9a-zA-Z]([0-9a-zA-Z.-]*[0-9a-zA-Z])?$")  # FtM's entity id
+
+
+def safe_id(text: str) -> str:
+    """``text`` as an FtM entity id (letters, digits, '.' and '-'): unchanged when it is
+    one, else its other characters replaced and a hash of it appended (never two the same)."""
+    if _ID.match(text) and len(text) <= 100:
+        return text
+    base = re.sub(r"[^0-9a-zA-Z.-]+", "-", text)[:80].strip(".-") or "id"
+    return f"{base}-{digest(text)[:10]}"
+
+
 def party_id(entity: Entity) -> str:
     """The FtM id of a party: the FtM id it was loaded with, else the entity id."""
     for m in entity.members:
         if m.version.format == FORMAT:
-            return m.record.source_id
-    return entity.id
+            return safe_id(m.record.source_id)
+    return safe_id(entity.id)
 
 
 def party_schema(entity: Entity) -> str:
@@ -215,7 +227,8 @@ def party_entities(entity: Entity, ids: dict[str, tuple[str, str]]) -> Iterator[
             seen_docs.add(doc["id"])
             documents.append(doc)
     props.add("topics", "sanction")
-    referents = sorted({m.designation_key.replace(":", "-") for m in entity.members} - {pid})
+    referents = sorted({safe_id(m.designation_key.replace(":", "-"))
+                        for m in entity.members} - {pid})
     yield _entity(pid, schema, props, caption=entity.caption, target=True, datasets=lists,
                   referents=referents)
     yield from documents
