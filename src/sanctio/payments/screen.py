@@ -5,7 +5,8 @@ decision per message.
 - **Names** of parties and agents: :meth:`Screener.screen` (the same scores and explanations
   as ``sanctio screen``), with the message's date of birth and identifiers as facts; agents
   as organisations. A match at or above the threshold holds the message; a name score of
-  0.98 or more on a designated party blocks it.
+  0.98 or more on a designated party blocks it (a name of two words or more; a name
+  with a legal form, LLC or GmbH, is screened as an organisation).
 - **BICs** (every agent, party ``AnyBIC``, block 1/2 of an MT103, ``/INS/`` of field 72)
   against the SWIFT/BIC identifiers of the listed parties: the same institution (the same
   first 8 characters, or the same 11) blocks the message; another branch of a listed
@@ -34,6 +35,7 @@ from sanctio.merge import norm_id
 from sanctio.payments.model import Message, NameField
 from sanctio.payments.rules import CountryRule, CountryRules
 from sanctio.screen import Screener
+from sanctio.text.normalize import analyze
 from sanctio.types import Match, Query, QueryError
 
 BLOCK_SCORE = 0.98
@@ -158,7 +160,10 @@ class PaymentScreener:
         key = (nf.name, nf.schema, nf.dob, tuple(nf.identifiers))
         hit = self._names.get(key)
         if hit is None:
-            q = Query.build(nf.name, schema=nf.schema, dob=nf.dob, identifiers=nf.identifiers)
+            schema = nf.schema
+            if schema is None and analyze(nf.name, org=None).legal:
+                schema = "Organization"  # a legal form (LLC, GmbH, S.A.): not a person
+            q = Query.build(nf.name, schema=schema, dob=nf.dob, identifiers=nf.identifiers)
             hit = self.screener.screen(q, threshold=self.threshold, limit=5).matches
             if len(self._names) >= _CACHE_SIZE:
                 self._names.clear()
@@ -203,7 +208,8 @@ class PaymentScreener:
                     continue
                 name_score = float(m.explanation[0].data.get("name_score", m.score)) \
                     if m.explanation and m.explanation[0].data else m.score
-                block = min(m.score, name_score) >= self.block_score and bool(m.designations)
+                block = (min(m.score, name_score) >= self.block_score
+                         and bool(m.designations) and _words(nf.name) >= 2)
                 what = "agent" if nf.kind == "agent" else "party"
                 add(Hit("name", "block" if block else "hold", nf.path, nf.role, nf.name,
                         f"{nf.role.replace('_', ' ')} ({what}) {nf.name!r} matched "
@@ -292,6 +298,11 @@ _WORKER: PaymentScreener | None = None
 def _work(msg: Message) -> PaymentResult:
     assert _WORKER is not None
     return _WORKER.screen(msg)
+
+
+def _words(name: str) -> int:
+    """Name words of a screened name (a one-word name is never enough to block)."""
+    return len(analyze(name, org=None).name_tokens)
 
 
 def _designations(m: Match) -> str:
