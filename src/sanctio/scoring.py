@@ -434,15 +434,19 @@ def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
     un_r = [t for j, t in enumerate(rt) if j not in used_r]
     # a title one side sets aside is no missing name on the other (RAJAB MAULAWI, where the
     # title comes last, against MAULAWI RAJAB)
-    r_titles = {t.text for t in r.tokens if t.role == Role.TITLE}
-    q_titles = {t.text for t in q.tokens if t.role == Role.TITLE}
-    if r_titles and any(t.text in r_titles for t in un_q):
-        ignored = ignored + [t.text for t in un_q if t.text in r_titles]
-        un_q = [t for t in un_q if t.text not in r_titles]
-    if q_titles and any(t.text in q_titles for t in un_r):
-        keep = {j for j, t in enumerate(rt) if j not in used_r and t.text in q_titles}
-        used_r = used_r | keep
-        un_r = [t for t in un_r if t.text not in q_titles]
+    r_titles = [t for t in r.tokens if t.role == Role.TITLE]
+    q_titles = [t for t in q.tokens if t.role == Role.TITLE]
+    if r_titles and un_q:
+        gone = [t for t in un_q if any(cached_token_sim(t, x)[0] >= 0.85 for x in r_titles)]
+        if gone:
+            ignored = ignored + [t.text for t in gone]
+            un_q = [t for t in un_q if t not in gone]
+    if q_titles and un_r:
+        keep = {j for j, t in enumerate(rt) if j not in used_r and any(
+            cached_token_sim(x, t)[0] >= 0.85 for x in q_titles)}
+        if keep:
+            used_r = used_r | keep
+            un_r = [t for j, t in enumerate(rt) if j not in used_r]
     # who is whose son: Hasan bin Ali is not Ali bin Hasan
     swapped = False
     q_line, r_line = _lineage(q), _lineage(r)

@@ -57,8 +57,10 @@ khwaja khawaja shaheed mawlana moulana allama hazrat
 
 # titles and honorifics in Arabic script (as arabic_prepare writes them)
 ARABIC_TITLES = frozenset("""
-سيد شيخ حاج حاجي ملا مولوي مولانا مولوى قاري مفتي امام دكتور د استاد حافظ اية حجت
+سيد شيخ حاج حاجي ملا مولوي مولانا مولوى قاري مفتي امام دكتور د استاد حافظ اية حجت امير
 """.split())
+# of which also given names: titles only when they open the name
+ARABIC_NAME_TITLES = frozenset("حافظ امام امير".split())
 
 # titles that are also given names
 NAME_TITLES = frozenset("""
@@ -846,8 +848,10 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                 # full stop they are initials (Y AL-MADANI, E. BADEGE, RI Y.M.)
                 role = Role.PARTICLE
             elif org is not True and len(raw_tokens) > 1 and (
-                    (tok in TITLES and not abjad and i < len(raw_tokens) - 1)  # (عمر is not Mr)
-                    or (abjad and origs.get(tok) in ARABIC_TITLES and i < len(raw_tokens) - 1)):
+                    (tok in TITLES and not abjad and i < len(raw_tokens) - 1  # (عمر is not Mr)
+                     and (i == 0 or tok not in NAME_TITLES))  # (Mohammad Sadiq Amir Mohammad)
+                    or (abjad and origs.get(tok) in ARABIC_TITLES and i < len(raw_tokens) - 1
+                        and (i == 0 or origs.get(tok) not in ARABIC_NAME_TITLES))):
                 role = Role.TITLE
             elif org is not False and tok in GENERIC:
                 role = Role.GENERIC
