@@ -94,10 +94,22 @@ def sniff(path: Path) -> bool:
 
 
 def _values(props: dict[str, Any], key: str) -> list[str]:
-    values = props.get(key) or []
+    values = props.get(key)
+    if not values:
+        return []
     if isinstance(values, str):
         values = [values]
-    return [" ".join(str(v).split()) for v in values if isinstance(v, str | int) and str(v)]
+    out = []
+    for v in values:
+        if isinstance(v, str):
+            text = " ".join(v.split())
+        elif isinstance(v, int) and not isinstance(v, bool):
+            text = str(v)
+        else:
+            continue
+        if text:
+            out.append(text)
+    return out
 
 
 def _first(props: dict[str, Any], *keys: str) -> str | None:
@@ -136,7 +148,8 @@ def parse(path: Path, name: str | None = None, source: str | None = None,
         raise ParseError(str(path), None, f"list name {list_name!r} is the name of an official "
                                           "list; an FtM file is a list of its own: choose another")
     authority = authority or f"FtM list {list_name}"
-    parties: dict[str, tuple[dict[str, Any], bool | None]] = {}
+    # a party's line as read (parsed again at the end: far smaller than its objects)
+    parties: dict[str, tuple[bytes, bool | None]] = {}
     sanctions: dict[str, list[dict[str, Any]]] = {}
     documents: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     addresses: dict[str, str] = {}
@@ -168,9 +181,7 @@ def parse(path: Path, name: str | None = None, source: str | None = None,
                 if data["id"] in parties:
                     raise ParseError(str(path), f"line {line_no}",
                                      f"duplicate entity id {data['id']!r}")
-                parties[data["id"]] = ({"schema": schema, "properties": props,
-                                        "caption": data.get("caption")},
-                                       target if isinstance(target, bool) else None)
+                parties[data["id"]] = (line, target if isinstance(target, bool) else None)
             elif schema == "Sanction":
                 for eid in _values(props, "entity"):
                     sanctions.setdefault(eid, []).append(props)
@@ -187,14 +198,20 @@ def parse(path: Path, name: str | None = None, source: str | None = None,
                 links.append((schema, props))
     if line_no == 0 or (not parties and not sanctions):
         raise ParseError(str(path), None, "no FtM entities in the file")
-    chosen = {eid: party for eid, (party, target) in parties.items()
-              if (target is True if has_target else True)}
+    chosen = [eid for eid, (_, target) in parties.items()
+              if (target is True if has_target else True)]
     if not chosen:
         raise ParseError(str(path), None, "no screened entity: none is marked target: true")
+    related = len(parties) - len(chosen)
     records = []
-    for eid, party in chosen.items():
+    for eid in chosen:
+        line, _ = parties.pop(eid)
+        data = orjson.loads(line)
+        party = {"schema": data["schema"], "properties": data.get("properties") or {},
+                 "caption": data.get("caption")}
         rec = _record(eid, party, list_name, authority, sanctions.get(eid, []),
                       documents.get(eid, []), addresses)
+        rec.raw = orjson.Fragment(line)  # stored as the entity, without a copy of objects
         if rec.names:
             records.append(rec)
         else:
@@ -216,9 +233,9 @@ def parse(path: Path, name: str | None = None, source: str | None = None,
                                note=note)
                 if rel not in party_rec.relations:
                     party_rec.relations.append(rel)
-    if has_target and len(chosen) < len(parties):
-        warnings.append(f"{path}: {len(parties) - len(chosen)} entities not marked target "
-                        "(related parties) are not screened")
+    if has_target and related:
+        warnings.append(f"{path}: {related} entities not marked target (related parties) "
+                        "are not screened")
     return ParsedList(source=list_name, authority=authority, format=FORMAT, records=records,
                       title=options.get("title") or f"{list_name} (FollowTheMoney)",
                       warnings=warnings)
@@ -305,7 +322,7 @@ def _record(eid: str, party: dict[str, Any], source: str, authority: str,
     for s in sanctions:
         listed = _date(_first(s, "listingDate", "startDate", "date"))
         des_authority = _first(s, "authority") or authority
-        extra = {k: _values(s, k) for k in SANCTION_EXTRA if _values(s, k)}
+        extra = {k: v for k in SANCTION_EXTRA if (v := _values(s, k))}
         if extra:  # kept for the export: what a designation has no field for
             rec.add_property("ftm_sanction", orjson.dumps({
                 "id": sanction_id(eid, des_authority, _first(s, "program", "programId"),
@@ -319,5 +336,4 @@ def _record(eid: str, party: dict[str, Any], source: str, authority: str,
     if not rec.designations:
         rec.designations.append(Designation(authority=authority, source=source, source_id=eid,
                                             list_name=source))
-    rec.raw = {"id": eid, "schema": schema, "properties": props}
     return rec
