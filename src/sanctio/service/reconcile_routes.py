@@ -71,7 +71,6 @@ def manifest(base: str) -> dict[str, Any]:
         "identifierSpace": f"{base}/entities/",
         "schemaSpace": f"{base}/reconcile/types/",
         "serviceVersion": __version__,
-        "documentation": "https://github.com/sanctio/sanctio#openrefine-reconciliation",
         "defaultTypes": [{"id": t, "name": n} for t, n in
                          (("Person", "Person"), ("Organization", "Organization"),
                           ("Vessel", "Vessel"))],
