@@ -243,8 +243,6 @@ def test_cli_json_lines_and_html(screener: Screener, main_home: Path, tmp_path: 
 
     # the session's screener (its index took a while to build), not a new one
     monkeypatch.setattr("sanctio.screen.Screener", lambda reg: screener)
-    monkeypatch.setenv("SANCTIO_AUDIT_KEY_FILE", str(tmp_path / "audit.key"))
-    monkeypatch.setenv("SANCTIO_AUDIT_HEAD_FILE", str(tmp_path / "audit.head"))
     out_html = tmp_path / "marked.html"
     res = CliRunner().invoke(app, ["scan", str(ARTICLES[0]), str(ARTICLES[4]), "--json",
                                    "--html", str(out_html), "--home", str(main_home)])

@@ -174,7 +174,8 @@ def test_random_match_bodies_never_fail_the_server(client: httpx.Client, body: A
     if resp.status_code == 200:
         data = resp.json()
         assert len(data["results"]) == len(body["queries"])
-        assert all(r["status"] in ("alert", "clear") for r in data["results"])
+        # (a query that cannot be screened, such as a name with no letters, is its own error)
+        assert all(r["status"] in ("alert", "clear", "error") for r in data["results"])
 
 
 @SETTINGS

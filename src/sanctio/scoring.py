@@ -153,7 +153,7 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         # is not yong and kong is not song (different characters, different names)
         if qk == rk:
             return 0.9, "romanisation variant"
-        if shared and (q.orig or r.orig or max(lq, lr) <= 3):
+        if shared and (q.orig or r.orig):
             return 0.93, "name variant"  # 이 is Lee, Ri and Yi
         fam = _KOREAN_FAMILY.get(q.text)
         if fam is not None and fam == _KOREAN_FAMILY.get(r.text):
