@@ -177,7 +177,11 @@ def test_get_queries_and_properties(api: httpx.Client) -> None:
                       "properties": [{"pid": "country", "v": "LY"},
                                      {"pid": "dob", "v": ["1979-05-03"]}]},
                "q1": {"query": "!!!"},  # not a name: no candidates, not an error
-               "q2": {"query": "Kaniyat militia", "type": ["Organization", "Person"]}}
+               "q2": {"query": "Kaniyat militia", "type": ["Organization", "Person"]},
+               # the listed passport number, as a property: into the screening query
+               "q3": {"query": "Mohamed al-Kana", "type": "Person",
+                      "properties": [{"pid": "identifier", "v": "F86JKFJF"}]},
+               "q4": {"query": "Mohamed al-Kana", "type": "Person"}}
     valid("reconciliation-query-batch", queries)
     resp = api.get("/reconcile", params={"queries": json.dumps(queries)})
     assert resp.status_code == 200, resp.text
@@ -186,6 +190,9 @@ def test_get_queries_and_properties(api: httpx.Client) -> None:
     assert len(data["q0"]["result"]) <= 2
     assert data["q1"] == {"result": []}
     assert data["q2"]["result"][0]["type"][0]["id"] == "Organization"
+    with_id, without = data["q3"]["result"][0], data["q4"]["result"][0]
+    assert with_id["id"] == without["id"] == data["q0"]["result"][0]["id"]
+    assert with_id["score"] > without["score"], (with_id, without)
 
 
 @pytest.mark.parametrize("body", [b"queries=not-json", b"queries=%5B1%2C2%5D", b"other=1"])
