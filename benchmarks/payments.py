@@ -7,8 +7,9 @@ agent, or a listed person's name in the remittance text), the others clean: unli
 and companies (Faker, many cultures, Latin script) paying each other through generated banks
 of countries under no country rule. Then, in the same run:
 
-- Sanctio: the files read and screened end to end (:func:`read_messages` +
-  :meth:`PaymentScreener.screen_many`) on one core and with ``--workers`` processes;
+- Sanctio: the files read, screened and each result serialised as a JSON line, end to end
+  (:meth:`PaymentScreener.screen_files`, as ``sanctio payments screen`` runs it) on one core
+  and with ``--workers`` processes;
 - the baseline: only the debtor and creditor names of each message through
   :meth:`Screener.screen`, as the message gives them (no schema; no parsing, agents, BICs,
   countries or text).
@@ -31,7 +32,7 @@ from typing import Any
 
 from sanctio.evaluate.unlisted import generate_unlisted
 from sanctio.model import Schema
-from sanctio.payments.screen import PaymentScreener, read_messages
+from sanctio.payments.screen import PaymentScreener
 from sanctio.registry import Registry
 from sanctio.screen import Screener
 from sanctio.types import Query
@@ -208,10 +209,6 @@ def main() -> None:
     print(f"{len(truth):,} messages generated in {time.perf_counter() - t:.1f} s "
           f"({planted:,} with a listed party) in {len(files)} files")
 
-    def messages():  # type: ignore[no-untyped-def]
-        for f in files:
-            yield from read_messages(f, f.name)
-
     def report(label: str, decisions: dict[str, str], seconds: float) -> None:
         clean = [r for r, v in truth.items() if not v["planted"]]
         false = sum(1 for r in clean if decisions.get(r) in ("hold", "block"))
@@ -233,8 +230,9 @@ def main() -> None:
         screener.clear_caches()
         fresh = PaymentScreener(screener, rules=ps.rules)
         t = time.perf_counter()
-        decisions = {r.message.reference or "": r.decision
-                     for r in fresh.screen_many(messages(), workers=workers)}
+        # results come in input order: the order the messages were generated in
+        decisions = {ref: decision for ref, (decision, _line, _r) in zip(
+            truth, fresh.screen_files(files, workers=workers), strict=True)}
         report(f"sanctio payments, {workers} worker(s)", decisions, time.perf_counter() - t)
 
     screener.clear_caches()

@@ -262,6 +262,10 @@ def test_workers_give_the_same_results(payments: PaymentScreener) -> None:
                 for r in payments.screen_many(iter(msgs), workers=workers)]
 
     assert run(2) == run(1)
+    files = [BATCH, MT, DOCTYPE, KANIYAT]
+    one = [(d, line) for d, line, _ in payments.screen_files(files)]
+    two = [(d, line) for d, line, _ in payments.screen_files(files, workers=2)]
+    assert two == one and len(one) == 17
 
 
 def test_cli_json_lines_rules_and_alerts(screener: Screener, main_home: Path, tmp_path: Path,

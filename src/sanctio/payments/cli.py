@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Annotated
 
-import orjson
 import typer
-
-from sanctio.payments.model import Message
 
 app = typer.Typer(help="Payment messages (ISO 20022 pacs.008, SWIFT MT103).",
                   no_args_is_help=True)
@@ -47,7 +43,7 @@ def screen_cmd(
     from sanctio.cli import audit_screening, open_registry
     from sanctio.monitor.audit import file_sha256
     from sanctio.payments.rules import CountryRules, RulesError
-    from sanctio.payments.screen import PaymentResult, PaymentScreener, read_messages
+    from sanctio.payments.screen import PaymentResult, PaymentScreener
     from sanctio.screen import Screener
 
     err = Console(stderr=True)
@@ -76,17 +72,13 @@ def screen_cmd(
     counts = {"pass": 0, "hold": 0, "block": 0, "error": 0}
     flagged: list[PaymentResult] = []
 
-    def messages() -> Iterator[Message]:
-        for f in files:
-            yield from read_messages(f, str(f), fmt)
-
     console = Console(stderr=out is sys.stdout)
     try:
-        for r in ps.screen_many(messages(), workers=workers):
-            counts[r.decision] += 1
+        for decision, line, r in ps.screen_files(list(files), fmt=fmt, workers=workers):
+            counts[decision] += 1
             if out is not None:
-                out.write(orjson.dumps(r.to_dict()).decode() + "\n")
-            if r.decision != "pass":
+                out.write(line.decode() + "\n")
+            if r is not None:
                 if open_alerts:
                     flagged.append(r)
                 label = f"{r.message.source}: {r.message.label}"
@@ -94,8 +86,8 @@ def screen_cmd(
                 console.print(f"[{colour}]{r.decision.upper()}[/{colour}] {escape(label)}")
                 lines = [r.error] if r.error else [
                     f"{h.path}: {h.reason}" for h in r.hits[:5]]
-                for line in lines:
-                    console.print(f"    {escape(str(line))}")
+                for reason in lines:
+                    console.print(f"    {escape(str(reason))}")
     finally:
         if out is not None and out is not sys.stdout:
             out.close()

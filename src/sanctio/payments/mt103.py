@@ -13,7 +13,7 @@ country codes). Paths are the tags (``59``, ``57A``, ``block 2``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -267,9 +267,11 @@ def _party_field(msg: Message, num: str, option: str, tag: str, lines: list[str]
     # option C: an account only
 
 
-def read_mt103(source: Path | bytes | str, name: str | None = None) -> Iterator[Message]:
+def read_mt103(source: Path | bytes | str, name: str | None = None,
+               keep: Callable[[int], bool] | None = None) -> Iterator[Message]:
     """The MT103 messages of a file (or of a text received by the service), each with its
-    field errors; the next messages are read whatever one holds."""
+    field errors; the next messages are read whatever one holds. ``keep(index)``: only
+    those messages are read (a worker's share)."""
     label = name or (str(source) if isinstance(source, Path) else "request")
     if isinstance(source, Path):
         data: bytes | str = source.read_bytes()
@@ -283,4 +285,5 @@ def read_mt103(source: Path | bytes | str, name: str | None = None) -> Iterator[
     else:
         text = data
     for i, raw in enumerate(split_messages(text), start=1):
-        yield read_message(raw, i, label)
+        if keep is None or keep(i):
+            yield read_message(raw, i, label)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -327,7 +327,8 @@ def read_header(hdr: Any) -> Message:
     return msg
 
 
-def read_pacs008(source: Path | bytes, name: str | None = None) -> Iterator[Message]:
+def read_pacs008(source: Path | bytes, name: str | None = None,
+                 keep: Callable[[int], bool] | None = None) -> Iterator[Message]:
     """Stream the pacs.008 messages of a file (or of bytes received by the service). A
     message that cannot be read is yielded with its errors; an XML syntax error ends the
     file (the messages before it are yielded), as does a refused DOCTYPE or entity."""
@@ -362,18 +363,23 @@ def read_pacs008(source: Path | bytes, name: str | None = None) -> Iterator[Mess
                 index += 1
                 hdr = header[1] if header is not None and header[0] is elem.getparent() \
                     else None
-                yield read_document(elem, index, label, hdr)
+                if keep is None or keep(index):  # keep(index): a worker's share
+                    yield read_document(elem, index, label, hdr)
                 header = None
                 _release(elem)
         if index == 0:
             raise ParseError(label, None, "no pacs.008 Document in the file")
     except etree.XMLSyntaxError as exc:
+        if keep is not None and not keep(index + 1):
+            return
         line, col = exc.position if exc.position else (None, None)
         msg = Message(index=index + 1, format="pacs.008", source=label)
         msg.error("file", f"line {line}, column {col}: malformed XML: {exc.msg}; the rest of "
                           "the file is not read")
         yield msg
     except ParseError as exc:
+        if keep is not None and not keep(index + 1):
+            return
         msg = Message(index=index + 1, format="pacs.008", source=label)
         msg.error("file", f"{exc.location + ': ' if exc.location else ''}{exc.message}")
         yield msg

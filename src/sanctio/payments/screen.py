@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -292,12 +292,58 @@ class PaymentScreener:
             yield from pool.imap(_work, messages, chunksize=32)
 
 
+    def screen_files(self, files: list[Any], *, fmt: str | None = None, workers: int = 1
+                     ) -> Iterator[tuple[str, bytes, PaymentResult | None]]:
+        """Read and screen files: per message, in input order, its decision, its JSON line
+        and (for a message that does not pass) the result. With ``workers`` > 1, forked
+        processes each read every file and screen their share of its messages (message
+        ``i`` goes to process ``i mod workers``), serialising their results themselves."""
+        if workers <= 1:
+            for f in files:
+                for msg in read_messages(f, str(f), fmt):
+                    yield _packed(self.screen(msg))
+            return
+        from sanctio.text.normalize import wait_tagger
+
+        global _WORKER
+        wait_tagger()
+        _WORKER = self
+        ctx = mp.get_context("fork")
+        tasks = ((f, fmt, k, workers) for f in files for k in range(workers))
+        with ctx.Pool(workers) as pool:
+            shares: list[list[tuple[str, bytes, PaymentResult | None]]] = []
+            for share in pool.imap(_work_share, tasks):
+                shares.append(share)
+                if len(shares) == workers:
+                    longest = max(len(x) for x in shares)
+                    for i in range(longest):
+                        for x in shares:
+                            if i < len(x):
+                                yield x[i]
+                    shares = []
+
+
 _WORKER: PaymentScreener | None = None
 
 
 def _work(msg: Message) -> PaymentResult:
     assert _WORKER is not None
     return _WORKER.screen(msg)
+
+
+def _packed(r: PaymentResult) -> tuple[str, bytes, PaymentResult | None]:
+    import orjson
+
+    return r.decision, orjson.dumps(r.to_dict()), (None if r.decision == "pass" else r)
+
+
+def _work_share(task: tuple[Any, str | None, int, int]
+                ) -> list[tuple[str, bytes, PaymentResult | None]]:
+    """One worker's share of a file: the messages ``i`` with ``(i - 1) % n == k``."""
+    path, fmt, k, n = task
+    assert _WORKER is not None
+    return [_packed(_WORKER.screen(msg)) for msg in read_messages(
+        path, str(path), fmt, keep=lambda i: (i - 1) % n == k)]
 
 
 def _words(name: str) -> int:
@@ -321,8 +367,8 @@ def detect_format(head: bytes) -> str:
     return "mt"
 
 
-def read_messages(source: Any, name: str | None = None, fmt: str | None = None
-                  ) -> Iterator[Message]:
+def read_messages(source: Any, name: str | None = None, fmt: str | None = None,
+                  keep: Callable[[int], bool] | None = None) -> Iterator[Message]:
     """The messages of a file (a Path) or of bytes: pacs.008 XML or MT103, told apart by the
     first character unless ``fmt`` (``pacs008``/``xml`` or ``mt103``/``mt``) says."""
     from pathlib import Path
@@ -339,9 +385,9 @@ def read_messages(source: Any, name: str | None = None, fmt: str | None = None
         fmt = detect_format(head)
     if fmt in ("xml", "pacs008", "pacs.008"):
         data = source.encode() if isinstance(source, str) else source
-        yield from read_pacs008(data, name)
+        yield from read_pacs008(data, name, keep)
     elif fmt in ("mt", "mt103"):
-        yield from read_mt103(source, name)
+        yield from read_mt103(source, name, keep)
     else:
         raise ValueError(f"unknown payment format {fmt!r}: pacs008 or mt103")
 
