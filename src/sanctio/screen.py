@@ -62,6 +62,8 @@ class IndexedName:
 # a candidate whose index evidence is below this share of the query's weight cannot reach
 # a useful score; it is not scored in full (see NameIndex.candidates_scored)
 MIN_EVIDENCE = 0.5
+# candidates of an as-you-type search, the same for every page of results
+SEARCH_POOL = 100
 # names of one entity scored in full per query: the best two by index evidence (the EU
 # lists one name in up to 24 languages; their other spellings add nothing)
 MAX_NAMES_PER_ENTITY = 2
@@ -259,15 +261,16 @@ class Screener:
         words = re.findall(r"\w+", form.latin)
         if words and len(words[-1]) >= 2:
             extra = ["t:" + w for w in self.index.prefix_vocab(words[-1], 30)]
+        # one candidate pool for every page (pages never overlap), in a stable order
+        pool = max(self.candidate_limit, SEARCH_POOL, offset + limit + 10)
         scored = self._score(query, entity_filter=None, extra_keys=extra, form=form,
-                             min_name_score=0.0,
-                             candidates=max(self.candidate_limit, offset + limit + 10))
+                             min_name_score=0.0, candidates=pool)
         prefix = words[-1] if words else ""
         for m in scored:
             if prefix and any(t.startswith(prefix) for t in re.findall(
                     r"\w+", analyze(m.matched_name).latin)):
                 m.score = max(m.score, 0.5)
-        scored.sort(key=lambda m: -m.score)
+        scored.sort(key=lambda m: (-m.score, m.entity_id))
         return [m for m in scored if m.score >= 0.5][offset:offset + limit]
 
     def _score(self, query: Query, entity_filter: set[int] | None,
