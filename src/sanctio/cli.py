@@ -413,7 +413,9 @@ def screen(
     reg = open_registry(home)
     if not json_out:
         _sample_notice(reg)
-    screener = Screener(reg)
+    with err.status("building the screening index of the active lists…", spinner="dots"):
+        # (on a terminal only: rich shows no spinner when stderr is redirected)
+        screener = Screener(reg)
     result = screener.screen(query, threshold=threshold, top=top)
     audit_screening(reg, "screening.cli", [query.to_dict()], int(result.status == "alert"),
                     result.threshold, result.list_versions, store_queries, command="screen")
