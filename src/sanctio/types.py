@@ -27,7 +27,7 @@ class QueryError(ValueError):
 MAX_NAME = 500
 
 
-def _bad_text(value: str) -> str | None:
+def bad_text(value: str) -> str | None:
     """Why a text cannot be used as it is: control characters or a lone surrogate."""
     for c in value:
         o = ord(c)
@@ -47,8 +47,8 @@ def _has_letter(text: str) -> bool:
 def _shown(value: object) -> str:
     """A field's value quoted in a warning (printable, bounded)."""
     text = str(value)
-    if _bad_text(text):
-        text = "".join(c if not _bad_text(c) else "\ufffd" for c in text)
+    if bad_text(text):
+        text = "".join(c if not bad_text(c) else "\ufffd" for c in text)
     return repr(text if len(text) <= 40 else text[:40] + "...")
 
 
@@ -56,7 +56,7 @@ def _dob_problem(text: str) -> str | None:
     """Why ``text`` is no usable date of birth (None when it is one)."""
     import datetime as dt
 
-    if _bad_text(text):
+    if bad_text(text):
         return "is not a valid date (control characters)"
     if len(text) > 32:
         return "is not a valid date (too long)"
@@ -108,14 +108,14 @@ class Query:
         name = " ".join(str(name).split())
         if len(name) > MAX_NAME:
             raise QueryError("name", f"longer than {MAX_NAME} characters")
-        if problem := _bad_text(name):
+        if problem := bad_text(name):
             raise QueryError("name", problem)
         if not _has_letter(name):
             raise QueryError("name", "has no letters: not a name that can be screened")
         sch = None
         if schema is not None and str(schema).strip():
             try:
-                sch = Schema.parse(str(schema)) if not _bad_text(str(schema)) else None
+                sch = Schema.parse(str(schema)) if not bad_text(str(schema)) else None
                 if sch is None:
                     raise ValueError("unknown schema")
             except ValueError:
@@ -135,7 +135,7 @@ class Query:
         cc = None
         if country is not None and str(country).strip():
             text = str(country).strip()
-            cc = country_code(text) if not _bad_text(text) and len(text) <= 64 else None
+            cc = country_code(text) if not bad_text(text) and len(text) <= 64 else None
             if cc is None:
                 ignore("country", country, "is not a known country")
         g = None
@@ -153,14 +153,14 @@ class Query:
         for ident in identifiers or []:
             if ident and str(ident).strip():
                 text = str(ident).strip()
-                if problem := _bad_text(text):
+                if problem := bad_text(text):
                     ignore("identifier", text, problem)
                     continue
                 ids.append(text)
-        if ref is not None and _bad_text(str(ref)):
+        if ref is not None and bad_text(str(ref)):
             # the caller's own reference is echoed back: never with characters that cannot
             # be written out
-            ref = "".join(c if not _bad_text(c) else "\ufffd" for c in str(ref))
+            ref = "".join(c if not bad_text(c) else "\ufffd" for c in str(ref))
         return cls(name=name, schema=sch, dob=dob_iso, country=cc, gender=g, identifiers=ids,
                    ref=ref if ref not in ("", None) else None, warnings=warnings)
 

@@ -50,6 +50,7 @@ from sanctio.service.state import (
     Served,
     now_iso,
 )
+from sanctio.types import bad_text
 
 if TYPE_CHECKING:
     from sanctio.registry import LoadResult, Registry
@@ -174,13 +175,8 @@ def error_list(errors: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _bad_chars(value: str) -> str | None:
-    for c in value:
-        o = ord(c)
-        if o < 32 or 0x7F <= o < 0xA0:
-            return "contains control characters"
-        if 0xD800 <= o <= 0xDFFF:
-            return "contains an invalid character (a lone UTF-16 surrogate)"
-    return None
+    """Why a text of the request cannot be used (the rule of :class:`sanctio.types.Query`)."""
+    return bad_text(value)
 
 
 def _check_texts(prefix: tuple[str | int, ...], values: dict[str, Any],

@@ -38,6 +38,16 @@ def _collapse(parts: list[str]) -> str:
     return "".join(out)
 
 
+def _keys(options: list[tuple[str, ...]]) -> frozenset[str]:
+    """Every consonant key the letters' alternatives spell (at most ``_MAX_KEYS``)."""
+    keys: set[str] = set()
+    for combo in product(*options):
+        keys.add(_collapse(list(combo)))
+        if len(keys) >= _MAX_KEYS:
+            break
+    return frozenset(k for k in keys if k)
+
+
 @lru_cache(maxsize=100_000)
 def arabic_keys(word: str) -> frozenset[str]:
     """The consonant keys of an Arabic-script word (a final ه may be silent: Fatemeh,
@@ -49,12 +59,7 @@ def arabic_keys(word: str) -> frozenset[str]:
         if ch == "ه" and i == len(letters) - 1:
             alts = ("h", "")
         options.append(alts)
-    keys: set[str] = set()
-    for combo in product(*options):
-        keys.add(_collapse(list(combo)))
-        if len(keys) >= _MAX_KEYS:
-            break
-    return frozenset(k for k in keys if k)
+    return _keys(options)
 
 
 _DIGRAPHS = {"kh": "x", "sh": "$", "ch": "$", "th": "T", "dh": "D", "gh": "G", "zh": "j",
@@ -93,12 +98,7 @@ def latin_keys(token: str) -> frozenset[str]:
             options.append(("", "f"))  # و in Persian (Parviz), ف in Russian names (Adanov)
         else:
             options.append((_SINGLE.get(ch, ch),))
-    keys: set[str] = set()
-    for combo in product(*options):
-        keys.add(_collapse(list(combo)))
-        if len(keys) >= _MAX_KEYS:
-            break
-    return frozenset(k for k in keys if k)
+    return _keys(options)
 
 
 def is_arabic_word(word: str | None) -> bool:
