@@ -84,7 +84,7 @@ def screen_cmd(
                 label = f"{r.message.source}: {r.message.label}"
                 colour = {"hold": "yellow", "block": "red", "error": "magenta"}[r.decision]
                 console.print(f"[{colour}]{r.decision.upper()}[/{colour}] {escape(label)}")
-                lines = [r.error] if r.error else [
+                lines = list(r.message.errors) if r.message.errors else [
                     f"{h.path}: {h.reason}" for h in r.hits[:5]]
                 for reason in lines:
                     console.print(f"    {escape(str(reason))}")
