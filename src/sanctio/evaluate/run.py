@@ -208,12 +208,14 @@ def build_variants(entities: Sequence[Entity], categories: Sequence[str], per_ca
 
 
 def _keys(name: str) -> set[str]:
-    from sanctio.text.normalize import to_latin
+    """Forms under which a generated name equals a listed one: as written, in Latin letters,
+    and as the screener reads it (Hangul as the lists romanise Korean: 이성진 is RI SONG JIN)."""
+    from sanctio.text.normalize import analyze, to_latin
 
     keys = {norm_name(name)}
-    latin = norm_name(to_latin(name))
-    if latin:
-        keys.add(latin)
+    for latin in (to_latin(name), analyze(name).latin):
+        if norm_name(latin):
+            keys.add(norm_name(latin))
     keys.discard("")
     return keys
 
