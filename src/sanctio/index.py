@@ -230,17 +230,6 @@ class NameIndex:
         out.discard(word)
         return out
 
-    def query_keys(self, form: NameForm) -> list[list[tuple[list[str], float]]]:
-        """For each query token: groups of keys to look up, each with the weight a hit
-        earns (exact > name variant > one edit away > same consonant skeleton)."""
-        toks = [t for t in form.tokens if t.role in _INDEXED]
-        out = [self._token_groups(t) for t in toks]
-        for a, b in pairwise(toks):
-            if _joinable(a, b):
-                w = 0.5 * (self.weights.weight(a) + self.weights.weight(b))
-                out.append([(["t:" + a.text + b.text], w)])
-        return out
-
     def _token_groups(self, t: Token) -> list[tuple[list[str], float]]:
         w = self.weights.weight(t)
         groups: list[tuple[list[str], float]] = []

@@ -260,12 +260,6 @@ class ListDiff:
         }
 
 
-class LoadFailed(RuntimeError):
-    def __init__(self, result: LoadResult) -> None:
-        self.result = result
-        super().__init__(result.error or "load failed")
-
-
 def record_fingerprint(data: dict[str, Any]) -> str:
     """Content hash of a parsed record (raw source text excluded), for diffs and rescreening."""
     return hashlib.sha256(orjson.dumps(data, option=orjson.OPT_SORT_KEYS)).hexdigest()[:32]

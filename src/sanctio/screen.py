@@ -36,7 +36,6 @@ from sanctio.types import (
     Evidence,
     Match,
     Query,
-    QueryError,
     ScreenResult,
 )
 
@@ -392,13 +391,3 @@ def _worker_screen(args: tuple[Query, float | None, int]) -> ScreenResult:
     q, threshold, limit = args
     assert _WORKER_SCREENER is not None
     return _WORKER_SCREENER.screen(q, threshold=threshold, limit=limit)
-
-
-def query_or_error(row: int, build: Any) -> Query | ScreenResult:
-    """Build a query, or an error result naming the row and the field at fault."""
-    try:
-        q: Query = build()
-        return q
-    except QueryError as exc:
-        return ScreenResult(query={}, status="error", matches=[], list_versions={},
-                            threshold=DEFAULT_THRESHOLD, row=row, error=f"row {row}: {exc}")

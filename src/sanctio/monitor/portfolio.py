@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import orjson
 
@@ -743,25 +743,3 @@ def _merge_stage(conn: sqlite3.Connection, report: ImportReport, ts: str,
                  "ORDER BY key, num")
     conn.execute("DELETE FROM stage_keys")
 
-
-def import_text(conn: sqlite3.Connection, text: str, name: str = "portfolio.csv",
-                **kwargs: Any) -> ImportReport:
-    """Import a portfolio given as CSV text (for the HTTP service and tests)."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        p = Path(tmp) / name
-        with p.open("w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        return import_portfolio(conn, p, **kwargs)
-
-
-def write_csv(rows: Iterable[dict[str, Any]], out: IO[str], columns: list[str]) -> int:
-    """Write dict rows as CSV (helper for exports)."""
-    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
-    writer.writeheader()
-    n = 0
-    for r in rows:
-        writer.writerow(r)
-        n += 1
-    return n

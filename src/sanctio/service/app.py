@@ -58,7 +58,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("sanctio.service")
 
-CONFIG_ENV = "SANCTIO_SERVICE_CONFIG"
 DEV_WARNING = ("DEV MODE: authentication is OFF. Every request is treated as an admin. "
                "Use this only on your own machine, never on a network.")
 
@@ -1131,9 +1130,3 @@ def _version() -> str:
         return "0"
 
 
-def app_from_env() -> FastAPI:
-    """The app of a worker process started by ``sanctio serve`` (config in the environment)."""
-    text = os.environ.get(CONFIG_ENV)
-    if not text:
-        raise RuntimeError(f"{CONFIG_ENV} is not set; start the service with `sanctio serve`")
-    return create_app(config=ServiceConfig.from_json(text))

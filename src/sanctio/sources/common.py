@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -46,20 +46,6 @@ def country_code(text: str | None) -> str | None:
     if "-" in code:  # a sub-national territory (GB-NIR, UA-CRI): its country
         code = code.split("-")[0]
     return code
-
-
-def country_codes(texts: list[str] | str | None) -> list[str]:
-    """Codes for several country names (a list, or one string with ``;``/``,``-free names)."""
-    if texts is None:
-        return []
-    if isinstance(texts, str):
-        texts = [texts]
-    out: list[str] = []
-    for t in texts:
-        code = country_code(t)
-        if code and code not in out:
-            out.append(code)
-    return out
 
 
 # ---------------------------------------------------------------------------------- dates
@@ -150,10 +136,6 @@ def iso_date(text: str | None) -> str | None:
     """An ISO date string (any precision) for a date in the lists' usual forms, or None."""
     dv = parse_date(text)
     return dv.value if dv else None
-
-
-def today_iso() -> str:
-    return datetime.now().date().isoformat()
 
 
 # --------------------------------------------------------------------------- files & bytes

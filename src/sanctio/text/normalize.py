@@ -84,8 +84,6 @@ union front movement army forces force battalion regiment committee council part
 holdings enterprise enterprises industries industry industrial services service network agency
 institute center centre office department ministry authority establishment general national
 islamic republic of for and the shipping logistics group
-""".split())
-GENERIC = GENERIC | frozenset("""
 import imports export exports technology technologies tech solutions systems engineering
 construction investment investments development energy petroleum products manufacturing
 mining marine maritime airlines aviation electronics equipment commercial commerce global
