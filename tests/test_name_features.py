@@ -183,3 +183,15 @@ def test_typos_inside_abdul_and_titles_set_aside_on_one_side() -> None:
     assert score("AGDUL HAKIM MURAD", "ABDUL HAKIM MURAD") == pytest.approx(1.0)
     assert score("Abdoul Manan Nyazi", "Abdul Manan Nyazi") == pytest.approx(1.0)
     assert score("RAJAB MAULAWI", "MAULAWI RAJAB") >= 0.9
+
+
+def test_crossed_order_with_a_missing_name_is_a_feature() -> None:
+    def crossed(a: str, b: str) -> float:
+        return compare_forms(analyze(a, org=False), analyze(b, org=False), W).features[
+            "crossed_gap"]
+
+    assert crossed("Ahmad Suleiman", "Yousef Suleiman al-Ahmad") == 1.0
+    assert crossed("Musa Mohammed", "KALIM, Mohammed Musa") == 1.0
+    # a dropped middle name, in either way of writing the list name, is not crossed
+    assert crossed("Aiub Kataev", "KATAEV, Aiub Vakhaevich") == 0.0
+    assert crossed("Aiub Kataev", "Aiub Vakhaevich KATAEV") == 0.0

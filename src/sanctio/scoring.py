@@ -27,6 +27,7 @@ birth at its precision, nationality or country, gender, schema, identifiers, wea
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -481,6 +482,35 @@ def _pair_weight(p: Pair, rw: list[float], weights: TokenWeights) -> float:
 _ALIKE = ("sounds alike", "same consonants (transliterated script)")
 
 
+def _natural_positions(r: NameForm) -> list[int]:
+    """Positions of the compared tokens in the name's natural order: a list name written
+    ``FAMILY, Given Middle`` has its family name moved to the end."""
+    n = len(r.scoring)
+    head, sep, _rest = r.original.partition(",")
+    if not sep or not head.strip():
+        return list(range(n))
+    k = sum(1 for t in analyze_head(head) if t in {x.text for x in r.scoring})
+    if not 0 < k < n:
+        return list(range(n))
+    return [i + (n - k) if i < k else i - k for i in range(n)]
+
+
+def analyze_head(head: str) -> list[str]:
+    from sanctio.text.normalize import to_latin, tokenize_ascii
+
+    return tokenize_ascii(to_latin(head))
+
+
+def _crossed(r: NameForm, real: list[Pair]) -> bool:
+    """The query's tokens meet the list name's in another order than the list writes them
+    (Ahmad Suleiman against Yousef Suleiman al-Ahmad)."""
+    if len(real) < 2:
+        return False
+    pos = _natural_positions(r)
+    seq = [pos[p.rj[0]] for p in sorted(real, key=lambda p: p.qi[0]) if p.rj and p.qi]
+    return any(b < a for a, b in itertools.pairwise(seq))
+
+
 def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token],
                   un_r: list[Token], rw: list[float], weights: TokenWeights,
                   used_r: set[int], swapped: bool) -> dict[str, float]:
@@ -538,6 +568,7 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         "list_unmatched": r_un_w / r_total,
         "exact_subset": float(len(real) >= 2 and not un_q and bool(un_r)
                               and min(p.sim for p in real) >= 0.9),
+        "crossed_gap": float(bool(un_r) and _crossed(r, real)),
         "strongest_token": max_w,
         "single_word": single,
         "single_fuzzy": single * fuzzy_share,
@@ -560,6 +591,7 @@ FEATURES: dict[str, str] = {
     "alike_share": "share of the matched weight that only sounds alike or shares consonants",
     "query_unmatched": "share of the query's weight with no counterpart",
     "list_unmatched": "share of the list name's weight with no counterpart",
+    "crossed_gap": "the list name has more, and the tokens meet in another order",
     "exact_subset": "every query token is one of the list name's, at least a close variant "
                     "(the list name has more: a dropped middle name)",
     "strongest_token": "rarity of the rarest matched token",

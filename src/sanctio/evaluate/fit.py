@@ -114,6 +114,7 @@ SIGNS: dict[str, int] = {
     "coverage": +1, "weakest": +1, "fuzzy_share": -1, "alike_share": -1,
     "query_unmatched": -1, "list_unmatched": -1, "strongest_token": +1, "single_word": -1,
     "rarest_fuzzy": -1, "single_fuzzy": -1, "single_alike": -1, "exact_subset": +1,
+    "crossed_gap": -1,
     "one_of_many": -1, "common_only": -1, "generic_only": -1, "number_conflict": -1,
     "lineage_conflict": -1, "legal_conflict": -1, "cjk_missing": -1,
 }
