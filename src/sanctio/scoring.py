@@ -46,6 +46,8 @@ from sanctio.text.normalize import (
     skeleton,
     strict_skeleton,
     syllable_key,
+    to_latin,
+    tokenize_ascii,
 )
 from sanctio.types import Evidence
 
@@ -482,23 +484,17 @@ def _pair_weight(p: Pair, rw: list[float], weights: TokenWeights) -> float:
 _ALIKE = ("sounds alike", "same consonants (transliterated script)")
 
 
-def _natural_positions(r: NameForm) -> list[int]:
-    """Positions of the compared tokens in the name's natural order: a list name written
-    ``FAMILY, Given Middle`` has its family name moved to the end."""
-    n = len(r.scoring)
-    head, sep, _rest = r.original.partition(",")
-    if not sep or not head.strip():
-        return list(range(n))
-    k = sum(1 for t in analyze_head(head) if t in {x.text for x in r.scoring})
+@lru_cache(maxsize=100_000)
+def _natural_positions(original: str, texts: tuple[str, ...]) -> tuple[int, ...]:
+    """Positions of a name's compared tokens (``texts``) in its natural order: a list name
+    written ``FAMILY, Given Middle`` has its family name moved to the end. Memoised: list
+    names recur in every screening."""
+    n = len(texts)
+    head, sep, _rest = original.partition(",")
+    k = sum(1 for t in tokenize_ascii(to_latin(head)) if t in texts) if sep else 0
     if not 0 < k < n:
-        return list(range(n))
-    return [i + (n - k) if i < k else i - k for i in range(n)]
-
-
-def analyze_head(head: str) -> list[str]:
-    from sanctio.text.normalize import to_latin, tokenize_ascii
-
-    return tokenize_ascii(to_latin(head))
+        return tuple(range(n))
+    return tuple(i + (n - k) if i < k else i - k for i in range(n))
 
 
 def _crossed(r: NameForm, real: list[Pair]) -> bool:
@@ -506,7 +502,7 @@ def _crossed(r: NameForm, real: list[Pair]) -> bool:
     (Ahmad Suleiman against Yousef Suleiman al-Ahmad)."""
     if len(real) < 2:
         return False
-    pos = _natural_positions(r)
+    pos = _natural_positions(r.original, tuple(t.text for t in r.scoring))
     seq = [pos[p.rj[0]] for p in sorted(real, key=lambda p: p.qi[0]) if p.rj and p.qi]
     return any(b < a for a, b in itertools.pairwise(seq))
 
@@ -522,10 +518,10 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
     Chinese or Korean name more). The others say what kind of agreement it is."""
     qt, rt = q.scoring, r.scoring
     real = [p for p in pairs if p.qi]
+    pair_w = [_pair_weight(p, rw, weights) for p in real]
     num = den = 0.0
     fuzzy_w = alike_w = 0.0
-    for p in real:
-        w = _pair_weight(p, rw, weights)
+    for p, w in zip(real, pair_w, strict=True):
         num += p.sim * w
         den += w
         if p.sim < 1.0:
@@ -551,7 +547,7 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
     generic_only = bool(real) and all(
         t.role in (Role.GENERIC, Role.NUMBER) for p in real for t in p.query) and bool(
         un_q or un_r)
-    rarest = max(real, key=lambda p: _pair_weight(p, rw, weights), default=None)
+    rarest = real[pair_w.index(max(pair_w))] if real else None
     single = float(len(qt) == 1 and len(rt) == 1)
     fuzzy_share = fuzzy_w / matched_w if matched_w else 0.0
     alike_share = alike_w / matched_w if matched_w else 0.0

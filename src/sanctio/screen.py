@@ -134,16 +134,15 @@ class Screener:
         for n in self.names:
             n.weights = [w.weight(t) for t in n.form.scoring]
         self._workers: tuple[int, Any] | None = None
+        self._by_entity: dict[int, list[int]] | None = None  # see entity_names
 
     def entity_names(self, pos: int) -> list[int]:
         """Positions in :attr:`names` of the names of one entity (by its position)."""
-        by_entity = getattr(self, "_by_entity", None)
-        if by_entity is None:
-            by_entity = {}
+        if self._by_entity is None:
+            self._by_entity = {}
             for i, n in enumerate(self.names):
-                by_entity.setdefault(n.entity, []).append(i)
-            self._by_entity: dict[int, list[int]] = by_entity
-        return by_entity.get(pos, [])
+                self._by_entity.setdefault(n.entity, []).append(i)
+        return self._by_entity.get(pos, [])
 
     @classmethod
     def from_home(cls, home: Path | str | None = None, **kwargs: Any) -> Screener:

@@ -458,8 +458,6 @@ _LEGAL_WORD_SET = frozenset(_LEGAL_WORDS)
 
 def _fix_legal_typos(text: str) -> str:
     """One typo inside a long legal-form word is corrected (HAVIN BANK COMPNAY LIMITED)."""
-    from rapidfuzz.distance import OSA
-
     words = tokenize_ascii(text)
     fixes = {}
     for w in words:
@@ -653,7 +651,7 @@ _KO_MEDIAL = ["a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "o
 _KO_FINAL = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m",
              "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"]
 # family names as the lists spell them (rigour's name symbols add Lee / Rhee / Yi, Pak / Park)
-_KO_FAMILY = {"i": "ri", "ri": "ri", "bak": "pak", "jong": "jong", "o": "oh", "an": "an"}
+_KO_FAMILY = {"i": "ri", "bak": "pak", "o": "oh"}
 
 
 def hangul_syllable(ch: str) -> str:
