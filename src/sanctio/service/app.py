@@ -51,6 +51,7 @@ from sanctio.service.state import (
     now_iso,
 )
 from sanctio.types import bad_text
+from sanctio.web import is_console_path
 
 if TYPE_CHECKING:
     from sanctio.registry import LoadResult, Registry
@@ -135,6 +136,8 @@ def classify(path: str) -> tuple[str, str | None]:
         return route
     if path.startswith("/entities/"):
         return _ENTITY_ROUTE
+    if is_console_path(path):  # the web console checks its own session cookie and roles
+        return ("/console", None)
     return ("other", None)
 
 
@@ -901,6 +904,8 @@ def create_app(home: Path | str | None = None, dev: bool = False, *,
     app.include_router(payments_routes.router(service))
     app.include_router(scan_routes.router(service))
     app.include_router(reconcile_routes.router(service))
+    from sanctio import web
+    app.include_router(web.router(service))
 
     # -------------------------------------------------------------- error handlers
 

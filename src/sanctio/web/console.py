@@ -1,0 +1,849 @@
+"""The console's routes: server-rendered pages over the service's own calls.
+
+Every page goes through :func:`Console.page` (session, role, render time) and every form post
+through :func:`Console.form` (session, role and CSRF token first). Screening goes through
+:meth:`Service.match` (the ``POST /match`` path), entities and look-ups through the scorer
+pool, lists through :meth:`Service.lists_payload`, :meth:`Service.run_loads` and
+:meth:`Registry.diff`, alerts through :mod:`sanctio.monitor.alerts`, the audit trail through
+:mod:`sanctio.monitor.audit`, batches through :func:`sanctio.batch.screen_file`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import io
+import re
+import threading
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+from fastapi import APIRouter, Query, Request
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, UploadFile
+from starlette.responses import FileResponse, RedirectResponse, Response
+
+from sanctio.service.keys import DEV_PRINCIPAL, Principal
+from sanctio.web import charts
+from sanctio.web.jobs import Jobs, new_folder, run_batch
+from sanctio.web.sessions import COOKIE, Session, SessionStore
+
+HERE = Path(__file__).resolve().parent
+PREFIX = "/console"
+STATIC = {"style.css": "text/css", "console.js": "text/javascript"}
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+NAV = [("screen", "Screen", "screen"), ("alerts", "Alerts", "screen"),
+       ("batch", "Batch", "screen"), ("lists", "Lists", "admin"), ("audit", "Audit", "admin"),
+       ("keys", "Keys", "admin")]
+MAPPED = ("name", "ref", "schema", "dob", "country", "gender", "id")
+
+Handler = Callable[..., Awaitable[Response]]
+
+
+def is_console_path(path: str) -> bool:
+    return path == "/" or path == PREFIX or path.startswith(PREFIX + "/")
+
+
+class Console:
+    def __init__(self, service: Any) -> None:
+        self.service = service
+        self.sessions = SessionStore()
+        self.jobs = Jobs()
+        self.env = Environment(loader=FileSystemLoader(HERE / "templates"),
+                               autoescape=select_autoescape(["html"]), auto_reload=False)
+        self.env.globals.update(prefix=PREFIX, score_bar=charts.score_bar, nav=NAV,
+                                list_label=charts.list_label)
+        self.env.filters["pct"] = lambda v: f"{float(v) * 100:.0f}%"
+        self._authorities: tuple[str, dict[str, str]] = ("", {})
+
+    # ------------------------------------------------------------------ sessions and roles
+
+    def session_of(self, request: Request) -> Session | None:
+        return self.sessions.get(request.cookies.get(COOKIE))
+
+    def principal_of(self, session: Session | None) -> Principal | None:
+        if session is None or not session.signed_in:
+            return None
+        if session.dev:
+            return DEV_PRINCIPAL if self.service.config.dev else None
+        return self.service.keys.authenticate(session.token)
+
+    @staticmethod
+    def set_cookie(request: Request, response: Response, session: Session) -> None:
+        response.set_cookie(COOKIE, session.id, httponly=True, samesite="strict",
+                            secure=request.url.scheme == "https", path="/")
+
+    @staticmethod
+    def headers(response: Response, started: float | None = None) -> Response:
+        h = response.headers
+        h["content-security-policy"] = CSP
+        h["x-frame-options"] = "DENY"
+        h["x-content-type-options"] = "nosniff"
+        h["referrer-policy"] = "same-origin"
+        h.setdefault("cache-control", "no-store")
+        if started is not None:
+            h["server-timing"] = f"render;dur={(time.perf_counter() - started) * 1000:.1f}"
+        return response
+
+    def render(self, request: Request, template: str, status: int = 200,
+               session: Session | None = None, principal: Principal | None = None,
+               started: float | None = None, **data: Any) -> Response:
+        html = self.env.get_template(template).render(
+            request=request, session=session, me=principal, csrf=session.csrf if session
+            else "", dev=self.service.config.dev, **data)
+        return self.headers(Response(html, status_code=status,
+                                     media_type="text/html; charset=utf-8"), started)
+
+    def error(self, request: Request, status: int, title: str, message: str,
+              session: Session | None = None, principal: Principal | None = None,
+              started: float | None = None) -> Response:
+        return self.render(request, "error.html", status, session, principal, started,
+                           title=title, message=message, code=status)
+
+    def guard(self, request: Request, role: str, started: float
+              ) -> tuple[Session, Principal] | Response:
+        session = self.session_of(request)
+        principal = self.principal_of(session)
+        if session is None or principal is None:
+            if session is not None:
+                self.sessions.end(session.id)
+            return self.headers(RedirectResponse(f"{PREFIX}/sign-in", status_code=303))
+        if not principal.has_role(role):
+            return self.error(request, 403, "Not allowed",
+                              f"You are signed in as {principal.name} with the role "
+                              f"'{principal.role}'; this page needs the role '{role}'.",
+                              session, principal, started)
+        return session, principal
+
+    async def form(self, request: Request, role: str, started: float
+                   ) -> tuple[Session, Principal, FormData] | Response:
+        got = self.guard(request, role, started)
+        if isinstance(got, Response):
+            return got
+        session, principal = got
+        if not self.same_origin(request):
+            return self.error(request, 403, "Refused", "The form came from another site.",
+                              session, principal, started)
+        form = await request.form()
+        token = form.get("csrf")
+        if not session.csrf_ok(token if isinstance(token, str) else None):
+            return self.error(request, 403, "Refused",
+                              "The form's CSRF token is missing or wrong: reload the page "
+                              "and send the form again.", session, principal, started)
+        return session, principal, form
+
+    @staticmethod
+    def same_origin(request: Request) -> bool:
+        origin = request.headers.get("origin")
+        if not origin or origin == "null":
+            return origin is None
+        host = request.headers.get("host", "")
+        return re.sub(r"^https?://", "", origin) == host
+
+    async def db(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run ``fn(conn, ...)`` on the service's registry connection (in a thread)."""
+        def call() -> Any:
+            with self.service.db_lock:
+                return fn(self.service.reader().conn, *args, **kwargs)
+
+        return await run_in_threadpool(call)
+
+    def client(self, request: Request) -> str | None:
+        return str(request.client.host) if request.client else None
+
+
+def _text(form: FormData, name: str, limit: int = 500) -> str:
+    value = form.get(name)
+    return value.strip()[:limit] if isinstance(value, str) else ""
+
+
+def _float(value: str | None, default: float | None = None) -> float | None:
+    try:
+        return float(value) if value not in (None, "") else default
+    except ValueError:
+        return default
+
+
+def router(service: Any) -> APIRouter:
+    c = Console(service)
+    r = APIRouter(include_in_schema=False)
+
+    # -------------------------------------------------------------------- static, home
+
+    @r.get("/")
+    async def root() -> Response:
+        return RedirectResponse(f"{PREFIX}/", status_code=303)
+
+    @r.get(PREFIX)
+    @r.get(PREFIX + "/")
+    async def home(request: Request) -> Response:
+        principal = c.principal_of(c.session_of(request))
+        return RedirectResponse(f"{PREFIX}/screen" if principal else f"{PREFIX}/sign-in",
+                                status_code=303)
+
+    @r.get(PREFIX + "/static/{name}")
+    async def static(name: str) -> Response:
+        if name not in STATIC:
+            return Response("not found", status_code=404)
+        return FileResponse(HERE / "static" / name, media_type=STATIC[name],
+                            headers={"cache-control": "max-age=3600",
+                                     "x-content-type-options": "nosniff"})
+
+    # ---------------------------------------------------------------------- sign in/out
+
+    @r.get(PREFIX + "/sign-in")
+    async def sign_in_page(request: Request) -> Response:
+        started = time.perf_counter()
+        session = c.session_of(request)
+        if c.principal_of(session) is not None:
+            return RedirectResponse(f"{PREFIX}/screen", status_code=303)
+        if session is None:
+            session = c.sessions.anonymous()
+        response = c.render(request, "signin.html", session=session, started=started)
+        c.set_cookie(request, response, session)
+        return response
+
+    @r.post(PREFIX + "/sign-in")
+    async def sign_in(request: Request) -> Response:
+        started = time.perf_counter()
+        session = c.session_of(request)
+        form = await request.form()
+        token = form.get("csrf")
+        if session is None or not session.csrf_ok(token if isinstance(token, str) else None) \
+                or not c.same_origin(request):
+            fresh = c.sessions.anonymous()
+            response = c.render(request, "signin.html", 403, fresh, started=started,
+                                problem="The sign-in form expired or did not come from this "
+                                        "site; try again.")
+            c.set_cookie(request, response, fresh)
+            return response
+        key = _text(form, "key", 300)
+        if service.config.dev:
+            new = c.sessions.sign_in(session, None, dev=True)
+        else:
+            principal = service.keys.authenticate(key)
+            if principal is None:
+                service.metrics.auth_failures.labels("401").inc()
+                response = c.render(request, "signin.html", 401, session, started=started,
+                                    problem="This API key is not valid (unknown or revoked).")
+                return response
+            new = c.sessions.sign_in(session, key)
+        response = RedirectResponse(f"{PREFIX}/screen", status_code=303)
+        c.set_cookie(request, response, new)
+        return c.headers(response)
+
+    @r.post(PREFIX + "/sign-out")
+    async def sign_out(request: Request) -> Response:
+        started = time.perf_counter()
+        got = await c.form(request, "screen", started)
+        if isinstance(got, Response):
+            return got
+        session, _, _ = got
+        c.sessions.end(session.id)
+        response = RedirectResponse(f"{PREFIX}/sign-in", status_code=303)
+        response.delete_cookie(COOKIE, path="/", httponly=True, samesite="strict")
+        return c.headers(response)
+
+    # ------------------------------------------------------------------------- screening
+
+    def screen_form(form: FormData | None = None) -> dict[str, str]:
+        fields = ("name", "schema", "dob", "country", "threshold")
+        return {f: _text(form, f) if form is not None else "" for f in fields}
+
+    @r.get(PREFIX + "/screen")
+    async def screen_page(request: Request) -> Response:
+        started = time.perf_counter()
+        got = c.guard(request, "screen", started)
+        if isinstance(got, Response):
+            return got
+        session, me = got
+        return c.render(request, "screen.html", session=session, principal=me,
+                        started=started, q=screen_form(), result=None)
+
+    @r.post(PREFIX + "/screen")
+    async def screen(request: Request) -> Response:
+        from pydantic import ValidationError
+
+        from sanctio.service import schemas as S
+        from sanctio.service.state import NotReady
+
+        started = time.perf_counter()
+        got = await c.form(request, "screen", started)
+        if isinstance(got, Response):
+            return got
+        session, me, form = got
+        q = screen_form(form)
+        problem = None
+        result = None
+        versions: dict[str, str] = {}
+        try:
+            threshold = _float(q["threshold"])
+            if q["threshold"] and threshold is None:
+                raise ValueError("the threshold is a number between 0 and 1")
+            body = S.MatchRequest(queries=[S.QueryIn(
+                name=q["name"], schema=q["schema"] or None, dob=q["dob"] or None,
+                country=q["country"] or None)], threshold=threshold)
+            content, _ = await service.match(body, me, c.client(request))
+            data = orjson.loads(content)
+            result = data["results"][0]
+            versions = data["list_versions"]
+            for m in result["matches"]:
+                m["highlight"] = highlight(m)
+        except ValidationError as exc:
+            problem = "; ".join(f"{'.'.join(str(x) for x in e['loc'][-1:])}: {e['msg']}"
+                                for e in exc.errors())
+        except ValueError as exc:
+            problem = str(exc)
+        except NotReady:
+            problem = "The index is being built; try again in a few seconds."
+        status = 200 if problem is None else 422
+        return c.render(request, "screen.html", status, session, me, started, q=q,
+                        result=result, problem=problem, versions=versions)
+
+    # -------------------------------------------------------------------------- entities
+
+    @r.get(PREFIX + "/entity/{entity_id}")
+    async def entity(request: Request, entity_id: str) -> Response:
+        from sanctio.show import name_groups
+
+        started = time.perf_counter()
+        got = c.guard(request, "screen", started)
+        if isinstance(got, Response):
+            return got
+        session, me = got
+        if not 0 < len(entity_id) <= 200:
+            return c.error(request, 404, "No such entity", "No entity has this id.",
+                           session, me, started)
+        gen, served = service.pool.snapshot()
+        content = await service.scored(gen, "entity", entity_id)
+        if content is None:
+            return c.error(request, 404, "No such entity", "No entity has this id.",
+                           session, me, started)
+        data = orjson.loads(content)
+        groups = name_groups(data["names"])
+        chart = charts.timeline_svg(data["designations"], data["listed_by"],
+                                    data["not_listed_by"])
+        return c.render(request, "entity.html", session=session, principal=me,
+                        started=started, e=data, groups=groups, chart=chart,
+                        versions=served.list_versions)
+
+    # ----------------------------------------------------------------------------- lists
+
+    @r.get(PREFIX + "/lists")
+    async def lists(request: Request) -> Response:
+        started = time.perf_counter()
+        got = c.guard(request, "admin", started)
+        if isinstance(got, Response):
+            return got
+        session, me = got
+        payload = await run_in_threadpool(service.lists_payload)
+        return c.render(request, "lists.html", session=session, principal=me,
+                        started=started, p=payload, jobs=c.jobs.of(me.key_id, "load")[:5],
+                        data_dirs=[str(d) for d in service.config.data_dirs])
+
+    @r.get(PREFIX + "/lists/{list_id}/diff")
+    async def diff(request: Request, list_id: str, old: int | None = None,
+                   new: int | None = None) -> Response:
+        started = time.perf_counter()
+        got = c.guard(request, "admin", started)
+        if isinstance(got, Response):
+            return got
+        session, me = got
+
+        def compute() -> tuple[Any, list[Any]]:
+            with service.db_lock:
+                reg = service.reader()
+                history = [v for v in reg.versions(list_id) if v.status != "failed"]
+                return reg.diff(list_id, old, new), history
+
+        try:
+            d, history = await run_in_threadpool(compute)
+        except (KeyError, ValueError, LookupError) as exc:
+            return c.error(request, 404, "No such list version", str(exc).strip("'\""),
+                           session, me, started)
+        return c.render(request, "diff.html", session=session, principal=me, started=started,
+                        d=d, list_id=list_id, history=history, limit=200)
+
+    @r.post(PREFIX + "/lists/load")
+    async def load(request: Request) -> Response:
+        from sanctio import sources
+        from sanctio.service import schemas as S
+        from sanctio.service.app import NOT_IN_DATA_DIRS, official_download, resolve_list_path
+
+        started = time.perf_counter()
+        got = await c.form(request, "admin", started)
+        if isinstance(got, Response):
+            return got
+        session, me, form = got
+        path = _text(form, "path", 1000)
+        fmt = _text(form, "format") or None
+        download = form.get("download") == "on"
+        problem = None
+        items: list[S.ReloadPath] = []
+        if path:
+            real, why = await run_in_threadpool(resolve_list_path, path,
+                                                service.config.data_dirs)
+            if real is None:
+                problem = why or NOT_IN_DATA_DIRS
+            elif fmt is not None and fmt not in sources.formats():
+                problem = f"unknown format; use one of: {', '.join(sources.formats())}"
+            else:
+                items.append(S.ReloadPath(path=str(real), format=fmt))
+        if download and official_download() is None:
+            problem = "the official download is not available in this installation"
+        if not items and not download and problem is None:
+            problem = "name a list file (or folder) in the data folders, or tick the download"
+        if problem is not None:
+            payload = await run_in_threadpool(service.lists_payload)
+            return c.render(request, "lists.html", 422, session, me, started, p=payload,
+                            problem=problem, jobs=c.jobs.of(me.key_id, "load")[:5],
+                            data_dirs=[str(d) for d in service.config.data_dirs])
+        job = c.jobs.new("load", me.key_id, me.name,
+                         path or "official download")
+        asyncio.get_running_loop().create_task(run_load(job, items, download, me))
+        return c.headers(RedirectResponse(f"{PREFIX}/lists/jobs/{job.id}", status_code=303))
+
+    async def run_load(job: Any, items: list[Any], download: bool, me: Principal) -> None:
+        try:
+            job.stage = "waiting for another reload" if service.reload_lock.locked() \
+                else "loading"
+            async with service.reload_lock:
+                job.stage = "loading the file" if items else "downloading the official lists"
+                results = await service.run_loads(items, download, None,
+                                                  f"console:{me.name}")
+                key = await run_in_threadpool(service.registry_state_key)
+            job.summary = {"results": results}
+            job.stage = "building the new index"
+            service.pool.check_now()
+            await service.pool.wait_for(key, service.config.reload_timeout)
+            job.state = "done"
+            job.stage = "serving" if all(x["status"] != "failed" for x in results) \
+                else "failed (the previous version stays active)"
+        except Exception as exc:
+            job.state, job.stage, job.error = "failed", "failed", str(exc)
+        finally:
+            job.finished = time.monotonic()
+
+    @r.get(PREFIX + "/lists/jobs/{job_id}")
+    async def load_job(request: Request, job_id: str) -> Response:
+        started = time.perf_counter()
+        got = c.guard(request, "admin", started)
+        if isinstance(got, Response):
+            return got
+        session, me = got
+        job = c.jobs.get(job_id, me.key_id, "load")
+        if job is None:
+            return c.error(request, 404, "No such job", "No load of yours has this id.",
+                           session, me, started)
+        return c.render(request, "load_job.html", session=session, principal=me,
+                        started=started, job=job)
+
+    @r.get(PREFIX + "/jobs/{kind}/{job_id}/status")
+    async def job_status(request: Request, kind: str, job_id: str) -> Response:
+        started = time.perf_counter()
+        got = c.guard(request, "admin" if kind == "load" else "screen", started)
+        if isinstance(got, Response):
+            return got
+        _, me = got
+        job = c.jobs.get(job_id, me.key_id, kind)
+        if job is None:
+            return c.headers(Response(b'{"detail":"no such job"}', 404,
+                                      media_type="application/json"))
+        return c.headers(Response(orjson.dumps(job.status()), media_type="application/json"))
+
+    # ---------------------------------------------------------------------------- alerts
+
+    async def alert_list(request: Request, session: Session, me: Principal,
+                         started: float, filters: dict[str, str], status: int = 200,
+                         **extra: Any) -> Response:
+        from sanctio.monitor.alerts import count_alerts, four_eyes_enabled, list_alerts
+
+        state = filters.get("state") or "active"
+        try:
+            found = await c.db(list_alerts, state=None if state == "all" else state,
+                               customer_id=filters.get("customer") or None, limit=1000)
+        except ValueError as exc:
+            found, extra["problem"] = [], str(exc)
+        low = _float(filters.get("min_score"))
+        source = filters.get("list") or ""
+        if low is not None:
+            found = [a for a in found if a.score >= low]
+        if source:
+            found = [a for a in found if any(d.get("source") == source
+                                             for d in a.designations)]
+        counts = await c.db(count_alerts)
+        four_eyes = await c.db(four_eyes_enabled)
+        return c.render(request, "alerts.html", status, session, me, started,
+                        alerts=found[:500], more=len(found) > 500, counts=counts, f=filters,
+                        four_eyes=four_eyes, lists=sorted(service.pool.served.list_versions)
+                        if service.pool.served else [], **extra)
+
+    @r.get(PREFIX + "/alerts")
+    async def alerts(request: Request, state: str = "active", min_score: str = "",
+                     list_id: str = Query("", alias="list")) -> Response:
+        started = time.perf_counter()
+        got = c.guard(request, "screen", started)
+        if isinstance(got, Response):
+            return got
+        session, me = got
+        return await alert_list(request, session, me, started,
+                                {"state": state, "min_score": min_score, "list": list_id})
+
+    @r.post(PREFIX + "/alerts")
+    async def alerts_filtered(request: Request) -> Response:
+        started = time.perf_counter()
+        got = await c.form(request, "screen", started)
+        if isinstance(got, Response):
+            return got
+        session, me, form = got
+        filters = {k: _text(form, k) for k in ("state", "min_score", "list", "customer")}
+        return await alert_list(request, session, me, started, filters)
+
+    @r.post(PREFIX + "/alerts/bulk-close")
+    async def bulk_close(request: Request) -> Response:
+        from sanctio.monitor.alerts import AlertNotFound, DecisionError, decide
+
+        started = time.perf_counter()
+        got = await c.form(request, "screen", started)
+        if isinstance(got, Response):
+            return got
+        session, me, form = got
+        ids = [int(v) for v in form.getlist("ids") if isinstance(v, str) and v.isdigit()]
+        reason = _text(form, "reason")
+        if not ids or not reason:
+            return await alert_list(request, session, me, started, {"state": "active"}, 422,
+                                    problem="Tick the alerts to close and give one reason.")
+        closed, failed = 0, []
+        for alert_id in ids:
+            try:
+                await c.db(decide, alert_id, "false_positive", actor=me.name, reason=reason)
+                closed += 1
+            except (DecisionError, AlertNotFound) as exc:
+                failed.append(str(exc).strip("'\""))
+        return await alert_list(request, session, me, started, {"state": "active"},
+                                notice=f"{closed} alert(s) closed as false positives.",
+                                failures=failed)
+
+    @r.get(PREFIX + "/alerts/{alert_id}")
+    async def alert(request: Request, alert_id: int) -> Response:
+        started = time.perf_counter()
+        got = c.guard(request, "screen", started)
+        if isinstance(got, Response):
+            return got
+        session, me = got
+        return await alert_page(request, session, me, started, alert_id)
+
+    async def alert_page(request: Request, session: Session, me: Principal, started: float,
+                         alert_id: int, status: int = 200, **extra: Any) -> Response:
+        from sanctio.monitor.alerts import AlertNotFound, four_eyes_enabled, get_alert
+
+        try:
+            a = await c.db(get_alert, alert_id)
+        except AlertNotFound:
+            return c.error(request, 404, "No such alert", f"There is no alert {alert_id}.",
+                           session, me, started)
+        four_eyes = await c.db(four_eyes_enabled)
+        return c.render(request, "alert.html", status, session, me, started, a=a,
+                        four_eyes=four_eyes, **extra)
+
+    @r.post(PREFIX + "/alerts/{alert_id}/decide")
+    async def decide_alert(request: Request, alert_id: int) -> Response:
+        from sanctio.monitor.alerts import AlertNotFound, DecisionError, decide
+
+        started = time.perf_counter()
+        got = await c.form(request, "screen", started)
+        if isinstance(got, Response):
+            return got
+        session, me, form = got
+        decision = _text(form, "decision")
+        try:
+            a = await c.db(decide, alert_id, decision, actor=me.name,
+                           reason=_text(form, "reason") or None,
+                           measure=_text(form, "measure") or None)
+        except AlertNotFound:
+            return c.error(request, 404, "No such alert", f"There is no alert {alert_id}.",
+                           session, me, started)
+        except DecisionError as exc:
+            return await alert_page(request, session, me, started, alert_id, 409,
+                                    problem=str(exc))
+        return await alert_page(request, session, me, started, alert_id,
+                                notice=f"Recorded: {decision.replace('_', ' ')}; the alert is "
+                                       f"now {a.state.replace('_', ' ')}.")
+
+    @r.post(PREFIX + "/customers")
+    async def customer(request: Request) -> Response:
+        from sanctio.monitor.alerts import customer_history
+
+        started = time.perf_counter()
+        got = await c.form(request, "screen", started)
+        if isinstance(got, Response):
+            return got
+        session, me, form = got
+        cid = _text(form, "customer_id", 200)
+        try:
+            history = await c.db(customer_history, cid)
+        except KeyError:
+            return c.error(request, 404, "No such customer",
+                           "No customer in the portfolio has this id.", session, me, started)
+        return c.render(request, "customer.html", session=session, principal=me,
+                        started=started, h=history)
+
+    # ----------------------------------------------------------------------------- batch
+
+    @r.get(PREFIX + "/batch")
+    async def batch_page(request: Request) -> Response:
+        started = time.perf_counter()
+        got = c.guard(request, "screen", started)
+        if isinstance(got, Response):
+            return got
+        session, me = got
+        return c.render(request, "batch.html", session=session, principal=me,
+                        started=started, jobs=c.jobs.of(me.key_id, "batch")[:10],
+                        fields=MAPPED, limit=service.config.max_body_bytes)
+
+    @r.post(PREFIX + "/batch")
+    async def batch_start(request: Request) -> Response:
+        from sanctio.types import DEFAULT_THRESHOLD
+
+        started = time.perf_counter()
+        got = await c.form(request, "screen", started)
+        if isinstance(got, Response):
+            return got
+        session, me, form = got
+        upload = form.get("file")
+        mapping = {f: v for f in MAPPED if (v := _text(form, f"map_{f}", 200))}
+        threshold = _float(_text(form, "threshold"))
+        if threshold is None:
+            threshold = service.config.threshold if service.config.threshold is not None \
+                else DEFAULT_THRESHOLD
+        problem = None
+        if not isinstance(upload, UploadFile) or not upload.filename:
+            problem = "Choose a CSV file to upload."
+        elif not 0 <= threshold <= 1:
+            problem = "The threshold is a number between 0 and 1."
+        if problem is not None or not isinstance(upload, UploadFile):
+            return c.render(request, "batch.html", 422, session, me, started,
+                            jobs=c.jobs.of(me.key_id, "batch")[:10], fields=MAPPED,
+                            problem=problem, limit=service.config.max_body_bytes)
+        name = re.sub(r"[^\w.\- ]", "_", Path(upload.filename or "upload.csv").name)[:100]
+        job = c.jobs.new("batch", me.key_id, me.name, name)
+        job.folder = await run_in_threadpool(new_folder, service.config.home)
+        data = await upload.read()
+        path = job.folder / "input.csv"
+        await run_in_threadpool(path.write_bytes, data)
+        loop = asyncio.get_running_loop()
+        threading.Thread(target=run_batch, name=f"console-batch-{job.id}", daemon=True,
+                         args=(service, loop, job, path, mapping, threshold, me.name)).start()
+        return c.headers(RedirectResponse(f"{PREFIX}/batch/{job.id}", status_code=303))
+
+    @r.get(PREFIX + "/batch/{job_id}")
+    async def batch_job(request: Request, job_id: str) -> Response:
+        started = time.perf_counter()
+        got = c.guard(request, "screen", started)
+        if isinstance(got, Response):
+            return got
+        session, me = got
+        job = c.jobs.get(job_id, me.key_id, "batch")
+        if job is None:
+            return c.error(request, 404, "No such batch", "No batch of yours has this id.",
+                           session, me, started)
+        return c.render(request, "batch_job.html", session=session, principal=me,
+                        started=started, job=job, rows=job.results[:1000])
+
+    @r.get(PREFIX + "/batch/{job_id}/results.{ext}")
+    async def batch_download(request: Request, job_id: str, ext: str) -> Response:
+        started = time.perf_counter()
+        got = c.guard(request, "screen", started)
+        if isinstance(got, Response):
+            return got
+        session, me = got
+        job = c.jobs.get(job_id, me.key_id, "batch")
+        if job is None or job.state != "done" or ext not in ("csv", "jsonl") \
+                or job.folder is None:
+            return c.error(request, 404, "No such result", "No finished batch of yours has "
+                           "this id.", session, me, started)
+        stem = Path(job.title).stem or "batch"
+        return c.headers(FileResponse(
+            job.folder / f"results.{ext}", filename=f"{stem}-results.{ext}",
+            media_type="text/csv" if ext == "csv" else "application/x-ndjson"))
+
+    # ----------------------------------------------------------------------------- audit
+
+    def audit_filters(values: dict[str, str]) -> dict[str, str]:
+        out = {}
+        for k in ("action", "actor", "since", "until"):
+            v = (values.get(k) or "").strip()[:100]
+            if v:
+                out[k] = v
+        return out
+
+    async def audit_page(request: Request, session: Session, me: Principal, started: float,
+                         filters: dict[str, str], status: int = 200, **extra: Any
+                         ) -> Response:
+        from sanctio.monitor.audit import ACTIONS, entries
+
+        def recent(conn: Any) -> tuple[list[Any], int]:
+            kept: collections.deque[Any] = collections.deque(maxlen=200)
+            n = 0
+            for e in entries(conn, since=filters.get("since"), until=filters.get("until"),
+                             action=filters.get("action")):
+                if filters.get("actor") and filters["actor"] not in e.actor:
+                    continue
+                kept.append(e)
+                n += 1
+            return list(reversed(kept)), n
+
+        try:
+            shown, total = await c.db(recent)
+        except ValueError as exc:
+            shown, total, status = [], 0, 422
+            extra["problem"] = f"A date is not valid: {exc}"
+        return c.render(request, "audit.html", status, session, me, started, entries=shown,
+                        total=total, f=filters, actions=ACTIONS, **extra)
+
+    @r.get(PREFIX + "/audit")
+    async def audit(request: Request, action: str = "", actor: str = "", since: str = "",
+                    until: str = "") -> Response:
+        started = time.perf_counter()
+        got = c.guard(request, "admin", started)
+        if isinstance(got, Response):
+            return got
+        session, me = got
+        return await audit_page(request, session, me, started, audit_filters(
+            {"action": action, "actor": actor, "since": since, "until": until}))
+
+    @r.post(PREFIX + "/audit/verify")
+    async def audit_verify(request: Request) -> Response:
+        from sanctio.monitor.audit import AuditKeyError, verify
+
+        started = time.perf_counter()
+        got = await c.form(request, "admin", started)
+        if isinstance(got, Response):
+            return got
+        session, me, _ = got
+        try:
+            result = (await c.db(verify)).to_dict()
+        except AuditKeyError as exc:
+            result = {"ok": False, "problem": str(exc)}
+        return await audit_page(request, session, me, started, {}, verification=result)
+
+    @r.post(PREFIX + "/audit/export")
+    async def audit_export(request: Request) -> Response:
+        from sanctio.monitor.audit import export, record_audit
+
+        started = time.perf_counter()
+        got = await c.form(request, "admin", started)
+        if isinstance(got, Response):
+            return got
+        session, me, form = got
+        since, until = _text(form, "since", 40) or None, _text(form, "until", 40) or None
+        fmt = "csv" if _text(form, "format") == "csv" else "jsonl"
+
+        def run(conn: Any) -> tuple[str, int]:
+            out = io.StringIO()
+            n = export(conn, out, since=since, until=until, fmt=fmt)
+            record_audit(conn, me.name, "audit.export", {
+                "since": since, "until": until, "entries": n, "format": fmt,
+                "file": "console download"})
+            return out.getvalue(), n
+
+        try:
+            text, _ = await c.db(run)
+        except ValueError as exc:
+            return await audit_page(request, session, me, started, {}, 422,
+                                    problem=f"A date is not valid: {exc}")
+        name = f"sanctio-audit-{since or 'start'}-{until or 'now'}.{fmt}"
+        return c.headers(Response(text.encode(), media_type="text/csv" if fmt == "csv"
+                                  else "application/x-ndjson", headers={
+                                      "content-disposition": f'attachment; filename="{name}"'}))
+
+    # ------------------------------------------------------------------------------ keys
+
+    @r.get(PREFIX + "/keys")
+    async def keys(request: Request) -> Response:
+        started = time.perf_counter()
+        got = c.guard(request, "admin", started)
+        if isinstance(got, Response):
+            return got
+        session, me = got
+        found = await run_in_threadpool(service.keys.list)
+        return c.render(request, "keys.html", session=session, principal=me, started=started,
+                        keys=found)
+
+    @r.post(PREFIX + "/keys")
+    async def keys_change(request: Request) -> Response:
+        from sanctio.service.keys import ROLES, UnknownKey
+
+        started = time.perf_counter()
+        got = await c.form(request, "admin", started)
+        if isinstance(got, Response):
+            return got
+        session, me, form = got
+        extra: dict[str, Any] = {}
+        status = 200
+        if _text(form, "action") == "create":
+            role = _text(form, "role")
+            if role not in ROLES:
+                extra["problem"], status = f"unknown role {role!r}", 422
+            else:
+                token, key = await run_in_threadpool(service.keys.create, role,
+                                                     _text(form, "label", 100) or None)
+                extra["created"] = {"token": token, "key": key}
+        elif _text(form, "action") == "revoke":
+            try:
+                key = await run_in_threadpool(service.keys.revoke, _text(form, "id"))
+                extra["notice"] = f"Key {key.prefix} revoked."
+            except UnknownKey as exc:
+                extra["problem"], status = str(exc).strip("'\""), 404
+        found = await run_in_threadpool(service.keys.list)
+        return c.render(request, "keys.html", status, session, me, started, keys=found,
+                        **extra)
+
+    @r.get(PREFIX + "/{rest:path}")
+    async def not_found(request: Request, rest: str) -> Response:
+        started = time.perf_counter()
+        got = c.guard(request, "screen", started)
+        if isinstance(got, Response):
+            return got
+        session, me = got
+        return c.error(request, 404, "Not found", "There is no such page.", session, me,
+                       started)
+
+    return r
+
+
+# ------------------------------------------------------------------------ name highlighting
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def highlight(match: dict[str, Any]) -> dict[str, Any]:
+    """The matched list name and the query cut in pieces, the pieces the name score aligned
+    marked, with how (same, spelling, ...)."""
+    name_ev = next((e for e in match["explanation"] if e["feature"] == "name"), None)
+    data = (name_ev or {}).get("data") or {}
+    aligned = data.get("aligned") or []
+    on_list = {str(a.get("list", "")).casefold(): a for a in aligned}
+
+    def pieces(text: str, lookup: dict[str, Any]) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        pos = 0
+        for m in _WORD.finditer(text):
+            if m.start() > pos:
+                out.append({"text": text[pos:m.start()]})
+            a = lookup.get(m.group().casefold())
+            out.append({"text": m.group(), "how": a.get("how") if a else None,
+                        "sim": a.get("similarity") if a else None})
+            pos = m.end()
+        if pos < len(text):
+            out.append({"text": text[pos:]})
+        return out
+
+    return {"list": pieces(str(match.get("matched_name") or ""), on_list), "aligned": aligned,
+            "ignored": data.get("ignored") or [], "query_only": data.get("query_only") or [],
+            "list_only": data.get("list_only") or []}
