@@ -41,6 +41,56 @@ def _sample_notice(reg: Registry) -> None:
                   "real screening.[/yellow]")
 
 
+class LateStatus:
+    """A spinner on stderr (on a terminal) that appears only when the work inside takes more
+    than ``delay`` seconds: a screen from the stored index answers before it would show."""
+
+    def __init__(self, message: str, delay: float = 1.0) -> None:
+        import threading
+
+        self._status = err.status(message, spinner="dots")
+        self._lock = threading.Lock()
+        self._started = self._done = False
+        self._timer = threading.Timer(delay, self._start)
+        self._timer.daemon = True
+
+    def _start(self) -> None:
+        with self._lock:
+            if not self._done:
+                self._status.start()
+                self._started = True
+
+    def __enter__(self) -> LateStatus:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with self._lock:
+            self._done = True
+            self._timer.cancel()
+            if self._started:
+                self._status.stop()
+
+    def phase(self, message: str) -> Any:
+        """Show ``message`` for a step (a context manager)."""
+        from contextlib import nullcontext
+
+        self._status.update(message)
+        return nullcontext()
+
+
+BUILDING = ("building the screening index of the active lists (once per set of list "
+            "versions; it is kept on disk for the next commands)…")
+
+
+def cli_screener(reg: Registry, status: LateStatus) -> Any:
+    """The screener of the registry's active lists: the index stored on disk for them (read
+    in a fraction of a second), else built now and stored (see sanctio.index_store)."""
+    from sanctio.index_store import stored_screener
+
+    return stored_screener(reg, building=lambda: status.phase(BUILDING))
+
+
 @app.callback(invoke_without_command=True)
 def main(version: Annotated[bool, typer.Option("--version", help="Show the version.")] = False
          ) -> None:
@@ -89,6 +139,27 @@ def _print_load(result: LoadResult) -> None:
         console.print(f"  ... and {len(result.warnings) - 5} more warnings")
 
 
+IndexOpt = Annotated[bool | None, typer.Option(
+    "--index/--no-index", show_default=False,
+    help="Build the screening index of the new lists now and keep it on disk, so that the "
+         "next screen answers at once (default: when run at a terminal).")]
+
+
+def prepare_index(reg: Registry, results: list[LoadResult], index: bool | None) -> None:
+    """After a load that changed the active lists: build and store their screening index
+    (with --index, or by default at a terminal; otherwise the next screen builds it)."""
+    if index is None:
+        index = err.is_terminal
+    if not index or not any(r.status in ("loaded", "reactivated") for r in results):
+        return
+    from sanctio.index_store import prepare
+
+    with LateStatus(BUILDING) as status:
+        built = prepare(reg, building=lambda: status.phase(BUILDING))
+    if built:
+        console.print("screening index built and stored for the active lists")
+
+
 def _after_load(reg: Registry, results: list[LoadResult]) -> None:
     """Hooks after a successful load: audit log and portfolio rescreening, when present."""
     try:
@@ -125,6 +196,7 @@ def load(
         "--allow-incomplete", help="Load an incomplete input (an OFAC CSV set without "
                                    "alt.csv or add.csv, a ConList missing columns) with a "
                                    "warning.")] = False,
+    index: IndexOpt = None,
     home: HomeOpt = None,
 ) -> None:
     """Load official list files into the registry (atomic; a failed file changes nothing).
@@ -159,6 +231,7 @@ def load(
         results.append(result)
         failed |= result.status == "failed"
     _after_load(reg, results)
+    prepare_index(reg, results, index)
     if failed:
         raise typer.Exit(1)
 
@@ -268,27 +341,6 @@ def diff(
 NAMES_PER_GROUP = 3
 
 
-def _find_by_name(reg: Registry, text: str) -> list[Any]:
-    """Entities that have ``text`` as one of their names (case and spacing aside)."""
-    key = " ".join(text.split()).casefold()
-    if not key:
-        return []
-    return [e for e in reg.entities()
-            if any(" ".join(n.full.split()).casefold() == key for n, _ in e.names)]
-
-
-def _closest(reg: Registry, text: str, n: int = 5) -> list[Any]:
-    """The entities whose names come closest to ``text`` (any score), best first."""
-    from sanctio.screen import Screener
-    from sanctio.types import Query, QueryError
-
-    try:
-        query = Query.build(text)
-    except QueryError:
-        return []
-    return Screener(reg).screen(query, threshold=0.0, limit=n).matches
-
-
 @app.command()
 def show(
     query: Annotated[str, typer.Argument(help="An entity id, a record key (us-ofac:29119) "
@@ -303,22 +355,26 @@ def show(
 
     An id, a record key or a name exactly as listed shows that entity; anything else is
     not guessed: the closest entities are listed instead (exit code 1)."""
-    from sanctio.show import entity_to_dict, name_groups
+    from sanctio.index_store import entities_by_name, entity_by_ref
+    from sanctio.show import closest_matches, entity_to_dict, name_groups
 
     reg = open_registry(home)
-    entity = reg.entity(query)
-    if entity is None:
-        found = _find_by_name(reg, query)
-        if len(found) == 1:
-            entity = found[0]
-        elif found:
-            err.print(f"{len(found)} entities have the name {query!r}; show one by its id:")
-            for e in found[:20]:
-                err.print(f"  {e.id}  {e.caption}  ({e.schema.value})", markup=False)
-            raise typer.Exit(1)
+    with LateStatus("looking up…") as status:
+        # the entities as the stored index of the active lists holds them (the same as
+        # `screen` finds them), without merging every list again
+        screener = cli_screener(reg, status)
+        pos = entity_by_ref(screener, query)
+        found = [pos] if pos is not None else entities_by_name(screener, query)
+        closest = closest_matches(screener, query) if not found else []
+    entity = screener.entities[found[0]].entity if len(found) == 1 else None
+    if len(found) > 1:
+        err.print(f"{len(found)} entities have the name {query!r}; show one by its id:")
+        for p in found[:20]:
+            e = screener.entities[p].entity
+            err.print(f"  {e.id}  {e.caption}  ({e.schema.value})", markup=False)
+        raise typer.Exit(1)
     if entity is None:
         err.print(f"[red]no entity has the id or name {escape(repr(query))}[/red]")
-        closest = _closest(reg, query)
         if closest:
             err.print("the closest (show one with `sanctio show ID`):")
             for m in closest:
@@ -326,7 +382,7 @@ def show(
                           + (f"  (as {m.matched_name})" if m.matched_name != m.name else ""),
                           markup=False, highlight=False)
         raise typer.Exit(1)
-    lists = sorted(lid for lid, v in reg.active_versions().items() if not v.is_sample)
+    lists = list(screener.lists)
     data = entity_to_dict(entity, lists)
     if json_out:
         sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
@@ -401,7 +457,6 @@ def screen(
 
     A date of birth, country, schema or gender that cannot be read is ignored with a warning;
     the name is still screened. Exit code 3 with --fail-on-alert when it alerts."""
-    from sanctio.screen import Screener
     from sanctio.types import Query, QueryError
 
     try:
@@ -413,10 +468,11 @@ def screen(
     reg = open_registry(home)
     if not json_out:
         _sample_notice(reg)
-    with err.status("building the screening index of the active lists…", spinner="dots"):
-        # (on a terminal only: rich shows no spinner when stderr is redirected)
-        screener = Screener(reg)
-    result = screener.screen(query, threshold=threshold, top=top)
+    # (on a terminal only: rich shows no spinner when stderr is redirected)
+    with LateStatus("screening…") as status:
+        screener = cli_screener(reg, status)
+        # a word no list contains may wait for rigour's name tagger (seconds, once)
+        result = screener.screen(query, threshold=threshold, top=top)
     audit_screening(reg, "screening.cli", [query.to_dict()], int(result.status == "alert"),
                     result.threshold, result.list_versions, store_queries, command="screen")
     # ignored query fields, then stale lists: on stderr, and in the JSON object

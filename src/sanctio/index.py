@@ -11,7 +11,7 @@ go on to full scoring.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import pairwise
 
 import numpy as np
@@ -85,6 +85,34 @@ def _initials(form: NameForm) -> dict[int, tuple[int, float]]:
     return out
 
 
+def _python_hashes(strings: list[str]) -> np.ndarray:
+    return np.fromiter(map(hash, strings), dtype=np.int64, count=len(strings))
+
+
+def two_edit_table(words: list[str],
+                   hash_many: Callable[[list[str]], np.ndarray] = _python_hashes
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The strings two deletions away from each word, hashed with ``hash_many`` (Python's
+    ``hash``; the stored index uses a stable hash, see sanctio.index_store): each distinct
+    hash once, sorted, with where its owners (positions in ``words``) start and end."""
+    seconds_all: list[str] = []
+    owners: list[int] = []
+    for i, word in enumerate(words):
+        seconds = {d[:k] + d[k + 1:] for d in _deletions(word) for k in range(len(d))}
+        seconds_all.extend(seconds)
+        owners.extend([i] * len(seconds))
+    h = hash_many(seconds_all)
+    order = np.argsort(h, kind="stable")
+    h = h[order]
+    sorted_owners = np.asarray(owners, dtype=np.int32)[order]
+    # each distinct hash once, with where its owners start (and end, at the next one)
+    if len(h):
+        starts = np.flatnonzero(np.concatenate(([True], h[1:] != h[:-1])))
+    else:
+        starts = np.zeros(0, dtype=np.int64)
+    return h[starts], np.append(starts, len(h)).astype(np.int64), sorted_owners
+
+
 class NameIndex:
     """An inverted index over a list of analysed names (ids are positions in that list)."""
 
@@ -152,6 +180,8 @@ class NameIndex:
                 for d in _deletions(word):
                     dels[d].append(word)
         self.deletions = dict(dels)
+        # the hash of the two-edit table: Python's own (fast; the stored index needs a stable one)
+        self.probe_hash: Callable[[str], int] = hash
         self._build_two_edits([w for w in df if len(w) >= TWO_EDIT_MIN and not w.isdigit()])
         self.weights = TokenWeights(dict(df), n)
 
@@ -160,23 +190,8 @@ class NameIndex:
         token each came from: with the one-deletion dictionary it finds list tokens two
         edits from a query token (two typos in one word) in a few array lookups."""
         self.two_edit_words = words
-        hashes: list[int] = []
-        owners: list[int] = []
-        for i, word in enumerate(words):
-            seconds = {d[:k] + d[k + 1:] for d in _deletions(word) for k in range(len(d))}
-            hashes.extend(map(hash, seconds))
-            owners.extend([i] * len(seconds))
-        h = np.asarray(hashes, dtype=np.int64)
-        order = np.argsort(h, kind="stable")
-        h = h[order]
-        self.two_edit_owners = np.asarray(owners, dtype=np.int32)[order]
-        # each distinct hash once, with where its owners start (and end, at the next one)
-        if len(h):
-            starts = np.flatnonzero(np.concatenate(([True], h[1:] != h[:-1])))
-        else:
-            starts = np.zeros(0, dtype=np.int64)
-        self.two_edit_hashes = h[starts]
-        self.two_edit_offsets = np.append(starts, len(h)).astype(np.int64)
+        self.two_edit_hashes, self.two_edit_offsets, self.two_edit_owners = two_edit_table(
+            words)
 
     def two_edit_vocab(self, word: str) -> set[str]:
         """List tokens exactly two edits from a query token absent from the lists."""
@@ -187,7 +202,7 @@ class NameIndex:
         probes = {word} | ones | twos
         out: set[str] = set()
         # the list token has two letters more, or one more and one changed, or two changed
-        q = np.fromiter(map(hash, probes), dtype=np.int64, count=len(probes))
+        q = np.fromiter(map(self.probe_hash, probes), dtype=np.int64, count=len(probes))
         table = self.two_edit_hashes
         if not len(table):
             return set()

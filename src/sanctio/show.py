@@ -120,3 +120,50 @@ def name_groups(names: list[dict[str, Any]]) -> list[dict[str, Any]]:
                     "label": f"{label}, {lang}" if lang else label,
                     "names": groups[(script, lang)]})
     return out
+
+
+# ------------------------------------------------------------- the closest names, for `show`
+
+CLOSEST_POOL = 100  # candidates scored for the closest names of a name not found
+_MINOR_WEIGHT = 0.3  # a particle or title of the query ("al-"), found as written or not
+
+
+def query_coverage(query: Any, name: Any) -> float:
+    """How much of what was typed (a :class:`~sanctio.text.normalize.NameForm`) the listed
+    name holds, 0 to 1: each typed word's best likeness to a word of the name (edit
+    similarity), particles and titles only when written alike. Unlike the screening score,
+    the listed name's other words cost nothing: someone looking up ``al-Kana`` means
+    ``AL-KANI, Mohamed`` rather than ``KALA`` or ``SANA``."""
+    from rapidfuzz.distance import Levenshtein
+
+    from sanctio.text.normalize import Role
+
+    words = [t.text for t in name.tokens]
+    total = got = 0.0
+    for t in query.tokens:
+        if t.role in (Role.PARTICLE, Role.TITLE):
+            total += _MINOR_WEIGHT
+            got += _MINOR_WEIGHT if t.text in words else 0.0
+            continue
+        total += 1.0
+        got += max((Levenshtein.normalized_similarity(t.text, w) for w in words), default=0.0)
+    return got / total if total else 0.0
+
+
+def closest_matches(screener: Any, text: str, n: int = 5) -> list[Any]:
+    """The entities whose names come closest to ``text``, best first: the screener's
+    candidates for it (a wide pool, any score), ordered by how much of ``text`` their
+    matched name holds (:func:`query_coverage`), then by score."""
+    from sanctio.text.normalize import analyze
+    from sanctio.types import Query, QueryError
+
+    try:
+        query = Query.build(text)
+    except QueryError:
+        return []
+    form = analyze(text)
+    pool = screener._score(query, entity_filter=None, form=form, candidates=CLOSEST_POOL,
+                           min_name_score=0.0)
+    ranked = sorted(pool, key=lambda m: (-round(query_coverage(form, analyze(m.matched_name)), 3),
+                                         -m.score, m.entity_id))
+    return ranked[:n]

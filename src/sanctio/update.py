@@ -445,7 +445,7 @@ def _size(n: int) -> str:
 
 def register(app: typer.Typer) -> None:
     """Mount ``sanctio update`` on the main command line."""
-    from sanctio.cli import HomeOpt
+    from sanctio.cli import HomeOpt, IndexOpt
 
     @app.command("update")
     def update_cmd(
@@ -479,6 +479,7 @@ def register(app: typer.Typer) -> None:
             "--allow-older", help="Load a download even if its publisher dates it before "
                                   "the active version.")] = False,
         json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+        index: IndexOpt = None,
         home: HomeOpt = None,
     ) -> None:
         """Download the official lists from the authorities and load them (atomic per list;
@@ -488,7 +489,14 @@ def register(app: typer.Typer) -> None:
 
         import orjson
 
-        from sanctio.cli import _after_load, _print_load, console, err, open_registry
+        from sanctio.cli import (
+            _after_load,
+            _print_load,
+            console,
+            err,
+            open_registry,
+            prepare_index,
+        )
 
         if ofac_format not in ("csv", "xml"):
             raise typer.BadParameter("use csv or xml", param_hint="--ofac-format")
@@ -527,8 +535,10 @@ def register(app: typer.Typer) -> None:
                     err.print(f"[red]FAILED[/red] {r.source} ({r.stage}): {r.error}")
                     if r.previous:
                         err.print(f"  the previous version {r.previous.label} stays active")
-        _after_load(reg, [r.load for r in results
-                          if r.load is not None and r.status in ("loaded", "reactivated")])
+        loads = [r.load for r in results
+                 if r.load is not None and r.status in ("loaded", "reactivated")]
+        _after_load(reg, loads)
+        prepare_index(reg, loads, index)
         failed = [r.source for r in results if not r.ok]
         if failed:
             if not json_out:
