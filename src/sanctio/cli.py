@@ -552,6 +552,7 @@ for _module in ("sanctio.batch", "sanctio.update", "sanctio.service.cli", "sanct
                 "sanctio.evaluate.cli", "sanctio.scan_cli", "sanctio.ftm"):
     _mount(_module)
 _mount("sanctio.payments.cli")  # sanctio payments screen
+_mount("sanctio.spark")  # sanctio spark-screen, spark-index (pyspark itself is imported on use)
 
 
 if __name__ == "__main__":
