@@ -59,7 +59,7 @@ class Console:
         self.env.globals.update(prefix=PREFIX, score_bar=charts.score_bar, nav=NAV,
                                 list_label=charts.list_label)
         self.env.filters["pct"] = lambda v: f"{float(v) * 100:.0f}%"
-        self._authorities: tuple[str, dict[str, str]] = ("", {})
+        self.diffs: dict[tuple[str, int | None, int], Any] = {}
 
     # ------------------------------------------------------------------ sessions and roles
 
@@ -359,7 +359,22 @@ def router(service: Any) -> APIRouter:
             with service.db_lock:
                 reg = service.reader()
                 history = [v for v in reg.versions(list_id) if v.status != "failed"]
-                return reg.diff(list_id, old, new), history
+                if not history:
+                    raise KeyError(f"no versions of list {list_id!r}")
+                # the versions compared, as Registry.diff picks them by default
+                new_id = new if new is not None else next(
+                    (v.id for v in history if v.status == "active"), history[-1].id)
+                old_id = old if old is not None else next(
+                    (v.id for v in reversed(history) if v.id < new_id), None)
+                key = (list_id, old_id, new_id)
+                # a version never changes once written: the diff of two is kept
+                found = c.diffs.get(key)
+                if found is None:
+                    found = reg.diff(list_id, old_id, new_id)
+                    c.diffs[key] = found
+                    while len(c.diffs) > 16:
+                        c.diffs.pop(next(iter(c.diffs)))
+                return found, history
 
         try:
             d, history = await run_in_threadpool(compute)
@@ -714,6 +729,8 @@ def router(service: Any) -> APIRouter:
         if isinstance(got, Response):
             return got
         session, me = got
+        if not (action or actor or since or until):  # the last 7 days unless asked
+            since = last_week()
         return await audit_page(request, session, me, started, audit_filters(
             {"action": action, "actor": actor, "since": since, "until": until}))
 
@@ -730,7 +747,8 @@ def router(service: Any) -> APIRouter:
             result = (await c.db(verify)).to_dict()
         except AuditKeyError as exc:
             result = {"ok": False, "problem": str(exc)}
-        return await audit_page(request, session, me, started, {}, verification=result)
+        return await audit_page(request, session, me, started, {"since": last_week()},
+                                verification=result)
 
     @r.post(PREFIX + "/audit/export")
     async def audit_export(request: Request) -> Response:
@@ -755,7 +773,7 @@ def router(service: Any) -> APIRouter:
         try:
             text, _ = await c.db(run)
         except ValueError as exc:
-            return await audit_page(request, session, me, started, {}, 422,
+            return await audit_page(request, session, me, started, {"since": last_week()}, 422,
                                     problem=f"A date is not valid: {exc}")
         name = f"sanctio-audit-{since or 'start'}-{until or 'now'}.{fmt}"
         return c.headers(Response(text.encode(), media_type="text/csv" if fmt == "csv"
@@ -815,6 +833,12 @@ def router(service: Any) -> APIRouter:
                        started)
 
     return r
+
+
+def last_week() -> str:
+    from datetime import UTC, datetime, timedelta
+
+    return (datetime.now(UTC).date() - timedelta(days=7)).isoformat()
 
 
 # ------------------------------------------------------------------------ name highlighting
