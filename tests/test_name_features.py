@@ -195,3 +195,57 @@ def test_crossed_order_with_a_missing_name_is_a_feature() -> None:
     # a dropped middle name, in either way of writing the list name, is not crossed
     assert crossed("Aiub Kataev", "KATAEV, Aiub Vakhaevich") == 0.0
     assert crossed("Aiub Kataev", "Aiub Vakhaevich KATAEV") == 0.0
+
+
+# ------------------------------------------------------------- Arabic script, letter by letter
+
+
+@pytest.mark.parametrize(("arabic", "latin"), [
+    ("عيسى", "issa"), ("يحيى", "yahia"), ("لونيسي", "lounici"), ("شاوي", "chaoui"),
+    ("جمال", "djamel"), ("حسين", "husayn"), ("حسين", "hussein"), ("عبدالله", "abdullah"),
+    ("بشارالاسد", "basharassad"), ("زارعپور", "zarepour"), ("طه", "taha"),
+])
+def test_arabic_script_read_letter_by_letter(arabic: str, latin: str) -> None:
+    from sanctio.text.abjad import reads_as
+    from sanctio.text.normalize import arabic_prepare
+
+    assert reads_as(arabic_prepare(arabic).replace(" ", ""), latin)
+
+
+@pytest.mark.parametrize(("arabic", "latin"), [
+    ("حسين", "hasan"),  # the long vowel ي is not in Hasan: another name
+    ("محمد", "mahmoud"),  # محمود has a و
+    ("جلالی", "jalaa"),  # a long vowel never vanishes
+    ("صنایعی", "sinie"),
+])
+def test_arabic_script_long_vowels_must_be_read(arabic: str, latin: str) -> None:
+    from sanctio.text.abjad import reads_as
+    from sanctio.text.normalize import arabic_prepare
+
+    assert not reads_as(arabic_prepare(arabic).replace(" ", ""), latin)
+
+
+@pytest.mark.parametrize(("native", "listed"), [
+    ("يحيى جوادي", "YAHIA DJOUADI"), ("جمال لونيسي", "DJAMEL LOUNICI"),
+    ("سلوى عبدالله", "Salwa ABDULLAH"), ("عیسی زارع پور", "Issa ZAREPOUR"),
+    ("بشارالاسد", "Bashar AL-ASSAD"), ("حافظ مخلوف", "Hafez Makhlouf"),
+])
+def test_arabic_script_names_as_people_write_them(native: str, listed: str) -> None:
+    assert score(native, listed) >= 0.9, describe(native, listed)
+
+
+def test_arabic_script_other_names_stay_apart() -> None:
+    assert score("حسين علي", "Hasan Ali") < 0.8
+
+
+def test_arabic_script_compound_finds_its_list_spelling_as_candidate() -> None:
+    from sanctio.index import NameIndex
+
+    names = ["HIDAYATULLAH", "SHAMSUDDIN", "Abdol Hossein Khosrow PANAH", "Ali Hassan"]
+    index = NameIndex(analyze(n, org=False) for n in names)
+    for query, want in [("هدايت الله", 0), ("شمس الدین", 1), ("عبدالحسین خسروپناه", 2)]:
+        form = analyze(query, org=False)
+        ids, evidence = index.candidates_scored(form)
+        assert ids and ids[0] == want, query
+        # enough evidence to pass the screener's floor (half the query's weight)
+        assert evidence[0] >= 0.5 * index.query_weight(form), query

@@ -18,7 +18,7 @@ import numpy as np
 from rapidfuzz.distance import OSA
 
 from sanctio.scoring import TokenWeights
-from sanctio.text.abjad import arabic_keys, is_arabic_word, latin_keys
+from sanctio.text.abjad import arabic_keys, is_arabic_word, latin_keys, reading_keys, reading_of
 from sanctio.text.normalize import (
     TITLES,
     NameForm,
@@ -167,6 +167,7 @@ class NameIndex:
             offsets.append(len(flat))
         self.offsets = np.asarray(offsets, dtype=np.int64)
         self._offsets = offsets
+        self._by_consonants: dict[str, list[str]] | None = None
         self._hit_cache: dict[tuple[str, Role, str | None, bool, str | None],
                               tuple[np.ndarray, np.ndarray]] = {}
         self.flat = np.asarray(flat, dtype=np.int32)
@@ -245,9 +246,35 @@ class NameIndex:
         out.discard(word)
         return out
 
+    def _vocab_by_consonants(self) -> dict[str, list[str]]:
+        """List tokens (and adjacent tokens written together) by their consonant keys, built
+        on the first Arabic-script query."""
+        if self._by_consonants is None:
+            table: dict[str, list[str]] = defaultdict(list)
+            for word in self.vocab:
+                if len(word) >= 2 and word.isalpha():
+                    for k in latin_keys(word):
+                        table[k].append(word)
+            self._by_consonants = dict(table)
+        return self._by_consonants
+
+    def arabic_vocab(self, word: str) -> list[str]:
+        """List tokens that read, letter by letter, as an Arabic-script word
+        (:func:`sanctio.text.abjad.reads_as`)."""
+        read = reading_of(word)
+        if read is None:
+            return []
+        table = self._vocab_by_consonants()
+        out = {w for k in reading_keys(word) for w in table.get(k, ()) if read.fullmatch(w)}
+        return sorted(out)
+
     def _token_groups(self, t: Token) -> list[tuple[list[str], float]]:
         w = self.weights.weight(t)
         groups: list[tuple[list[str], float]] = []
+        if t.abjad and t.orig and t.role == Role.NAME:
+            read = ["t:" + word for word in self.arabic_vocab(t.orig)]
+            if read:
+                groups.append((read, w))
         for key, share in token_keys(t):
             if t.abjad:
                 # a vowel-less transliteration is its consonants: they are the evidence
@@ -340,14 +367,16 @@ class NameIndex:
                 out.append(hits)
         for a, b in pairwise(toks):
             if _joinable(a, b):
-                w = 0.5 * (self.weights.weight(a) + self.weights.weight(b))
+                # two words written as one on the other side: evidence for both (a little
+                # more than half, since names reached word by word collect it too)
+                w = 0.6 * (self.weights.weight(a) + self.weights.weight(b))
                 p = self.posting("t:" + a.text + b.text)
                 if a.abjad and b.abjad and not len(p):
                     # a vowel-less compound written apart (نصر الله: Nasrallah)
                     if is_arabic_word(a.orig) and is_arabic_word(b.orig):
-                        parts = [self.posting("a:" + k)
-                                 for k in arabic_keys((a.orig or "") + (b.orig or ""))]
-                        parts = [x for x in parts if len(x)]
+                        parts = [self.posting("t:" + word)
+                                 for word in self.arabic_vocab((a.orig or "") + (b.orig or ""))]
+                        parts = [x for x in parts if 0 < len(x) <= MAX_POSTING]
                         p = np.unique(np.concatenate(parts)) if parts else p
                     else:
                         p = self.posting("x:" + strict_skeleton(a.text + b.text))

@@ -38,7 +38,7 @@ from typing import Any
 from rapidfuzz.distance import OSA
 
 from sanctio.model import DateValue, NameType, Schema
-from sanctio.text.abjad import arabic_keys, is_arabic_word, latin_keys
+from sanctio.text.abjad import arabic_keys, is_arabic_word, latin_keys, reading_of
 from sanctio.text.normalize import (
     NameForm,
     Role,
@@ -181,9 +181,24 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
     if sim < 0.92 and lq >= 4 and lr >= 4 and _h_less(q.text) == _h_less(r.text):
         return 0.92, "transliteration (h)"  # Khani / Kani, Shaikh / Saikh, Gaddafi / Ghaddafi
     if q.abjad or r.abjad:
+        ab, lat = (q, r) if q.abjad else (r, q)
+        read = None if lat.abjad or not ab.orig else reading_of(ab.orig)
+        if read is not None:
+            # an Arabic-script word read letter by letter against the Latin spelling: each
+            # consonant as the lists render it, long vowels as vowels of their kind
+            if read.fullmatch(lat.text) or (lat.alt and read.fullmatch(lat.alt)):
+                if sim < 0.92:
+                    sim, how = 0.92, "same letters (read from the script)"
+            elif sim < 0.88 and min(lq, lr) >= 3 and _same_consonants(q, r) and (
+                    _long_vowels_agree(q, r)):
+                sim, how = 0.8, "same consonants (transliterated script)"
+            else:
+                # the letters say another name (حسين, Husayn, is not Hasan): a likeness of
+                # the vowel-less transliteration is no evidence of a spelling
+                sim = min(sim, 0.6)
         # Arabic or Hebrew script writes no short vowels: the consonants are the evidence,
         # and must agree strictly (kh is not k: خان is not كاني)
-        if sim < 0.88 and min(lq, lr) >= 2 and max(lq, lr) >= 3 and _same_consonants(q, r):
+        elif sim < 0.88 and min(lq, lr) >= 2 and max(lq, lr) >= 3 and _same_consonants(q, r):
             sim, how = 0.88, "same consonants (transliterated script)"
     elif q.skel == r.skel and lq >= 3 and lr >= 3 and len(q.skel) >= 3 and 0.7 <= sim < 0.85:
         # (a typo or transposition, 0.85 and above, stays a spelling)

@@ -12,6 +12,7 @@ one side is a key of the other.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from itertools import product
 
@@ -26,6 +27,8 @@ _LETTERS: dict[str, tuple[str, ...]] = {
     # long vowels and hamza seats: no consonant
     "ا": ("",), "أ": ("",), "إ": ("",), "آ": ("",), "ٱ": ("",), "و": ("",), "ؤ": ("",),
     "ي": ("",), "ی": ("",), "ى": ("",), "ئ": ("",),
+    "ځ": ("z", "j"), "څ": ("s", "$"), "ړ": ("r",), "ټ": ("t",), "ډ": ("d",), "ښ": ("$", "x"),
+    "ږ": ("j", "g"), "ڼ": ("n",), "ګ": ("g",),
 }
 _MAX_KEYS = 32
 
@@ -96,6 +99,8 @@ def latin_keys(token: str) -> frozenset[str]:
             options.append(("",))
         elif ch == "v":
             options.append(("", "f"))  # و in Persian (Parviz), ف in Russian names (Adanov)
+        elif ch == "c":
+            options.append(("k", "s"))  # French spellings: Lounici, Cherif
         else:
             options.append((_SINGLE.get(ch, ch),))
     return _keys(options)
@@ -103,3 +108,104 @@ def latin_keys(token: str) -> frozenset[str]:
 
 def is_arabic_word(word: str | None) -> bool:
     return bool(word) and any(c in _LETTERS for c in word or "")
+
+
+# -------------------------------------------------------------- reading a word letter by letter
+
+_V = "[aeiou]"
+# each letter as the Latin lists spell it; short vowels, which the script does not write, may
+# stand between any two (see :func:`reads_as`)
+_SPELL: dict[str, str] = {
+    "ب": "bb?", "پ": "pp?", "ت": "tt?", "ث": "(?:th|tt?|ss?)", "ج": "(?:dj|dsch|j|g|zh)",
+    "چ": "(?:tch|tsch|ch|c|j)", "ح": "(?:hh?|kh)", "خ": "(?:kh|x|ch|h|k|j)", "د": "dd?",
+    "ذ": "(?:dh|zz?|dd?|th)", "ر": "rr?", "ز": "zz?", "ژ": "(?:zh|j|z|g)",
+    "س": "(?:ss?|c|ç)", "ش": "(?:sh|sch|ch|s)", "ص": "(?:ss?|c)", "ض": "(?:dh|dd?|zz?)",
+    "ط": "tt?", "ظ": "(?:zz?|dh|dd?|th)", "غ": "(?:gh|gg?|rh|kh)", "ف": "(?:ff?|ph|v)",
+    "ق": "(?:q|kk?|gh|gg?|c|ck)", "ك": "(?:kk?|c|ck|q)", "ک": "(?:kk?|c|ck|q)", "گ": "gg?",
+    "ل": "ll?", "م": "mm?", "ن": "nn?", "ه": "hh?",
+    "ع": "[aeiou]{0,2}", "ء": "[aeiou]{0,2}",
+    "و": "(?:ww?|v|u|o|ou|oo|uu|ow|aw|ew|eu|au|uw|ouw)",
+    "ي": "(?:yy?|i|ee|ii|ie|ei|ey|ai|ay|e|iy|iyy|ayy|j)",
+    "ی": "(?:yy?|i|ee|ii|ie|ei|ey|ai|ay|e|iy|iyy|ayy|j)",
+    # Pashto letters
+    "ځ": "(?:dz|z|j)", "څ": "(?:ts|s|ch)", "ړ": "rr?", "ټ": "tt?", "ډ": "dd?",
+    "ښ": "(?:sh|kh|x)", "ږ": "(?:zh|g|j)", "ڼ": "nn?", "ګ": "gg?",
+}
+_ALEF = "اأإآٱ"
+_YA = "يیىئ"
+
+
+@lru_cache(maxsize=50_000)
+def _reading(word: str) -> re.Pattern[str] | None:
+    """A pattern of every Latin spelling the word may have, or None for a word with fewer
+    than two letters read (nothing to judge on)."""
+    letters = [c for c in word if c in _LETTERS or c in _SPELL]
+    if len(letters) < 2:
+        return None
+    parts: list[str] = []
+    i = 0
+    n = len(letters)
+    while i < n:
+        ch = letters[i]
+        last = i == n - 1
+        if ch in _ALEF and i + 1 < n and letters[i + 1] == "ل" and (
+                i == 0 or (i >= 3 and i + 3 < n)):
+            # the article, glued at the start or inside (عبدالله, بشارالاسد): al, el, ul, or
+            # gone into the next letter (Abdurrahman, Bashar Assad)
+            parts.append(f"(?:{_V}{{0,2}}ll?)?")
+            i += 2
+            continue
+        if ch in _ALEF:
+            parts.append(f"{_V}{{1,2}}" if i == 0 else "(?:a|aa|e|ah|o)")
+        elif ch in _YA:
+            if last:  # ي, ی and ى at the end: Ali, Aly, Alie; Musa, Mousa (ى read as a)
+                parts.append("(?:y|i|ie|ee|ey|iy|e|a|aa|ya|ah)")
+            elif i == 0:
+                parts.append("(?:y|i|e|j)")
+            else:
+                parts.append(_SPELL["ي"])
+        elif ch in "وؤ":
+            if i == 0:
+                parts.append("(?:w|v|ou|o|u|oo)")
+            elif letters[i - 1] == "خ" and i + 1 < n and letters[i + 1] in _ALEF:
+                parts.append("(?:w|v|u|o)?")  # Persian خوا: Khajeh, Khwaja
+            else:
+                parts.append(_SPELL["و"])
+        elif ch in "هة" and last:
+            parts.append("(?:h|t)?")  # Fatemeh, Fatima; Hamzah, Hamza; Izzat
+        else:
+            parts.append(_SPELL.get(ch, ""))
+        if not last:
+            parts.append(f"{_V}?")  # a short vowel the script does not write
+        i += 1
+    if letters[-1] in "هة":
+        parts.append("[ae]?")  # a vowel after the last letter (Taha for طه)
+    try:
+        return re.compile("".join(parts))
+    except re.error:  # pragma: no cover - the table above is fixed
+        return None
+
+
+_GLUED_ARTICLE = re.compile("(?:^|(?<=...))ال(?=...)")
+
+
+def reading_keys(word: str) -> frozenset[str]:
+    """Consonant keys of an Arabic-script word, also without the articles glued inside it
+    (عبدالحسين: Abdolhossein, Abdhossein)."""
+    bare = _GLUED_ARTICLE.sub("", word)
+    return arabic_keys(word) | (arabic_keys(bare) if bare != word else frozenset())
+
+
+def reading_of(word: str) -> re.Pattern[str] | None:
+    """The pattern of the Latin spellings of an Arabic-script word (None when the word is
+    not Arabic script or too short to judge)."""
+    return _reading(word) if is_arabic_word(word) else None
+
+
+def reads_as(word: str, latin: str) -> bool:
+    """Whether a Latin spelling reads, letter by letter, as an Arabic-script word: each
+    consonant as one of its renderings, each long vowel (و, ي) as a vowel of its kind, short
+    vowels only where the script writes none (علي: Ali, Aly; حسين: Hussein, Husayn, not
+    Hasan; لونيسي: Lounici)."""
+    pattern = _reading(word)
+    return pattern is not None and pattern.fullmatch(latin) is not None

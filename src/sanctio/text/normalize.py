@@ -732,7 +732,9 @@ def _merge_abd(tokens: list[Token], arabic: bool) -> list[Token]:
                 j += 1
             if j < len(tokens) and tokens[j].role == Role.NAME:
                 text = "abd" + (tokens[j].alt or tokens[j].text)
-                out.append(Token(text, Role.NAME, skeleton(text), abjad=arabic))
+                second = tokens[j].orig
+                orig = (t.orig + "ال" + second) if t.orig and second else None
+                out.append(Token(text, Role.NAME, skeleton(text), abjad=arabic, orig=orig))
                 i = j + 1
                 continue
         out.append(t)
@@ -857,14 +859,17 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             if role == Role.NAME and _ARTICLE_GLUED.match(tok) and len(tok) >= 6:
                 alt = tok[2:]
             tokens.append(Token(tok, role, skeleton(tok), None, alt, abjad,
-                                origs.get(tok) if role == Role.NAME else None))
+                                origs.get(tok) if role in (Role.NAME, Role.TITLE) else None))
     tokens = _compound_numbers(_merge_abd(tokens, arabic))
-    if sum(1 for t in tokens if t.role == Role.NAME) <= 1 and any(
-            t.role == Role.TITLE and t.text in NAME_TITLES for t in tokens):
+    def name_title(t: Token) -> bool:
+        return t.role == Role.TITLE and (t.text in NAME_TITLES or (
+            t.orig is not None and t.orig in ARABIC_NAME_TITLES))
+
+    if sum(1 for t in tokens if t.role == Role.NAME) <= 1 and any(map(name_title, tokens)):
         # a title that is also a given name is the name when no other is left to carry it
-        # (Amir Abbas, Emir Kusturica are not Abbas, Kusturica)
+        # (Amir Abbas, Emir Kusturica are not Abbas, Kusturica; حافظ مخلوف is Hafez Makhlouf)
         tokens = [Token(t.text, Role.NAME, t.skel, t.number, t.alt, t.abjad, t.orig)
-                  if t.role == Role.TITLE and t.text in NAME_TITLES else t for t in tokens]
+                  if name_title(t) else t for t in tokens]
     if tokens and all(t.role in (Role.PARTICLE, Role.TITLE) for t in tokens):
         # a name made only of particles or titles: treat them as name tokens
         tokens = [Token(t.text, Role.NAME, t.skel, t.number, t.alt, t.abjad, t.orig)
