@@ -515,6 +515,7 @@ def test_show_an_unknown_name_lists_the_closest_instead_of_guessing(main_home: P
     assert "no entity has the id or name 'al-Kana'" in proc.stderr
     closest = re.findall(r"^\s+\d\.\d\d\s+(\S+)\s", proc.stderr, re.M)
     assert 1 <= len(closest) <= 5
+    assert closest[0] == "us-ofac-29119"  # al-Kani: what was typed, one letter apart
     assert "Designations" not in proc.stdout  # no entity is displayed
     exact = cli("show", "Kaniyat Militia", "--home", str(main_home))
     assert exact.returncode == 0 and "us-ofac-29368" in exact.stdout

@@ -1,0 +1,102 @@
+"""Cold `sanctio screen`: a new process answering one name, with the screening index stored
+on disk (sanctio.index_store) against rebuilding it (as every screen did before).
+
+Loads OFAC SDN 2021, UN 2026, EU 2026 and UK 2026 into a fresh registry (or uses
+``--home``), then times whole ``sanctio screen NAME --json`` processes, wall clock:
+
+* rebuild: no stored index (``--no-index`` load; the stored file deleted before each run);
+* stored: the index file present (written by the first screen).
+
+Each run is a fresh interpreter (imports, registry, index, query, audit entry, exit). The
+names are known list words (all in the name-symbol cache), so no run waits for rigour's
+name tagger; a word never seen before costs that once (see the README).
+
+    .venv/bin/python benchmarks/cold_screen.py [--runs 5] [--rebuild-runs 2] [--home DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sanctio import index_store
+from sanctio.registry import Registry
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+LISTS = [DATA / "ofac-sdn-2021", DATA / "un-2026" / "consolidated.xml",
+         DATA / "eu-2026" / "sanctions.xml", DATA / "uk-2026" / "ConList.csv"]
+NAMES = ["Mohamed al-Kani", "Osama bin Laden", "Kaniyat militia", "Vladimir Putin",
+         "Bank Melli Iran"]
+SANCTIO = Path(sys.executable).with_name("sanctio")
+
+
+def screen_once(home: Path, name: str) -> float:
+    env = {**os.environ, "SANCTIO_HOME": str(home)}
+    started = time.perf_counter()
+    done = subprocess.run([str(SANCTIO), "screen", name, "--json"], env=env,
+                          capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0 or '"status"' not in done.stdout:
+        raise SystemExit(f"screen failed: {done.stderr[-2000:]}")
+    return seconds
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5, help="stored-index runs per name")
+    ap.add_argument("--rebuild-runs", type=int, default=2, help="runs without a stored index")
+    ap.add_argument("--home", type=Path, help="a registry with the lists already loaded")
+    args = ap.parse_args()
+    home = args.home or Path(tempfile.mkdtemp(prefix="sanctio-cold-"))
+    reg = Registry(home)
+    if args.home is None:
+        for path in LISTS:
+            result = reg.load(path)
+            print(f"loaded {result.list_id}: {result.status}")
+    directory = index_store.index_dir(reg)
+
+    def drop_index() -> None:
+        for p in directory.glob("screen-*.idx"):
+            p.unlink()
+
+    rebuild = []
+    for i in range(args.rebuild_runs):
+        drop_index()
+        rebuild.append(screen_once(home, NAMES[i % len(NAMES)]))
+        print(f"rebuild run {i + 1}: {rebuild[-1]:.2f} s")
+    if not index_store.index_path(reg).is_file():
+        screen_once(home, NAMES[0])  # writes the stored index
+    size = index_store.index_path(reg).stat().st_size
+    stored = []
+    for name in NAMES:
+        for _ in range(args.runs):
+            stored.append(screen_once(home, name))
+        print(f"stored index, {name!r}: median {statistics.median(stored[-args.runs:]):.2f} s")
+    version = subprocess.run([str(SANCTIO), "--version"], capture_output=True, check=False)
+    started = time.perf_counter()
+    for _ in range(3):
+        subprocess.run([str(SANCTIO), "--version"], capture_output=True, check=False)
+    floor = (time.perf_counter() - started) / 3
+    assert version.returncode == 0
+    stored_screener = index_store.open_screener(reg)
+    names = len(stored_screener.names) if stored_screener is not None else 0
+    print()
+    print(f"registry: {home} ({names:,} indexed names); index file {size / 1e6:.0f} MB")
+    print(f"cold screen, rebuilding the index: median {statistics.median(rebuild):.2f} s "
+          f"({len(rebuild)} runs)")
+    print(f"cold screen, stored index:         median {statistics.median(stored):.2f} s, "
+          f"max {max(stored):.2f} s ({len(stored)} runs)")
+    print(f"ratio: {statistics.median(rebuild) / statistics.median(stored):.1f}x faster")
+    print(f"(`sanctio --version` alone, the interpreter and imports: {floor:.2f} s; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+    reg.close()
+
+
+if __name__ == "__main__":
+    main()
