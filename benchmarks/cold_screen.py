@@ -4,8 +4,10 @@ on disk (sanctio.index_store) against rebuilding it (as every screen did before)
 Loads OFAC SDN 2021, UN 2026, EU 2026 and UK 2026 into a fresh registry (or uses
 ``--home``), then times whole ``sanctio screen NAME --json`` processes, wall clock:
 
-* rebuild: no stored index (``--no-index`` load; the stored file deleted before each run);
-* stored: the index file present (written by the first screen).
+* rebuild: no stored index (``SANCTIO_INDEX_STORE=off``: built in memory, as every screen
+  did before);
+* first: the first screen after a load, which builds the index and stores it;
+* stored: the index file present.
 
 Each run is a fresh interpreter (imports, registry, index, query, audit entry, exit). The
 names are known list words (all in the name-symbol cache), so no run waits for rigour's
@@ -36,8 +38,10 @@ NAMES = ["Mohamed al-Kani", "Osama bin Laden", "Kaniyat militia", "Vladimir Puti
 SANCTIO = Path(sys.executable).with_name("sanctio")
 
 
-def screen_once(home: Path, name: str) -> float:
+def screen_once(home: Path, name: str, store: bool = True) -> float:
     env = {**os.environ, "SANCTIO_HOME": str(home)}
+    if not store:
+        env["SANCTIO_INDEX_STORE"] = "off"  # build in memory, as before the stored index
     started = time.perf_counter()
     done = subprocess.run([str(SANCTIO), "screen", name, "--json"], env=env,
                           capture_output=True, text=True, check=False)
@@ -67,11 +71,11 @@ def main() -> None:
 
     rebuild = []
     for i in range(args.rebuild_runs):
-        drop_index()
-        rebuild.append(screen_once(home, NAMES[i % len(NAMES)]))
+        rebuild.append(screen_once(home, NAMES[i % len(NAMES)], store=False))
         print(f"rebuild run {i + 1}: {rebuild[-1]:.2f} s")
-    if not index_store.index_path(reg).is_file():
-        screen_once(home, NAMES[0])  # writes the stored index
+    drop_index()
+    first = screen_once(home, NAMES[0])  # builds and writes the stored index
+    print(f"first screen after a load (build, then store): {first:.2f} s")
     size = index_store.index_path(reg).stat().st_size
     stored = []
     for name in NAMES:

@@ -217,3 +217,22 @@ def test_load_builds_the_index_with_index_flag(tmp_path: Path) -> None:
     reg = Registry(tmp_path)
     assert index_store.open_screener(reg) is not None
     reg.close()
+
+
+def test_the_store_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(index_store.STORE_ENV, "off")
+    reg = Registry(tmp_path)
+    assert reg.load(LISTS[1]).status == "loaded"
+    screener = index_store.stored_screener(reg)
+    assert index_store.stored_path(screener) is None
+    assert not index_store.index_dir(reg).exists()
+    reg.close()
+
+
+def test_stored_list_words_need_no_tagger(registry: Registry, stored: Screener) -> None:
+    """The symbols of the list words come with the index (the shared cache may lack them)."""
+    from sanctio.text import normalize
+
+    words = {t.text for n in stored.names for t in n.form.tokens
+             if t.role == normalize.Role.NAME}
+    assert words and all(w in normalize._SYMBOLS for w in words)

@@ -553,7 +553,8 @@ def save(screener: Screener, path: Path, key: str) -> None:
                 enc = _Encoder(w)
                 refs, names = _lookups_of(screener)
                 tree = {"screener": enc.encode(screener), "refs": enc.encode(refs),
-                        "names": enc.encode(names)}
+                        "names": enc.encode(names),
+                        "symbols": enc.pickled(_list_symbols(screener))}
             except (pickle.PicklingError, TypeError, AttributeError, RecursionError) as exc:
                 raise StoreError(f"the screener cannot be stored: {exc}") from exc
             header = json.dumps({
@@ -697,6 +698,7 @@ def load(registry: Registry, path: Path, key: str) -> Screener:
             raise StoreError("not a screener")
         _STORED[screener] = _Stored(path, dec.decode(reader.tree["refs"]),
                                     dec.decode(reader.tree["names"]))
+        _seed_symbols(dec.decode(reader.tree["symbols"]))
     except (pickle.UnpicklingError, KeyError, IndexError, ValueError, TypeError, EOFError,
             AttributeError, ImportError) as exc:
         raise StoreError(f"unreadable: {exc}") from exc
@@ -722,6 +724,15 @@ def _tidy(directory: Path, keep: Path) -> None:
         pass
 
 
+STORE_ENV = "SANCTIO_INDEX_STORE"
+
+
+def enabled() -> bool:
+    """False when ``$SANCTIO_INDEX_STORE`` is 0, off, no or false: every command builds the
+    index in memory, as before (a read-only registry folder, or to measure a rebuild)."""
+    return os.environ.get(STORE_ENV, "").strip().lower() not in ("0", "off", "no", "false")
+
+
 def open_screener(registry: Registry) -> Screener | None:
     """The stored screener of the registry's current state, or None."""
     key = cache_key(registry)
@@ -739,6 +750,9 @@ def stored_screener(registry: Registry,
     The result screens exactly alike either way."""
     from sanctio.screen import Screener
 
+    if not enabled():
+        with building() if building is not None else contextlib.nullcontext():
+            return Screener(registry)
     key = cache_key(registry)
     path = index_path(registry, key)
     try:
@@ -762,6 +776,8 @@ def prepare(registry: Registry,
             ) -> bool:
     """Build and store the index of the registry's current state unless it is stored
     already (after a load). Returns whether it was built."""
+    if not enabled():
+        return False
     key = cache_key(registry)
     path = index_path(registry, key)
     try:
@@ -777,6 +793,37 @@ def stored_path(screener: Screener) -> Path | None:
     """The index file a screener was read from (None: built in this process)."""
     info = _STORED.get(screener)
     return info.path if info is not None else None
+
+
+# ------------------------------------------------------------------ name symbols
+
+
+def _list_symbols(screener: Screener) -> dict[str, frozenset[str]]:
+    """rigour's name symbols of every word of the list names (as the build tagged them)."""
+    from sanctio.text.normalize import Role, symbols_of
+
+    words: set[str] = set()
+    for n in screener.names:
+        for t in n.form.tokens:
+            if t.role == Role.NAME:
+                words.add(t.text)
+                if t.orig:
+                    words.add(t.orig)
+    return {w: symbols_of(w) for w in words}
+
+
+def _seed_symbols(table: dict[str, frozenset[str]]) -> None:
+    """Give the name-symbol table of :mod:`sanctio.text.normalize` the symbols of the list
+    words, so that a stored screener never waits for rigour's tagger (4 s to load) over a
+    list word: the shared symbol cache on disk may lack them (several processes write it,
+    the last one wins). ``symbols_of`` is a pure function of the word (and rigour's version,
+    part of the key): these are the values it gave when the index was built."""
+    from sanctio.text import normalize
+
+    known = getattr(normalize, "_SYMBOLS", None)
+    if isinstance(known, dict) and isinstance(table, dict):
+        for word, symbols in table.items():
+            known.setdefault(word, symbols)
 
 
 # ------------------------------------------------------------- entities by id or name
