@@ -249,3 +249,33 @@ def test_arabic_script_compound_finds_its_list_spelling_as_candidate() -> None:
         assert ids and ids[0] == want, query
         # enough evidence to pass the screener's floor (half the query's weight)
         assert evidence[0] >= 0.5 * index.query_weight(form), query
+
+
+def test_a_missing_family_name_marked_by_the_list_is_a_feature() -> None:
+    from sanctio.scoring import TokenWeights as TW
+
+    def feats(a: str, b: str) -> dict[str, float]:
+        return compare_forms(analyze(a, org=False), analyze(b, org=False), TW.uniform()).features
+
+    # the list writes FAMILY, Given, or the family name in capitals
+    assert feats("Musa Mohammed", "KALIM, Mohammed Musa")["family_missing"] == 1.0
+    assert feats("Mohammed Musa", "Mohammed Musa Kalim")["family_missing"] == 0.0  # unmarked
+    assert feats("Mohammed Kalim", "KALIM, Mohammed Musa")["family_missing"] == 0.0
+    assert feats("Mohammed Ali", "Mohammed Ali DURGHAM")["family_missing"] == 1.0
+    assert score("Musa Mohammed", "KALIM, Mohammed Musa") < score(
+        "Musa Kalim", "KALIM, Mohammed Musa")
+
+
+def test_organisation_words_are_not_given_names() -> None:
+    # Oliver / Oli are one given name; as company words they are only two spellings
+    assert "name variant" not in describe("Oliver Logistics Limited", "OLI", org=True)
+    assert score("Ball LLC", "BAL", org=True) < 0.8
+    assert "name variant" in describe("Bill Smith", "William SMITH")
+
+
+def test_different_business_words_are_a_conflict() -> None:
+    f = compare_forms(analyze("Aryan Group", org=True), analyze("Aryan Bank", org=True),
+                      W).features
+    assert f["generic_conflict"] == 1.0
+    assert score("Aryan Group", "Aryan Bank", org=True) < score(
+        "Aryan Group", "Aryan Trading Group", org=True)

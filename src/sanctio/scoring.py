@@ -447,6 +447,9 @@ def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
     if not qt or not rt:
         return NameComparison(0.0, [], qt, rt, ignored)
     pairs, used_q, used_r = _align(qt, rt)
+    if not (q.person or r.person) and (q.legal or r.legal or not r.script == q.script == "Latin"
+                                       or any(t.role == Role.GENERIC for t in rt)):
+        pairs = [_as_spelling(p) for p in pairs]
     rw = r_weights if r_weights is not None else [weights.weight(t) for t in rt]
     un_q = [t for i, t in enumerate(qt) if i not in used_q]
     un_r = [t for j, t in enumerate(rt) if j not in used_r]
@@ -488,6 +491,18 @@ def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
     return NameComparison(score, pairs, un_q, un_r, ignored, legal, feats)
 
 
+def _as_spelling(p: Pair) -> Pair:
+    """An organisation's word is no person's name: that two Latin words are spellings of one
+    given name (Oliver / Oli, Ball / Bal) says nothing there; they are compared as text."""
+    if not p.how.startswith("name variant") or len(p.query) != 1 or len(p.listed) != 1:
+        return p
+    a, b = p.query[0], p.listed[0]
+    if a.orig or b.orig:
+        return p
+    sim = _text_sim(a.text, b.text)
+    return Pair(p.query, p.listed, sim, "spelling", p.qi, p.rj)
+
+
 def _pair_weight(p: Pair, rw: list[float], weights: TokenWeights) -> float:
     w = rw[p.rj[0]] if len(p.rj) == 1 else max(rw[j] for j in p.rj)
     if all(t.role == Role.GENERIC for t in p.query) and all(
@@ -510,6 +525,34 @@ def _natural_positions(original: str, texts: tuple[str, ...]) -> tuple[int, ...]
     if not 0 < k < n:
         return tuple(range(n))
     return tuple(i + (n - k) if i < k else i - k for i in range(n))
+
+
+@lru_cache(maxsize=100_000)
+def _family_positions(original: str, texts: tuple[str, ...]) -> tuple[int, ...]:
+    """Positions of a person's family name among the compared tokens, where the list says
+    which it is: written first and followed by a comma (``KALIM, Mohammed Musa``), or in
+    capitals in a name written otherwise in mixed case (``Mohammed ZAMRINI``)."""
+    head, sep, rest = original.partition(",")
+    if sep and rest.strip():
+        family = head
+    else:
+        words = original.split()
+        upper = [w for w in words if w.isupper() and sum(c.isalpha() for c in w) >= 2]
+        if not upper or not any(any(c.islower() for c in w) for w in words):
+            return ()
+        family = " ".join(upper)
+    found = set(tokenize_ascii(to_latin(family)))
+    found |= {t[2:] for t in found if t.startswith("al") and len(t) > 4}
+    return tuple(i for i, t in enumerate(texts) if t in found)
+
+
+def _family_missing(r: NameForm, used_r: set[int]) -> bool:
+    """The list name says which is the person's family name, and the query has none of it
+    (Musa Mohammed against KALIM, Mohammed Musa)."""
+    if not r.person:
+        return False
+    fam = _family_positions(r.original, tuple(t.text for t in r.scoring))
+    return bool(fam) and not any(j in used_r for j in fam)
 
 
 def _crossed(r: NameForm, real: list[Pair]) -> bool:
@@ -591,6 +634,9 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         "lineage_conflict": float(swapped),
         "legal_conflict": float(bool(q.legal and r.legal and not q.legal & r.legal)),
         "cjk_missing": float(cjk and r_un_w > 0),
+        "family_missing": float(bool(real) and _family_missing(r, used_r)),
+        "generic_conflict": float(any(t.role == Role.GENERIC for t in un_q) and any(
+            t.role == Role.GENERIC for t in un_r)),
     }
 
 
@@ -617,6 +663,8 @@ FEATURES: dict[str, str] = {
     "lineage_conflict": "father and son swapped around bin / ould",
     "legal_conflict": "different legal forms",
     "cjk_missing": "a syllable of a Chinese or Korean name is missing",
+    "family_missing": "the list name's family name (as the list marks it) is not in the query",
+    "generic_conflict": "each name has a business word the other lacks (Aryan Group, Aryan Bank)",
 }
 
 

@@ -116,7 +116,8 @@ SIGNS: dict[str, int] = {
     "rarest_fuzzy": -1, "single_fuzzy": -1, "single_alike": -1, "exact_subset": +1,
     "crossed_gap": -1,
     "one_of_many": -1, "common_only": -1, "generic_only": -1, "number_conflict": -1,
-    "lineage_conflict": -1, "legal_conflict": -1, "cjk_missing": -1,
+    "lineage_conflict": -1, "legal_conflict": -1, "cjk_missing": -1, "family_missing": -1,
+    "generic_conflict": -1,
 }
 
 
@@ -125,7 +126,7 @@ SIGNS: dict[str, int] = {
 # least this much
 PRIORS: dict[str, float] = {
     "lineage_conflict": -6.0, "generic_only": -1.5, "number_conflict": -1.0,
-    "one_of_many": -1.0, "legal_conflict": -0.3, "common_only": -1.5,
+    "one_of_many": -1.0, "legal_conflict": -0.3, "common_only": -1.5, "generic_conflict": -0.8,
 }
 
 

@@ -436,6 +436,7 @@ class NameForm:
     legal: frozenset[str]  # legal-form classes found (LLC, JSC ...)
     script: str  # Latin, Arabic, Cyrillic, Han, ...
     scoring: list[Token] = field(default_factory=list)  # the tokens that are compared
+    person: bool = False  # analysed as a person's name (org=False)
 
     @property
     def name_tokens(self) -> list[Token]:
@@ -876,4 +877,4 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                   for t in tokens]
     scoring = [t for t in tokens if t.role in (Role.NAME, Role.NUMBER, Role.GENERIC)]
     return NameForm(original=original, latin=latin, tokens=tokens, legal=legal, script=script,
-                    scoring=scoring)
+                    scoring=scoring, person=org is False)
