@@ -87,6 +87,8 @@ def rows(excerpt_screener: Screener) -> list[list[str]]:
     with_id = [e.entity for e in excerpt_screener.entities if e.entity.identifiers][:25]
     for ent in with_id:
         out.append([ent.caption.lower(), "", "", "", "", ent.identifiers[0].number, ""])
+    for name in _two_typos(excerpt_screener, 20):  # found through the two-edit table
+        out.append([name, "", "", "", "", "", ""])
     out += [
         ["Vladimir Vladimirovich Putin", "Person", "1952-10-07", "RU", "m", "", ""],
         ["Mohamed al-Kani", "Person", "1979-13-45", "XX", "other", "", ""],  # warnings
@@ -97,6 +99,30 @@ def rows(excerpt_screener: Screener) -> list[list[str]]:
     ]
     for i, row in enumerate(out):
         row[6] = f"R{i:04d}"
+    return out
+
+
+def _typos(word: str) -> str:
+    """Two letters of a word changed (a word the lists do not hold)."""
+    chars = list(word)
+    for k in (2, len(word) - 3):
+        chars[k] = "q" if chars[k] != "q" else "z"
+    return "".join(chars)
+
+
+def _two_typos(screener: Screener, n: int) -> list[str]:
+    """List names with one long word mistyped twice, the others as listed."""
+    long_words = set(screener.index.two_edit_words)
+    out = []
+    for info in screener.entities:
+        words = info.entity.caption.split()
+        for i, w in enumerate(words):
+            if w.lower() in long_words and w.isalpha() and w.isascii():
+                words[i] = _typos(w.lower())
+                out.append(" ".join(words))
+                break
+        if len(out) >= n:
+            break
     return out
 
 
@@ -225,3 +251,29 @@ def test_bad_index_and_bad_columns(spark: SparkSession, shipped: sspark.Shipped,
     assert flat[0]["name"] == "Ali" and flat[0]["status"] in ("alert", "clear")
 
 
+
+
+def test_index_bytes_work_under_another_hash_seed(excerpt_screener: Screener,
+                                                  tmp_path: Path) -> None:
+    """Python's string hash differs between processes (Spark's workers run with
+    PYTHONHASHSEED=0): the shipped index finds the same two-edit words in any of them."""
+    import json
+    import subprocess
+    import sys
+
+    index = excerpt_screener.index
+    probes = [_typos(w) for w in index.two_edit_words[:40]]
+    probes = [p for p in probes if p not in index.vocab]
+    want = {p: sorted(index.two_edit_vocab(p)) for p in probes}
+    assert sum(1 for v in want.values() if v) >= 10
+    path = tmp_path / "lists.index"
+    sspark.save_index(path, screener=excerpt_screener)
+    code = ("import json, sys; from pathlib import Path; from sanctio.spark import read_index\n"
+            "s = read_index(Path(sys.argv[1]))\n"
+            "print(json.dumps({p: sorted(s.index.two_edit_vocab(p)) for p in sys.argv[2:]}))")
+    for seed in ("0", "12345"):
+        proc = subprocess.run([sys.executable, "-c", code, str(path), *probes],
+                              capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "PYTHONHASHSEED": seed})
+        assert proc.returncode == 0, proc.stderr
+        assert json.loads(proc.stdout) == want, seed

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from pyspark.sql import DataFrame, Row, SparkSession
     from pyspark.sql.types import StructType
 
+    from sanctio.index import NameIndex
     from sanctio.screen import Screener
 
 FORMAT = "sanctio-index/1"
@@ -71,6 +72,23 @@ def _rigour_version() -> str:
     return version("rigour")
 
 
+def portable_index(index: NameIndex) -> NameIndex:
+    """The index as another process can use it. Its two-edit table holds Python's own
+    ``hash`` of strings, which differs between processes (Spark's Python workers run with
+    ``PYTHONHASHSEED=0``, the driver with a random seed): the copy holds the stable hash of
+    the stored index instead, and hashes its probes with it, as ``index_store`` does."""
+    from sanctio.index import two_edit_table
+    from sanctio.index_store import stable_hash, stable_hashes
+
+    if index.probe_hash is not hash:
+        return index
+    out = copy.copy(index)
+    out.two_edit_hashes, out.two_edit_offsets, out.two_edit_owners = two_edit_table(
+        index.two_edit_words, stable_hashes)
+    out.probe_hash = stable_hash
+    return out
+
+
 def dump_index(screener: Screener) -> bytes:
     """The screener's index as bytes (a pickle with a header): the list versions, every
     indexed name and its analysis, the inverted index and the name symbols known so far.
@@ -81,6 +99,7 @@ def dump_index(screener: Screener) -> bytes:
     shipped = copy.copy(screener)  # the same index, without the database and process pool
     shipped.registry = None  # type: ignore[assignment]
     shipped._workers = None
+    shipped.index = portable_index(screener.index)
     payload = {"format": FORMAT, "sanctio": __version__, "rigour": _rigour_version(),
                "list_versions": dict(screener.list_versions), "screener": shipped,
                "symbols": dict(_SYMBOLS)}
@@ -255,6 +274,9 @@ _LOADED: dict[str, Screener] = {}
 def _executor_screener(source: tuple[str, Any], key: str) -> Screener:
     screener = _LOADED.get(key)
     if screener is None:
+        from sanctio.text.normalize import warm_tagger
+
+        warm_tagger()  # rigour's tagger loads in the background meanwhile (see Screener)
         kind, ref = source
         if kind == "broadcast":
             data = ref.value
@@ -350,7 +372,8 @@ def ship_index(spark: SparkSession, *, screener: Screener | None = None,
     if index is not None:
         sc.addFile(index)
         name = index.rstrip("/").rsplit("/", 1)[-1]
-        return Shipped(("file", name), f"file:{index}:{time.time_ns()}", {})
+        # Spark adds a file name once per application: the same name is the same index
+        return Shipped(("file", name), f"file:{name}", {})
     if screener is None:
         from sanctio.screen import Screener
 
@@ -481,6 +504,25 @@ def _output_kind(path: str, given: str | None) -> str:
     return "parquet"
 
 
+def read_table(spark: SparkSession, path: str, fmt: str | None = None) -> DataFrame:
+    """A table as ``spark-screen`` reads it: CSV with a header (RFC 4180 quoting, as
+    ``screen-file`` reads it; Spark's own default escape is a backslash), Parquet, JSON Lines
+    or ORC, by suffix unless ``fmt`` says."""
+    fmt = _input_format(path, fmt)
+    reader = spark.read.format(fmt)
+    if fmt == "csv":
+        reader = (reader.option("header", True).option("encoding", "UTF-8")
+                  .option("escape", '"'))
+    return reader.load(path)
+
+
+def auto_partitions(df: DataFrame) -> int | None:
+    """Partitions to screen ``df`` in, when it has too few to keep every core busy (a CSV
+    file under 128 MB is read as one partition): four per core; None when it has enough."""
+    cores = df.sparkSession.sparkContext.defaultParallelism
+    return 4 * cores if df.rdd.getNumPartitions() < 2 * cores else None
+
+
 def register(app: typer.Typer) -> None:
     @app.command("spark-index")
     def spark_index_cmd(
@@ -521,7 +563,8 @@ def register(app: typer.Typer) -> None:
             "--master", help="Spark master (default: spark-submit's, else local[*]).")
         ] = None,
         partitions: Annotated[int | None, typer.Option(
-            "--partitions", help="Repartition the input into this many partitions.")] = None,
+            "--partitions", help="Repartition the input into this many partitions (default: "
+                                 "four per core when it has fewer than two).")] = None,
         input_format: Annotated[str | None, typer.Option("--input-format")] = None,
         output_format: Annotated[str | None, typer.Option(
             "--output-format", help="parquet, csv or json (default: by suffix).")] = None,
@@ -562,14 +605,7 @@ def register(app: typer.Typer) -> None:
             from sanctio.screen import Screener
 
             screener = Screener.from_home(home)
-        fmt = _input_format(input_path, input_format)
-        reader = spark.read.format(fmt)
-        if fmt == "csv":
-            # RFC 4180 quoting ("" inside quotes), as screen-file reads it; Spark's own
-            # default is a backslash
-            reader = (reader.option("header", True).option("encoding", "UTF-8")
-                      .option("escape", '"'))
-        df = reader.load(input_path)
+        df = read_table(spark, input_path, input_format)
         sc = spark.sparkContext
         counters = (sc.accumulator(0), sc.accumulator(0), sc.accumulator(0))
         try:
@@ -578,7 +614,7 @@ def register(app: typer.Typer) -> None:
                 dob_col=fields.get("dob"), country_col=fields.get("country"),
                 gender_col=fields.get("gender"), id_col=fields.get("id"),
                 ref_col=fields.get("ref"), screener=screener, index=index,
-                threshold=threshold, partitions=partitions,
+                threshold=threshold, partitions=partitions or auto_partitions(df),
                 output={"parquet": "contract", "csv": "flat", "json": "json"}[kind],
                 counters=counters)
         except ValueError as exc:
@@ -609,6 +645,6 @@ def register(app: typer.Typer) -> None:
 
 
 __all__ = ["CONTRACT_COLUMNS", "FLAT_COLUMNS", "FORMAT", "IndexFileError", "Shipped",
-           "contract_dict", "contract_schema", "dump_index", "load_index", "read_index",
-           "save_index", "screen", "ship_index", "spark_session"]
+           "auto_partitions", "contract_dict", "contract_schema", "dump_index", "load_index",
+           "read_index", "read_table", "save_index", "screen", "ship_index", "spark_session"]
 
