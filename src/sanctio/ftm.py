@@ -31,7 +31,6 @@ write them; the tests validate every entity with it, the ``[ftm]`` extra).
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,6 +40,7 @@ import orjson
 import typer
 
 from sanctio.model import Identifier, NameType, RelationType, Schema
+from sanctio.sources.ftm import digest, sanction_id
 
 if TYPE_CHECKING:
     from sanctio.merge import Entity
@@ -99,11 +99,6 @@ SOURCE_COUNTRY: dict[str, str] = {
 }
 _COUNTRY = re.compile(r"^[a-z]{2}$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
-def digest(*parts: str | None) -> str:
-    """A short stable hash of the parts (ids of the entities around a party)."""
-    return hashlib.sha1("\x1f".join(p or "" for p in parts).encode("utf-8")).hexdigest()[:16]
 
 
 _ID = re.compile(r"^[0-9a-zA-Z]([0-9a-zA-Z.-]*[0-9a-zA-Z])?$")  # FtM's entity id
@@ -299,12 +294,6 @@ def _sanction(pid: str, d: Any, fmt: str) -> dict[str, Any]:
                   d.reference)
     eid = sanction_id(pid, d.authority, d.program, d.listed_on, d.reason)
     return _entity(eid, "Sanction", props, target=False)
-
-
-def sanction_id(pid: str, authority: str | None, program: str | None,
-                listed_on: str | None, reason: str | None) -> str:
-    """The id of a Sanction entity: its party's id and its content."""
-    return f"{pid}-sanction-{digest(authority, program, listed_on, reason)}"
 
 
 def _add(props: dict[str, list[str]], prop: str, value: str) -> None:

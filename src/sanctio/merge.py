@@ -24,12 +24,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from sanctio.model import DateValue, Designation, Identifier, Name, NameType, Record, Schema
-
-if TYPE_CHECKING:
-    from sanctio.registry import ListVersion
+from sanctio.model import (
+    DateValue,
+    Designation,
+    Identifier,
+    ListVersion,
+    Name,
+    NameType,
+    Record,
+    Schema,
+)
 
 SOURCE_PRIORITY = ["un", "us-ofac", "eu", "uk", "us-csl", "au-dfat", "ca-sema"]
 STRONG_ID_TYPES = {

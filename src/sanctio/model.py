@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -327,3 +328,61 @@ def from_dict(cls: type[T], data: dict[str, Any]) -> T:
         else:
             kwargs[k] = v
     return cls(**kwargs)
+
+
+# ------------------------------------------------------------------ list versions
+
+
+def period_start(value: str) -> date | None:
+    """The first day of an ISO date at any precision (``2021``, ``2021-01``, ``2021-01-31``)."""
+    parts = value.strip()[:10].split("-")
+    try:
+        nums = [int(p) for p in parts]
+        return date(nums[0], nums[1] if len(nums) > 1 else 1, nums[2] if len(nums) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
+
+
+@dataclass(slots=True)
+class ListVersion:
+    id: int
+    list_id: str
+    source: str
+    authority: str | None
+    title: str | None
+    format: str
+    file_name: str | None
+    sha256: str
+    publisher_date: str | None
+    loaded_at: str
+    record_count: int
+    status: str
+    error: str | None
+    warnings: list[str]
+    is_sample: bool
+    label: str
+    data_date: str | None = None  # the date of the data (ISO, at its precision)
+    date_kind: str = "loaded"  # publisher, derived, loaded (no date: the load date)
+    date_note: str | None = None  # how the date was found
+
+    def age_days(self, today: date | None = None) -> int | None:
+        """Days since the date of the data (from the first day of its period, so a derived
+        month never makes a list look younger than it is); None when the file states none."""
+        if self.date_kind == "loaded" or not self.data_date:
+            return None
+        start = period_start(self.data_date)
+        if start is None:
+            return None
+        return max(0, ((today or datetime.now(UTC).date()) - start).days)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": self.label, "id": self.id, "list": self.list_id, "source": self.source,
+            "authority": self.authority, "title": self.title, "format": self.format,
+            "file": self.file_name, "sha256": self.sha256,
+            "publisher_date": self.publisher_date, "loaded_at": self.loaded_at,
+            "record_count": self.record_count, "status": self.status, "error": self.error,
+            "warnings": len(self.warnings), "sample": self.is_sample,
+            "data_date": self.data_date, "date_kind": self.date_kind,
+            "date_note": self.date_note, "age_days": self.age_days(),
+        }

@@ -25,6 +25,7 @@ import hashlib
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -32,11 +33,13 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+from platformdirs import user_data_dir
 
 from sanctio import sources
 from sanctio.merge import Entity, merge_records
-from sanctio.model import ParsedList, ParseError, Record
+from sanctio.model import ListVersion, ParsedList, ParseError, Record, period_start
 from sanctio.sources.common import sha256_file
+from sanctio.sources.sample import SAMPLE_PATH
 
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS list_versions (
@@ -132,16 +135,6 @@ def max_list_age_days() -> float:
     return _env_number(MAX_LIST_AGE_ENV, DEFAULT_MAX_LIST_AGE_DAYS)
 
 
-def period_start(value: str) -> date | None:
-    """The first day of an ISO date at any precision (``2021``, ``2021-01``, ``2021-01-31``)."""
-    parts = value.strip()[:10].split("-")
-    try:
-        nums = [int(p) for p in parts]
-        return date(nums[0], nums[1] if len(nums) > 1 else 1, nums[2] if len(nums) > 2 else 1)
-    except (ValueError, IndexError):
-        return None
-
-
 def data_date_of(parsed: ParsedList, today: date | None = None
                  ) -> tuple[str | None, str, str]:
     """(date, kind, how) of a parsed file's data: the publisher's date; else the date the
@@ -165,58 +158,12 @@ def default_home() -> Path:
     env = os.environ.get("SANCTIO_HOME")
     if env:
         return Path(env).expanduser()
-    from platformdirs import user_data_dir
 
     return Path(user_data_dir("sanctio", appauthor=False))
 
 
 def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
-@dataclass(slots=True)
-class ListVersion:
-    id: int
-    list_id: str
-    source: str
-    authority: str | None
-    title: str | None
-    format: str
-    file_name: str | None
-    sha256: str
-    publisher_date: str | None
-    loaded_at: str
-    record_count: int
-    status: str
-    error: str | None
-    warnings: list[str]
-    is_sample: bool
-    label: str
-    data_date: str | None = None  # the date of the data (ISO, at its precision)
-    date_kind: str = "loaded"  # publisher, derived, loaded (no date: the load date)
-    date_note: str | None = None  # how the date was found
-
-    def age_days(self, today: date | None = None) -> int | None:
-        """Days since the date of the data (from the first day of its period, so a derived
-        month never makes a list look younger than it is); None when the file states none."""
-        if self.date_kind == "loaded" or not self.data_date:
-            return None
-        start = period_start(self.data_date)
-        if start is None:
-            return None
-        return max(0, ((today or datetime.now(UTC).date()) - start).days)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "version": self.label, "id": self.id, "list": self.list_id, "source": self.source,
-            "authority": self.authority, "title": self.title, "format": self.format,
-            "file": self.file_name, "sha256": self.sha256,
-            "publisher_date": self.publisher_date, "loaded_at": self.loaded_at,
-            "record_count": self.record_count, "status": self.status, "error": self.error,
-            "warnings": len(self.warnings), "sample": self.is_sample,
-            "data_date": self.data_date, "date_kind": self.date_kind,
-            "date_note": self.date_note, "age_days": self.age_days(),
-        }
 
 
 @dataclass(slots=True)
@@ -426,8 +373,6 @@ class Registry:
         A file that cannot be read is recorded as a failed load, whatever the parser raised;
         ``scrub`` rewrites its error message first (the service removes the file's content
         from what it records)."""
-        import time
-
         started = time.perf_counter()
         path = Path(path)
         share = default_max_shrink() if max_shrink is None else max_shrink
@@ -780,7 +725,6 @@ class Registry:
         """Load the built-in sample list when no list is loaded, so Sanctio works offline."""
         if not self.is_empty():
             return None
-        from sanctio.sources.sample import SAMPLE_PATH
 
         return self.load(SAMPLE_PATH, "sample")
 

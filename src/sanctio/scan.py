@@ -19,6 +19,7 @@ document (plain text or HTML), with character offsets into the original text.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import threading
@@ -454,7 +455,6 @@ class TextScanner:
                 parts.append(key + " ")
                 pos += len(key) + 1
         stream = "".join(parts)
-        import bisect
 
         positions = [p for p, _ in starts]
         for end, (n_tokens, pattern) in self.gazetteer.automaton.iter(stream):

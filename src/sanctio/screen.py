@@ -16,15 +16,18 @@ from sanctio.merge import Entity, norm_id
 from sanctio.model import Name, NameType, Schema
 from sanctio.registry import Registry
 from sanctio.scoring import (
+    _SIM_CACHE,
     NAME_TYPE_FACTOR,
     EntityFacts,
     NameComparison,
     attribute_evidence,
     compare_forms,
 )
+from sanctio.show import entity_to_dict
 from sanctio.text.normalize import (
     NameForm,
     Role,
+    _analyze,
     analyze,
     ensure_symbols,
     wait_tagger,
@@ -97,7 +100,7 @@ class Screener:
         self.build_seconds = time.perf_counter() - started
 
     def _build(self, registry: Registry, threshold: float, candidates: int) -> None:
-        from sanctio.index import NameIndex
+        from sanctio.index import NameIndex  # lazy: numpy, +80 ms on every CLI start
 
         warm_tagger()  # ready when a query brings a word no list has (see symbols_of)
 
@@ -230,9 +233,6 @@ class Screener:
     def clear_caches(self) -> None:
         """Forget memoised query analyses, token similarities and token hits (benchmarks
         use it so that every run starts cold)."""
-        from sanctio.scoring import _SIM_CACHE
-        from sanctio.text.normalize import _analyze
-
         _SIM_CACHE.clear()
         _analyze.cache_clear()
         self.index.clear_cache()
@@ -366,8 +366,6 @@ class Screener:
     # --------------------------------------------------------------------------- lookup
 
     def entity_dict(self, entity_id: str) -> dict[str, Any] | None:
-        from sanctio.show import entity_to_dict
-
         # the entity as this index holds it, so that a lookup (by entity id or by a member
         # record key, us-ofac:29119) agrees with the screening results of the same index
         # even while a newer list version is being loaded

@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from sanctio.merge import Entity
+from sanctio.sources.common import script_of
+from sanctio.text.normalize import Role, analyze
+from sanctio.types import Query, QueryError
 
 
 def entity_to_dict(entity: Entity, loaded_lists: list[str]) -> dict[str, Any]:
@@ -79,25 +82,6 @@ SCRIPT_NAMES = {
     "Hant": "Chinese", "Jpan": "Japanese", "Thai": "Thai", "Geor": "Georgian",
     "Armn": "Armenian", "Deva": "Devanagari", "Ethi": "Ethiopic", "Mong": "Mongolian",
 }
-_SCRIPT_OF_WORD = {
-    "LATIN": "Latn", "CYRILLIC": "Cyrl", "GREEK": "Grek", "ARABIC": "Arab", "HEBREW": "Hebr",
-    "HANGUL": "Hang", "CJK": "Hani", "HIRAGANA": "Jpan", "KATAKANA": "Jpan", "THAI": "Thai",
-    "GEORGIAN": "Geor", "ARMENIAN": "Armn", "DEVANAGARI": "Deva", "ETHIOPIC": "Ethi",
-    "MONGOLIAN": "Mong",
-}
-
-
-def script_of(text: str) -> str | None:
-    """The ISO 15924 code of the script of a name's first letter (None for no letter)."""
-    import unicodedata
-
-    for c in text:
-        if c.isalpha():
-            word = unicodedata.name(c, "").split(" ", 1)[0]
-            return _SCRIPT_OF_WORD.get(word, word.title() or None)
-    return None
-
-
 def name_groups(names: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Names of :func:`entity_to_dict` grouped by script and language, for a person to read:
     ``[{"script": "Latn", "label": "Latin, fr", "lang": "fr", "names": [...]}, ...]``.
@@ -136,7 +120,6 @@ def query_coverage(query: Any, name: Any) -> float:
     ``AL-KANI, Mohamed`` rather than ``KALA`` or ``SANA``."""
     from rapidfuzz.distance import Levenshtein
 
-    from sanctio.text.normalize import Role
 
     words = [t.text for t in name.tokens]
     total = got = 0.0
@@ -154,9 +137,6 @@ def closest_matches(screener: Any, text: str, n: int = 5) -> list[Any]:
     """The entities whose names come closest to ``text``, best first: the screener's
     candidates for it (a wide pool, any score), ordered by how much of ``text`` their
     matched name holds (:func:`query_coverage`), then by score."""
-    from sanctio.text.normalize import analyze
-    from sanctio.types import Query, QueryError
-
     try:
         query = Query.build(text)
     except QueryError:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,8 +41,6 @@ def bad_text(value: str) -> str | None:
 
 
 def _has_letter(text: str) -> bool:
-    import unicodedata
-
     return any(unicodedata.category(c).startswith("L") for c in text)
 
 
@@ -54,8 +54,6 @@ def _shown(value: object) -> str:
 
 def _dob_problem(text: str) -> str | None:
     """Why ``text`` is no usable date of birth (None when it is one)."""
-    import datetime as dt
-
     if bad_text(text):
         return "is not a valid date (control characters)"
     if len(text) > 32:

@@ -24,6 +24,7 @@ to.
 from __future__ import annotations
 
 import csv
+import os
 import random
 import time
 import unicodedata
@@ -37,9 +38,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import orjson
 
+from sanctio.evaluate.report import render_native_html
+from sanctio.evaluate.run import sanctio_version
 from sanctio.merge import Entity, Member, norm_name
 from sanctio.model import Name, Schema
 from sanctio.registry import Registry
+from sanctio.screen import Screener
 from sanctio.types import DEFAULT_THRESHOLD, Match, Query
 
 if TYPE_CHECKING:
@@ -377,10 +381,6 @@ def evaluate_native(registry: Registry, cfg: NativeConfig, progress: Progress | 
                     ) -> dict[str, Any]:
     """Build the Latin-only screener, screen every native-script name, return the summary
     (every figure; the per-query rows under ``_rows``)."""
-    import os
-
-    from sanctio.evaluate.run import sanctio_version
-    from sanctio.screen import Screener
 
     say = progress or (lambda _msg: None)
     started = time.perf_counter()
@@ -460,8 +460,6 @@ COLUMNS = ["script", "query", "entity_id", "entity_name", "schema", "lists", "na
 
 def write_native_outputs(summary: dict[str, Any], output: Path) -> dict[str, Path]:
     """``summary.json``, ``native.csv`` (every query) and ``report.html`` in ``output``."""
-    from sanctio.evaluate.report import render_native_html
-
     output.mkdir(parents=True, exist_ok=True)
     rows = summary.pop("_rows", [])
     paths = {"summary": output / "summary.json", "queries": output / "native.csv",

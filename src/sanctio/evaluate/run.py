@@ -25,6 +25,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,9 +33,11 @@ import numpy as np
 import orjson
 
 from sanctio.evaluate import variants as gen
+from sanctio.evaluate.report import render_html
 from sanctio.evaluate.unlisted import Unlisted, generate_unlisted
 from sanctio.merge import Entity, norm_name
 from sanctio.model import NameType, Schema
+from sanctio.text.normalize import analyze, to_latin
 from sanctio.types import DEFAULT_THRESHOLD, Match, Query, ScreenResult
 
 if TYPE_CHECKING:
@@ -54,7 +57,6 @@ def sanctio_version() -> str:
 
         return str(__version__)
     except ImportError:  # pragma: no cover
-        from importlib.metadata import version
 
         return version("sanctio")
 
@@ -210,8 +212,6 @@ def build_variants(entities: Sequence[Entity], categories: Sequence[str], per_ca
 def _keys(name: str) -> set[str]:
     """Forms under which a generated name equals a listed one: as written, in Latin letters,
     and as the screener reads it (Hangul as the lists romanise Korean: 이성진 is RI SONG JIN)."""
-    from sanctio.text.normalize import analyze, to_latin
-
     keys = {norm_name(name)}
     for latin in (to_latin(name), analyze(name).latin):
         if norm_name(latin):
@@ -590,8 +590,6 @@ def _match_brief(m: Match | None) -> dict[str, Any] | None:
 
 def write_outputs(summary: dict[str, Any], output: Path) -> dict[str, Path]:
     """``summary.json``, ``report.html`` and the per-query CSVs in ``output``."""
-    from sanctio.evaluate.report import render_html
-
     output.mkdir(parents=True, exist_ok=True)
     rows = summary.pop("_rows", {"variants": [], "unlisted": []})
     paths = {"summary": output / "summary.json", "report": output / "report.html",

@@ -40,9 +40,10 @@ from sanctio.monitor import (
     now_iso,
     set_setting,
     transaction,
+    webhook,
 )
 from sanctio.monitor.audit import record_audit
-from sanctio.monitor.portfolio import Customer, customer_hash
+from sanctio.monitor.customers import Customer, customer_hash, get_customer
 from sanctio.types import Match, ScreenResult
 
 
@@ -614,8 +615,6 @@ def close_delisted(conn: sqlite3.Connection, removed: dict[str, str], *,
     ``closed_delisted`` with the reason; alerts still backed by another designation drop the
     removed one; escalated alerts stay escalated and get an event (a person must lift the
     block or freeze)."""
-    from sanctio.monitor import webhook
-
     ensure_schema(conn)
     actor = actor or "sanctio"
     notify = webhook.configured(conn) if notify is None else notify
@@ -872,8 +871,6 @@ def export_alerts(conn: sqlite3.Connection, out: IO[str], *,
 def customer_history(conn: sqlite3.Connection, customer_id: str) -> dict[str, Any]:
     """A customer's data, every screening run that covered them with its result, their alerts
     and the alerts' events."""
-    from sanctio.monitor.portfolio import get_customer
-
     ensure_schema(conn)
     cust = get_customer(conn, customer_id)
     if cust is None:

@@ -16,11 +16,11 @@ marks the customers missing from the file as removed (unless ``keep_missing``).
 from __future__ import annotations
 
 import csv
-import hashlib
 import re
 import sqlite3
+import time
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -37,8 +37,30 @@ from sanctio.monitor import (
     set_setting,
     transaction,
 )
+from sanctio.monitor.alerts import close_for_removed_customers
 from sanctio.monitor.audit import record_audit
-from sanctio.types import Query, QueryError
+
+# the portfolio's customer store (its own module, below alerts), re-exported here
+from sanctio.monitor.customers import (  # noqa: F401
+    Customer,
+    build_customer,
+    count_customers,
+    customer_hash,
+    customers_by_num,
+    get_customer,
+    iter_customers,
+    list_customers,
+)
+from sanctio.text import normalize as nz
+from sanctio.text.normalize import (
+    GENERIC,
+    PARTICLES,
+    TITLES,
+    number_value,
+    split_compounds,
+    tokenize_ascii,
+)
+from sanctio.types import QueryError
 
 FIELDS = ("name", "schema", "dob", "country", "gender", "id", "ref")
 """Portfolio fields: ``id`` holds identifiers (several separated by ``;``), ``ref`` the
@@ -113,139 +135,6 @@ def resolve_columns(header: list[str], mapping: dict[str, str]) -> dict[str, int
     return cols
 
 
-# ----------------------------------------------------------------------------- customers
-
-
-@dataclass(slots=True)
-class Customer:
-    id: str
-    name: str
-    schema: str | None = None
-    dob: str | None = None
-    country: str | None = None
-    gender: str | None = None
-    identifiers: list[str] = field(default_factory=list)
-    num: int | None = None  # row number in the customers table
-    removed: bool = False
-    imported_at: str | None = None
-    updated_at: str | None = None
-
-    def data(self) -> dict[str, Any]:
-        """The screened data (what the content hash covers)."""
-        return {"name": self.name, "schema": self.schema, "dob": self.dob,
-                "country": self.country, "gender": self.gender,
-                "identifiers": self.identifiers}
-
-    @property
-    def data_hash(self) -> str:
-        return customer_hash(self.data())
-
-    def query(self) -> Query:
-        from sanctio.model import Schema
-
-        return Query(name=self.name, schema=Schema(self.schema) if self.schema else None,
-                     dob=self.dob, country=self.country, gender=self.gender,
-                     identifiers=list(self.identifiers), ref=self.id)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, **self.data(), "removed": self.removed,
-                "imported_at": self.imported_at, "updated_at": self.updated_at}
-
-
-def customer_hash(data: dict[str, Any]) -> str:
-    return hashlib.sha256(orjson.dumps(data, option=orjson.OPT_SORT_KEYS)).hexdigest()[:32]
-
-
-def build_customer(values: dict[str, str | None],
-                   warnings: list[str] | None = None) -> Customer:
-    """Validate one row (raises :class:`QueryError` naming the field at fault when the row
-    cannot be screened: no id, no usable name). A date of birth, country, schema, gender or
-    identifier that cannot be read is left out, its message appended to ``warnings``."""
-    ref = (values.get("ref") or "").strip()
-    if not ref:
-        raise QueryError("ref", "a customer id is required")
-    if len(ref) > 200:
-        raise QueryError("ref", "longer than 200 characters")
-    q = Query.build(values.get("name"), schema=values.get("schema"), dob=values.get("dob"),
-                    country=values.get("country"), gender=values.get("gender"),
-                    identifiers=values.get("id"), ref=ref)
-    if warnings is not None:
-        warnings.extend(q.warnings)
-    return Customer(id=ref, name=q.name, schema=q.schema.value if q.schema else None,
-                    dob=q.dob, country=q.country, gender=q.gender,
-                    identifiers=sorted(set(q.identifiers)))
-
-
-_COLS = ("num, id, name, schema, dob, country, gender, identifiers, removed, imported_at, "
-         "updated_at")
-
-
-def _customer(row: sqlite3.Row | tuple[Any, ...]) -> Customer:
-    num, cid, name, schema, dob, country, gender, idents, removed, imp, upd = tuple(row)
-    return Customer(id=cid, name=name, schema=schema, dob=dob, country=country, gender=gender,
-                    identifiers=orjson.loads(idents) if idents else [], num=num,
-                    removed=bool(removed), imported_at=imp, updated_at=upd)
-
-
-def get_customer(conn: sqlite3.Connection, customer_id: str) -> Customer | None:
-    ensure_schema(conn)
-    row = conn.execute(f"SELECT {_COLS} FROM customers WHERE id=?", (customer_id,)).fetchone()
-    return _customer(row) if row is not None else None
-
-
-def customers_by_num(conn: sqlite3.Connection, nums: Iterable[int],
-                     include_removed: bool = False) -> list[Customer]:
-    """Customers by row number, in row-number order."""
-    out: list[Customer] = []
-    ids = sorted(set(nums))
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        marks = ",".join("?" * len(chunk))
-        sql = f"SELECT {_COLS} FROM customers WHERE num IN ({marks})"
-        if not include_removed:
-            sql += " AND removed=0"
-        out.extend(_customer(r) for r in conn.execute(sql + " ORDER BY num", chunk))
-    return out
-
-
-def iter_customers(conn: sqlite3.Connection, *, batch: int = 5000,
-                   include_removed: bool = False) -> Iterator[Customer]:
-    """Every customer in row order, read in short queries (no long read transaction)."""
-    ensure_schema(conn)
-    last = 0
-    where = "" if include_removed else " AND removed=0"
-    while True:
-        rows = conn.execute(
-            f"SELECT {_COLS} FROM customers WHERE num > ?{where} ORDER BY num LIMIT ?",
-            (last, batch)).fetchall()
-        if not rows:
-            return
-        for r in rows:
-            yield _customer(r)
-        last = int(rows[-1][0])
-
-
-def count_customers(conn: sqlite3.Connection, include_removed: bool = False) -> int:
-    ensure_schema(conn)
-    sql = "SELECT COUNT(*) FROM customers" + ("" if include_removed else " WHERE removed=0")
-    return int(conn.execute(sql).fetchone()[0])
-
-
-def list_customers(conn: sqlite3.Connection, *, search: str | None = None, limit: int = 50,
-                   offset: int = 0, include_removed: bool = False) -> list[Customer]:
-    ensure_schema(conn)
-    sql = f"SELECT {_COLS} FROM customers WHERE 1=1"
-    args: list[Any] = []
-    if not include_removed:
-        sql += " AND removed=0"
-    if search:
-        sql += " AND (name LIKE ? OR id = ?)"
-        args += [f"%{search}%", search]
-    sql += " ORDER BY num LIMIT ? OFFSET ?"
-    args += [limit, offset]
-    return [_customer(r) for r in conn.execute(sql, args)]
-
-
 # -------------------------------------------------------------------------- name keys
 
 _FOLD = str.maketrans({
@@ -277,8 +166,6 @@ ca cv sapi de rl pty trust holding holdings group
 
 @lru_cache(maxsize=1)
 def _generic_words() -> tuple[frozenset[str], dict[str, set[str]]]:
-    from sanctio.text.normalize import GENERIC
-
     words = frozenset(GENERIC | _LEGAL)
     dels: dict[str, set[str]] = {}
     for w in words:
@@ -302,8 +189,6 @@ def _generic(tok: str) -> bool:
 
 
 def _token_key(tok: str) -> str:
-    from sanctio.text.normalize import number_value
-
     num = number_value(tok, words=True)
     return f"#{num}" if num is not None else tok
 
@@ -326,8 +211,6 @@ def name_tokens(name: str) -> list[tuple[str, ...]]:
     Trading, Bank...) are left out unless the name has nothing else. Spelling variants are
     found at look-up time (same consonant skeleton, one edit away): see
     :class:`sanctio.monitor.rescreen.PortfolioIndex`."""
-    from sanctio.text.normalize import PARTICLES, TITLES, split_compounds, tokenize_ascii
-
     latin = _fold_latin(name)
     arabic = False
     if latin is None:
@@ -356,8 +239,6 @@ _CANON = {"abou": "abu", "abo": "abu", "ibn": "bin", "ben": "bin", "bint": "bin"
 
 
 def _to_latin_slow(name: str) -> tuple[str, bool]:
-    from sanctio.text import normalize as nz
-
     text = unicodedata.normalize("NFKC", name)
     text = " ".join(nz.fold_homoglyphs(w) for w in text.split())
     script = nz.detect_script(text)
@@ -595,8 +476,6 @@ def import_portfolio(conn: sqlite3.Connection, path: Path | str, *,
                      mapping: dict[str, str] | None = None, keep_missing: bool = False,
                      delimiter: str | None = None, actor: str | None = None) -> ImportReport:
     """Import (or re-import) a portfolio CSV file. See the module docstring."""
-    import time
-
     started = time.perf_counter()
     ensure_schema(conn)
     path = Path(path)
@@ -622,8 +501,6 @@ def import_portfolio(conn: sqlite3.Connection, path: Path | str, *,
         with transaction(conn):
             _merge_stage(conn, report, ts, keep_missing)
             if report.removed:
-                from sanctio.monitor.alerts import close_for_removed_customers
-
                 report.alerts_closed = close_for_removed_customers(conn, actor=actor)
             report.seconds = time.perf_counter() - started
             cur = conn.execute(

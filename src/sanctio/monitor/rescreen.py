@@ -31,18 +31,22 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import orjson
 
-from sanctio.monitor import default_actor, ensure_schema, now_iso, transaction
+from sanctio.monitor import default_actor, ensure_schema, now_iso, transaction, webhook
 from sanctio.monitor.alerts import AlertSink, RunStats, close_delisted, close_retired_lists
-from sanctio.monitor.audit import record_audit
+from sanctio.monitor.audit import record_audit, record_load
 from sanctio.monitor.portfolio import (
     SINGLE,
     Customer,
     count_customers,
     customers_by_num,
+    ensure_keys,
     iter_customers,
     name_tokens,
 )
-from sanctio.types import Query, ScreenResult
+from sanctio.registry import LoadResult
+from sanctio.screen import Screener
+from sanctio.text.normalize import skeleton
+from sanctio.types import DEFAULT_THRESHOLD, Query, ScreenResult
 
 if TYPE_CHECKING:
     from sanctio.merge import Entity
@@ -116,8 +120,6 @@ class RunReport:
 
 
 def _deliver(conn: sqlite3.Connection) -> dict[str, Any] | None:
-    from sanctio.monitor import webhook
-
     report = webhook.flush(conn)
     return report.to_dict() if report is not None else None
 
@@ -153,8 +155,6 @@ def screen_customers(registry: Registry, screener: ScreenerLike,
 
 
 def _threshold(screener: ScreenerLike, threshold: float | None) -> float:
-    from sanctio.types import DEFAULT_THRESHOLD
-
     if threshold is not None:
         return threshold
     return float(getattr(screener, "threshold", DEFAULT_THRESHOLD))
@@ -265,8 +265,6 @@ def screen_portfolio(registry: Registry, screener: ScreenerLike | None = None, *
 
 def _default_factory(registry: Registry) -> ScreenerFactory:
     def make() -> ScreenerLike:
-        from sanctio.screen import Screener
-
         return Screener(registry)  # type: ignore[no-any-return, unused-ignore]
 
     return make
@@ -315,8 +313,6 @@ class PortfolioIndex:
     the portfolio's vocabulary once per look-up batch (:meth:`prepare`)."""
 
     def __init__(self, conn: sqlite3.Connection, *, fuzzy: bool = True) -> None:
-        from sanctio.monitor.portfolio import ensure_keys
-
         ensure_keys(conn)
         self.conn = conn
         self.fuzzy = fuzzy
@@ -338,8 +334,6 @@ class PortfolioIndex:
     def prepare(self, tokens: Iterable[str]) -> None:
         """Find, in one pass over the portfolio's vocabulary, the customer tokens that are
         variants of these list tokens."""
-        from sanctio.text.normalize import skeleton
-
         todo = {t for t in tokens if t not in self._variants}
         if not todo:
             return
@@ -668,8 +662,6 @@ def rescreen_list(registry: Registry, list_id: str, *, old: str | int | None = N
                   fuzzy: bool = True) -> RescreenReport:
     """Rescreen for the last change of a list (or between two of its versions), as if it had
     just been loaded: for a change that was loaded without monitoring."""
-    from sanctio.registry import LoadResult
-
     diff = registry.diff(list_id, old, new)
     result = LoadResult(list_id=list_id, status="loaded", version=diff.new, previous=diff.old)
     return on_list_change(registry, result, screener_factory, actor=actor, notify=notify,
@@ -682,8 +674,6 @@ def after_load(registry: Registry, results: Iterable[LoadResult], console: Any =
     """The hook to run after ``sanctio load``/``update`` (and the service's reload): write each
     load to the audit trail and rescreen the portfolio for each list that changed. The screener
     is built once, on the registry's new state, and only if something needs screening."""
-    from sanctio.monitor.audit import record_load
-
     cache: list[ScreenerLike] = []
 
     def factory() -> ScreenerLike:

@@ -33,7 +33,7 @@ from typing import Any
 import httpx
 import orjson
 
-from sanctio.monitor import ensure_schema, get_setting, now_iso, set_setting
+from sanctio.monitor import ensure_schema, get_setting, now_iso, set_setting, transaction
 
 URL_SETTING = "webhook_url"
 SECRET_SETTING = "webhook_secret"
@@ -76,7 +76,6 @@ def configure(conn: sqlite3.Connection, url: str | None, secret: str | None = No
               backoff: float | None = None, max_backoff: float | None = None,
               actor: str | None = None) -> None:
     """Store the webhook URL and secret (``url=None`` turns notifications off)."""
-    from sanctio.monitor import transaction
     from sanctio.monitor.audit import record_audit
 
     if url is not None and not url.startswith(("http://", "https://")):

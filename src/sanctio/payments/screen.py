@@ -29,14 +29,22 @@ import multiprocessing as mp
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+import orjson
+
 from sanctio.merge import norm_id
+from sanctio.monitor.portfolio import Customer
+from sanctio.monitor.rescreen import apply_results
 from sanctio.payments.model import Message, NameField
+from sanctio.payments.mt103 import read_mt103
+from sanctio.payments.pacs008 import read_pacs008
 from sanctio.payments.rules import CountryRule, CountryRules
+from sanctio.scan import text_scanner
 from sanctio.screen import Screener
-from sanctio.text.normalize import analyze
-from sanctio.types import Match, Query, QueryError
+from sanctio.text.normalize import analyze, wait_tagger
+from sanctio.types import Evidence, Match, Query, QueryError, ScreenResult
 
 BLOCK_SCORE = 0.98
 _RANK = {"pass": 0, "hold": 1, "block": 2}
@@ -123,8 +131,6 @@ class PaymentScreener:
     def __init__(self, screener: Screener, *, threshold: float | None = None,
                  text_threshold: float | None = None, block_score: float = BLOCK_SCORE,
                  rules: CountryRules | None = None) -> None:
-        from sanctio.scan import text_scanner
-
         self.screener = screener
         self.threshold = screener.threshold if threshold is None else threshold
         self.text_threshold = text_threshold
@@ -147,8 +153,6 @@ class PaymentScreener:
     # ------------------------------------------------------------------ parts
 
     def _entity_match(self, pos: int, detail: str, feature: str) -> Match:
-        from sanctio.types import Evidence
-
         info = self.screener.entities[pos]
         not_listed = [lid for lid in self.screener.lists if lid not in info.lists]
         return Match(entity_id=info.entity.id, schema=info.entity.schema.value, score=1.0,
@@ -282,7 +286,6 @@ class PaymentScreener:
             for msg in messages:
                 yield self.screen(msg)
             return
-        from sanctio.text.normalize import wait_tagger
 
         global _WORKER
         wait_tagger()
@@ -332,8 +335,6 @@ def _work(msg: Message) -> PaymentResult:
 
 
 def _packed(r: PaymentResult) -> tuple[str, bytes, PaymentResult | None]:
-    import orjson
-
     return r.decision, orjson.dumps(r.to_dict()), (None if r.decision == "pass" else r)
 
 
@@ -371,10 +372,6 @@ def read_messages(source: Any, name: str | None = None, fmt: str | None = None,
                   keep: Callable[[int], bool] | None = None) -> Iterator[Message]:
     """The messages of a file (a Path) or of bytes: pacs.008 XML or MT103, told apart by the
     first character unless ``fmt`` (``pacs008``/``xml`` or ``mt103``/``mt``) says."""
-    from pathlib import Path
-
-    from sanctio.payments.mt103 import read_mt103
-    from sanctio.payments.pacs008 import read_pacs008
 
     if fmt is None:
         if isinstance(source, Path):
@@ -401,10 +398,6 @@ def open_alerts(registry: Any, screener: Screener, results: Iterable[PaymentResu
     (message, listed party), the customer id being ``payment:<file>#<index>:<reference>`` and
     its name the screened value. Country-rule holds have no listed party: they are reported
     in the results only. Returns the run's counts."""
-    from sanctio.monitor.portfolio import Customer
-    from sanctio.monitor.rescreen import apply_results
-    from sanctio.types import ScreenResult
-
     items: list[tuple[ScreenResult, Customer]] = []
     for r in results:
         if r.decision not in ("hold", "block"):
@@ -446,8 +439,6 @@ def screen_payload(screener: Screener, data: bytes, fmt: str | None,
                    threshold: float | None) -> tuple[bytes, dict[str, int]]:
     """Screen the messages of one request body (``POST /payments/screen``): the response
     (serialised) and the count of each decision."""
-    import orjson
-
     ps = payment_screener(screener, threshold)
     counts = {"pass": 0, "hold": 0, "block": 0, "error": 0}
     results = []

@@ -17,14 +17,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib.util
 import logging
 import os
 import re
+import stat
 import threading
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, MutableMapping
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,9 +37,20 @@ from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import PlainTextResponse
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from sanctio import sources
+from sanctio.model import Schema
+from sanctio.registry import (
+    DEFAULT_MAX_LIST_AGE_DAYS,
+    LoadResult,
+    Registry,
+    default_home,
+    max_list_age_days,
+)
 from sanctio.service import reconcile_routes, scan_routes
 from sanctio.service import schemas as S
 from sanctio.service.keys import DEV_PRINCIPAL, KeyStore, Principal
@@ -50,7 +64,7 @@ from sanctio.service.state import (
     Served,
     now_iso,
 )
-from sanctio.types import bad_text
+from sanctio.types import DEFAULT_THRESHOLD, Query, bad_text
 from sanctio.web import is_console_path
 
 if TYPE_CHECKING:
@@ -197,8 +211,6 @@ def _check_texts(prefix: tuple[str | int, ...], values: dict[str, Any],
 
 def warm_validation() -> None:
     """Load the country tables before the first request needs them (seconds, once)."""
-    from sanctio.types import Query
-
     Query.build("warm up", country="GB", dob="3 May 1979")
     Query.build("warm up", country="no such country")
 
@@ -248,7 +260,6 @@ def official_download() -> Callable[..., list[LoadResult]] | None:
         from sanctio.update import update
     except ImportError:  # pragma: no cover
         return None
-    from sanctio.registry import LoadResult  # built below at run time, not only a type
 
     def download(registry: Any, lists: list[str] | None = None, *, allow_shrink: bool = False,
                  allow_older: bool = False) -> list[LoadResult]:
@@ -277,8 +288,6 @@ def resolve_list_path(text: str, data_dirs: list[Path]) -> tuple[Path | None, st
     and a file outside the data folders get the same answer (the API never tells what
     exists elsewhere on the server). Only regular files are read (a FIFO would block the
     loader), and in a folder only regular files inside the data folders."""
-    import stat
-
     roots = []
     for d in data_dirs:
         with contextlib.suppress(OSError, RuntimeError):
@@ -363,8 +372,6 @@ def load_lists(home: str, items: list[tuple[Any, ...]], download: bool,
     Each item is ``(path, format, list_id)`` and optionally a dict of the load guards to lift
     (``allow_shrink``, ``allow_older``, ``allow_incomplete``); the registry's protections
     apply otherwise, as to ``sanctio load``."""
-    from sanctio.registry import Registry
-
     reg = Registry(Path(home), auto_sample=False)
     out: list[tuple[str | None, LoadResult]] = []
     try:
@@ -396,7 +403,6 @@ def load_lists(home: str, items: list[tuple[Any, ...]], download: bool,
 def start_after_load_hooks(home: Path, results: list[LoadResult], actor: str) -> None:
     """Run the monitoring hook of ``sanctio load`` (audit trail, portfolio rescreening) in a
     process of its own, so that rescreening never slows the answers down."""
-    import importlib.util
     import multiprocessing
 
     if not results or importlib.util.find_spec("sanctio.monitor.rescreen") is None:
@@ -493,8 +499,6 @@ class Service:
 
     @staticmethod
     def max_age_days() -> float:
-        from sanctio.registry import DEFAULT_MAX_LIST_AGE_DAYS, max_list_age_days
-
         try:
             return max_list_age_days()
         except ValueError:
@@ -519,8 +523,6 @@ class Service:
                       and (active is None or v.id > active.id)]
             age = None
             if active is not None:
-                from datetime import datetime
-
                 with contextlib.suppress(ValueError):
                     age = round(now - datetime.fromisoformat(active.loaded_at).timestamp(), 1)
             days = active.age_days() if active is not None else None
@@ -649,7 +651,6 @@ class Service:
             errors += e
         fragments = screened
         if len(queries) < len(built):  # entries of the queries that could not be screened
-            from sanctio.types import DEFAULT_THRESHOLD
 
             threshold = body.threshold if body.threshold is not None else (
                 self.config.threshold if self.config.threshold is not None
@@ -768,8 +769,6 @@ class ServiceMiddleware:
         """``POST /match`` without the framework's routing and dependency layers (a good
         part of the per-request cost): the same model, checks, answers and errors as the
         route below, which stays for the OpenAPI schema and for non-JSON bodies."""
-        from pydantic import ValidationError
-
         principal = scope.get("state", {}).get("principal") or DEV_PRINCIPAL
         client = scope.get("client")
         try:
@@ -860,8 +859,6 @@ def create_app(home: Path | str | None = None, dev: bool = False, *,
     """The service app. Options are the fields of :class:`ServiceConfig`."""
     if config is None:
         if home is None:
-            from sanctio.registry import default_home
-
             home = default_home()
         config = ServiceConfig(home=Path(home), dev=dev, **options)
     db_path = config.home / "sanctio.db"
@@ -957,7 +954,6 @@ def create_app(home: Path | str | None = None, dev: bool = False, *,
               summary="Look up names for a user interface (prefix and fuzzy), paginated")
     async def search(body: S.SearchRequest, request: Request) -> Response:
         started = time.perf_counter()
-        from sanctio.model import Schema
 
         errors: list[dict[str, Any]] = []
         _check_texts(("body",), {"text": body.text, "schema": body.schema_}, errors)
@@ -1014,8 +1010,6 @@ def create_app(home: Path | str | None = None, dev: bool = False, *,
              responses=_AUTH_RESPONSES, openapi_extra={"security": SECURITY},
              summary="Each list's active version and history")
     async def lists() -> Response:
-        from starlette.concurrency import run_in_threadpool
-
         return json_response(200, await run_in_threadpool(service.lists_payload))
 
     @app.post("/lists/reload", response_model=S.ReloadResponse, tags=["lists"],
@@ -1029,7 +1023,6 @@ def create_app(home: Path | str | None = None, dev: bool = False, *,
         download, this only makes the workers look at the registry now."""
         from starlette.concurrency import run_in_threadpool
 
-        from sanctio import sources
 
         body = body or S.ReloadRequest()
         errors: list[dict[str, Any]] = []

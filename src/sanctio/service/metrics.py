@@ -24,6 +24,8 @@ from prometheus_client import (
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
+from sanctio.registry import max_list_age_days
+
 if TYPE_CHECKING:
     from sanctio.registry import Registry
 
@@ -85,7 +87,6 @@ class ListCollector(Collector):
         info = GaugeMetricFamily("sanctio_list_active_version",
                                  "The active version of each list (value 1).",
                                  labels=["list", "version", "sha256"])
-        from sanctio.registry import max_list_age_days
 
         try:
             limit = max_list_age_days()

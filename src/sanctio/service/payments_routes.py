@@ -16,6 +16,8 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import Response
 
+from sanctio.service.state import AuditEntry, now_iso
+
 MAX_PAYMENT_CHARS = 1_000_000  # characters of messages per request
 
 
@@ -37,7 +39,6 @@ class PaymentsRequest(BaseModel):
 def router(service: Any) -> APIRouter:
     """The ``/payments/screen`` route of a service (registered by ``create_app``)."""
     from sanctio.service import app as service_app
-    from sanctio.service.state import AuditEntry, now_iso
 
     service_app._EXACT_ROUTES.setdefault("/payments/screen", ("/payments/screen", "screen"))
     api = APIRouter()

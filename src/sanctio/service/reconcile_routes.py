@@ -28,6 +28,11 @@ import orjson
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from sanctio import __version__
+from sanctio.model import Schema
+from sanctio.service.state import AuditEntry, now_iso
+from sanctio.types import DEFAULT_THRESHOLD, Query, QueryError
+
 PATHS = ("/reconcile", "/reconcile/suggest/entity", "/reconcile/preview")
 MAX_QUERIES = 100  # queries per batch (OpenRefine sends 10 by default)
 MAX_LIMIT = 25  # candidates per query
@@ -63,8 +68,6 @@ def _json(status: int, data: Any, headers: dict[str, str] | None = None) -> Resp
 
 def manifest(base: str) -> dict[str, Any]:
     """The service manifest (``base``: the service's address, no trailing slash)."""
-    from sanctio import __version__
-
     return {
         "versions": ["0.2"],
         "name": "Sanctio sanctions screening",
@@ -119,8 +122,6 @@ def parse_batch(text: str) -> dict[str, dict[str, Any]]:
 
 def build_query(q: dict[str, Any]) -> tuple[Any, int, str | None]:
     """(a screening Query or None, the candidate limit, the type asked for)."""
-    from sanctio.types import Query, QueryError
-
     kinds = [t for t in _values(q.get("type")) if t]
     kind = kinds[0] if len(kinds) == 1 and kinds[0] in TYPES else None
     limit = q.get("limit")
@@ -206,7 +207,6 @@ def preview_html(data: dict[str, Any]) -> str:
 def router(service: Any) -> APIRouter:
     """The reconciliation routes of a service (registered by ``create_app``)."""
     from sanctio.service import app as service_app
-    from sanctio.service.state import AuditEntry, now_iso
 
     # the middleware lets these through (its label for metrics, no role): the key is
     # checked below, after CORS preflights and the public manifest
@@ -234,8 +234,6 @@ def router(service: Any) -> APIRouter:
         return str(request.base_url).rstrip("/")
 
     def threshold() -> float:
-        from sanctio.types import DEFAULT_THRESHOLD
-
         t = service.config.threshold
         return float(t) if t is not None else DEFAULT_THRESHOLD
 
@@ -309,8 +307,6 @@ def router(service: Any) -> APIRouter:
     @guarded
     async def suggest(request: Request) -> Response:
         """Entities whose names start with or resemble `prefix` (the suggest protocol)."""
-        from sanctio.model import Schema
-
         authorize(request)
         prefix = " ".join((request.query_params.get("prefix") or "").split())
         if not prefix or len(prefix) > 200:

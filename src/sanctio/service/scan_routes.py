@@ -6,6 +6,7 @@ the scorer processes, with the index they serve, by :mod:`sanctio.scan`."""
 
 from __future__ import annotations
 
+import hashlib
 import time
 import uuid
 from typing import Any
@@ -14,6 +15,8 @@ from fastapi import APIRouter, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import Response
+
+from sanctio.service.state import AuditEntry, now_iso
 
 MAX_SCAN_CHARS = 200_000  # characters of text per request
 
@@ -36,7 +39,6 @@ class ScanRequest(BaseModel):
 def router(service: Any) -> APIRouter:
     """The ``/scan`` route of a service (registered by ``create_app``)."""
     from sanctio.service import app as service_app
-    from sanctio.service.state import AuditEntry, now_iso
 
     # the middleware's route policy: the screen role, as for /match, before the body is read
     service_app._EXACT_ROUTES.setdefault("/scan", ("/scan", "screen"))
@@ -62,7 +64,6 @@ def router(service: Any) -> APIRouter:
         principal = p if isinstance(p, service_app.Principal) else service_app.DEV_PRINCIPAL
         client = request.scope.get("client")
         request_id = uuid.uuid4().hex
-        import hashlib
 
         service.audit.record(AuditEntry(
             at=now_iso(), request_id=request_id, route="/scan", principal=principal.name,

@@ -42,6 +42,14 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from sanctio.monitor import ensure_schema, transaction
+from sanctio.monitor.audit import AuditKeyError, record_audit, record_many, table_digest
+from sanctio.monitor.audit import query_hash as _query_hash
+from sanctio.payments.screen import screen_payload
+from sanctio.registry import Registry
+from sanctio.scan import text_scanner
+from sanctio.types import Query, QueryError
+
 if TYPE_CHECKING:
     from sanctio.registry import Registry
     from sanctio.screen import Screener
@@ -87,8 +95,6 @@ def index_size(screener: Screener) -> int:
 
 def warm_up(screener: Screener) -> None:
     """Run a few queries so the first real requests do not pay for lazy initialisation."""
-    from sanctio.types import Query
-
     for name in WARMUP_NAMES:
         screener.screen(Query.build(name))
     screener.screen(Query.build("John Smith", schema="person", dob="1970", country="RU"))
@@ -128,8 +134,6 @@ def op_entity(screener: Screener, entity_id: str) -> bytes | None:
 def op_scan(screener: Screener, text: str, threshold: float | None,
             is_html: bool | None) -> tuple[bytes, int, float]:
     """Scan free text (``POST /scan``), as ``sanctio scan --json`` prints a document."""
-    from sanctio.scan import text_scanner
-
     result = text_scanner(screener).scan(text, threshold=threshold, is_html=is_html)
     return orjson.dumps(result.to_dict()), len(result.mentions), result.threshold
 
@@ -141,8 +145,6 @@ OPS: dict[str, Callable[..., Any]] = {"screen": op_screen, "search": op_search,
 def op_payments(screener: Screener, data: bytes, fmt: str | None, threshold: float | None,
                 ) -> tuple[bytes, dict[str, int]]:
     """Screen payment messages (``POST /payments/screen``), see :mod:`sanctio.payments`."""
-    from sanctio.payments.screen import screen_payload
-
     return screen_payload(screener, data, fmt, threshold)
 
 
@@ -151,8 +153,6 @@ _KEEP: list[Any] = []  # what a forked scorer must never close: its parent's dat
 
 
 def _serve(screener: Screener, conn: Connection, info: dict[str, Any]) -> None:
-    from sanctio.types import QueryError
-
     try:
         conn.send_bytes(pickle.dumps(("ready", os.getpid(), info)))
     except OSError:
@@ -387,8 +387,6 @@ class ScorerPool:
 
     def _state_key(self) -> str:
         if self._registry is None:
-            from sanctio.registry import Registry
-
             self._registry = Registry(self.home, auto_sample=False)
         return self._registry.state_key()
 
@@ -667,8 +665,6 @@ LEGACY_AUDIT_TABLE = "service_audit"
 
 def query_hash(query: dict[str, Any]) -> str:
     """SHA-256 of a normalised query (``Query.to_dict()``) as JSON with sorted keys."""
-    from sanctio.monitor.audit import query_hash as _query_hash
-
     return _query_hash(query)
 
 
@@ -695,12 +691,9 @@ def seal_service_audit(conn: sqlite3.Connection) -> int:
     chain: one ``audit.sealed`` entry with their count, id range and SHA-256, so that they
     stay readable where they are and ``audit verify`` detects any later edit of them.
     Returns the number of rows sealed."""
-    from sanctio.monitor.audit import record_audit, table_digest
-
     if conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
                     (LEGACY_AUDIT_TABLE,)).fetchone() is None:
         return 0
-    from sanctio.monitor import ensure_schema, transaction
 
     ensure_schema(conn)
     with transaction(conn):
@@ -793,8 +786,6 @@ class AuditLog:
         return e.principal, "screening.api", payload
 
     def flush(self, conn: sqlite3.Connection | None = None) -> int:
-        from sanctio.monitor.audit import AuditKeyError, record_many
-
         entries: list[AuditEntry] = []
         while True:
             try:

@@ -41,7 +41,7 @@ from sanctio.model import (
     Record,
     Schema,
 )
-from sanctio.sources.common import clean, country_code, parse_date, script_code
+from sanctio.sources.common import check_xml_head, clean, country_code, parse_date, script_code
 
 FORMAT = "au-dfat"
 SOURCE = "au-dfat"
@@ -113,8 +113,6 @@ def check_xlsx_safe(path: Path) -> None:
     or any one part), or whose XML parts declare a DOCTYPE or entities (as
     :func:`check_xml_safe` refuses XML lists). Reading a part through :mod:`zipfile` never
     yields more than its declared size, so the declared sizes bound what is unpacked."""
-    from sanctio.sources.common import check_xml_head
-
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
@@ -332,3 +333,20 @@ def script_code(text: str | None) -> str | None:
             if name in others:
                 counts[name] = counts.get(name, 0) + 1
     return _iso15924(max(sorted(counts), key=lambda k: counts[k]))
+
+
+_SCRIPT_OF_WORD = {
+    "LATIN": "Latn", "CYRILLIC": "Cyrl", "GREEK": "Grek", "ARABIC": "Arab", "HEBREW": "Hebr",
+    "HANGUL": "Hang", "CJK": "Hani", "HIRAGANA": "Jpan", "KATAKANA": "Jpan", "THAI": "Thai",
+    "GEORGIAN": "Geor", "ARMENIAN": "Armn", "DEVANAGARI": "Deva", "ETHIOPIC": "Ethi",
+    "MONGOLIAN": "Mong",
+}
+
+
+def script_of(text: str) -> str | None:
+    """The ISO 15924 code of the script of a name's first letter (None for no letter)."""
+    for c in text:
+        if c.isalpha():
+            word = unicodedata.name(c, "").split(" ", 1)[0]
+            return _SCRIPT_OF_WORD.get(word, word.title() or None)
+    return None

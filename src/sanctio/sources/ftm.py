@@ -23,6 +23,7 @@ entity, and an export of the list writes the same ids again.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,7 @@ from sanctio.model import (
     RelationType,
     Schema,
 )
+from sanctio.sources.common import script_of
 
 FORMAT = "ftm"
 SOURCE = "ftm"
@@ -133,8 +135,6 @@ def _country(text: str) -> str | None:
 
 
 def _latin(text: str) -> bool:
-    from sanctio.show import script_of
-
     return script_of(text) in (None, "Latn")
 
 
@@ -317,7 +317,6 @@ def _record(eid: str, party: dict[str, Any], source: str, authority: str,
     for key in ("position", "topics", "notes", "website", "email", "phone", "flag"):
         for value in _values(props, key):
             rec.add_property(key, value)
-    from sanctio.ftm import sanction_id
 
     for s in sanctions:
         listed = _date(_first(s, "listingDate", "startDate", "date"))
@@ -337,3 +336,14 @@ def _record(eid: str, party: dict[str, Any], source: str, authority: str,
         rec.designations.append(Designation(authority=authority, source=source, source_id=eid,
                                             list_name=source))
     return rec
+
+
+def digest(*parts: str | None) -> str:
+    """A short stable hash of the parts (ids of the entities around a party)."""
+    return hashlib.sha1("\x1f".join(p or "" for p in parts).encode("utf-8")).hexdigest()[:16]
+
+
+def sanction_id(pid: str, authority: str | None, program: str | None,
+                listed_on: str | None, reason: str | None) -> str:
+    """The id of a Sanction entity: its party's id and its content."""
+    return f"{pid}-sanction-{digest(authority, program, listed_on, reason)}"

@@ -42,6 +42,7 @@ import io
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -853,8 +854,6 @@ def latest_dated_fact(texts: Iterable[str | None], today: str | None = None
     Organization Established Date, a directive's listing or effective date), with the fact's
     wording, or None. The SDN CSV set states no date of its own: this is the date the data is
     at least as recent as."""
-    from datetime import UTC, datetime
-
     limit = today or datetime.now(UTC).date().isoformat()
     best: tuple[str, str] | None = None
     for text in texts:

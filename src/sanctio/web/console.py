@@ -17,17 +17,34 @@ import re
 import threading
 import time
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import orjson
 from fastapi import APIRouter, Query, Request
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.responses import FileResponse, RedirectResponse, Response
 
-from sanctio.service.keys import DEV_PRINCIPAL, Principal
+from sanctio import sources
+from sanctio.monitor.alerts import (
+    AlertNotFound,
+    DecisionError,
+    count_alerts,
+    customer_history,
+    decide,
+    four_eyes_enabled,
+    list_alerts,
+)
+from sanctio.monitor.audit import ACTIONS, AuditKeyError, entries, export, record_audit, verify
+from sanctio.service import schemas as S
+from sanctio.service.keys import DEV_PRINCIPAL, ROLES, Principal, UnknownKey
+from sanctio.service.state import NotReady
+from sanctio.show import name_groups
+from sanctio.types import DEFAULT_THRESHOLD
 from sanctio.web import charts
 from sanctio.web.jobs import Jobs, new_folder, run_batch
 from sanctio.web.sessions import COOKIE, Session, SessionStore
@@ -267,10 +284,6 @@ def router(service: Any) -> APIRouter:
 
     @r.post(PREFIX + "/screen")
     async def screen(request: Request) -> Response:
-        from pydantic import ValidationError
-
-        from sanctio.service import schemas as S
-        from sanctio.service.state import NotReady
 
         started = time.perf_counter()
         got = await c.form(request, "screen", started)
@@ -309,8 +322,6 @@ def router(service: Any) -> APIRouter:
 
     @r.get(PREFIX + "/entity/{entity_id}")
     async def entity(request: Request, entity_id: str) -> Response:
-        from sanctio.show import name_groups
-
         started = time.perf_counter()
         got = c.guard(request, "screen", started)
         if isinstance(got, Response):
@@ -386,7 +397,6 @@ def router(service: Any) -> APIRouter:
 
     @r.post(PREFIX + "/lists/load")
     async def load(request: Request) -> Response:
-        from sanctio import sources
         from sanctio.service import schemas as S
         from sanctio.service.app import NOT_IN_DATA_DIRS, official_download, resolve_list_path
 
@@ -476,8 +486,6 @@ def router(service: Any) -> APIRouter:
     async def alert_list(request: Request, session: Session, me: Principal,
                          started: float, filters: dict[str, str], status: int = 200,
                          **extra: Any) -> Response:
-        from sanctio.monitor.alerts import count_alerts, four_eyes_enabled, list_alerts
-
         state = filters.get("state") or "active"
         try:
             found = await c.db(list_alerts, state=None if state == "all" else state,
@@ -521,8 +529,6 @@ def router(service: Any) -> APIRouter:
 
     @r.post(PREFIX + "/alerts/bulk-close")
     async def bulk_close(request: Request) -> Response:
-        from sanctio.monitor.alerts import AlertNotFound, DecisionError, decide
-
         started = time.perf_counter()
         got = await c.form(request, "screen", started)
         if isinstance(got, Response):
@@ -592,8 +598,6 @@ def router(service: Any) -> APIRouter:
 
     @r.post(PREFIX + "/customers")
     async def customer(request: Request) -> Response:
-        from sanctio.monitor.alerts import customer_history
-
         started = time.perf_counter()
         got = await c.form(request, "screen", started)
         if isinstance(got, Response):
@@ -623,8 +627,6 @@ def router(service: Any) -> APIRouter:
 
     @r.post(PREFIX + "/batch")
     async def batch_start(request: Request) -> Response:
-        from sanctio.types import DEFAULT_THRESHOLD
-
         started = time.perf_counter()
         got = await c.form(request, "screen", started)
         if isinstance(got, Response):
@@ -700,8 +702,6 @@ def router(service: Any) -> APIRouter:
     async def audit_page(request: Request, session: Session, me: Principal, started: float,
                          filters: dict[str, str], status: int = 200, **extra: Any
                          ) -> Response:
-        from sanctio.monitor.audit import ACTIONS, entries
-
         def recent(conn: Any) -> tuple[list[Any], int]:
             kept: collections.deque[Any] = collections.deque(maxlen=200)
             n = 0
@@ -736,8 +736,6 @@ def router(service: Any) -> APIRouter:
 
     @r.post(PREFIX + "/audit/verify")
     async def audit_verify(request: Request) -> Response:
-        from sanctio.monitor.audit import AuditKeyError, verify
-
         started = time.perf_counter()
         got = await c.form(request, "admin", started)
         if isinstance(got, Response):
@@ -752,8 +750,6 @@ def router(service: Any) -> APIRouter:
 
     @r.post(PREFIX + "/audit/export")
     async def audit_export(request: Request) -> Response:
-        from sanctio.monitor.audit import export, record_audit
-
         started = time.perf_counter()
         got = await c.form(request, "admin", started)
         if isinstance(got, Response):
@@ -795,8 +791,6 @@ def router(service: Any) -> APIRouter:
 
     @r.post(PREFIX + "/keys")
     async def keys_change(request: Request) -> Response:
-        from sanctio.service.keys import ROLES, UnknownKey
-
         started = time.perf_counter()
         got = await c.form(request, "admin", started)
         if isinstance(got, Response):
@@ -836,8 +830,6 @@ def router(service: Any) -> APIRouter:
 
 
 def last_week() -> str:
-    from datetime import UTC, datetime, timedelta
-
     return (datetime.now(UTC).date() - timedelta(days=7)).isoformat()
 
 

@@ -19,6 +19,8 @@ from typing import Any
 
 import orjson
 
+from sanctio import batch
+from sanctio.monitor.audit import file_sha256, record_screening
 from sanctio.types import DesignationRef, Evidence, Match, Query, ScreenResult
 
 MAX_JOBS = 50
@@ -141,9 +143,6 @@ def count_rows(path: Path) -> int:
 def run_batch(service: Any, loop: asyncio.AbstractEventLoop, job: Job, upload: Path,
               mapping: dict[str, str], threshold: float, actor: str) -> None:
     """Screen the uploaded file (in a thread): JSON Lines and CSV results, one audit entry."""
-    from sanctio import batch
-    from sanctio.monitor.audit import file_sha256, record_screening
-
     assert job.folder is not None
     jsonl = job.folder / "results.jsonl"
     summary = batch.Summary()
