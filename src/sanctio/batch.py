@@ -1,4 +1,5 @@
-"""`sanctio screen-file`: screen a CSV file of any size, streaming, resumable, on several cores.
+"""Screening a CSV file of any size (`sanctio screen-file`): streaming, resumable, on several
+cores.
 
 Input columns: ``name`` (required), ``schema``, ``dob``, ``country``, ``gender``, ``id``
 (identifiers, ``;``-separated), ``ref`` (the caller's own id); ``--map name=FullName`` reads
@@ -12,15 +13,13 @@ run is resumed with ``--resume``: the rows already in the output are not screene
 from __future__ import annotations
 
 import csv
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import Any, TextIO
 
 import orjson
-import typer
 
 from sanctio.types import Query, QueryError, ScreenResult
 
@@ -261,45 +260,3 @@ def _run_chunk(chunk: list[tuple[int, dict[str, str] | str]], screener: Any, thr
             out.write(orjson.dumps(res.to_dict()).decode())
             out.write("\n")
     out.flush()
-
-
-def register(app: typer.Typer) -> None:
-    @app.command("screen-file")
-    def screen_file_cmd(
-        input_path: Annotated[Path, typer.Argument(metavar="INPUT.csv", exists=True,
-                                                   dir_okay=False, help="CSV with a header.")],
-        output: Annotated[Path, typer.Option("--output", "-o", help="OUT.jsonl or OUT.csv")],
-        mapping: Annotated[list[str] | None, typer.Option(
-            "--map", help="field=Header, e.g. --map name=FullName --map ref=CustomerId")] = None,
-        threshold: Annotated[float | None, typer.Option(help="Alert threshold.")] = None,
-        workers: Annotated[int, typer.Option(help="Processes to use.")] = 1,
-        resume: Annotated[bool, typer.Option(help="Continue an interrupted run.")] = False,
-        overwrite: Annotated[bool, typer.Option(help="Replace an existing output.")] = False,
-        fail_on_alert: Annotated[bool, typer.Option(
-            "--fail-on-alert", help="Exit with code 3 when any row is an alert (after the "
-                                    "whole file is screened and written).")] = False,
-        home: Annotated[Path | None, typer.Option("--home", envvar="SANCTIO_HOME",
-                                                  help="Registry folder.")] = None,
-    ) -> None:
-        """Screen every row of a CSV file (streaming; JSON Lines or CSV output).
-
-        A row that cannot be read (an unclosed quote, no name) is an error line naming it;
-        a bad date of birth, country, schema or gender is ignored with a warning."""
-        from sanctio.cli import _exit_on_alert, _parse_map, err
-
-        if overwrite and output.exists():
-            output.unlink()
-        try:
-            summary = screen_file(
-                input_path, output, home=home, mapping=_parse_map(mapping or []),
-                threshold=threshold, workers=workers, resume=resume,
-                progress=sys.stderr.isatty(), audit=True)
-        except (FileExistsError, ValueError) as exc:
-            err.print(f"[red]{exc}[/red]")
-            raise typer.Exit(2) from exc
-        err.print(
-            f"rows: {summary.rows:,}  alerts: {summary.alerts:,}  errors: {summary.errors:,}"
-            + (f"  resumed after: {summary.skipped:,}" if summary.skipped else "")
-            + f"  time: {summary.seconds:.1f} s  rows/s: {summary.rate:,.0f}  -> {output}")
-        _exit_on_alert(fail_on_alert, summary.alerts > 0)
-

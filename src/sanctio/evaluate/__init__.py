@@ -10,6 +10,6 @@
   Latin-script names (``native``);
 - :mod:`~sanctio.evaluate.listpairs`: a labelled pair set built from the lists, split by
   entity into train and heldout (``make-pairs``);
-- :mod:`~sanctio.evaluate.cli`: the ``variants``, ``native``, ``make-pairs`` and ``pairs``
+- :mod:`sanctio.cli.evaluate`: the ``variants``, ``native``, ``make-pairs`` and ``pairs``
   commands.
 """

@@ -6,12 +6,13 @@ import hashlib
 import html
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import orjson
 import typer
 
-from sanctio.scan import ScanResult
+if TYPE_CHECKING:
+    from sanctio.scan import ScanResult
 
 
 def render_html(results: list[tuple[str, ScanResult]]) -> str:

@@ -1,0 +1,5 @@
+"""``python -m sanctio.cli``."""
+
+from sanctio.cli import app
+
+app()
