@@ -19,17 +19,21 @@ Steps, applied alike to list names (once, at index time) and to queries:
 
 from __future__ import annotations
 
-import os
 import re
-import threading
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
-from pathlib import Path
 
 from rapidfuzz.distance import OSA
+
+# rigour's name symbols of a word (kept here too: sanctio.text.normalize exported them first)
+from sanctio.text.symbols import _EMPTY as _EMPTY
+from sanctio.text.symbols import _SYMBOLS as _SYMBOLS
+from sanctio.text.symbols import ensure_symbols as ensure_symbols
+from sanctio.text.symbols import symbols_of as symbols_of
+from sanctio.text.symbols import wait_tagger as wait_tagger
+from sanctio.text.symbols import warm_tagger as warm_tagger
 
 # --------------------------------------------------------------------------- roles
 
@@ -497,135 +501,6 @@ def _legal_forms(text: str) -> tuple[str, frozenset[str]]:
         classes.add(cls.lower())
         text = re.sub(r"(?<![a-z0-9])" + re.escape(matched) + r"(?![a-z0-9])", " ", text)
     return text, frozenset(classes)
-
-
-# ------------------------------------------------------------------------ name symbols
-
-_EMPTY: frozenset[str] = frozenset()
-_SYMBOLS: dict[str, frozenset[str]] = {}
-_SYMBOLS_LOADED: set[str] = set()
-
-
-def symbols_of(tok: str) -> frozenset[str]:
-    """rigour's name symbols of a token (Wikidata ids shared by the spellings of one given or
-    family name, in any script: Mohamed, Muhammad and محمد share Q5837762; Kim and 김). A pure
-    function of the token: tagged on first use and kept (on disk too), so that a query gets
-    the same score in any process and in any order of calls."""
-    hit = _SYMBOLS.get(tok)
-    if hit is None:
-        _load_symbol_cache()
-        hit = _SYMBOLS.get(tok)
-        if hit is None:
-            _tag_symbols([tok])
-            hit = _SYMBOLS[tok]
-    return hit
-
-
-@lru_cache(maxsize=4)
-def _cache_path(env_cache: str | None) -> Path:
-    from importlib.metadata import version as dist_version
-
-    from platformdirs import user_cache_dir
-
-    base = Path(env_cache or user_cache_dir("sanctio", appauthor=False))
-    version = dist_version("rigour")
-    return base / f"name-symbols-v2-rigour-{version}.pickle"
-
-
-def _cache_file() -> Path:
-    return _cache_path(os.environ.get("SANCTIO_CACHE"))
-
-
-_DIRTY: list[int] = [0]  # tokens tagged since the cache was last written
-
-
-def _load_symbol_cache() -> None:
-    import pickle
-
-    path = _cache_file()
-    if str(path) in _SYMBOLS_LOADED:
-        return
-    _SYMBOLS_LOADED.add(str(path))
-    try:
-        with path.open("rb") as f:
-            for k, v in pickle.load(f).items():
-                _SYMBOLS.setdefault(k, v)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
-        pass
-    import atexit
-
-    atexit.register(_save_symbol_cache)
-
-
-_WARM: list[threading.Thread] = []
-
-
-def _first_tag() -> None:
-    from rigour.names import NameTypeTag, analyze_names
-
-    list(analyze_names(NameTypeTag.PER, ["warm"], symbols=True, phonetics=False,
-                       numerics=False, consolidate=False, rewrite=False))
-
-
-def warm_tagger() -> None:
-    """Load rigour's name tagger (seconds of work, outside the GIL) in a background thread,
-    so that it is ready by the time a query brings a word no list contains."""
-    if not _WARM:
-        thread = threading.Thread(target=_first_tag, name="sanctio-tagger", daemon=True)
-        _WARM.append(thread)
-        thread.start()
-
-
-def wait_tagger() -> None:
-    """Wait for :func:`warm_tagger` (before tagging, and before forking workers)."""
-    for thread in _WARM:
-        thread.join()
-
-
-def _tag_symbols(tokens: list[str]) -> None:
-    from rigour.names import NameTypeTag, analyze_names
-
-    wait_tagger()
-
-    for tok in tokens:
-        out = set()
-        if not tok.isdigit() and (len(tok) >= 3 or not tok.isascii()):
-            for name in analyze_names(NameTypeTag.PER, [tok], symbols=True, phonetics=False,
-                                      numerics=False, consolidate=False, rewrite=False):
-                for span in name.spans:
-                    if span.symbol.category.value in ("NAME", "NICK") and len(span.parts) == 1:
-                        out.add(str(span.symbol))
-        _SYMBOLS[tok] = frozenset(out) if out else _EMPTY
-    _DIRTY[0] += len(tokens)
-
-
-def _save_symbol_cache() -> None:
-    import pickle
-
-    if not _DIRTY[0]:
-        return
-    path = _cache_file()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(_SYMBOLS, f, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-        _DIRTY[0] = 0
-    except OSError:
-        pass
-
-
-def ensure_symbols(tokens: Iterable[str]) -> int:
-    """Know the name symbols of these tokens (the list vocabulary, at index build): from the
-    on-disk cache, else from rigour's tagger (slow to start: seconds, once per machine and
-    rigour version). Returns how many tokens had to be tagged."""
-    _load_symbol_cache()
-    missing = [t for t in set(tokens) if t not in _SYMBOLS]
-    if missing:
-        _tag_symbols(missing)
-        _save_symbol_cache()
-    return len(missing)
 
 
 def detect_script(text: str) -> str:
