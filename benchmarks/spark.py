@@ -65,11 +65,14 @@ def write_queries(screener: Screener, rows: int, seed: int, path: Path) -> None:
             w.writerow([name, f"{kind}-{i}"])
 
 
-def statuses(lines: list[str]) -> dict[str, str]:
+def statuses(files: list[Path]) -> dict[str, str]:
+    """ref -> status of JSON lines files, read a line at a time."""
     out = {}
-    for line in lines:
-        d = orjson.loads(line)
-        out[d["ref"]] = d["status"]
+    for path in files:
+        with path.open("rb") as f:
+            for line in f:
+                d = orjson.loads(line)
+                out[d["ref"]] = d["status"]
     return out
 
 
@@ -143,11 +146,10 @@ def main() -> None:
               f"{summary.seconds:.1f} s = {summary.rate:,.0f} rows/s "
               f"({summary.alerts:,} alerts, {summary.errors:,} errors)", flush=True)
 
-        lines: list[str] = []
-        for part in sorted(out_spark.glob("part-*")):
-            lines.extend(part.read_text(encoding="utf-8").splitlines())
-        same = statuses(lines) == statuses(
-            out_file.read_text(encoding="utf-8").splitlines())
+        by_spark = statuses(sorted(out_spark.glob("part-*")))
+        by_file = statuses([out_file])
+        differ = sum(1 for ref, st in by_file.items() if by_spark.get(ref) != st)
+        same = differ == 0 and len(by_spark) == len(by_file)
         print()
         print(f"{'':28}{'rows':>12}{'seconds':>10}{'rows/s':>10}")
         print(f"{'Spark ' + args.master:28}{spark_rows:>12,}{spark_s:>10.1f}"
@@ -155,7 +157,7 @@ def main() -> None:
         print(f"{'screen-file --workers ' + str(args.workers):28}{summary.rows:>12,}"
               f"{summary.seconds:>10.1f}{summary.rate:>10,.0f}")
         print(f"ratio Spark / screen-file: {spark_rate / summary.rate:.2f}; same status on "
-              f"every row: {'yes' if same else 'NO'}")
+              f"every row: {'yes' if same else f'NO ({differ:,} rows differ)'}")
         print(f"peak memory (driver process): {peak_mb():,.0f} MB; CPUs: {os.cpu_count()}")
         if not same:
             sys.exit(1)
