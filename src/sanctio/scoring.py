@@ -200,8 +200,9 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         # and must agree strictly (kh is not k: خان is not كاني)
         elif sim < 0.88 and min(lq, lr) >= 2 and max(lq, lr) >= 3 and _same_consonants(q, r):
             sim, how = 0.88, "same consonants (transliterated script)"
-    elif q.skel == r.skel and lq >= 3 and lr >= 3 and len(q.skel) >= 3 and 0.7 <= sim < 0.85:
-        # (a typo or transposition, 0.85 and above, stays a spelling)
+    elif q.skel == r.skel and lq >= 3 and lr >= 3 and len(q.skel) >= 3 and 0.7 <= sim < 0.85 and (
+            OSA.distance(q.text, r.text, score_cutoff=1) > 1):
+        # (a typo or transposition, one edit or 0.85 and above, stays a spelling)
         sim, how = 0.55 + 0.4 * sim, "sounds alike"
     return sim, how
 
@@ -390,8 +391,9 @@ def _align(qt: list[Token], rt: list[Token]) -> tuple[list[Pair], set[int], set[
                 b = rt[j]
                 # a similarity of 0.85 needs lengths within a few letters
                 # (a vowel-less transliteration is shorter: its consonants decide)
-                if b.role == Role.NAME and len(b.text) >= 5 and (qt[i].abjad or abs(
-                        len(b.text) - joined_len) <= _JOIN_SLACK):
+                if b.role == Role.NAME and (len(b.text) >= 5 or b.text == qt[i].text + qt[
+                        i + 1].text) and (qt[i].abjad or abs(len(b.text) - joined_len)
+                                          <= _JOIN_SLACK):
                     jt = jt or _joined(qt[i].text, qt[i + 1].text, qt[i].abjad,
                                        (qt[i].orig or "") + (qt[i + 1].orig or "")
                                        if qt[i].orig and qt[i + 1].orig else None)
@@ -405,8 +407,9 @@ def _align(qt: list[Token], rt: list[Token]) -> tuple[list[Pair], set[int], set[
             jt = None
             for i in weak_q:
                 a = qt[i]
-                if a.role == Role.NAME and len(a.text) >= 5 and (a.abjad or abs(
-                        len(a.text) - joined_len) <= _JOIN_SLACK):
+                if a.role == Role.NAME and (len(a.text) >= 5 or a.text == rt[j].text + rt[
+                        j + 1].text) and (a.abjad or abs(len(a.text) - joined_len)
+                                          <= _JOIN_SLACK):
                     jt = jt or _joined(rt[j].text, rt[j + 1].text, rt[j].abjad)
                     sim, _ = cached_token_sim(a, jt)
                     if sim >= 0.85:
@@ -449,6 +452,13 @@ def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
     pairs, used_q, used_r = _align(qt, rt)
     if not (q.person or r.person) and (q.legal or r.legal or not r.script == q.script == "Latin"
                                        or any(t.role == Role.GENERIC for t in rt)):
+        # (and a single letter in a company's name is no initial of its words: A Russian
+        # is not Russian Agricultural Bank)
+        initials = [p for p in pairs if p.how == "initial"]
+        if initials:
+            pairs = [p for p in pairs if p.how != "initial"]
+            used_q = used_q - {i for p in initials for i in p.qi}
+            used_r = used_r - {j for p in initials for j in p.rj}
         pairs = [_as_spelling(p) for p in pairs]
     rw = r_weights if r_weights is not None else [weights.weight(t) for t in rt]
     un_q = [t for i, t in enumerate(qt) if i not in used_q]
@@ -555,6 +565,32 @@ def _family_missing(r: NameForm, used_r: set[int]) -> bool:
     return bool(fam) and not any(j in used_r for j in fam)
 
 
+def _given_missing(r: NameForm, used_r: set[int]) -> bool:
+    """A person's name whose first name (in its natural order) the query lacks while it has
+    two or more others of its names (Ahmad Suleiman against Yousef Suleiman al-Ahmad):
+    variants drop a middle name or shorten the first to its initial, they rarely drop it (a
+    family name alone, al-Kani, is another case: one of many)."""
+    if not r.person or len(r.scoring) < 2:
+        return False
+    pos = _natural_positions(r.original, tuple(t.text for t in r.scoring))
+    first = pos.index(0) if 0 in pos else 0
+    return first not in used_r and r.scoring[first].role == Role.NAME
+
+
+def _initial_differs(real: list[Pair], pair_w: list[float]) -> float:
+    """Share of the matched weight in spellings (edit distance, not a known variant) whose
+    first letters differ: a typo rarely hits the first letter, another name often does
+    (Amrouche / Jarrouche, Amrani / Zamreni)."""
+    total = sum(pair_w)
+    if not total:
+        return 0.0
+    hit = sum(w for p, w in zip(real, pair_w, strict=True)
+              if p.how == "spelling" and len(p.query) == len(p.listed) == 1
+              and not (p.query[0].abjad or p.listed[0].abjad)
+              and p.query[0].text[:1] != p.listed[0].text[:1])
+    return hit / total
+
+
 def _crossed(r: NameForm, real: list[Pair]) -> bool:
     """The query's tokens meet the list name's in another order than the list writes them
     (Ahmad Suleiman against Yousef Suleiman al-Ahmad)."""
@@ -620,8 +656,9 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         "rarest_fuzzy": 1.0 - rarest.sim if rarest is not None else 0.0,
         "query_unmatched": q_un_w / q_total if q_total else 1.0,
         "list_unmatched": r_un_w / r_total,
-        "exact_subset": float(len(real) >= 2 and not un_q and bool(un_r)
-                              and min(p.sim for p in real) >= 0.9),
+        "exact_subset": float(len(real) >= 2 and not un_q and bool(un_r) and all(
+            p.sim >= 0.9 or (p.how == "initial" and r.person) for p in real) and any(
+            p.how != "initial" for p in real)),
         "crossed_gap": float(bool(un_r) and _crossed(r, real)),
         "strongest_token": max_w,
         "single_word": single,
@@ -637,6 +674,8 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         "family_missing": float(bool(real) and _family_missing(r, used_r)),
         "generic_conflict": float(any(t.role == Role.GENERIC for t in un_q) and any(
             t.role == Role.GENERIC for t in un_r)),
+        "given_missing": float(len(real) >= 2 and _given_missing(r, used_r)),
+        "initial_differs": _initial_differs(real, pair_w),
     }
 
 
@@ -650,7 +689,7 @@ FEATURES: dict[str, str] = {
     "list_unmatched": "share of the list name's weight with no counterpart",
     "crossed_gap": "the list name has more, and the tokens meet in another order",
     "exact_subset": "every query token is one of the list name's, at least a close variant "
-                    "(the list name has more: a dropped middle name)",
+                    "or its initial (the list name has more: a dropped middle name)",
     "strongest_token": "rarity of the rarest matched token",
     "rarest_fuzzy": "how far the rarest matched token is from its counterpart",
     "single_word": "a one-word name against a one-word name",
@@ -665,6 +704,8 @@ FEATURES: dict[str, str] = {
     "cjk_missing": "a syllable of a Chinese or Korean name is missing",
     "family_missing": "the list name's family name (as the list marks it) is not in the query",
     "generic_conflict": "each name has a business word the other lacks (Aryan Group, Aryan Bank)",
+    "given_missing": "the list name's first name (in its natural order) is not in the query",
+    "initial_differs": "share of the matched weight in spellings that differ in the first letter",
 }
 
 

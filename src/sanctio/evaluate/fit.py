@@ -117,7 +117,7 @@ SIGNS: dict[str, int] = {
     "crossed_gap": -1,
     "one_of_many": -1, "common_only": -1, "generic_only": -1, "number_conflict": -1,
     "lineage_conflict": -1, "legal_conflict": -1, "cjk_missing": -1, "family_missing": -1,
-    "generic_conflict": -1,
+    "generic_conflict": -1, "given_missing": -1, "initial_differs": -1,
 }
 
 
@@ -125,7 +125,7 @@ SIGNS: dict[str, int] = {
 # father and son swapped around bin, it holds hardly at all): each lowers the logit by at
 # least this much
 PRIORS: dict[str, float] = {
-    "lineage_conflict": -6.0, "generic_only": -1.5, "number_conflict": -1.0,
+    "lineage_conflict": -12.0, "generic_only": -1.5, "number_conflict": -1.0,
     "one_of_many": -1.0, "legal_conflict": -0.3, "common_only": -1.5, "generic_conflict": -0.8,
 }
 

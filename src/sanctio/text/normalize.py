@@ -461,10 +461,24 @@ aktiengesellschaft gesellschaft responsabilidad limitada anonyme
 _LEGAL_WORD_SET = frozenset(_LEGAL_WORDS)
 
 
+# legal-form acronyms long enough that one typo in them is still recognisable where a legal
+# form stands, first or last in a company's name (PJSVC DALPRIBOR, ALEVKURP OJSX)
+_LEGAL_ACRONYMS = ("ojsc", "pjsc", "cjsc", "ltda", "gmbh", "sarl", "sprl", "bvba", "fzco")
+
+
 def _fix_legal_typos(text: str) -> str:
-    """One typo inside a long legal-form word is corrected (HAVIN BANK COMPNAY LIMITED)."""
+    """One typo inside a long legal-form word is corrected (HAVIN BANK COMPNAY LIMITED), and
+    in a legal-form acronym first or last in the name (PJSVC DALPRIBOR)."""
     words = tokenize_ascii(text)
     fixes = {}
+    if len(words) >= 2:
+        for w in (words[0], words[-1]):
+            if 3 <= len(w) <= 5 and w not in _LEGAL_ACRONYMS and w not in GENERIC:
+                for cand in _LEGAL_ACRONYMS:
+                    if cand[0] == w[0] and abs(len(cand) - len(w)) <= 1 and OSA.distance(
+                            w, cand, score_cutoff=1) <= 1:
+                        fixes[w] = cand
+                        break
     for w in words:
         if len(w) >= 6 and w not in _LEGAL_WORD_SET and w not in GENERIC:
             for cand in _LEGAL_WORDS:
@@ -716,10 +730,12 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             if num is not None:
                 tokens.append(Token(str(num), Role.NUMBER, str(num), num))
                 continue
-            if tok in PARTICLES and (len(tok) > 1 or (0 < i < len(raw_tokens) - 1 and not re.search(
-                    rf"(?<![a-z]){tok}\.", latin.lower()))):
-                # "y" and "e" join two names (Garcia y Lopez); first, last or followed by a
-                # full stop they are initials (Y AL-MADANI, E. BADEGE, RI Y.M.)
+            if tok in PARTICLES and (len(tok) > 1 or (
+                    0 < i < len(raw_tokens) - 1 and raw_tokens[i - 1] not in TITLES
+                    and not re.search(rf"(?<![a-z]){tok}\.", latin.lower()))):
+                # "y" and "e" join two names (Garcia y Lopez); first, last, after a title or
+                # followed by a full stop they are initials (Y AL-MADANI, Sheikh Y AL-MADANI,
+                # E. BADEGE, RI Y.M.)
                 role = Role.PARTICLE
             elif org is not True and len(raw_tokens) > 1 and (
                     (tok in TITLES and not abjad and i < len(raw_tokens) - 1  # (عمر is not Mr)
@@ -734,6 +750,9 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             alt = None
             if role == Role.NAME and _ARTICLE_GLUED.match(tok) and len(tok) >= 6:
                 alt = tok[2:]
+            elif (role == Role.NAME and len(tok) <= 3 and tokens and tokens[-1].text == "al"
+                  and tokens[-1].role == Role.PARTICLE):
+                alt = "al" + tok  # a short name after its article is written with it (AL-ID: Alid)
             tokens.append(Token(tok, role, skeleton(tok), None, alt, abjad,
                                 origs.get(tok) if role in (Role.NAME, Role.TITLE) else None))
     tokens = _compound_numbers(_merge_abd(tokens, arabic))
