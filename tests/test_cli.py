@@ -175,3 +175,17 @@ def test_load_rescreens_the_portfolio_and_audits(tmp_path: Path) -> None:
     assert "C1" in text and "29119" in text and "GLOMAG" in text
     code, out, _ = run("audit", "verify", "--home", home)
     assert code == 0
+
+
+def test_show_links_the_militia_and_its_leader_both_ways(tmp_path: Path) -> None:
+    home = str(tmp_path / "home")
+    code, _, _ = run("load", str(DATA / "ofac-sdn-2021"), "--home", home)
+    assert code == 0
+    code, out, _ = run("show", "us-ofac:29119", "--json", "--home", home)
+    leader = json.loads(out)
+    assert [r["target_entity_id"] for r in leader["relations"]] == ["us-ofac-29368"]
+    code, out, _ = run("show", "us-ofac:29368", "--json", "--home", home)
+    militia = json.loads(out)
+    assert [r["entity_id"] for r in militia["linked_from"]] == ["us-ofac-29119"]
+    code, out, _ = run("show", "us-ofac:29368", "--home", home)
+    assert code == 0 and "linked_to from: AL-KANI, Mohamed" in out

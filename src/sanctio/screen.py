@@ -130,6 +130,7 @@ class Screener:
                     continue  # the same name in another language version or list
                 seen[key] = len(self.names)
                 self.names.append(IndexedName(pos, name, member.version.list_id, form))
+        self.links_to, self.linked_from = _links(self.entities)
         ensure_symbols([t.text for n in self.names for t in n.form.tokens if t.role == Role.NAME]
                        + [t.orig for n in self.names for t in n.form.tokens if t.orig])
         self.index = NameIndex(n.form for n in self.names)
@@ -378,7 +379,44 @@ class Screener:
         entity = self.entities[pos].entity if pos is not None else self.registry.entity(ref)
         if entity is None:
             return None
-        return entity_to_dict(entity, self.lists)
+        return self.entity_view(entity)
+
+    def entity_view(self, entity: Entity) -> dict[str, Any]:
+        """:func:`~sanctio.show.entity_to_dict` with the relations resolved to entities of
+        this index, both ways."""
+        out = entity_to_dict(entity, self.lists)
+        targets = getattr(self, "links_to", {}).get(entity.id, {})
+        for rel in out["relations"]:
+            rel["target_entity_id"] = targets.get(f"{rel['list']}:{rel['target_id']}")
+        out["linked_from"] = getattr(self, "linked_from", {}).get(entity.id, [])
+        return out
+
+
+def _links(entities: list[EntityInfo]
+           ) -> tuple[dict[str, dict[str, str]], dict[str, list[dict[str, str]]]]:
+    """Relations between the indexed entities, both ways: per entity id, the entity each of
+    its records' relations points at (by ``list:source_id``); and per entity id, the entities
+    whose records point at it (the Kaniyat militia is linked from Mohamed al-Kani)."""
+    by_key: dict[str, tuple[str, str]] = {}
+    for info in entities:
+        for m in info.entity.members:
+            by_key[m.key] = (info.entity.id, info.entity.caption)
+    links_to: dict[str, dict[str, str]] = {}
+    linked_from: dict[str, list[dict[str, str]]] = {}
+    for info in entities:
+        for m in info.entity.members:
+            for rel in m.record.relations:
+                if not rel.target_id:
+                    continue
+                key = f"{m.version.list_id}:{rel.target_id}"
+                target = by_key.get(key)
+                if target is None or target[0] == info.entity.id:
+                    continue
+                links_to.setdefault(info.entity.id, {})[key] = target[0]
+                linked_from.setdefault(target[0], []).append({
+                    "type": rel.type.value, "entity_id": info.entity.id,
+                    "caption": info.entity.caption, "list": m.version.list_id})
+    return links_to, linked_from
 
 
 _WORKER_SCREENER: Screener | None = None

@@ -136,6 +136,9 @@ def test_entity_page_timeline(ui: Console) -> None:
     groups = ui.all("section[aria-labelledby=names-h] details")
     assert groups and groups[0].get_attribute("open") is not None
     assert all(g.get_attribute("open") is None for g in groups[1:])
+    # the militia and its leader link to each other (OFAC: al-Kani "Linked To" the militia)
+    relations = ui.css("section[aria-labelledby=rel-h]").text
+    assert "AL-KANI, Mohamed" in relations, relations
     ui.shot("03-entity-timeline")
 
 

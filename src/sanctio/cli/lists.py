@@ -206,7 +206,7 @@ def show(
     An id, a record key or a name exactly as listed shows that entity; anything else is
     not guessed: the closest entities are listed instead (exit code 1)."""
     from sanctio.index_store import entities_by_name, entity_by_ref
-    from sanctio.show import closest_matches, entity_to_dict, name_groups
+    from sanctio.show import closest_matches, name_groups
 
     reg = open_registry(home)
     with LateStatus("looking up…") as status:
@@ -232,8 +232,7 @@ def show(
                           + (f"  (as {m.matched_name})" if m.matched_name != m.name else ""),
                           markup=False, highlight=False)
         raise typer.Exit(1)
-    lists = list(screener.lists)
-    data = entity_to_dict(entity, lists)
+    data = screener.entity_view(entity)
     if json_out:
         sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
         return
@@ -265,7 +264,11 @@ def show(
     for i in data["identifiers"]:
         console.print(f"  {i['type']}: {escape(i['number'])} {i['country'] or ''}")
     for r in data["relations"]:
-        console.print(f"  {r['type']}: {escape(r['target_name'] or r['target_id'] or '')}")
+        target = r.get("target_entity_id")
+        console.print(f"  {r['type']}: {escape(r['target_name'] or r['target_id'] or '')}"
+                      + (f" [dim]({target})[/dim]" if target else ""))
+    for r in data.get("linked_from", []):
+        console.print(f"  {r['type']} from: {escape(r['caption'])} [dim]({r['entity_id']})[/dim]")
     table = Table(title="Designations (timeline)")
     for col in ("listed on", "authority", "id", "programme", "measures", "list version"):
         table.add_column(col)
