@@ -308,3 +308,8 @@ def test_variants_people_write(query: str, listed: str, org: bool) -> None:
 def test_an_initial_in_a_company_name_is_no_evidence() -> None:
     # "A Russian" in a text is not Russian Agricultural Bank
     assert score("A Russian", "Russian Agricultural Bank", org=None) < 0.8
+
+
+def test_chinese_syllables_are_never_particles() -> None:
+    # 彬 is bin, a given-name syllable, not "son of"
+    assert score("倪高彬", "Gaobin NI") >= 0.95, describe("倪高彬", "Gaobin NI")

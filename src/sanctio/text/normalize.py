@@ -717,6 +717,9 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                 parts = tokenize_ascii(to_latin(word))
                 if len(parts) == 1:
                     origs.setdefault(parts[0], word)
+    # Chinese and Korean syllables are names, whatever they spell in Latin (倪高彬: Ni Gaobin,
+    # where bin is no "son of")
+    syllabic = script in ("Han", "Hangul")
     tokens: list[Token] = []
     for i, raw in enumerate(raw_tokens):
         parts = split_compounds(raw, arabic) if org is not True else [raw]
@@ -730,14 +733,14 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             if num is not None:
                 tokens.append(Token(str(num), Role.NUMBER, str(num), num))
                 continue
-            if tok in PARTICLES and (len(tok) > 1 or (
+            if tok in PARTICLES and not syllabic and (len(tok) > 1 or (
                     0 < i < len(raw_tokens) - 1 and raw_tokens[i - 1] not in TITLES
                     and not re.search(rf"(?<![a-z]){tok}\.", latin.lower()))):
                 # "y" and "e" join two names (Garcia y Lopez); first, last, after a title or
                 # followed by a full stop they are initials (Y AL-MADANI, Sheikh Y AL-MADANI,
                 # E. BADEGE, RI Y.M.)
                 role = Role.PARTICLE
-            elif org is not True and len(raw_tokens) > 1 and (
+            elif org is not True and len(raw_tokens) > 1 and not syllabic and (
                     (tok in TITLES and not abjad and i < len(raw_tokens) - 1  # (عمر is not Mr)
                      and (i == 0 or tok not in NAME_TITLES))  # (Mohammad Sadiq Amir Mohammad)
                     or (abjad and origs.get(tok) in ARABIC_TITLES and i < len(raw_tokens) - 1
