@@ -7,6 +7,7 @@ the `sanctio` command line, and the HTTP service (``sanctio serve``) on loopback
 from __future__ import annotations
 
 import csv
+import datetime
 import json
 import os
 import re
@@ -371,6 +372,57 @@ def test_match_answers_every_query_of_a_batch(service: dict[str, Any]) -> None:
         assert entry["matches"] == [] and entry["query"]["name"] is None
         assert entry["list_versions"] == data["list_versions"]
     assert "John" not in r.text and "x" * 501 not in r.text  # unusable names are not echoed
+
+
+NEXT_YEAR = str(datetime.date.today().year + 1)
+# odd queries: (name, options of `sanctio screen`); the JSON body of the same query is built
+# from the options
+ODD_QUERIES: list[tuple[str, dict[str, str]]] = [
+    ("Mohamed al-Kani", {"dob": NEXT_YEAR + "-01-01"}),  # a date of birth in the future
+    ("Mohamed al-Kani", {"dob": "2999-01-01"}),
+    ("Mohamed al-Kani", {"dob": "1979-02-30"}),  # no such day
+    ("Mohamed al-Kani", {"country": "Atlantis"}),  # no such country
+    ("Mohamed al-Kani", {"country": "XX", "schema": "dragon", "gender": "x"}),
+    ("Mohamed al-Kani", {"country": "United Kingdom", "dob": "1979"}),  # fine
+    ("x" * 501, {}),  # an overlong name
+    ("", {}),  # an empty name
+    ("   ", {}),
+    ("!!!", {}),  # no letters
+]
+
+
+def test_cli_and_api_accept_and_refuse_the_same_queries(service: dict[str, Any],
+                                                         uk_home: Path) -> None:
+    """Both surfaces validate with Query.build: the same odd inputs are screened with the
+    same warnings, or refused with the same message (the API as the query's error entry,
+    the command line as a bad parameter, exit code 2)."""
+    queries = [{"name": name, **options, "ref": f"q{i}"}
+               for i, (name, options) in enumerate(ODD_QUERIES)]
+    r = service["api"].post("/match", json={"queries": queries})
+    assert r.status_code == 200, r.text
+    api = r.json()["results"]
+    refused = 0
+    for i, ((name, options), answer) in enumerate(zip(ODD_QUERIES, api, strict=True)):
+        args = [arg for k, v in options.items() for arg in (f"--{k}", v)]
+        code, out, err = run("screen", name, *args, "--json", "--home", str(uk_home))
+        if answer["status"] == "error":
+            refused += 1
+            message = answer["error"].removeprefix(f"queries[{i}]: ")
+            assert answer["error"] == f"queries[{i}]: {message}"
+            shown = " ".join(re.sub(r"[\u2500-\u257f]", " ", err).split())
+            assert code == 2 and message in shown, (name, message, err)
+            continue
+        assert code == 0, (name, options, err)
+        data = json.loads(out)
+        fields = ("schema ", "dob ", "country ", "gender ", "identifier ")
+        assert [w for w in data["warnings"] if w.startswith(fields)] == answer["warnings"]
+        assert data["query"] == {**answer["query"], "ref": None}
+        assert data["status"] == answer["status"]
+    assert refused == 4
+    assert api[0]["warnings"] == [f"dob '{NEXT_YEAR}-01-01' is not a plausible date of birth: "
+                                  "ignored"]
+    assert api[3]["warnings"] == ["country 'Atlantis' is not a known country: ignored"]
+    assert api[5]["warnings"] == [] and api[5]["query"]["country"] == "GB"
 
 
 @pytest.mark.parametrize(("raw", "status"), [

@@ -315,7 +315,7 @@ def test_update_gets_the_same_protection(tmp_path: Path) -> None:
 
 
 def test_service_reload_gets_the_same_protection(tmp_path: Path) -> None:
-    from sanctio.service.app import load_lists
+    from sanctio.service.loads import load_lists
     from sanctio.service.schemas import ReloadRequest
 
     home = tmp_path / "home"

@@ -313,3 +313,19 @@ def test_an_initial_in_a_company_name_is_no_evidence() -> None:
 def test_chinese_syllables_are_never_particles() -> None:
     # 彬 is bin, a given-name syllable, not "son of"
     assert score("倪高彬", "Gaobin NI") >= 0.95, describe("倪高彬", "Gaobin NI")
+
+
+def test_a_middle_name_only_the_query_has_is_a_feature() -> None:
+    f = compare_forms(analyze("Natalia Alexejevna SERGUNINOVA", org=False),
+                      analyze("Natalia Serguninova", org=False), W).features
+    assert f["query_middle_extra"] == 1.0
+    assert score("Natalia Alexejevna SERGUNINOVA", "Natalia Serguninova") >= 0.8
+    # an extra first or last name is not a middle name
+    assert compare_forms(analyze("Natalia Serguninova Petrova", org=False),
+                         analyze("Natalia Serguninova", org=False),
+                         W).features["query_middle_extra"] == 0.0
+
+
+def test_a_word_read_as_particle_on_one_side_and_name_on_the_other() -> None:
+    # 안 is the family name An; the list's AN looks like the article an-
+    assert score("안정혁", "AN Jong Hyok") >= 0.95, describe("안정혁", "AN Jong Hyok")

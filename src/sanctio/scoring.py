@@ -478,6 +478,20 @@ def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         if keep:
             used_r = used_r | keep
             un_r = [t for j, t in enumerate(rt) if j not in used_r]
+    # a word one side reads as a particle and the other as a name (안 is An, a family name;
+    # in AN Jong Hyok the lists' AN looks like the article an-) is neither evidence nor gap
+    r_particles = {t.text for t in r.tokens if t.role == Role.PARTICLE}
+    q_particles = {t.text for t in q.tokens if t.role == Role.PARTICLE}
+    if r_particles and un_q:
+        gone = [t for t in un_q if t.text in r_particles]
+        if gone:
+            ignored = ignored + [t.text for t in gone]
+            un_q = [t for t in un_q if t not in gone]
+    if q_particles and un_r:
+        keep = {j for j, t in enumerate(rt) if j not in used_r and t.text in q_particles}
+        if keep:
+            used_r = used_r | keep
+            un_r = [t for j, t in enumerate(rt) if j not in used_r]
     # who is whose son: Hasan bin Ali is not Ali bin Hasan
     swapped = False
     q_line, r_line = _lineage(q), _lineage(r)
@@ -675,6 +689,8 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         "generic_conflict": float(any(t.role == Role.GENERIC for t in un_q) and any(
             t.role == Role.GENERIC for t in un_r)),
         "given_missing": float(len(real) >= 2 and _given_missing(r, used_r)),
+        "query_middle_extra": float(len(real) >= 2 and bool(un_q) and not un_r and all(
+            p.sim >= 0.8 for p in real) and all(0 < qt.index(t) < len(qt) - 1 for t in un_q)),
         "initial_differs": _initial_differs(real, pair_w),
     }
 
@@ -705,6 +721,8 @@ FEATURES: dict[str, str] = {
     "family_missing": "the list name's family name (as the list marks it) is not in the query",
     "generic_conflict": "each name has a business word the other lacks (Aryan Group, Aryan Bank)",
     "given_missing": "the list name's first name (in its natural order) is not in the query",
+    "query_middle_extra": "the query has a middle name the list name lacks, and nothing else "
+                          "differs (Natalia Alexejevna Serguninova, Natalia Serguninova)",
     "initial_differs": "share of the matched weight in spellings that differ in the first letter",
 }
 

@@ -78,7 +78,7 @@ def serve(
 ) -> None:
     """Run the HTTP screening service."""
     from sanctio.registry import Registry
-    from sanctio.service.app import DEV_WARNING, ServiceConfig
+    from sanctio.service.config import DEV_WARNING, ServiceConfig
     from sanctio.service.keys import KeyStore
 
     home = _home(home)

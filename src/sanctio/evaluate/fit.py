@@ -117,7 +117,7 @@ SIGNS: dict[str, int] = {
     "crossed_gap": -1,
     "one_of_many": -1, "common_only": -1, "generic_only": -1, "number_conflict": -1,
     "lineage_conflict": -1, "legal_conflict": -1, "cjk_missing": -1, "family_missing": -1,
-    "generic_conflict": -1, "given_missing": -1, "initial_differs": -1,
+    "generic_conflict": -1, "given_missing": -1, "initial_differs": -1, "query_middle_extra": +1,
 }
 
 

@@ -1,7 +1,15 @@
 """The HTTP screening service (``sanctio serve``).
 
-- :mod:`sanctio.service.app`: the FastAPI app (``create_app``).
-- :mod:`sanctio.service.state`: the index each worker serves, hot reloads, the audit log.
+- :mod:`sanctio.service.app`: the FastAPI app (``create_app``), assembled from the routers
+  (one module per resource: ``match_routes``, ``search_routes``, ``entity_routes``,
+  ``lists_routes``, ``health_routes``, ``scan_routes``, ``payments_routes``,
+  ``reconcile_routes``) and the middleware (:mod:`sanctio.service.middleware`).
+- :mod:`sanctio.service.context`: :class:`Service`, what the process holds;
+  :mod:`sanctio.service.config`: its settings; :mod:`sanctio.service.validation`: request
+  checks (queries through ``Query.build``); :mod:`sanctio.service.responses`: JSON answers;
+  :mod:`sanctio.service.loads`: list loads through the service.
+- :mod:`sanctio.service.state`: the index each worker serves (the scorer pool), hot reloads,
+  the audit log.
 - :mod:`sanctio.service.keys`: API keys, stored hashed in the registry database.
 - :mod:`sanctio.service.metrics`: Prometheus metrics.
 - :mod:`sanctio.service.schemas`: request and response models.

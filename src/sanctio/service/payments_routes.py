@@ -16,6 +16,14 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import Response
 
+from sanctio.service.middleware import ROUTE_POLICY
+from sanctio.service.responses import (
+    BODY_RESPONSES,
+    NOT_READY,
+    SECURITY,
+    client_of,
+    principal_of,
+)
 from sanctio.service.state import AuditEntry, now_iso
 
 MAX_PAYMENT_CHARS = 1_000_000  # characters of messages per request
@@ -38,14 +46,12 @@ class PaymentsRequest(BaseModel):
 
 def router(service: Any) -> APIRouter:
     """The ``/payments/screen`` route of a service (registered by ``create_app``)."""
-    from sanctio.service import app as service_app
-
-    service_app._EXACT_ROUTES.setdefault("/payments/screen", ("/payments/screen", "screen"))
+    ROUTE_POLICY.setdefault("/payments/screen", ("/payments/screen", "screen"))
     api = APIRouter()
 
     @api.post("/payments/screen", tags=["screening"],
-              openapi_extra={"security": service_app.SECURITY},
-              responses={**service_app._BODY_RESPONSES, **service_app._NOT_READY},
+              openapi_extra={"security": SECURITY},
+              responses={**BODY_RESPONSES, **NOT_READY},
               summary="Screen payment messages (pacs.008, MT103)")
     async def payments_screen(body: PaymentsRequest, request: Request) -> Response:
         """Each message's decision (`pass`, `hold`, `block` or `error`), the fields that
@@ -56,14 +62,12 @@ def router(service: Any) -> APIRouter:
         gen, served = service.pool.snapshot()
         content, counts = await service.scored(
             gen, "payments", body.messages.encode("utf-8"), body.format, body.threshold)
-        p = request.scope.get("state", {}).get("principal")
-        principal = p if isinstance(p, service_app.Principal) else service_app.DEV_PRINCIPAL
-        client = request.scope.get("client")
+        principal = principal_of(request)
         request_id = uuid.uuid4().hex
         service.audit.record(AuditEntry(
             at=now_iso(), request_id=request_id, route="/payments/screen",
             principal=principal.name, key_id=principal.key_id,
-            client=str(client[0]) if client else None, status=200,
+            client=client_of(request), status=200,
             queries=[{"messages_sha256": hashlib.sha256(body.messages.encode()).hexdigest(),
                       "messages": sum(counts.values())}],
             alerts=counts.get("hold", 0) + counts.get("block", 0),

@@ -30,6 +30,7 @@ from starlette.responses import Response
 
 from sanctio import __version__
 from sanctio.model import Schema
+from sanctio.service.middleware import ROUTE_POLICY
 from sanctio.service.state import AuditEntry, now_iso
 from sanctio.types import DEFAULT_THRESHOLD, Query, QueryError
 
@@ -206,12 +207,10 @@ def preview_html(data: dict[str, Any]) -> str:
 
 def router(service: Any) -> APIRouter:
     """The reconciliation routes of a service (registered by ``create_app``)."""
-    from sanctio.service import app as service_app
-
     # the middleware lets these through (its label for metrics, no role): the key is
     # checked below, after CORS preflights and the public manifest
     for path in PATHS:
-        service_app._EXACT_ROUTES.setdefault(path, (path, None))
+        ROUTE_POLICY.setdefault(path, (path, None))
     # described by their own specification and manifest, not the OpenAPI schema (whose
     # contract, names in bodies only and JSON answers, the reconciliation API does not keep:
     # it takes queries in the URL and answers previews in HTML)

@@ -16,7 +16,16 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import Response
 
+from sanctio.service.middleware import ROUTE_POLICY
+from sanctio.service.responses import (
+    BODY_RESPONSES,
+    NOT_READY,
+    SECURITY,
+    client_of,
+    principal_of,
+)
 from sanctio.service.state import AuditEntry, now_iso
+from sanctio.types import bad_text
 
 MAX_SCAN_CHARS = 200_000  # characters of text per request
 
@@ -38,36 +47,31 @@ class ScanRequest(BaseModel):
 
 def router(service: Any) -> APIRouter:
     """The ``/scan`` route of a service (registered by ``create_app``)."""
-    from sanctio.service import app as service_app
-
     # the middleware's route policy: the screen role, as for /match, before the body is read
-    service_app._EXACT_ROUTES.setdefault("/scan", ("/scan", "screen"))
+    ROUTE_POLICY.setdefault("/scan", ("/scan", "screen"))
     api = APIRouter()
 
-    @api.post("/scan", tags=["screening"], openapi_extra={"security": service_app.SECURITY},
-              responses={**service_app._BODY_RESPONSES, **service_app._NOT_READY},
+    @api.post("/scan", tags=["screening"], openapi_extra={"security": SECURITY},
+              responses={**BODY_RESPONSES, **NOT_READY},
               summary="Find mentions of listed parties in free text")
     async def scan(body: ScanRequest, request: Request) -> Response:
         """Every mention of a listed party in the text: character offsets into the text,
         the span, the matched entity with score, explanation and designations (the match
         contract of `/match`), the sentence around it, and a summary (mentions, parties)."""
         started = time.perf_counter()
-        bad = service_app._bad_chars(body.text.replace("\n", " ").replace("\r", " ")
-                                     .replace("\t", " "))
+        bad = bad_text(body.text.replace("\n", " ").replace("\r", " ").replace("\t", " "))
         if bad:
             raise RequestValidationError([{"loc": ["body", "text"], "msg": bad,
                                            "type": "value_error"}])
         gen, served = service.pool.snapshot()
         content, mentions, threshold = await service.scored(
             gen, "scan", body.text, body.threshold, body.html)
-        p = request.scope.get("state", {}).get("principal")
-        principal = p if isinstance(p, service_app.Principal) else service_app.DEV_PRINCIPAL
-        client = request.scope.get("client")
+        principal = principal_of(request)
         request_id = uuid.uuid4().hex
 
         service.audit.record(AuditEntry(
             at=now_iso(), request_id=request_id, route="/scan", principal=principal.name,
-            key_id=principal.key_id, client=str(client[0]) if client else None, status=200,
+            key_id=principal.key_id, client=client_of(request), status=200,
             queries=[{"text_sha256": hashlib.sha256(body.text.encode()).hexdigest(),
                       "chars": len(body.text)}],
             alerts=int(mentions > 0), errors=0, threshold=threshold,

@@ -398,7 +398,7 @@ def router(service: Any) -> APIRouter:
     @r.post(PREFIX + "/lists/load")
     async def load(request: Request) -> Response:
         from sanctio.service import schemas as S
-        from sanctio.service.app import NOT_IN_DATA_DIRS, official_download, resolve_list_path
+        from sanctio.service.loads import NOT_IN_DATA_DIRS, official_download, resolve_list_path
 
         started = time.perf_counter()
         got = await c.form(request, "admin", started)
