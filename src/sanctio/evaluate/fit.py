@@ -125,7 +125,7 @@ SIGNS: dict[str, int] = {
 # father and son swapped around bin, it holds hardly at all): each lowers the logit by at
 # least this much
 PRIORS: dict[str, float] = {
-    "lineage_conflict": -12.0, "generic_only": -1.5, "number_conflict": -1.0,
+    "lineage_conflict": -12.0, "generic_only": -4.0, "number_conflict": -1.0,
     "one_of_many": -1.0, "legal_conflict": -0.3, "common_only": -1.5, "generic_conflict": -0.8,
 }
 
