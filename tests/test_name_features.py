@@ -329,3 +329,14 @@ def test_a_middle_name_only_the_query_has_is_a_feature() -> None:
 def test_a_word_read_as_particle_on_one_side_and_name_on_the_other() -> None:
     # 안 is the family name An; the list's AN looks like the article an-
     assert score("안정혁", "AN Jong Hyok") >= 0.95, describe("안정혁", "AN Jong Hyok")
+
+
+@pytest.mark.parametrize(("native", "listed"), [
+    ("نور الدين بن علي", "NOUREDDINE BEN ALI"),  # a compound over its article, one word
+    ("عز الدين اسماعيل", "Ezzedine ISMAEL"),  # however short its first word
+    ("امین الله امین قدوس", "AMINULLAH AMIN QUDDUS"),
+    ("جلال الدين حقانى", "JALLALOUDINE HAQQANI"),
+])
+def test_arabic_compounds_written_apart_meet_their_latin_spelling(native: str, listed: str
+                                                                   ) -> None:
+    assert score(native, listed) >= 0.9, describe(native, listed)

@@ -38,7 +38,7 @@ from typing import Any
 from rapidfuzz.distance import OSA
 
 from sanctio.model import DateValue, NameType, Schema
-from sanctio.text.abjad import arabic_keys, is_arabic_word, latin_keys, reading_of
+from sanctio.text.abjad import ARTICLE_JOIN, arabic_keys, is_arabic_word, latin_keys, reading_of
 from sanctio.text.normalize import (
     NameForm,
     Role,
@@ -359,7 +359,24 @@ def _greedy(options: list[_Option], qt: list[Token], rt: list[Token]
     return pairs, used_q, used_r
 
 
-def _align(qt: list[Token], rt: list[Token]) -> tuple[list[Pair], set[int], set[int]]:
+def article_gaps(form: NameForm) -> frozenset[int]:
+    """Positions ``i`` among the compared tokens where the article ``al`` stands between
+    token ``i`` and the next one in an Arabic-script name (نور الدين, عبد الله): written as
+    one, the two words keep it (Noureddine, Nasrallah)."""
+    out = set()
+    pos = {id(t): i for i, t in enumerate(form.scoring)}
+    toks = form.tokens
+    for k in range(1, len(toks) - 1):
+        t = toks[k]
+        if t.role == Role.PARTICLE and t.text == "al" and toks[k + 1].abjad:
+            a, b = pos.get(id(toks[k - 1])), pos.get(id(toks[k + 1]))
+            if a is not None and b == a + 1:
+                out.add(a)
+    return frozenset(out)
+
+
+def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset()
+           ) -> tuple[list[Pair], set[int], set[int]]:
     """Best pairs first; then, where tokens are left over or weakly paired, names written
     together or apart (two adjacent tokens against one)."""
     options: list[_Option] = []
@@ -394,10 +411,15 @@ def _align(qt: list[Token], rt: list[Token]) -> tuple[list[Pair], set[int], set[
                 if b.role == Role.NAME and (len(b.text) >= 5 or b.text == qt[i].text + qt[
                         i + 1].text) and (qt[i].abjad or abs(len(b.text) - joined_len)
                                           <= _JOIN_SLACK):
+                    article = ARTICLE_JOIN + "ال" if i in art else ""
                     jt = jt or _joined(qt[i].text, qt[i + 1].text, qt[i].abjad,
-                                       (qt[i].orig or "") + (qt[i + 1].orig or "")
+                                       (qt[i].orig or "") + article + (qt[i + 1].orig or "")
                                        if qt[i].orig and qt[i + 1].orig else None)
-                    sim, _ = cached_token_sim(jt, b)
+                    sim, how = cached_token_sim(jt, b)
+                    if how.startswith("same letters"):
+                        # two Arabic-script words read letter by letter as one Latin word
+                        # (امين الله: Aminullah) explain more than either word alone
+                        sim = max(sim, 0.95)
                     if sim >= 0.85:
                         extra.append((-sim, -3, seq, (i, i + 1), (j,), "written apart"))
                         seq += 1
@@ -449,7 +471,8 @@ def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
     ignored = [t.text for t in q.tokens if t.role in (Role.TITLE, Role.PARTICLE)]
     if not qt or not rt:
         return NameComparison(0.0, [], qt, rt, ignored)
-    pairs, used_q, used_r = _align(qt, rt)
+    pairs, used_q, used_r = _align(qt, rt, article_gaps(q) if q.script == "Arabic" else
+                                   frozenset())
     if not (q.person or r.person) and (q.legal or r.legal or not r.script == q.script == "Latin"
                                        or any(t.role == Role.GENERIC for t in rt)):
         # (and a single letter in a company's name is no initial of its words: A Russian

@@ -132,6 +132,9 @@ _SPELL: dict[str, str] = {
     "ښ": "(?:sh|kh|x)", "ږ": "(?:zh|g|j)", "ڼ": "nn?", "ګ": "gg?",
 }
 _ALEF = "اأإآٱ"
+# marks the article between two words written as one by the comparison (عز + ال + دين):
+# an article there, however short the first word
+ARTICLE_JOIN = "|"
 _YA = "يیىئ"
 
 
@@ -139,7 +142,13 @@ _YA = "يیىئ"
 def _reading(word: str) -> re.Pattern[str] | None:
     """A pattern of every Latin spelling the word may have, or None for a word with fewer
     than two letters read (nothing to judge on)."""
-    letters = [c for c in word if c in _LETTERS or c in _SPELL]
+    letters: list[str] = []
+    forced: set[int] = set()  # where two words were joined over their article (ARTICLE_JOIN)
+    for c in word:
+        if c == ARTICLE_JOIN:
+            forced.add(len(letters))
+        elif c in _LETTERS or c in _SPELL:
+            letters.append(c)
     if len(letters) < 2:
         return None
     parts: list[str] = []
@@ -149,10 +158,10 @@ def _reading(word: str) -> re.Pattern[str] | None:
         ch = letters[i]
         last = i == n - 1
         if ch in _ALEF and i + 1 < n and letters[i + 1] == "ل" and (
-                i == 0 or (i >= 3 and i + 3 < n)):
+                i == 0 or i in forced or (i >= 3 and i + 3 < n)):
             # the article, glued at the start or inside (عبدالله, بشارالاسد): al, el, ul, or
             # gone into the next letter (Abdurrahman, Bashar Assad)
-            parts.append(f"(?:{_V}{{0,2}}ll?)?")
+            parts.append(f"(?:{_V}{{0,2}}l{{0,2}})?")
             i += 2
             continue
         if ch in _ALEF:
@@ -180,6 +189,8 @@ def _reading(word: str) -> re.Pattern[str] | None:
         i += 1
     if letters[-1] in "هة":
         parts.append("[ae]?")  # a vowel after the last letter (Taha for طه)
+    elif letters[-1] not in _ALEF + _YA + "و":
+        parts.append("e?")  # a French mute e (Noureddine, Ezzedine)
     try:
         return re.compile("".join(parts))
     except re.error:  # pragma: no cover - the table above is fixed
