@@ -207,6 +207,32 @@ class ListDiff:
         }
 
 
+@dataclass(slots=True)
+class HistoryEvent:
+    """One step in the history of a record across the stored versions of its list.
+
+    ``event``: ``first_seen`` (in the list's first stored version: listed then or before),
+    ``added`` (new in this version), ``changed`` (``fields`` as :meth:`Registry.diff`
+    reports them), ``removed`` (absent from this version) or ``relisted`` (back after a
+    removal)."""
+    event: str
+    version_id: int
+    version: str  # the version's label
+    publisher_date: str | None
+    loaded_at: str
+    fields: list[str] = field(default_factory=list)
+
+    @property
+    def date(self) -> str:
+        """The day the event is placed on: the publisher's date, else the load day."""
+        return (self.publisher_date or self.loaded_at)[:10]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"event": self.event, "version_id": self.version_id, "version": self.version,
+                "publisher_date": self.publisher_date, "loaded_at": self.loaded_at,
+                "date": self.date, "fields": self.fields}
+
+
 def record_fingerprint(data: dict[str, Any]) -> str:
     """Content hash of a parsed record (raw source text excluded), for diffs and rescreening."""
     return hashlib.sha256(orjson.dumps(data, option=orjson.OPT_SORT_KEYS)).hexdigest()[:32]
@@ -705,6 +731,51 @@ class Registry:
                 fields = changed_fields(a, b) if a and b else []
                 changed.append(RecordChange(sid, name, "changed", fields))
         return ListDiff(list_id, old_v, new_v, added, removed, changed)
+
+    def record_history(self, list_id: str, source_id: str) -> list[HistoryEvent]:
+        """What the stored versions of ``list_id`` (in load order, failed loads left out) say
+        about one record: first seen, added, changed (with the fields, as in :meth:`diff`),
+        removed and relisted.
+
+        One primary-key look-up per version (records are keyed by version and source id),
+        so it stays fast with the full lists and many versions; the fields of a change are
+        read from the two versions' records only where the content hash differs."""
+        rows = self.conn.execute(
+            "SELECT v.id, v.label, COALESCE(v.publisher_date, v.data_date), v.loaded_at, "
+            "r.fingerprint "
+            "FROM list_versions v LEFT JOIN records r "
+            "ON r.version_id = v.id AND r.source_id = ? "
+            "WHERE v.list_id = ? AND v.status != 'failed' ORDER BY v.id",
+            (source_id, list_id)).fetchall()
+        events: list[HistoryEvent] = []
+        before: tuple[int, str] | None = None  # the last version holding it, its hash
+        present = False
+        for i, (vid, label, published, loaded, fp) in enumerate(rows):
+            label = label or str(vid)
+            if fp is None:
+                if present:
+                    events.append(HistoryEvent("removed", vid, label, published, loaded))
+                present = False
+                continue
+            if before is None:
+                kind = "first_seen" if i == 0 else "added"
+                events.append(HistoryEvent(kind, vid, label, published, loaded))
+            elif not present:
+                fields = self._fields_changed(list_id, source_id, before[0], vid) \
+                    if before[1] != fp else []
+                events.append(HistoryEvent("relisted", vid, label, published, loaded, fields))
+            elif before[1] != fp:
+                events.append(HistoryEvent(
+                    "changed", vid, label, published, loaded,
+                    self._fields_changed(list_id, source_id, before[0], vid)))
+            before, present = (vid, fp), True
+        return events
+
+    def _fields_changed(self, list_id: str, source_id: str, old_id: int,
+                        new_id: int) -> list[str]:
+        a = self.record(f"{list_id}:{source_id}", old_id)
+        b = self.record(f"{list_id}:{source_id}", new_id)
+        return changed_fields(a, b) if a and b else []
 
     def _fingerprints(self, version_id: int) -> dict[str, tuple[str, str]]:
         return {

@@ -233,6 +233,11 @@ def show(
                           markup=False, highlight=False)
         raise typer.Exit(1)
     data = screener.entity_view(entity)
+    # each record's history across the stored versions of its list (first seen, changed,
+    # removed, relisted): one key look-up per version
+    data["history"] = {f"{r['list']}:{r['source_id']}": [
+        e.to_dict() for e in reg.record_history(r["list"], r["source_id"])]
+        for r in data["records"]}
     if json_out:
         sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
         return
