@@ -21,8 +21,8 @@ import httpx
 import pytest
 
 from sanctio.registry import Registry
+from sanctio.service.audit import query_hash
 from sanctio.service.cli import ServerProcess
-from sanctio.service.state import query_hash
 from sanctio.types import Query
 
 from .conftest import DATA, UN_RECORDS

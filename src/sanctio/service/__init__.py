@@ -8,8 +8,8 @@
   :mod:`sanctio.service.config`: its settings; :mod:`sanctio.service.validation`: request
   checks (queries through ``Query.build``); :mod:`sanctio.service.responses`: JSON answers;
   :mod:`sanctio.service.loads`: list loads through the service.
-- :mod:`sanctio.service.state`: the index each worker serves (the scorer pool), hot reloads,
-  the audit log.
+- :mod:`sanctio.service.pool`: the scorer pool (the index each worker serves, hot reloads);
+  :mod:`sanctio.service.audit`: the audit log of requests.
 - :mod:`sanctio.service.keys`: API keys, stored hashed in the registry database.
 - :mod:`sanctio.service.metrics`: Prometheus metrics.
 - :mod:`sanctio.service.schemas`: request and response models.

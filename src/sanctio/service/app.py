@@ -9,7 +9,7 @@ as the command line. :func:`create_app` assembles it from the pieces below.
   (:mod:`~sanctio.service.middleware`), so a request without a valid key is refused before its
   body is read.
 - The event loop never scores: screening runs in ``--workers`` scorer processes that share
-  one built index (:class:`~sanctio.service.state.ScorerPool`), each taking the next task as
+  one built index (:class:`~sanctio.service.pool.ScorerPool`), each taking the next task as
   soon as it is idle. Large batches are cut in chunks that the scorers take in parallel.
 - Queries are validated by :meth:`sanctio.types.Query.build` only
   (:mod:`~sanctio.service.validation`); settings in :mod:`~sanctio.service.config`; what the
@@ -46,13 +46,14 @@ from sanctio.service import (
     scan_routes,
     search_routes,
 )
+from sanctio.service.audit import AuditLog
 from sanctio.service.config import ServiceConfig
 from sanctio.service.context import Service
 from sanctio.service.keys import KeyStore
 from sanctio.service.metrics import ServiceMetrics
 from sanctio.service.middleware import ServiceMiddleware
+from sanctio.service.pool import NotReady, ScorerPool
 from sanctio.service.responses import NOT_READY_DETAIL, error_list, json_response
-from sanctio.service.state import AuditLog, NotReady, ScorerPool
 
 log = logging.getLogger("sanctio.service")
 

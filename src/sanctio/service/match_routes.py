@@ -17,6 +17,7 @@ from starlette.responses import Response
 from sanctio.service import schemas as S
 from sanctio.service.context import Service
 from sanctio.service.keys import Principal
+from sanctio.service.pool import NotReady
 from sanctio.service.responses import (
     BODY_RESPONSES,
     NOT_READY,
@@ -27,7 +28,6 @@ from sanctio.service.responses import (
     json_bytes,
     principal_of,
 )
-from sanctio.service.state import NotReady
 
 log = logging.getLogger("sanctio.service")
 

@@ -16,6 +16,7 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import Response
 
+from sanctio.service.audit import AuditEntry, now_iso
 from sanctio.service.middleware import ROUTE_POLICY
 from sanctio.service.responses import (
     BODY_RESPONSES,
@@ -24,7 +25,6 @@ from sanctio.service.responses import (
     client_of,
     principal_of,
 )
-from sanctio.service.state import AuditEntry, now_iso
 
 MAX_PAYMENT_CHARS = 1_000_000  # characters of messages per request
 

@@ -30,8 +30,8 @@ from starlette.responses import Response
 
 from sanctio import __version__
 from sanctio.model import Schema
+from sanctio.service.audit import AuditEntry, now_iso
 from sanctio.service.middleware import ROUTE_POLICY
-from sanctio.service.state import AuditEntry, now_iso
 from sanctio.types import DEFAULT_THRESHOLD, Query, QueryError
 
 PATHS = ("/reconcile", "/reconcile/suggest/entity", "/reconcile/preview")

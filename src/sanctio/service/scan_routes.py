@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import Response
 
+from sanctio.service.audit import AuditEntry, now_iso
 from sanctio.service.middleware import ROUTE_POLICY
 from sanctio.service.responses import (
     BODY_RESPONSES,
@@ -24,7 +25,6 @@ from sanctio.service.responses import (
     client_of,
     principal_of,
 )
-from sanctio.service.state import AuditEntry, now_iso
 from sanctio.types import bad_text
 
 MAX_SCAN_CHARS = 200_000  # characters of text per request

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from sanctio.service import schemas as S
+from sanctio.service.audit import AuditEntry, now_iso
 from sanctio.service.context import Service
 from sanctio.service.responses import (
     BODY_RESPONSES,
@@ -18,7 +19,6 @@ from sanctio.service.responses import (
     client_of,
     principal_of,
 )
-from sanctio.service.state import AuditEntry, now_iso
 from sanctio.service.validation import search_terms
 
 

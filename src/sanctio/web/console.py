@@ -42,7 +42,7 @@ from sanctio.monitor.alerts import (
 from sanctio.monitor.audit import ACTIONS, AuditKeyError, entries, export, record_audit, verify
 from sanctio.service import schemas as S
 from sanctio.service.keys import DEV_PRINCIPAL, ROLES, Principal, UnknownKey
-from sanctio.service.state import NotReady
+from sanctio.service.pool import NotReady
 from sanctio.show import name_groups
 from sanctio.types import DEFAULT_THRESHOLD
 from sanctio.web import charts
