@@ -34,6 +34,6 @@ from sanctio.cli import export  # noqa: E402, F401
 
 app.add_typer(payments.app, name="payments")
 
-from sanctio import spark  # noqa: E402 (spark-index, spark-screen; pyspark is imported on use)
+from sanctio.cli import spark  # noqa: E402 (spark-index, spark-screen; pyspark is imported on use)
 
 spark.register(app)

@@ -9,6 +9,8 @@ from typing import IO, Annotated
 
 import typer
 
+from sanctio.cli.common import audit_screening, open_registry
+
 app = typer.Typer(help="Payment messages (ISO 20022 pacs.008, SWIFT MT103).",
                   no_args_is_help=True)
 
@@ -40,7 +42,6 @@ def screen_cmd(
     from rich.console import Console
     from rich.markup import escape
 
-    from sanctio.cli import audit_screening, open_registry
     from sanctio.monitor.audit import file_sha256
     from sanctio.payments.rules import CountryRules, RulesError
     from sanctio.payments.screen import PaymentResult, PaymentScreener

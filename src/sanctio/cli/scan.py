@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Annotated
 import orjson
 import typer
 
+from sanctio.cli.common import audit_screening, open_registry
+
 if TYPE_CHECKING:
     from sanctio.scan import ScanResult
 
@@ -71,7 +73,6 @@ def register(app: typer.Typer) -> None:
         from rich.markup import escape
         from rich.table import Table
 
-        from sanctio.cli import audit_screening, open_registry
         from sanctio.scan import text_scanner
         from sanctio.screen import Screener
 
