@@ -16,6 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from sanctio.registry import Registry
 from sanctio.service.cli import ServerProcess
 
 from ..conftest import DATA, MAIN_LISTS
@@ -60,6 +61,15 @@ def web_home(main_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     src.backup(dst)
     src.close()
     dst.close()
+    # a second UK version in which the Kaniyat militia's entry changed (its "Last Updated"
+    # date), so the entity page has a change to draw on its timeline
+    uk = (DATA / "uk-2026" / "ConList.csv").read_bytes().split(b"\r\n")
+    changed = home / "uk-2026-changed.csv"
+    changed.write_bytes(b"\r\n".join(
+        ln.replace(b",09/04/2025,14107", b",01/06/2026,14107") for ln in uk))
+    reg = Registry(home, auto_sample=False)
+    assert reg.load(changed, list_id="uk").status == "loaded"
+    reg.close()
     portfolio = home / "portfolio.csv"
     portfolio.write_text(PORTFOLIO, encoding="utf-8")
     cli(home, "portfolio", "import", str(portfolio))

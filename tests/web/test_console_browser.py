@@ -132,6 +132,12 @@ def test_entity_page_timeline(ui: Console) -> None:
     chart = ui.css("svg.timeline").text
     assert "not listed by UN" in chart
     assert "2021-05-07" in chart and "2022-12-06" in chart
+    # the second UK version changed the militia's entry: a change marker with its text on
+    # the UK row, and the same event in the table under the chart
+    marks = ui.all("svg.timeline g.event.changed")
+    assert marks and "changed 2026-02-20: properties" in marks[0].text, chart
+    history = ui.css("table.history").text
+    assert "changed" in history and "14107" in history, history
     # names are grouped by script, only the first group open
     groups = ui.all("section[aria-labelledby=names-h] details")
     assert groups and groups[0].get_attribute("open") is not None
@@ -148,6 +154,18 @@ def _open_alert(ui: Console, customer: str) -> None:
     assert rows, ui.text()
     rows[0].find_element("css selector", "a").click()
     wait_for(lambda: ui.all("section.decide"), what="alert page")
+
+
+def test_search_page(ui: Console) -> None:
+    ui.go("/console/screen")
+    ui.css("nav a[href='/console/search']").click()
+    wait_for(lambda: ui.all("form.search-form"), what="search page")
+    ui.css("#name").send_keys("kaniyat")
+    ui.submit("form.search-form")
+    wait_for(lambda: ui.all("table.search-results tbody tr"), what="search results")
+    assert "KANIYAT" in ui.css("table.search-results").text.upper()
+    assert "kaniyat" not in ui.d.current_url.lower()  # the name travels in the form post
+    ui.shot("03b-search")
 
 
 def test_decide_an_alert_under_four_eyes(ui: Console, web_keys: dict[str, str]) -> None:

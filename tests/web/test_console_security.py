@@ -19,6 +19,8 @@ from .conftest import XSS, csrf_of, signed_in
 ROUTES: list[tuple[str, str, str | None]] = [
     ("GET", "/console/screen", "screen"),
     ("POST", "/console/screen", "screen"),
+    ("GET", "/console/search", "screen"),
+    ("POST", "/console/search", "screen"),
     ("GET", "/console/entity/us-ofac-29119", "screen"),
     ("GET", "/console/alerts", "screen"),
     ("POST", "/console/alerts", "screen"),

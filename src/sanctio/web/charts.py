@@ -28,12 +28,41 @@ def _year(d: str | None) -> float | None:
     return day.year + (day.timetuple().tm_yday - 1) / 366
 
 
+EVENT_WORDS = {"first_seen": "first seen", "added": "added", "changed": "changed",
+               "removed": "removed", "relisted": "relisted"}
+# the events drawn on the chart (a first sighting is the list's first stored version, not news)
+DRAWN = ("added", "changed", "removed", "relisted")
+
+
+def event_text(ev: dict[str, Any]) -> str:
+    """``changed 2026-02-20: names, designations`` (the fields as the list diff names them)."""
+    fields = [f for f in ev.get("fields") or [] if f != "raw"]
+    return (f"{EVENT_WORDS.get(ev['event'], ev['event'])} {ev['date']}"
+            + (f": {', '.join(fields)}" if fields else ""))
+
+
+def _event_mark(kind: str, xx: float, yy: float) -> str:
+    if kind == "removed":  # a cross
+        return (f'<path d="M{xx - 5:.1f} {yy - 5:.1f}L{xx + 5:.1f} {yy + 5:.1f}'
+                f'M{xx - 5:.1f} {yy + 5:.1f}L{xx + 5:.1f} {yy - 5:.1f}"/>')
+    if kind == "changed":  # a diamond
+        return (f'<path d="M{xx:.1f} {yy - 6:.1f}L{xx + 6:.1f} {yy:.1f}L{xx:.1f} {yy + 6:.1f}'
+                f'L{xx - 6:.1f} {yy:.1f}Z"/>')
+    # added, relisted: a triangle pointing up
+    return (f'<path d="M{xx:.1f} {yy - 6:.1f}L{xx + 6:.1f} {yy + 5:.1f}'
+            f'L{xx - 6:.1f} {yy + 5:.1f}Z"/>')
+
+
 def timeline_svg(designations: list[dict[str, Any]], listed_by: list[str],
-                 not_listed_by: list[str], today: date | None = None) -> Markup:
+                 not_listed_by: list[str], today: date | None = None,
+                 events: list[dict[str, Any]] | None = None) -> Markup:
     """One row per list: each designation as a dot on its listing date with a bar to today
-    (still listed), a designation without a date at the row's start (hollow), and the lists
-    that do not list the party as a row saying so."""
+    (still listed), a designation without a date at the row's start (hollow), the changes the
+    stored versions of the list show (added, changed, removed, relisted: a marker with its
+    text on the publisher's date of the version), and the lists that do not list the party
+    as a row saying so."""
     today = today or date.today()
+    drawn = [ev for ev in events or [] if ev.get("event") in DRAWN]
     rows: list[str] = []
     seen: set[str] = set()
     for lid in [*ROW_ORDER, *sorted(listed_by), *sorted(not_listed_by)]:
@@ -41,6 +70,7 @@ def timeline_svg(designations: list[dict[str, Any]], listed_by: list[str],
             seen.add(lid)
             rows.append(lid)
     years = [y for d in designations if (y := _year(d.get("listed_on"))) is not None]
+    years += [y for ev in drawn if (y := _year(ev.get("date"))) is not None]
     end = today.year + (today.timetuple().tm_yday - 1) / 366
     start = min([*years, end - 5])
     start = float(int(start) - 1)
@@ -103,6 +133,19 @@ def timeline_svg(designations: list[dict[str, Any]], listed_by: list[str],
                        f'<circle cx="{xx:.1f}" cy="{dy:.1f}" r="6"/>'
                        f'<text x="{xx + 10:.1f}" y="{dy - 8:.1f}">{escape(when)} · '
                        f'{escape(prog[:60])}</text></g>')
+        lanes = {d.get("source_id"): cy + (j - (len(mine) - 1) / 2) * 8
+                 for j, d in enumerate(mine)}
+        for ev in drawn:
+            y = _year(ev.get("date"))
+            if ev.get("list") != lid or y is None:
+                continue
+            xx, dy = x(y), lanes.get(ev.get("source_id"), cy)
+            text = f"{label} {ev.get('source_id')}: {event_text(ev)} (version {ev['version']})"
+            desc.append(text)
+            out.append(f'<g class="event {escape(ev["event"])}"><title>{escape(text)}</title>'
+                       f'{_event_mark(ev["event"], xx, dy)}'
+                       f'<text x="{xx - 8:.1f}" y="{dy + 18:.1f}" text-anchor="end">'
+                       f'{escape(event_text(ev)[:70])}</text></g>')
     out.insert(2, f'<desc id="tl-desc">{escape("; ".join(desc))}</desc>')
     out.append("</svg>")
     return Markup("".join(out))

@@ -16,6 +16,7 @@ import io
 import re
 import threading
 import time
+import uuid
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -23,6 +24,7 @@ from typing import Any
 
 import orjson
 from fastapi import APIRouter, Query, Request
+from fastapi.exceptions import RequestValidationError
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
@@ -54,7 +56,8 @@ PREFIX = "/console"
 STATIC = {"style.css": "text/css", "console.js": "text/javascript"}
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-NAV = [("screen", "Screen", "screen"), ("alerts", "Alerts", "screen"),
+NAV = [("screen", "Screen", "screen"), ("search", "Search", "screen"),
+       ("alerts", "Alerts", "screen"),
        ("batch", "Batch", "screen"), ("lists", "Lists", "admin"), ("audit", "Audit", "admin"),
        ("keys", "Keys", "admin")]
 MAPPED = ("name", "ref", "schema", "dob", "country", "gender", "id")
@@ -318,6 +321,68 @@ def router(service: Any) -> APIRouter:
         return c.render(request, "screen.html", status, session, me, started, q=q,
                         result=result, problem=problem, versions=versions)
 
+    # ---------------------------------------------------------------------------- search
+
+    search_page_size = 20
+
+    @r.get(PREFIX + "/search")
+    async def search_page(request: Request) -> Response:
+        started = time.perf_counter()
+        got = c.guard(request, "screen", started)
+        if isinstance(got, Response):
+            return got
+        session, me = got
+        return c.render(request, "search.html", session=session, principal=me,
+                        started=started, q={"name": "", "schema": ""}, result=None)
+
+    @r.post(PREFIX + "/search")
+    async def search(request: Request) -> Response:
+        """The API's ``POST /search`` look-up (the scorer pool's ``search``, prefix and
+        fuzzy), a page of 20 at a time; the page asked for is a form field, like the name."""
+        from sanctio.service.audit import AuditEntry, now_iso
+        from sanctio.service.validation import search_terms
+
+        started = time.perf_counter()
+        got = await c.form(request, "screen", started)
+        if isinstance(got, Response):
+            return got
+        session, me, form = got
+        q = {"name": _text(form, "name"), "schema": _text(form, "schema", 32)}
+        try:
+            offset = max(0, min(int(_text(form, "offset") or 0), 10_000))
+        except ValueError:
+            offset = 0
+        problem = None
+        result: dict[str, Any] | None = None
+        try:
+            body = S.SearchRequest.model_validate({
+                "text": q["name"], "schema": q["schema"] or None,
+                "limit": search_page_size, "offset": offset})
+            text, schema = search_terms(body)
+            gen, served = service.pool.snapshot()
+            found, more = await service.scored(gen, "search", text, body.limit, body.offset,
+                                               schema)
+            result = {"matches": [orjson.loads(m) for m in found], "offset": body.offset,
+                      "next_offset": body.offset + body.limit if more else None,
+                      "prev_offset": max(0, body.offset - body.limit) if body.offset
+                      else None, "versions": served.list_versions}
+            service.audit.record(AuditEntry(
+                at=now_iso(), request_id=uuid.uuid4().hex, route="/console/search",
+                principal=me.name, key_id=me.key_id, client=c.client(request), status=200,
+                queries=[{"text": text, "schema": schema.value if schema else None}],
+                alerts=0, errors=0, threshold=None, list_versions=served.list_versions,
+                state_key=served.state_key,
+                duration_ms=(time.perf_counter() - started) * 1000))
+        except ValidationError as exc:
+            problem = "; ".join(f"{'.'.join(str(x) for x in e['loc'][-1:])}: {e['msg']}"
+                                for e in exc.errors())
+        except RequestValidationError as exc:
+            problem = "; ".join(f"{e['loc'][-1]}: {e['msg']}" for e in exc.errors())
+        except NotReady:
+            problem = "The index is being built; try again in a few seconds."
+        return c.render(request, "search.html", 200 if problem is None else 422, session, me,
+                        started, q=q, result=result, problem=problem)
+
     # -------------------------------------------------------------------------- entities
 
     @r.get(PREFIX + "/entity/{entity_id}")
@@ -337,11 +402,25 @@ def router(service: Any) -> APIRouter:
                            session, me, started)
         data = orjson.loads(content)
         groups = name_groups(data["names"])
+
+        def record_events() -> list[dict[str, Any]]:
+            # each record's history across the stored versions of its list: one key
+            # look-up per version, a fraction of a millisecond per record
+            with service.db_lock:
+                reg = service.reader()
+                return [{"list": rec["list"], "source_id": rec["source_id"], **ev.to_dict()}
+                        for rec in data["records"]
+                        for ev in reg.record_history(rec["list"], rec["source_id"])]
+
+        events = sorted(await run_in_threadpool(record_events),
+                        key=lambda ev: (ev["date"], ev["version_id"]))
+        for ev in events:
+            ev["text"] = charts.event_text(ev)
         chart = charts.timeline_svg(data["designations"], data["listed_by"],
-                                    data["not_listed_by"])
+                                    data["not_listed_by"], events=events)
         return c.render(request, "entity.html", session=session, principal=me,
                         started=started, e=data, groups=groups, chart=chart,
-                        versions=served.list_versions)
+                        versions=served.list_versions, events=events)
 
     # ----------------------------------------------------------------------------- lists
 
