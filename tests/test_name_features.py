@@ -340,3 +340,13 @@ def test_a_word_read_as_particle_on_one_side_and_name_on_the_other() -> None:
 def test_arabic_compounds_written_apart_meet_their_latin_spelling(native: str, listed: str
                                                                    ) -> None:
     assert score(native, listed) >= 0.9, describe(native, listed)
+
+
+def test_a_chinese_given_name_in_another_reading_is_a_candidate() -> None:
+    from sanctio.index import NameIndex
+
+    # 勒 is read lei by ICU; the list writes the given name as one word, Lecheng
+    index = NameIndex(analyze(n, org=False) for n in ["Dong Lecheng", "Dong Li", "Zhou Lei"])
+    form = analyze("董勒成", org=False)
+    ids, evidence = index.candidates_scored(form)
+    assert ids[0] == 0 and evidence[0] >= 0.5 * index.query_weight(form)

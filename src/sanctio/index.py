@@ -399,6 +399,14 @@ class NameIndex:
                         p = np.unique(np.concatenate(parts)) if parts else p
                     else:
                         p = self.posting("x:" + strict_skeleton(a.text + b.text))
+                elif not len(p) and form.script == "Han":
+                    # a Chinese given name of two syllables that the list writes as one word,
+                    # with another reading of one syllable (董勒成: lei cheng, listed Lecheng)
+                    words = self.fuzzy_vocab(a.text + b.text)
+                    near = [self.posting("t:" + word)
+                            for word in sorted(words) if len(words) <= 3]
+                    near = [x for x in near if 0 < len(x) <= MAX_POSTING]
+                    p = np.unique(np.concatenate(near)) if near else p
                 if 0 < len(p) <= MAX_POSTING:
                     out.append((p, np.full(len(p), w)))
         return out
