@@ -350,3 +350,13 @@ def test_a_chinese_given_name_in_another_reading_is_a_candidate() -> None:
     form = analyze("董勒成", org=False)
     ids, evidence = index.candidates_scored(form)
     assert ids[0] == 0 and evidence[0] >= 0.5 * index.query_weight(form)
+
+
+def test_an_armed_group_by_another_word() -> None:
+    from sanctio.index import NameIndex
+
+    assert score("Al Kaniyat Brigade", "KANIYAT MILITIA", org=True) >= 0.9
+    assert score("Aryan Group", "Aryan Bank", org=True) < 0.8  # business words still differ
+    index = NameIndex(analyze(n, org=True) for n in ["KANIYAT", "AL-KANIYAT", "KANIYAT MILITIA"])
+    ids, _ = index.candidates_scored(analyze("Al Kaniyat Brigade", org=True))
+    assert ids[0] == 2  # the name with the group word comes first

@@ -17,7 +17,7 @@ from itertools import pairwise
 import numpy as np
 from rapidfuzz.distance import OSA
 
-from sanctio.scoring import TokenWeights
+from sanctio.scoring import ARMED, TokenWeights
 from sanctio.text.abjad import (
     ARTICLE_JOIN,
     arabic_keys,
@@ -62,6 +62,8 @@ def token_keys(tok: Token) -> list[tuple[str, float]]:
             keys.extend(("a:" + k, 0.8) for k in arabic_keys(tok.orig or ""))
         elif not tok.abjad and len(tok.text) >= 3:
             keys.extend(("a:" + k, 0.8) for k in latin_keys(tok.text) if len(k) >= 2)
+    if tok.role == Role.GENERIC and tok.text in ARMED:
+        keys.append(("g:armed", 0.9))  # Kaniyat Brigade reaches KANIYAT MILITIA
     for sym in tok.symbols:
         keys.append(("y:" + sym, 0.9))
     if tok.role == Role.NAME:

@@ -134,10 +134,17 @@ _KOREAN_FAMILY = {spelling: group[0] for group in (
 ) for spelling in group}
 
 
+# words an armed group is called by, one for another (Kaniyat Brigade, Kaniyat Militia)
+ARMED = frozenset("militia militias brigade brigades battalion battalions regiment army forces "
+                  "force front movement".split())
+
+
 def token_sim(q: Token, r: Token) -> tuple[float, str]:
     """Similarity of two tokens and how they were found alike."""
     if q.text == r.text:
         return 1.0, "same"
+    if q.text in ARMED and r.text in ARMED:
+        return 0.6, "another word for an armed group"  # Kaniyat Brigade, Kaniyat Militia
     if q.role == Role.NUMBER or r.role == Role.NUMBER:
         if q.number is not None and q.number == r.number:
             return 1.0, "same number"
@@ -628,6 +635,14 @@ def _initial_differs(real: list[Pair], pair_w: list[float]) -> float:
     return hit / total
 
 
+def _generic_conflict(un_q: list[Token], un_r: list[Token]) -> bool:
+    """Each name has a business word the other lacks (Aryan Group, Aryan Bank); the words an
+    armed group goes by stand for one another."""
+    gq = {t.text for t in un_q if t.role == Role.GENERIC}
+    gr = {t.text for t in un_r if t.role == Role.GENERIC}
+    return bool(gq and gr) and not (gq | gr) <= ARMED
+
+
 def _crossed(r: NameForm, real: list[Pair]) -> bool:
     """The query's tokens meet the list name's in another order than the list writes them
     (Ahmad Suleiman against Yousef Suleiman al-Ahmad)."""
@@ -709,8 +724,7 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         "legal_conflict": float(bool(q.legal and r.legal and not q.legal & r.legal)),
         "cjk_missing": float(cjk and r_un_w > 0),
         "family_missing": float(bool(real) and _family_missing(r, used_r)),
-        "generic_conflict": float(any(t.role == Role.GENERIC for t in un_q) and any(
-            t.role == Role.GENERIC for t in un_r)),
+        "generic_conflict": float(_generic_conflict(un_q, un_r)),
         "given_missing": float(len(real) >= 2 and _given_missing(r, used_r)),
         "query_middle_extra": float(len(real) >= 2 and bool(un_q) and not un_r and all(
             p.sim >= 0.8 for p in real) and all(0 < qt.index(t) < len(qt) - 1 for t in un_q)),
