@@ -17,7 +17,7 @@ from itertools import pairwise
 import numpy as np
 from rapidfuzz.distance import OSA
 
-from sanctio.scoring import ARMED, TokenWeights
+from sanctio.scoring import ARMED, TokenWeights, article_gaps
 from sanctio.text.abjad import (
     ARTICLE_JOIN,
     arabic_keys,
@@ -120,15 +120,6 @@ def two_edit_table(words: list[str],
     else:
         starts = np.zeros(0, dtype=np.int64)
     return h[starts], np.append(starts, len(h)).astype(np.int64), sorted_owners
-
-
-def _between_article(form: NameForm, a: Token, b: Token) -> bool:
-    """Whether the article ``al`` stands between two adjacent name tokens (نور الدين)."""
-    toks = form.tokens
-    for k in range(1, len(toks) - 1):
-        if toks[k - 1] is a and toks[k + 1] is b:
-            return toks[k].role == Role.PARTICLE and toks[k].text == "al"
-    return False
 
 
 class NameIndex:
@@ -383,8 +374,9 @@ class NameIndex:
                 self._hit_cache[key] = hits
             if len(hits[0]):
                 out.append(hits)
-        gaps = any(t.role == Role.PARTICLE and t.text == "al" for t in form.tokens)
-        for a, b in pairwise(toks):
+        # (the indexed tokens are the compared ones: their positions are article_gaps')
+        gaps = article_gaps(form) if form.script == "Arabic" else frozenset()
+        for i, (a, b) in enumerate(pairwise(toks)):
             if _joinable(a, b):
                 # two words written as one on the other side: evidence for both (a little
                 # more than half, since names reached word by word collect it too)
@@ -393,8 +385,7 @@ class NameIndex:
                 if a.abjad and b.abjad and not len(p):
                     # a vowel-less compound written apart (نصر الله: Nasrallah)
                     if is_arabic_word(a.orig) and is_arabic_word(b.orig):
-                        article = (ARTICLE_JOIN + "ال" if gaps and _between_article(form, a, b)
-                                   else "")
+                        article = ARTICLE_JOIN + "ال" if i in gaps else ""
                         parts = [self.posting("t:" + word) for word in self.arabic_vocab(
                             (a.orig or "") + article + (b.orig or ""))]
                         parts = [x for x in parts if 0 < len(x) <= MAX_POSTING]

@@ -497,31 +497,19 @@ def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
     # title comes last, against MAULAWI RAJAB)
     r_titles = [t for t in r.tokens if t.role == Role.TITLE]
     q_titles = [t for t in q.tokens if t.role == Role.TITLE]
-    if r_titles and un_q:
-        gone = [t for t in un_q if any(cached_token_sim(t, x)[0] >= 0.85 for x in r_titles)]
-        if gone:
-            ignored = ignored + [t.text for t in gone]
-            un_q = [t for t in un_q if t not in gone]
-    if q_titles and un_r:
-        keep = {j for j, t in enumerate(rt) if j not in used_r and any(
-            cached_token_sim(x, t)[0] >= 0.85 for x in q_titles)}
-        if keep:
-            used_r = used_r | keep
-            un_r = [t for j, t in enumerate(rt) if j not in used_r]
+    un_q, gone, used_r = _set_aside(
+        un_q, rt, used_r,
+        lambda t: any(cached_token_sim(t, x)[0] >= 0.85 for x in r_titles),
+        lambda t: any(cached_token_sim(x, t)[0] >= 0.85 for x in q_titles))
+    ignored = ignored + gone
     # a word one side reads as a particle and the other as a name (안 is An, a family name;
     # in AN Jong Hyok the lists' AN looks like the article an-) is neither evidence nor gap
     r_particles = {t.text for t in r.tokens if t.role == Role.PARTICLE}
     q_particles = {t.text for t in q.tokens if t.role == Role.PARTICLE}
-    if r_particles and un_q:
-        gone = [t for t in un_q if t.text in r_particles]
-        if gone:
-            ignored = ignored + [t.text for t in gone]
-            un_q = [t for t in un_q if t not in gone]
-    if q_particles and un_r:
-        keep = {j for j, t in enumerate(rt) if j not in used_r and t.text in q_particles}
-        if keep:
-            used_r = used_r | keep
-            un_r = [t for j, t in enumerate(rt) if j not in used_r]
+    un_q, gone, used_r = _set_aside(un_q, rt, used_r, lambda t: t.text in r_particles,
+                                    lambda t: t.text in q_particles)
+    ignored = ignored + gone
+    un_r = [t for j, t in enumerate(rt) if j not in used_r]
     # who is whose son: Hasan bin Ali is not Ali bin Hasan
     swapped = False
     q_line, r_line = _lineage(q), _lineage(r)
@@ -555,6 +543,17 @@ def _as_spelling(p: Pair) -> Pair:
         return p
     sim = _text_sim(a.text, b.text)
     return Pair(p.query, p.listed, sim, "spelling", p.qi, p.rj)
+
+
+def _set_aside(un_q: list[Token], rt: list[Token], used_r: set[int],
+               query_aside: Callable[[Token], bool], list_aside: Callable[[Token], bool]
+               ) -> tuple[list[Token], list[str], set[int]]:
+    """Unmatched tokens that the other side reads as no name (a title, a particle): the
+    query's are dropped from its unmatched tokens (and returned, to be shown as ignored), the
+    list name's are counted as used."""
+    gone = [t for t in un_q if query_aside(t)]
+    keep = {j for j, t in enumerate(rt) if j not in used_r and list_aside(t)}
+    return [t for t in un_q if t not in gone], [t.text for t in gone], used_r | keep
 
 
 def _pair_weight(p: Pair, rw: list[float], weights: TokenWeights) -> float:
