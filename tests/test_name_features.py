@@ -360,3 +360,40 @@ def test_an_armed_group_by_another_word() -> None:
     index = NameIndex(analyze(n, org=True) for n in ["KANIYAT", "AL-KANIYAT", "KANIYAT MILITIA"])
     ids, _ = index.candidates_scored(analyze("Al Kaniyat Brigade", org=True))
     assert ids[0] == 2  # the name with the group word comes first
+
+
+@pytest.mark.parametrize(("native", "listed"), [
+    ("امیرعلی حاجیزاده", "Amir Ali HAJIZADEH"),  # Amir is a name here, not a title
+    ("اميرخان متقي", "AMIR KHAN MOTAQI"),
+    ("مرادی علی-رضا", "Ali-Reza MORADI"),  # each part of a hyphenated word read
+    ("یوسف ابوطالبی", "Yousef ABOUTALEBI"),  # Abu glued to the name
+    ("اللهکرم عزیزی", "Allah-Karam AZIZI"),  # Allah glued to the name
+    ("الهیان زهره", "Zohreh ELAHIAN"),  # a word that opens with al- read whole
+    ("عبد القدوس مظهری", "ABDUL QUDDUS MAZHARI"),  # ظ written zh
+    ("محمد الله مطيع", "MOHAMMADULLAH MATI"),
+    ("ثناء اللہ غفاری", "SANAULLAH GHAFARI"),  # Urdu heh goal
+    ("محمد مسعود اظہر علوی", "MOHAMMED MASOOD AZHAR ALVI"),
+])
+def test_persian_and_urdu_names_as_people_write_them(native: str, listed: str) -> None:
+    assert score(native, listed) >= 0.9, describe(native, listed)
+
+
+@pytest.mark.parametrize(("native", "listed"), [
+    ("حسين جلیلی", "Hassan Gul"),  # two l's a long vowel parts are two letters (Jalili)
+    ("دليل", "Adili"),
+    ("محمد الله", "Mohammed Ali"),  # Allah is never Ali
+])
+def test_arabic_script_letters_a_long_vowel_parts_stay_two(native: str, listed: str) -> None:
+    assert score(native, listed) < 0.8, describe(native, listed)
+
+
+def test_allah_and_abu_candidates_in_the_index() -> None:
+    from sanctio.index import NameIndex
+
+    names = ["MOHAMMADULLAH MATI", "Mohammed Ali Mati", "Yousef ABOUTALEBI"]
+    index = NameIndex(analyze(n, org=False) for n in names)
+    for query, want in [("محمد الله مطيع", 0), ("یوسف ابوطالبی", 2)]:
+        form = analyze(query, org=False)
+        ids, evidence = index.candidates_scored(form)
+        assert want in ids, query
+        assert evidence[ids.index(want)] >= 0.5 * index.query_weight(form), query

@@ -19,8 +19,8 @@ from rapidfuzz.distance import OSA
 
 from sanctio.scoring import ARMED, TokenWeights, article_gaps
 from sanctio.text.abjad import (
-    ARTICLE_JOIN,
     arabic_keys,
+    glued_article,
     is_arabic_word,
     latin_keys,
     reading_keys,
@@ -385,7 +385,7 @@ class NameIndex:
                 if a.abjad and b.abjad and not len(p):
                     # a vowel-less compound written apart (نصر الله: Nasrallah)
                     if is_arabic_word(a.orig) and is_arabic_word(b.orig):
-                        article = ARTICLE_JOIN + "ال" if i in gaps else ""
+                        article = glued_article(b.orig) if i in gaps else ""
                         parts = [self.posting("t:" + word) for word in self.arabic_vocab(
                             (a.orig or "") + article + (b.orig or ""))]
                         parts = [x for x in parts if 0 < len(x) <= MAX_POSTING]

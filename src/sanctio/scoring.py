@@ -38,7 +38,13 @@ from typing import Any
 from rapidfuzz.distance import OSA
 
 from sanctio.model import DateValue, NameType, Schema
-from sanctio.text.abjad import ARTICLE_JOIN, arabic_keys, is_arabic_word, latin_keys, reading_of
+from sanctio.text.abjad import (
+    arabic_keys,
+    glued_article,
+    is_arabic_word,
+    latin_keys,
+    reading_of,
+)
 from sanctio.text.normalize import (
     NameForm,
     Role,
@@ -46,6 +52,7 @@ from sanctio.text.normalize import (
     skeleton,
     strict_skeleton,
     syllable_key,
+    titles_as_names,
     to_latin,
     tokenize_ascii,
 )
@@ -418,7 +425,7 @@ def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset()
                 if b.role == Role.NAME and (len(b.text) >= 5 or b.text == qt[i].text + qt[
                         i + 1].text) and (qt[i].abjad or abs(len(b.text) - joined_len)
                                           <= _JOIN_SLACK):
-                    article = ARTICLE_JOIN + "ال" if i in art else ""
+                    article = glued_article(qt[i + 1].orig) if i in art else ""
                     jt = jt or _joined(qt[i].text, qt[i + 1].text, qt[i].abjad,
                                        (qt[i].orig or "") + article + (qt[i + 1].orig or "")
                                        if qt[i].orig and qt[i + 1].orig else None)
@@ -470,6 +477,28 @@ def _lineage(form: NameForm) -> list[tuple[int, int]]:
 
 def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
                   r_weights: list[float] | None = None) -> NameComparison:
+    """Compare two analysed names (:func:`_compare_forms`); where one side opens with a
+    title that is also a given name (Amir, Hafez, Mirza) and the other has a word left over,
+    the reading with the title as a name is compared too, and the better one kept (امیرعلی
+    حاجیزاده is Amir Ali HAJIZADEH)."""
+    best = _compare_forms(q, r, weights, r_weights)
+    if best.unmatched_query or best.score < 0.9:
+        r2 = titles_as_names(r)
+        if r2 is not None:
+            alt = _compare_forms(q, r2, weights)
+            if alt.score > best.score:
+                best = alt
+    if best.unmatched_list or best.score < 0.9:
+        q2 = titles_as_names(q)
+        if q2 is not None:
+            alt = _compare_forms(q2, r, weights, r_weights)
+            if alt.score > best.score:
+                best = alt
+    return best
+
+
+def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
+                   r_weights: list[float] | None = None) -> NameComparison:
     """Align the tokens of two analysed names, measure the alignment as named features
     (:func:`name_features`) and score them with the fitted model (:data:`NAME_MODEL`).
     ``r_weights``: the list name's token weights, when precomputed at index time."""

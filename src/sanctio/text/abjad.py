@@ -16,6 +16,11 @@ import re
 from functools import lru_cache
 from itertools import product
 
+# a vowel between two consonants: in Arabic script a long vowel, written, so the two are
+# two letters (جليلي is Jalili, j-l-l, not Gul); in a Latin spelling any vowel, which may be
+# short and unwritten in the script (Madad, مدد: m-d)
+_VOWEL = "."
+
 # each Arabic-script letter: the consonant classes of its Latin renderings ("" for none)
 _LETTERS: dict[str, tuple[str, ...]] = {
     "ب": ("b",), "پ": ("p",), "ت": ("t",), "ث": ("T", "s", "t"), "ج": ("j", "g"),
@@ -25,27 +30,40 @@ _LETTERS: dict[str, tuple[str, ...]] = {
     "ف": ("f",), "ق": ("k", "G", "g"), "ك": ("k",), "ک": ("k",), "گ": ("g",), "ل": ("l",),
     "م": ("m",), "ن": ("n",), "ه": ("h",), "ة": ("h", ""), "ء": ("",),
     # long vowels and hamza seats: no consonant
-    "ا": ("",), "أ": ("",), "إ": ("",), "آ": ("",), "ٱ": ("",), "و": ("",), "ؤ": ("",),
-    "ي": ("",), "ی": ("",), "ى": ("",), "ئ": ("",),
+    "ا": (_VOWEL,), "أ": (_VOWEL,), "إ": (_VOWEL,), "آ": (_VOWEL,), "ٱ": (_VOWEL,),
+    "و": (_VOWEL,), "ؤ": (_VOWEL,), "ي": (_VOWEL,), "ی": (_VOWEL,), "ى": (_VOWEL,),
+    "ئ": (_VOWEL,),
     "ځ": ("z", "j"), "څ": ("s", "$"), "ړ": ("r",), "ټ": ("t",), "ډ": ("d",), "ښ": ("$", "x"),
     "ږ": ("j", "g"), "ڼ": ("n",), "ګ": ("g",),
 }
 _MAX_KEYS = 32
 
 
-def _collapse(parts: list[str]) -> str:
+
+
+def _collapse(parts: list[str], vowels_part: bool) -> str:
     out: list[str] = []
+    last = ""
     for p in parts:
-        if p and (not out or out[-1] != p):
+        if p == _VOWEL:
+            if vowels_part:
+                last = ""
+        elif p and p != last:
             out.append(p)
+            last = p
     return "".join(out)
 
 
-def _keys(options: list[tuple[str, ...]]) -> frozenset[str]:
-    """Every consonant key the letters' alternatives spell (at most ``_MAX_KEYS``)."""
+def _keys(options: list[tuple[str, ...]], latin: bool = False) -> frozenset[str]:
+    """Every consonant key the letters' alternatives spell (at most ``_MAX_KEYS``): a
+    consonant written twice is one, unless a vowel of the script parts them (a Latin
+    spelling gives both keys: its vowels may be short ones)."""
     keys: set[str] = set()
     for combo in product(*options):
-        keys.add(_collapse(list(combo)))
+        parts = list(combo)
+        keys.add(_collapse(parts, not latin))
+        if latin:
+            keys.add(_collapse(parts, True))
         if len(keys) >= _MAX_KEYS:
             break
     return frozenset(k for k in keys if k)
@@ -90,20 +108,22 @@ def latin_keys(token: str) -> frozenset[str]:
             one = _DIGRAPHS[di]
             a, b = di[0], di[1]
             two = _SINGLE.get(a, a) + ("" if b in _SILENT else _SINGLE.get(b, b))
-            options.append((one, two) if di in ("th", "dh", "gh", "kh", "sh") else (one,))
+            options.append((one, two) if di in ("th", "dh", "gh", "kh", "sh", "zh") else (one,))
             i += 2
             continue
         ch = t[i]
         i += 1
-        if ch in _SILENT or not ch.isalpha():
+        if ch in _SILENT:
+            options.append(("",) if ch == "'" else (_VOWEL,))
+        elif not ch.isalpha():
             options.append(("",))
         elif ch == "v":
-            options.append(("", "f"))  # و in Persian (Parviz), ف in Russian names (Adanov)
+            options.append((_VOWEL, "f"))  # و in Persian (Parviz), ف in Russian names (Adanov)
         elif ch == "c":
             options.append(("k", "s"))  # French spellings: Lounici, Cherif
         else:
             options.append((_SINGLE.get(ch, ch),))
-    return _keys(options)
+    return _keys(options, latin=True)
 
 
 def is_arabic_word(word: str | None) -> bool:
@@ -138,6 +158,12 @@ ARTICLE_JOIN = "|"
 _YA = "يیىئ"
 
 
+def glued_article(second: str | None) -> str:
+    """What joins two Arabic-script words over the article between them: the marker and
+    the article, or the marker alone where the second word is written with its article."""
+    return ARTICLE_JOIN if (second or "").startswith("ال") else ARTICLE_JOIN + "ال"
+
+
 @lru_cache(maxsize=50_000)
 def _reading(word: str) -> re.Pattern[str] | None:
     """A pattern of every Latin spelling the word may have, or None for a word with fewer
@@ -151,6 +177,10 @@ def _reading(word: str) -> re.Pattern[str] | None:
             letters.append(c)
     if len(letters) < 2:
         return None
+    if "".join(letters) in ("الله", "اله"):
+        # the name of God keeps its article and its double l (Allah, -ullah, -olah), never
+        # a bare l-h that reads as Ali or Lee
+        return re.compile("[aeiou]{0,2}ll?(?:ah?|eh|h)")
     parts: list[str] = []
     i = 0
     n = len(letters)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from functools import lru_cache
 
@@ -248,22 +248,27 @@ def _cyrillic_latin(text: str) -> str:
 _ARABIC_FOLD = str.maketrans({
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا", "ى": "ي", "ی": "ي", "ې": "ي",
     "ۍ": "ي", "ئ": "ي", "ؤ": "و", "ک": "ك", "ڪ": "ك", "ە": "ه", "ۀ": "ه", "ة": "ه", "ۃ": "ه",
+    # Urdu letters: heh goal and do-chashmi heh, yeh barree, noon ghunna, the retroflexes
+    "ہ": "ه", "ۂ": "ه", "ھ": "ه", "ے": "ي", "ۓ": "ي", "ں": "ن", "ٹ": "ت", "ڈ": "د", "ڑ": "ر",
     "ـ": None, "ء": None, "\u200c": " ", "\u200d": None, "\u200f": None, "\u200e": None,
     "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7", "٨": "8",
     "٩": "9", "،": " ", "؛": " ",
 })
 _HARAKAT = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _AR_ABD = re.compile(r"(?<!\S)عبد(?=ال)")
+# Abu and Allah glued to the next word (ابوطالبي: Abu Talebi, Aboutalebi; اللهكرم: Allah-Karam)
+_AR_ABU_ALLAH = re.compile(r"(?<!\S)(ابو|الله)(?=\S{3})")
 _AR_ARTICLE = re.compile(r"(?<!\S)ال(?=\S\S)(?!له(?!\S))")
 _ARABIC_ANY = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 
 
-# Persian (and Urdu, Pashto) say the Arabic emphatics as z, s and t: رضا is Reza, not Rida
-_PERSIAN_LETTERS = re.compile("[پچژگیکۀ]")
+# Persian (and Urdu, Pashto: told by their own letters) say the Arabic emphatics as z, s and
+# t: رضا is Reza, not Rida
+_PERSIAN_LETTERS = re.compile("[پچژگیکۀہۂھےۓںٹڈڑ]")
 _PERSIAN_SOUNDS = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ث": "س", "ص": "س", "ط": "ت"})
 
 
-def arabic_prepare(text: str) -> str:
+def arabic_prepare(text: str, articles: bool = True) -> str:
     """Arabic-script text with one form per letter, and its articles and ``Abd`` compounds
     written apart as the Latin lists write them (عبدالخالق الحوثي: عبد ال خالق ال حوثي);
     ``Allah`` (الله) stays whole. Persian text (told by its letters) gets Persian sounds."""
@@ -272,8 +277,12 @@ def arabic_prepare(text: str) -> str:
         text = text.translate(_PERSIAN_SOUNDS)
     text = _HARAKAT.sub("", text.translate(_ARABIC_FOLD))
     text = _AR_ABD.sub("عبد ", text)
-    return _AR_ARTICLE.sub("ال ", text)
+    text = _AR_ABU_ALLAH.sub(r"\1 ", text)
+    return _AR_ARTICLE.sub("ال ", text) if articles else text
 
+
+# the words of a text for their transliterations: hyphens and brackets apart (علی-رضا)
+_WORD_PARTS = re.compile(r"[^\s\-\u2010-\u2015/(),.;:]+")
 
 # an apostrophe (or ayn, hamza, soft-sign prime) inside a word does not split it:
 # Mu'ammar is one name, muammar
@@ -669,6 +678,25 @@ def _compound_numbers(tokens: list[Token]) -> list[Token]:
     return out
 
 
+
+def _name_title(t: Token) -> bool:
+    """A title that is also a given name (Amir, Hafez, Mirza)."""
+    return t.role == Role.TITLE and (t.text in NAME_TITLES or (
+        t.orig is not None and t.orig in ARABIC_NAME_TITLES))
+
+
+def titles_as_names(form: NameForm) -> NameForm | None:
+    """The other reading of a name that opens with a title that is also a given name: the
+    title as a name (Amir Ali HAJIZADEH is a man named Amir Ali, امیرعلی). None when the name
+    has no such title."""
+    if not any(map(_name_title, form.tokens)):
+        return None
+    tokens = [Token(t.text, Role.NAME, t.skel, t.number, t.alt, t.abjad, t.orig)
+              if _name_title(t) else t for t in form.tokens]
+    scoring = [t for t in tokens if t.role in (Role.NAME, Role.NUMBER, Role.GENERIC)]
+    return replace(form, tokens=tokens, scoring=scoring)
+
+
 def analyze(text: str, *, org: bool | None = None) -> NameForm:
     """Prepare a name for comparison. ``org``: True for organisations/vessels (legal forms
     and generic words are recognised), False for people, None when unknown."""
@@ -685,6 +713,12 @@ def _analyze(text: str, org: bool | None) -> NameForm:
         text = _han_company(text)
     origs: dict[str, str] = {}
     if script == "Arabic":
+        for word in arabic_prepare(text, articles=False).split():
+            if word.startswith("ال") and _AR_ARTICLE.match(word):
+                # the word after its article is read with it (الهيان: Elahian, Hayan)
+                parts = tokenize_ascii(to_latin(word[2:]))
+                if len(parts) == 1:
+                    origs.setdefault(parts[0], word)
         text = arabic_prepare(text)
     if script == "Hangul":
         latin, origs = _hangul_latin(text)
@@ -712,7 +746,7 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     if script not in ("Latin", "Hangul", "Han"):
         # each transliterated word with the word it came from (for rigour's name symbols:
         # علي is Ali, Юрий is Yuri, although their transliterations are ly and yuriy)
-        for word in text.split():
+        for word in _WORD_PARTS.findall(text):
             if not word.isascii():
                 parts = tokenize_ascii(to_latin(word))
                 if len(parts) == 1:
@@ -726,6 +760,7 @@ def _analyze(text: str, org: bool | None) -> NameForm:
         if org is True and arabic:
             parts = split_compounds(raw, arabic)
         for tok in parts:
+            spelled = tok  # (abw before it is abu: the word it came from is under abw)
             tok = _CANON.get(tok, tok)
             if arabic:
                 tok = _CANON_ARABIC.get(tok, tok)
@@ -757,17 +792,14 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                   and tokens[-1].role == Role.PARTICLE):
                 alt = "al" + tok  # a short name after its article is written with it (AL-ID: Alid)
             tokens.append(Token(tok, role, skeleton(tok), None, alt, abjad,
-                                origs.get(tok) if role in (Role.NAME, Role.TITLE) else None))
+                                origs.get(tok, origs.get(spelled))
+                                if role in (Role.NAME, Role.TITLE) else None))
     tokens = _compound_numbers(_merge_abd(tokens, arabic))
-    def name_title(t: Token) -> bool:
-        return t.role == Role.TITLE and (t.text in NAME_TITLES or (
-            t.orig is not None and t.orig in ARABIC_NAME_TITLES))
-
-    if sum(1 for t in tokens if t.role == Role.NAME) <= 1 and any(map(name_title, tokens)):
+    if sum(1 for t in tokens if t.role == Role.NAME) <= 1 and any(map(_name_title, tokens)):
         # a title that is also a given name is the name when no other is left to carry it
         # (Amir Abbas, Emir Kusturica are not Abbas, Kusturica; حافظ مخلوف is Hafez Makhlouf)
         tokens = [Token(t.text, Role.NAME, t.skel, t.number, t.alt, t.abjad, t.orig)
-                  if name_title(t) else t for t in tokens]
+                  if _name_title(t) else t for t in tokens]
     if tokens and all(t.role in (Role.PARTICLE, Role.TITLE) for t in tokens):
         # a name made only of particles or titles: treat them as name tokens
         tokens = [Token(t.text, Role.NAME, t.skel, t.number, t.alt, t.abjad, t.orig)
