@@ -397,3 +397,22 @@ def test_allah_and_abu_candidates_in_the_index() -> None:
         ids, evidence = index.candidates_scored(form)
         assert want in ids, query
         assert evidence[ids.index(want)] >= 0.5 * index.query_weight(form), query
+
+
+def test_a_typo_in_a_romanised_syllable_is_weak_evidence() -> None:
+    # CHOO and KEWANG are no syllable of any romanisation: a letter off CHOL and KWANG
+    assert score("KIM CHOO NAM", "KIM CHOL NAM") >= 0.8, describe("KIM CHOO NAM", "KIM CHOL NAM")
+    assert score("Kewang Ho PAK", "PAK, Kwang Ho") >= 0.8
+    # yong and yang are two syllables: no typo of one another
+    assert score("Kim Yong Nam", "Kim Yang Nam") < 0.6
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("VTB Bank (Public Jont-Stock Company)", "VTB Bank (Public Joint-Stock Company)"),
+    ("VTB Bank (Public Jointstock Company)", "VTB Bank (Public Joint-Stock Company)"),
+    ("PRIVATE, MILITARY COMPANY REDUT", "PRIVATE MILITARY COMPANY REDUT"),
+    ("PROIVATE MILITRY COMPANY REDUT", "PRIVATE MILITARY COMPANY REDUT"),
+])
+def test_legal_forms_with_typos_and_punctuation(query: str, listed: str) -> None:
+    assert analyze(query, org=True).legal == analyze(listed, org=True).legal != frozenset()
+    assert score(query, listed, org=True) >= 0.9, describe(query, listed, org=True)

@@ -49,6 +49,7 @@ from sanctio.text.normalize import (
     NameForm,
     Role,
     Token,
+    known_syllable,
     skeleton,
     strict_skeleton,
     syllable_key,
@@ -178,6 +179,11 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         if lq == lr and sorted(q.text) == sorted(r.text) and OSA.distance(
                 q.text, r.text) == 1:
             return 0.85, "transposition"  # a typo, not another syllable (QAUN / QUAN)
+        if min(lq, lr) >= 3 and not (q.orig or r.orig) and OSA.distance(
+                q.text, r.text, score_cutoff=1) <= 1 and not known_syllable(q.text):
+            # a letter off a romanised syllable, in what no romanisation writes, is a typo
+            # (CHOO for CHOL, KEWANG for KWANG); yang for yong is another syllable
+            return 0.7, "a letter off (syllable)"
         return 0.0, "different syllables"
     if shared:
         if q.text[0] == r.text[0] or q.orig or r.orig:

@@ -24,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz.distance import OSA
 
@@ -465,8 +466,12 @@ _ROMAN = re.compile(r"^[ivx]{2,5}$")
 # (COMPNAY, LIMTED, CORPORATOIN) is still recognisable
 _LEGAL_WORDS = sorted({w for w in """
 company limited corporation incorporated liability partnership cooperative
-aktiengesellschaft gesellschaft responsabilidad limitada anonyme
+aktiengesellschaft gesellschaft responsabilidad limitada anonyme private public military
+closed society additional responsibility
 """.split() if len(w) >= 6})
+# short words of legal forms: corrected only beside another word of a legal form (PUBLIC
+# JONT-STOCK COMPANY), and found glued to one another (JOINTSTOCK)
+_LEGAL_SHORT = ("joint", "stock", "open")
 _LEGAL_WORD_SET = frozenset(_LEGAL_WORDS)
 
 
@@ -488,8 +493,17 @@ def _fix_legal_typos(text: str) -> str:
                             w, cand, score_cutoff=1) <= 1:
                         fixes[w] = cand
                         break
+    for k, w in enumerate(words):
+        if 4 <= len(w) <= 6 and w not in _LEGAL_SHORT and w not in GENERIC and any(
+                x in _LEGAL_WORD_SET or x in _LEGAL_SHORT for x in words[max(0, k - 1):k + 2]):
+            for cand in _LEGAL_SHORT:
+                if cand[0] == w[0] and OSA.distance(w, cand, score_cutoff=1) <= 1:
+                    fixes[w] = cand
+                    break
+        if w.startswith("joint") and w[5:] in ("stock", "stok"):
+            fixes[w] = "joint stock"
     for w in words:
-        if len(w) >= 6 and w not in _LEGAL_WORD_SET and w not in GENERIC:
+        if len(w) >= 5 and w not in _LEGAL_WORD_SET and w not in GENERIC:
             for cand in _LEGAL_WORDS:
                 if abs(len(cand) - len(w)) <= 1 and cand[0] == w[0] and OSA.distance(
                         w, cand, score_cutoff=1) <= 1:
@@ -509,11 +523,16 @@ def _native_legal_forms(text: str) -> dict[str, str]:
             if not matched.isascii() and not _ROMAN.match(matched.strip())}
 
 
+_LEGAL_PUNCT = re.compile(r"[,;()\[\]\"“”«»]")
+
+
 @lru_cache(maxsize=100_000)
 def _legal_forms(text: str) -> tuple[str, frozenset[str]]:
     """Replace legal forms by their class (``Limited Liability Company`` -> ``llc``)."""
     from rigour._core import extract_org_types
 
+    # (PRIVATE, MILITARY COMPANY is one legal form)
+    text = " ".join(_LEGAL_PUNCT.sub(" ", text).split())
     found = extract_org_types(text, 0, 0, True)
     if not found:
         return text, frozenset()
@@ -601,6 +620,34 @@ _SYL_FINAL = {"g": "k", "b": "p", "r": "l"}
 
 
 @lru_cache(maxsize=100_000)
+@lru_cache(maxsize=1)
+def _known_syllables() -> frozenset[str]:
+    """Every syllable the romanisations write: pinyin (ICU, over the CJK ideographs) with its
+    Wade-Giles forms, and each Hangul syllable as read here and by ICU (built once, in about
+    a quarter of a second)."""
+    han: Any = _transliterator("Han-Latin; Latin-ASCII; Lower")
+    hangul: Any = _transliterator("Hangul-Latin; Latin-ASCII; Lower")
+    out: set[str] = set()
+    for cp in range(0x4E00, 0x9FA6):
+        for w in han.transliterate(chr(cp)).split():
+            out.add(w)
+            wg = re.sub("^x", "hs", re.sub("^q", "ch", re.sub("^zh", "ch", w)))
+            wg = re.sub("^[zc]", "ts", wg).replace("ong", "ung")
+            out.add(wg)
+    for cp in range(0xAC00, 0xD7A4):
+        out.add(hangul_syllable(chr(cp)))
+        rr = hangul.transliterate(chr(cp)).replace("-", "")
+        if re.search("(?:[aeiouy]|ng|n|m|l|k|t|p)$", rr):
+            out.add(rr)  # (ICU writes a final consonant as an initial one: jog; no list does)
+    return frozenset(w for w in out if w.isalpha())
+
+
+def known_syllable(token: str) -> bool:
+    """Whether a token is a syllable of Chinese or Korean as some romanisation writes it
+    (yang, yong, jeong, hsiung): a token one letter off one and not itself one is a typo."""
+    return token in _known_syllables()
+
+
 def syllable_key(token: str) -> str | None:
     """The romanisation-free key of a one-syllable Chinese or Korean token: jong, jeong and
     chong, or chol and cheol, share one; None for anything else."""
