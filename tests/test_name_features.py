@@ -416,3 +416,21 @@ def test_a_typo_in_a_romanised_syllable_is_weak_evidence() -> None:
 def test_legal_forms_with_typos_and_punctuation(query: str, listed: str) -> None:
     assert analyze(query, org=True).legal == analyze(listed, org=True).legal != frozenset()
     assert score(query, listed, org=True) >= 0.9, describe(query, listed, org=True)
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("Sergei Viktorovitch SEROFF", "Sergei Viktorovich SEROV"),
+    ("Pavel Nikolayevittch GUSEFF", "Pavel Nikolayevitch GUSEV"),
+    ("Markowitsch", "Markovich"),
+])
+def test_older_spellings_of_russian_endings(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.95, describe(query, listed)
+
+
+@pytest.mark.parametrize(("native", "latin"), [
+    ("Алег Леанiдавiч ВОIНАЎ", "aleh leanidavich voinau"),  # Belarusian as the lists write it
+    ("Роман Александрович ГOBOP", "roman aleksandrovich govor"),  # Latin O, B, P after Г
+    ("Анна Борисовна COPOKA", "anna borisovna soroka"),  # a word typed in Latin look-alikes
+])
+def test_cyrillic_names_as_typed(native: str, latin: str) -> None:
+    assert " ".join(t.text for t in analyze(native, org=False).tokens) == latin

@@ -181,6 +181,12 @@ def fold_homoglyphs(word: str) -> str:
     letters inside a word of letters (``R0SNEFT``). A word wholly in Cyrillic is left alone."""
     if _CYR_GREEK.search(word) and _LATIN_LETTER.search(word):
         cyrillic = len(_CYRILLIC_ANY.findall(word))
+        # a letter with no twin in the other script says which script the word is in (Г in
+        # ГOBOP: a Cyrillic word with Latin O, B, P)
+        own_cyr = any(_CYRILLIC_ANY.match(c) and ord(c) not in _HOMOGLYPHS for c in word)
+        own_lat = any(_LATIN_LETTER.match(c) and ord(c) not in _TO_CYRILLIC for c in word)
+        if own_cyr != own_lat:
+            cyrillic = len(word) if own_cyr else 0
         if cyrillic > len(_LATIN_LETTER.findall(word)):
             # a Cyrillic word with a Latin look-alike in it (Iлларіонович, МIКУШЭЎ)
             word = word.translate(_TO_CYRILLIC)
@@ -241,7 +247,14 @@ def _cyrillic_latin(text: str) -> str:
     text = _SIGNS.sub("", text)
     tr = _transliterator(rules + "; Any-Latin; Latin-ASCII; [:Nonspacing Mark:] Remove")
     out: str = tr.transliterate(text)  # type: ignore[attr-defined]
+    if rules.startswith("Belarusian"):
+        # as the lists write Belarusian: е after a consonant is e, ў is u (Aleh, not Alyeh;
+        # RAUKOU, CHARNYSHOU)
+        out = _BY_YE.sub("e", out).replace("w", "u").replace("W", "U")
     return out
+
+
+_BY_YE = re.compile("(?<=[bcdfghklmnprstvzBCDFGHKLMNPRSTVZ])ye")
 
 
 # Arabic and Persian letters written several ways: one form each (hamza seats, alef forms,
@@ -411,6 +424,15 @@ def split_compounds(tok: str, arabic: bool = False) -> list[str]:
         if len(rest) >= 4:
             return ["abu", *split_compounds(rest, arabic)]
     return [tok]
+
+
+# Russian names as older French, German and English spellings end them: -off and -eff for -ov
+# and -ev (SEROFF, GUSEFF), -vitch, -vittch, -witsch for -vich
+_SLAVIC_ENDING = re.compile(r"(?<=[a-z]{3})(?:(o|e)ff|(v|w)(?:itt?ch|itsch))$")
+
+
+def _slavic_ending(m: re.Match[str]) -> str:
+    return m.group(1) + "v" if m.group(1) else "vich"
 
 
 _ABD_WORDS = frozenset({"abdul", "abdel", "abdal", "abdol", "abdil", "abdu", "abde", "abdoul",
@@ -756,6 +778,10 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     text = unicodedata.normalize("NFKC", text)
     text = " ".join(fold_homoglyphs(w) for w in text.split())
     script = detect_script(text)
+    if script == "Cyrillic" and org is not True:
+        # a word of a Cyrillic name typed wholly in Latin look-alikes (Анна Борисовна COPOKA)
+        text = " ".join(w.translate(_TO_CYRILLIC) if len(w) >= 2 and w.isupper() and all(
+            ord(c) in _TO_CYRILLIC for c in w) else w for w in text.split())
     if script == "Han" and org is not False:
         text = _han_company(text)
     origs: dict[str, str] = {}
@@ -811,6 +837,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             tok = _CANON.get(tok, tok)
             if arabic:
                 tok = _CANON_ARABIC.get(tok, tok)
+            elif not syllabic and len(tok) >= 6 and tok[-1] in "fh":
+                tok = _SLAVIC_ENDING.sub(_slavic_ending, tok)
             num = number_value(tok, words=org)
             if num is not None:
                 tokens.append(Token(str(num), Role.NUMBER, str(num), num))
