@@ -434,3 +434,8 @@ def test_older_spellings_of_russian_endings(query: str, listed: str) -> None:
 ])
 def test_cyrillic_names_as_typed(native: str, latin: str) -> None:
     assert " ".join(t.text for t in analyze(native, org=False).tokens) == latin
+
+
+def test_a_business_word_in_the_query_makes_words_compared_as_text() -> None:
+    # MACK GROUP is no nickname of the organisation MAK: company words are compared as text
+    assert "name variant" not in describe("Mack Group", "MAK", org=True)

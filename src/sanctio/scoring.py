@@ -516,7 +516,8 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
     pairs, used_q, used_r = _align(qt, rt, article_gaps(q) if q.script == "Arabic" else
                                    frozenset())
     if not (q.person or r.person) and (q.legal or r.legal or not r.script == q.script == "Latin"
-                                       or any(t.role == Role.GENERIC for t in rt)):
+                                       or any(t.role == Role.GENERIC for t in rt)
+                                       or any(t.role == Role.GENERIC for t in qt)):
         # (and a single letter in a company's name is no initial of its words: A Russian
         # is not Russian Agricultural Bank)
         initials = [p for p in pairs if p.how == "initial"]
