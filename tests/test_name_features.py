@@ -439,3 +439,21 @@ def test_cyrillic_names_as_typed(native: str, latin: str) -> None:
 def test_a_business_word_in_the_query_makes_words_compared_as_text() -> None:
     # MACK GROUP is no nickname of the organisation MAK: company words are compared as text
     assert "name variant" not in describe("Mack Group", "MAK", org=True)
+
+
+@pytest.mark.parametrize(("word", "other"), [
+    ("جلیلی", "جلالی"),  # Jalili, Jalali: the long vowels are written
+    ("کریمی", "کرمی"),  # Karimi, Karami
+    ("ظفری", "صفری"),  # Zafari, Safari: another letter
+])
+def test_two_names_in_the_script_with_other_letters_stay_apart(word: str, other: str) -> None:
+    from sanctio.scoring import token_sim
+
+    a, b = analyze(word, org=False).scoring[0], analyze(other, org=False).scoring[0]
+    # no spelling of one another, whatever their transliterations share
+    assert token_sim(a, b)[0] <= 0.6, token_sim(a, b)
+
+
+def test_spellings_in_the_script_still_meet() -> None:
+    assert score("اسمعيل هنية", "إسماعيل هنيه") >= 0.95  # an alif left out
+    assert score("معمر القذافي", "معمر القذافى") >= 0.95  # alef maqsura

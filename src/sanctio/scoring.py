@@ -43,6 +43,7 @@ from sanctio.text.abjad import (
     glued_article,
     is_arabic_word,
     latin_keys,
+    long_vowels_differ,
     reading_of,
 )
 from sanctio.text.normalize import (
@@ -200,6 +201,10 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
     how = "spelling"
     if sim < 0.92 and lq >= 4 and lr >= 4 and _h_less(q.text) == _h_less(r.text):
         return 0.92, "transliteration (h)"  # Khani / Kani, Shaikh / Saikh, Gaddafi / Ghaddafi
+    if q.abjad and r.abjad and q.orig and r.orig and long_vowels_differ(q.orig, r.orig):
+        # both written in the script, with their long vowels: جلیلی is Jalili, not جلالی
+        # Jalali; ظفری (Zafari) is not ظفير (Dhafir)
+        return min(sim, 0.6), "different long vowels (as written)"
     if q.abjad or r.abjad:
         ab, lat = (q, r) if q.abjad else (r, q)
         read = None if lat.abjad or not ab.orig else reading_of(ab.orig)
@@ -220,6 +225,9 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         # and must agree strictly (kh is not k: خان is not كاني)
         elif sim < 0.88 and min(lq, lr) >= 2 and max(lq, lr) >= 3 and _same_consonants(q, r):
             sim, how = 0.88, "same consonants (transliterated script)"
+        elif lat.abjad and is_arabic_word(ab.orig) and is_arabic_word(lat.orig):
+            # both written in the script, with other letters (زفري, سفري): other names
+            sim = min(sim, 0.6)
     elif q.skel == r.skel and lq >= 3 and lr >= 3 and len(q.skel) >= 3 and 0.7 <= sim < 0.85 and (
             OSA.distance(q.text, r.text, score_cutoff=1) > 1):
         # (a typo or transposition, one edit or 0.85 and above, stays a spelling)
@@ -248,7 +256,13 @@ def _same_consonants(q: Token, r: Token) -> bool:
     Two consonants are too little to tell names apart (swd: Saud, not Said): there the long
     vowels the script does write must be in the Latin spelling too."""
     ab, lat = (q, r) if q.abjad else (r, q)
-    if not lat.abjad and is_arabic_word(ab.orig):
+    if lat.abjad and is_arabic_word(ab.orig) and is_arabic_word(lat.orig):
+        # both in the script: their letters, not their transliterations (زفري is not سفري)
+        common = arabic_keys(ab.orig or "") & arabic_keys(lat.orig or "")
+        if not common:
+            return False
+        key = max(common, key=len)
+    elif not lat.abjad and is_arabic_word(ab.orig):
         common = arabic_keys(ab.orig or "") & latin_keys(lat.text)
         if not common:
             return False

@@ -250,3 +250,35 @@ def reads_as(word: str, latin: str) -> bool:
     Hasan; لونيسي: Lounici)."""
     pattern = _reading(word)
     return pattern is not None and pattern.fullmatch(latin) is not None
+
+
+_VOWEL_KIND = {"ا": "A", "أ": "A", "إ": "A", "آ": "A", "و": "U", "ؤ": "U", "ي": "I", "ی": "I",
+               "ى": "I", "ئ": "I"}
+
+
+def _vowel_gaps(word: str) -> tuple[str, list[frozenset[str]]]:
+    """The consonants of an Arabic-script word and the long vowels written after each."""
+    cons: list[str] = []
+    gaps: list[set[str]] = [set()]
+    if word.startswith("ال") and len(word) > 4:
+        word = word[2:]  # (the article the word is written with)
+    for c in word:
+        kind = _VOWEL_KIND.get(c)
+        if kind is not None:
+            gaps[-1].add(kind)
+        elif c in _LETTERS:
+            cons.append(c)
+            gaps.append(set())
+    return "".join(cons), [frozenset(g) for g in gaps]
+
+
+@lru_cache(maxsize=100_000)
+def long_vowels_differ(a: str, b: str) -> bool:
+    """Two Arabic-script spellings of as many consonants whose written long vowels say two
+    names: another vowel, or a و or ي the other lacks (كريم Karim, كرم Karam; جليلي Jalili,
+    جلالي Jalali). An alif one of them leaves out is a spelling (اسمعيل, اسماعيل)."""
+    ca, ga = _vowel_gaps(a)
+    cb, gb = _vowel_gaps(b)
+    if len(ca) != len(cb) or len(ca) < 2:
+        return False
+    return any(x != y and not (x ^ y) <= {"A"} for x, y in zip(ga, gb, strict=True))
