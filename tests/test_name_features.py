@@ -457,3 +457,13 @@ def test_two_names_in_the_script_with_other_letters_stay_apart(word: str, other:
 def test_spellings_in_the_script_still_meet() -> None:
     assert score("اسمعيل هنية", "إسماعيل هنيه") >= 0.95  # an alif left out
     assert score("معمر القذافي", "معمر القذافى") >= 0.95  # alef maqsura
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("Imam INAYATULLAH", "INAYATULLAH"),  # a title that is also a name, first
+    ("BILAL BINMARWAN", "BILAL BIN MARWAN"),  # bin glued to the father's name
+    ("ADBULLAH ANSHORI", "ABDULLAH ANSHORI"),  # a typo inside the head of an Abd compound
+    ("ABCDULLAH ASHORI", "ABDULLAH ANSHORI"),
+])
+def test_titles_particles_and_compounds_with_typos(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.85, describe(query, listed)

@@ -51,6 +51,7 @@ from sanctio.text.normalize import (
     Role,
     Token,
     known_syllable,
+    leading_title,
     skeleton,
     strict_skeleton,
     syllable_key,
@@ -498,22 +499,22 @@ def _lineage(form: NameForm) -> list[tuple[int, int]]:
 def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
                   r_weights: list[float] | None = None) -> NameComparison:
     """Compare two analysed names (:func:`_compare_forms`); where one side opens with a
-    title that is also a given name (Amir, Hafez, Mirza) and the other has a word left over,
-    the reading with the title as a name is compared too, and the better one kept (امیرعلی
-    حاجیزاده is Amir Ali HAJIZADEH)."""
+    title that is also a given name (Amir, Hafez, Imam) and the comparison leaves words over,
+    the other reading of that word is compared too, and the better one kept (امیرعلی
+    حاجیزاده is Amir Ali HAJIZADEH; Imam INAYATULLAH is INAYATULLAH)."""
     best = _compare_forms(q, r, weights, r_weights)
     if best.unmatched_query or best.score < 0.9:
-        r2 = titles_as_names(r)
-        if r2 is not None:
-            alt = _compare_forms(q, r2, weights)
-            if alt.score > best.score:
-                best = alt
+        for r2 in (titles_as_names(r), leading_title(r)):
+            if r2 is not None:
+                alt = _compare_forms(q, r2, weights)
+                if alt.score > best.score:
+                    best = alt
     if best.unmatched_list or best.score < 0.9:
-        q2 = titles_as_names(q)
-        if q2 is not None:
-            alt = _compare_forms(q2, r, weights, r_weights)
-            if alt.score > best.score:
-                best = alt
+        for q2 in (titles_as_names(q), leading_title(q)):
+            if q2 is not None:
+                alt = _compare_forms(q2, r, weights, r_weights)
+                if alt.score > best.score:
+                    best = alt
     return best
 
 

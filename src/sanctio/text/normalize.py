@@ -73,10 +73,18 @@ amir emir sayed sayyid syed seyed sayid seyyed hafiz imam mirza khwaja khawaja s
 ustad malik king prince
 """.split())
 
+# of which more often a title than a given name where they open a name (Imam, Sayyid; not
+# Amir Abbas, Malik Riaz)
+_MOSTLY_TITLES = NAME_TITLES - {"amir", "emir", "malik", "mirza", "king", "prince", "shahid"}
+
 PARTICLES = frozenset("""
 al el ul ad ar as ash at az an ab bin ibn ben bint bent binti ould wuld ait van von der den de
 del della da di du des le la los las dos das y e und and of the
 """.split())
+
+# bin and ibn glued to the next name (BINMARWAN), a name of five letters or more after it (ben
+# is left alone: Benjamin)
+_LINEAGE_GLUED = re.compile(r"^(?:bin|ibn)(?=[a-z]{5,}$)")
 
 # Arabic definite article as it is glued to the next word: al-, el-, and the assimilated forms
 _ARTICLE_GLUED = re.compile(r"^(al|el|ul)(?=[a-z]{3,}$)")
@@ -413,6 +421,14 @@ def split_compounds(tok: str, arabic: bool = False) -> list[str]:
                 rest = cons + rest
             if len(rest) >= 3:
                 return ["abd", rest]
+    if len(tok) >= 7 and tok[0] == "a" and not tok.startswith("abd"):
+        # one typo inside the head of an Abd compound (ADBULLAH, ABCDULLAH)
+        for k in (4, 5, 6):
+            head = tok[:k]
+            for h in _ABD_HEADS:
+                if head != h and abs(len(h) - k) <= 1 and OSA.distance(
+                        head, h, score_cutoff=1) <= 1:
+                    return split_compounds(h + tok[k:], arabic)
     if tok in _ABD_WORDS or (len(tok) == 5 and tok[0] == "a" and tok[-2:] in ("ul", "el")
                              and OSA.distance(tok, "abdul", score_cutoff=1) <= 1):
         return ["abd"]  # (Agdul, Abdyl: one typo inside Abdul is still Abd)
@@ -435,6 +451,7 @@ def _slavic_ending(m: re.Match[str]) -> str:
     return m.group(1) + "v" if m.group(1) else "vich"
 
 
+_ABD_HEADS = ("abdul", "abdel", "abdal", "abdol", "abdur", "abdus")
 _ABD_WORDS = frozenset({"abdul", "abdel", "abdal", "abdol", "abdil", "abdu", "abde", "abdoul",
                         "abdool", "abdur", "abdus", "abdoo", "abdull"})
 _CANON_ARABIC = {"bn": "bin", "abn": "bin", "wld": "ould", "abw": "abu"}
@@ -754,6 +771,23 @@ def _name_title(t: Token) -> bool:
         t.orig is not None and t.orig in ARABIC_NAME_TITLES))
 
 
+def leading_title(form: NameForm) -> NameForm | None:
+    """The other reading of a name that opens with a given name that is also a title and was
+    read as the name for want of another (Imam INAYATULLAH): the first word as a title. None
+    when the name does not open so."""
+    toks = form.tokens
+    if len(toks) < 2 or toks[0].role != Role.NAME or not (
+            toks[0].text in _MOSTLY_TITLES or (toks[0].orig or "") in ("حافظ", "امام")):
+        return None
+    first = toks[0]
+    tokens = [Token(first.text, Role.TITLE, first.skel, first.number, first.alt, first.abjad,
+                    first.orig), *toks[1:]]
+    scoring = [t for t in tokens if t.role in (Role.NAME, Role.NUMBER, Role.GENERIC)]
+    if not scoring:
+        return None
+    return replace(form, tokens=tokens, scoring=scoring)
+
+
 def titles_as_names(form: NameForm) -> NameForm | None:
     """The other reading of a name that opens with a title that is also a given name: the
     title as a name (Amir Ali HAJIZADEH is a man named Amir Ali, امیرعلی). None when the name
@@ -866,6 +900,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             elif (role == Role.NAME and len(tok) <= 3 and tokens and tokens[-1].text == "al"
                   and tokens[-1].role == Role.PARTICLE):
                 alt = "al" + tok  # a short name after its article is written with it (AL-ID: Alid)
+            elif role == Role.NAME and not syllabic and _LINEAGE_GLUED.match(tok):
+                alt = tok[3:]  # "son of" glued to the father's name (BINMARWAN: bin Marwan)
             tokens.append(Token(tok, role, skeleton(tok), None, alt, abjad,
                                 origs.get(tok, origs.get(spelled))
                                 if role in (Role.NAME, Role.TITLE) else None))
