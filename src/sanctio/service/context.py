@@ -34,10 +34,11 @@ from sanctio.registry import (
 from sanctio.service import schemas as S
 from sanctio.service.audit import AuditEntry, AuditLog, now_iso
 from sanctio.service.config import DEV_WARNING, ServiceConfig
+from sanctio.service.dispatch import Served
 from sanctio.service.keys import DEV_PRINCIPAL, KeyStore, Principal
 from sanctio.service.loads import load_lists, start_after_load_hooks
 from sanctio.service.metrics import ServiceMetrics
-from sanctio.service.pool import ScorerError, ScorerPool, Served
+from sanctio.service.pool import ScorerError, ScorerPool
 from sanctio.service.validation import build_queries, error_entry, warm_validation
 from sanctio.types import DEFAULT_THRESHOLD
 

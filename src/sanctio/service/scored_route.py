@@ -13,8 +13,8 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from sanctio.service.audit import AuditEntry, now_iso
+from sanctio.service.dispatch import Served
 from sanctio.service.middleware import ROUTE_POLICY
-from sanctio.service.pool import Served
 from sanctio.service.responses import (
     BODY_RESPONSES,
     NOT_READY,
