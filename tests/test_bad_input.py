@@ -26,9 +26,9 @@ import pytest
 from typer.testing import CliRunner
 
 from sanctio.cli import app
+from sanctio.contract import Query, QueryError
 from sanctio.registry import Registry
 from sanctio.service.cli import ServerProcess
-from sanctio.types import Query, QueryError
 
 from .conftest import DATA, EXCERPTS, loaded_home, role_keys
 

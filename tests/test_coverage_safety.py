@@ -24,9 +24,9 @@ import pytest
 from typer.testing import CliRunner
 
 from sanctio.cli import app
+from sanctio.contract import Query
 from sanctio.registry import Registry
 from sanctio.screen import Screener
-from sanctio.types import Query
 
 from .conftest import DATA, EXCERPT_COUNTS, SDN_RECORDS, expect
 

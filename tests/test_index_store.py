@@ -13,9 +13,9 @@ from typer.testing import CliRunner
 
 from sanctio import index_store
 from sanctio.cli import app
+from sanctio.contract import Query
 from sanctio.registry import Registry
 from sanctio.screen import Screener
-from sanctio.types import Query
 
 from .conftest import EXCERPT_LISTS, GOLDEN
 

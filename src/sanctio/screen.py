@@ -12,6 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sanctio.contract import (
+    DEFAULT_THRESHOLD,
+    DesignationRef,
+    Evidence,
+    Match,
+    Query,
+    ScreenResult,
+)
 from sanctio.merge import Entity, norm_id
 from sanctio.model import Name, NameType, Schema
 from sanctio.registry import Registry
@@ -32,14 +40,6 @@ from sanctio.text.normalize import (
     ensure_symbols,
     wait_tagger,
     warm_tagger,
-)
-from sanctio.types import (
-    DEFAULT_THRESHOLD,
-    DesignationRef,
-    Evidence,
-    Match,
-    Query,
-    ScreenResult,
 )
 
 _TYPE_RANK = {NameType.PRIMARY: 0, NameType.ALIAS: 1, NameType.ORIGINAL: 2,

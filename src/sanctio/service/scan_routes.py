@@ -15,8 +15,8 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import Response
 
+from sanctio.contract import bad_text
 from sanctio.service import scored_route
-from sanctio.types import bad_text
 
 MAX_SCAN_CHARS = 200_000  # characters of text per request
 

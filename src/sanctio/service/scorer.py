@@ -22,12 +22,12 @@ from typing import Any
 
 import orjson
 
+from sanctio.contract import Query, QueryError
 from sanctio.payments.screen import screen_payload
 from sanctio.registry import Registry
 from sanctio.scan import text_scanner
 from sanctio.screen import Screener
 from sanctio.service.audit import now_iso
-from sanctio.types import Query, QueryError
 
 log = logging.getLogger("sanctio.service")
 
