@@ -20,6 +20,7 @@ from sanctio.contract import (
     Query,
     ScreenResult,
 )
+from sanctio.entity_view import entity_to_dict
 from sanctio.merge import Entity, norm_id
 from sanctio.model import Name, NameType, Schema
 from sanctio.registry import Registry
@@ -31,7 +32,6 @@ from sanctio.scoring import (
     attribute_evidence,
     compare_forms,
 )
-from sanctio.show import entity_to_dict
 from sanctio.text.normalize import (
     NameForm,
     Role,
@@ -382,7 +382,7 @@ class Screener:
         return self.entity_view(entity)
 
     def entity_view(self, entity: Entity) -> dict[str, Any]:
-        """:func:`~sanctio.show.entity_to_dict` with the relations resolved to entities of
+        """:func:`~sanctio.entity_view.entity_to_dict` with the relations resolved to entities of
         this index, both ways."""
         out = entity_to_dict(entity, self.lists)
         targets = getattr(self, "links_to", {}).get(entity.id, {})

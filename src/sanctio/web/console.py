@@ -37,6 +37,7 @@ from starlette.responses import FileResponse, RedirectResponse, Response
 
 from sanctio import sources
 from sanctio.contract import DEFAULT_THRESHOLD
+from sanctio.entity_view import name_groups
 from sanctio.monitor.alerts import (
     AlertNotFound,
     DecisionError,
@@ -54,7 +55,6 @@ from sanctio.service.keys import DEV_PRINCIPAL, ROLES, Principal, UnknownKey
 from sanctio.service.loads import NOT_IN_DATA_DIRS, official_download, resolve_list_path
 from sanctio.service.pool import NotReady
 from sanctio.service.validation import search_terms
-from sanctio.show import name_groups
 from sanctio.web import charts
 from sanctio.web.jobs import Job, Jobs, new_folder, run_batch
 from sanctio.web.sessions import COOKIE, Session, SessionStore
