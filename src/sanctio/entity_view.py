@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sanctio.contract import Query, QueryError
-from sanctio.merge import Entity
+from sanctio.entity import Entity
 from sanctio.sources.common import script_of
 from sanctio.text.normalize import Role, analyze
 

@@ -20,8 +20,8 @@ from sanctio.contract import (
     Query,
     ScreenResult,
 )
+from sanctio.entity import Entity, norm_id
 from sanctio.entity_view import entity_to_dict
-from sanctio.merge import Entity, norm_id
 from sanctio.model import Name, NameType, Schema
 from sanctio.registry import Registry
 from sanctio.scoring import (

@@ -49,7 +49,7 @@ from sanctio.screen import Screener
 from sanctio.text.normalize import skeleton
 
 if TYPE_CHECKING:
-    from sanctio.merge import Entity
+    from sanctio.entity import Entity
     from sanctio.registry import LoadResult, Registry
 
 FULL_SCREEN_ABOVE = 2000

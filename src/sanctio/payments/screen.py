@@ -35,7 +35,7 @@ from typing import Any
 import orjson
 
 from sanctio.contract import Evidence, Match, Query, QueryError, ScreenResult
-from sanctio.merge import norm_id
+from sanctio.entity import norm_id
 from sanctio.monitor.portfolio import Customer
 from sanctio.monitor.rescreen import apply_results
 from sanctio.payments.model import Message, NameField
