@@ -136,8 +136,8 @@ def _hashes_of(data: np.ndarray, offsets: np.ndarray) -> np.ndarray:
 
 
 # modules of commands and output only: the screener is built without them
-_COMMANDS = frozenset({"cli.py", "update.py", "entity_view.py", "batch.py", "scan_cli.py", "ftm.py",
-                       "csvrows.py", "__main__.py"})
+_COMMANDS = frozenset({"cli.py", "download.py", "entity_view.py", "batch.py", "scan_cli.py",
+                       "ftm.py", "csvrows.py", "__main__.py"})
 
 
 @lru_cache(maxsize=1)
