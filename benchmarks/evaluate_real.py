@@ -28,13 +28,13 @@ from typing import Any
 
 import orjson
 
+from sanctio.contract import DEFAULT_THRESHOLD
 from sanctio.evaluate.listpairs import build_pairs, describe, write_pairs
 from sanctio.evaluate.native import NativeConfig, evaluate_native, write_native_outputs
 from sanctio.evaluate.pairs import evaluate_pairs, filter_split, read_pairs
 from sanctio.evaluate.report import render_pairs_html
 from sanctio.registry import Registry
 from sanctio.screen import Screener
-from sanctio.types import DEFAULT_THRESHOLD
 
 ROOT = Path(__file__).resolve().parents[1]
 LISTS = ["ofac-sdn-2021", "un-2026/consolidated.xml", "eu-2026/sanctions.xml",

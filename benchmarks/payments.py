@@ -30,12 +30,12 @@ import time
 from pathlib import Path
 from typing import Any
 
+from sanctio.contract import Query
 from sanctio.evaluate.unlisted import generate_unlisted
 from sanctio.model import Schema
 from sanctio.payments.screen import PaymentScreener
 from sanctio.registry import Registry
 from sanctio.screen import Screener
-from sanctio.types import Query
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 LISTS = [DATA / "ofac-sdn-2021", DATA / "un-2026" / "consolidated.xml",

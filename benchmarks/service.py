@@ -259,9 +259,9 @@ def baseline(home: Path, queries: list[dict[str, Any]], processes: int,
              duration: float) -> dict[str, Any]:
     """The bare scorer, no HTTP: ``processes`` forked copies of one Screener screening the
     same queries for ``duration`` seconds. What the service could reach at best."""
+    from sanctio.contract import Query
     from sanctio.registry import Registry
     from sanctio.screen import Screener
-    from sanctio.types import Query
 
     screener = Screener(Registry(home, auto_sample=False))
     built = [Query.build(q["name"], schema=q.get("schema"), dob=q.get("dob"),

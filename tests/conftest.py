@@ -20,6 +20,8 @@ import atexit
 import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -84,6 +86,38 @@ MAIN_LISTS = [
     DATA / "eu-2026" / "sanctions.xml",
     DATA / "uk-2026" / "ConList.csv",
 ]
+# the same four lists, as the shipped excerpts (small: their index builds in seconds)
+EXCERPT_LISTS = [
+    EXCERPTS / "ofac-sdn-2021",
+    EXCERPTS / "un-2026" / "consolidated.xml",
+    EXCERPTS / "eu-2026" / "sanctions.xml",
+    EXCERPTS / "uk-2026" / "ConList.csv",
+]
+
+
+def loaded_home(factory: pytest.TempPathFactory, name: str, paths: list[Path], *,
+                auto_sample: bool = True) -> Path:
+    """A new registry folder (``name``, numbered) with the list files ``paths`` loaded."""
+    home = factory.mktemp(name)
+    reg = Registry(home, auto_sample=auto_sample)
+    for path in paths:
+        result = reg.load(path)
+        assert result.status == "loaded", result.error
+    reg.close()
+    return home
+
+
+def create_key(home: Path, role: str) -> str:
+    """A new API key with ``role`` in ``home``'s registry, by the command a user runs."""
+    out = subprocess.run([sys.executable, "-m", "sanctio.service.cli", "keys", "create",
+                          "--role", role, "--json", "--home", str(home)],
+                         capture_output=True, text=True, timeout=60, check=True)
+    return str(json.loads(out.stdout)["key"])
+
+
+def role_keys(home: Path) -> dict[str, str]:
+    """An API key of each role, ``screen`` and ``admin``, in ``home``'s registry."""
+    return {"screen": create_key(home, "screen"), "admin": create_key(home, "admin")}
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -111,13 +145,13 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
 @pytest.fixture(scope="session")
 def main_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A registry folder with OFAC SDN 2021, UN 2026, EU 2026 and UK 2026 loaded."""
-    home = tmp_path_factory.mktemp("main-registry")
-    reg = Registry(home)
-    for path in MAIN_LISTS:
-        result = reg.load(path)
-        assert result.status == "loaded", result.error
-    reg.close()
-    return home
+    return loaded_home(tmp_path_factory, "main-registry", MAIN_LISTS)
+
+
+@pytest.fixture(scope="module")
+def excerpt_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A registry folder with the excerpts of the four main lists loaded (one a module)."""
+    return loaded_home(tmp_path_factory, "excerpt-registry", EXCERPT_LISTS)
 
 
 @pytest.fixture(scope="session")

@@ -27,8 +27,8 @@ import pytest
 from typer.testing import CliRunner
 
 from sanctio.cli import app
+from sanctio.contract import Query
 from sanctio.monitor.audit import GENESIS, entry_hash, query_hash
-from sanctio.types import Query
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()

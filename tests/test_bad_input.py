@@ -26,11 +26,11 @@ import pytest
 from typer.testing import CliRunner
 
 from sanctio.cli import app
+from sanctio.contract import Query, QueryError
 from sanctio.registry import Registry
 from sanctio.service.cli import ServerProcess
-from sanctio.types import Query, QueryError
 
-from .conftest import DATA, EXCERPTS
+from .conftest import DATA, EXCERPTS, loaded_home, role_keys
 
 UK = DATA / "uk-2026" / "ConList.csv"
 UN = DATA / "un-2026" / "consolidated.xml"
@@ -54,11 +54,7 @@ def cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="module")
 def uk_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A registry holding the UK list (it lists Mohamed al-Kani and the Kaniyat militia)."""
-    home = tmp_path_factory.mktemp("uk-home")
-    reg = Registry(home, auto_sample=False)
-    assert reg.load(UK).status == "loaded"
-    reg.close()
-    return home
+    return loaded_home(tmp_path_factory, "uk-home", [UK], auto_sample=False)
 
 
 def write_csv(path: Path, text: str) -> Path:
@@ -296,13 +292,6 @@ def test_any_parser_exception_is_a_failed_load(tmp_path: Path) -> None:
 SECRET = "root:$6$SECRETHASH0123456789:19000:0:99999:7:::"
 
 
-def create_key(home: Path, role: str) -> str:
-    out = subprocess.run([sys.executable, "-m", "sanctio.service.cli", "keys", "create",
-                          "--role", role, "--json", "--home", str(home)],
-                         capture_output=True, text=True, timeout=60, check=True)
-    return str(json.loads(out.stdout)["key"])
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The server's data folder (list files, a FIFO, a secret, a link out) and a folder
@@ -322,11 +311,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.fixture(scope="module")
 def service(tmp_path_factory: pytest.TempPathFactory,
             site: dict[str, Path]) -> Iterator[dict[str, Any]]:
-    home = tmp_path_factory.mktemp("bad-input-service")
-    reg = Registry(home, auto_sample=False)
-    assert reg.load(UK).status == "loaded"
-    reg.close()
-    keys = {"screen": create_key(home, "screen"), "admin": create_key(home, "admin")}
+    home = loaded_home(tmp_path_factory, "bad-input-service", [UK], auto_sample=False)
+    keys = role_keys(home)
     proc = ServerProcess(home, workers=1, args=["--poll-interval", "0.5", "--data-dir",
                                                 str(site["data"])])
     proc.start(timeout=180)

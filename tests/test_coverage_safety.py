@@ -24,9 +24,9 @@ import pytest
 from typer.testing import CliRunner
 
 from sanctio.cli import app
+from sanctio.contract import Query
 from sanctio.registry import Registry
 from sanctio.screen import Screener
-from sanctio.types import Query
 
 from .conftest import DATA, EXCERPT_COUNTS, SDN_RECORDS, expect
 
@@ -187,7 +187,7 @@ def test_alerts_on_sdn_designations_stay_open_when_the_non_sdn_list_loads(
 
 def test_update_fetches_the_non_sdn_list_into_its_own_list(sdn_home: Path,
                                                            tmp_path: Path) -> None:
-    from sanctio.update import update
+    from sanctio.download import update
 
     reg = sdn_registry(sdn_home, tmp_path)
     sdn = reg.active_versions()["us-ofac"]
@@ -286,7 +286,7 @@ def test_file_older_than_the_active_version_is_refused(tmp_path: Path) -> None:
 
 
 def test_update_gets_the_same_protection(tmp_path: Path) -> None:
-    from sanctio.update import update
+    from sanctio.download import update
 
     reg = Registry(tmp_path / "home", auto_sample=False)
     assert reg.load(UN).status == "loaded"

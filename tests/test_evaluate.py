@@ -27,7 +27,7 @@ from sanctio.model import Schema
 from sanctio.registry import Registry
 from sanctio.screen import Screener
 
-from .conftest import DATA
+from .conftest import DATA, loaded_home
 
 PAIRS = Path(__file__).parent / "data" / "pairs.csv"
 CROSS_SCRIPT = DATA / "pairs" / "cross_script_pairs.csv"
@@ -42,13 +42,7 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for path in LISTS:
         if not path.exists():
             pytest.skip(f"list file missing: {path}")
-    home = tmp_path_factory.mktemp("evaluate-registry")
-    reg = Registry(home, auto_sample=False)
-    for path in LISTS:
-        result = reg.load(path)
-        assert result.status == "loaded", result.error
-    reg.close()
-    return home
+    return loaded_home(tmp_path_factory, "evaluate-registry", LISTS, auto_sample=False)
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from sanctio.entity import Entity
 from sanctio.evaluate import cli as evaluate_cli
 from sanctio.evaluate.listpairs import build_pairs, describe, split_of, write_pairs
 from sanctio.evaluate.native import (
@@ -32,7 +33,6 @@ from sanctio.evaluate.pairs import (
     read_pairs,
     reliability,
 )
-from sanctio.merge import Entity
 from sanctio.model import Schema
 from sanctio.registry import Registry
 

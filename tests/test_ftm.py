@@ -16,10 +16,10 @@ from typing import Any
 import orjson
 import pytest
 
+from sanctio.contract import Query
 from sanctio.model import RelationType
 from sanctio.registry import Registry
 from sanctio.screen import Screener
-from sanctio.types import Query
 
 from .conftest import DATA
 

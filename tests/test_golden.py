@@ -6,7 +6,7 @@ import csv
 
 import pytest
 
-from sanctio.types import Query
+from sanctio.contract import Query
 
 from .conftest import GOLDEN
 

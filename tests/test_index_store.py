@@ -13,30 +13,16 @@ from typer.testing import CliRunner
 
 from sanctio import index_store
 from sanctio.cli import app
+from sanctio.contract import Query
 from sanctio.registry import Registry
 from sanctio.screen import Screener
-from sanctio.types import Query
 
-from .conftest import EXCERPTS, GOLDEN
-
-# the four main lists, as the shipped excerpts (small: the index builds in seconds)
-LISTS = [EXCERPTS / "ofac-sdn-2021", EXCERPTS / "un-2026" / "consolidated.xml",
-         EXCERPTS / "eu-2026" / "sanctions.xml", EXCERPTS / "uk-2026" / "ConList.csv"]
+from .conftest import EXCERPT_LISTS, GOLDEN
 
 
 @pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("stored-index")
-    reg = Registry(home)
-    for path in LISTS:
-        assert reg.load(path).status == "loaded"
-    reg.close()
-    return home
-
-
-@pytest.fixture(scope="module")
-def registry(home: Path) -> Iterator[Registry]:
-    reg = Registry(home)
+def registry(excerpt_home: Path) -> Iterator[Registry]:
+    reg = Registry(excerpt_home)
     yield reg
     reg.close()
 
@@ -117,13 +103,13 @@ def test_stable_hashes_agree() -> None:
 
 def test_a_load_makes_another_index(tmp_path: Path) -> None:
     reg = Registry(tmp_path)
-    assert reg.load(LISTS[1]).status == "loaded"
+    assert reg.load(EXCERPT_LISTS[1]).status == "loaded"
     first = index_store.stored_screener(reg)
     first_path = index_store.index_path(reg)
     assert first_path.is_file()
     assert index_store.stored_path(index_store.stored_screener(reg)) == first_path
     assert "us-ofac-29119" not in first.by_id
-    assert reg.load(LISTS[0]).status == "loaded"
+    assert reg.load(EXCERPT_LISTS[0]).status == "loaded"
     # the file of the earlier lists is never read for the new ones
     assert index_store.open_screener(reg) is None
     again = index_store.stored_screener(reg)
@@ -137,7 +123,7 @@ def test_a_load_makes_another_index(tmp_path: Path) -> None:
 @pytest.mark.parametrize("damage", ["flip", "truncate", "garbage", "empty"])
 def test_a_damaged_file_is_rebuilt(tmp_path: Path, damage: str) -> None:
     reg = Registry(tmp_path)
-    assert reg.load(LISTS[1]).status == "loaded"
+    assert reg.load(EXCERPT_LISTS[1]).status == "loaded"
     expected = index_store.stored_screener(reg).screen(Query.build("Mohamed al-Kani"),
                                                        top=3).to_dict()
     path = index_store.index_path(reg)
@@ -183,12 +169,12 @@ def test_concurrent_writers_leave_one_whole_file(registry: Registry, built: Scre
     assert not list(path.parent.glob("*.tmp"))
 
 
-def test_cli_screen_and_show_use_the_stored_index(home: Path) -> None:
+def test_cli_screen_and_show_use_the_stored_index(excerpt_home: Path) -> None:
     runner = CliRunner()
-    env = {"SANCTIO_HOME": str(home), "COLUMNS": "200"}
+    env = {"SANCTIO_HOME": str(excerpt_home), "COLUMNS": "200"}
     first = runner.invoke(app, ["screen", "Mohamed al-Kani", "--json"], env=env)
     assert first.exit_code == 0, first.output
-    reg = Registry(home)
+    reg = Registry(excerpt_home)
     path = index_store.index_path(reg)
     assert path.is_file()
     stamp = path.stat().st_mtime_ns
@@ -201,9 +187,9 @@ def test_cli_screen_and_show_use_the_stored_index(home: Path) -> None:
     reg.close()
 
 
-def test_show_lists_al_kani_among_the_closest_to_al_kana(home: Path) -> None:
+def test_show_lists_al_kani_among_the_closest_to_al_kana(excerpt_home: Path) -> None:
     result = CliRunner().invoke(app, ["show", "al-Kana"],
-                                env={"SANCTIO_HOME": str(home), "COLUMNS": "200"})
+                                env={"SANCTIO_HOME": str(excerpt_home), "COLUMNS": "200"})
     assert result.exit_code == 1
     assert "no entity has the id or name 'al-Kana'" in result.output
     closest = result.output.split("the closest", 1)[1]
@@ -212,7 +198,7 @@ def test_show_lists_al_kani_among_the_closest_to_al_kana(home: Path) -> None:
 
 def test_load_builds_the_index_with_index_flag(tmp_path: Path) -> None:
     env = {"SANCTIO_HOME": str(tmp_path)}
-    result = CliRunner().invoke(app, ["load", str(LISTS[1]), "--index"], env=env)
+    result = CliRunner().invoke(app, ["load", str(EXCERPT_LISTS[1]), "--index"], env=env)
     assert result.exit_code == 0, result.output
     reg = Registry(tmp_path)
     assert index_store.open_screener(reg) is not None
@@ -222,7 +208,7 @@ def test_load_builds_the_index_with_index_flag(tmp_path: Path) -> None:
 def test_the_store_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(index_store.STORE_ENV, "off")
     reg = Registry(tmp_path)
-    assert reg.load(LISTS[1]).status == "loaded"
+    assert reg.load(EXCERPT_LISTS[1]).status == "loaded"
     screener = index_store.stored_screener(reg)
     assert index_store.stored_path(screener) is None
     assert not index_store.index_dir(reg).exists()

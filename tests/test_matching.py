@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from sanctio.contract import DEFAULT_THRESHOLD, Query
 from sanctio.scoring import TokenWeights, compare_forms
 from sanctio.text.normalize import analyze
-from sanctio.types import DEFAULT_THRESHOLD, Query
 
 from .conftest import requires_full_lists
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from sanctio.contract import Query, QueryError
 from sanctio.sources.common import parse_date
-from sanctio.types import Query, QueryError
 
 
 @pytest.mark.parametrize(("text", "iso"), [

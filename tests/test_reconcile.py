@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import csv
 import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +18,7 @@ import pytest
 from sanctio.registry import Registry
 from sanctio.service.cli import ServerProcess
 
-from .conftest import DATA, TESTS
+from .conftest import DATA, TESTS, loaded_home, role_keys
 
 jsonschema = pytest.importorskip("jsonschema")
 referencing = pytest.importorskip("referencing")
@@ -57,23 +55,12 @@ def valid(name: str, data: Any) -> Any:
 
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("reconcile-home")
-    reg = Registry(home, auto_sample=False)
-    assert reg.load(SDN).status == "loaded"
-    reg.close()
-    return home
-
-
-def create_key(home: Path, role: str) -> str:
-    out = subprocess.run([sys.executable, "-m", "sanctio.service.cli", "keys", "create",
-                          "--role", role, "--json", "--home", str(home)],
-                         capture_output=True, text=True, timeout=60, check=True)
-    return str(json.loads(out.stdout)["key"])
+    return loaded_home(tmp_path_factory, "reconcile-home", [SDN], auto_sample=False)
 
 
 @pytest.fixture(scope="module")
 def keys(home: Path) -> dict[str, str]:
-    return {"screen": create_key(home, "screen"), "admin": create_key(home, "admin")}
+    return role_keys(home)
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from sanctio.entity_view import entity_to_dict
 from sanctio.registry import Registry
-from sanctio.show import entity_to_dict
 
 from .conftest import DATA, SDN_RECORDS, UN_RECORDS, expect
 

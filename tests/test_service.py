@@ -20,10 +20,10 @@ from typing import Any
 import httpx
 import pytest
 
+from sanctio.contract import Query
 from sanctio.registry import Registry
 from sanctio.service.audit import query_hash
 from sanctio.service.cli import ServerProcess
-from sanctio.types import Query
 
 from .conftest import DATA, UN_RECORDS
 

@@ -21,7 +21,7 @@ import pytest
 from sanctio.batch import CSV_COLUMNS, screen_file
 from sanctio.registry import Registry
 from sanctio.screen import Screener
-from tests.conftest import EXCERPTS, GOLDEN
+from tests.conftest import GOLDEN
 
 
 def _java() -> str | None:
@@ -43,8 +43,6 @@ from pyspark.sql.types import StringType, StructField, StructType  # noqa: E402
 
 from sanctio import spark as sspark  # noqa: E402
 
-LISTS = [EXCERPTS / "ofac-sdn-2021", EXCERPTS / "un-2026" / "consolidated.xml",
-         EXCERPTS / "eu-2026" / "sanctions.xml", EXCERPTS / "uk-2026" / "ConList.csv"]
 HEADER = ["name", "schema", "dob", "country", "gender", "id", "ref"]
 
 
@@ -56,16 +54,6 @@ def spark() -> Iterator[SparkSession]:
     session.sparkContext.setLogLevel("ERROR")
     yield session
     session.stop()
-
-
-@pytest.fixture(scope="module")
-def excerpt_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("spark-registry")
-    reg = Registry(home)
-    for path in LISTS:
-        assert reg.load(path).status == "loaded"
-    reg.close()
-    return home
 
 
 @pytest.fixture(scope="module")

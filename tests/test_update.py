@@ -19,8 +19,8 @@ import pytest
 from typer.testing import CliRunner
 
 from sanctio.cli import app
+from sanctio.download import SOURCES, UpdateResult, set_digest, update
 from sanctio.registry import Registry
-from sanctio.update import SOURCES, UpdateResult, set_digest, update
 
 from .conftest import DATA, SDN_RECORDS, UN_RECORDS
 

@@ -21,7 +21,7 @@ from typing import Any, TextIO
 
 import orjson
 
-from sanctio.types import Query, QueryError, ScreenResult
+from sanctio.contract import Query, QueryError, ScreenResult
 
 FIELDS = ("name", "schema", "dob", "country", "gender", "id", "ref")
 CHUNK = 2000

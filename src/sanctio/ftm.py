@@ -42,7 +42,7 @@ from sanctio.model import Identifier, NameType, RelationType, Schema
 from sanctio.sources.ftm import digest, sanction_id
 
 if TYPE_CHECKING:
-    from sanctio.merge import Entity
+    from sanctio.entity import Entity
     from sanctio.registry import Registry
 
 FORMAT = "ftm"

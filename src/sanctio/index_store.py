@@ -53,7 +53,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from functools import lru_cache
 from itertools import chain
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, cast, overload
+from typing import IO, TYPE_CHECKING, Any, TypeVar, cast, overload
 
 import numpy as np
 
@@ -67,6 +67,7 @@ _PREAMBLE = struct.Struct("<8sQQI")  # magic, header offset, header length, head
 _ALIGN = 64
 SMALL = 256  # containers with fewer items are pickled whole
 MEMO_LIMIT = 200_000  # lookups remembered per table (a one-shot command makes a few thousand)
+V = TypeVar("V")
 KEEP_FILES = 2  # index files kept per registry (the newest)
 
 
@@ -135,8 +136,8 @@ def _hashes_of(data: np.ndarray, offsets: np.ndarray) -> np.ndarray:
 
 
 # modules of commands and output only: the screener is built without them
-_COMMANDS = frozenset({"cli.py", "update.py", "show.py", "batch.py", "scan_cli.py", "ftm.py",
-                       "csvrows.py", "__main__.py"})
+_COMMANDS = frozenset({"cli.py", "download.py", "entity_view.py", "batch.py", "scan_cli.py",
+                       "ftm.py", "csvrows.py", "__main__.py"})
 
 
 @lru_cache(maxsize=1)
@@ -304,64 +305,9 @@ class _Table:
         return found
 
 
-class _StrIntMap(Mapping[str, int]):
-    def __init__(self, table: _Table, values: memoryview) -> None:
-        self._t = table
-        self._v = values
+class _Keyed:
+    """The keys of a hashed table (a dict's or a set's): membership, iteration, size."""
 
-    def get(self, key: object, default: Any = None) -> Any:
-        s = self._t.slot(key) if isinstance(key, str) else -1
-        return default if s < 0 else self._v[s]
-
-    def __getitem__(self, key: str) -> int:
-        s = self._t.slot(key) if isinstance(key, str) else -1
-        if s < 0:
-            raise KeyError(key)
-        return cast(int, self._v[s])
-
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self._t.slot(key) >= 0
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._t.strings)
-
-    def __len__(self) -> int:
-        return len(self._t.strings)
-
-
-class _StrListMap(Mapping[str, list[str]]):
-    def __init__(self, table: _Table, offsets: memoryview, ids: memoryview,
-                 words: _Strings) -> None:
-        self._t = table
-        self._off = offsets
-        self._ids = ids
-        self._words = words
-
-    def _at(self, s: int) -> list[str]:
-        words = self._words
-        return [words[i] for i in self._ids[self._off[s]:self._off[s + 1]]]
-
-    def get(self, key: object, default: Any = None) -> Any:
-        s = self._t.slot(key) if isinstance(key, str) else -1
-        return default if s < 0 else self._at(s)
-
-    def __getitem__(self, key: str) -> list[str]:
-        s = self._t.slot(key) if isinstance(key, str) else -1
-        if s < 0:
-            raise KeyError(key)
-        return self._at(s)
-
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self._t.slot(key) >= 0
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._t.strings)
-
-    def __len__(self) -> int:
-        return len(self._t.strings)
-
-
-class _StrSet(Set[str]):
     def __init__(self, table: _Table) -> None:
         self._t = table
 
@@ -373,6 +319,49 @@ class _StrSet(Set[str]):
 
     def __len__(self) -> int:
         return len(self._t.strings)
+
+
+class _StrMap(_Keyed, Mapping[str, V]):
+    """A dict by a hashed table of its keys: the value of a key is ``_at(its slot)``."""
+
+    def _at(self, s: int) -> V:
+        raise NotImplementedError
+
+    def get(self, key: object, default: Any = None) -> Any:
+        s = self._t.slot(key) if isinstance(key, str) else -1
+        return default if s < 0 else self._at(s)
+
+    def __getitem__(self, key: str) -> V:
+        s = self._t.slot(key) if isinstance(key, str) else -1
+        if s < 0:
+            raise KeyError(key)
+        return self._at(s)
+
+
+class _StrIntMap(_StrMap[int]):
+    def __init__(self, table: _Table, values: memoryview) -> None:
+        super().__init__(table)
+        self._v = values
+
+    def _at(self, s: int) -> int:
+        return cast(int, self._v[s])
+
+
+class _StrListMap(_StrMap[list[str]]):
+    def __init__(self, table: _Table, offsets: memoryview, ids: memoryview,
+                 words: _Strings) -> None:
+        super().__init__(table)
+        self._off = offsets
+        self._ids = ids
+        self._words = words
+
+    def _at(self, s: int) -> list[str]:
+        words = self._words
+        return [words[i] for i in self._ids[self._off[s]:self._off[s + 1]]]
+
+
+class _StrSet(_Keyed, Set[str]):
+    pass
 
 
 class _Objects(Sequence[Any]):

@@ -36,7 +36,7 @@ import orjson
 from platformdirs import user_data_dir
 
 from sanctio import sources
-from sanctio.merge import Entity, merge_records
+from sanctio.entity import Entity, merge_records
 from sanctio.model import ListVersion, ParsedList, ParseError, Record, period_start
 from sanctio.sources.common import sha256_file
 from sanctio.sources.sample import SAMPLE_PATH

@@ -30,6 +30,7 @@ from typing import Any
 
 import ahocorasick
 
+from sanctio.contract import Match, Query
 from sanctio.model import Schema
 from sanctio.screen import Screener
 from sanctio.text.normalize import (
@@ -43,7 +44,6 @@ from sanctio.text.normalize import (
     to_latin,
     tokenize_ascii,
 )
-from sanctio.types import Match, Query
 
 DEFAULT_TEXT_THRESHOLD = 0.85
 MAX_WINDOW = 6  # words in a candidate span

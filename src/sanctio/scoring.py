@@ -37,6 +37,7 @@ from typing import Any
 
 from rapidfuzz.distance import OSA
 
+from sanctio.contract import Evidence
 from sanctio.model import DateValue, NameType, Schema
 from sanctio.text.abjad import (
     arabic_keys,
@@ -59,7 +60,6 @@ from sanctio.text.normalize import (
     to_latin,
     tokenize_ascii,
 )
-from sanctio.types import Evidence
 
 EXTRA_LIST_TOKEN = 0.2  # how much an unmatched list token (a middle name) costs
 EXTRA_QUERY_TOKEN = 0.7  # how much an unmatched query token costs

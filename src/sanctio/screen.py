@@ -12,7 +12,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sanctio.merge import Entity, norm_id
+from sanctio.contract import (
+    DEFAULT_THRESHOLD,
+    DesignationRef,
+    Evidence,
+    Match,
+    Query,
+    ScreenResult,
+)
+from sanctio.entity import Entity, norm_id
+from sanctio.entity_view import entity_to_dict
 from sanctio.model import Name, NameType, Schema
 from sanctio.registry import Registry
 from sanctio.scoring import (
@@ -23,7 +32,6 @@ from sanctio.scoring import (
     attribute_evidence,
     compare_forms,
 )
-from sanctio.show import entity_to_dict
 from sanctio.text.normalize import (
     NameForm,
     Role,
@@ -32,14 +40,6 @@ from sanctio.text.normalize import (
     ensure_symbols,
     wait_tagger,
     warm_tagger,
-)
-from sanctio.types import (
-    DEFAULT_THRESHOLD,
-    DesignationRef,
-    Evidence,
-    Match,
-    Query,
-    ScreenResult,
 )
 
 _TYPE_RANK = {NameType.PRIMARY: 0, NameType.ALIAS: 1, NameType.ORIGINAL: 2,
@@ -382,7 +382,7 @@ class Screener:
         return self.entity_view(entity)
 
     def entity_view(self, entity: Entity) -> dict[str, Any]:
-        """:func:`~sanctio.show.entity_to_dict` with the relations resolved to entities of
+        """:func:`~sanctio.entity_view.entity_to_dict` with the relations resolved to entities of
         this index, both ways."""
         out = entity_to_dict(entity, self.lists)
         targets = getattr(self, "links_to", {}).get(entity.id, {})

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from sanctio.batch import CSV_COLUMNS, FIELDS, build_query, csv_row
-from sanctio.types import Query, QueryError, ScreenResult
+from sanctio.contract import Query, QueryError, ScreenResult
 
 if TYPE_CHECKING:
     from pyspark import Broadcast

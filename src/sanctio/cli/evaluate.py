@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from sanctio.types import DEFAULT_THRESHOLD
+from sanctio.contract import DEFAULT_THRESHOLD
 
 if TYPE_CHECKING:
     from sanctio.evaluate.pairs import Confusion

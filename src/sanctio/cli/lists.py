@@ -205,8 +205,8 @@ def show(
 
     An id, a record key or a name exactly as listed shows that entity; anything else is
     not guessed: the closest entities are listed instead (exit code 1)."""
+    from sanctio.entity_view import closest_matches, name_groups
     from sanctio.index_store import entities_by_name, entity_by_ref
-    from sanctio.show import closest_matches, name_groups
 
     reg = open_registry(home)
     with LateStatus("looking up…") as status:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import orjson
 import typer
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
 console = Console()
 err = Console(stderr=True)
+T = TypeVar("T")
 
 HomeOpt = Annotated[Path | None, typer.Option(
     "--home", help="Registry folder (default: $SANCTIO_HOME or the user data directory).",
@@ -40,9 +42,29 @@ def _registry(home: Path | None) -> Registry:
     return Registry(home or default_home())
 
 
+def _run(home: Path | None, call: Callable[[Registry], T],
+         *fails: tuple[type[Exception], int]) -> tuple[Registry, T]:
+    """Open the registry and run the library ``call`` on it. An error of a type in ``fails``
+    is printed in red (a KeyError's message without its quotes) and ends the command with
+    the exit code paired with it."""
+    reg = _registry(home)
+    try:
+        return reg, call(reg)
+    except tuple(kind for kind, _ in fails) as exc:
+        err.print(f"[red]{exc.args[0] if isinstance(exc, KeyError) else exc}[/red]")
+        raise typer.Exit(next(code for kind, code in fails if isinstance(exc, kind))) from exc
+
+
 def _print_json(data: Any) -> None:
     sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2, default=str).decode()
                      + "\n")
+
+
+def _json(json_out: bool, data: Any) -> bool:
+    """With ``--json``, print ``data`` as JSON: the command's whole answer. Whether it did."""
+    if json_out:
+        _print_json(data)
+    return json_out
 
 
 def _screener(reg: Registry) -> Any:
@@ -92,13 +114,9 @@ def portfolio_import(
     rows with their line)."""
     from sanctio.monitor.portfolio import PortfolioError, import_portfolio, parse_mapping
 
-    reg = _registry(home)
-    try:
-        report = import_portfolio(reg.conn, path, mapping=parse_mapping(mapping),
-                                  keep_missing=keep_missing, delimiter=delimiter, actor=by)
-    except PortfolioError as exc:
-        err.print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from exc
+    reg, report = _run(home, lambda reg: import_portfolio(
+        reg.conn, path, mapping=parse_mapping(mapping), keep_missing=keep_missing,
+        delimiter=delimiter, actor=by), (PortfolioError, 2))
     run = None
     if screen and report.screen_nums:
         from sanctio.monitor.portfolio import customers_by_num
@@ -117,8 +135,7 @@ def portfolio_import(
                                    trigger={"import_id": report.import_id})
         finally:
             reader.close()
-    if json_out:
-        _print_json(report.to_dict() | ({"screening": run.to_dict()} if run else {}))
+    if _json(json_out, report.to_dict() | ({"screening": run.to_dict()} if run else {})):
         return
     console.print(
         f"{report.rows:,} row(s) read ({report.encoding}): [green]{report.added:,} added[/green], "
@@ -180,8 +197,7 @@ def portfolio_screen(
 
     report = screen_portfolio(reg, screener, workers=workers, threshold=threshold, actor=by,
                               notify=None if notify else False, progress=progress)
-    if json_out:
-        _print_json(report.to_dict())
+    if _json(json_out, report.to_dict()):
         return
     console.print(_run_summary(report.to_dict()) + f" — run {report.run_id}")
     if report.delivery:
@@ -203,14 +219,9 @@ def portfolio_rescreen(
     """Rescreen for a list change (runs by itself after `sanctio load`/`update`)."""
     from sanctio.monitor.rescreen import rescreen_list
 
-    reg = _registry(home)
-    try:
-        report = rescreen_list(reg, list_id, old=old, new=new, actor=by)
-    except KeyError as exc:
-        err.print(f"[red]{exc.args[0]}[/red]")
-        raise typer.Exit(1) from exc
-    if json_out:
-        _print_json(report.to_dict())
+    _, report = _run(home, lambda reg: rescreen_list(reg, list_id, old=old, new=new, actor=by),
+                     (KeyError, 1))
+    if _json(json_out, report.to_dict()):
         return
     console.print(
         f"{list_id}: {report.old_version} -> {report.new_version}: {report.added} added, "
@@ -232,11 +243,9 @@ def portfolio_list(
     """List customers of the portfolio."""
     from sanctio.monitor.portfolio import count_customers, list_customers
 
-    reg = _registry(home)
-    rows = list_customers(reg.conn, search=search, limit=limit, offset=offset,
-                          include_removed=removed)
-    if json_out:
-        _print_json([c.to_dict() for c in rows])
+    reg, rows = _run(home, lambda reg: list_customers(
+        reg.conn, search=search, limit=limit, offset=offset, include_removed=removed))
+    if _json(json_out, [c.to_dict() for c in rows]):
         return
     table = Table(title=f"Portfolio: {count_customers(reg.conn):,} active customer(s)")
     for col in ("id", "name", "schema", "dob", "country", "identifiers", "updated"):
@@ -258,14 +267,8 @@ def portfolio_history(
     decisions."""
     from sanctio.monitor.alerts import customer_history
 
-    reg = _registry(home)
-    try:
-        data = customer_history(reg.conn, customer_id)
-    except KeyError as exc:
-        err.print(f"[red]{exc.args[0]}[/red]")
-        raise typer.Exit(1) from exc
-    if json_out:
-        _print_json(data)
+    _, data = _run(home, lambda reg: customer_history(reg.conn, customer_id), (KeyError, 1))
+    if _json(json_out, data):
         return
     c = data["customer"]
     console.print(f"[bold]{c['name']}[/bold] ({c['id']}{', removed' if c['removed'] else ''})"
@@ -312,8 +315,7 @@ def alerts_list(
                              limit=limit, offset=offset)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--state") from exc
-    if json_out:
-        _print_json([a.to_dict(full=False) for a in alerts])
+    if _json(json_out, [a.to_dict(full=False) for a in alerts]):
         return
     counts = count_alerts(reg.conn)
     table = Table(title="Alerts (" + ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
@@ -339,14 +341,8 @@ def alerts_show(
     """Show an alert: customer, entity, designations, explanation, history."""
     from sanctio.monitor.alerts import AlertNotFound, get_alert
 
-    reg = _registry(home)
-    try:
-        a = get_alert(reg.conn, alert_id)
-    except AlertNotFound as exc:
-        err.print(f"[red]{exc.args[0]}[/red]")
-        raise typer.Exit(1) from exc
-    if json_out:
-        _print_json(a.to_dict())
+    _, a = _run(home, lambda reg: get_alert(reg.conn, alert_id), (AlertNotFound, 1))
+    if _json(json_out, a.to_dict()):
         return
     c = a.customer_snapshot
     console.print(f"[bold]Alert {a.id}[/bold]  state: [bold]{a.state}[/bold]  score "
@@ -391,17 +387,9 @@ def alerts_decide(
     """Decide on an alert."""
     from sanctio.monitor.alerts import AlertNotFound, DecisionError, decide
 
-    reg = _registry(home)
-    try:
-        a = decide(reg.conn, alert_id, decision, actor=by, reason=reason, measure=measure)
-    except AlertNotFound as exc:
-        err.print(f"[red]{exc.args[0]}[/red]")
-        raise typer.Exit(1) from exc
-    except DecisionError as exc:
-        err.print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from exc
-    if json_out:
-        _print_json(a.to_dict(full=False))
+    _, a = _run(home, lambda reg: decide(reg.conn, alert_id, decision, actor=by, reason=reason,
+                                         measure=measure), (AlertNotFound, 1), (DecisionError, 2))
+    if _json(json_out, a.to_dict(full=False)):
         return
     if a.proposed_by and a.state == "in_review":
         console.print(f"alert {a.id}: true match ({a.proposed_measure}) proposed by "
@@ -476,8 +464,7 @@ def alerts_configure(
             "webhook_secret_set": bool(cfg and cfg.secret),
             "webhook_backoff": cfg.backoff if cfg else None,
             "webhook_pending": webhook.pending(reg.conn)}
-    if json_out:
-        _print_json(data)
+    if _json(json_out, data):
         return
     for k, v in data.items():
         console.print(f"{k}: {v}")

@@ -55,7 +55,7 @@ def screen(
 
     A date of birth, country, schema or gender that cannot be read is ignored with a warning;
     the name is still screened. Exit code 3 with --fail-on-alert when it alerts."""
-    from sanctio.types import Query, QueryError
+    from sanctio.contract import Query, QueryError
 
     try:
         query = Query.build(name, schema=schema, dob=dob, country=country, gender=gender,

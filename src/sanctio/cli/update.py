@@ -1,4 +1,4 @@
-"""``sanctio update``: download the official lists (:mod:`sanctio.update`) and load them."""
+"""``sanctio update``: download the official lists (:mod:`sanctio.download`) and load them."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from sanctio.cli.common import (
     open_registry,
     prepare_index,
 )
-from sanctio.update import (
+from sanctio.download import (
     BASE_ENV,
     DEFAULT_MAX_BYTES,
     DEFAULT_RETRIES,

@@ -30,10 +30,10 @@ from typing import Any
 
 import numpy as np
 
+from sanctio.entity import Entity
 from sanctio.evaluate.listpairs import build_pairs, split_of
 from sanctio.evaluate.run import build_unlisted, build_variants, collision_index
 from sanctio.evaluate.variants import CATEGORIES
-from sanctio.merge import Entity
 from sanctio.model import Schema
 from sanctio.scoring import FEATURES, NameComparison, NameModel, compare_forms
 from sanctio.screen import Screener, _org_flag

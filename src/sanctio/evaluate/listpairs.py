@@ -43,8 +43,8 @@ from typing import Any
 
 from rapidfuzz import fuzz, utils
 
+from sanctio.entity import Entity, norm_id, norm_name
 from sanctio.evaluate.native import is_latin, native_script
-from sanctio.merge import Entity, norm_id, norm_name
 from sanctio.model import NameType, Schema
 
 POSITIVE = ("cross-script", "spelling", "alias", "translation")

@@ -38,13 +38,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import orjson
 
+from sanctio.contract import DEFAULT_THRESHOLD, Match, Query
+from sanctio.entity import Entity, Member, norm_name
 from sanctio.evaluate.report import render_native_html
 from sanctio.evaluate.run import sanctio_version
-from sanctio.merge import Entity, Member, norm_name
 from sanctio.model import Name, Schema
 from sanctio.registry import Registry
 from sanctio.screen import Screener
-from sanctio.types import DEFAULT_THRESHOLD, Match, Query
 
 if TYPE_CHECKING:
     from sanctio.screen import Screener

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sanctio.contract import Evidence
 from sanctio.model import Schema
-from sanctio.types import Evidence
 
 CompareFn = Callable[[str, str, Schema | None], tuple[float, list[Evidence]]]
 

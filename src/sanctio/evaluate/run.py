@@ -32,13 +32,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import orjson
 
+from sanctio.contract import DEFAULT_THRESHOLD, Match, Query, ScreenResult
+from sanctio.entity import Entity, norm_name
 from sanctio.evaluate import variants as gen
 from sanctio.evaluate.report import render_html
 from sanctio.evaluate.unlisted import Unlisted, generate_unlisted
-from sanctio.merge import Entity, norm_name
 from sanctio.model import NameType, Schema
 from sanctio.text.normalize import analyze, to_latin
-from sanctio.types import DEFAULT_THRESHOLD, Match, Query, ScreenResult
 
 if TYPE_CHECKING:
     from sanctio.screen import Screener

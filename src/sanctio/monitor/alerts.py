@@ -33,6 +33,7 @@ from typing import IO, Any
 
 import orjson
 
+from sanctio.contract import Match, ScreenResult
 from sanctio.monitor import (
     default_actor,
     ensure_schema,
@@ -44,7 +45,6 @@ from sanctio.monitor import (
 )
 from sanctio.monitor.audit import record_audit
 from sanctio.monitor.customers import Customer, customer_hash, get_customer
-from sanctio.types import Match, ScreenResult
 
 
 class State(StrEnum):

@@ -11,9 +11,9 @@ from typing import Any
 
 import orjson
 
+from sanctio.contract import Query, QueryError
 from sanctio.model import Schema
 from sanctio.monitor import ensure_schema
-from sanctio.types import Query, QueryError
 
 # ----------------------------------------------------------------------------- customers
 

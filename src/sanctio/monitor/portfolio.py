@@ -28,6 +28,7 @@ from typing import Any
 
 import orjson
 
+from sanctio.contract import QueryError
 from sanctio.csvrows import csv_lines
 from sanctio.monitor import (
     default_actor,
@@ -60,7 +61,6 @@ from sanctio.text.normalize import (
     split_compounds,
     tokenize_ascii,
 )
-from sanctio.types import QueryError
 
 FIELDS = ("name", "schema", "dob", "country", "gender", "id", "ref")
 """Portfolio fields: ``id`` holds identifiers (several separated by ``;``), ``ref`` the

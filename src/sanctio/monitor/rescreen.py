@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import orjson
 
+from sanctio.contract import DEFAULT_THRESHOLD, Query, ScreenResult
 from sanctio.monitor import default_actor, ensure_schema, now_iso, transaction, webhook
 from sanctio.monitor.alerts import AlertSink, RunStats, close_delisted, close_retired_lists
 from sanctio.monitor.audit import record_audit, record_load
@@ -46,10 +47,9 @@ from sanctio.monitor.portfolio import (
 from sanctio.registry import LoadResult
 from sanctio.screen import Screener
 from sanctio.text.normalize import skeleton
-from sanctio.types import DEFAULT_THRESHOLD, Query, ScreenResult
 
 if TYPE_CHECKING:
-    from sanctio.merge import Entity
+    from sanctio.entity import Entity
     from sanctio.registry import LoadResult, Registry
 
 FULL_SCREEN_ABOVE = 2000

@@ -143,16 +143,8 @@ class _Reader:
             prv = _child(ident, "PrvtId")
             if org is not None:
                 schema = "Organization"
-                for tag in ("AnyBIC", "BICOrBEI", "BIC", "BICFI"):
-                    value = _text(org, tag)
-                    if value:
-                        bic = msg.add_bic(f"{path}.Id.OrgId.{tag}", role, value)
-                        if bic:
-                            ids.append(bic)
-                lei = _text(org, "LEI")
-                if lei:
-                    msg.identifiers.append(Value(f"{path}.Id.OrgId.LEI", role, lei, "lei"))
-                    ids.append(lei)
+                ids += self._bic_lei(org, f"{path}.Id.OrgId", role,
+                                     ("AnyBIC", "BICOrBEI", "BIC", "BICFI"))
                 ids += self._others(org, f"{path}.Id.OrgId", role)
             if prv is not None:
                 schema = "Person"
@@ -170,6 +162,24 @@ class _Reader:
         if name:
             msg.names.append(NameField(path + ".Nm", role, name, "party", schema, dob, ids))
 
+    def _bic_lei(self, elem: Any, path: str, role: str, bic_tags: tuple[str, ...]
+                 ) -> list[str]:
+        """The BICs (under ``bic_tags``, in that order) and the LEI of a party's
+        organisation or of an agent, as identifiers; the values to screen with its name."""
+        msg = self.msg
+        out = []
+        for tag in bic_tags:
+            value = _text(elem, tag)
+            if value:
+                bic = msg.add_bic(f"{path}.{tag}", role, value)
+                if bic:
+                    out.append(bic)
+        lei = _text(elem, "LEI")
+        if lei:
+            msg.identifiers.append(Value(f"{path}.LEI", role, lei, "lei"))
+            out.append(lei)
+        return out
+
     def _others(self, elem: Any, path: str, role: str) -> list[str]:
         out = []
         for seg, c in _segments(elem):
@@ -185,17 +195,7 @@ class _Reader:
         fin = _child(elem, "FinInstnId")
         assert fin is not None
         fpath = path + ".FinInstnId"
-        ids: list[str] = []
-        for tag in ("BICFI", "BIC"):
-            value = _text(fin, tag)
-            if value:
-                bic = msg.add_bic(f"{fpath}.{tag}", role, value)
-                if bic:
-                    ids.append(bic)
-        lei = _text(fin, "LEI")
-        if lei:
-            msg.identifiers.append(Value(f"{fpath}.LEI", role, lei, "lei"))
-            ids.append(lei)
+        ids = self._bic_lei(fin, fpath, role, ("BICFI", "BIC"))
         adr = _child(fin, "PstlAdr")
         if adr is not None:
             self.address(adr, fpath + ".PstlAdr", role)

@@ -34,7 +34,8 @@ from typing import Any
 
 import orjson
 
-from sanctio.merge import norm_id
+from sanctio.contract import Evidence, Match, Query, QueryError, ScreenResult
+from sanctio.entity import norm_id
 from sanctio.monitor.portfolio import Customer
 from sanctio.monitor.rescreen import apply_results
 from sanctio.payments.model import Message, NameField
@@ -44,7 +45,6 @@ from sanctio.payments.rules import CountryRule, CountryRules
 from sanctio.scan import text_scanner
 from sanctio.screen import Screener
 from sanctio.text.normalize import analyze, wait_tagger
-from sanctio.types import Evidence, Match, Query, QueryError, ScreenResult
 
 BLOCK_SCORE = 0.98
 _RANK = {"pass": 0, "hold": 1, "block": 2}

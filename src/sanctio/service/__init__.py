@@ -9,6 +9,9 @@
   checks (queries through ``Query.build``); :mod:`sanctio.service.responses`: JSON answers;
   :mod:`sanctio.service.loads`: list loads through the service.
 - :mod:`sanctio.service.pool`: the scorer pool (the index each worker serves, hot reloads);
+  :mod:`sanctio.service.scorer`: what runs in the scorer processes;
+  :mod:`sanctio.service.dispatch`: the scheduling of tasks over them;
+  :mod:`sanctio.service.scored_route`: what the routes answered by the scorers share;
   :mod:`sanctio.service.audit`: the audit log of requests.
 - :mod:`sanctio.service.keys`: API keys, stored hashed in the registry database.
 - :mod:`sanctio.service.metrics`: Prometheus metrics.

@@ -11,7 +11,7 @@ as the command line. :func:`create_app` assembles it from the pieces below.
 - The event loop never scores: screening runs in ``--workers`` scorer processes that share
   one built index (:class:`~sanctio.service.pool.ScorerPool`), each taking the next task as
   soon as it is idle. Large batches are cut in chunks that the scorers take in parallel.
-- Queries are validated by :meth:`sanctio.types.Query.build` only
+- Queries are validated by :meth:`sanctio.contract.Query.build` only
   (:mod:`~sanctio.service.validation`); settings in :mod:`~sanctio.service.config`; what the
   process holds in :class:`~sanctio.service.context.Service`.
 - Responses are serialised with orjson straight from the result types; the response models in

@@ -25,6 +25,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.concurrency import run_in_threadpool
 
 from sanctio import sources
+from sanctio.contract import DEFAULT_THRESHOLD
 from sanctio.registry import (
     DEFAULT_MAX_LIST_AGE_DAYS,
     LoadResult,
@@ -34,12 +35,12 @@ from sanctio.registry import (
 from sanctio.service import schemas as S
 from sanctio.service.audit import AuditEntry, AuditLog, now_iso
 from sanctio.service.config import DEV_WARNING, ServiceConfig
+from sanctio.service.dispatch import Served
 from sanctio.service.keys import DEV_PRINCIPAL, KeyStore, Principal
 from sanctio.service.loads import load_lists, start_after_load_hooks
 from sanctio.service.metrics import ServiceMetrics
-from sanctio.service.pool import ScorerError, ScorerPool, Served
+from sanctio.service.pool import ScorerError, ScorerPool
 from sanctio.service.validation import build_queries, error_entry, warm_validation
-from sanctio.types import DEFAULT_THRESHOLD
 
 log = logging.getLogger("sanctio.service")
 

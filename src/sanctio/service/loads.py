@@ -20,10 +20,10 @@ log = logging.getLogger("sanctio.service")
 
 
 def official_download() -> Callable[..., list[LoadResult]] | None:
-    """The official-download entry point: :func:`sanctio.update.update`, one LoadResult per
+    """The official-download entry point: :func:`sanctio.download.update`, one LoadResult per
     list (a download or checksum failure becomes a failed LoadResult naming the stage)."""
     try:
-        from sanctio.update import update
+        from sanctio.download import update
     except ImportError:  # pragma: no cover
         return None
 

@@ -9,22 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import time
-import uuid
 from typing import Any, Literal
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import Response
 
-from sanctio.service.audit import AuditEntry, now_iso
-from sanctio.service.middleware import ROUTE_POLICY
-from sanctio.service.responses import (
-    BODY_RESPONSES,
-    NOT_READY,
-    SECURITY,
-    client_of,
-    principal_of,
-)
+from sanctio.service import scored_route
 
 MAX_PAYMENT_CHARS = 1_000_000  # characters of messages per request
 
@@ -46,13 +37,9 @@ class PaymentsRequest(BaseModel):
 
 def router(service: Any) -> APIRouter:
     """The ``/payments/screen`` route of a service (registered by ``create_app``)."""
-    ROUTE_POLICY.setdefault("/payments/screen", ("/payments/screen", "screen"))
     api = APIRouter()
 
-    @api.post("/payments/screen", tags=["screening"],
-              openapi_extra={"security": SECURITY},
-              responses={**BODY_RESPONSES, **NOT_READY},
-              summary="Screen payment messages (pacs.008, MT103)")
+    @scored_route.post(api, "/payments/screen", "Screen payment messages (pacs.008, MT103)")
     async def payments_screen(body: PaymentsRequest, request: Request) -> Response:
         """Each message's decision (`pass`, `hold`, `block` or `error`), the fields that
         caused it, the matches with their explanations, the list versions, as
@@ -62,19 +49,11 @@ def router(service: Any) -> APIRouter:
         gen, served = service.pool.snapshot()
         content, counts = await service.scored(
             gen, "payments", body.messages.encode("utf-8"), body.format, body.threshold)
-        principal = principal_of(request)
-        request_id = uuid.uuid4().hex
-        service.audit.record(AuditEntry(
-            at=now_iso(), request_id=request_id, route="/payments/screen",
-            principal=principal.name, key_id=principal.key_id,
-            client=client_of(request), status=200,
+        return scored_route.answer(
+            service, request, "/payments/screen", started, served, content,
             queries=[{"messages_sha256": hashlib.sha256(body.messages.encode()).hexdigest(),
                       "messages": sum(counts.values())}],
             alerts=counts.get("hold", 0) + counts.get("block", 0),
-            errors=counts.get("error", 0), threshold=body.threshold,
-            list_versions=served.list_versions, state_key=served.state_key,
-            duration_ms=(time.perf_counter() - started) * 1000))
-        return Response(content=content, media_type="application/json",
-                        headers={"x-request-id": request_id})
+            errors=counts.get("error", 0), threshold=body.threshold)
 
     return api

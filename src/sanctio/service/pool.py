@@ -1,19 +1,18 @@
-"""The scorer pool: the index in scorer processes, and hot reloads.
+"""The scorer pool: the index in scorer processes, and hot reloads (event-loop side).
 
 The HTTP front (one event loop) never scores. It sends screening work to a *generation* of
 scorer processes that hold the index:
 
 - one process builds the :class:`~sanctio.screen.Screener` from the registry, warms it up,
   then forks the others, which share the built index copy-on-write (one build per reload,
-  whatever the number of processes);
-- the front keeps one queue of tasks and hands the next task to whichever scorer is idle, so
-  every core stays busy and no client waits behind a busy process while another idles. A
-  batch is cut in chunks that the scorers take in parallel; a single query's task is ordered
-  before the later chunks of a batch already queued;
-- a watcher polls the registry's ``state_key``; when the active lists change it starts a new
-  generation in the background. The old generation keeps answering until the new one is
-  ready, then the front switches to it in one step: requests in flight finish on the old
-  processes, which exit once idle. A build that fails leaves the old generation serving;
+  whatever the number of processes): :mod:`sanctio.service.scorer`;
+- the front keeps one queue of tasks and hands the next task to whichever scorer is idle:
+  :mod:`sanctio.service.dispatch`;
+- here, the generations: a watcher polls the registry's ``state_key``; when the active lists
+  change it starts a new generation in the background. The old generation keeps answering
+  until the new one is ready, then the front switches to it in one step: requests in flight
+  finish on the old processes, which exit once idle. A build that fails leaves the old
+  generation serving;
 - a scorer that dies has its tasks handed to another scorer, and a new generation is built.
 """
 
@@ -21,8 +20,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
-import heapq
 import itertools
 import logging
 import multiprocessing
@@ -30,31 +27,15 @@ import os
 import pickle
 import threading
 import time
-from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import orjson
-
-from sanctio.payments.screen import screen_payload
 from sanctio.registry import Registry
-from sanctio.scan import text_scanner
-from sanctio.service.audit import now_iso
-from sanctio.types import Query, QueryError
-
-if TYPE_CHECKING:
-    from sanctio.registry import Registry
-    from sanctio.screen import Screener
+from sanctio.service.dispatch import Generation, Served, Task, Worker, pump, push
+from sanctio.service.scorer import scorer_main
 
 log = logging.getLogger("sanctio.service")
-
-PREFETCH_BYTES = 32 * 1024  # a second group waits in a scorer's pipe only if this small
-GROUP_MAX = 8  # tasks sent to a scorer in one message, at most
-WARMUP_NAMES = ["John Smith", "Mohammed Ali Hassan", "Vladimir Ivanov", "Maria Garcia Lopez",
-                "Bank Melli", "Ocean Star Shipping", "Kim Jong", "Osama"]
 
 
 class NotReady(RuntimeError):
@@ -67,207 +48,6 @@ class ScorerError(RuntimeError):
     def __init__(self, kind: str, name: str, message: str) -> None:
         self.kind, self.name, self.message = kind, name, message
         super().__init__(f"{name}: {message}")
-
-
-# ------------------------------------------------------------------- the scorer processes
-
-
-def index_size(screener: Screener) -> int:
-    """The number of entities the screener holds."""
-    entities = getattr(screener, "entities", None)
-    if entities is not None and not callable(entities):
-        with contextlib.suppress(TypeError):
-            return len(entities)
-    try:
-        return len(screener.registry.entities())
-    except Exception:  # pragma: no cover - informative only
-        return 0
-
-
-def warm_up(screener: Screener) -> None:
-    """Run a few queries so the first real requests do not pay for lazy initialisation."""
-    for name in WARMUP_NAMES:
-        screener.screen(Query.build(name))
-    screener.screen(Query.build("John Smith", schema="person", dob="1970", country="RU"))
-    with contextlib.suppress(Exception):
-        screener.search("al", limit=5)
-    with contextlib.suppress(Exception):
-        screener.entity_dict("warm-up")
-
-
-def op_screen(screener: Screener, queries: list[Any], threshold: float | None,
-              limit: int) -> tuple[list[bytes], int, int]:
-    """Screen queries; each result serialised as ``sanctio screen --json`` prints it."""
-    out: list[bytes] = []
-    alerts = errors = 0
-    dumps = orjson.dumps
-    for q in queries:
-        result = screener.screen(q, threshold=threshold, limit=limit)
-        if result.status == "alert":
-            alerts += 1
-        elif result.status == "error":
-            errors += 1
-        out.append(dumps(result.to_dict()))
-    return out, alerts, errors
-
-
-def op_search(screener: Screener, text: str, limit: int, offset: int,
-              schema: Any) -> tuple[list[bytes], bool]:
-    found = screener.search(text, limit=limit + 1, offset=offset, schema=schema)
-    return [orjson.dumps(m.to_dict()) for m in found[:limit]], len(found) > limit
-
-
-def op_entity(screener: Screener, entity_id: str) -> bytes | None:
-    data = screener.entity_dict(entity_id)
-    return None if data is None else orjson.dumps(data)
-
-
-def op_scan(screener: Screener, text: str, threshold: float | None,
-            is_html: bool | None) -> tuple[bytes, int, float]:
-    """Scan free text (``POST /scan``), as ``sanctio scan --json`` prints a document."""
-    result = text_scanner(screener).scan(text, threshold=threshold, is_html=is_html)
-    return orjson.dumps(result.to_dict()), len(result.mentions), result.threshold
-
-
-OPS: dict[str, Callable[..., Any]] = {"screen": op_screen, "search": op_search,
-                                      "entity": op_entity, "scan": op_scan}
-
-
-def op_payments(screener: Screener, data: bytes, fmt: str | None, threshold: float | None,
-                ) -> tuple[bytes, dict[str, int]]:
-    """Screen payment messages (``POST /payments/screen``), see :mod:`sanctio.payments`."""
-    return screen_payload(screener, data, fmt, threshold)
-
-
-OPS["payments"] = op_payments
-_KEEP: list[Any] = []  # what a forked scorer must never close: its parent's database connection
-
-
-def _serve(screener: Screener, conn: Connection, info: dict[str, Any]) -> None:
-    try:
-        conn.send_bytes(pickle.dumps(("ready", os.getpid(), info)))
-    except OSError:
-        return  # the front stopped while the index was being built
-    while True:
-        try:
-            batch = pickle.loads(conn.recv_bytes())
-        except (EOFError, OSError):
-            return  # the front is gone
-        # a message is a group of tasks; each answer goes back as soon as it is ready
-        for task_id, op, args in batch:
-            if op == "exit":
-                return
-            try:
-                reply: tuple[Any, ...] = (task_id, True, OPS[op](screener, *args))
-            except QueryError as exc:
-                reply = (task_id, False, ("query", exc.field, str(exc)))
-            except Exception as exc:
-                log.exception("scorer task %s failed", op)
-                reply = (task_id, False, ("error", type(exc).__name__, str(exc)))
-            try:
-                conn.send_bytes(pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL))
-            except (EOFError, OSError):
-                return
-
-
-def scorer_main(home: str, threshold: float | None, warmup: bool,
-                conns: list[Connection]) -> None:
-    """A generation's first process: build the index, fork the others, serve."""
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
-    started = time.perf_counter()
-    try:
-        from sanctio.registry import Registry
-        from sanctio.screen import Screener
-
-        registry = Registry(Path(home), auto_sample=False)
-        screener = (Screener(registry) if threshold is None
-                    else Screener(registry, threshold=threshold))
-        if warmup:
-            warm_up(screener)
-        info = {"state_key": str(screener.state_key),
-                "list_versions": dict(screener.list_versions),
-                "size": index_size(screener), "built_at": now_iso(),
-                "build_seconds": round(time.perf_counter() - started, 3)}
-    except BaseException as exc:
-        log.exception("index build failed")
-        for c in conns:
-            with contextlib.suppress(OSError):
-                c.send_bytes(pickle.dumps(("failed", f"{type(exc).__name__}: {exc}")))
-        return
-    # the index is built once; the other scorers are forked from here and share it
-    gc.collect()
-    gc.freeze()
-    children = []
-    for i in range(1, len(conns)):
-        pid = os.fork()
-        if pid == 0:  # a forked scorer: its own database connection, never the parent's
-            try:
-                _KEEP.append(registry.conn)
-                registry.conn = registry.connect()
-                # hold no other scorer's pipe: the front must see a dead scorer's pipe close
-                for j, c in enumerate(conns):
-                    if j != i and not c.closed:
-                        c.close()
-                _serve(screener, conns[i], info)
-            finally:
-                os._exit(0)
-        children.append(pid)
-    for c in conns[1:]:
-        c.close()
-    _serve(screener, conns[0], info)
-    for pid in children:  # reap the forked scorers
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(pid, 0)
-
-
-# ------------------------------------------------------------------------------ the front
-
-
-@dataclass(frozen=True, slots=True)
-class Served:
-    """What a generation of scorers serves."""
-
-    state_key: str
-    list_versions: dict[str, str]
-    built_at: str
-    build_seconds: float
-    size: int  # entities in the index
-
-
-@dataclass(eq=False)
-class _Task:
-    id: int
-    op: str
-    args: tuple[Any, ...]
-    future: asyncio.Future[Any]
-    priority: tuple[int, int]
-    attempts: int = 0
-
-
-@dataclass(eq=False)
-class _Worker:
-    conn: Connection
-    gen: _Generation
-    pid: int | None = None
-    ready: bool = False
-    alive: bool = True
-    # the tasks sent to it, in order (answers come back in order): the group it is scoring
-    # and at most one more group waiting in its pipe, so that it never idles while the front
-    # is busy; a group is several queued tasks in one message (fewer wake-ups per task)
-    tasks: deque[_Task] = field(default_factory=deque)
-    groups: deque[int] = field(default_factory=deque)  # the size of each group sent
-
-
-@dataclass(eq=False)
-class _Generation:
-    id: int
-    process: Any  # the multiprocessing process that builds and forks
-    workers: list[_Worker] = field(default_factory=list)
-    served: Served | None = None
-    state: str = "building"  # building, serving, draining, failed, retired
-    started: float = field(default_factory=time.monotonic)
-    pending: list[tuple[tuple[int, int], int, _Task]] = field(default_factory=list)
 
 
 class ScorerPool:
@@ -284,16 +64,16 @@ class ScorerPool:
         self.warmup = warmup
         self.on_swap = on_swap
         self.on_failure = on_failure
-        self.current: _Generation | None = None
-        self.building: _Generation | None = None
-        self.draining: list[_Generation] = []
+        self.current: Generation | None = None
+        self.building: Generation | None = None
+        self.draining: list[Generation] = []
         self.last_error: str | None = None
         self.builds = 0
         self.failures = 0
         self._gen_ids = itertools.count(1)
         self._task_ids = itertools.count(1)
         self._seq = itertools.count()
-        self._orphans: list[_Task] = []  # tasks whose scorers all died, for the next index
+        self._orphans: list[Task] = []  # tasks whose scorers all died, for the next index
         self._failed_key: str | None = None
         self._retry_at = 0.0
         self._building_key: str | None = None
@@ -408,11 +188,11 @@ class ScorerPool:
         process = self._ctx.Process(
             target=scorer_main, name="sanctio-scorer", daemon=True,
             args=(str(self.home), self.threshold, self.warmup, [b for _, b in pipes]))
-        gen = _Generation(id=next(self._gen_ids), process=process)
+        gen = Generation(id=next(self._gen_ids), process=process)
         process.start()
         for a, b in pipes:
             b.close()
-            worker = _Worker(conn=a, gen=gen)
+            worker = Worker(conn=a, gen=gen)
             gen.workers.append(worker)
             self._loop.add_reader(a.fileno(), self._on_readable, worker)
             # uvloop makes a watched descriptor non-blocking; messages are read and written
@@ -424,7 +204,7 @@ class ScorerPool:
 
     # ------------------------------------------------------------------------ messages
 
-    def _on_readable(self, worker: _Worker) -> None:
+    def _on_readable(self, worker: Worker) -> None:
         try:
             msg = pickle.loads(worker.conn.recv_bytes())
         except (EOFError, OSError, pickle.UnpicklingError):
@@ -456,7 +236,7 @@ class ScorerPool:
             if worker.gen.state == "draining" and not worker.tasks:
                 self._exit_worker(worker)
 
-    def _swap(self, gen: _Generation) -> None:
+    def _swap(self, gen: Generation) -> None:
         assert gen.served is not None
         old = self.current
         gen.state = "serving"
@@ -466,7 +246,7 @@ class ScorerPool:
         self.builds += 1
         self.last_error = None
         for task in self._orphans:
-            self._push(gen, task)
+            push(gen, task)
         self._orphans.clear()
         if old is not None:
             old.state = "draining"
@@ -482,7 +262,7 @@ class ScorerPool:
             self.on_swap(gen.served)
         self._pump(gen)
 
-    def _build_failed(self, gen: _Generation, error: str) -> None:
+    def _build_failed(self, gen: Generation, error: str) -> None:
         if gen.state != "building":
             return
         gen.state = "failed"
@@ -496,7 +276,7 @@ class ScorerPool:
         if self.on_failure is not None:
             self.on_failure(self.last_error)
 
-    def _worker_died(self, worker: _Worker) -> None:
+    def _worker_died(self, worker: Worker) -> None:
         if not worker.alive:
             return
         worker.alive = False
@@ -516,7 +296,7 @@ class ScorerPool:
                 task.future.set_exception(ScorerError("error", "ScorerDied",
                                                       "the scorer process exited"))
             else:
-                self._push(gen, task)
+                push(gen, task)
         if gen.state == "building":
             self._build_failed(gen, "a scorer process exited while building the index")
             return
@@ -541,7 +321,7 @@ class ScorerPool:
             self.check_now()
         self._pump(gen)
 
-    def _exit_worker(self, worker: _Worker) -> None:
+    def _exit_worker(self, worker: Worker) -> None:
         if worker.alive:
             with contextlib.suppress(OSError):
                 worker.conn.send_bytes(pickle.dumps([(0, "exit", ())]))
@@ -550,7 +330,7 @@ class ScorerPool:
         if gen.state == "draining" and not any(w.alive for w in gen.workers):
             self._finish_draining(gen)
 
-    def _worker_died_quietly(self, worker: _Worker) -> None:
+    def _worker_died_quietly(self, worker: Worker) -> None:
         worker.alive = False
         assert self._loop is not None
         with contextlib.suppress(Exception):
@@ -558,13 +338,13 @@ class ScorerPool:
         with contextlib.suppress(OSError):
             worker.conn.close()
 
-    def _finish_draining(self, gen: _Generation) -> None:
+    def _finish_draining(self, gen: Generation) -> None:
         gen.state = "retired"
         with contextlib.suppress(ValueError):
             self.draining.remove(gen)
         threading.Thread(target=gen.process.join, args=(30,), daemon=True).start()
 
-    def _retire(self, gen: _Generation) -> None:
+    def _retire(self, gen: Generation) -> None:
         for w in gen.workers:
             if w.alive:
                 with contextlib.suppress(OSError):
@@ -574,46 +354,14 @@ class ScorerPool:
 
     # ------------------------------------------------------------------------- dispatch
 
-    def _push(self, gen: _Generation, task: _Task) -> None:
-        heapq.heappush(gen.pending, (task.priority, task.priority[1], task))
-
-    def _pump(self, gen: _Generation | None = None) -> None:
+    def _pump(self, gen: Generation | None = None) -> None:
         """Hand queued tasks to idle scorers (of one generation, or of every live one)."""
         gens = [gen] if gen is not None else [g for g in (self.current, *self.draining) if g]
         for g in gens:
-            while g.pending:
-                # the least busy scorer: an idle one, else one with a single group running
-                live = [w for w in g.workers if w.alive and w.ready and len(w.groups) < 2]
-                if not live:
-                    break
-                worker = min(live, key=lambda w: len(w.groups))
-                idle = sum(1 for w in live if not w.groups) or len(live)
-                # share the queue among the scorers that can take work now
-                size = max(1, min(GROUP_MAX, len(g.pending) // idle))
-                group: list[_Task] = []
-                while g.pending and len(group) < size:
-                    if group and (group[0].priority[0] > 0 or g.pending[0][0][0] > 0):
-                        break  # later chunks of big batches go one by one (fairness)
-                    _, _, task = heapq.heappop(g.pending)
-                    if task.future.done():  # timed out meanwhile
-                        continue
-                    group.append(task)
-                if not group:
-                    continue
-                data = pickle.dumps([(t.id, t.op, t.args) for t in group],
-                                    protocol=pickle.HIGHEST_PROTOCOL)
-                if worker.groups and len(data) > PREFETCH_BYTES:
-                    # too big to wait in the pipe (the write could block): wait for idle
-                    for task in group:
-                        self._push(g, task)
-                    break
-                worker.tasks.extend(group)
-                worker.groups.append(len(group))
-                try:
-                    worker.conn.send_bytes(data)
-                except (OSError, EOFError):
-                    self._worker_died(worker)
-                    return
+            broken = pump(g)
+            if broken is not None:
+                self._worker_died(broken)
+                return
 
     def snapshot(self) -> tuple[Any, Served]:
         """The generation to run a request on, and what it serves (NotReady when none).
@@ -631,13 +379,13 @@ class ScorerPool:
         earlier chunks of other requests (0 for a request's first task)."""
         assert self._loop is not None
         future: asyncio.Future[Any] = self._loop.create_future()
-        task = _Task(id=next(self._task_ids), op=op, args=args, future=future,
+        task = Task(id=next(self._task_ids), op=op, args=args, future=future,
                      priority=(order, next(self._seq)))
         if gen.state in ("serving", "draining") and any(w.alive for w in gen.workers):
-            self._push(gen, task)
+            push(gen, task)
             self._pump(gen)
         elif self.current is not None:
-            self._push(self.current, task)
+            push(self.current, task)
             self._pump(self.current)
         else:
             self._orphans.append(task)

@@ -29,10 +29,10 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from sanctio import __version__
+from sanctio.contract import DEFAULT_THRESHOLD, Query, QueryError
 from sanctio.model import Schema
 from sanctio.service.audit import AuditEntry, now_iso
 from sanctio.service.middleware import ROUTE_POLICY
-from sanctio.types import DEFAULT_THRESHOLD, Query, QueryError
 
 PATHS = ("/reconcile", "/reconcile/suggest/entity", "/reconcile/preview")
 MAX_QUERIES = 100  # queries per batch (OpenRefine sends 10 by default)

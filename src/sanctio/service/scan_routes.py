@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import time
-import uuid
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -16,16 +15,8 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import Response
 
-from sanctio.service.audit import AuditEntry, now_iso
-from sanctio.service.middleware import ROUTE_POLICY
-from sanctio.service.responses import (
-    BODY_RESPONSES,
-    NOT_READY,
-    SECURITY,
-    client_of,
-    principal_of,
-)
-from sanctio.types import bad_text
+from sanctio.contract import bad_text
+from sanctio.service import scored_route
 
 MAX_SCAN_CHARS = 200_000  # characters of text per request
 
@@ -47,13 +38,9 @@ class ScanRequest(BaseModel):
 
 def router(service: Any) -> APIRouter:
     """The ``/scan`` route of a service (registered by ``create_app``)."""
-    # the middleware's route policy: the screen role, as for /match, before the body is read
-    ROUTE_POLICY.setdefault("/scan", ("/scan", "screen"))
     api = APIRouter()
 
-    @api.post("/scan", tags=["screening"], openapi_extra={"security": SECURITY},
-              responses={**BODY_RESPONSES, **NOT_READY},
-              summary="Find mentions of listed parties in free text")
+    @scored_route.post(api, "/scan", "Find mentions of listed parties in free text")
     async def scan(body: ScanRequest, request: Request) -> Response:
         """Every mention of a listed party in the text: character offsets into the text,
         the span, the matched entity with score, explanation and designations (the match
@@ -66,18 +53,10 @@ def router(service: Any) -> APIRouter:
         gen, served = service.pool.snapshot()
         content, mentions, threshold = await service.scored(
             gen, "scan", body.text, body.threshold, body.html)
-        principal = principal_of(request)
-        request_id = uuid.uuid4().hex
-
-        service.audit.record(AuditEntry(
-            at=now_iso(), request_id=request_id, route="/scan", principal=principal.name,
-            key_id=principal.key_id, client=client_of(request), status=200,
+        return scored_route.answer(
+            service, request, "/scan", started, served, content,
             queries=[{"text_sha256": hashlib.sha256(body.text.encode()).hexdigest(),
                       "chars": len(body.text)}],
-            alerts=int(mentions > 0), errors=0, threshold=threshold,
-            list_versions=served.list_versions, state_key=served.state_key,
-            duration_ms=(time.perf_counter() - started) * 1000))
-        return Response(content=content, media_type="application/json",
-                        headers={"x-request-id": request_id})
+            alerts=int(mentions > 0), errors=0, threshold=threshold)
 
     return api

@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import time
-import uuid
 
 import orjson
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from sanctio.service import schemas as S
-from sanctio.service.audit import AuditEntry, now_iso
+from sanctio.service import scored_route
 from sanctio.service.context import Service
-from sanctio.service.responses import (
-    BODY_RESPONSES,
-    NOT_READY,
-    SECURITY,
-    client_of,
-    principal_of,
-)
+from sanctio.service.responses import BODY_RESPONSES, NOT_READY, SECURITY
 from sanctio.service.validation import search_terms
 
 
@@ -38,15 +31,9 @@ def router(service: Service) -> APIRouter:
             b',"limit":', str(body.limit).encode(), b',"next_offset":',
             str(body.offset + body.limit).encode() if more else b"null",
             b',"list_versions":', orjson.dumps(served.list_versions), b"}"))
-        principal = principal_of(request)
-        request_id = uuid.uuid4().hex
-        service.audit.record(AuditEntry(
-            at=now_iso(), request_id=request_id, route="/search", principal=principal.name,
-            key_id=principal.key_id, client=client_of(request), status=200,
+        return scored_route.answer(
+            service, request, "/search", started, served, content,
             queries=[{"text": text, "schema": schema.value if schema else None}], alerts=0,
-            errors=0, threshold=None, list_versions=served.list_versions,
-            state_key=served.state_key, duration_ms=(time.perf_counter() - started) * 1000))
-        return Response(content=content, media_type="application/json",
-                        headers={"x-request-id": request_id})
+            errors=0, threshold=None)
 
     return api

@@ -1,7 +1,7 @@
-"""Request validation of the service: a query through :meth:`sanctio.types.Query.build`, the one
+"""Request validation of the service: a query through :meth:`sanctio.contract.Query.build`, the one
 place that validates queries (the command line calls it too, so both accept and refuse the same
 input with the same messages); text fields of other requests checked with the same rule for
-unusable text (:func:`sanctio.types.bad_text`)."""
+unusable text (:func:`sanctio.contract.bad_text`)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from typing import Any
 
 from fastapi.exceptions import RequestValidationError
 
+from sanctio.contract import Query, QueryError, ScreenResult, bad_text
 from sanctio.model import Schema
 from sanctio.service import schemas as S
 from sanctio.service.responses import json_bytes
-from sanctio.types import Query, QueryError, ScreenResult, bad_text
 
 
 def check_texts(prefix: tuple[str | int, ...], values: dict[str, Any],

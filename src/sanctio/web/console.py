@@ -1,7 +1,8 @@
 """The console's routes: server-rendered pages over the service's own calls.
 
-Every page goes through :func:`Console.page` (session, role, render time) and every form post
-through :func:`Console.form` (session, role and CSRF token first). Screening goes through
+Every page depends on :meth:`Console.needs` (session, role, render time: a :class:`Visit`; for
+a form post the CSRF token too); a refusal (the sign-in redirect, a 403 or 404 page) is a
+:class:`Refused`, answered by :class:`ConsoleRoute`. Screening goes through
 :meth:`Service.match` (the ``POST /match`` path), entities and look-ups through the scorer
 pool, lists through :meth:`Service.lists_payload`, :meth:`Service.run_loads` and
 :meth:`Registry.diff`, alerts through :mod:`sanctio.monitor.alerts`, the audit trail through
@@ -12,19 +13,22 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import functools
 import io
 import re
 import threading
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import orjson
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
@@ -32,6 +36,8 @@ from starlette.datastructures import FormData, UploadFile
 from starlette.responses import FileResponse, RedirectResponse, Response
 
 from sanctio import sources
+from sanctio.contract import DEFAULT_THRESHOLD
+from sanctio.entity_view import name_groups
 from sanctio.monitor.alerts import (
     AlertNotFound,
     DecisionError,
@@ -39,16 +45,18 @@ from sanctio.monitor.alerts import (
     customer_history,
     decide,
     four_eyes_enabled,
+    get_alert,
     list_alerts,
 )
 from sanctio.monitor.audit import ACTIONS, AuditKeyError, entries, export, record_audit, verify
 from sanctio.service import schemas as S
+from sanctio.service.audit import AuditEntry, now_iso
 from sanctio.service.keys import DEV_PRINCIPAL, ROLES, Principal, UnknownKey
+from sanctio.service.loads import NOT_IN_DATA_DIRS, official_download, resolve_list_path
 from sanctio.service.pool import NotReady
-from sanctio.show import name_groups
-from sanctio.types import DEFAULT_THRESHOLD
+from sanctio.service.validation import search_terms
 from sanctio.web import charts
-from sanctio.web.jobs import Jobs, new_folder, run_batch
+from sanctio.web.jobs import Job, Jobs, new_folder, run_batch
 from sanctio.web.sessions import COOKIE, Session, SessionStore
 
 HERE = Path(__file__).resolve().parent
@@ -63,6 +71,52 @@ NAV = [("screen", "Screen", "screen"), ("search", "Search", "screen"),
 MAPPED = ("name", "ref", "schema", "dob", "country", "gender", "id")
 
 Handler = Callable[..., Awaitable[Response]]
+
+
+@dataclass
+class Visit:
+    """A signed-in request: its session, principal, the time it started (the page's render
+    time) and, for a form post, the form."""
+    session: Session
+    me: Principal
+    started: float
+    form: FormData = field(default_factory=FormData)
+
+
+class Refused(Exception):
+    """Answer ``response`` instead of the page (raised by the role dependencies)."""
+
+    def __init__(self, response: Response) -> None:
+        super().__init__(response.status_code)
+        self.response = response
+
+
+class ConsoleRoute(APIRoute):
+    """A console route: a :class:`Refused` raised by its page, or returned by its role
+    dependency (:meth:`Console.needs`), is answered with the refusal's response. The
+    dependency's refusal is answered once FastAPI has checked the route's parameters, so a
+    malformed request gets its 422 first, signed in or not."""
+
+    def __init__(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
+        @functools.wraps(endpoint)
+        async def page(**values: Any) -> Any:
+            for value in values.values():
+                if isinstance(value, Refused):
+                    return value.response
+            return await endpoint(**values)
+
+        super().__init__(path, page, **kwargs)
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def refusing(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except Refused as refused:
+                return refused.response
+
+        return refusing
 
 
 def is_console_path(path: str) -> bool:
@@ -125,37 +179,58 @@ class Console:
         return self.render(request, "error.html", status, session, principal, started,
                            title=title, message=message, code=status)
 
-    def guard(self, request: Request, role: str, started: float
-              ) -> tuple[Session, Principal] | Response:
+    def page(self, request: Request, v: Visit, template: str, status: int = 200,
+             **data: Any) -> Response:
+        """A page for a signed-in visit."""
+        return self.render(request, template, status, v.session, v.me, v.started, **data)
+
+    def refuse(self, request: Request, v: Visit, status: int, title: str, message: str
+               ) -> Response:
+        """An error page for a signed-in visit."""
+        return self.error(request, status, title, message, v.session, v.me, v.started)
+
+    def guard(self, request: Request, role: str) -> Visit:
+        """The signed-in visit of a principal with ``role``; else :class:`Refused` with the
+        sign-in redirect or a 403 page."""
+        started = time.perf_counter()
         session = self.session_of(request)
         principal = self.principal_of(session)
         if session is None or principal is None:
             if session is not None:
                 self.sessions.end(session.id)
-            return self.headers(RedirectResponse(f"{PREFIX}/sign-in", status_code=303))
+            raise Refused(self.headers(RedirectResponse(f"{PREFIX}/sign-in", status_code=303)))
         if not principal.has_role(role):
-            return self.error(request, 403, "Not allowed",
-                              f"You are signed in as {principal.name} with the role "
-                              f"'{principal.role}'; this page needs the role '{role}'.",
-                              session, principal, started)
-        return session, principal
+            raise Refused(self.error(request, 403, "Not allowed",
+                                     f"You are signed in as {principal.name} with the role "
+                                     f"'{principal.role}'; this page needs the role '{role}'.",
+                                     session, principal, started))
+        return Visit(session, principal, started)
 
-    async def form(self, request: Request, role: str, started: float
-                   ) -> tuple[Session, Principal, FormData] | Response:
-        got = self.guard(request, role, started)
-        if isinstance(got, Response):
-            return got
-        session, principal = got
+    async def form(self, request: Request, role: str) -> Visit:
+        """:meth:`guard`, then the form of a same-origin post with its CSRF token."""
+        v = self.guard(request, role)
         if not self.same_origin(request):
-            return self.error(request, 403, "Refused", "The form came from another site.",
-                              session, principal, started)
-        form = await request.form()
-        token = form.get("csrf")
-        if not session.csrf_ok(token if isinstance(token, str) else None):
-            return self.error(request, 403, "Refused",
-                              "The form's CSRF token is missing or wrong: reload the page "
-                              "and send the form again.", session, principal, started)
-        return session, principal, form
+            raise Refused(self.refuse(request, v, 403, "Refused",
+                                      "The form came from another site."))
+        v.form = await request.form()
+        token = v.form.get("csrf")
+        if not v.session.csrf_ok(token if isinstance(token, str) else None):
+            raise Refused(self.refuse(request, v, 403, "Refused",
+                                      "The form's CSRF token is missing or wrong: reload the "
+                                      "page and send the form again."))
+        return v
+
+    def needs(self, role: str, post: bool = False
+              ) -> Callable[[Request], Awaitable[Visit | Refused]]:
+        """The dependency of a page for ``role`` (of a form post if ``post``): the visit, or
+        the refusal for :class:`ConsoleRoute` to answer."""
+        async def visit(request: Request) -> Visit | Refused:
+            try:
+                return await self.form(request, role) if post else self.guard(request, role)
+            except Refused as refused:
+                return refused
+
+        return visit
 
     @staticmethod
     def same_origin(request: Request) -> bool:
@@ -191,7 +266,24 @@ def _float(value: str | None, default: float | None = None) -> float | None:
 
 def router(service: Any) -> APIRouter:
     c = Console(service)
-    r = APIRouter(include_in_schema=False)
+    r = APIRouter(include_in_schema=False, route_class=ConsoleRoute)
+    # the session, role (and for a form post CSRF token) checks, before each page
+    SCREEN, ADMIN = Depends(c.needs("screen")), Depends(c.needs("admin"))
+    SCREEN_FORM = Depends(c.needs("screen", post=True))
+    ADMIN_FORM = Depends(c.needs("admin", post=True))
+
+    async def job_owner(request: Request, kind: str) -> Visit | Refused:
+        return await c.needs("admin" if kind == "load" else "screen")(request)
+
+    JOB_OWNER = Depends(job_owner)
+
+    def own_job(request: Request, v: Visit, kind: str, job_id: str, title: str, message: str
+                ) -> Job:
+        """The principal's job of ``kind``; else a 404 page (:class:`Refused`)."""
+        job = c.jobs.get(job_id, v.me.key_id, kind)
+        if job is None:
+            raise Refused(c.refuse(request, v, 404, title, message))
+        return job
 
     # -------------------------------------------------------------------- static, home
 
@@ -258,13 +350,8 @@ def router(service: Any) -> APIRouter:
         return c.headers(response)
 
     @r.post(PREFIX + "/sign-out")
-    async def sign_out(request: Request) -> Response:
-        started = time.perf_counter()
-        got = await c.form(request, "screen", started)
-        if isinstance(got, Response):
-            return got
-        session, _, _ = got
-        c.sessions.end(session.id)
+    async def sign_out(request: Request, v: Visit = SCREEN_FORM) -> Response:
+        c.sessions.end(v.session.id)
         response = RedirectResponse(f"{PREFIX}/sign-in", status_code=303)
         response.delete_cookie(COOKIE, path="/", httponly=True, samesite="strict")
         return c.headers(response)
@@ -276,24 +363,12 @@ def router(service: Any) -> APIRouter:
         return {f: _text(form, f) if form is not None else "" for f in fields}
 
     @r.get(PREFIX + "/screen")
-    async def screen_page(request: Request) -> Response:
-        started = time.perf_counter()
-        got = c.guard(request, "screen", started)
-        if isinstance(got, Response):
-            return got
-        session, me = got
-        return c.render(request, "screen.html", session=session, principal=me,
-                        started=started, q=screen_form(), result=None)
+    async def screen_page(request: Request, v: Visit = SCREEN) -> Response:
+        return c.page(request, v, "screen.html", q=screen_form(), result=None)
 
     @r.post(PREFIX + "/screen")
-    async def screen(request: Request) -> Response:
-
-        started = time.perf_counter()
-        got = await c.form(request, "screen", started)
-        if isinstance(got, Response):
-            return got
-        session, me, form = got
-        q = screen_form(form)
+    async def screen(request: Request, v: Visit = SCREEN_FORM) -> Response:
+        q = screen_form(v.form)
         problem = None
         result = None
         versions: dict[str, str] = {}
@@ -304,7 +379,7 @@ def router(service: Any) -> APIRouter:
             body = S.MatchRequest(queries=[S.QueryIn(
                 name=q["name"], schema=q["schema"] or None, dob=q["dob"] or None,
                 country=q["country"] or None)], threshold=threshold)
-            content, _ = await service.match(body, me, c.client(request))
+            content, _ = await service.match(body, v.me, c.client(request))
             data = orjson.loads(content)
             result = data["results"][0]
             versions = data["list_versions"]
@@ -318,38 +393,24 @@ def router(service: Any) -> APIRouter:
         except NotReady:
             problem = "The index is being built; try again in a few seconds."
         status = 200 if problem is None else 422
-        return c.render(request, "screen.html", status, session, me, started, q=q,
-                        result=result, problem=problem, versions=versions)
+        return c.page(request, v, "screen.html", status, q=q,
+                      result=result, problem=problem, versions=versions)
 
     # ---------------------------------------------------------------------------- search
 
     search_page_size = 20
 
     @r.get(PREFIX + "/search")
-    async def search_page(request: Request) -> Response:
-        started = time.perf_counter()
-        got = c.guard(request, "screen", started)
-        if isinstance(got, Response):
-            return got
-        session, me = got
-        return c.render(request, "search.html", session=session, principal=me,
-                        started=started, q={"name": "", "schema": ""}, result=None)
+    async def search_page(request: Request, v: Visit = SCREEN) -> Response:
+        return c.page(request, v, "search.html", q={"name": "", "schema": ""}, result=None)
 
     @r.post(PREFIX + "/search")
-    async def search(request: Request) -> Response:
+    async def search(request: Request, v: Visit = SCREEN_FORM) -> Response:
         """The API's ``POST /search`` look-up (the scorer pool's ``search``, prefix and
         fuzzy), a page of 20 at a time; the page asked for is a form field, like the name."""
-        from sanctio.service.audit import AuditEntry, now_iso
-        from sanctio.service.validation import search_terms
-
-        started = time.perf_counter()
-        got = await c.form(request, "screen", started)
-        if isinstance(got, Response):
-            return got
-        session, me, form = got
-        q = {"name": _text(form, "name"), "schema": _text(form, "schema", 32)}
+        q = {"name": _text(v.form, "name"), "schema": _text(v.form, "schema", 32)}
         try:
-            offset = max(0, min(int(_text(form, "offset") or 0), 10_000))
+            offset = max(0, min(int(_text(v.form, "offset") or 0), 10_000))
         except ValueError:
             offset = 0
         problem = None
@@ -368,11 +429,11 @@ def router(service: Any) -> APIRouter:
                       else None, "versions": served.list_versions}
             service.audit.record(AuditEntry(
                 at=now_iso(), request_id=uuid.uuid4().hex, route="/console/search",
-                principal=me.name, key_id=me.key_id, client=c.client(request), status=200,
+                principal=v.me.name, key_id=v.me.key_id, client=c.client(request), status=200,
                 queries=[{"text": text, "schema": schema.value if schema else None}],
                 alerts=0, errors=0, threshold=None, list_versions=served.list_versions,
                 state_key=served.state_key,
-                duration_ms=(time.perf_counter() - started) * 1000))
+                duration_ms=(time.perf_counter() - v.started) * 1000))
         except ValidationError as exc:
             problem = "; ".join(f"{'.'.join(str(x) for x in e['loc'][-1:])}: {e['msg']}"
                                 for e in exc.errors())
@@ -380,26 +441,19 @@ def router(service: Any) -> APIRouter:
             problem = "; ".join(f"{e['loc'][-1]}: {e['msg']}" for e in exc.errors())
         except NotReady:
             problem = "The index is being built; try again in a few seconds."
-        return c.render(request, "search.html", 200 if problem is None else 422, session, me,
-                        started, q=q, result=result, problem=problem)
+        return c.page(request, v, "search.html", 200 if problem is None else 422, q=q,
+                      result=result, problem=problem)
 
     # -------------------------------------------------------------------------- entities
 
     @r.get(PREFIX + "/entity/{entity_id}")
-    async def entity(request: Request, entity_id: str) -> Response:
-        started = time.perf_counter()
-        got = c.guard(request, "screen", started)
-        if isinstance(got, Response):
-            return got
-        session, me = got
+    async def entity(request: Request, entity_id: str, v: Visit = SCREEN) -> Response:
         if not 0 < len(entity_id) <= 200:
-            return c.error(request, 404, "No such entity", "No entity has this id.",
-                           session, me, started)
+            return c.refuse(request, v, 404, "No such entity", "No entity has this id.")
         gen, served = service.pool.snapshot()
         content = await service.scored(gen, "entity", entity_id)
         if content is None:
-            return c.error(request, 404, "No such entity", "No entity has this id.",
-                           session, me, started)
+            return c.refuse(request, v, 404, "No such entity", "No entity has this id.")
         data = orjson.loads(content)
         groups = name_groups(data["names"])
 
@@ -418,32 +472,20 @@ def router(service: Any) -> APIRouter:
             ev["text"] = charts.event_text(ev)
         chart = charts.timeline_svg(data["designations"], data["listed_by"],
                                     data["not_listed_by"], events=events)
-        return c.render(request, "entity.html", session=session, principal=me,
-                        started=started, e=data, groups=groups, chart=chart,
-                        versions=served.list_versions, events=events)
+        return c.page(request, v, "entity.html", e=data, groups=groups, chart=chart,
+                      versions=served.list_versions, events=events)
 
     # ----------------------------------------------------------------------------- lists
 
     @r.get(PREFIX + "/lists")
-    async def lists(request: Request) -> Response:
-        started = time.perf_counter()
-        got = c.guard(request, "admin", started)
-        if isinstance(got, Response):
-            return got
-        session, me = got
+    async def lists(request: Request, v: Visit = ADMIN) -> Response:
         payload = await run_in_threadpool(service.lists_payload)
-        return c.render(request, "lists.html", session=session, principal=me,
-                        started=started, p=payload, jobs=c.jobs.of(me.key_id, "load")[:5],
-                        data_dirs=[str(d) for d in service.config.data_dirs])
+        return c.page(request, v, "lists.html", p=payload, jobs=c.jobs.of(v.me.key_id, "load")[:5],
+                      data_dirs=[str(d) for d in service.config.data_dirs])
 
     @r.get(PREFIX + "/lists/{list_id}/diff")
     async def diff(request: Request, list_id: str, old: int | None = None,
-                   new: int | None = None) -> Response:
-        started = time.perf_counter()
-        got = c.guard(request, "admin", started)
-        if isinstance(got, Response):
-            return got
-        session, me = got
+                   new: int | None = None, v: Visit = ADMIN) -> Response:
 
         def compute() -> tuple[Any, list[Any]]:
             with service.db_lock:
@@ -469,24 +511,14 @@ def router(service: Any) -> APIRouter:
         try:
             d, history = await run_in_threadpool(compute)
         except (KeyError, ValueError, LookupError) as exc:
-            return c.error(request, 404, "No such list version", str(exc).strip("'\""),
-                           session, me, started)
-        return c.render(request, "diff.html", session=session, principal=me, started=started,
-                        d=d, list_id=list_id, history=history, limit=200)
+            return c.refuse(request, v, 404, "No such list version", str(exc).strip("'\""))
+        return c.page(request, v, "diff.html", d=d, list_id=list_id, history=history, limit=200)
 
     @r.post(PREFIX + "/lists/load")
-    async def load(request: Request) -> Response:
-        from sanctio.service import schemas as S
-        from sanctio.service.loads import NOT_IN_DATA_DIRS, official_download, resolve_list_path
-
-        started = time.perf_counter()
-        got = await c.form(request, "admin", started)
-        if isinstance(got, Response):
-            return got
-        session, me, form = got
-        path = _text(form, "path", 1000)
-        fmt = _text(form, "format") or None
-        download = form.get("download") == "on"
+    async def load(request: Request, v: Visit = ADMIN_FORM) -> Response:
+        path = _text(v.form, "path", 1000)
+        fmt = _text(v.form, "format") or None
+        download = v.form.get("download") == "on"
         problem = None
         items: list[S.ReloadPath] = []
         if path:
@@ -504,12 +536,12 @@ def router(service: Any) -> APIRouter:
             problem = "name a list file (or folder) in the data folders, or tick the download"
         if problem is not None:
             payload = await run_in_threadpool(service.lists_payload)
-            return c.render(request, "lists.html", 422, session, me, started, p=payload,
-                            problem=problem, jobs=c.jobs.of(me.key_id, "load")[:5],
-                            data_dirs=[str(d) for d in service.config.data_dirs])
-        job = c.jobs.new("load", me.key_id, me.name,
+            return c.page(request, v, "lists.html", 422, p=payload,
+                          problem=problem, jobs=c.jobs.of(v.me.key_id, "load")[:5],
+                          data_dirs=[str(d) for d in service.config.data_dirs])
+        job = c.jobs.new("load", v.me.key_id, v.me.name,
                          path or "official download")
-        asyncio.get_running_loop().create_task(run_load(job, items, download, me))
+        asyncio.get_running_loop().create_task(run_load(job, items, download, v.me))
         return c.headers(RedirectResponse(f"{PREFIX}/lists/jobs/{job.id}", status_code=303))
 
     async def run_load(job: Any, items: list[Any], download: bool, me: Principal) -> None:
@@ -534,27 +566,13 @@ def router(service: Any) -> APIRouter:
             job.finished = time.monotonic()
 
     @r.get(PREFIX + "/lists/jobs/{job_id}")
-    async def load_job(request: Request, job_id: str) -> Response:
-        started = time.perf_counter()
-        got = c.guard(request, "admin", started)
-        if isinstance(got, Response):
-            return got
-        session, me = got
-        job = c.jobs.get(job_id, me.key_id, "load")
-        if job is None:
-            return c.error(request, 404, "No such job", "No load of yours has this id.",
-                           session, me, started)
-        return c.render(request, "load_job.html", session=session, principal=me,
-                        started=started, job=job)
+    async def load_job(request: Request, job_id: str, v: Visit = ADMIN) -> Response:
+        job = own_job(request, v, "load", job_id, "No such job", "No load of yours has this id.")
+        return c.page(request, v, "load_job.html", job=job)
 
     @r.get(PREFIX + "/jobs/{kind}/{job_id}/status")
-    async def job_status(request: Request, kind: str, job_id: str) -> Response:
-        started = time.perf_counter()
-        got = c.guard(request, "admin" if kind == "load" else "screen", started)
-        if isinstance(got, Response):
-            return got
-        _, me = got
-        job = c.jobs.get(job_id, me.key_id, kind)
+    async def job_status(kind: str, job_id: str, v: Visit = JOB_OWNER) -> Response:
+        job = c.jobs.get(job_id, v.me.key_id, kind)
         if job is None:
             return c.headers(Response(b'{"detail":"no such job"}', 404,
                                       media_type="application/json"))
@@ -562,9 +580,8 @@ def router(service: Any) -> APIRouter:
 
     # ---------------------------------------------------------------------------- alerts
 
-    async def alert_list(request: Request, session: Session, me: Principal,
-                         started: float, filters: dict[str, str], status: int = 200,
-                         **extra: Any) -> Response:
+    async def alert_list(request: Request, v: Visit, filters: dict[str, str],
+                         status: int = 200, **extra: Any) -> Response:
         state = filters.get("state") or "active"
         try:
             found = await c.db(list_alerts, state=None if state == "all" else state,
@@ -580,140 +597,90 @@ def router(service: Any) -> APIRouter:
                                              for d in a.designations)]
         counts = await c.db(count_alerts)
         four_eyes = await c.db(four_eyes_enabled)
-        return c.render(request, "alerts.html", status, session, me, started,
-                        alerts=found[:500], more=len(found) > 500, counts=counts, f=filters,
-                        four_eyes=four_eyes, lists=sorted(service.pool.served.list_versions)
-                        if service.pool.served else [], **extra)
+        return c.page(request, v, "alerts.html", status,
+                      alerts=found[:500], more=len(found) > 500, counts=counts, f=filters,
+                      four_eyes=four_eyes, lists=sorted(service.pool.served.list_versions)
+                      if service.pool.served else [], **extra)
 
     @r.get(PREFIX + "/alerts")
     async def alerts(request: Request, state: str = "active", min_score: str = "",
-                     list_id: str = Query("", alias="list")) -> Response:
-        started = time.perf_counter()
-        got = c.guard(request, "screen", started)
-        if isinstance(got, Response):
-            return got
-        session, me = got
-        return await alert_list(request, session, me, started,
-                                {"state": state, "min_score": min_score, "list": list_id})
+                     list_id: str = Query("", alias="list"), v: Visit = SCREEN) -> Response:
+        return await alert_list(request, v, {"state": state, "min_score": min_score,
+                                             "list": list_id})
 
     @r.post(PREFIX + "/alerts")
-    async def alerts_filtered(request: Request) -> Response:
-        started = time.perf_counter()
-        got = await c.form(request, "screen", started)
-        if isinstance(got, Response):
-            return got
-        session, me, form = got
-        filters = {k: _text(form, k) for k in ("state", "min_score", "list", "customer")}
-        return await alert_list(request, session, me, started, filters)
+    async def alerts_filtered(request: Request, v: Visit = SCREEN_FORM) -> Response:
+        filters = {k: _text(v.form, k) for k in ("state", "min_score", "list", "customer")}
+        return await alert_list(request, v, filters)
 
     @r.post(PREFIX + "/alerts/bulk-close")
-    async def bulk_close(request: Request) -> Response:
-        started = time.perf_counter()
-        got = await c.form(request, "screen", started)
-        if isinstance(got, Response):
-            return got
-        session, me, form = got
-        ids = [int(v) for v in form.getlist("ids") if isinstance(v, str) and v.isdigit()]
-        reason = _text(form, "reason")
+    async def bulk_close(request: Request, v: Visit = SCREEN_FORM) -> Response:
+        ids = [int(v) for v in v.form.getlist("ids") if isinstance(v, str) and v.isdigit()]
+        reason = _text(v.form, "reason")
         if not ids or not reason:
-            return await alert_list(request, session, me, started, {"state": "active"}, 422,
+            return await alert_list(request, v, {"state": "active"}, 422,
                                     problem="Tick the alerts to close and give one reason.")
         closed, failed = 0, []
         for alert_id in ids:
             try:
-                await c.db(decide, alert_id, "false_positive", actor=me.name, reason=reason)
+                await c.db(decide, alert_id, "false_positive", actor=v.me.name, reason=reason)
                 closed += 1
             except (DecisionError, AlertNotFound) as exc:
                 failed.append(str(exc).strip("'\""))
-        return await alert_list(request, session, me, started, {"state": "active"},
+        return await alert_list(request, v, {"state": "active"},
                                 notice=f"{closed} alert(s) closed as false positives.",
                                 failures=failed)
 
     @r.get(PREFIX + "/alerts/{alert_id}")
-    async def alert(request: Request, alert_id: int) -> Response:
-        started = time.perf_counter()
-        got = c.guard(request, "screen", started)
-        if isinstance(got, Response):
-            return got
-        session, me = got
-        return await alert_page(request, session, me, started, alert_id)
+    async def alert(request: Request, alert_id: int, v: Visit = SCREEN) -> Response:
+        return await alert_page(request, v, alert_id)
 
-    async def alert_page(request: Request, session: Session, me: Principal, started: float,
-                         alert_id: int, status: int = 200, **extra: Any) -> Response:
-        from sanctio.monitor.alerts import AlertNotFound, four_eyes_enabled, get_alert
-
+    async def alert_page(request: Request, v: Visit, alert_id: int, status: int = 200,
+                         **extra: Any) -> Response:
         try:
             a = await c.db(get_alert, alert_id)
         except AlertNotFound:
-            return c.error(request, 404, "No such alert", f"There is no alert {alert_id}.",
-                           session, me, started)
+            return c.refuse(request, v, 404, "No such alert", f"There is no alert {alert_id}.")
         four_eyes = await c.db(four_eyes_enabled)
-        return c.render(request, "alert.html", status, session, me, started, a=a,
-                        four_eyes=four_eyes, **extra)
+        return c.page(request, v, "alert.html", status, a=a, four_eyes=four_eyes, **extra)
 
     @r.post(PREFIX + "/alerts/{alert_id}/decide")
-    async def decide_alert(request: Request, alert_id: int) -> Response:
-        from sanctio.monitor.alerts import AlertNotFound, DecisionError, decide
-
-        started = time.perf_counter()
-        got = await c.form(request, "screen", started)
-        if isinstance(got, Response):
-            return got
-        session, me, form = got
-        decision = _text(form, "decision")
+    async def decide_alert(request: Request, alert_id: int, v: Visit = SCREEN_FORM) -> Response:
+        decision = _text(v.form, "decision")
         try:
-            a = await c.db(decide, alert_id, decision, actor=me.name,
-                           reason=_text(form, "reason") or None,
-                           measure=_text(form, "measure") or None)
+            a = await c.db(decide, alert_id, decision, actor=v.me.name,
+                           reason=_text(v.form, "reason") or None,
+                           measure=_text(v.form, "measure") or None)
         except AlertNotFound:
-            return c.error(request, 404, "No such alert", f"There is no alert {alert_id}.",
-                           session, me, started)
+            return c.refuse(request, v, 404, "No such alert", f"There is no alert {alert_id}.")
         except DecisionError as exc:
-            return await alert_page(request, session, me, started, alert_id, 409,
-                                    problem=str(exc))
-        return await alert_page(request, session, me, started, alert_id,
+            return await alert_page(request, v, alert_id, 409, problem=str(exc))
+        return await alert_page(request, v, alert_id,
                                 notice=f"Recorded: {decision.replace('_', ' ')}; the alert is "
                                        f"now {a.state.replace('_', ' ')}.")
 
     @r.post(PREFIX + "/customers")
-    async def customer(request: Request) -> Response:
-        started = time.perf_counter()
-        got = await c.form(request, "screen", started)
-        if isinstance(got, Response):
-            return got
-        session, me, form = got
-        cid = _text(form, "customer_id", 200)
+    async def customer(request: Request, v: Visit = SCREEN_FORM) -> Response:
+        cid = _text(v.form, "customer_id", 200)
         try:
             history = await c.db(customer_history, cid)
         except KeyError:
-            return c.error(request, 404, "No such customer",
-                           "No customer in the portfolio has this id.", session, me, started)
-        return c.render(request, "customer.html", session=session, principal=me,
-                        started=started, h=history)
+            return c.refuse(request, v, 404, "No such customer",
+                            "No customer in the portfolio has this id.")
+        return c.page(request, v, "customer.html", h=history)
 
     # ----------------------------------------------------------------------------- batch
 
     @r.get(PREFIX + "/batch")
-    async def batch_page(request: Request) -> Response:
-        started = time.perf_counter()
-        got = c.guard(request, "screen", started)
-        if isinstance(got, Response):
-            return got
-        session, me = got
-        return c.render(request, "batch.html", session=session, principal=me,
-                        started=started, jobs=c.jobs.of(me.key_id, "batch")[:10],
-                        fields=MAPPED, limit=service.config.max_body_bytes)
+    async def batch_page(request: Request, v: Visit = SCREEN) -> Response:
+        return c.page(request, v, "batch.html", jobs=c.jobs.of(v.me.key_id, "batch")[:10],
+                      fields=MAPPED, limit=service.config.max_body_bytes)
 
     @r.post(PREFIX + "/batch")
-    async def batch_start(request: Request) -> Response:
-        started = time.perf_counter()
-        got = await c.form(request, "screen", started)
-        if isinstance(got, Response):
-            return got
-        session, me, form = got
-        upload = form.get("file")
-        mapping = {f: v for f in MAPPED if (v := _text(form, f"map_{f}", 200))}
-        threshold = _float(_text(form, "threshold"))
+    async def batch_start(request: Request, v: Visit = SCREEN_FORM) -> Response:
+        upload = v.form.get("file")
+        mapping = {f: val for f in MAPPED if (val := _text(v.form, f"map_{f}", 200))}
+        threshold = _float(_text(v.form, "threshold"))
         if threshold is None:
             threshold = service.config.threshold if service.config.threshold is not None \
                 else DEFAULT_THRESHOLD
@@ -723,46 +690,33 @@ def router(service: Any) -> APIRouter:
         elif not 0 <= threshold <= 1:
             problem = "The threshold is a number between 0 and 1."
         if problem is not None or not isinstance(upload, UploadFile):
-            return c.render(request, "batch.html", 422, session, me, started,
-                            jobs=c.jobs.of(me.key_id, "batch")[:10], fields=MAPPED,
-                            problem=problem, limit=service.config.max_body_bytes)
+            return c.page(request, v, "batch.html", 422,
+                          jobs=c.jobs.of(v.me.key_id, "batch")[:10], fields=MAPPED,
+                          problem=problem, limit=service.config.max_body_bytes)
         name = re.sub(r"[^\w.\- ]", "_", Path(upload.filename or "upload.csv").name)[:100]
-        job = c.jobs.new("batch", me.key_id, me.name, name)
+        job = c.jobs.new("batch", v.me.key_id, v.me.name, name)
         job.folder = await run_in_threadpool(new_folder, service.config.home)
         data = await upload.read()
         path = job.folder / "input.csv"
         await run_in_threadpool(path.write_bytes, data)
         loop = asyncio.get_running_loop()
         threading.Thread(target=run_batch, name=f"console-batch-{job.id}", daemon=True,
-                         args=(service, loop, job, path, mapping, threshold, me.name)).start()
+                         args=(service, loop, job, path, mapping, threshold, v.me.name)).start()
         return c.headers(RedirectResponse(f"{PREFIX}/batch/{job.id}", status_code=303))
 
     @r.get(PREFIX + "/batch/{job_id}")
-    async def batch_job(request: Request, job_id: str) -> Response:
-        started = time.perf_counter()
-        got = c.guard(request, "screen", started)
-        if isinstance(got, Response):
-            return got
-        session, me = got
-        job = c.jobs.get(job_id, me.key_id, "batch")
-        if job is None:
-            return c.error(request, 404, "No such batch", "No batch of yours has this id.",
-                           session, me, started)
-        return c.render(request, "batch_job.html", session=session, principal=me,
-                        started=started, job=job, rows=job.results[:1000])
+    async def batch_job(request: Request, job_id: str, v: Visit = SCREEN) -> Response:
+        job = own_job(request, v, "batch", job_id, "No such batch",
+                      "No batch of yours has this id.")
+        return c.page(request, v, "batch_job.html", job=job, rows=job.results[:1000])
 
     @r.get(PREFIX + "/batch/{job_id}/results.{ext}")
-    async def batch_download(request: Request, job_id: str, ext: str) -> Response:
-        started = time.perf_counter()
-        got = c.guard(request, "screen", started)
-        if isinstance(got, Response):
-            return got
-        session, me = got
-        job = c.jobs.get(job_id, me.key_id, "batch")
-        if job is None or job.state != "done" or ext not in ("csv", "jsonl") \
-                or job.folder is None:
-            return c.error(request, 404, "No such result", "No finished batch of yours has "
-                           "this id.", session, me, started)
+    async def batch_download(request: Request, job_id: str, ext: str, v: Visit = SCREEN
+                             ) -> Response:
+        gone = ("No such result", "No finished batch of yours has this id.")
+        job = own_job(request, v, "batch", job_id, *gone)
+        if job.state != "done" or ext not in ("csv", "jsonl") or job.folder is None:
+            return c.refuse(request, v, 404, *gone)
         stem = Path(job.title).stem or "batch"
         return c.headers(FileResponse(
             job.folder / f"results.{ext}", filename=f"{stem}-results.{ext}",
@@ -778,9 +732,8 @@ def router(service: Any) -> APIRouter:
                 out[k] = v
         return out
 
-    async def audit_page(request: Request, session: Session, me: Principal, started: float,
-                         filters: dict[str, str], status: int = 200, **extra: Any
-                         ) -> Response:
+    async def audit_page(request: Request, v: Visit, filters: dict[str, str],
+                         status: int = 200, **extra: Any) -> Response:
         def recent(conn: Any) -> tuple[list[Any], int]:
             kept: collections.deque[Any] = collections.deque(maxlen=200)
             n = 0
@@ -797,50 +750,34 @@ def router(service: Any) -> APIRouter:
         except ValueError as exc:
             shown, total, status = [], 0, 422
             extra["problem"] = f"A date is not valid: {exc}"
-        return c.render(request, "audit.html", status, session, me, started, entries=shown,
-                        total=total, f=filters, actions=ACTIONS, **extra)
+        return c.page(request, v, "audit.html", status, entries=shown, total=total, f=filters,
+                      actions=ACTIONS, **extra)
 
     @r.get(PREFIX + "/audit")
     async def audit(request: Request, action: str = "", actor: str = "", since: str = "",
-                    until: str = "") -> Response:
-        started = time.perf_counter()
-        got = c.guard(request, "admin", started)
-        if isinstance(got, Response):
-            return got
-        session, me = got
+                    until: str = "", v: Visit = ADMIN) -> Response:
         if not (action or actor or since or until):  # the last 7 days unless asked
             since = last_week()
-        return await audit_page(request, session, me, started, audit_filters(
+        return await audit_page(request, v, audit_filters(
             {"action": action, "actor": actor, "since": since, "until": until}))
 
     @r.post(PREFIX + "/audit/verify")
-    async def audit_verify(request: Request) -> Response:
-        started = time.perf_counter()
-        got = await c.form(request, "admin", started)
-        if isinstance(got, Response):
-            return got
-        session, me, _ = got
+    async def audit_verify(request: Request, v: Visit = ADMIN_FORM) -> Response:
         try:
             result = (await c.db(verify)).to_dict()
         except AuditKeyError as exc:
             result = {"ok": False, "problem": str(exc)}
-        return await audit_page(request, session, me, started, {"since": last_week()},
-                                verification=result)
+        return await audit_page(request, v, {"since": last_week()}, verification=result)
 
     @r.post(PREFIX + "/audit/export")
-    async def audit_export(request: Request) -> Response:
-        started = time.perf_counter()
-        got = await c.form(request, "admin", started)
-        if isinstance(got, Response):
-            return got
-        session, me, form = got
-        since, until = _text(form, "since", 40) or None, _text(form, "until", 40) or None
-        fmt = "csv" if _text(form, "format") == "csv" else "jsonl"
+    async def audit_export(request: Request, v: Visit = ADMIN_FORM) -> Response:
+        since, until = _text(v.form, "since", 40) or None, _text(v.form, "until", 40) or None
+        fmt = "csv" if _text(v.form, "format") == "csv" else "jsonl"
 
         def run(conn: Any) -> tuple[str, int]:
             out = io.StringIO()
             n = export(conn, out, since=since, until=until, fmt=fmt)
-            record_audit(conn, me.name, "audit.export", {
+            record_audit(conn, v.me.name, "audit.export", {
                 "since": since, "until": until, "entries": n, "format": fmt,
                 "file": "console download"})
             return out.getvalue(), n
@@ -848,7 +785,7 @@ def router(service: Any) -> APIRouter:
         try:
             text, _ = await c.db(run)
         except ValueError as exc:
-            return await audit_page(request, session, me, started, {"since": last_week()}, 422,
+            return await audit_page(request, v, {"since": last_week()}, 422,
                                     problem=f"A date is not valid: {exc}")
         name = f"sanctio-audit-{since or 'start'}-{until or 'now'}.{fmt}"
         return c.headers(Response(text.encode(), media_type="text/csv" if fmt == "csv"
@@ -858,52 +795,34 @@ def router(service: Any) -> APIRouter:
     # ------------------------------------------------------------------------------ keys
 
     @r.get(PREFIX + "/keys")
-    async def keys(request: Request) -> Response:
-        started = time.perf_counter()
-        got = c.guard(request, "admin", started)
-        if isinstance(got, Response):
-            return got
-        session, me = got
+    async def keys(request: Request, v: Visit = ADMIN) -> Response:
         found = await run_in_threadpool(service.keys.list)
-        return c.render(request, "keys.html", session=session, principal=me, started=started,
-                        keys=found)
+        return c.page(request, v, "keys.html", keys=found)
 
     @r.post(PREFIX + "/keys")
-    async def keys_change(request: Request) -> Response:
-        started = time.perf_counter()
-        got = await c.form(request, "admin", started)
-        if isinstance(got, Response):
-            return got
-        session, me, form = got
+    async def keys_change(request: Request, v: Visit = ADMIN_FORM) -> Response:
         extra: dict[str, Any] = {}
         status = 200
-        if _text(form, "action") == "create":
-            role = _text(form, "role")
+        if _text(v.form, "action") == "create":
+            role = _text(v.form, "role")
             if role not in ROLES:
                 extra["problem"], status = f"unknown role {role!r}", 422
             else:
                 token, key = await run_in_threadpool(service.keys.create, role,
-                                                     _text(form, "label", 100) or None)
+                                                     _text(v.form, "label", 100) or None)
                 extra["created"] = {"token": token, "key": key}
-        elif _text(form, "action") == "revoke":
+        elif _text(v.form, "action") == "revoke":
             try:
-                key = await run_in_threadpool(service.keys.revoke, _text(form, "id"))
+                key = await run_in_threadpool(service.keys.revoke, _text(v.form, "id"))
                 extra["notice"] = f"Key {key.prefix} revoked."
             except UnknownKey as exc:
                 extra["problem"], status = str(exc).strip("'\""), 404
         found = await run_in_threadpool(service.keys.list)
-        return c.render(request, "keys.html", status, session, me, started, keys=found,
-                        **extra)
+        return c.page(request, v, "keys.html", status, keys=found, **extra)
 
     @r.get(PREFIX + "/{rest:path}")
-    async def not_found(request: Request, rest: str) -> Response:
-        started = time.perf_counter()
-        got = c.guard(request, "screen", started)
-        if isinstance(got, Response):
-            return got
-        session, me = got
-        return c.error(request, 404, "Not found", "There is no such page.", session, me,
-                       started)
+    async def not_found(request: Request, rest: str, v: Visit = SCREEN) -> Response:
+        return c.refuse(request, v, 404, "Not found", "There is no such page.")
 
     return r
 

@@ -20,8 +20,8 @@ from typing import Any
 import orjson
 
 from sanctio import batch
+from sanctio.contract import DesignationRef, Evidence, Match, Query, ScreenResult
 from sanctio.monitor.audit import file_sha256, record_screening
-from sanctio.types import DesignationRef, Evidence, Match, Query, ScreenResult
 
 MAX_JOBS = 50
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sanctio.merge import Entity
+from sanctio.contract import Query, QueryError
+from sanctio.entity import Entity
 from sanctio.sources.common import script_of
 from sanctio.text.normalize import Role, analyze
-from sanctio.types import Query, QueryError
 
 
 def entity_to_dict(entity: Entity, loaded_lists: list[str]) -> dict[str, Any]:
