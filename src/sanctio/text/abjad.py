@@ -41,29 +41,53 @@ _MAX_KEYS = 32
 
 
 
-def _collapse(parts: list[str], vowels_part: bool) -> str:
+def _collapse(parts: list[str]) -> str:
+    """The consonant key of a word of the script: a letter written twice in a row is one,
+    a written long vowel between two keeps them two."""
     out: list[str] = []
     last = ""
     for p in parts:
         if p == _VOWEL:
-            if vowels_part:
-                last = ""
+            last = ""
         elif p and p != last:
             out.append(p)
             last = p
     return "".join(out)
 
 
+def _collapse_latin(parts: list[str]) -> set[str]:
+    """The consonant keys of a Latin spelling: a letter written twice in a row is one; two
+    alike with a vowel between are two, or one where the vowel is a short one the script does
+    not write (Kocak, كوكك: k-k)."""
+    outs: list[tuple[str, str, bool]] = [("", "", False)]  # (key, last consonant, vowel since)
+    for p in parts:
+        if p == _VOWEL:
+            outs = [(k, last, True) for k, last, _ in outs]
+            continue
+        if not p:
+            continue
+        nxt: list[tuple[str, str, bool]] = []
+        for k, last, vowel in outs:
+            if p != last:
+                nxt.append((k + p, p, False))
+            elif vowel:
+                nxt.append((k + p, p, False))
+                nxt.append((k, p, False))
+            else:
+                nxt.append((k, p, False))
+        outs = nxt[:8]
+    return {k for k, _, _ in outs}
+
+
 def _keys(options: list[tuple[str, ...]], latin: bool = False) -> frozenset[str]:
-    """Every consonant key the letters' alternatives spell (at most ``_MAX_KEYS``): a
-    consonant written twice is one, unless a vowel of the script parts them (a Latin
-    spelling gives both keys: its vowels may be short ones)."""
+    """Every consonant key the letters' alternatives spell (at most ``_MAX_KEYS``)."""
     keys: set[str] = set()
     for combo in product(*options):
         parts = list(combo)
-        keys.add(_collapse(parts, not latin))
         if latin:
-            keys.add(_collapse(parts, True))
+            keys.update(_collapse_latin(parts))
+        else:
+            keys.add(_collapse(parts))
         if len(keys) >= _MAX_KEYS:
             break
     return frozenset(k for k in keys if k)
