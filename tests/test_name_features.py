@@ -465,6 +465,8 @@ def test_spellings_in_the_script_still_meet() -> None:
     ("BILAL BINMARWAN", "BILAL BIN MARWAN"),  # bin glued to the father's name
     ("ADBULLAH ANSHORI", "ABDULLAH ANSHORI"),  # a typo inside the head of an Abd compound
     ("ABCDULLAH ASHORI", "ABDULLAH ANSHORI"),
+    ("Abuaoqassem VALAGOHSR", "Abualqassem VALAGOHAR"),  # an Abu compound is no Abd typo
+    ("ابولقسم فلجوهر", "ABOLGHASEM VALAGOHAR"),  # Abu before the article's lam read whole
 ])
 def test_titles_particles_and_compounds_with_typos(query: str, listed: str) -> None:
     assert score(query, listed) >= 0.85, describe(query, listed)

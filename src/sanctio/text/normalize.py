@@ -279,7 +279,8 @@ _ARABIC_FOLD = str.maketrans({
 _HARAKAT = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _AR_ABD = re.compile(r"(?<!\S)عبد(?=ال)")
 # Abu and Allah glued to the next word (ابوطالبي: Abu Talebi, Aboutalebi; اللهكرم: Allah-Karam)
-_AR_ABU_ALLAH = re.compile(r"(?<!\S)(ابو|الله)(?=\S{3})")
+# (not Abu before the article's lam, glued or alone: ابوالقاسم, ابولقسم read whole)
+_AR_ABU_ALLAH = re.compile(r"(?<!\S)(ابو(?!ل)|الله)(?=\S{3})")
 _AR_ARTICLE = re.compile(r"(?<!\S)ال(?=\S\S)(?!له(?!\S))")
 _ARABIC_ANY = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 
@@ -421,7 +422,7 @@ def split_compounds(tok: str, arabic: bool = False) -> list[str]:
                 rest = cons + rest
             if len(rest) >= 3:
                 return ["abd", rest]
-    if len(tok) >= 7 and tok[0] == "a" and not tok.startswith("abd"):
+    if len(tok) >= 7 and tok[0] == "a" and not tok.startswith(("abd", "abu", "abo")):
         # one typo inside the head of an Abd compound (ADBULLAH, ABCDULLAH)
         for k in (4, 5, 6):
             head = tok[:k]
