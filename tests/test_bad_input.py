@@ -411,6 +411,33 @@ def test_cli_and_api_accept_and_refuse_the_same_queries(service: dict[str, Any],
     assert api[5]["warnings"] == [] and api[5]["query"]["country"] == "GB"
 
 
+@pytest.mark.parametrize(("option", "value", "field"), [
+    ("dob", "1979-01-01" + " " * 10 + "x" * 30, "dob"),
+    ("country", "C" * 65, "country"),
+    ("gender", "female" * 3, "gender"),
+    ("schema", "Person" * 6, "schema"),
+    ("identifiers", "P" * 101, "identifiers"),
+])
+def test_overlong_fields_are_refused_alike(service: dict[str, Any], uk_home: Path,
+                                           option: str, value: str, field: str) -> None:
+    """A secondary field longer than its limit (Query.build's FIELD_LIMITS) is a mistake, not
+    a value: the command line refuses it (exit 2, naming the field and the limit), and the
+    service's request model, which declares the same limits, refuses the body (422)."""
+    from sanctio.contract import FIELD_LIMITS
+
+    limit = FIELD_LIMITS["identifier" if field == "identifiers" else field]
+    body = {"name": "Mohamed al-Kani", field: [value] if field == "identifiers" else value}
+    r = service["api"].post("/match", json={"queries": [body]})
+    assert r.status_code == 422, r.text
+    (error,) = r.json()["detail"]
+    assert error["loc"][:4] == ["body", "queries", 0, field]
+    assert f"at most {limit} " in error["msg"], error
+    flag = "--id" if field == "identifiers" else f"--{option}"
+    code, _out, err = run("screen", "Mohamed al-Kani", flag, value, "--home", str(uk_home))
+    shown = " ".join(re.sub(r"[\u2500-\u257f]", " ", err).split())
+    assert code == 2 and f"longer than {limit} characters" in shown, err
+
+
 @pytest.mark.parametrize(("raw", "status"), [
     (b'{"queries": [{"name": "a"}', 422),  # not JSON
     (json.dumps({"queries": [{"name": "a b"}] * 1001}).encode(), 422),  # too many queries

@@ -27,6 +27,12 @@ class QueryError(ValueError):
 
 
 MAX_NAME = 500
+# the longest value each secondary field may have: longer is no value of that field but a
+# mistake (a column shifted, a paste), refused by Query.build on every surface (the service's
+# request models declare the same limits)
+FIELD_LIMITS: dict[str, int] = {"schema": 32, "dob": 32, "country": 64, "gender": 16,
+                                "identifier": 100, "ref": 200}
+MAX_IDENTIFIERS = 20
 
 
 def bad_text(value: str) -> str | None:
@@ -56,8 +62,6 @@ def _dob_problem(text: str) -> str | None:
     """Why ``text`` is no usable date of birth (None when it is one)."""
     if bad_text(text):
         return "is not a valid date (control characters)"
-    if len(text) > 32:
-        return "is not a valid date (too long)"
     dv = parse_date(text, strict=True)
     if dv is None:
         return "is not a valid date"  # unreadable, or no such day (use YYYY-MM-DD...)
@@ -90,7 +94,8 @@ class Query:
 
         A query that cannot be screened at all raises :class:`QueryError` naming the field:
         no name, a name without a letter (``!!!``, zero-width characters), longer than 500
-        characters or with control characters. A secondary field that cannot be read (an
+        characters or with control characters; a secondary field longer than its limit
+        (:data:`FIELD_LIMITS`), more than 20 identifiers. A secondary field that cannot be read (an
         impossible date, an unknown country, schema or gender, an identifier with control
         characters) is ignored with a message in ``warnings``, so that the name is still
         screened; with ``strict`` it raises QueryError instead."""
@@ -110,6 +115,11 @@ class Query:
             raise QueryError("name", problem)
         if not _has_letter(name):
             raise QueryError("name", "has no letters: not a name that can be screened")
+        for field_name, value in (("schema", schema), ("dob", dob), ("country", country),
+                                  ("gender", gender), ("ref", ref)):
+            if value is not None and len(str(value).strip()) > FIELD_LIMITS[field_name]:
+                raise QueryError(field_name,
+                                 f"longer than {FIELD_LIMITS[field_name]} characters")
         sch = None
         if schema is not None and str(schema).strip():
             try:
@@ -133,7 +143,7 @@ class Query:
         cc = None
         if country is not None and str(country).strip():
             text = str(country).strip()
-            cc = country_code(text) if not bad_text(text) and len(text) <= 64 else None
+            cc = country_code(text) if not bad_text(text) else None
             if cc is None:
                 ignore("country", country, "is not a known country")
         g = None
@@ -148,9 +158,14 @@ class Query:
         ids: list[str] = []
         if isinstance(identifiers, str):
             identifiers = [x for x in identifiers.replace(",", ";").split(";")]
+        if len([x for x in identifiers or [] if x and str(x).strip()]) > MAX_IDENTIFIERS:
+            raise QueryError("identifiers", f"more than {MAX_IDENTIFIERS}")
         for ident in identifiers or []:
             if ident and str(ident).strip():
                 text = str(ident).strip()
+                if len(text) > FIELD_LIMITS["identifier"]:
+                    raise QueryError("identifier",
+                                     f"longer than {FIELD_LIMITS['identifier']} characters")
                 if problem := bad_text(text):
                     ignore("identifier", text, problem)
                     continue

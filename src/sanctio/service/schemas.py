@@ -12,8 +12,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from sanctio.contract import FIELD_LIMITS, MAX_IDENTIFIERS, MAX_NAME
+
 MAX_BATCH = 1000
-MAX_NAME = 500
 # documents what the service refuses in text fields (C0 and C1 control characters); the
 # check itself is done in code so the error message can say what is wrong
 NO_CONTROL_CHARS = r"^[^\x00-\x1f\x7f-\x9f]*$"
@@ -35,27 +36,28 @@ class QueryIn(BaseModel):
     # screened (empty, no letters, over 500 characters, control characters) is an error
     # entry of its own in the answer, and a secondary field that cannot be read (an
     # impossible date, an unknown country...) is ignored with a warning in the result. Only
-    # the shape (types, unknown fields, the lengths below) makes a whole body invalid (422).
+    # the shape (types, unknown fields, the lengths below, Query.build's FIELD_LIMITS: the
+    # command line refuses the same) makes a whole body invalid (422).
     name: str = Field(description=f"The name to screen, in any script. Required: a query "
                                   f"whose name is empty, has no letters, is longer than "
                                   f"{MAX_NAME} characters or holds control characters gets "
                                   f"an error entry (status `error`).")
     schema_: str | None = Field(
-        default=None, alias="schema", max_length=32,
+        default=None, alias="schema", max_length=FIELD_LIMITS["schema"],
         description="Person, Organization, Vessel, Aircraft or any (also person, org, "
                     "entity, vessel, ...). Default: any. Unknown: ignored with a warning.")
-    dob: str | None = Field(default=None, max_length=32,
+    dob: str | None = Field(default=None, max_length=FIELD_LIMITS["dob"],
                             description="Date of birth: YYYY-MM-DD, YYYY-MM or YYYY. An "
                                         "impossible date is ignored with a warning.")
-    country: str | None = Field(default=None, max_length=64,
+    country: str | None = Field(default=None, max_length=FIELD_LIMITS["country"],
                                 description="Country: ISO 3166 alpha-2 code or an English "
                                             "name. Unknown: ignored with a warning.")
-    gender: str | None = Field(default=None, max_length=16,
+    gender: str | None = Field(default=None, max_length=FIELD_LIMITS["gender"],
                                description="male or female. Other: ignored with a warning.")
-    identifiers: list[Annotated[str, Field(max_length=100)]] = Field(
-        default_factory=list, max_length=20,
+    identifiers: list[Annotated[str, Field(max_length=FIELD_LIMITS["identifier"])]] = Field(
+        default_factory=list, max_length=MAX_IDENTIFIERS,
         description="Document or registration numbers (passport, IMO, tax id, ...).")
-    ref: str | None = Field(default=None, max_length=200,
+    ref: str | None = Field(default=None, max_length=FIELD_LIMITS["ref"],
                             description="Your reference for this query, returned as is.")
 
 
