@@ -470,3 +470,16 @@ def test_spellings_in_the_script_still_meet() -> None:
 ])
 def test_titles_particles_and_compounds_with_typos(query: str, listed: str) -> None:
     assert score(query, listed) >= 0.85, describe(query, listed)
+
+
+@pytest.mark.parametrize(("native", "listed"), [
+    ("איתמר בן גביר", "Itamar BEN-GVIR"),  # ב as v, בן as ben
+    ("אילי פדרמן", "Ely FEDERMAN"),  # פ as f
+    ("יששכר מן", "Issachar MANN"),
+])
+def test_hebrew_names_read_letter_by_letter(native: str, listed: str) -> None:
+    assert score(native, listed) >= 0.9, describe(native, listed)
+
+
+def test_hebrew_letters_still_tell_names_apart() -> None:
+    assert score("אילי פדרמן", "Ely FRIEDMAN") < score("אילי פדרמן", "Ely FEDERMAN") - 0.1

@@ -35,6 +35,12 @@ _LETTERS: dict[str, tuple[str, ...]] = {
     "ئ": (_VOWEL,),
     "ځ": ("z", "j"), "څ": ("s", "$"), "ړ": ("r",), "ټ": ("t",), "ډ": ("d",), "ښ": ("$", "x"),
     "ږ": ("j", "g"), "ڼ": ("n",), "ګ": ("g",),
+    # Hebrew, which writes no short vowels either: ב, כ, פ are b or v, k or kh, p or f
+    "א": ("",), "ב": ("b", "f"), "ג": ("g", "j"), "ד": ("d",), "ה": ("h",), "ו": (_VOWEL, "f"),
+    "ז": ("z",), "ח": ("x", "h"), "ט": ("t",), "י": (_VOWEL,), "כ": ("k", "x"),
+    "ך": ("k", "x"), "ל": ("l",), "מ": ("m",), "ם": ("m",), "נ": ("n",), "ן": ("n",),
+    "ס": ("s",), "ע": ("",), "פ": ("p", "f"), "ף": ("f", "p"), "צ": ("ts", "z", "s"),
+    "ץ": ("ts", "z", "s"), "ק": ("k",), "ר": ("r",), "ש": ("$", "s"), "ת": ("t", "s"),
 }
 _MAX_KEYS = 32
 
@@ -101,7 +107,7 @@ def arabic_keys(word: str) -> frozenset[str]:
     letters = [c for c in word if c in _LETTERS]
     for i, ch in enumerate(letters):
         alts = _LETTERS[ch]
-        if ch == "ه" and i == len(letters) - 1:
+        if ch in "هה" and i == len(letters) - 1:
             alts = ("h", "")
         options.append(alts)
     return _keys(options)
@@ -174,12 +180,19 @@ _SPELL: dict[str, str] = {
     # Pashto letters
     "ځ": "(?:dz|z|j)", "څ": "(?:ts|s|ch)", "ړ": "rr?", "ټ": "tt?", "ډ": "dd?",
     "ښ": "(?:sh|kh|x)", "ږ": "(?:zh|g|j)", "ڼ": "nn?", "ګ": "gg?",
+    # Hebrew letters as the lists write them (Itamar BEN-GVIR, FEDERMAN, Issachar)
+    "א": "[aeiou]{0,2}", "ב": "(?:bb?|vv?|w)", "ג": "(?:gg?|j)", "ד": "dd?", "ה": "hh?",
+    "ו": "(?:vv?|w|o|u|ou|oo)", "ז": "zz?", "ח": "(?:ch|kh|h|x)", "ט": "tt?",
+    "כ": "(?:kk?|ch|kh|c)", "ך": "(?:kk?|ch|kh|c)", "ל": "ll?", "מ": "mm?", "ם": "mm?",
+    "נ": "nn?", "ן": "nn?", "ס": "(?:ss?|c)", "ע": "[aeiou]{0,2}", "פ": "(?:pp?|ff?|ph)",
+    "ף": "(?:ff?|ph|p)", "צ": "(?:tz|ts|z|c|tsch)", "ץ": "(?:tz|ts|z|c)", "ק": "(?:kk?|q|ck|c)",
+    "ר": "rr?", "ש": "(?:sh|ss?|sch|ch)", "ת": "(?:tt?|th|s)",
 }
 _ALEF = "اأإآٱ"
 # marks the article between two words written as one by the comparison (عز + ال + دين):
 # an article there, however short the first word
 ARTICLE_JOIN = "|"
-_YA = "يیىئ"
+_YA = "يیىئי"
 
 
 def glued_article(second: str | None) -> str:
@@ -234,16 +247,16 @@ def _reading(word: str) -> re.Pattern[str] | None:
                 parts.append("(?:w|v|u|o)?")  # Persian خوا: Khajeh, Khwaja
             else:
                 parts.append(_SPELL["و"])
-        elif ch in "هة" and last:
+        elif ch in "هةה" and last:
             parts.append("(?:h|t)?")  # Fatemeh, Fatima; Hamzah, Hamza; Izzat
         else:
             parts.append(_SPELL.get(ch, ""))
         if not last:
             parts.append(f"{_V}?")  # a short vowel the script does not write
         i += 1
-    if letters[-1] in "هة":
+    if letters[-1] in "هةה":
         parts.append("[ae]?")  # a vowel after the last letter (Taha for طه)
-    elif letters[-1] not in _ALEF + _YA + "و":
+    elif letters[-1] not in _ALEF + _YA + "وו":
         parts.append("e?")  # a French mute e (Noureddine, Ezzedine)
     try:
         return re.compile("".join(parts))

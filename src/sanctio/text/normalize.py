@@ -872,6 +872,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             tok = _CANON.get(tok, tok)
             if arabic:
                 tok = _CANON_ARABIC.get(tok, tok)
+            elif script == "Hebrew" and tok == "bn":
+                tok = "bin"  # בן, son of (Itamar BEN-GVIR)
             elif not syllabic and len(tok) >= 6 and tok[-1] in "fh":
                 tok = _SLAVIC_ENDING.sub(_slavic_ending, tok)
             num = number_value(tok, words=org)
