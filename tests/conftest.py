@@ -132,3 +132,48 @@ def screener(main_registry: Registry):  # type: ignore[no-untyped-def]
     from sanctio.screen import Screener
 
     return Screener(main_registry)
+
+
+# ---------------------------------------------------------------- the database back ends
+
+PG_BINARIES = None
+try:
+    from tests import pg as _pg
+
+    PG_BINARIES = _pg.binaries()
+    PG_SKIP = "" if PG_BINARIES is not None else (
+        "no PostgreSQL server programs (initdb, pg_ctl): install Debian's postgresql package")
+except ImportError:  # psycopg missing
+    PG_SKIP = "psycopg is not installed: pip install -e '.[postgres]'"
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Any]:
+    """A PostgreSQL server on loopback for the session (skipped where PostgreSQL is absent)."""
+    if PG_SKIP:
+        pytest.skip(PG_SKIP)
+    assert PG_BINARIES is not None
+    server = _pg.Server(PG_BINARIES).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: Any) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test (dropped afterwards)."""
+    name = pg_server.create_database()
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str | None:
+    """Runs a test on each back end: SQLite (the registry home's ``sanctio.db``, None) or a
+    fresh PostgreSQL database, chosen through ``$SANCTIO_DB`` so that every registry, key
+    store and process the test starts uses it."""
+    if request.param == "sqlite":
+        monkeypatch.delenv("SANCTIO_DB", raising=False)
+        return None
+    url = str(request.getfixturevalue("pg_url"))
+    monkeypatch.setenv("SANCTIO_DB", url)
+    return url
