@@ -37,6 +37,7 @@ import select
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol, cast
 
@@ -94,6 +95,13 @@ def database_url(home: Path, db: str | Path | None = None) -> str:
     return f"sqlite:///{Path(chosen).expanduser()}"
 
 
+def location(home: Path, db: str | Path | None = None) -> Path | str:
+    """The registry database as the key store and the service's audit writer open it: a
+    SQLite file's path, or a PostgreSQL URL (see :func:`database_url`)."""
+    url = database_url(home, db)
+    return url if is_postgres(url) else sqlite_path(url)
+
+
 def sqlite_path(url: str) -> Path:
     """The file of a ``sqlite:///`` URL (or a plain path)."""
     return Path(url[len("sqlite:///"):]) if url.startswith("sqlite:///") else Path(url)
@@ -124,9 +132,30 @@ def connect(url: str, *, home: Path | None = None, timeout: float = 60) -> Any:
     return conn
 
 
+@contextmanager
+def write_transaction(conn: Any) -> Iterator[Any]:
+    """``BEGIN IMMEDIATE`` … ``COMMIT`` (``ROLLBACK`` on error): one writer at a time, on
+    either back end."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
 def columns(conn: Any, table: str) -> set[str]:
     """The column names of a table (empty when it does not exist)."""
     return {str(r[1]) for r in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def has_table(conn: Any, name: str) -> bool:
+    if isinstance(conn, PgConnection):
+        sql = "SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = ?"
+    else:
+        sql = "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?"
+    return conn.execute(sql, (name,)).fetchone() is not None
 
 
 def has_index(conn: Any, name: str) -> bool:
@@ -167,10 +196,11 @@ SERIAL_TABLES: set[str] = set()
 
 
 def placeholders(sql: str) -> str:
-    """``?`` → ``%s`` and ``%`` → ``%%`` outside quoted strings and comments."""
+    """``?`` → ``%s`` outside quoted strings and comments; every ``%`` doubled (psycopg reads
+    ``%`` everywhere in the text, strings included)."""
     def swap(m: re.Match[str]) -> str:
         token = m.group(0)
-        return "%s" if token == "?" else "%%" if token == "%" else token
+        return "%s" if token == "?" else token.replace("%", "%%")
     return _TOKEN.sub(swap, sql)
 
 
@@ -211,7 +241,7 @@ class Row(tuple[Any, ...]):
 
     _names: tuple[str, ...] = ()
 
-    def __getitem__(self, key: Any) -> Any:  # type: ignore[override]
+    def __getitem__(self, key: Any) -> Any:
         if isinstance(key, str):
             try:
                 return tuple.__getitem__(self, self._names.index(key))

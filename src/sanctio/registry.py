@@ -462,7 +462,7 @@ class Registry:
                                           scrub(error) if scrub is not None else error,
                                           publish=False)
             result.seconds = time.perf_counter() - started
-            self._publish(result)
+            self.publish(result)
             return result
         list_id = list_id or default_list_id(parsed)
         if parsed.incomplete:
@@ -473,7 +473,7 @@ class Registry:
                     "Pass --allow-incomplete (allow_incomplete=True) to load it anyway.",
                     refused="incomplete", publish=False)
                 result.seconds = time.perf_counter() - started
-                self._publish(result)
+                self.publish(result)
                 return result
             parsed.warnings = [*(f"incomplete input accepted: {x}" for x in parsed.incomplete),
                                *parsed.warnings]
@@ -481,11 +481,13 @@ class Registry:
             result = self._store(path, parsed, list_id, digest, share=share,
                                  allow_shrink=allow_shrink, allow_older=allow_older)
         result.seconds = time.perf_counter() - started
-        self._publish(result)
+        self.publish(result)
         return result
 
-    def _publish(self, result: LoadResult) -> None:
-        """Tell this process's subscribers (monitoring) of a committed load's outcome."""
+    def publish(self, result: LoadResult) -> None:
+        """Tell this process's subscribers (monitoring) of a load's outcome (each load
+        publishes its own; also for an outcome that never reached :meth:`load`, such as a
+        download that failed)."""
         self.events.publish(ListsChanged(self, result))
 
     def _digest(self, path: Path) -> str:
@@ -518,7 +520,7 @@ class Registry:
         result = LoadResult(list_id=list_id, status="failed", version=version,
                             previous=previous, error=error, refused=refused)
         if publish:
-            self._publish(result)
+            self.publish(result)
         return result
 
     def _insert_failure(self, path: Path, fmt: str | None, list_id: str, error: str,
