@@ -20,6 +20,7 @@ import atexit
 import json
 import os
 import shutil
+import sqlite3
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,6 +36,7 @@ if not os.environ.get("SANCTIO_CACHE"):
     os.environ["SANCTIO_CACHE"] = _CACHE
     atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
+from sanctio import db as sanctio_db
 from sanctio.registry import Registry
 
 TESTS = Path(__file__).resolve().parent
@@ -177,3 +179,23 @@ def db_url(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
     url = str(request.getfixturevalue("pg_url"))
     monkeypatch.setenv("SANCTIO_DB", url)
     return url
+
+
+def connect_db(path: Path, *, rows: bool = False, wal: bool = False) -> Any:
+    """A test's own connection to its database: the SQLite file ``path`` (autocommit, rows by
+    name with ``rows``, WAL with ``wal``), or on the PostgreSQL run (``$SANCTIO_DB``) that
+    database, as if it were the file (files kept next to it, such as the audit key, are found
+    in the same place)."""
+    url = os.environ.get("SANCTIO_DB", "")
+    if sanctio_db.is_postgres(url):
+        return sanctio_db.connect(url, home=path.parent)
+    conn = sqlite3.connect(path, isolation_level=None)
+    if rows:
+        conn.row_factory = sqlite3.Row
+    if wal:
+        conn.execute("PRAGMA journal_mode=WAL")
+    return conn
+
+
+# every test of a module on both back ends: ``pytestmark = both_back_ends``
+both_back_ends = pytest.mark.usefixtures("db_url")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import sqlite3
 from pathlib import Path
 
 import orjson
@@ -12,6 +11,9 @@ from typer.testing import CliRunner
 
 from sanctio.cli import app
 
+from .conftest import both_back_ends, connect_db
+
+pytestmark = both_back_ends
 runner = CliRunner()
 
 
@@ -94,7 +96,7 @@ def test_portfolio_alerts_and_audit_from_the_cli(home: Path, tmp_path: Path) -> 
     assert code == 0
 
     # tamper with the database: the decision's reason is rewritten
-    conn = sqlite3.connect(home / "sanctio.db")
+    conn = connect_db(home / "sanctio.db")
     seq = conn.execute("SELECT seq FROM audit_log WHERE action='alert.decision'").fetchone()[0]
     conn.execute("UPDATE audit_log SET payload=replace(payload, 'different person', "
                  "'true match') WHERE seq=?", (seq,))

@@ -13,13 +13,17 @@ upserts, ``CREATE TEMP TABLE``). The differences left are translated here, each 
 
 - ``?`` placeholders become ``%s`` (literal ``%`` doubled), outside quoted strings;
 - ``INSERT OR IGNORE INTO t …`` becomes ``INSERT INTO t … ON CONFLICT DO NOTHING``;
+- ``temp.t`` (SQLite's schema of temporary tables) becomes ``pg_temp.t``;
 - ``BEGIN IMMEDIATE`` (SQLite's one writer at a time) becomes ``BEGIN`` followed by a
   transaction-scoped advisory lock (:data:`WRITE_LOCK`), so writers serialise the same way:
-  two loads of one list never interleave, the audit chain never forks;
+  two loads of one list never interleave, the audit chain never forks; a plain ``BEGIN``
+  (a reader wanting one snapshot, as SQLite's WAL gives) is ``REPEATABLE READ``;
 - an ``INSERT`` into a table whose key is ``INTEGER PRIMARY KEY AUTOINCREMENT`` gets
   ``RETURNING id`` so ``cursor.lastrowid`` works;
-- DDL: ``INTEGER PRIMARY KEY AUTOINCREMENT`` → ``BIGSERIAL PRIMARY KEY``, ``INTEGER`` →
-  ``BIGINT``, ``BLOB`` → ``BYTEA``, ``WITHOUT ROWID`` dropped (:func:`pg_ddl`);
+- DDL: a one-column ``INTEGER PRIMARY KEY`` (SQLite's rowid, numbered when an insert
+  leaves it out; with or without ``AUTOINCREMENT``) → ``BIGSERIAL PRIMARY KEY``,
+  ``INTEGER`` → ``BIGINT``, ``REAL`` → ``DOUBLE PRECISION`` (8 bytes, as SQLite's),
+  ``BLOB`` → ``BYTEA``, ``WITHOUT ROWID`` dropped (:func:`pg_ddl`);
 - ``PRAGMA table_info(t)`` answers the columns from ``information_schema``, ``PRAGMA
   database_list`` a nominal file in the registry home (the audit key and its published head
   stay next to it), other PRAGMAs do nothing.
@@ -183,6 +187,7 @@ def fingerprint(conn: Any) -> str:
 # ------------------------------------------------------------------------ translation
 
 _TOKEN = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"])*\"|--[^\n]*|\?|%")
+_TEMP_SCHEMA = re.compile(r"\btemp\.(?=[A-Za-z_])", re.I)
 _OR_IGNORE = re.compile(r"^\s*INSERT\s+OR\s+IGNORE\s+INTO\s", re.I)
 _INSERT_INTO = re.compile(r"^\s*INSERT\s+INTO\s+([A-Za-z_][A-Za-z0-9_]*)", re.I)
 _SERIAL_TABLE = re.compile(
@@ -207,9 +212,11 @@ def placeholders(sql: str) -> str:
 def pg_ddl(sql: str) -> str:
     """SQLite DDL as PostgreSQL DDL (and note the tables with an AUTOINCREMENT id)."""
     SERIAL_TABLES.update(m.group(1).lower() for m in _SERIAL_TABLE.finditer(sql))
-    sql = re.sub(r"\bINTEGER\s+PRIMARY\s+KEY\s+AUTOINCREMENT\b", "BIGSERIAL PRIMARY KEY", sql,
-                 flags=re.I)
+    # SQLite numbers a one-column INTEGER key (its rowid) when an insert leaves it out
+    sql = re.sub(r"\bINTEGER\s+PRIMARY\s+KEY(\s+AUTOINCREMENT)?\b", "BIGSERIAL PRIMARY KEY",
+                 sql, flags=re.I)
     sql = re.sub(r"\bINTEGER\b", "BIGINT", sql, flags=re.I)
+    sql = re.sub(r"\bREAL\b", "DOUBLE PRECISION", sql, flags=re.I)  # SQLite's REAL: 8 bytes
     sql = re.sub(r"\bBLOB\b", "BYTEA", sql, flags=re.I)
     return re.sub(r"\)\s*WITHOUT\s+ROWID", ")", sql, flags=re.I)
 
@@ -222,6 +229,8 @@ def translate(sql: str) -> str:
     if _OR_IGNORE.match(sql):
         sql = _OR_IGNORE.sub("INSERT INTO ", sql, count=1).rstrip().rstrip(";")
         sql += " ON CONFLICT DO NOTHING"
+    # SQLite's schema of temporary tables is "temp", PostgreSQL's "pg_temp"
+    sql = _TEMP_SCHEMA.sub("pg_temp.", sql)
     m = _INSERT_INTO.match(sql)
     if m and m.group(1).lower() in SERIAL_TABLES and not re.search(r"\bRETURNING\b", sql, re.I):
         sql = sql.rstrip().rstrip(";") + " RETURNING id"
@@ -334,9 +343,11 @@ class PgConnection:
             return self._pragma(m.group(1), m.group(2)) if m else PgCursor([], 0, None)
         with self._lock:
             if head.startswith("BEGIN"):
-                self._conn.execute("BEGIN")
-                if "IMMEDIATE" in head:
+                if "IMMEDIATE" in head:  # the writers, one at a time
+                    self._conn.execute("BEGIN")
                     self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                else:  # a reader: one snapshot for the whole transaction, as SQLite's WAL
+                    self._conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
                 return PgCursor([], 0, None)
             statement = translate(sql)
             returning = statement.endswith(" RETURNING id") and "RETURNING" not in sql.upper()

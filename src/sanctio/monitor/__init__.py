@@ -257,8 +257,8 @@ def set_setting(conn: Connection, key: str, value: str | None) -> None:
     if value is None:
         conn.execute("DELETE FROM monitor_settings WHERE key=?", (key,))
     else:
-        conn.execute("INSERT OR REPLACE INTO monitor_settings (key, value) VALUES (?, ?)",
-                     (key, value))
+        conn.execute("INSERT INTO monitor_settings (key, value) VALUES (?, ?) "
+                     "ON CONFLICT (key) DO UPDATE SET value=excluded.value", (key, value))
 
 
 __all__ = [

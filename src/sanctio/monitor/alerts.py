@@ -464,8 +464,10 @@ class AlertSink:
                     history.append((cust.id, self.run_id, "alert", max(m.score for m in matches),
                                     _json(refs)))
             self.conn.executemany(
-                "INSERT OR REPLACE INTO screening_history (customer_id, run_id, status, "
-                "top_score, matches) VALUES (?,?,?,?,?)", history)
+                "INSERT INTO screening_history (customer_id, run_id, status, top_score, "
+                "matches) VALUES (?,?,?,?,?) ON CONFLICT (customer_id, run_id) DO UPDATE SET "
+                "status=excluded.status, top_score=excluded.top_score, "
+                "matches=excluded.matches", history)
 
     def _existing(self, customer_ids: list[str]) -> dict[str, list[Alert]]:
         out: dict[str, list[Alert]] = {}

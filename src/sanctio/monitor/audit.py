@@ -338,7 +338,8 @@ def record_audit(conn: Connection, actor: str | None, action: str,
             "INSERT INTO audit_log (seq, ts, actor, action, payload, prev_hash, hash, mac) "
             "VALUES (?,?,?,?,?,?,?,?)",
             (seq, ts, actor, action, canonical(data).decode(), prev, digest, mac))
-        conn.execute("INSERT OR REPLACE INTO audit_anchor (id, seq, hash) VALUES (1, ?, ?)",
+        conn.execute("INSERT INTO audit_anchor (id, seq, hash) VALUES (1, ?, ?) "
+                     "ON CONFLICT (id) DO UPDATE SET seq=excluded.seq, hash=excluded.hash",
                      (seq, digest))
     _publish_quietly(conn)  # now, or after the caller's commit
     return AuditEntry(seq, ts, actor, action, data, prev, digest, mac)
