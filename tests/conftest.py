@@ -199,3 +199,29 @@ def connect_db(path: Path, *, rows: bool = False, wal: bool = False) -> Any:
 
 # every test of a module on both back ends: ``pytestmark = both_back_ends``
 both_back_ends = pytest.mark.usefixtures("db_url")
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_db_url(request: pytest.FixtureRequest) -> Iterator[str | None]:
+    """As ``db_url``, for a module whose fixtures (a registry, a running server) are built
+    once per module: the module's tests run on SQLite, then on one PostgreSQL database."""
+    with pytest.MonkeyPatch.context() as mp:
+        if request.param == "sqlite":
+            mp.delenv("SANCTIO_DB", raising=False)
+            yield None
+            return
+        server = request.getfixturevalue("pg_server")
+        name = server.create_database()
+        mp.setenv("SANCTIO_DB", server.url(name))
+        try:
+            yield server.url(name)
+        finally:
+            server.drop_database(name)
+
+
+@pytest.fixture
+def own_db(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    """A test that makes a registry of its own, in a module whose tests share one: on the
+    PostgreSQL run, a fresh database of its own too (on SQLite its home has its own file)."""
+    if sanctio_db.is_postgres(os.environ.get("SANCTIO_DB", "")):
+        monkeypatch.setenv("SANCTIO_DB", str(request.getfixturevalue("pg_url")))

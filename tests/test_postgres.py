@@ -38,11 +38,14 @@ def test_placeholders_outside_strings() -> None:
 
 
 def test_insert_or_ignore_and_serial_ids() -> None:
-    db.pg_ddl("CREATE TABLE IF NOT EXISTS things (id INTEGER PRIMARY KEY AUTOINCREMENT, x TEXT)")
     assert translate("INSERT OR IGNORE INTO keys_t (k, v) SELECT k, v FROM s") == \
         "INSERT INTO keys_t (k, v) SELECT k, v FROM s ON CONFLICT DO NOTHING"
-    assert translate("INSERT INTO things (x) VALUES (?)") == \
+    assert translate("INSERT INTO things (x) VALUES (?)", {"things"}) == \
         "INSERT INTO things (x) VALUES (%s) RETURNING id"
+    assert translate("INSERT INTO other (x) VALUES (?)", {"things"}) == \
+        "INSERT INTO other (x) VALUES (%s)"
+    assert db.pg_ddl("CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, r REAL)") == \
+        "CREATE TABLE t (id BIGSERIAL PRIMARY KEY, r DOUBLE PRECISION)"
     assert db.pg_ddl("CREATE TABLE k (key TEXT, num INTEGER, b BLOB, PRIMARY KEY (key)) "
                      "WITHOUT ROWID") == \
         "CREATE TABLE k (key TEXT, num BIGINT, b BYTEA, PRIMARY KEY (key))"

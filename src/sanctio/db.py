@@ -40,7 +40,7 @@ import re
 import select
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol, cast
@@ -63,6 +63,9 @@ except ImportError:  # pragma: no cover - SQLite only
 
 # errors a database call may raise, whichever the back end (for ``except`` clauses)
 ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, *PG_ERRORS)
+# a constraint refused the change (unique, check, foreign key)
+INTEGRITY_ERRORS: tuple[type[Exception], ...] = (
+    sqlite3.IntegrityError, *((psycopg.IntegrityError,) if PG_ERRORS else ()))
 
 
 class Connection(Protocol):
@@ -171,17 +174,11 @@ def has_index(conn: Any, name: str) -> bool:
 
 
 def notify(conn: Any, payload: str, channel: str = CHANNEL) -> None:
-    """Tell the other processes sharing the database (PostgreSQL ``NOTIFY``; on SQLite there
-    is no such channel: :func:`fingerprint` polling stands in for it)."""
+    """Tell the other processes sharing the database (PostgreSQL ``NOTIFY``, delivered with
+    the commit). SQLite has no such channel: a service notices another process's load from
+    its poll of the registry (``sanctio serve --poll-interval``)."""
     if isinstance(conn, PgConnection):
         conn.execute("SELECT pg_notify(?, ?)", (channel, payload))
-
-
-def fingerprint(conn: Any) -> str:
-    """Identifies the set of active list versions (cheap: for polling on SQLite)."""
-    rows = conn.execute(
-        "SELECT id FROM list_versions WHERE status='active' ORDER BY id").fetchall()
-    return ",".join(str(r[0]) for r in rows)
 
 
 # ------------------------------------------------------------------------ translation
@@ -190,14 +187,8 @@ _TOKEN = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"])*\"|--[^\n]*|\?|%")
 _TEMP_SCHEMA = re.compile(r"\btemp\.(?=[A-Za-z_])", re.I)
 _OR_IGNORE = re.compile(r"^\s*INSERT\s+OR\s+IGNORE\s+INTO\s", re.I)
 _INSERT_INTO = re.compile(r"^\s*INSERT\s+INTO\s+([A-Za-z_][A-Za-z0-9_]*)", re.I)
-_SERIAL_TABLE = re.compile(
-    r"CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*\(\s*"
-    r"id\s+INTEGER\s+PRIMARY\s+KEY\s+AUTOINCREMENT", re.I)
 _PRAGMA = re.compile(r"^\s*PRAGMA\s+([a-z_]+)\s*(?:\(\s*([A-Za-z0-9_]+)\s*\)|=.*)?\s*;?\s*$",
                      re.I)
-
-# tables whose key is an AUTOINCREMENT id (an INSERT into one returns it: lastrowid)
-SERIAL_TABLES: set[str] = set()
 
 
 def placeholders(sql: str) -> str:
@@ -210,8 +201,7 @@ def placeholders(sql: str) -> str:
 
 
 def pg_ddl(sql: str) -> str:
-    """SQLite DDL as PostgreSQL DDL (and note the tables with an AUTOINCREMENT id)."""
-    SERIAL_TABLES.update(m.group(1).lower() for m in _SERIAL_TABLE.finditer(sql))
+    """SQLite DDL as PostgreSQL DDL."""
     # SQLite numbers a one-column INTEGER key (its rowid) when an insert leaves it out
     sql = re.sub(r"\bINTEGER\s+PRIMARY\s+KEY(\s+AUTOINCREMENT)?\b", "BIGSERIAL PRIMARY KEY",
                  sql, flags=re.I)
@@ -221,8 +211,9 @@ def pg_ddl(sql: str) -> str:
     return re.sub(r"\)\s*WITHOUT\s+ROWID", ")", sql, flags=re.I)
 
 
-def translate(sql: str) -> str:
-    """One SQLite statement as PostgreSQL (see the module's notes)."""
+def translate(sql: str, serial_tables: Collection[str] = ()) -> str:
+    """One SQLite statement as PostgreSQL (see the module's notes); an INSERT into one of
+    ``serial_tables`` (numbered ``id``) returns the id."""
     head = sql.lstrip()[:12].upper()
     if head.startswith("CREATE") or head.startswith("ALTER"):
         sql = pg_ddl(sql)
@@ -232,7 +223,7 @@ def translate(sql: str) -> str:
     # SQLite's schema of temporary tables is "temp", PostgreSQL's "pg_temp"
     sql = _TEMP_SCHEMA.sub("pg_temp.", sql)
     m = _INSERT_INTO.match(sql)
-    if m and m.group(1).lower() in SERIAL_TABLES and not re.search(r"\bRETURNING\b", sql, re.I):
+    if m and m.group(1).lower() in serial_tables and not re.search(r"\bRETURNING\b", sql, re.I):
         sql = sql.rstrip().rstrip(";") + " RETURNING id"
     return placeholders(sql)
 
@@ -243,6 +234,11 @@ def split_script(script: str) -> list[str]:
 
 
 # ------------------------------------------------------------------------- PostgreSQL
+
+
+def _known_table(conn: Any, table: str) -> bool:
+    return conn.execute("SELECT 1 FROM pg_tables WHERE schemaname = current_schema() "
+                        "AND tablename = %s", (table,)).fetchone() is not None
 
 
 class Row(tuple[Any, ...]):
@@ -311,6 +307,24 @@ class PgConnection:
         self._lock = threading.RLock()
         self._conn = psycopg.connect(url, autocommit=True, cursor_factory=psycopg.ClientCursor)
         self._conn.execute("SET client_min_messages TO warning")
+        self._serial: dict[str, bool] = {}  # table -> has a numbered id column
+
+    def _serial_tables(self, sql: str) -> Collection[str]:
+        """The table an INSERT writes to, if its ``id`` is numbered by a sequence (as SQLite's
+        AUTOINCREMENT / rowid keys), so that the INSERT returns it (``lastrowid``)."""
+        m = _INSERT_INTO.match(sql)
+        if m is None:
+            return ()
+        table = m.group(1).lower()
+        if table not in self._serial:
+            row = self._conn.execute(
+                "SELECT 1 FROM information_schema.columns WHERE table_schema = "
+                "current_schema() AND table_name = %s AND column_name = 'id' "
+                "AND column_default LIKE 'nextval(%%'", (table,)).fetchone()
+            if row is None and not _known_table(self._conn, table):
+                return ()  # not created yet: look again next time
+            self._serial[table] = row is not None
+        return (table,) if self._serial[table] else ()
 
     @property
     def raw(self) -> Any:
@@ -349,7 +363,7 @@ class PgConnection:
                 else:  # a reader: one snapshot for the whole transaction, as SQLite's WAL
                     self._conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
                 return PgCursor([], 0, None)
-            statement = translate(sql)
+            statement = translate(sql, self._serial_tables(sql))
             returning = statement.endswith(" RETURNING id") and "RETURNING" not in sql.upper()
             cur = self._conn.cursor(row_factory=_row_factory)
             cur.execute(statement, tuple(parameters) if parameters else None)
@@ -363,8 +377,6 @@ class PgConnection:
     def executemany(self, sql: str, seq_of_parameters: Iterable[Any]) -> PgCursor:
         with self._lock:
             statement = translate(sql)
-            if statement.endswith(" RETURNING id"):
-                statement = statement[:-len(" RETURNING id")]
             cur = self._conn.cursor()
             cur.executemany(statement, [tuple(p) for p in seq_of_parameters])
             return PgCursor([], cur.rowcount, None)
@@ -442,42 +454,3 @@ class Listener:
                     self.on_message(note.payload)
                 except Exception:  # a failing handler must not end the listener
                     log.exception("notification handler failed")
-
-
-class Poller:
-    """SQLite's stand-in for ``LISTEN``: calls ``on_change()`` from a daemon thread when the
-    set of active list versions changes (checked every ``interval`` seconds)."""
-
-    def __init__(self, url: str, on_change: Callable[[], None], *, interval: float = 2.0,
-                 home: Path | None = None) -> None:
-        self.url, self.on_change, self.interval, self.home = url, on_change, interval, home
-        self._stop = threading.Event()
-        self.ready = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="sanctio-poll", daemon=True)
-
-    def start(self) -> Poller:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=5)
-
-    def _run(self) -> None:
-        conn = connect(self.url, home=self.home)
-        try:
-            last = fingerprint(conn)
-            self.ready.set()
-            while not self._stop.wait(self.interval):
-                try:
-                    now = fingerprint(conn)
-                except ERRORS:
-                    continue
-                if now != last:
-                    last = now
-                    try:
-                        self.on_change()
-                    except Exception:
-                        log.exception("change handler failed")
-        finally:
-            conn.close()

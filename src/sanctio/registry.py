@@ -309,7 +309,11 @@ class Registry:
             self.conn.executescript(SCHEMA_SQL)
             return
         # PostgreSQL: one process at a time creates the tables (concurrent CREATE TABLE IF
-        # NOT EXISTS can collide); records get an insertion-order column for SQLite's rowid
+        # NOT EXISTS can collide); records get an insertion-order column for SQLite's rowid.
+        # An existing registry is opened without waiting for the write lock.
+        if database.has_table(self.conn, "meta") and "seq" in database.columns(self.conn,
+                                                                               "records"):
+            return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             self.conn.executescript(SCHEMA_SQL)
