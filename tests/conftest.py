@@ -88,6 +88,12 @@ MAIN_LISTS = [
 ]
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # not the database of $SANCTIO_DB either: the tests choose theirs (the `db_url` fixture).
+    # Here, not at import: a test's child process imports this module with the test's choice
+    os.environ.pop("SANCTIO_DB", None)
+
+
 def pytest_report_header(config: pytest.Config) -> str:
     kind = "full official lists" if FULL_DATA else "excerpts (full-list tests skipped)"
     return f"sanctio test data: {DATA} ({kind})"

@@ -413,7 +413,7 @@ def test_two_processes_loading_one_list_leave_one_active_version(tmp_path: Path)
     assert sorted(r[1] for r in results) == ["loaded", "loaded"], results
     reg = Registry(home, auto_sample=False)
     active = [v for v in reg.versions("us-ofac") if v.status == "active"]
-    assert len(active) == 1
+    assert len(active) == 1, [(v.id, v.list_id, v.status, v.error) for v in reg.versions()]
     assert sorted(v.status for v in reg.versions("us-ofac")) == ["active", "superseded"]
     # the same file twice at once: loaded once, the other load finds it unchanged
     home2 = tmp_path / "home2"

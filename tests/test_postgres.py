@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import psycopg
 import pytest
 
 from sanctio import db, sources
@@ -191,3 +192,27 @@ def _uk_name() -> str:
     parsed = sources.parse(UK_SAMPLE, sources.detect(UK_SAMPLE))
     return next(r.primary_name for r in parsed.records
                 if r.schema.value == "Person" and len(r.primary_name.split()) >= 3)
+
+
+def test_listener_reconnects_after_losing_its_connection(pg_url: str, tmp_path: Path) -> None:
+    heard: list[str] = []
+    got, reconnected = threading.Event(), threading.Event()
+
+    def on_message(payload: str) -> None:
+        heard.append(payload)
+        got.set()
+
+    listener = Listener(pg_url, on_message, on_reconnect=reconnected.set).start()
+    try:
+        assert listener.ready.wait(30)
+        with psycopg.connect(pg_url, autocommit=True) as admin:  # the server drops it
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                          "WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()")
+        assert reconnected.wait(30), "the listener did not come back"
+        reg = Registry(tmp_path / "home", auto_sample=False, db=pg_url)
+        result = reg.load(UN)
+        reg.close()
+        assert got.wait(30) and result.version is not None
+        assert heard == [f"un@{result.version.id}"]
+    finally:
+        listener.stop()

@@ -37,7 +37,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import select
 import sqlite3
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -443,13 +442,9 @@ class Listener:
                 self._stop.wait(1.0)
 
     def _poll(self, conn: Any) -> None:
-        fd = conn.fileno()
         while not self._stop.is_set():
-            readable, _, _ = select.select([fd], [], [], 0.5)
-            if not readable:
-                continue
-            conn.execute("SELECT 1")  # reads what arrived, notifications included
-            for note in conn.notifies(timeout=0, stop_after=0):
+            # waits half a second at most, so that stop() is heard
+            for note in conn.notifies(timeout=0.5):
                 try:
                     self.on_message(note.payload)
                 except Exception:  # a failing handler must not end the listener

@@ -113,7 +113,7 @@ def lists_cmd(
         sys.stdout.write(orjson.dumps([v.to_dict() for v in versions],
                                       option=orjson.OPT_INDENT_2).decode() + "\n")
         return
-    table = Table(title=f"Lists in {reg.path}")
+    table = Table(title=f"Lists in {reg.where}")
     for col in ("list", "status", "version", "data date", "age (days)", "loaded at",
                 "records", "sha256", "file / error"):
         table.add_column(col)

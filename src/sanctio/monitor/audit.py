@@ -101,6 +101,12 @@ class AuditKeyError(RuntimeError):
     """The audit key (or the published head) is missing where it must be, or unusable."""
 
 
+# what publishing the head may fail with (the entry itself is committed)
+PUBLISH_ERRORS: tuple[type[Exception], ...] = (OSError, AuditKeyError, *DB_ERRORS)
+# what makes a stored entry unreadable for verification
+_ENTRY_ERRORS: tuple[type[Exception], ...] = (KeyError, TypeError, ValueError, *DB_ERRORS)
+
+
 def database_file(conn: Connection) -> Path | None:
     """The registry database's file (None for an in-memory database)."""
     for row in conn.execute("PRAGMA database_list"):
@@ -268,7 +274,7 @@ def _publish_quietly(conn: Connection) -> None:
     the entry is committed, and the next change publishes again."""
     try:
         publish_head(conn)
-    except (OSError, AuditKeyError, *DB_ERRORS) as exc:  # type: ignore[misc]
+    except PUBLISH_ERRORS as exc:
         log.warning("could not publish the audit head: %s", exc)
 
 
@@ -712,7 +718,7 @@ def _verify(conn: Connection, expected_head: str | None, check_published: bool,
             continue
         try:
             digest = table_digest(conn, table, int(p["first_id"]), int(p["last_id"]))
-        except (KeyError, TypeError, ValueError, *DB_ERRORS):  # type: ignore[misc]
+        except _ENTRY_ERRORS:
             digest = None
         if digest != p.get("sha256"):
             result.fail(e.seq, f"rows {p.get('first_id')} to {p.get('last_id')} of {table} "

@@ -30,6 +30,9 @@ from sanctio.monitor.audit import query_hash as _query_hash
 
 log = logging.getLogger("sanctio.service")
 
+# what writing a batch of entries may fail with (the batch is kept and tried again)
+WRITE_ERRORS: tuple[type[Exception], ...] = (*DB_ERRORS, OSError, AuditKeyError)
+
 
 def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
@@ -177,7 +180,7 @@ class AuditLog:
         try:
             record_many(conn, [self._item(e) for e in entries])
             self.written += len(entries)
-        except (*DB_ERRORS, OSError, AuditKeyError):  # type: ignore[misc]
+        except WRITE_ERRORS:
             self.write_errors += 1
             for e in entries:  # try again next time rather than lose them
                 self._queue.put(e)
@@ -192,13 +195,13 @@ class AuditLog:
         conn = self._connect()
         try:
             while not self._stop.wait(self.flush_interval):
-                with contextlib.suppress(*DB_ERRORS, OSError, AuditKeyError):
+                with contextlib.suppress(*WRITE_ERRORS):
                     self.flush(conn)
             for _ in range(3):  # last flush on shutdown
                 try:
                     self.flush(conn)
                     break
-                except (*DB_ERRORS, OSError, AuditKeyError):  # type: ignore[misc]
+                except WRITE_ERRORS:
                     time.sleep(0.5)
         finally:
             conn.close()
