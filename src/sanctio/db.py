@@ -18,8 +18,9 @@ upserts, ``CREATE TEMP TABLE``). The differences left are translated here, each 
   transaction-scoped advisory lock (:data:`WRITE_LOCK`), so writers serialise the same way:
   two loads of one list never interleave, the audit chain never forks; a plain ``BEGIN``
   (a reader wanting one snapshot, as SQLite's WAL gives) is ``REPEATABLE READ``;
-- an ``INSERT`` into a table whose key is ``INTEGER PRIMARY KEY AUTOINCREMENT`` gets
-  ``RETURNING id`` so ``cursor.lastrowid`` works;
+- an ``INSERT`` into a table whose ``id`` is numbered by a sequence (SQLite's
+  ``AUTOINCREMENT`` keys; looked up once per table and connection) gets ``RETURNING id``,
+  so ``cursor.lastrowid`` works;
 - DDL: a one-column ``INTEGER PRIMARY KEY`` (SQLite's rowid, numbered when an insert
   leaves it out; with or without ``AUTOINCREMENT``) → ``BIGSERIAL PRIMARY KEY``,
   ``INTEGER`` → ``BIGINT``, ``REAL`` → ``DOUBLE PRECISION`` (8 bytes, as SQLite's),
@@ -116,11 +117,6 @@ def sqlite_path(url: str) -> Path:
 def display(url: str) -> str:
     """The URL without its password (for messages and listings)."""
     return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
-
-
-def kind(conn: Any) -> str:
-    """``postgresql`` or ``sqlite``."""
-    return "postgresql" if isinstance(conn, PgConnection) else "sqlite"
 
 
 def connect(url: str, *, home: Path | None = None, timeout: float = 60) -> Any:
