@@ -155,6 +155,12 @@ def test_two_instances_share_lists_keys_and_audit(two_instances: tuple[ServerPro
     admin = _key(pg_url, tmp_path / "a", "admin")  # a key made once works on both
     headers = {"X-API-Key": admin}
     name = _uk_name()
+    # a customer the new list names, in the shared portfolio
+    portfolio = tmp_path / "customers.csv"
+    portfolio.write_text(f"ref,name\nC1,{name}\nC2,Peter Lindqvist\n", encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "sanctio.cli", "--db", pg_url, "portfolio", "import",
+                    str(portfolio), "--home", str(tmp_path / "a")], capture_output=True,
+                   text=True, timeout=120, check=True, env=_env(tmp_path))
     with httpx.Client(base_url=a.url, headers=headers, timeout=120) as ca, \
             httpx.Client(base_url=b.url, headers=headers, timeout=60) as cb:
         assert _status(cb, name) == "clear"
@@ -173,12 +179,33 @@ def test_two_instances_share_lists_keys_and_audit(two_instances: tuple[ServerPro
         assert _status(cb, name) == "alert"
         lists = cb.get("/lists").json()
         assert {x["list"] for x in lists["lists"] if x["active"]} == {"un", "uk"}
+    # monitoring heard of the load once, in the instance that made it: the customer's alert
+    # opens (rescreened in the background), one rescreen, one audit entry of the load
+    conn = db.connect(pg_url)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and conn.execute(
+                "SELECT COUNT(*) FROM alerts WHERE customer_id='C1'").fetchone()[0] == 0:
+            time.sleep(0.2)
+        assert conn.execute("SELECT COUNT(*) FROM alerts WHERE customer_id='C1'"
+                            ).fetchone()[0] == 1, a.log_tail()
+        runs = conn.execute("SELECT kind FROM screening_runs").fetchall()
+        assert [r[0] for r in runs if r[0].startswith("rescreen")] != [] and len(runs) == 1
+        loads = conn.execute("SELECT payload FROM audit_log WHERE action='list.load'"
+                             ).fetchall()
+        assert [json.loads(p[0])["list"] for p in loads] == ["uk"]
+    finally:
+        conn.close()
     # the audit chain is one: both instances wrote to it, and it verifies
     out = subprocess.run([sys.executable, "-m", "sanctio.cli", "--db", pg_url, "audit",
                           "verify", "--home", str(tmp_path / "a")],
                          capture_output=True, text=True, timeout=120,
-                         env={**os.environ, "SANCTIO_AUDIT_KEY_FILE": str(tmp_path / "audit.key")})
+                         env=_env(tmp_path))
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    return {**os.environ, "SANCTIO_AUDIT_KEY_FILE": str(tmp_path / "audit.key")}
 
 
 def _status(client: httpx.Client, name: str) -> str:
