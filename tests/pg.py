@@ -45,7 +45,10 @@ def _free_port() -> int:
 class Server:
     def __init__(self, bindir: Path) -> None:
         self.bindir = bindir
-        self.root = Path(tempfile.mkdtemp(prefix="sanctio-pg-"))
+        # as root the server runs as another user: a folder it can reach (not under a
+        # $TMPDIR in root's home), with a short path for its Unix socket
+        self.root = Path(tempfile.mkdtemp(prefix="sanctio-pg-",
+                                          dir="/tmp" if os.geteuid() == 0 else None))
         self.data = self.root / "data"
         self.port = _free_port()
         self.run_as: str | None = None
