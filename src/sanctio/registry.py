@@ -20,8 +20,8 @@ derived from the file's own date fields, else none (the load date labels it).
 
 Each load's outcome is published to :attr:`Registry.events` (a :class:`ListsChanged`), after
 its commit; monitoring subscribes there. On PostgreSQL a load that changes a list's active
-version also sends ``NOTIFY sanctio_lists, '<list>@<version id>'`` with its commit, so other
-processes sharing the database learn of it.
+version also sends ``NOTIFY sanctio_lists, '<list>@<version id>'`` with its commit (a merge
+judgement, ``'merge-judgement'``), so other processes sharing the database learn of it.
 """
 
 from __future__ import annotations
@@ -762,6 +762,8 @@ class Registry:
                     "author=excluded.author, created_at=excluded.created_at",
                     (a, b, judgement, reason, author, now_iso()))
                 self._remerge()
+                # the entities changed: other processes on PostgreSQL rebuild their index
+                database.notify(self.conn, "merge-judgement")
                 self.conn.execute("COMMIT")
             except BaseException:
                 self.conn.execute("ROLLBACK")
