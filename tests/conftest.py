@@ -20,6 +20,7 @@ import atexit
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -37,6 +38,7 @@ if not os.environ.get("SANCTIO_CACHE"):
     os.environ["SANCTIO_CACHE"] = _CACHE
     atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
+from sanctio import db as sanctio_db
 from sanctio.registry import Registry
 
 TESTS = Path(__file__).resolve().parent
@@ -120,6 +122,12 @@ def role_keys(home: Path) -> dict[str, str]:
     return {"screen": create_key(home, "screen"), "admin": create_key(home, "admin")}
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # not the database of $SANCTIO_DB either: the tests choose theirs (the `db_url` fixture).
+    # Here, not at import: a test's child process imports this module with the test's choice
+    os.environ.pop("SANCTIO_DB", None)
+
+
 def pytest_report_header(config: pytest.Config) -> str:
     kind = "full official lists" if FULL_DATA else "excerpts (full-list tests skipped)"
     return f"sanctio test data: {DATA} ({kind})"
@@ -166,3 +174,94 @@ def screener(main_registry: Registry):  # type: ignore[no-untyped-def]
     from sanctio.screen import Screener
 
     return Screener(main_registry)
+
+
+# ---------------------------------------------------------------- the database back ends
+
+PG_BINARIES = None
+try:
+    from tests import pg as _pg
+
+    PG_BINARIES = _pg.binaries()
+    PG_SKIP = "" if PG_BINARIES is not None else (
+        "no PostgreSQL server programs (initdb, pg_ctl): install Debian's postgresql package")
+except ImportError:  # psycopg missing
+    PG_SKIP = "psycopg is not installed: pip install -e '.[postgres]'"
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Any]:
+    """A PostgreSQL server on loopback for the session (skipped where PostgreSQL is absent)."""
+    if PG_SKIP:
+        pytest.skip(PG_SKIP)
+    assert PG_BINARIES is not None
+    server = _pg.Server(PG_BINARIES).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: Any) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test (dropped afterwards)."""
+    name = pg_server.create_database()
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str | None:
+    """Runs a test on each back end: SQLite (the registry home's ``sanctio.db``, None) or a
+    fresh PostgreSQL database, chosen through ``$SANCTIO_DB`` so that every registry, key
+    store and process the test starts uses it."""
+    if request.param == "sqlite":
+        monkeypatch.delenv("SANCTIO_DB", raising=False)
+        return None
+    url = str(request.getfixturevalue("pg_url"))
+    monkeypatch.setenv("SANCTIO_DB", url)
+    return url
+
+
+def connect_db(path: Path, *, rows: bool = False, wal: bool = False) -> Any:
+    """A test's own connection to its database: the SQLite file ``path`` (autocommit, rows by
+    name with ``rows``, WAL with ``wal``), or on the PostgreSQL run (``$SANCTIO_DB``) that
+    database, as if it were the file (files kept next to it, such as the audit key, are found
+    in the same place)."""
+    url = os.environ.get("SANCTIO_DB", "")
+    if sanctio_db.is_postgres(url):
+        return sanctio_db.connect(url, home=path.parent)
+    conn = sqlite3.connect(path, isolation_level=None)
+    if rows:
+        conn.row_factory = sqlite3.Row
+    if wal:
+        conn.execute("PRAGMA journal_mode=WAL")
+    return conn
+
+
+# every test of a module on both back ends: ``pytestmark = both_back_ends``
+both_back_ends = pytest.mark.usefixtures("db_url")
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_db_url(request: pytest.FixtureRequest) -> Iterator[str | None]:
+    """As ``db_url``, for a module whose fixtures (a registry, a running server) are built
+    once per module: the module's tests run on SQLite, then on one PostgreSQL database."""
+    with pytest.MonkeyPatch.context() as mp:
+        if request.param == "sqlite":
+            mp.delenv("SANCTIO_DB", raising=False)
+            yield None
+            return
+        server = request.getfixturevalue("pg_server")
+        name = server.create_database()
+        mp.setenv("SANCTIO_DB", server.url(name))
+        try:
+            yield server.url(name)
+        finally:
+            server.drop_database(name)
+
+
+@pytest.fixture
+def own_db(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    """A test that makes a registry of its own, in a module whose tests share one: on the
+    PostgreSQL run, a fresh database of its own too (on SQLite its home has its own file)."""
+    if sanctio_db.is_postgres(os.environ.get("SANCTIO_DB", "")):
+        monkeypatch.setenv("SANCTIO_DB", str(request.getfixturevalue("pg_url")))

@@ -12,8 +12,9 @@ from typer.testing import CliRunner
 
 from sanctio.cli import app
 
-from .conftest import DATA, UN_RECORDS
+from .conftest import DATA, UN_RECORDS, both_back_ends
 
+pytestmark = both_back_ends
 runner = CliRunner()
 
 

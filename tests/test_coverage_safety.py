@@ -14,7 +14,6 @@ import json
 import multiprocessing
 import re
 import shutil
-import sqlite3
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,10 +24,11 @@ from typer.testing import CliRunner
 
 from sanctio.cli import app
 from sanctio.contract import Query
+from sanctio.db import INTEGRITY_ERRORS
 from sanctio.registry import Registry
 from sanctio.screen import Screener
 
-from .conftest import DATA, EXCERPT_COUNTS, SDN_RECORDS, expect
+from .conftest import DATA, EXCERPT_COUNTS, SDN_RECORDS, connect_db, expect
 
 SDN = DATA / "ofac-sdn-2021"
 CONS = DATA / "ofac-cons-2020" / "consolidated.xml"
@@ -404,6 +404,7 @@ def _concurrent_loads(home: Path, paths: list[Path]) -> list[tuple[str, str, str
     return results
 
 
+@pytest.mark.usefixtures("db_url")
 def test_two_processes_loading_one_list_leave_one_active_version(tmp_path: Path) -> None:
     home = tmp_path / "home"
     Registry(home, auto_sample=False).close()
@@ -412,7 +413,7 @@ def test_two_processes_loading_one_list_leave_one_active_version(tmp_path: Path)
     assert sorted(r[1] for r in results) == ["loaded", "loaded"], results
     reg = Registry(home, auto_sample=False)
     active = [v for v in reg.versions("us-ofac") if v.status == "active"]
-    assert len(active) == 1
+    assert len(active) == 1, [(v.id, v.list_id, v.status, v.error) for v in reg.versions()]
     assert sorted(v.status for v in reg.versions("us-ofac")) == ["active", "superseded"]
     # the same file twice at once: loaded once, the other load finds it unchanged
     home2 = tmp_path / "home2"
@@ -422,6 +423,7 @@ def test_two_processes_loading_one_list_leave_one_active_version(tmp_path: Path)
     assert statuses(Registry(home2, auto_sample=False), "un") == ["active"]
 
 
+@pytest.mark.usefixtures("db_url")
 def test_old_registry_with_two_active_versions_is_repaired(tmp_path: Path) -> None:
     home = tmp_path / "home"
     reg = Registry(home, auto_sample=False)
@@ -429,7 +431,7 @@ def test_old_registry_with_two_active_versions_is_repaired(tmp_path: Path) -> No
     assert reg.load(un_dated(tmp_path / "un-next.xml", "2026-03-01")).status == "loaded"
     reg.close()
     # as an earlier release left it: no unique index, no date columns, both versions active
-    conn = sqlite3.connect(home / "sanctio.db")
+    conn = connect_db(home / "sanctio.db")
     conn.execute("DROP INDEX ux_versions_one_active")
     conn.execute("UPDATE list_versions SET status='active'")
     for column in ("data_date", "date_kind", "date_note"):
@@ -440,7 +442,7 @@ def test_old_registry_with_two_active_versions_is_repaired(tmp_path: Path) -> No
     assert [v.status for v in reg.versions("un")] == ["superseded", "active"]
     assert reg.active_versions()["un"].publisher_date == "2026-03-01"
     assert reg.active_versions()["un"].date_kind == "publisher"  # from the old columns
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(INTEGRITY_ERRORS):
         reg.conn.execute("UPDATE list_versions SET status='active'")
 
 

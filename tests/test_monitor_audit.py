@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 import itertools
-import sqlite3
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -21,11 +21,13 @@ from sanctio.monitor.audit import (
     verify_export,
 )
 
+from .conftest import both_back_ends, connect_db
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    return conn
+pytestmark = both_back_ends
+
+
+def _connect(path: Path) -> Any:
+    return connect_db(path, wal=True)
 
 
 @pytest.fixture()

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import csv
-import sqlite3
 from pathlib import Path
 
 import orjson
 import pytest
 from typer.testing import CliRunner
 
+from sanctio import sources
 from sanctio.cli import app
 
+from .conftest import DATA, both_back_ends, connect_db
+
+pytestmark = both_back_ends
 runner = CliRunner()
 
 
@@ -94,7 +97,7 @@ def test_portfolio_alerts_and_audit_from_the_cli(home: Path, tmp_path: Path) -> 
     assert code == 0
 
     # tamper with the database: the decision's reason is rewritten
-    conn = sqlite3.connect(home / "sanctio.db")
+    conn = connect_db(home / "sanctio.db")
     seq = conn.execute("SELECT seq FROM audit_log WHERE action='alert.decision'").fetchone()[0]
     conn.execute("UPDATE audit_log SET payload=replace(payload, 'different person', "
                  "'true match') WHERE seq=?", (seq,))
@@ -103,3 +106,29 @@ def test_portfolio_alerts_and_audit_from_the_cli(home: Path, tmp_path: Path) -> 
     code, out = run("audit", "verify", "--json")
     assert code == 1
     assert orjson.loads(out)["first_bad_seq"] == seq
+
+
+def test_a_load_is_heard_by_monitoring_once(home: Path, tmp_path: Path) -> None:
+    """`sanctio load` does not call monitoring itself: the registry's list-changed event does,
+    once for the command, on the final state (one rescreen per changed list, one audit entry
+    per load outcome)."""
+    un = DATA / "un-2026" / "consolidated.xml"
+    parsed = sources.parse(un, "un-xml")
+    name = next(r.primary_name for r in parsed.records if r.schema.value == "Person")
+    path = tmp_path / "customers.csv"
+    path.write_text(f"ref,name\nC1,{name}\nC2,Peter Lindqvist\n", encoding="utf-8")
+    code, out = run("portfolio", "import", str(path))
+    assert code == 0, out
+    code, out = run("load", str(un), str(un))  # loaded, then unchanged
+    assert code == 0, out
+    assert out.count("monitoring un:") == 1, out
+    conn = connect_db(home / "sanctio.db")
+    try:
+        loads = [orjson.loads(r[0]) for r in conn.execute(
+            "SELECT payload FROM audit_log WHERE action='list.load' ORDER BY seq")]
+        assert [(x["list"], x["status"]) for x in loads] == [("un", "loaded"),
+                                                             ("un", "unchanged")]
+        assert conn.execute("SELECT COUNT(*) FROM alerts WHERE customer_id='C1'"
+                            ).fetchone()[0] == 1
+    finally:
+        conn.close()

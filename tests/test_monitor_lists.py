@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shutil
 import socket
-import sqlite3
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -33,11 +33,11 @@ from sanctio.monitor.rescreen import on_list_change, screen_customers, screen_po
 from sanctio.registry import Registry
 from sanctio.screen import Screener
 
-from .conftest import DATA
+from .conftest import DATA, both_back_ends
 
 SDN = DATA / "ofac-sdn-2021"
-pytestmark = pytest.mark.skipif(not (SDN / "sdn.csv").exists(),
-                                reason="OFAC SDN test data not available")
+pytestmark = [pytest.mark.skipif(not (SDN / "sdn.csv").exists(),
+                                 reason="OFAC SDN test data not available"), both_back_ends]
 SECRET = "monitor-test-secret"
 
 FIRST = ["Peter", "Maria", "Hans", "Chloe", "Luca", "Sofia", "Pierre", "Ingrid", "Tomasz",
@@ -82,6 +82,7 @@ def template(tmp_path_factory: pytest.TempPathFactory, old_dir: Path) -> Path:
     assert result.status == "loaded", result.error
     reg.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     reg.close()
+    (home / "loaded-from").write_text(str(old_dir))
     return home
 
 
@@ -91,8 +92,14 @@ def old_screener(template: Path) -> Screener:
 
 
 def fresh(template: Path, tmp_path: Path) -> Registry:
+    """A registry as the template: its SQLite file copied, or on PostgreSQL the same list
+    loaded into the test's fresh database."""
     home = tmp_path / "home"
     home.mkdir()
+    if os.environ.get("SANCTIO_DB"):
+        reg = Registry(home, auto_sample=False)
+        assert reg.load(Path((template / "loaded-from").read_text())).status == "loaded"
+        return reg
     shutil.copy(template / "sanctio.db", home / "sanctio.db")
     return Registry(home, auto_sample=False)
 
@@ -151,7 +158,7 @@ class Receiver:
         self.server.server_close()
 
 
-def _alerts_of(conn: sqlite3.Connection, customer_id: str) -> list[Any]:
+def _alerts_of(conn: Any, customer_id: str) -> list[Any]:
     return list_alerts(conn, customer_id=customer_id, limit=None)
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,6 +19,8 @@ from sanctio.monitor.portfolio import (
     name_tokens,
     parse_mapping,
 )
+
+from .conftest import both_back_ends, connect_db
 
 HEADER = "CustomerNo;FullName;Kind;Born;Nation;Passport\n"
 ROWS = [
@@ -37,10 +39,11 @@ MAP = ["ref=CustomerNo", "name=FullName", "schema=Kind", "dob=Born", "country=Na
        "id=Passport"]
 
 
-def _conn(tmp_path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(tmp_path / "sanctio.db", isolation_level=None)
-    conn.row_factory = sqlite3.Row
-    return conn
+pytestmark = both_back_ends
+
+
+def _conn(tmp_path: Path) -> Any:
+    return connect_db(tmp_path / "sanctio.db", rows=True)
 
 
 def _write(path: Path, rows: list[str], header: str = HEADER, encoding: str = "utf-8") -> Path:

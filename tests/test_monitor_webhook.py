@@ -4,7 +4,6 @@ back-off, nothing lost while the receiver is down or failing."""
 from __future__ import annotations
 
 import socket
-import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -16,6 +15,8 @@ import orjson
 import pytest
 
 from sanctio.monitor import transaction, webhook
+
+from .conftest import both_back_ends, connect_db
 
 SECRET = "s3cret-for-tests"
 
@@ -68,14 +69,17 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+pytestmark = both_back_ends
+
+
 @pytest.fixture()
-def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
-    c = sqlite3.connect(tmp_path / "sanctio.db", isolation_level=None)
+def conn(tmp_path: Path) -> Iterator[Any]:
+    c = connect_db(tmp_path / "sanctio.db")
     yield c
     c.close()
 
 
-def _queue(conn: sqlite3.Connection, n: int) -> list[int]:
+def _queue(conn: Any, n: int) -> list[int]:
     ids = []
     with transaction(conn):
         for i in range(n):
@@ -98,7 +102,7 @@ def test_signature_roundtrip() -> None:
                                         webhook.sign(SECRET, str(int(ts) - 3600), body))
 
 
-def test_failing_receiver_gets_everything_after_retries(conn: sqlite3.Connection) -> None:
+def test_failing_receiver_gets_everything_after_retries(conn: Any) -> None:
     port = free_port()
     receiver = Receiver(port, statuses=[500, 503])
     try:
@@ -124,7 +128,7 @@ def test_failing_receiver_gets_everything_after_retries(conn: sqlite3.Connection
         receiver.stop()
 
 
-def test_receiver_down_then_up_loses_nothing(conn: sqlite3.Connection) -> None:
+def test_receiver_down_then_up_loses_nothing(conn: Any) -> None:
     port = free_port()  # nothing listens there yet
     webhook.configure(conn, f"http://127.0.0.1:{port}/hook", SECRET, backoff=0.5)
     ids = _queue(conn, 4)
@@ -150,7 +154,7 @@ def test_receiver_down_then_up_loses_nothing(conn: sqlite3.Connection) -> None:
         receiver.stop()
 
 
-def test_wrong_secret_is_refused_and_kept(conn: sqlite3.Connection) -> None:
+def test_wrong_secret_is_refused_and_kept(conn: Any) -> None:
     port = free_port()
     receiver = Receiver(port)
     try:
@@ -166,7 +170,7 @@ def test_wrong_secret_is_refused_and_kept(conn: sqlite3.Connection) -> None:
         receiver.stop()
 
 
-def test_unconfigured_webhook_does_nothing(conn: sqlite3.Connection) -> None:
+def test_unconfigured_webhook_does_nothing(conn: Any) -> None:
     assert not webhook.configured(conn)
     report = webhook.deliver_pending(conn)
     assert report.attempted == 0

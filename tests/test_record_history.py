@@ -12,7 +12,9 @@ from typer.testing import CliRunner
 from sanctio.cli import app
 from sanctio.registry import Registry
 
-from .conftest import DATA
+from .conftest import DATA, both_back_ends
+
+pytestmark = both_back_ends
 
 UK_2020 = DATA / "uk-2020-sample" / "ConList.csv"
 UK_2026 = DATA / "uk-2026" / "ConList.csv"

@@ -5,12 +5,17 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from sanctio.entity_view import entity_to_dict
 from sanctio.registry import Registry
 
 from .conftest import DATA, SDN_RECORDS, UN_RECORDS, expect
 
 SDN = DATA / "ofac-sdn-2021"
+
+# every test on SQLite and on PostgreSQL
+pytestmark = pytest.mark.usefixtures("db_url")
 
 
 def make_earlier_sdn(target: Path) -> Path:

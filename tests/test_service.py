@@ -8,7 +8,6 @@ excerpt in tests/data/lists). The tests that change the lists (reloads) come las
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -25,12 +24,13 @@ from sanctio.registry import Registry
 from sanctio.service.audit import query_hash
 from sanctio.service.cli import ServerProcess
 
-from .conftest import DATA, UN_RECORDS
+from .conftest import DATA, UN_RECORDS, connect_db
 
 UN = DATA / "un-2026" / "consolidated.xml"
 UK_SAMPLE = DATA / "uk-2020-sample" / "ConList.csv"
 
-pytestmark = pytest.mark.skipif(not UN.exists(), reason="shared list data not available")
+pytestmark = [pytest.mark.skipif(not UN.exists(), reason="shared list data not available"),
+              pytest.mark.usefixtures("module_db_url")]  # on SQLite, then on PostgreSQL
 
 
 def cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -47,7 +47,7 @@ def create_key(home: Path, role: str, label: str | None = None) -> str:
 
 
 @pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def home(tmp_path_factory: pytest.TempPathFactory, module_db_url: str | None) -> Path:
     home = tmp_path_factory.mktemp("service-home")
     reg = Registry(home, auto_sample=False)
     assert reg.load(UN).status == "loaded"
@@ -192,7 +192,7 @@ def test_revoked_key_is_refused(server: ServerProcess, home: Path) -> None:
 
 
 def test_keys_are_stored_hashed(home: Path, keys: dict[str, str]) -> None:
-    conn = sqlite3.connect(home / "sanctio.db")
+    conn = connect_db(home / "sanctio.db")
     rows = conn.execute("SELECT prefix, key_hash, role FROM api_keys").fetchall()
     conn.close()
     stored = " ".join(str(x) for row in rows for x in row)
@@ -435,14 +435,15 @@ def chained_request(home: Path, request_id: str) -> tuple[str, dict[str, Any]] |
     """The audit-chain entry (actor, payload) of an API screening request, waiting for the
     service's audit writer (it writes off the request path)."""
     deadline = time.monotonic() + 10
-    conn = sqlite3.connect(home / "sanctio.db")
+    conn = connect_db(home / "sanctio.db")
     try:
         while time.monotonic() < deadline:
-            row = conn.execute(
-                "SELECT actor, payload FROM audit_log WHERE action='screening.api' AND "
-                "json_extract(payload, '$.request_id')=?", (request_id,)).fetchone()
-            if row is not None:
-                return str(row[0]), json.loads(row[1])
+            for actor, payload in conn.execute(
+                    "SELECT actor, payload FROM audit_log WHERE action='screening.api' "
+                    "AND payload LIKE ?", (f'%"{request_id}"%',)).fetchall():
+                data = json.loads(payload)
+                if data.get("request_id") == request_id:
+                    return str(actor), data
             time.sleep(0.1)
     finally:
         conn.close()
@@ -622,6 +623,7 @@ def test_a_scorer_that_dies_is_replaced_without_failed_requests(
     assert ready["state_key"] == state_key
 
 
+@pytest.mark.usefixtures("own_db")
 def test_reload_runs_the_official_download(tmp_path: Path) -> None:
     """POST /lists/reload {"download": true} fetches the official files (here from a real
     server on loopback, through $SANCTIO_UPDATE_BASE), loads them and swaps the index; a

@@ -22,9 +22,9 @@ from sanctio.cli import app
 from sanctio.download import SOURCES, UpdateResult, set_digest, update
 from sanctio.registry import Registry
 
-from .conftest import DATA, SDN_RECORDS, UN_RECORDS
+from .conftest import DATA, SDN_RECORDS, UN_RECORDS, both_back_ends
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.timeout(120), both_back_ends]
 
 OFAC_DIR = DATA / "ofac-sdn-2021"
 UN_XML = DATA / "un-2026" / "consolidated.xml"
@@ -112,18 +112,30 @@ def seeded_home(tmp_path_factory: pytest.TempPathFactory, server: Server) -> Pat
     server.routes.clear()
     server.serve("/consolidated.xml", UN_XML)
     server.serve("/ConList.csv", UK_2020)
-    reg = Registry(home)
-    results = update(reg, ["un", "uk"], base=server.base, timeout=10, retries=0)
-    assert [r.status for r in results] == ["loaded", "loaded"], [r.error for r in results]
-    reg.close()
+    _seed(Registry(home, db=home / "sanctio.db"), server)  # a SQLite file, copied per test
     return home
 
 
+def _seed(reg: Registry, server: Server) -> None:
+    results = update(reg, ["un", "uk"], base=server.base, timeout=10, retries=0)
+    assert [r.status for r in results] == ["loaded", "loaded"], [r.error for r in results]
+    reg.close()
+
+
 @pytest.fixture
-def reg(seeded_home: Path, tmp_path: Path) -> Iterator[Registry]:
-    """A copy of the seeded registry, for one test."""
+def reg(seeded_home: Path, tmp_path: Path, db_url: str | None,
+        server: Server) -> Iterator[Registry]:
+    """A copy of the seeded registry, for one test (on PostgreSQL, the same update made
+    into the test's fresh database)."""
     home = tmp_path / "home"
     shutil.copytree(seeded_home, home)
+    if db_url is not None:
+        (home / "sanctio.db").unlink()
+        server.serve("/consolidated.xml", UN_XML)
+        server.serve("/ConList.csv", UK_2020)
+        _seed(Registry(home), server)
+        server.routes.clear()
+        server.hits.clear()
     registry = Registry(home)
     yield registry
     registry.close()

@@ -1,4 +1,5 @@
-"""The registry: one embedded SQLite database holding every list version and its records.
+"""The registry: one database holding every list version and its records (SQLite, embedded,
+by default; PostgreSQL for several service instances sharing one registry: :mod:`sanctio.db`).
 
 - ``list_versions``: each load of a list file (source, SHA-256, publisher date, loaded at,
   record count, status ``active`` / ``superseded`` / ``failed`` with the error).
@@ -16,6 +17,11 @@ loads unless the caller allows it. Loads of one list are serialised across proce
 write lock is taken before the active version is read) and a unique index keeps one active
 version per list. Each version carries the date of its data: the publisher's, else one
 derived from the file's own date fields, else none (the load date labels it).
+
+Each load's outcome is published to :attr:`Registry.events` (a :class:`ListsChanged`), after
+its commit; monitoring subscribes there. On PostgreSQL a load that changes a list's active
+version also sends ``NOTIFY sanctio_lists, '<list>@<version id>'`` with its commit (a merge
+judgement, ``'merge-judgement'``), so other processes sharing the database learn of it.
 """
 
 from __future__ import annotations
@@ -23,7 +29,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -35,8 +40,10 @@ from typing import Any
 import orjson
 from platformdirs import user_data_dir
 
+from sanctio import db as database
 from sanctio import sources
 from sanctio.entity import Entity, merge_records
+from sanctio.events import Topic
 from sanctio.model import ListVersion, ParsedList, ParseError, Record, period_start
 from sanctio.sources.common import sha256_file
 from sanctio.sources.sample import SAMPLE_PATH
@@ -253,16 +260,33 @@ def default_list_id(parsed: ParsedList) -> str:
     return parsed.source
 
 
-class Registry:
-    """The local registry database. Thread-safe for readers; writes are serialised."""
+@dataclass(slots=True)
+class ListsChanged:
+    """A load's outcome, published by :meth:`Registry.load` once it is committed."""
 
-    def __init__(self, home: Path | str | None = None, *, auto_sample: bool = True) -> None:
+    registry: Registry
+    result: LoadResult
+
+
+class Registry:
+    """The registry database. Thread-safe for readers; writes are serialised.
+
+    ``home`` holds the files that go with it (index cache, audit key); the database is
+    ``db`` (a URL or a path), else ``$SANCTIO_DB``, else ``sanctio.db`` in ``home``."""
+
+    def __init__(self, home: Path | str | None = None, *, auto_sample: bool = True,
+                 db: str | Path | None = None) -> None:
         self.home = Path(home) if home is not None else default_home()
         self.home.mkdir(parents=True, exist_ok=True)
-        self.path = self.home / "sanctio.db"
+        self.url = database.database_url(self.home, db)
+        self.postgres = database.is_postgres(self.url)
+        # the SQLite file; on PostgreSQL a nominal path in the home (messages, file names)
+        self.path = (self.home / database.DB_FILE if self.postgres
+                     else database.sqlite_path(self.url))
         self._lock = threading.RLock()
+        self.events: Topic[ListsChanged] = Topic()
         self.conn = self.connect()
-        self.conn.executescript(SCHEMA_SQL)
+        self._create_schema()
         self._migrate()
         self._entities: list[Entity] | None = None
         self._entities_state: str | None = None
@@ -271,15 +295,38 @@ class Registry:
         if auto_sample:
             self.ensure_sample()
 
-    def connect(self) -> sqlite3.Connection:
+    def connect(self) -> database.Connection:
         """A new connection to the registry database (one per thread or process)."""
-        conn = sqlite3.connect(self.path, timeout=60, check_same_thread=False,
-                               isolation_level=None)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute("PRAGMA foreign_keys=ON")
-        conn.row_factory = sqlite3.Row
-        return conn
+        return database.connect(self.url, home=self.home)
+
+    @property
+    def where(self) -> str:
+        """The database, for messages (a PostgreSQL URL without its password)."""
+        return database.display(self.url) if self.postgres else str(self.path)
+
+    def _create_schema(self) -> None:
+        if not self.postgres:
+            self.conn.executescript(SCHEMA_SQL)
+            return
+        # PostgreSQL: one process at a time creates the tables (concurrent CREATE TABLE IF
+        # NOT EXISTS can collide); records get an insertion-order column for SQLite's rowid.
+        # An existing registry is opened without waiting for the write lock.
+        if database.has_table(self.conn, "meta") and "seq" in database.columns(self.conn,
+                                                                               "records"):
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.executescript(SCHEMA_SQL)
+            self.conn.execute("ALTER TABLE records ADD COLUMN IF NOT EXISTS seq BIGSERIAL")
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    @property
+    def _rowid(self) -> str:
+        """The column that keeps the records in load order."""
+        return "seq" if self.postgres else "rowid"
 
     def close(self) -> None:
         self.conn.close()
@@ -289,14 +336,13 @@ class Registry:
         and the unique index that allows one active version per list (where two loads at once
         had left two versions active, the latest stays active)."""
         conn = self.conn
-        has_index = conn.execute("SELECT 1 FROM sqlite_master WHERE type='index' AND name=?",
-                                 (ONE_ACTIVE_INDEX,)).fetchone()
-        columns = {r[1] for r in conn.execute("PRAGMA table_info(list_versions)")}
+        has_index = database.has_index(conn, ONE_ACTIVE_INDEX)
+        columns = database.columns(conn, "list_versions")
         if has_index and all(c in columns for c in _ADDED_COLUMNS):
             return
         conn.execute("BEGIN IMMEDIATE")
         try:
-            columns = {r[1] for r in conn.execute("PRAGMA table_info(list_versions)")}
+            columns = database.columns(conn, "list_versions")
             for column in _ADDED_COLUMNS:
                 if column not in columns:
                     conn.execute(f"ALTER TABLE list_versions ADD COLUMN {column} TEXT")
@@ -318,7 +364,7 @@ class Registry:
 
     # ------------------------------------------------------------------------ versions
 
-    def _version(self, row: sqlite3.Row) -> ListVersion:
+    def _version(self, row: Any) -> ListVersion:
         return ListVersion(
             id=row["id"], list_id=row["list_id"], source=row["source"],
             authority=row["authority"], title=row["title"], format=row["format"],
@@ -417,8 +463,10 @@ class Registry:
             error = str(exc) if isinstance(exc, ParseError) else (
                 f"{path}: cannot read the file: {type(exc).__name__}: {exc}")
             result = self._record_failure(path, fmt, list_id,
-                                          scrub(error) if scrub is not None else error)
+                                          scrub(error) if scrub is not None else error,
+                                          publish=False)
             result.seconds = time.perf_counter() - started
+            self.publish(result)
             return result
         list_id = list_id or default_list_id(parsed)
         if parsed.incomplete:
@@ -427,8 +475,9 @@ class Registry:
                     path, fmt, list_id,
                     f"{path}: incomplete input refused: {'; '.join(parsed.incomplete)}. "
                     "Pass --allow-incomplete (allow_incomplete=True) to load it anyway.",
-                    refused="incomplete")
+                    refused="incomplete", publish=False)
                 result.seconds = time.perf_counter() - started
+                self.publish(result)
                 return result
             parsed.warnings = [*(f"incomplete input accepted: {x}" for x in parsed.incomplete),
                                *parsed.warnings]
@@ -436,7 +485,14 @@ class Registry:
             result = self._store(path, parsed, list_id, digest, share=share,
                                  allow_shrink=allow_shrink, allow_older=allow_older)
         result.seconds = time.perf_counter() - started
+        self.publish(result)
         return result
+
+    def publish(self, result: LoadResult) -> None:
+        """Tell this process's subscribers (monitoring) of a load's outcome (each load
+        publishes its own; also for an outcome that never reached :meth:`load`, such as a
+        download that failed)."""
+        self.events.publish(ListsChanged(self, result))
 
     def _digest(self, path: Path) -> str:
         if path.is_dir():
@@ -447,7 +503,9 @@ class Registry:
         return sha256_file(path)
 
     def _record_failure(self, path: Path, fmt: str | None, list_id: str | None,
-                        error: str, refused: str | None = None) -> LoadResult:
+                        error: str, refused: str | None = None, *,
+                        publish: bool = True) -> LoadResult:
+        """Record a failed load (published to :attr:`events` unless ``publish`` is false)."""
         if list_id is None:
             try:
                 list_id = sources.source_of(path, fmt)
@@ -463,8 +521,11 @@ class Registry:
                 self.conn.execute("ROLLBACK")
                 raise
             version = self.version(version_id)
-        return LoadResult(list_id=list_id, status="failed", version=version, previous=previous,
-                          error=error, refused=refused)
+        result = LoadResult(list_id=list_id, status="failed", version=version,
+                            previous=previous, error=error, refused=refused)
+        if publish:
+            self.publish(result)
+        return result
 
     def _insert_failure(self, path: Path, fmt: str | None, list_id: str, error: str,
                         digest: str | None = None) -> int:
@@ -567,6 +628,8 @@ class Registry:
                 conn.execute("UPDATE list_versions SET status='superseded' "
                              "WHERE is_sample=1 AND status='active'")
             self._remerge()
+            # other processes sharing a PostgreSQL database hear of it with the commit
+            database.notify(conn, f"{list_id}@{version_id}")
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -604,10 +667,12 @@ class Registry:
         if version_id is None:
             cur = self.conn.execute(
                 "SELECT r.version_id, r.data FROM records r JOIN list_versions v "
-                "ON v.id = r.version_id WHERE v.status='active' ORDER BY r.version_id, r.rowid")
+                f"ON v.id = r.version_id WHERE v.status='active' "
+                f"ORDER BY r.version_id, r.{self._rowid}")
         else:
             cur = self.conn.execute(
-                "SELECT version_id, data FROM records WHERE version_id=? ORDER BY rowid",
+                f"SELECT version_id, data FROM records WHERE version_id=? "
+                f"ORDER BY {self._rowid}",
                 (version_id,))
         for row in cur:
             yield row[0], Record.from_dict(orjson.loads(row[1]))
@@ -690,9 +755,15 @@ class Registry:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 self.conn.execute(
-                    "INSERT OR REPLACE INTO merge_judgements VALUES (?,?,?,?,?,?)",
+                    "INSERT INTO merge_judgements "
+                    "(left_key, right_key, judgement, reason, author, created_at) "
+                    "VALUES (?,?,?,?,?,?) ON CONFLICT (left_key, right_key) DO UPDATE SET "
+                    "judgement=excluded.judgement, reason=excluded.reason, "
+                    "author=excluded.author, created_at=excluded.created_at",
                     (a, b, judgement, reason, author, now_iso()))
                 self._remerge()
+                # the entities changed: other processes on PostgreSQL rebuild their index
+                database.notify(self.conn, "merge-judgement")
                 self.conn.execute("COMMIT")
             except BaseException:
                 self.conn.execute("ROLLBACK")

@@ -3,6 +3,9 @@ registry, the screener of the CLI, load output and the audit entry of a screenin
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -10,6 +13,7 @@ import typer
 from rich.console import Console
 
 from sanctio import __version__
+from sanctio.db import DB_ENV
 from sanctio.registry import LoadResult, Registry, default_home
 
 app = typer.Typer(
@@ -86,9 +90,22 @@ def cli_screener(reg: Registry, status: LateStatus) -> Any:
     return stored_screener(reg, building=lambda: status.phase(BUILDING))
 
 
+DbOpt = Annotated[str | None, typer.Option(
+    "--db", help="The registry database: postgresql://user@host/db (several service "
+                 "instances share it) or a SQLite file (default: sanctio.db in the registry "
+                 "folder; $SANCTIO_DB).", show_default=False)]
+
+
+def use_db(db: str | None) -> None:
+    """Make ``--db`` the database of this process and of the processes it starts."""
+    if db:
+        os.environ[DB_ENV] = db
+
+
 @app.callback(invoke_without_command=True)
-def main(version: Annotated[bool, typer.Option("--version", help="Show the version.")] = False
-         ) -> None:
+def main(version: Annotated[bool, typer.Option("--version", help="Show the version.")] = False,
+         db: DbOpt = None) -> None:
+    use_db(db)
     if version:
         console.print(f"sanctio {__version__}")
         raise typer.Exit()
@@ -155,13 +172,18 @@ def prepare_index(reg: Registry, results: list[LoadResult], index: bool | None) 
         console.print("screening index built and stored for the active lists")
 
 
-def _after_load(reg: Registry, results: list[LoadResult]) -> None:
-    """Hooks after a successful load: audit log and portfolio rescreening, when present."""
+@contextmanager
+def monitored(reg: Registry) -> Iterator[None]:
+    """Loads inside are watched by monitoring (audit trail, portfolio rescreening): it hears
+    of them through the registry's events, all together when the block ends."""
+    from sanctio.monitor.rescreen import watch
+
+    unsubscribe = watch(reg, console)
     try:
-        from sanctio.monitor.rescreen import after_load
-    except ImportError:
-        return
-    after_load(reg, results, console)
+        with reg.events.batch():
+            yield
+    finally:
+        unsubscribe()
 
 
 

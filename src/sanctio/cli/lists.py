@@ -16,7 +16,6 @@ from sanctio.cli.common import (
     IndexOpt,
     LateStatus,
     MaxAgeOpt,
-    _after_load,
     _date_text,
     _parse_map,
     _print_load,
@@ -24,6 +23,7 @@ from sanctio.cli.common import (
     cli_screener,
     console,
     err,
+    monitored,
     open_registry,
     prepare_index,
 )
@@ -82,15 +82,15 @@ def load(
                                      f"{', '.join(sources.formats())}", param_hint="--format")
     results = []
     failed = False
-    for path in paths:
-        result = reg.load(path, fmt=fmt, list_id=list_id, allow_shrink=allow_shrink,
-                          allow_older=allow_older, allow_incomplete=allow_incomplete,
-                          max_shrink=None if max_shrink is None else max_shrink / 100,
-                          **options)
-        _print_load(result)
-        results.append(result)
-        failed |= result.status == "failed"
-    _after_load(reg, results)
+    with monitored(reg):
+        for path in paths:
+            result = reg.load(path, fmt=fmt, list_id=list_id, allow_shrink=allow_shrink,
+                              allow_older=allow_older, allow_incomplete=allow_incomplete,
+                              max_shrink=None if max_shrink is None else max_shrink / 100,
+                              **options)
+            _print_load(result)
+            results.append(result)
+            failed |= result.status == "failed"
     prepare_index(reg, results, index)
     if failed:
         raise typer.Exit(1)
@@ -113,7 +113,7 @@ def lists_cmd(
         sys.stdout.write(orjson.dumps([v.to_dict() for v in versions],
                                       option=orjson.OPT_INDENT_2).decode() + "\n")
         return
-    table = Table(title=f"Lists in {reg.path}")
+    table = Table(title=f"Lists in {reg.where}")
     for col in ("list", "status", "version", "data date", "age (days)", "loaded at",
                 "records", "sha256", "file / error"):
         table.add_column(col)

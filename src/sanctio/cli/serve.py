@@ -19,6 +19,8 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
+from sanctio.db import DB_ENV, display, location
+
 console = Console()
 err = Console(stderr=True)
 
@@ -75,8 +77,15 @@ def serve(
     access_log: Annotated[bool, typer.Option(
         "--access-log", help="Log every request (off by default: it costs throughput and "
                              "the audit table already records screening).")] = False,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="The registry database: postgresql://user@host/db to share list "
+                     "versions, keys, alerts and the audit chain with other instances "
+                     "(default: sanctio.db in the registry folder; $SANCTIO_DB).",
+        show_default=False)] = None,
 ) -> None:
     """Run the HTTP screening service."""
+    if db:
+        os.environ[DB_ENV] = db  # this process and the scorers and loaders it starts
     from sanctio.registry import Registry
     from sanctio.service.config import DEV_WARNING, ServiceConfig
     from sanctio.service.keys import KeyStore
@@ -87,8 +96,11 @@ def serve(
         raise typer.BadParameter("at least one worker", param_hint="--workers")
     reg = Registry(home)  # creates the database; loads the built-in sample when empty
     active = reg.active_versions()
+    if reg.postgres:
+        err.print(f"registry database: {display(reg.url)} (shared; list loads of other "
+                  "instances are heard through LISTEN/NOTIFY)")
     reg.close()
-    keys = KeyStore(home / "sanctio.db")
+    keys = KeyStore(location(home))
     n_keys = len(keys.list(include_revoked=False))
     keys.close()
     if dev:
@@ -181,7 +193,7 @@ def keys_create(
 
     if role not in ROLES:
         raise typer.BadParameter(f"use one of: {', '.join(ROLES)}", param_hint="--role")
-    store = KeyStore(_home(home) / "sanctio.db")
+    store = KeyStore(location(_home(home)))
     token, key = store.create(role, label)
     store.close()
     if as_json:
@@ -202,7 +214,7 @@ def keys_list(
     """List API keys (their prefixes, never the keys)."""
     from sanctio.service.keys import KeyStore
 
-    store = KeyStore(_home(home) / "sanctio.db")
+    store = KeyStore(location(_home(home)))
     keys = store.list(include_revoked=all_keys)
     store.close()
     if as_json:
@@ -223,7 +235,7 @@ def keys_revoke(
     """Revoke an API key (the service refuses it within a second or two)."""
     from sanctio.service.keys import KeyStore, UnknownKey
 
-    store = KeyStore(_home(home) / "sanctio.db")
+    store = KeyStore(location(_home(home)))
     try:
         key = store.revoke(ref)
     except UnknownKey as exc:

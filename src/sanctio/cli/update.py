@@ -11,11 +11,11 @@ import typer
 from sanctio.cli.common import (
     HomeOpt,
     IndexOpt,
-    _after_load,
     _print_load,
     app,
     console,
     err,
+    monitored,
     open_registry,
     prepare_index,
 )
@@ -104,30 +104,31 @@ def update_cmd(
     def log(message: str) -> None:
         err.print(f"[yellow]retry[/yellow] {message}")
 
-    try:
-        results = update(reg, [s.key for s in chosen], base=base, overrides=overrides,
-                         timeout=timeout, retries=retries, checksums=checksums,
-                         max_bytes=max_size * 1024 * 1024, ofac_format=ofac_format,
-                         log=log, allow_shrink=allow_shrink, allow_older=allow_older)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--sha256") from exc
-    if json_out:
-        sys.stdout.write(orjson.dumps([r.to_dict() for r in results],
-                                      option=orjson.OPT_INDENT_2).decode() + "\n")
-    else:
-        for r in results:
-            for f in r.files:
-                console.print(f"{r.source}: downloaded {f.name} ({_size(f.size)}, "
-                              f"{f.seconds:.1f} s) from {f.url}\n  sha256 {f.sha256}")
-            if r.load is not None:
-                _print_load(r.load)
-            else:
-                err.print(f"[red]FAILED[/red] {r.source} ({r.stage}): {r.error}")
-                if r.previous:
-                    err.print(f"  the previous version {r.previous.label} stays active")
-    loads = [r.load for r in results
-             if r.load is not None and r.status in ("loaded", "reactivated")]
-    _after_load(reg, loads)
+    # monitoring hears of each load (every outcome) once the downloads are printed
+    with monitored(reg):
+        try:
+            results = update(reg, [s.key for s in chosen], base=base, overrides=overrides,
+                             timeout=timeout, retries=retries, checksums=checksums,
+                             max_bytes=max_size * 1024 * 1024, ofac_format=ofac_format,
+                             log=log, allow_shrink=allow_shrink, allow_older=allow_older)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--sha256") from exc
+        if json_out:
+            sys.stdout.write(orjson.dumps([r.to_dict() for r in results],
+                                          option=orjson.OPT_INDENT_2).decode() + "\n")
+        else:
+            for r in results:
+                for f in r.files:
+                    console.print(f"{r.source}: downloaded {f.name} ({_size(f.size)}, "
+                                  f"{f.seconds:.1f} s) from {f.url}\n  sha256 {f.sha256}")
+                if r.load is not None:
+                    _print_load(r.load)
+                else:
+                    err.print(f"[red]FAILED[/red] {r.source} ({r.stage}): {r.error}")
+                    if r.previous:
+                        err.print(f"  the previous version {r.previous.label} stays active")
+        loads = [r.load for r in results
+                 if r.load is not None and r.status in ("loaded", "reactivated")]
     prepare_index(reg, loads, index)
     failed = [r.source for r in results if not r.ok]
     if failed:

@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import getpass
 import os
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+
+from sanctio.db import Connection
 
 SCHEMA_STATEMENTS: tuple[str, ...] = (
     # ---------------------------------------------------------------- portfolio
@@ -187,15 +188,15 @@ _READY: set[tuple[int, str]] = set()
 
 # called with the connection after each COMMIT of :func:`transaction` (the audit trail
 # publishes its new head there); a hook must not raise
-AFTER_COMMIT: list[Callable[[sqlite3.Connection], None]] = []
+AFTER_COMMIT: list[Callable[[Connection], None]] = []
 
 
-def _db_name(conn: sqlite3.Connection) -> str:
+def _db_name(conn: Connection) -> str:
     row = conn.execute("PRAGMA database_list").fetchone()
     return str(row[2]) if row else ""
 
 
-def ensure_schema(conn: sqlite3.Connection) -> None:
+def ensure_schema(conn: Connection) -> None:
     """Create the monitoring tables if they are missing (safe inside a transaction)."""
     key = (id(conn), _db_name(conn))
     if key in _READY:
@@ -210,7 +211,7 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
 
 
 @contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+def transaction(conn: Connection) -> Iterator[Connection]:
     """``BEGIN IMMEDIATE`` … ``COMMIT`` (``ROLLBACK`` on error) on an autocommit connection.
 
     Nested use joins the transaction already open on the connection (so a caller may wrap
@@ -245,19 +246,19 @@ def default_actor() -> str:
         return "unknown"
 
 
-def get_setting(conn: sqlite3.Connection, key: str, default: str | None = None) -> str | None:
+def get_setting(conn: Connection, key: str, default: str | None = None) -> str | None:
     ensure_schema(conn)
     row = conn.execute("SELECT value FROM monitor_settings WHERE key=?", (key,)).fetchone()
     return str(row[0]) if row is not None and row[0] is not None else default
 
 
-def set_setting(conn: sqlite3.Connection, key: str, value: str | None) -> None:
+def set_setting(conn: Connection, key: str, value: str | None) -> None:
     ensure_schema(conn)
     if value is None:
         conn.execute("DELETE FROM monitor_settings WHERE key=?", (key,))
     else:
-        conn.execute("INSERT OR REPLACE INTO monitor_settings (key, value) VALUES (?, ?)",
-                     (key, value))
+        conn.execute("INSERT INTO monitor_settings (key, value) VALUES (?, ?) "
+                     "ON CONFLICT (key) DO UPDATE SET value=excluded.value", (key, value))
 
 
 __all__ = [

@@ -34,6 +34,7 @@ from typing import IO, Any
 import orjson
 
 from sanctio.contract import Match, ScreenResult
+from sanctio.db import Connection
 from sanctio.monitor import (
     default_actor,
     ensure_schema,
@@ -107,11 +108,11 @@ def parse_decision(value: str) -> str:
     raise DecisionError(f"unknown decision {value!r}; decisions: {', '.join(DECISIONS)}")
 
 
-def four_eyes_enabled(conn: sqlite3.Connection) -> bool:
+def four_eyes_enabled(conn: Connection) -> bool:
     return get_setting(conn, FOUR_EYES_SETTING, "off") == "on"
 
 
-def set_four_eyes(conn: sqlite3.Connection, enabled: bool, actor: str | None = None) -> None:
+def set_four_eyes(conn: Connection, enabled: bool, actor: str | None = None) -> None:
     with transaction(conn):
         set_setting(conn, FOUR_EYES_SETTING, "on" if enabled else "off")
         record_audit(conn, actor, "settings.changed", {"four_eyes": enabled})
@@ -198,7 +199,7 @@ def _load(text: Any, default: Any) -> Any:
     return orjson.loads(text) if text else default
 
 
-def _alert(row: sqlite3.Row) -> Alert:
+def _alert(row: Any) -> Alert:
     return Alert(
         id=row["id"], customer_id=row["customer_id"], entity_id=row["entity_id"],
         entity_name=row["entity_name"], entity_schema=row["entity_schema"], state=row["state"],
@@ -220,15 +221,17 @@ def _alert(row: sqlite3.Row) -> Alert:
     )
 
 
-def _q(conn: sqlite3.Connection, sql: str, args: Any = ()) -> sqlite3.Cursor:
+def _q(conn: Connection, sql: str, args: Any = ()) -> Any:
     """Run a query whose rows are read by column name (whatever the connection's own row
-    factory is)."""
+    factory is; PostgreSQL rows always are)."""
+    if not isinstance(conn, sqlite3.Connection):
+        return conn.execute(sql, args)
     cur = conn.cursor()
     cur.row_factory = sqlite3.Row
     return cur.execute(sql, args)
 
 
-def get_alert(conn: sqlite3.Connection, alert_id: int) -> Alert:
+def get_alert(conn: Connection, alert_id: int) -> Alert:
     """One alert with its events and decisions; raises :class:`AlertNotFound`."""
     ensure_schema(conn)
     row = _q(conn, "SELECT * FROM alerts WHERE id=?", (int(alert_id),)).fetchone()
@@ -250,7 +253,7 @@ def get_alert(conn: sqlite3.Connection, alert_id: int) -> Alert:
     return alert
 
 
-def list_alerts(conn: sqlite3.Connection, *, state: str | Iterable[str] | None = None,
+def list_alerts(conn: Connection, *, state: str | Iterable[str] | None = None,
                 customer_id: str | None = None, entity_id: str | None = None,
                 limit: int | None = 100, offset: int = 0) -> list[Alert]:
     """Alerts, newest activity first. ``state``: one state, several, or ``active``/``closed``."""
@@ -289,7 +292,7 @@ def _states(state: str | Iterable[str] | None) -> list[str]:
     return out
 
 
-def count_alerts(conn: sqlite3.Connection) -> dict[str, int]:
+def count_alerts(conn: Connection) -> dict[str, int]:
     ensure_schema(conn)
     return {str(r[0]): int(r[1]) for r in
             conn.execute("SELECT state, COUNT(*) FROM alerts GROUP BY state")}
@@ -302,7 +305,7 @@ class EntityRecords:
     """Content fingerprints of entities: the member records (``list:source_id``) with their
     version id and record fingerprint, from the registry's persisted merge."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self._cache: dict[str, dict[str, list[Any]]] = {}
 
@@ -333,14 +336,14 @@ def fingerprint_of(records: dict[str, list[Any]]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
-def _record_data(conn: sqlite3.Connection, version_id: int, key: str) -> dict[str, Any] | None:
+def _record_data(conn: Connection, version_id: int, key: str) -> dict[str, Any] | None:
     source_id = key.partition(":")[2]
     row = conn.execute("SELECT data FROM records WHERE version_id=? AND source_id=?",
                        (version_id, source_id)).fetchone()
     return orjson.loads(row[0]) if row is not None else None
 
 
-def entity_changes(conn: sqlite3.Connection, old: dict[str, list[Any]] | None,
+def entity_changes(conn: Connection, old: dict[str, list[Any]] | None,
                    new: dict[str, list[Any]]) -> list[str]:
     """What changed in an entity's records, in words an analyst can read."""
     if old is None:
@@ -406,7 +409,7 @@ class AlertSink:
     """Applies screening results of one run: history rows, alert upserts, audit entries and
     webhook notifications, written batch by batch in transactions."""
 
-    def __init__(self, conn: sqlite3.Connection, run_id: int, *, threshold: float,
+    def __init__(self, conn: Connection, run_id: int, *, threshold: float,
                  actor: str | None = None, notify: bool | None = None,
                  batch: int = 2000) -> None:
         from sanctio.monitor import webhook
@@ -461,8 +464,10 @@ class AlertSink:
                     history.append((cust.id, self.run_id, "alert", max(m.score for m in matches),
                                     _json(refs)))
             self.conn.executemany(
-                "INSERT OR REPLACE INTO screening_history (customer_id, run_id, status, "
-                "top_score, matches) VALUES (?,?,?,?,?)", history)
+                "INSERT INTO screening_history (customer_id, run_id, status, top_score, "
+                "matches) VALUES (?,?,?,?,?) ON CONFLICT (customer_id, run_id) DO UPDATE SET "
+                "status=excluded.status, top_score=excluded.top_score, "
+                "matches=excluded.matches", history)
 
     def _existing(self, customer_ids: list[str]) -> dict[str, list[Alert]]:
         out: dict[str, list[Alert]] = {}
@@ -594,7 +599,7 @@ class AlertSink:
             webhook.enqueue(self.conn, event, payload, alert_id)
 
 
-def _add_event(conn: sqlite3.Connection, alert_id: int, actor: str, event: str,
+def _add_event(conn: Connection, alert_id: int, actor: str, event: str,
                from_state: str | None, to_state: str | None, reason: str | None,
                details: dict[str, Any] | None, ts: str | None = None) -> None:
     conn.execute(
@@ -608,7 +613,7 @@ def _add_event(conn: sqlite3.Connection, alert_id: int, actor: str, event: str,
 # --------------------------------------------------------------------- system closures
 
 
-def close_delisted(conn: sqlite3.Connection, removed: dict[str, str], *,
+def close_delisted(conn: Connection, removed: dict[str, str], *,
                    actor: str | None = None, notify: bool | None = None) -> RunStats:
     """Apply removed designations (``{designation_key: description of the list version}``):
     open and in-review alerts whose designations are all removed close as
@@ -672,7 +677,7 @@ def close_delisted(conn: sqlite3.Connection, removed: dict[str, str], *,
     return stats
 
 
-def close_retired_lists(conn: sqlite3.Connection, active_lists: set[str], *,
+def close_retired_lists(conn: Connection, active_lists: set[str], *,
                         actor: str | None = None, notify: bool | None = None) -> RunStats:
     """Designations of lists that are no longer active at all (the built-in sample list steps
     aside when a real list is loaded) count as removed: see :func:`close_delisted`."""
@@ -687,7 +692,7 @@ def close_retired_lists(conn: sqlite3.Connection, active_lists: set[str], *,
     return close_delisted(conn, gone, actor=actor, notify=notify)
 
 
-def close_for_removed_customers(conn: sqlite3.Connection, *, actor: str | None = None) -> int:
+def close_for_removed_customers(conn: Connection, *, actor: str | None = None) -> int:
     """Close the open and in-review alerts of customers removed from the portfolio."""
     ensure_schema(conn)
     actor = actor or default_actor()
@@ -717,7 +722,7 @@ def close_for_removed_customers(conn: sqlite3.Connection, *, actor: str | None =
 # ---------------------------------------------------------------------------- decisions
 
 
-def decide(conn: sqlite3.Connection, alert_id: int, decision: str, *,
+def decide(conn: Connection, alert_id: int, decision: str, *,
            actor: str | None = None, reason: str | None = None,
            measure: str | None = None) -> Alert:
     """Record an analyst's decision on an alert and move it to its new state.
@@ -843,7 +848,7 @@ EXPORT_COLUMNS = [
 ]
 
 
-def export_alerts(conn: sqlite3.Connection, out: IO[str], *,
+def export_alerts(conn: Connection, out: IO[str], *,
                   state: str | Iterable[str] | None = None) -> int:
     """Write alerts as CSV (one row per alert); returns the number written."""
     writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS)
@@ -868,7 +873,7 @@ def export_alerts(conn: sqlite3.Connection, out: IO[str], *,
 # ------------------------------------------------------------------- customer history
 
 
-def customer_history(conn: sqlite3.Connection, customer_id: str) -> dict[str, Any]:
+def customer_history(conn: Connection, customer_id: str) -> dict[str, Any]:
     """A customer's data, every screening run that covered them with its result, their alerts
     and the alerts' events."""
     ensure_schema(conn)

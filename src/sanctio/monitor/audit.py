@@ -38,7 +38,6 @@ import hmac
 import logging
 import os
 import secrets
-import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -48,6 +47,8 @@ from typing import IO, Any
 
 import orjson
 
+from sanctio.db import ERRORS as DB_ERRORS
+from sanctio.db import Connection
 from sanctio.monitor import AFTER_COMMIT, default_actor, ensure_schema, now_iso, transaction
 
 log = logging.getLogger("sanctio.audit")
@@ -100,7 +101,13 @@ class AuditKeyError(RuntimeError):
     """The audit key (or the published head) is missing where it must be, or unusable."""
 
 
-def database_file(conn: sqlite3.Connection) -> Path | None:
+# what publishing the head may fail with (the entry itself is committed)
+PUBLISH_ERRORS: tuple[type[Exception], ...] = (OSError, AuditKeyError, *DB_ERRORS)
+# what makes a stored entry unreadable for verification
+_ENTRY_ERRORS: tuple[type[Exception], ...] = (KeyError, TypeError, ValueError, *DB_ERRORS)
+
+
+def database_file(conn: Connection) -> Path | None:
     """The registry database's file (None for an in-memory database)."""
     for row in conn.execute("PRAGMA database_list"):
         if row[1] == "main":
@@ -108,7 +115,7 @@ def database_file(conn: sqlite3.Connection) -> Path | None:
     return None
 
 
-def key_file(conn: sqlite3.Connection) -> Path | None:
+def key_file(conn: Connection) -> Path | None:
     """Where the audit key lives: ``$SANCTIO_AUDIT_KEY_FILE``, else ``audit.key`` in the
     parent of the registry folder (never in the database or the registry folder itself)."""
     env = os.environ.get(KEY_FILE_ENV)
@@ -118,7 +125,7 @@ def key_file(conn: sqlite3.Connection) -> Path | None:
     return db.parent.parent / KEY_NAME if db is not None else None
 
 
-def head_file(conn: sqlite3.Connection) -> Path | None:
+def head_file(conn: Connection) -> Path | None:
     """Where the published heads live: ``$SANCTIO_AUDIT_HEAD_FILE``, else ``audit.head`` next
     to the key."""
     env = os.environ.get(HEAD_FILE_ENV)
@@ -152,7 +159,7 @@ def _read_key(path: Path) -> bytes | None:
     return key
 
 
-def load_key(conn: sqlite3.Connection, *, create: bool = False) -> bytes | None:
+def load_key(conn: Connection, *, create: bool = False) -> bytes | None:
     """The audit key of this registry; with ``create``, a new random key is written (mode
     0600, atomically: concurrent processes end up with the same key) when there is none."""
     path = key_file(conn)
@@ -213,7 +220,7 @@ def read_heads(path: Path | None) -> dict[str, dict[str, Any]]:
     return data if isinstance(data, dict) else {}
 
 
-def published_head(conn: sqlite3.Connection) -> dict[str, Any] | None:
+def published_head(conn: Connection) -> dict[str, Any] | None:
     """This registry's published head (``{seq, hmac, ts}``), if any."""
     db = database_file(conn)
     if db is None:
@@ -221,11 +228,11 @@ def published_head(conn: sqlite3.Connection) -> dict[str, Any] | None:
     return read_heads(head_file(conn)).get(str(db))
 
 
-_PENDING: dict[int, sqlite3.Connection] = {}
+_PENDING: dict[int, Connection] = {}
 _PENDING_LOCK = threading.Lock()
 
 
-def publish_head(conn: sqlite3.Connection) -> dict[str, Any] | None:
+def publish_head(conn: Connection) -> dict[str, Any] | None:
     """Write the newest *committed* entry's seq and HMAC to the head file (only ever forward)
     and, with ``$SANCTIO_AUDIT_HEAD_WEBHOOK`` set, queue it for the webhook. Inside an open
     transaction this only notes that the head is owed: it is published after the commit."""
@@ -262,16 +269,16 @@ def publish_head(conn: sqlite3.Connection) -> dict[str, Any] | None:
     return entry
 
 
-def _publish_quietly(conn: sqlite3.Connection) -> None:
+def _publish_quietly(conn: Connection) -> None:
     """Publish the head; a failure (the head file cannot be written) is logged, not raised:
     the entry is committed, and the next change publishes again."""
     try:
         publish_head(conn)
-    except (OSError, sqlite3.Error, AuditKeyError) as exc:
+    except PUBLISH_ERRORS as exc:
         log.warning("could not publish the audit head: %s", exc)
 
 
-def _publish_after_commit(conn: sqlite3.Connection) -> None:
+def _publish_after_commit(conn: Connection) -> None:
     with _PENDING_LOCK:
         owed = id(conn) in _PENDING
     if owed:
@@ -312,7 +319,7 @@ class AuditEntry:
                 "hmac": self.mac}
 
 
-def record_audit(conn: sqlite3.Connection, actor: str | None, action: str,
+def record_audit(conn: Connection, actor: str | None, action: str,
                  payload: Any = None) -> AuditEntry:
     """Append one entry to the audit log and return it.
 
@@ -337,13 +344,14 @@ def record_audit(conn: sqlite3.Connection, actor: str | None, action: str,
             "INSERT INTO audit_log (seq, ts, actor, action, payload, prev_hash, hash, mac) "
             "VALUES (?,?,?,?,?,?,?,?)",
             (seq, ts, actor, action, canonical(data).decode(), prev, digest, mac))
-        conn.execute("INSERT OR REPLACE INTO audit_anchor (id, seq, hash) VALUES (1, ?, ?)",
+        conn.execute("INSERT INTO audit_anchor (id, seq, hash) VALUES (1, ?, ?) "
+                     "ON CONFLICT (id) DO UPDATE SET seq=excluded.seq, hash=excluded.hash",
                      (seq, digest))
     _publish_quietly(conn)  # now, or after the caller's commit
     return AuditEntry(seq, ts, actor, action, data, prev, digest, mac)
 
 
-def record_many(conn: sqlite3.Connection,
+def record_many(conn: Connection,
                 items: Iterable[tuple[str | None, str, Any]]) -> list[AuditEntry]:
     """Append several entries ``(actor, action, payload)`` in one transaction (one head
     publication for all of them)."""
@@ -353,7 +361,7 @@ def record_many(conn: sqlite3.Connection,
     return out
 
 
-def record_screening(conn: sqlite3.Connection, action: str, *, queries: int, alerts: int,
+def record_screening(conn: Connection, action: str, *, queries: int, alerts: int,
                      list_versions: dict[str, str], threshold: float | None = None,
                      query_hashes: list[str] | None = None,
                      query_data: list[dict[str, Any]] | None = None, errors: int = 0,
@@ -382,7 +390,7 @@ def file_sha256(path: Path) -> str:
 # --------------------------------------------------------------------------- reading
 
 
-def _entry(row: sqlite3.Row | tuple[Any, ...]) -> AuditEntry:
+def _entry(row: Any) -> AuditEntry:
     seq, ts, actor, action, payload, prev_hash, digest, mac = tuple(row)
     try:
         data = orjson.loads(payload)
@@ -401,7 +409,7 @@ def _bounds(since: str | None, until: str | None) -> tuple[str | None, str | Non
     return since, (until + "\uffff") if until else None
 
 
-def entries(conn: sqlite3.Connection, *, since: str | None = None, until: str | None = None,
+def entries(conn: Connection, *, since: str | None = None, until: str | None = None,
             action: str | None = None) -> Iterator[AuditEntry]:
     """Entries in sequence order, optionally those of a period (ISO dates or timestamps)."""
     ensure_schema(conn)
@@ -423,14 +431,14 @@ def entries(conn: sqlite3.Connection, *, since: str | None = None, until: str | 
         yield _entry(row)
 
 
-def head(conn: sqlite3.Connection) -> tuple[int, str]:
+def head(conn: Connection) -> tuple[int, str]:
     """The newest entry's (seq, hash), (0, GENESIS) for an empty log."""
     ensure_schema(conn)
     row = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
     return (int(row[0]), str(row[1])) if row is not None else (0, GENESIS)
 
 
-def head_mac(conn: sqlite3.Connection) -> tuple[int, str | None]:
+def head_mac(conn: Connection) -> tuple[int, str | None]:
     """The newest entry's (seq, HMAC): what ``sanctio audit head`` prints and what is
     published; (0, None) for an empty log."""
     ensure_schema(conn)
@@ -443,7 +451,7 @@ def head_mac(conn: sqlite3.Connection) -> tuple[int, str | None]:
 SEALABLE_TABLES = ("service_audit",)
 
 
-def table_digest(conn: sqlite3.Connection, table: str, first_id: int, last_id: int) -> str:
+def table_digest(conn: Connection, table: str, first_id: int, last_id: int) -> str:
     """SHA-256 of a table's rows ``first_id..last_id`` (each row as canonical JSON, in id
     order): how a table kept outside the chain is sealed into it."""
     if table not in SEALABLE_TABLES:
@@ -578,7 +586,7 @@ class _AlertStates:
         if state:
             self.state[aid] = (str(state), e.seq, e.action)
 
-    def check(self, conn: sqlite3.Connection, result: AuditVerification) -> None:
+    def check(self, conn: Connection, result: AuditVerification) -> None:
         table = {int(r[0]): str(r[1]) for r in conn.execute("SELECT id, state FROM alerts")}
         result.alerts_checked = len(table)
         for aid in sorted(table):
@@ -610,7 +618,7 @@ class _AlertStates:
                                   f"{chained_d} in the chain: the decisions table was edited")
 
 
-def _check_head(conn: sqlite3.Connection, result: AuditVerification, want_seq: int,
+def _check_head(conn: Connection, result: AuditVerification, want_seq: int,
                 want: str, what: str) -> None:
     row = conn.execute("SELECT hash, mac FROM audit_log WHERE seq=?", (want_seq,)).fetchone()
     if row is None:
@@ -629,7 +637,7 @@ def _check_head(conn: sqlite3.Connection, result: AuditVerification, want_seq: i
                               "up to it")
 
 
-def verify(conn: sqlite3.Connection, *, expected_head: str | None = None,
+def verify(conn: Connection, *, expected_head: str | None = None,
            check_published: bool = True, check_alerts: bool = True) -> AuditVerification:
     """Verify the whole log: the hash chain, each entry's HMAC under the audit key, the
     anchor, the published head (``check_published``), the current state of the alerts and
@@ -651,7 +659,7 @@ def verify(conn: sqlite3.Connection, *, expected_head: str | None = None,
             conn.execute("COMMIT")
 
 
-def _verify(conn: sqlite3.Connection, expected_head: str | None, check_published: bool,
+def _verify(conn: Connection, expected_head: str | None, check_published: bool,
             check_alerts: bool, published: dict[str, Any] | None) -> AuditVerification:
     path = key_file(conn)
     key = load_key(conn)
@@ -710,7 +718,7 @@ def _verify(conn: sqlite3.Connection, expected_head: str | None, check_published
             continue
         try:
             digest = table_digest(conn, table, int(p["first_id"]), int(p["last_id"]))
-        except (KeyError, TypeError, ValueError, sqlite3.Error):
+        except _ENTRY_ERRORS:
             digest = None
         if digest != p.get("sha256"):
             result.fail(e.seq, f"rows {p.get('first_id')} to {p.get('last_id')} of {table} "
@@ -723,7 +731,7 @@ def _verify(conn: sqlite3.Connection, expected_head: str | None, check_published
 # -------------------------------------------------------------------------- exporting
 
 
-def export(conn: sqlite3.Connection, out: IO[str], *, since: str | None = None,
+def export(conn: Connection, out: IO[str], *, since: str | None = None,
            until: str | None = None, fmt: str = "jsonl") -> int:
     """Write the entries of a period to ``out`` (``jsonl``: one entry per line with its
     hashes, so an exported segment can be verified on its own; ``csv``). Returns the count."""
@@ -767,7 +775,7 @@ def verify_export(path: Path, key: bytes | object | None = _NO_KEY) -> AuditVeri
                           key=key)
 
 
-def record_load(conn: sqlite3.Connection, result: Any, actor: str | None = None) -> AuditEntry:
+def record_load(conn: Connection, result: Any, actor: str | None = None) -> AuditEntry:
     """Write a list load (a :class:`sanctio.registry.LoadResult`, any status) to the trail."""
     v, prev = result.version, result.previous
     return record_audit(conn, actor, "list.load", {

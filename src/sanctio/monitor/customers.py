@@ -1,10 +1,9 @@
 """The portfolio's customers as stored in the registry database: the :class:`Customer`
-record, its content hash, row validation with :meth:`sanctio.types.Query.build`, and reads."""
+record, its content hash, row validation with :meth:`sanctio.contract.Query.build`, and reads."""
 
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,6 +11,7 @@ from typing import Any
 import orjson
 
 from sanctio.contract import Query, QueryError
+from sanctio.db import Connection
 from sanctio.model import Schema
 from sanctio.monitor import ensure_schema
 
@@ -80,20 +80,20 @@ _COLS = ("num, id, name, schema, dob, country, gender, identifiers, removed, imp
          "updated_at")
 
 
-def _customer(row: sqlite3.Row | tuple[Any, ...]) -> Customer:
+def _customer(row: Any) -> Customer:
     num, cid, name, schema, dob, country, gender, idents, removed, imp, upd = tuple(row)
     return Customer(id=cid, name=name, schema=schema, dob=dob, country=country, gender=gender,
                     identifiers=orjson.loads(idents) if idents else [], num=num,
                     removed=bool(removed), imported_at=imp, updated_at=upd)
 
 
-def get_customer(conn: sqlite3.Connection, customer_id: str) -> Customer | None:
+def get_customer(conn: Connection, customer_id: str) -> Customer | None:
     ensure_schema(conn)
     row = conn.execute(f"SELECT {_COLS} FROM customers WHERE id=?", (customer_id,)).fetchone()
     return _customer(row) if row is not None else None
 
 
-def customers_by_num(conn: sqlite3.Connection, nums: Iterable[int],
+def customers_by_num(conn: Connection, nums: Iterable[int],
                      include_removed: bool = False) -> list[Customer]:
     """Customers by row number, in row-number order."""
     out: list[Customer] = []
@@ -108,7 +108,7 @@ def customers_by_num(conn: sqlite3.Connection, nums: Iterable[int],
     return out
 
 
-def iter_customers(conn: sqlite3.Connection, *, batch: int = 5000,
+def iter_customers(conn: Connection, *, batch: int = 5000,
                    include_removed: bool = False) -> Iterator[Customer]:
     """Every customer in row order, read in short queries (no long read transaction)."""
     ensure_schema(conn)
@@ -125,13 +125,13 @@ def iter_customers(conn: sqlite3.Connection, *, batch: int = 5000,
         last = int(rows[-1][0])
 
 
-def count_customers(conn: sqlite3.Connection, include_removed: bool = False) -> int:
+def count_customers(conn: Connection, include_removed: bool = False) -> int:
     ensure_schema(conn)
     sql = "SELECT COUNT(*) FROM customers" + ("" if include_removed else " WHERE removed=0")
     return int(conn.execute(sql).fetchone()[0])
 
 
-def list_customers(conn: sqlite3.Connection, *, search: str | None = None, limit: int = 50,
+def list_customers(conn: Connection, *, search: str | None = None, limit: int = 50,
                    offset: int = 0, include_removed: bool = False) -> list[Customer]:
     ensure_schema(conn)
     sql = f"SELECT {_COLS} FROM customers WHERE 1=1"

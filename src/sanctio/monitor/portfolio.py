@@ -4,7 +4,7 @@ name index used to rescreen only the customers a list change can affect.
 A customer is one row of the portfolio file. Its columns are mapped as for ``screen-file``
 (``name``, ``schema``, ``dob``, ``country``, ``gender``, ``id`` for identifiers, ``ref`` for the
 customer id; ``--map name=FullName`` maps a field to another column). Rows are validated with
-:meth:`sanctio.types.Query.build`, so a customer's stored data is exactly what is screened, and
+:meth:`sanctio.contract.Query.build`, so a customer's stored data is exactly what is screened, and
 the content hash of that normalised data tells whether a customer changed between imports.
 
 Import is streaming: rows are validated and staged in a temporary table in batches, then merged
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import re
-import sqlite3
 import time
 import unicodedata
 from collections.abc import Iterable
@@ -30,6 +29,7 @@ import orjson
 
 from sanctio.contract import QueryError
 from sanctio.csvrows import csv_lines
+from sanctio.db import Connection
 from sanctio.monitor import (
     default_actor,
     ensure_schema,
@@ -273,7 +273,7 @@ KEYS_VERSION = "4"
 """Version of :func:`customer_keys`: the reverse index is rebuilt when it changes."""
 
 
-def rebuild_keys(conn: sqlite3.Connection) -> int:
+def rebuild_keys(conn: Connection) -> int:
     """Rebuild the reverse name index of the whole portfolio; returns the customer count."""
     ensure_schema(conn)
     n = 0
@@ -297,7 +297,7 @@ def rebuild_keys(conn: sqlite3.Connection) -> int:
     return n
 
 
-def ensure_keys(conn: sqlite3.Connection) -> None:
+def ensure_keys(conn: Connection) -> None:
     """Make sure the reverse index was built by this version of :func:`customer_keys`."""
     if get_setting(conn, "customer_keys_version") == KEYS_VERSION:
         return
@@ -385,7 +385,7 @@ def _sniff_dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
         return csv.excel
 
 
-def _stage_file(conn: sqlite3.Connection, path: Path, mapping: dict[str, str],
+def _stage_file(conn: Connection, path: Path, mapping: dict[str, str],
                 encoding: str, report: ImportReport, delimiter: str | None) -> None:
     with path.open("r", encoding=encoding, newline="") as f:
         sample = f.read(65536)
@@ -451,7 +451,7 @@ def _duplicate(report: ImportReport, cid: str, line: int, digest: str, first_lin
                             f"line {first_line}, which is kept)"))
 
 
-def _flush_stage(conn: sqlite3.Connection, batch: dict[str, tuple[Any, ...]],
+def _flush_stage(conn: Connection, batch: dict[str, tuple[Any, ...]],
                  report: ImportReport) -> None:
     if not batch:
         return
@@ -472,7 +472,7 @@ def _diff_fields(old: tuple[Any, ...], new: tuple[Any, ...]) -> list[str]:
     return [n for n, a, b in zip(names, old, new, strict=True) if (a or None) != (b or None)]
 
 
-def import_portfolio(conn: sqlite3.Connection, path: Path | str, *,
+def import_portfolio(conn: Connection, path: Path | str, *,
                      mapping: dict[str, str] | None = None, keep_missing: bool = False,
                      delimiter: str | None = None, actor: str | None = None) -> ImportReport:
     """Import (or re-import) a portfolio CSV file. See the module docstring."""
@@ -522,7 +522,7 @@ def import_portfolio(conn: sqlite3.Connection, path: Path | str, *,
     return report
 
 
-def _merge_stage(conn: sqlite3.Connection, report: ImportReport, ts: str,
+def _merge_stage(conn: Connection, report: ImportReport, ts: str,
                  keep_missing: bool) -> None:
     """Merge the staged rows into ``customers`` and the reverse index (in the caller's
     transaction). Works set-wise and in chunks so that memory stays flat."""

@@ -21,17 +21,20 @@ designations close their open alerts with the reason. The benchmark
 
 from __future__ import annotations
 
+import logging
+import multiprocessing
 import os
-import sqlite3
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 import orjson
 
 from sanctio.contract import DEFAULT_THRESHOLD, Query, ScreenResult
+from sanctio.db import Connection
 from sanctio.monitor import default_actor, ensure_schema, now_iso, transaction, webhook
 from sanctio.monitor.alerts import AlertSink, RunStats, close_delisted, close_retired_lists
 from sanctio.monitor.audit import record_audit, record_load
@@ -44,13 +47,15 @@ from sanctio.monitor.portfolio import (
     iter_customers,
     name_tokens,
 )
-from sanctio.registry import LoadResult
+from sanctio.registry import ListsChanged, LoadResult, Registry
 from sanctio.screen import Screener
 from sanctio.text.normalize import skeleton
 
 if TYPE_CHECKING:
     from sanctio.entity import Entity
     from sanctio.registry import LoadResult, Registry
+
+log = logging.getLogger(__name__)
 
 FULL_SCREEN_ABOVE = 2000
 """A change touching more entities than this (a list loaded for the first time) is handled by
@@ -76,7 +81,7 @@ ScreenerFactory = Callable[[], ScreenerLike]
 # ------------------------------------------------------------------------------- runs
 
 
-def _start_run(conn: sqlite3.Connection, kind: str, actor: str,
+def _start_run(conn: Connection, kind: str, actor: str,
                list_versions: dict[str, str], threshold: float | None,
                trigger: dict[str, Any] | None) -> int:
     cur = conn.execute(
@@ -87,7 +92,7 @@ def _start_run(conn: sqlite3.Connection, kind: str, actor: str,
     return int(cur.lastrowid or 0)
 
 
-def _finish_run(conn: sqlite3.Connection, run_id: int, kind: str, actor: str,
+def _finish_run(conn: Connection, run_id: int, kind: str, actor: str,
                 stats: RunStats, seconds: float, list_versions: dict[str, str],
                 trigger: dict[str, Any] | None) -> None:
     with transaction(conn):
@@ -119,7 +124,7 @@ class RunReport:
                 "webhook": self.delivery}
 
 
-def _deliver(conn: sqlite3.Connection) -> dict[str, Any] | None:
+def _deliver(conn: Connection) -> dict[str, Any] | None:
     report = webhook.flush(conn)
     return report.to_dict() if report is not None else None
 
@@ -312,7 +317,7 @@ class PortfolioIndex:
     edit away (``alkani`` = ``alkami``, tokens of four letters or more). Variants are found in
     the portfolio's vocabulary once per look-up batch (:meth:`prepare`)."""
 
-    def __init__(self, conn: sqlite3.Connection, *, fuzzy: bool = True) -> None:
+    def __init__(self, conn: Connection, *, fuzzy: bool = True) -> None:
         ensure_keys(conn)
         self.conn = conn
         self.fuzzy = fuzzy
@@ -581,7 +586,7 @@ def on_list_change(registry: Registry, load_result: LoadResult,
     return report
 
 
-def _customers_with_alerts_on(conn: sqlite3.Connection, entity_ids: set[str],
+def _customers_with_alerts_on(conn: Connection, entity_ids: set[str],
                               record_keys: set[str]) -> dict[int, set[str]]:
     """Customers who already have an alert on one of these entities or designations (so a
     false-positive decision is checked against the changed records even if the customer
@@ -604,7 +609,7 @@ def _customers_with_alerts_on(conn: sqlite3.Connection, entity_ids: set[str],
     return out
 
 
-def _grouped_pairs(conn: sqlite3.Connection, screener: ScreenerLike,
+def _grouped_pairs(conn: Connection, screener: ScreenerLike,
                    by_customer: dict[int, set[str]], *, workers: int | None = None,
                    chunk: int = 400) -> Iterator[tuple[ScreenResult, Customer]]:
     """Screen each candidate against the entities it could match only, customers with the same
@@ -695,3 +700,43 @@ def after_load(registry: Registry, results: Iterable[LoadResult], console: Any =
                 f"{report.opened} alert(s) opened, {report.reopened} reopened, "
                 f"{report.closed} closed ({report.seconds:.1f} s)")
     return reports
+
+
+# ------------------------------------------------------------- the registry's list events
+
+
+def watch(registry: Registry, console: Any = None, *, actor: str | None = None,
+          background: bool = False) -> Callable[[], None]:
+    """Subscribe monitoring to the registry's list events: each load's outcome goes to the
+    audit trail and each list that changed is rescreened (:func:`after_load`), once per batch
+    of loads. With ``background``, that work runs in a process of its own (the service: the
+    answers are never slowed down by a rescreen). Returns the function that unsubscribes."""
+
+    def on_change(events: list[ListsChanged]) -> None:
+        results = [e.result for e in events]
+        if background:
+            start_after_load(registry, results, actor or default_actor())
+        else:
+            after_load(registry, results, console, actor=actor)
+
+    return registry.events.subscribe(on_change)
+
+
+def start_after_load(registry: Registry, results: list[LoadResult], actor: str) -> None:
+    """Run :func:`after_load` in a process of its own (spawned, not waited for)."""
+    if not results:
+        return
+    ctx = multiprocessing.get_context("spawn")
+    ctx.Process(target=run_after_load, args=(str(registry.home), registry.url, results, actor),
+                name="sanctio-after-load", daemon=False).start()
+
+
+def run_after_load(home: str, db: str, results: list[LoadResult], actor: str) -> None:
+    """The background process of :func:`start_after_load`."""
+    registry = Registry(Path(home), auto_sample=False, db=db)
+    try:
+        after_load(registry, results, None, actor=actor)
+    except Exception:
+        log.exception("the monitoring hook after a list reload failed")
+    finally:
+        registry.close()

@@ -25,7 +25,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-import sqlite3
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +32,7 @@ from typing import Any
 import httpx
 import orjson
 
+from sanctio.db import Connection
 from sanctio.monitor import ensure_schema, get_setting, now_iso, set_setting, transaction
 
 URL_SETTING = "webhook_url"
@@ -55,7 +55,7 @@ class WebhookConfig:
     timeout: float = 10.0
 
 
-def config(conn: sqlite3.Connection) -> WebhookConfig | None:
+def config(conn: Connection) -> WebhookConfig | None:
     """The webhook configuration: environment (``SANCTIO_WEBHOOK_URL``,
     ``SANCTIO_WEBHOOK_SECRET``) over the settings stored in the registry."""
     url = os.environ.get("SANCTIO_WEBHOOK_URL") or get_setting(conn, URL_SETTING)
@@ -68,11 +68,11 @@ def config(conn: sqlite3.Connection) -> WebhookConfig | None:
     return WebhookConfig(url, secret, backoff, max_backoff)
 
 
-def configured(conn: sqlite3.Connection) -> bool:
+def configured(conn: Connection) -> bool:
     return config(conn) is not None
 
 
-def configure(conn: sqlite3.Connection, url: str | None, secret: str | None = None, *,
+def configure(conn: Connection, url: str | None, secret: str | None = None, *,
               backoff: float | None = None, max_backoff: float | None = None,
               actor: str | None = None) -> None:
     """Store the webhook URL and secret (``url=None`` turns notifications off)."""
@@ -110,7 +110,7 @@ def verify_signature(secret: str, body: bytes, timestamp: str, signature: str, *
     return hmac.compare_digest(sign(secret, timestamp, body), signature)
 
 
-def enqueue(conn: sqlite3.Connection, event: str, payload: dict[str, Any],
+def enqueue(conn: Connection, event: str, payload: dict[str, Any],
             alert_id: int | None = None) -> int:
     """Queue a notification (call inside the transaction that makes the change)."""
     ensure_schema(conn)
@@ -136,13 +136,13 @@ class DeliveryReport:
                 "next_attempt_in": self.next_attempt_in, "errors": self.errors[:10]}
 
 
-def pending(conn: sqlite3.Connection) -> int:
+def pending(conn: Connection) -> int:
     ensure_schema(conn)
     return int(conn.execute(
         "SELECT COUNT(*) FROM webhook_outbox WHERE delivered_at IS NULL").fetchone()[0])
 
 
-def _status(conn: sqlite3.Connection, report: DeliveryReport) -> DeliveryReport:
+def _status(conn: Connection, report: DeliveryReport) -> DeliveryReport:
     row = conn.execute("SELECT COUNT(*), MIN(next_attempt_at) FROM webhook_outbox "
                        "WHERE delivered_at IS NULL").fetchone()
     report.pending = int(row[0])
@@ -151,7 +151,7 @@ def _status(conn: sqlite3.Connection, report: DeliveryReport) -> DeliveryReport:
     return report
 
 
-def deliver_pending(conn: sqlite3.Connection, *, cfg: WebhookConfig | None = None,
+def deliver_pending(conn: Connection, *, cfg: WebhookConfig | None = None,
                     client: httpx.Client | None = None, limit: int = 500,
                     stop_on_error: bool = False) -> DeliveryReport:
     """One delivery pass: POST every notification that is due (up to ``limit``); reschedule
@@ -211,7 +211,7 @@ def deliver_pending(conn: sqlite3.Connection, *, cfg: WebhookConfig | None = Non
     return _status(conn, report)
 
 
-def deliver(conn: sqlite3.Connection, *, wait: float = 0.0,
+def deliver(conn: Connection, *, wait: float = 0.0,
             cfg: WebhookConfig | None = None) -> DeliveryReport:
     """Deliver what is due, then keep retrying (sleeping until the next retry is due) for up to
     ``wait`` seconds while notifications remain."""
@@ -234,7 +234,7 @@ def deliver(conn: sqlite3.Connection, *, wait: float = 0.0,
             time.sleep(max(0.01, r.next_attempt_in))
 
 
-def flush(conn: sqlite3.Connection) -> DeliveryReport | None:
+def flush(conn: Connection) -> DeliveryReport | None:
     """Deliver everything that is due, pass after pass, until the outbox is empty or the
     receiver fails (what is left is retried later with back-off). None if no webhook."""
     cfg = config(conn)
@@ -253,7 +253,7 @@ def flush(conn: sqlite3.Connection) -> DeliveryReport | None:
                 return total
 
 
-def outbox(conn: sqlite3.Connection, *, undelivered_only: bool = True,
+def outbox(conn: Connection, *, undelivered_only: bool = True,
            limit: int = 100) -> list[dict[str, Any]]:
     ensure_schema(conn)
     sql = ("SELECT id, event, alert_id, created_at, attempts, next_attempt_at, delivered_at, "

@@ -35,6 +35,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from sanctio import web
+from sanctio.db import location
 from sanctio.registry import default_home
 from sanctio.service import (
     entity_routes,
@@ -99,7 +100,7 @@ def create_app(home: Path | str | None = None, dev: bool = False, *,
 
 def make_service(config: ServiceConfig) -> Service:
     """The scorer pool, audit log, keys and metrics of one service process."""
-    db_path = config.home / "sanctio.db"
+    db_path = location(config.home)
     db_lock = threading.Lock()
     holder: list[Service] = []
     pool = ScorerPool(
@@ -111,7 +112,7 @@ def make_service(config: ServiceConfig) -> Service:
         config=config, pool=pool, keys=KeyStore(db_path), db_lock=db_lock,
         metrics=ServiceMetrics(lambda: holder[0].reader(), db_lock),
         audit=AuditLog(db_path, store_queries=config.store_queries,
-                       flush_interval=config.audit_flush_interval))
+                       flush_interval=config.audit_flush_interval, home=config.home))
     holder.append(service)
     return service
 

@@ -16,6 +16,8 @@ from typing import Any
 
 import orjson
 
+from sanctio.db import ERRORS as DB_ERRORS
+from sanctio.db import Connection, connect, has_table, is_url
 from sanctio.monitor import ensure_schema, transaction
 from sanctio.monitor.audit import (
     AuditKeyError,
@@ -27,6 +29,9 @@ from sanctio.monitor.audit import (
 from sanctio.monitor.audit import query_hash as _query_hash
 
 log = logging.getLogger("sanctio.service")
+
+# what writing a batch of entries may fail with (the batch is kept and tried again)
+WRITE_ERRORS: tuple[type[Exception], ...] = (*DB_ERRORS, OSError, AuditKeyError)
 
 
 def now_iso() -> str:
@@ -61,13 +66,12 @@ class AuditEntry:
     duration_ms: float
 
 
-def seal_service_audit(conn: sqlite3.Connection) -> int:
+def seal_service_audit(conn: Connection) -> int:
     """Seal the rows of the legacy ``service_audit`` table not sealed yet into the audit
     chain: one ``audit.sealed`` entry with their count, id range and SHA-256, so that they
     stay readable where they are and ``audit verify`` detects any later edit of them.
     Returns the number of rows sealed."""
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
-                    (LEGACY_AUDIT_TABLE,)).fetchone() is None:
+    if not has_table(conn, LEGACY_AUDIT_TABLE):
         return 0
 
     ensure_schema(conn)
@@ -100,9 +104,12 @@ class AuditLog:
     are kept as SHA-256 hashes of their normalised JSON, or in full when ``store_queries`` is
     set."""
 
-    def __init__(self, db_path: Path, *, store_queries: bool = False,
-                 flush_interval: float = 0.2) -> None:
+    def __init__(self, db_path: Path | str, *, store_queries: bool = False,
+                 flush_interval: float = 0.2, home: Path | None = None) -> None:
+        """``db_path``: the registry database, a SQLite file or a URL; ``home``: the registry
+        folder (on PostgreSQL, the audit key is found next to it as for a SQLite file)."""
         self.db_path = db_path
+        self.home = home
         self.store_queries = store_queries
         self.flush_interval = flush_interval
         self._queue: queue.SimpleQueue[AuditEntry] = queue.SimpleQueue()
@@ -118,7 +125,9 @@ class AuditLog:
         finally:
             conn.close()
 
-    def _connect(self) -> sqlite3.Connection:
+    def _connect(self) -> Connection:
+        if is_url(str(self.db_path)):
+            return connect(str(self.db_path), home=self.home)
         conn = sqlite3.connect(self.db_path, timeout=120, isolation_level=None,
                                check_same_thread=False)
         conn.execute("PRAGMA journal_mode=WAL")
@@ -157,7 +166,7 @@ class AuditLog:
             payload["query_data"] = e.queries
         return e.principal, "screening.api", payload
 
-    def flush(self, conn: sqlite3.Connection | None = None) -> int:
+    def flush(self, conn: Connection | None = None) -> int:
         entries: list[AuditEntry] = []
         while True:
             try:
@@ -171,7 +180,7 @@ class AuditLog:
         try:
             record_many(conn, [self._item(e) for e in entries])
             self.written += len(entries)
-        except (sqlite3.Error, OSError, AuditKeyError):
+        except WRITE_ERRORS:
             self.write_errors += 1
             for e in entries:  # try again next time rather than lose them
                 self._queue.put(e)
@@ -186,13 +195,13 @@ class AuditLog:
         conn = self._connect()
         try:
             while not self._stop.wait(self.flush_interval):
-                with contextlib.suppress(sqlite3.Error, OSError, AuditKeyError):
+                with contextlib.suppress(*WRITE_ERRORS):
                     self.flush(conn)
             for _ in range(3):  # last flush on shutdown
                 try:
                     self.flush(conn)
                     break
-                except (sqlite3.Error, OSError, AuditKeyError):
+                except WRITE_ERRORS:
                     time.sleep(0.5)
         finally:
             conn.close()

@@ -26,6 +26,8 @@ from starlette.concurrency import run_in_threadpool
 
 from sanctio import sources
 from sanctio.contract import DEFAULT_THRESHOLD
+from sanctio.db import Listener, database_url, display, is_postgres
+from sanctio.monitor.rescreen import watch
 from sanctio.registry import (
     DEFAULT_MAX_LIST_AGE_DAYS,
     LoadResult,
@@ -37,7 +39,7 @@ from sanctio.service.audit import AuditEntry, AuditLog, now_iso
 from sanctio.service.config import DEV_WARNING, ServiceConfig
 from sanctio.service.dispatch import Served
 from sanctio.service.keys import DEV_PRINCIPAL, KeyStore, Principal
-from sanctio.service.loads import load_lists, start_after_load_hooks
+from sanctio.service.loads import load_lists
 from sanctio.service.metrics import ServiceMetrics
 from sanctio.service.pool import ScorerError, ScorerPool
 from sanctio.service.validation import build_queries, error_entry, warm_validation
@@ -57,6 +59,7 @@ class Service:
     db_lock: threading.Lock = field(default_factory=threading.Lock)
     _reader: Registry | None = None
     reload_lock: asyncio.Lock | None = None
+    listener: Listener | None = None
 
     def reader(self) -> Registry:
         """A registry connection for reads (use under ``db_lock``)."""
@@ -155,8 +158,9 @@ class Service:
                         lists: list[str] | None, actor: str,
                         download_guards: dict[str, bool] | None = None
                         ) -> list[dict[str, Any]]:
-        """Load list files (or run the official download) into the registry, then run the
-        monitoring hooks (audit trail, portfolio rescreening) on the side.
+        """Load list files (or run the official download) into the registry; monitoring
+        hears of the loads through the registry's events and works on the side (audit trail,
+        portfolio rescreening in a process of its own).
 
         Parsing and merging take seconds of CPU: they run in a process of their own, so the
         event loop keeps answering at full speed meanwhile."""
@@ -168,15 +172,15 @@ class Service:
                 [(i.path, i.format, i.list_id,
                   {"allow_shrink": i.allow_shrink, "allow_older": i.allow_older,
                    "allow_incomplete": i.allow_incomplete}) for i in items],
-                download, lists, download_guards)
+                download, lists, download_guards, actor)
         except BrokenProcessPool:
             # the loader died (killed, out of memory) before it answered: what it committed
             # stays; every file it did not get to is recorded as a failed load
             log.error("the list loader process died during a reload")
-            pairs = await run_in_threadpool(self.record_loader_death, items, download, since)
+            pairs = await run_in_threadpool(self.record_loader_death, items, download, since,
+                                            actor)
         finally:
             executor.shutdown(wait=False)
-        start_after_load_hooks(self.config.home, [r for _, r in pairs], actor)
         return [self._load_dict(path, result) for path, result in pairs]
 
     def last_version_id(self) -> int:
@@ -184,8 +188,8 @@ class Service:
             row = self.reader().conn.execute("SELECT MAX(id) FROM list_versions").fetchone()
         return int(row[0] or 0)
 
-    def record_loader_death(self, items: list[S.ReloadPath], download: bool,
-                            since: int) -> list[tuple[str | None, LoadResult]]:
+    def record_loader_death(self, items: list[S.ReloadPath], download: bool, since: int,
+                            actor: str | None = None) -> list[tuple[str | None, LoadResult]]:
         """After the loader process died: each requested file's outcome as the registry
         recorded it, and a failed load recorded for each file (and the download) it never
         finished."""
@@ -210,10 +214,22 @@ class Service:
                     with contextlib.suppress(Exception):
                         fmt = sources.detect(Path(item.path))
                 out.append((item.path, reg._record_failure(
-                    Path(item.path), fmt, item.list_id, f"{item.path}: {error}")))
+                    Path(item.path), fmt, item.list_id, f"{item.path}: {error}",
+                    publish=False)))
             if download:
                 out.append((None, reg._record_failure(
-                    Path("official-download"), None, "unknown", f"download: {error}")))
+                    Path("official-download"), None, "unknown", f"download: {error}",
+                    publish=False)))
+            # the dead loader told monitoring nothing: what it committed and what it never
+            # finished go to the audit trail and the rescreen from here
+            if actor is not None:
+                unsubscribe = watch(reg, actor=actor, background=True)
+                try:
+                    with reg.events.batch():
+                        for _, result in out:
+                            reg.publish(result)
+                finally:
+                    unsubscribe()
         return out
 
     def _load_dict(self, path: str | None, result: LoadResult) -> dict[str, Any]:
@@ -292,8 +308,31 @@ class Service:
         self.reload_lock = asyncio.Lock()
         self.audit.start()
         await self.pool.start()
+        self.listen()
         threading.Thread(target=warm_validation, name="sanctio-warm", daemon=True).start()
 
+    def listen(self) -> None:
+        """On PostgreSQL, hear the loads of the other instances sharing the database
+        (``LISTEN sanctio_lists``): the scorer pool looks at the registry at once and builds
+        and swaps in the new index, as after ``POST /lists/reload``. (On SQLite the pool's
+        poll of the registry, every ``poll_interval`` seconds, does the same.)"""
+        url = database_url(self.config.home)
+        if not is_postgres(url):
+            return
+        loop = asyncio.get_running_loop()
+
+        def heard(payload: str) -> None:
+            log.info("list changed in the shared registry: %s", payload)
+            loop.call_soon_threadsafe(self.pool.check_now)
+
+        def reconnected() -> None:  # notifications may have been missed meanwhile
+            loop.call_soon_threadsafe(self.pool.check_now)
+
+        self.listener = Listener(url, heard, on_reconnect=reconnected).start()
+        log.info("listening for list changes in %s", display(url))
+
     async def stop(self) -> None:
+        if self.listener is not None:
+            await asyncio.to_thread(self.listener.stop)
         await self.pool.stop()
         self.audit.stop()

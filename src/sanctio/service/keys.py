@@ -18,6 +18,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from sanctio.db import Connection, is_postgres, is_url, sqlite_path, write_transaction
+from sanctio.db import connect as pg_connect
+
 KEY_PREFIX = "sanctio_"
 ROLES = ("screen", "admin")
 
@@ -42,8 +45,13 @@ def hash_key(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def connect(db_path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(db_path, timeout=60, check_same_thread=False, isolation_level=None)
+def connect(db: Path | str) -> Connection:
+    """The registry database (a SQLite file's path, or a URL)."""
+    url = str(db) if is_url(str(db)) else f"sqlite:///{db}"
+    if is_postgres(url):
+        return pg_connect(url)
+    conn = sqlite3.connect(sqlite_path(url), timeout=60, check_same_thread=False,
+                           isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.row_factory = sqlite3.Row
@@ -92,12 +100,18 @@ class KeyStore:
     """Create, list, revoke and check API keys in the registry database."""
 
     def __init__(self, db_path: Path | str, *, refresh_seconds: float = 1.0) -> None:
-        self.db_path = Path(db_path)
-        self.db_path.parent.mkdir(parents=True, exist_ok=True)
+        """``db_path``: the registry database, a SQLite file or a URL (``postgresql://``)."""
+        self.db = str(db_path)
+        if not is_url(self.db):
+            Path(db_path).parent.mkdir(parents=True, exist_ok=True)
         self.refresh_seconds = refresh_seconds
         self._lock = threading.Lock()
-        self._conn = connect(self.db_path)
-        self._conn.executescript(KEYS_SQL)
+        self._conn = connect(db_path)
+        if is_postgres(self.db):
+            with write_transaction(self._conn):
+                self._conn.executescript(KEYS_SQL)
+        else:
+            self._conn.executescript(KEYS_SQL)
         self._snapshot: dict[str, Principal] = {}
         self._loaded_at = 0.0
 
@@ -105,7 +119,7 @@ class KeyStore:
         self._conn.close()
 
     @staticmethod
-    def _row(row: sqlite3.Row) -> ApiKey:
+    def _row(row: Any) -> ApiKey:
         return ApiKey(id=row["id"], prefix=row["prefix"], role=row["role"], label=row["label"],
                       created_at=row["created_at"], revoked_at=row["revoked_at"])
 

@@ -1,19 +1,20 @@
 """List loads through the service (``POST /lists/reload`` and the console's load page): the
 file a request names, resolved inside the server's data folders; the load itself, in a process
-of its own, with errors that never show the file's content; the monitoring hook after it."""
+of its own, with errors that never show the file's content. Monitoring hears of each load
+through the registry's events (:func:`sanctio.monitor.rescreen.watch`) and rescreens in a
+process of its own."""
 
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import logging
-import multiprocessing
 import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from sanctio.monitor.rescreen import watch
 from sanctio.registry import LoadResult, Registry
 
 log = logging.getLogger("sanctio.service")
@@ -131,62 +132,51 @@ def scrub_error(message: str, path: Path) -> str:
 
 
 def load_lists(home: str, items: list[tuple[Any, ...]], download: bool,
-               lists: list[str] | None, download_guards: dict[str, bool] | None = None
-               ) -> list[tuple[str | None, LoadResult]]:
+               lists: list[str] | None, download_guards: dict[str, bool] | None = None,
+               actor: str | None = None) -> list[tuple[str | None, LoadResult]]:
     """Load list files into the registry, one by one (run in a process of its own).
 
     Each item is ``(path, format, list_id)`` and optionally a dict of the load guards to lift
     (``allow_shrink``, ``allow_older``, ``allow_incomplete``); the registry's protections
-    apply otherwise, as to ``sanctio load``."""
+    apply otherwise, as to ``sanctio load``.
+
+    With ``actor``, monitoring watches the loads (audit trail, then the portfolio rescreened
+    in a process of its own once they are all done)."""
     reg = Registry(Path(home), auto_sample=False)
+    if actor is not None:
+        watch(reg, actor=actor, background=True)
     out: list[tuple[str | None, LoadResult]] = []
     try:
-        for item in items:
-            path, fmt, list_id = item[:3]
-            guards: dict[str, bool] = dict(item[3]) if len(item) > 3 and item[3] else {}
-            file = Path(path)
-
-            def scrub(message: str, file: Path = file) -> str:
-                return scrub_error(message, file)
-
-            try:
-                # errors are recorded without the file's content (GET /lists shows them)
-                result = reg.load(file, fmt, list_id, scrub=scrub, **guards)
-            except Exception as exc:  # the registry itself failed
-                log.exception("loading %s failed", path)
-                result = reg._record_failure(file, fmt, list_id, scrub_error(
-                    f"{file}: cannot load the file: {type(exc).__name__}: {exc}", file))
-            out.append((path, result))
-        if download:
-            fn = official_download()
-            if fn is not None:
-                out.extend((None, r) for r in fn(reg, lists=lists, **(download_guards or {})))
+        with reg.events.batch():
+            _load_items(reg, items, download, lists, download_guards, out)
     finally:
         reg.close()
     return out
 
 
-def start_after_load_hooks(home: Path, results: list[LoadResult], actor: str) -> None:
-    """Run the monitoring hook of ``sanctio load`` (audit trail, portfolio rescreening) in a
-    process of its own, so that rescreening never slows the answers down."""
+def _load_items(reg: Registry, items: list[tuple[Any, ...]], download: bool,
+                lists: list[str] | None, download_guards: dict[str, bool] | None,
+                out: list[tuple[str | None, LoadResult]]) -> None:
+    for item in items:
+        path, fmt, list_id = item[:3]
+        guards: dict[str, bool] = dict(item[3]) if len(item) > 3 and item[3] else {}
+        file = Path(path)
 
-    if not results or importlib.util.find_spec("sanctio.monitor.rescreen") is None:
-        return
-    ctx = multiprocessing.get_context("spawn")
-    ctx.Process(target=run_after_load_hooks, args=(str(home), results, actor),
-                name="sanctio-after-load", daemon=False).start()
+        def scrub(message: str, file: Path = file) -> str:
+            return scrub_error(message, file)
 
-
-def run_after_load_hooks(home: str, results: list[LoadResult], actor: str) -> None:
-    try:
-        from sanctio.monitor.rescreen import after_load
-    except ImportError:
-        return
-
-    registry = Registry(Path(home), auto_sample=False)
-    try:
-        after_load(registry, results, None, actor=actor)
-    except Exception:
-        log.exception("the monitoring hook after a list reload failed")
-    finally:
-        registry.close()
+        try:
+            # errors are recorded without the file's content (GET /lists shows them)
+            result = reg.load(file, fmt, list_id, scrub=scrub, **guards)
+        except Exception as exc:  # the registry itself failed
+            log.exception("loading %s failed", path)
+            result = reg._record_failure(file, fmt, list_id, scrub_error(
+                f"{file}: cannot load the file: {type(exc).__name__}: {exc}", file))
+        out.append((path, result))
+    if download:
+        fn = official_download()
+        if fn is not None:
+            for r in fn(reg, lists=lists, **(download_guards or {})):
+                if r.version is None:  # failed before a load: monitoring hears of it too
+                    reg.publish(r)
+                out.append((None, r))
