@@ -483,3 +483,10 @@ def test_hebrew_names_read_letter_by_letter(native: str, listed: str) -> None:
 
 def test_hebrew_letters_still_tell_names_apart() -> None:
     assert score("אילי פדרמן", "Ely FRIEDMAN") < score("אילי פדרמן", "Ely FEDERMAN") - 0.1
+
+
+def test_chinese_company_words_are_read_as_the_lists_translate_them() -> None:
+    # 宁波欧腾机械有限公司: Ningbo Outeng Machinery Co., Ltd (机械 machinery, 有限公司 Co., Ltd)
+    assert score("宁波欧腾机械有限公司", "Ningbo Outeng Machinery Co., Ltd", org=True) >= 0.95
+    assert score("金华市海润动力科技有限公司", "Jinhua Hairun Power Technology Co., Ltd",
+                 org=True) >= 0.95  # 市 (city) left out, 动力 power, 科技 technology

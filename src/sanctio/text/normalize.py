@@ -733,12 +733,37 @@ def _merge_abd(tokens: list[Token], arabic: bool) -> list[Token]:
 _HAN_COMPANY = [
     ("股份有限公司", " joint stock company limited "),
     ("有限责任公司", " limited liability company "),
-    ("有限公司", " company limited "), ("總公司", " company "), ("总公司", " company "),
+    ("有限公司", " co ltd "),  # (as the lists write it: Co., Ltd)
+    ("總公司", " company "), ("总公司", " company "),
     ("公司", " company "), ("集团", " group "), ("集團", " group "), ("科技", " technology "),
     ("技术", " technology "), ("贸易", " trading "), ("貿易", " trading "),
     ("国际", " international "), ("國際", " international "), ("控股", " holding "),
     ("进出口", " import export "), ("工业", " industry "), ("实业", " industry "),
     ("发展", " development "), ("投资", " investment "), ("香港", " hong kong "),
+    # business words of Chinese company names, as the lists translate them (宁波欧腾机械有限公司:
+    # Ningbo Outeng Machinery Co., Ltd)
+    ("半导体", " semiconductor "), ("半導體", " semiconductor "), ("微电子", " microelectronics "),
+    ("微電子", " microelectronics "), ("发动机", " engine "), ("發動機", " engine "),
+    ("自动化", " automation "), ("自動化", " automation "), ("研究所", " research institute "),
+    ("研究院", " research institute "), ("实验室", " laboratory "), ("實驗室", " laboratory "),
+    ("机械", " machinery "), ("機械", " machinery "), ("动力", " power "), ("動力", " power "),
+    ("电子", " electronics "), ("電子", " electronics "), ("光电", " optoelectronics "),
+    ("光電", " optoelectronics "), ("能源", " energy "), ("石油", " petroleum "),
+    ("化工", " chemical "), ("船舶", " shipping "), ("海运", " shipping "), ("海運", " shipping "),
+    ("航运", " shipping "), ("航運", " shipping "), ("物流", " logistics "),
+    ("制造", " manufacturing "), ("製造", " manufacturing "), ("设备", " equipment "),
+    ("設備", " equipment "), ("装备", " equipment "), ("裝備", " equipment "),
+    ("材料", " materials "), ("工程", " engineering "), ("建设", " construction "),
+    ("建設", " construction "), ("银行", " bank "), ("銀行", " bank "), ("精密", " precision "),
+    ("仪器", " instruments "), ("儀器", " instruments "), ("软件", " software "),
+    ("軟件", " software "), ("网络", " network "), ("網絡", " network "),
+    ("通信", " communication "), ("信息", " information "), ("系统", " systems "),
+    ("系統", " systems "), ("医药", " pharmaceutical "), ("醫藥", " pharmaceutical "),
+    ("矿业", " mining "), ("礦業", " mining "), ("钢铁", " steel "), ("鋼鐵", " steel "),
+    ("商贸", " trading "), ("商貿", " trading "), ("港务", " port "), ("港務", " port "),
+    ("港口", " port "), ("航空", " aviation "), ("大学", " university "), ("大學", " university "),
+    # (city and province left out: Jinhua, not Jinhua Shi)
+    ("有限", " limited "), ("市", " "), ("省", " "), ("中国", " china "), ("中國", " china "),
     ("(", " "), (")", " "), ("（", " "), ("）", " "),
 ]
 
