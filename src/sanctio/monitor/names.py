@@ -5,11 +5,15 @@ analysed names of the list entities that changed.
 
 A customer is a candidate for a list name when the index evidence the name's tokens collect
 on the customer's name (:meth:`NameIndex.candidates_scored`) reaches the screener's floor,
-``MIN_EVIDENCE`` times the weight of the shorter side: the list name's own weight, or the
-customer name's (the floor screening applies with the customer as the query). So every
-customer screening would score against the name is a candidate, and a customer whose name is
-a part of a listed name (``Kani``; ``Mohamed al-Kani`` for ``Mohamed Ali Hassan al-Kani``)
-too.
+``MIN_EVIDENCE`` times the list name's weight (:meth:`NameIndex.query_weight`): every
+customer the index reaches so, not the best few. Screening puts that floor on the customer's
+side (the customer is its query): a customer whose name is a shortened form of a longer
+listed name (``Ibrahim Baghdadi`` for ``ABU BAKR AL BAGHDADI, Ibrahim Awad Ibrahim``) is
+screened and can alert, though its tokens are fewer than half of the listed name's. So a
+customer is also a candidate when the evidence covers ``CUSTOMER_COVERAGE`` of the customer
+name's own weight (higher than ``MIN_EVIDENCE``: without the screener's limit on candidates
+per query, half of a customer's name, a common given name, would make thousands of
+candidates in a large portfolio).
 
 The index lives in the process: it is built from the ``customers`` table when a rescreen
 needs it and kept (one portfolio at a time) until the portfolio changes (its row count,
@@ -39,6 +43,11 @@ if TYPE_CHECKING:
     from sanctio.merge import Entity
 
 
+CUSTOMER_COVERAGE = 0.75
+"""Share of a customer name's own weight that a list name's evidence on it makes a candidate
+of it whatever the list name's length (see the module's docstring)."""
+
+
 @dataclass(slots=True)
 class CandidateStats:
     names: int = 0  # list names looked up
@@ -61,7 +70,7 @@ class CustomerIndex:
                        + [t.orig for f in forms for t in f.tokens if t.orig])
         self.nums = np.asarray(nums, dtype=np.int64)
         self.index = NameIndex(forms)
-        # each customer name's own weight: the floor from the customer's side
+        # each customer name's own weight, for CUSTOMER_COVERAGE
         self.weights = np.asarray([self.index.query_weight(f) for f in forms],
                                   dtype=np.float64)
         self.build_seconds = time.perf_counter() - started
@@ -91,8 +100,9 @@ class CustomerIndex:
         if not found:
             return set()
         ids = np.asarray(found, dtype=np.int64)
-        floor = MIN_EVIDENCE * np.minimum(self.index.query_weight(form), self.weights[ids])
-        keep = ids[np.asarray(evidence, dtype=np.float64) >= floor]
+        ev = np.asarray(evidence, dtype=np.float64)
+        keep = ids[(ev >= MIN_EVIDENCE * self.index.query_weight(form))
+                   | (ev >= CUSTOMER_COVERAGE * self.weights[ids])]
         return set(self.nums[keep].tolist())
 
     def candidates(self, entities: Iterable[Entity],

@@ -9,7 +9,8 @@ A list change (:func:`on_list_change`, called after ``sanctio load``/``update`` 
 service's reload) is handled in the reverse direction: the names of the entities holding the
 added and changed records, analysed by the text layer screening uses, are looked up in a
 :class:`sanctio.index.NameIndex` built over the customers' analysed names
-(:mod:`sanctio.monitor.names`), with the screener's evidence floor; only the customers found
+(:mod:`sanctio.monitor.names`), with the screener's evidence floor (on the list name's
+weight, or most of the customer name's); only the customers found
 are screened, each against the entities it could match only
 (:meth:`Screener.screen_entities`, the comparison of every screening). Removed designations
 close their open alerts with the reason. The benchmark (``benchmarks/monitor.py``) checks on a
