@@ -15,7 +15,11 @@ Steps, each timed:
 3. load it, import the portfolio, screen the whole portfolio (every core);
 4. load the real SDN (the 50 designations come back) and run the monitoring hook
    (:func:`sanctio.monitor.rescreen.on_list_change`): reverse look-up of the customers who
-   could match the 50 entities, screening of those against the 50 only;
+   could match the 50 entities in the customers' name index (its build timed on its own
+   too), screening of those against the 50 only; with ``--before REF`` the same change is
+   also rescreened by the code of a git ref, on a copy of the registry taken before the
+   change, and the ratios after/before of the index build and of the rescreen are reported
+   (``ratio_after_before``);
 5. recall of the reverse pre-filter: a random sample of customers (and every planted variant)
    is screened against the 50 entities directly; every customer that matches must have been
    among the rescreened candidates. ``--loose-recall`` checks instead every customer who
