@@ -15,7 +15,11 @@ Steps, each timed:
 3. load it, import the portfolio, screen the whole portfolio (every core);
 4. load the real SDN (the 50 designations come back) and run the monitoring hook
    (:func:`sanctio.monitor.rescreen.on_list_change`): reverse look-up of the customers who
-   could match the 50 entities, screening of those against the 50 only;
+   could match the 50 entities in the customers' name index (its build timed on its own
+   too), screening of those against the 50 only; with ``--before REF`` the same change is
+   also rescreened by the code of a git ref, on a copy of the registry taken before the
+   change, and the ratios after/before of the index build and of the rescreen are reported
+   (``ratio_after_before``);
 5. recall of the reverse pre-filter: a random sample of customers (and every planted variant)
    is screened against the 50 entities directly; every customer that matches must have been
    among the rescreened candidates. ``--loose-recall`` checks instead every customer who
@@ -32,6 +36,7 @@ import json
 import os
 import random
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -144,20 +149,24 @@ def earlier_sdn(target: Path, removed: set[str]) -> None:
 
 
 def loose_recall(reg: Any, screener: Any, changed_ids: set[str]) -> dict[str, Any]:
-    """Screen every customer who shares one name token (or a variant of it) with a changed
-    entity against those entities; count the matches the two-token pre-filter left out."""
-    from sanctio.monitor.portfolio import name_tokens
-    from sanctio.monitor.rescreen import PortfolioIndex, _grouped_pairs
+    """Screen every customer the changed entities' names reach in the customers' name index
+    at all (any evidence, no floor) against those entities; count the matches the floor left
+    out."""
+    from sanctio.monitor.names import customer_index
+    from sanctio.monitor.rescreen import _grouped_pairs
+    from sanctio.screen import _org_flag
+    from sanctio.text.normalize import analyze
 
     ents = [e for e in reg.entities() if e.id in changed_ids]
-    index = PortfolioIndex(reg.conn)
+    index = customer_index(reg.conn)
     strict = index.candidates(ents)
     loose: dict[int, set[str]] = {}
     for e in ents:
-        for n in {n.full for n, _m in e.names}:
-            for t in name_tokens(n):
-                for num in index.token_customers(t):
-                    loose.setdefault(num, set()).add(e.id)
+        for n in {n.full for n, _m in e.names if n.full.strip()}:
+            ids, _evidence = index.index.candidates_scored(analyze(n, org=_org_flag(e.schema)),
+                                                           limit=index.size)
+            for num in index.nums[ids].tolist():
+                loose.setdefault(num, set()).add(e.id)
     t = time.perf_counter()
     matching = missed = 0
     for r, c in _grouped_pairs(reg.conn, screener, loose):
@@ -169,6 +178,59 @@ def loose_recall(reg: Any, screener: Any, changed_ids: set[str]) -> dict[str, An
     return {"strict_candidates": len(strict), "loose_candidates": len(loose),
             "matching": matching, "missed": missed,
             "seconds": round(time.perf_counter() - t)}
+
+
+# ------------------------------------------------------------- the code before (a git ref)
+
+BEFORE_SCRIPT = """
+import json, sys, time
+from pathlib import Path
+from sanctio.monitor.portfolio import rebuild_keys
+from sanctio.monitor.rescreen import on_list_change
+from sanctio.registry import Registry
+from sanctio.screen import Screener
+
+home, sdn, workers = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+reg = Registry(home, auto_sample=False)
+t = time.perf_counter()
+rebuild_keys(reg.conn)
+build = time.perf_counter() - t
+real = reg.load(sdn)
+assert real.status == "loaded", real.error
+built = []
+
+def factory():
+    t0 = time.perf_counter()
+    s = Screener(reg)
+    built.append(time.perf_counter() - t0)
+    return s
+
+t = time.perf_counter()
+change = on_list_change(reg, real, factory, actor="benchmark", workers=workers)
+total = time.perf_counter() - t - sum(built)
+print(json.dumps({"index_build_seconds": build, "rescreen_seconds": total,
+                  "candidates": change.candidates, "opened": change.opened,
+                  "index_seconds": change.index_seconds}))
+"""
+
+
+def run_before(ref: str, home: Path, work: Path, workers: int) -> dict[str, Any]:
+    """The rescreen of the same change by the code of a git ref (its ``src`` exported to a
+    temporary folder, run in a process of its own) on a copy of the registry taken before the
+    change: its index build (the reverse index of the time, rebuilt in full) and its rescreen
+    (without the screener's build)."""
+    src = work / f"src-{ref}"
+    if not src.exists():
+        src.mkdir()
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "src"],
+                                 check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(src)], input=archive, check=True)
+    env = {**os.environ, "PYTHONPATH": str(src / "src")}
+    env.pop("SANCTIO_DB", None)
+    out = subprocess.run([sys.executable, "-c", BEFORE_SCRIPT, str(home), str(SDN),
+                          str(workers)], check=True, capture_output=True, text=True, env=env)
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return {k: round(v, 2) if isinstance(v, float) else v for k, v in result.items()}
 
 
 # ------------------------------------------------------------------------------- main
@@ -186,12 +248,18 @@ def main() -> None:
     ap.add_argument("--all-lists", action="store_true",
                     help="also load UN, EU and UK 2026 before screening, so that the portfolio "
                          "is screened against the four lists (the change stays in the SDN)")
+    ap.add_argument("--before", metavar="REF", default=None,
+                    help="also rescreen the same change with the code of this git ref (e.g. "
+                         "the commit before the customers' NameIndex) on a copy of the "
+                         "registry, and report the ratios after/before of the index build and "
+                         "of the rescreen")
     ap.add_argument("--loose-recall", action="store_true",
                     help="also screen every customer sharing at least one name token with a "
                          "changed entity (slow: about 30 min at 1,000,000 customers) and "
                          "check that the pre-filter kept every one that matches")
     args = ap.parse_args()
 
+    from sanctio.monitor.names import CustomerIndex, clear_cache
     from sanctio.monitor.portfolio import import_portfolio
     from sanctio.monitor.rescreen import on_list_change, screen_portfolio, screen_subset
     from sanctio.registry import Registry
@@ -262,6 +330,12 @@ def main() -> None:
             "full_screen_seconds"])
         log(f"full screen: {results['full_screen_seconds']} s, {run.stats.to_dict()}")
 
+        if args.before:
+            before_home = work / "home-before"
+            shutil.rmtree(before_home, ignore_errors=True)
+            reg.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            shutil.copytree(home, before_home)
+
         t = time.perf_counter()
         real = reg.load(SDN)
         assert real.status == "loaded", real.error
@@ -275,8 +349,17 @@ def main() -> None:
             built.append(time.perf_counter() - t0)
             return new_screener[-1]
 
+        # the customers' name index, built cold (then dropped: the rescreen builds its own)
+        clear_cache()
         t = time.perf_counter()
-        change = on_list_change(reg, real, factory, actor="benchmark")
+        cindex = CustomerIndex.build(reg.conn)
+        results["customer_index_build_seconds"] = round(time.perf_counter() - t, 2)
+        results["customer_index_names"] = cindex.size
+        del cindex
+        clear_cache()
+
+        t = time.perf_counter()
+        change = on_list_change(reg, real, factory, actor="benchmark", workers=args.workers)
         total = time.perf_counter() - t
         results["rescreen_seconds"] = round(total, 1)
         results["rescreen_index_build_seconds"] = round(sum(built), 1)
@@ -284,8 +367,28 @@ def main() -> None:
         results["rescreen"] = {k: v for k, v in change.to_dict().items()
                                if k not in ("run", "webhook")}
         log(f"rescreen after {args.changed} designations: {total:.1f} s "
-            f"({sum(built):.1f} s of it building the new index); "
+            f"({sum(built):.1f} s of it building the new screener, "
+            f"{change.index_build_seconds:.1f} s the customers' name index); "
             f"{change.candidates:,} candidates, {change.opened} alerts opened")
+        if args.before:
+            before = run_before(args.before, work / "home-before", work, args.workers)
+            after_rescreen = total - sum(built)
+            results["before"] = {"ref": args.before, **before}
+            results["after"] = {
+                "index_build_seconds": results["customer_index_build_seconds"],
+                "rescreen_seconds": round(after_rescreen, 2),
+                "rescreen_cached_index_seconds": round(
+                    after_rescreen - change.index_build_seconds, 2),
+                "candidates": change.candidates, "opened": change.opened}
+            results["ratio_after_before"] = {
+                "index_build": round(results["customer_index_build_seconds"]
+                                     / max(before["index_build_seconds"], 1e-9), 2),
+                "rescreen": round(after_rescreen / max(before["rescreen_seconds"], 1e-9), 2),
+                "rescreen_cached_index": round(
+                    (after_rescreen - change.index_build_seconds)
+                    / max(before["rescreen_seconds"], 1e-9), 2)}
+            log(f"before ({args.before}): {before}; ratios after/before: "
+                f"{results['ratio_after_before']}")
 
         # recall of the reverse pre-filter
         assert change.run is not None

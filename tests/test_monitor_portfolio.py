@@ -1,4 +1,4 @@
-"""Portfolio import (streaming, re-import, bad rows) and the reverse name index keys."""
+"""Portfolio import (streaming, re-import, bad rows) and the customers' name index."""
 
 from __future__ import annotations
 
@@ -7,18 +7,19 @@ from typing import Any
 
 import pytest
 
+from sanctio.db import has_table
+from sanctio.monitor import ensure_schema
 from sanctio.monitor.audit import entries, verify
+from sanctio.monitor.names import CustomerIndex, clear_cache, customer_index
 from sanctio.monitor.portfolio import (
     PortfolioError,
     count_customers,
-    customer_keys,
     get_customer,
     import_portfolio,
     list_customers,
-    name_keys,
-    name_tokens,
     parse_mapping,
 )
+from sanctio.text.normalize import analyze
 
 from .conftest import both_back_ends, connect_db
 
@@ -101,10 +102,9 @@ def test_reimport_updates_changed_and_reports_added_removed(tmp_path: Path) -> N
     assert count_customers(conn) == 3
     assert {c.id for c in list_customers(conn, include_removed=True)} == {"C1", "C2", "C3",
                                                                          "C8"}
-    # the removed customer's keys left the reverse index, the changed one's stayed right
-    keys = {r[0] for r in conn.execute("SELECT key FROM customer_keys WHERE num=?",
-                                       (c3.num,))}
-    assert keys == set()
+    # the removed customer left the name index (rebuilt: the portfolio changed)
+    index = customer_index(conn)
+    assert c3.num not in index.nums.tolist() and c2.num in index.nums.tolist()
     # a partial file with --keep-missing removes nothing; C3 coming back counts as added
     report = import_portfolio(conn, _write(tmp_path / "v3.csv", [ROWS[2]]), mapping=mapping,
                               keep_missing=True)
@@ -153,38 +153,53 @@ def test_streaming_import_of_many_rows(tmp_path: Path) -> None:
     assert (again.added, again.changed, again.removed, again.unchanged) == (0, 0, 0, 20_000)
 
 
-def test_name_keys() -> None:
-    assert name_keys("AL-KANI, Mohamed") == {"kani", "mohamed"}
-    assert name_keys("Mohamed Alkani") == {"mohamed", "alkani", "kani"}
-    assert "#9" in name_keys("9th Brigade") and "#9" in name_keys("Ninth Brigade")
-    assert name_keys("Anna Müller") == {"anna", "muller"}
-    assert name_keys("Acme Trading LLC") == {"acme"}  # legal forms, generic words left out
-    assert name_keys("Trading Company LLC") == {"trading", "company", "llc"}
-    assert len(name_tokens("Abu Bakr al Baghdadi")) == 3
-    assert any(k.startswith("1:") for k in customer_keys("Kaniyat"))
-    assert any(k.startswith("1:") for k in customer_keys("Kaniyat Militia Group"))
-    assert not any(k.startswith("1:") for k in customer_keys("Kaniyat Tarhuna"))
-    assert name_keys("Мухаммад Алкани") & {"mukhammad", "alkani", "kani"}
+def _found(conn: Any, index: CustomerIndex, name: str) -> set[str]:
+    nums = index.name_candidates(analyze(name))
+    return {str(r[0]) for r in conn.execute(
+        f"SELECT id FROM customers WHERE num IN ({','.join(map(str, nums)) or '0'})")}
 
 
-def test_reverse_index_finds_spellings_scripts_and_typos(tmp_path: Path) -> None:
-    from sanctio.monitor.rescreen import PortfolioIndex
-
+def test_name_index_finds_spellings_scripts_and_typos(tmp_path: Path) -> None:
     conn = _conn(tmp_path)
     names = {
         "V1": "Mohamed Alkani", "V2": "Muhammad Al Kani", "V3": "mohammed al-kani",
-        "V4": "محمد الكاني", "V5": "Mohamed Alkami", "V6": "Kani", "V7": "KANI, Muhamad",
-        "N1": "Mohamed Smith", "N2": "Peter Brown", "N3": "Kanitz Werner",
-        "N4": "Alkani Holdings Group", "N5": "Kani Peterson",
+        "V4": "محمد الكاني", "V5": "Mohamed Alkami", "V7": "KANI, Muhamad",
+        "V8": "Мухаммад Алкани",  # Cyrillic: the old normaliser's keys missed it
+        "N2": "Peter Brown", "N3": "Kanitz Werner", "N5": "Hans Peterson",
+        "V6": "Kani",  # the whole of the customer's name (CUSTOMER_COVERAGE)
+        "V9": "Mohamed Ali Hassan al-Kani",  # the list name is a part of the customer's
+        "K1": "Kim Cholnam",  # the given name written as one word
+        "O1": "Volga Shiping Grup",  # a typo in a generic word (Grup)
+        "O2": "ВОЛГА ШИППИНГ ГРУП",
+        "V10": "Ibrahim Baghdadi",
     }
     path = _write(tmp_path / "c.csv", [f'{k},"{v}"' for k, v in names.items()],
                   header="ref,name\n")
     import_portfolio(conn, path)
-    index = PortfolioIndex(conn)
-    nums = index.name_candidates("AL-KANI, Mohamed")
-    found = {r[0] for r in conn.execute(
-        f"SELECT id FROM customers WHERE num IN ({','.join(map(str, nums))})")}
-    assert found == {"V1", "V2", "V3", "V4", "V5", "V6", "V7", "N4"}
-    assert index.stats.vocabulary >= 12
-    assert {"muhammad", "mohammed", "muhamad"} <= index._variants["mohamed"]
-    assert "kami" in index._variants["kani"]  # Mohamed Alkami: one edit away
+    clear_cache()
+    index = customer_index(conn)
+    assert index.size == len(names) and index.build_seconds > 0
+    assert customer_index(conn) is index  # kept while the portfolio does not change
+    found = _found(conn, index, "AL-KANI, Mohamed")
+    assert {"V1", "V2", "V3", "V4", "V5", "V6", "V7", "V8", "V9"} <= found
+    assert not found & {"N2", "N3", "N5", "K1", "O1", "O2"}
+    # a shortened form of a longer listed name: under half of its evidence, all of the
+    # customer's (screening, the customer as query, scores it)
+    assert _found(conn, index, "ABU BAKR AL BAGHDADI, Ibrahim Awad Ibrahim") >= {"V10"}
+    assert _found(conn, index, "KIM Chol Nam") == {"K1"}
+    assert _found(conn, index, "VOLGA SHIPPING GROUP") == {"O1", "O2"}
+
+
+def test_customer_keys_table_of_earlier_versions_is_dropped(tmp_path: Path) -> None:
+    conn = _conn(tmp_path)
+    conn.execute("CREATE TABLE customer_keys (key TEXT NOT NULL, num INTEGER NOT NULL, "
+                 "PRIMARY KEY (key, num))")
+    conn.execute("INSERT INTO customer_keys VALUES ('kani', 1)")
+    conn.execute("CREATE TABLE monitor_settings (key TEXT PRIMARY KEY, value TEXT)")
+    conn.execute("INSERT INTO monitor_settings VALUES ('customer_keys_version', '4')")
+    ensure_schema(conn)
+    assert not has_table(conn, "customer_keys")
+    assert conn.execute("SELECT COUNT(*) FROM monitor_settings").fetchone()[0] == 0
+    report = import_portfolio(conn, _write(tmp_path / "c.csv", ROWS[:2]),
+                              mapping=parse_mapping(MAP))
+    assert report.added == 2 and not has_table(conn, "customer_keys")

@@ -3,8 +3,8 @@ decisions that stick, webhook notifications and a tamper-evident audit trail.
 
 Everything lives in the registry database (``sanctio.db``) next to the lists:
 
-- ``customers`` / ``customer_keys``: the portfolio and its reverse name index
-  (:mod:`sanctio.monitor.portfolio`);
+- ``customers``: the portfolio (:mod:`sanctio.monitor.portfolio`; its name index is built in
+  memory when a rescreen needs it, :mod:`sanctio.monitor.names`);
 - ``alerts`` / ``alert_events`` / ``decisions``: alerts, their timeline and the analysts'
   decisions (:mod:`sanctio.monitor.alerts`);
 - ``screening_runs`` / ``screening_history``: every screening run and each customer's result
@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from sanctio.db import Connection
+from sanctio.db import Connection, has_table
 
 SCHEMA_STATEMENTS: tuple[str, ...] = (
     # ---------------------------------------------------------------- portfolio
@@ -46,11 +46,6 @@ SCHEMA_STATEMENTS: tuple[str, ...] = (
         removed INTEGER NOT NULL DEFAULT 0,
         removed_at TEXT
     )""",
-    """CREATE TABLE IF NOT EXISTS customer_keys (
-        key TEXT NOT NULL,
-        num INTEGER NOT NULL,
-        PRIMARY KEY (key, num)
-    ) WITHOUT ROWID""",
     """CREATE TABLE IF NOT EXISTS portfolio_imports (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         file TEXT, started_at TEXT NOT NULL, finished_at TEXT, actor TEXT,
@@ -191,14 +186,16 @@ _READY: set[tuple[int, str]] = set()
 AFTER_COMMIT: list[Callable[[Connection], None]] = []
 
 
-def _db_name(conn: Connection) -> str:
+def database_name(conn: Connection) -> str:
+    """The database a connection is on (the SQLite file; on PostgreSQL, as ``sanctio.db``
+    names it)."""
     row = conn.execute("PRAGMA database_list").fetchone()
     return str(row[2]) if row else ""
 
 
 def ensure_schema(conn: Connection) -> None:
     """Create the monitoring tables if they are missing (safe inside a transaction)."""
-    key = (id(conn), _db_name(conn))
+    key = (id(conn), database_name(conn))
     if key in _READY:
         return
     for stmt in SCHEMA_STATEMENTS:
@@ -207,6 +204,11 @@ def ensure_schema(conn: Connection) -> None:
     # before it stay unkeyed; the first keyed entry covers them)
     if "mac" not in {str(r[1]) for r in conn.execute("PRAGMA table_info(audit_log)")}:
         conn.execute("ALTER TABLE audit_log ADD COLUMN mac TEXT")
+    # registries of earlier versions: the reverse name index table of the portfolio's own
+    # name normaliser is gone (the name index is now built in memory, sanctio.monitor.names)
+    if has_table(conn, "customer_keys"):
+        conn.execute("DROP TABLE customer_keys")
+        conn.execute("DELETE FROM monitor_settings WHERE key='customer_keys_version'")
     _READY.add(key)
 
 
@@ -262,6 +264,6 @@ def set_setting(conn: Connection, key: str, value: str | None) -> None:
 
 
 __all__ = [
-    "AFTER_COMMIT", "SCHEMA_STATEMENTS", "default_actor", "ensure_schema", "get_setting", "now_iso",
-    "set_setting", "transaction",
+    "AFTER_COMMIT", "SCHEMA_STATEMENTS", "database_name", "default_actor", "ensure_schema",
+    "get_setting", "now_iso", "set_setting", "transaction",
 ]

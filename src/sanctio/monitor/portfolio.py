@@ -1,5 +1,4 @@
-"""The customer portfolio: streaming CSV import into the registry database, and the reverse
-name index used to rescreen only the customers a list change can affect.
+"""The customer portfolio: streaming CSV import into the registry database.
 
 A customer is one row of the portfolio file. Its columns are mapped as for ``screen-file``
 (``name``, ``schema``, ``dob``, ``country``, ``gender``, ``id`` for identifiers, ``ref`` for the
@@ -11,17 +10,17 @@ Import is streaming: rows are validated and staged in a temporary table in batch
 into ``customers`` in one transaction, so a file of millions of rows needs little memory and a
 failed import changes nothing. Re-importing a file updates changed customers, adds new ones and
 marks the customers missing from the file as removed (unless ``keep_missing``).
+
+The customers' names are indexed for rescreening in memory, when a list change needs it
+(:mod:`sanctio.monitor.names`): nothing but the customers themselves is stored here.
 """
 
 from __future__ import annotations
 
 import csv
-import re
 import time
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,14 +29,7 @@ import orjson
 from sanctio.contract import QueryError
 from sanctio.csvrows import csv_lines
 from sanctio.db import Connection
-from sanctio.monitor import (
-    default_actor,
-    ensure_schema,
-    get_setting,
-    now_iso,
-    set_setting,
-    transaction,
-)
+from sanctio.monitor import default_actor, ensure_schema, now_iso, transaction
 from sanctio.monitor.alerts import close_for_removed_customers
 from sanctio.monitor.audit import record_audit
 
@@ -51,15 +43,6 @@ from sanctio.monitor.customers import (  # noqa: F401
     get_customer,
     iter_customers,
     list_customers,
-)
-from sanctio.text import normalize as nz
-from sanctio.text.normalize import (
-    GENERIC,
-    PARTICLES,
-    TITLES,
-    number_value,
-    split_compounds,
-    tokenize_ascii,
 )
 
 FIELDS = ("name", "schema", "dob", "country", "gender", "id", "ref")
@@ -133,178 +116,6 @@ def resolve_columns(header: list[str], mapping: dict[str, str]) -> dict[str, int
         raise PortfolioError("no customer id column: map it with --map ref=COLUMN; columns: "
                              + ", ".join(header))
     return cols
-
-
-# -------------------------------------------------------------------------- name keys
-
-_FOLD = str.maketrans({
-    "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
-    "đ": "d", "Đ": "D", "ı": "i", "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D", "œ": "oe",
-    "Œ": "OE", "ŀ": "l", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ĸ": "k", "ŋ": "ng",
-    "Ŋ": "NG", "ʼ": "'", "’": "'", "‘": "'", "`": "'", "´": "'",
-})
-_COMBINING = re.compile(r"[\u0300-\u036f]")
-_GLUED_ARTICLE = re.compile(r"^(al|el|ul)(?=[a-z]{3,}$)")
-
-
-def _fold_latin(text: str) -> str | None:
-    """ASCII lower-case form of a Latin-script name, or None for other scripts."""
-    if text.isascii():
-        return text.lower()
-    t = _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_FOLD)))
-    return t.lower() if t.isascii() else None
-
-
-# legal forms and generic organisation words: shared by too many names to count as evidence
-_LEGAL = frozenset("""
-llc ltd limited inc incorporated corp corporation co company plc gmbh ag kg ohg ug mbh sa sas
-sarl eurl srl spa snc bv nv oy oyj ab asa as aps jsc ojsc pjsc cjsc ooo zao oao pao tov fze
-fzco fzc fzllc llp lp pte pvt sdn bhd kft zrt doo sro spzoo zoo sp ltda cia sl slu sac saic
-ca cv sapi de rl pty trust holding holdings group
-""".split())
-
-
-@lru_cache(maxsize=1)
-def _generic_words() -> tuple[frozenset[str], dict[str, set[str]]]:
-    words = frozenset(GENERIC | _LEGAL)
-    dels: dict[str, set[str]] = {}
-    for w in words:
-        if len(w) >= 5:
-            for d in (w, *(w[:i] + w[i + 1:] for i in range(len(w)))):
-                dels.setdefault(d, set()).add(w)
-    return words, dels
-
-
-@lru_cache(maxsize=200_000)
-def _generic(tok: str) -> bool:
-    """A legal form or generic organisation word, or a misspelling of one (``Grmup``)."""
-    words, dels = _generic_words()
-    if tok in words:
-        return True
-    if len(tok) < 5:
-        return False
-    return any(abs(len(w) - len(tok)) <= 1 for d in (tok, *(tok[:i] + tok[i + 1:]
-                                                            for i in range(len(tok))))
-               for w in dels.get(d, ()))
-
-
-def _token_key(tok: str) -> str:
-    num = number_value(tok, words=True)
-    return f"#{num}" if num is not None else tok
-
-
-@lru_cache(maxsize=200_000)
-def _tokens_keys(tok: str) -> tuple[str, ...]:
-    keys = [_token_key(tok)]
-    if _GLUED_ARTICLE.match(tok):  # alkani: also kani (al-Kani, Al Kani, Alkani meet)
-        keys.append(tok[2:])
-    return tuple(keys)
-
-
-def name_tokens(name: str) -> list[tuple[str, ...]]:
-    """The index keys of each significant token of a name: one tuple per token (``alkani``
-    gives ``alkani`` and ``kani``).
-
-    Keys are the tokens of the name's Latin form (ASCII, lower case; other scripts are
-    transliterated as the screener does), numbers read as numbers (``9th`` = ``ninth`` =
-    ``#9``). Particles (al, bin, van...), legal forms and generic organisation words (LLC,
-    Trading, Bank...) are left out unless the name has nothing else. Spelling variants are
-    found at look-up time (same consonant skeleton, one edit away): see
-    :class:`sanctio.monitor.rescreen.PortfolioIndex`."""
-    latin = _fold_latin(name)
-    arabic = False
-    if latin is None:
-        latin, arabic = _to_latin_slow(name)
-    toks: list[str] = []
-    for raw in tokenize_ascii(latin):
-        for tok in split_compounds(raw, arabic):
-            toks.append(_CANON.get(tok, tok))
-    words, _dels = _generic_words()
-    significant = [t for t in toks if len(t) > 1 and t not in PARTICLES and t not in TITLES
-                   and t not in words]
-    if not significant:
-        significant = [t for t in toks if t not in PARTICLES] or toks
-    seen: set[tuple[str, ...]] = set()
-    out: list[tuple[str, ...]] = []
-    for t in significant:
-        keys = _tokens_keys(t)
-        if keys not in seen:
-            seen.add(keys)
-            out.append(keys)
-    return out
-
-
-_CANON = {"abou": "abu", "abo": "abu", "ibn": "bin", "ben": "bin", "bint": "bin",
-          "binti": "bin", "el": "al", "ul": "al"}
-
-
-def _to_latin_slow(name: str) -> tuple[str, bool]:
-    text = unicodedata.normalize("NFKC", name)
-    text = " ".join(nz.fold_homoglyphs(w) for w in text.split())
-    script = nz.detect_script(text)
-    if script == "Hangul":
-        return nz._hangul_latin(text)[0], False
-    return nz.to_latin(text), script == "Arabic"
-
-
-def name_keys(name: str) -> set[str]:
-    """All index keys of a name (see :func:`name_tokens`)."""
-    return {k for keys in name_tokens(name) for k in keys}
-
-
-SINGLE = "1:"
-"""Prefix of the keys of customers whose name has a single significant token: such a customer
-is a candidate as soon as that token matches (others need two tokens in common)."""
-
-
-def customer_keys(name: str) -> set[str]:
-    """A customer's index keys: :func:`name_keys`, plus the ``1:`` keys of the one token
-    when the name has a single token besides misspellings of generic words (``Volga
-    Grmup``)."""
-    toks = name_tokens(name)
-    keys = {k for t in toks for k in t}
-    core = [t for t in toks if not _generic(t[0])] if len(toks) > 1 else toks
-    if len(core) == 1:
-        keys |= {SINGLE + k for k in core[0]}
-    return keys
-
-
-KEYS_VERSION = "4"
-"""Version of :func:`customer_keys`: the reverse index is rebuilt when it changes."""
-
-
-def rebuild_keys(conn: Connection) -> int:
-    """Rebuild the reverse name index of the whole portfolio; returns the customer count."""
-    ensure_schema(conn)
-    n = 0
-    with transaction(conn):
-        conn.execute("DELETE FROM customer_keys")
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS stage_keys (key TEXT, num INTEGER)")
-        conn.execute("DELETE FROM stage_keys")
-        rows: list[tuple[str, int]] = []
-        for c in iter_customers(conn, batch=20_000):
-            assert c.num is not None
-            rows.extend((k, c.num) for k in customer_keys(c.name))
-            n += 1
-            if len(rows) >= 100_000:
-                conn.executemany("INSERT INTO stage_keys VALUES (?,?)", rows)
-                rows.clear()
-        conn.executemany("INSERT INTO stage_keys VALUES (?,?)", rows)
-        conn.execute("INSERT OR IGNORE INTO customer_keys SELECT key, num FROM stage_keys "
-                     "ORDER BY key, num")
-        conn.execute("DROP TABLE temp.stage_keys")
-        set_setting(conn, "customer_keys_version", KEYS_VERSION)
-    return n
-
-
-def ensure_keys(conn: Connection) -> None:
-    """Make sure the reverse index was built by this version of :func:`customer_keys`."""
-    if get_setting(conn, "customer_keys_version") == KEYS_VERSION:
-        return
-    if conn.execute("SELECT 1 FROM customers LIMIT 1").fetchone() is None:
-        set_setting(conn, "customer_keys_version", KEYS_VERSION)
-        return
-    rebuild_keys(conn)
 
 
 # ----------------------------------------------------------------------------- import
@@ -483,7 +294,6 @@ def import_portfolio(conn: Connection, path: Path | str, *,
         raise PortfolioError(f"{path}: no such file")
     actor = actor or default_actor()
     report = ImportReport(file=str(path))
-    ensure_keys(conn)
     conn.execute(_STAGE_SQL)
     try:
         for encoding in ("utf-8-sig", "cp1252"):
@@ -518,27 +328,14 @@ def import_portfolio(conn: Connection, path: Path | str, *,
             })
     finally:
         conn.execute("DROP TABLE IF EXISTS temp.portfolio_stage")
-        conn.execute("DROP TABLE IF EXISTS temp.stage_keys")
     return report
 
 
 def _merge_stage(conn: Connection, report: ImportReport, ts: str,
                  keep_missing: bool) -> None:
-    """Merge the staged rows into ``customers`` and the reverse index (in the caller's
-    transaction). Works set-wise and in chunks so that memory stays flat."""
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS stage_keys (key TEXT, num INTEGER)")
-    conn.execute("DELETE FROM stage_keys")
+    """Merge the staged rows into ``customers`` (in the caller's transaction). Works set-wise
+    and in chunks so that memory stays flat."""
     max_before = int(conn.execute("SELECT COALESCE(MAX(num), 0) FROM customers").fetchone()[0])
-    new_keys: list[tuple[str, int]] = []
-    old_keys: list[tuple[str, int]] = []
-
-    def flush(final: bool = False) -> None:
-        if old_keys and (final or len(old_keys) >= 100_000):
-            conn.executemany("DELETE FROM customer_keys WHERE key=? AND num=?", old_keys)
-            old_keys.clear()
-        if new_keys and (final or len(new_keys) >= 100_000):
-            conn.executemany("INSERT INTO stage_keys (key, num) VALUES (?,?)", new_keys)
-            new_keys.clear()
 
     # 1. customers whose data changed, and removed customers who are back
     conn.execute("DROP TABLE IF EXISTS temp.stage_changed")
@@ -567,14 +364,11 @@ def _merge_stage(conn: Connection, report: ImportReport, ts: str,
                 report.changed += 1
                 if len(report.changed_ids) < MAX_LISTED:
                     report.changed_ids.append(ChangedCustomer(cid, _diff_fields(old, new)))
-                old_keys.extend((k, num) for k in customer_keys(str(old[0])))
-            new_keys.extend((k, num) for k in customer_keys(str(new[0])))
             report.screen_nums.append(num)
             updates.append((*new, r[16], r[9], ts, num))
         conn.executemany(
             "UPDATE customers SET name=?, schema=?, dob=?, country=?, gender=?, identifiers=?, "
             "data_hash=?, line=?, updated_at=?, removed=0, removed_at=NULL WHERE num=?", updates)
-        flush()
     conn.execute("DROP TABLE IF EXISTS temp.stage_changed")
 
     # 2. new customers
@@ -586,37 +380,28 @@ def _merge_stage(conn: Connection, report: ImportReport, ts: str,
         (ts, ts))
     last = max_before
     while True:
-        rows = conn.execute("SELECT num, id, name FROM customers WHERE num > ? ORDER BY num "
+        rows = conn.execute("SELECT num, id FROM customers WHERE num > ? ORDER BY num "
                             "LIMIT 10000", (last,)).fetchall()
         if not rows:
             break
-        for num, cid, name in rows:
+        for num, cid in rows:
             report.added += 1
             if len(report.added_ids) < MAX_LISTED:
                 report.added_ids.append(cid)
             report.screen_nums.append(int(num))
-            new_keys.extend((k, int(num)) for k in customer_keys(name))
         last = int(rows[-1][0])
-        flush()
     staged = int(conn.execute("SELECT COUNT(*) FROM portfolio_stage").fetchone()[0])
     report.unchanged = staged - report.added - report.changed
 
     # 3. customers missing from the file
     if not keep_missing:
         gone = conn.execute(
-            "SELECT c.num, c.id, c.name FROM customers c WHERE c.removed = 0 AND c.num <= ? "
+            "SELECT c.num, c.id FROM customers c WHERE c.removed = 0 AND c.num <= ? "
             "AND NOT EXISTS (SELECT 1 FROM portfolio_stage s WHERE s.id = c.id)",
             (max_before,)).fetchall()
-        for num, cid, name in gone:
+        for _num, cid in gone:
             report.removed += 1
             if len(report.removed_ids) < MAX_LISTED:
                 report.removed_ids.append(cid)
-            old_keys.extend((k, int(num)) for k in customer_keys(name))
         conn.executemany("UPDATE customers SET removed=1, removed_at=?, updated_at=? "
                          "WHERE num=?", [(ts, ts, g[0]) for g in gone])
-    flush(final=True)
-    # sorted insertion into the index B-tree (fast even for millions of keys)
-    conn.execute("INSERT OR IGNORE INTO customer_keys (key, num) SELECT key, num FROM stage_keys "
-                 "ORDER BY key, num")
-    conn.execute("DELETE FROM stage_keys")
-

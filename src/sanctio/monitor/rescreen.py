@@ -7,16 +7,14 @@ again, history).
 
 A list change (:func:`on_list_change`, called after ``sanctio load``/``update`` and the
 service's reload) is handled in the reverse direction: the names of the entities holding the
-added and changed records are looked up in the portfolio's name index (``customer_keys``: each
-customer's name tokens, see :func:`sanctio.monitor.portfolio.name_tokens`), and only the
-customers who share enough of a name with one of them are screened, each against the entities
-it could match only (:meth:`Screener.screen_entities`). A customer is a candidate for a name
-when they share two of its tokens, or when either name has a single token and the customer's
-name is that token; a token matches the same token, a token with the same consonant skeleton
-(``Mohamed``/``Muhammad``/``محمد``) or one edit away (``Alkani``/``Alkami``). Particles,
-titles, initials, legal forms and generic organisation words do not count. Removed
-designations close their open alerts with the reason. The benchmark
-(``benchmarks/monitor.py``) checks on a sample that the pre-filter loses no match.
+added and changed records, analysed by the text layer screening uses, are looked up in a
+:class:`sanctio.index.NameIndex` built over the customers' analysed names
+(:mod:`sanctio.monitor.names`), with the screener's evidence floor (on the list name's
+weight, or most of the customer name's); only the customers found
+are screened, each against the entities it could match only
+(:meth:`Screener.screen_entities`, the comparison of every screening). Removed designations
+close their open alerts with the reason. The benchmark (``benchmarks/monitor.py``) checks on a
+sample that the pre-filter loses no match.
 """
 
 from __future__ import annotations
@@ -29,7 +27,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 import orjson
 
@@ -38,22 +36,15 @@ from sanctio.db import Connection
 from sanctio.monitor import default_actor, ensure_schema, now_iso, transaction, webhook
 from sanctio.monitor.alerts import AlertSink, RunStats, close_delisted, close_retired_lists
 from sanctio.monitor.audit import record_audit, record_load
+from sanctio.monitor.names import CandidateStats, customer_index
 from sanctio.monitor.portfolio import (
-    SINGLE,
     Customer,
     count_customers,
     customers_by_num,
-    ensure_keys,
     iter_customers,
-    name_tokens,
 )
 from sanctio.registry import ListsChanged, LoadResult, Registry
 from sanctio.screen import Screener
-from sanctio.text.normalize import skeleton
-
-if TYPE_CHECKING:
-    from sanctio.entity import Entity
-    from sanctio.registry import LoadResult, Registry
 
 log = logging.getLogger(__name__)
 
@@ -275,172 +266,6 @@ def _default_factory(registry: Registry) -> ScreenerFactory:
     return make
 
 
-# ----------------------------------------------------------------- reverse name index
-
-
-@dataclass(slots=True)
-class CandidateStats:
-    names: int = 0
-    tokens: int = 0
-    vocabulary: int = 0
-    keys_looked_up: int = 0
-    variant_keys: int = 0
-    candidates: int = 0
-    seconds: float = 0.0
-
-
-_VOWELISH = frozenset("aeiouyjvwh")
-
-
-def _skeleton_key(token: str, skel: str) -> str | None:
-    """The skeleton under which a token meets its spelling variants: skeletons of three
-    consonants or more as they are (``mhmd``); two-consonant skeletons only with the kind of
-    their first letter (``Musa`` = ``Moussa``, ``Yusuf`` = ``Jusuf``, but not ``Wencho`` =
-    ``Nico``)."""
-    if len(token) < 3 or len(skel) < 2:
-        return None
-    if len(skel) >= 3:
-        return skel
-    first = token[0]
-    return ("~" if first in _VOWELISH else first) + skel
-
-
-def _deletions(word: str) -> list[str]:
-    return [word[:i] + word[i + 1:] for i in range(len(word))]
-
-
-class PortfolioIndex:
-    """Look-ups in the portfolio's reverse name index (``customer_keys``).
-
-    A list token reaches the customer tokens that are the same, that share its consonant
-    skeleton (``mohamed`` = ``muhammad``, skeletons of two letters or more), or that are one
-    edit away (``alkani`` = ``alkami``, tokens of four letters or more). Variants are found in
-    the portfolio's vocabulary once per look-up batch (:meth:`prepare`)."""
-
-    def __init__(self, conn: Connection, *, fuzzy: bool = True) -> None:
-        ensure_keys(conn)
-        self.conn = conn
-        self.fuzzy = fuzzy
-        self._postings: dict[str, list[int]] = {}
-        self._variants: dict[str, set[str]] = {}
-        self._tokens: dict[tuple[str, ...], set[int]] = {}
-        self._single: dict[tuple[str, ...], set[int]] = {}
-        self.stats = CandidateStats()
-
-    def postings(self, key: str) -> list[int]:
-        got = self._postings.get(key)
-        if got is None:
-            self.stats.keys_looked_up += 1
-            got = [int(r[0]) for r in self.conn.execute(
-                "SELECT num FROM customer_keys WHERE key=?", (key,))]
-            self._postings[key] = got
-        return got
-
-    def prepare(self, tokens: Iterable[str]) -> None:
-        """Find, in one pass over the portfolio's vocabulary, the customer tokens that are
-        variants of these list tokens."""
-        todo = {t for t in tokens if t not in self._variants}
-        if not todo:
-            return
-        for t in todo:
-            self._variants[t] = {t}
-        words = [t for t in todo if not t.startswith("#")]
-        by_skel: dict[str, set[str]] = {}
-        for t in words:
-            sk = _skeleton_key(t, skeleton(t))
-            if sk:
-                by_skel.setdefault(sk, set()).add(t)
-        by_del: dict[str, set[str]] = {}
-        if self.fuzzy:
-            for t in words:
-                if len(t) >= 4:
-                    for d in (t, *_deletions(t)):
-                        by_del.setdefault(d, set()).add(t)
-        n = 0
-        for (v,) in self.conn.execute(
-                "SELECT DISTINCT key FROM customer_keys WHERE key NOT LIKE '1:%'"):
-            n += 1
-            if len(v) < 3 or v[0] == "#":
-                continue
-            vk = _skeleton_key(v, skeleton(v))
-            hit = by_skel.get(vk) if vk else None
-            if hit:
-                for t in hit:
-                    self._variants[t].add(v)
-            if by_del and len(v) >= 3:
-                for d in (v, *_deletions(v)):
-                    got = by_del.get(d)
-                    if got:
-                        for t in got:
-                            if abs(len(t) - len(v)) <= 1:
-                                self._variants[t].add(v)
-        self.stats.vocabulary = n
-        self.stats.variant_keys += sum(len(self._variants[t]) - 1 for t in todo)
-
-    def token_customers(self, keys: tuple[str, ...], *, single: bool = False) -> set[int]:
-        """Customers having a variant of one of a token's keys. ``single``: only the
-        customers whose whole name is that one token."""
-        self.prepare(keys)
-        found: set[int] = set()
-        for k in keys:
-            for v in self._variants[k]:
-                found.update(self.postings(SINGLE + v if single else v))
-        return found
-
-    def name_candidates(self, name: str) -> set[int]:
-        """Customers who could match one name: two tokens in common, or, when either name has
-        a single token, the customers whose name is that one token. (A customer's extra
-        name token counts against a match, so ``Sana Khan`` cannot reach the threshold
-        against an alias ``SANA``; ``Green Limited`` can against ``GREEN INDUSTRIES, LTD``
-        since legal forms and generic words are not counted.)"""
-        toks = name_tokens(name)
-        if not toks:
-            return set()
-        self.stats.names += 1
-        self.stats.tokens += len(toks)
-        out: set[int] = set()
-        sets = []
-        for t in toks:
-            if t not in self._single:
-                self._single[t] = self.token_customers(t, single=True)
-            out |= self._single[t]
-            if t not in self._tokens:
-                self._tokens[t] = self.token_customers(t)
-            sets.append(self._tokens[t])
-        if len(sets) == 1:
-            return out
-        counts: Counter[int] = Counter()
-        for st in sets:
-            counts.update(st)
-        maybe = {num for num, c in counts.items() if c >= 2}
-        if not maybe:
-            return out
-        # two different customer tokens must match (Hong alone is one edit from both Hong
-        # and Kong): count the distinct customer keys that reached each customer
-        keys: dict[int, set[str]] = {}
-        for v in {v for t in toks for k in t for v in self._variants[k]}:
-            for num in self.postings(v):
-                if num in maybe:
-                    keys.setdefault(num, set()).add(v)
-        out.update(num for num, ks in keys.items() if len(ks) >= 2)
-        return out
-
-    def candidates(self, entities: Iterable[Entity]) -> dict[int, set[str]]:
-        """Customer row number -> the ids of the entities that customer could match."""
-        started = time.perf_counter()
-        entities = list(entities)
-        self.prepare({k for e in entities for n, _m in e.names for t in name_tokens(n.full)
-                      for k in t})
-        out: dict[int, set[str]] = {}
-        for e in entities:
-            for name in {n.full for n, _m in e.names if n.full and n.full.strip()}:
-                for num in self.name_candidates(name):
-                    out.setdefault(num, set()).add(e.id)
-        self.stats.candidates = len(out)
-        self.stats.seconds += time.perf_counter() - started
-        return out
-
-
 # --------------------------------------------------------------------- list changes
 
 
@@ -458,7 +283,8 @@ class RescreenReport:
     run: RunReport | None = None
     delisted: RunStats = field(default_factory=RunStats)
     seconds: float = 0.0
-    index_seconds: float = 0.0
+    index_seconds: float = 0.0  # the customers' name index: its build and the look-ups
+    index_build_seconds: float = 0.0  # of which the build (0 when this process had it)
     note: str | None = None
     delivery: dict[str, Any] | None = None
 
@@ -483,6 +309,7 @@ class RescreenReport:
             "alerts_opened": self.opened, "alerts_reopened": self.reopened,
             "alerts_closed": self.closed, "alerts_updated": self.delisted.updated,
             "seconds": round(self.seconds, 2), "index_seconds": round(self.index_seconds, 2),
+            "index_build_seconds": round(self.index_build_seconds, 2),
             "note": self.note, "webhook": self.delivery,
         }
 
@@ -490,8 +317,7 @@ class RescreenReport:
 def on_list_change(registry: Registry, load_result: LoadResult,
                    screener_factory: ScreenerFactory | None = None, *,
                    actor: str | None = None, notify: bool | None = None,
-                   deliver: bool = True, fuzzy: bool = True,
-                   workers: int | None = None) -> RescreenReport:
+                   deliver: bool = True, workers: int | None = None) -> RescreenReport:
     """Rescreen what a list change can affect (call after a successful load or update).
 
     Added and changed designations are screened against the customers who could match them
@@ -558,12 +384,13 @@ def on_list_change(registry: Registry, load_result: LoadResult,
                                           trigger=trigger)
             report.candidates = report.run.stats.customers
         else:
-            index = PortfolioIndex(conn, fuzzy=fuzzy)
-            by_customer = index.candidates(entities)
+            stats = CandidateStats()
+            by_customer = customer_index(conn, stats).candidates(entities, stats)
             ids = {e.id for e in entities}
             for num, eids in _customers_with_alerts_on(conn, ids, touched).items():
                 by_customer.setdefault(num, set()).update(eids & ids or ids)
-            report.index_seconds = index.stats.seconds
+            report.index_seconds = stats.build_seconds + stats.seconds
+            report.index_build_seconds = stats.build_seconds
             report.candidates = len(by_customer)
             report.status = "rescreened"
             if by_customer:
@@ -663,14 +490,12 @@ def _pool_subset(task: tuple[frozenset[str], list[Query]]) -> list[ScreenResult]
 def rescreen_list(registry: Registry, list_id: str, *, old: str | int | None = None,
                   new: str | int | None = None,
                   screener_factory: ScreenerFactory | None = None,
-                  actor: str | None = None, notify: bool | None = None,
-                  fuzzy: bool = True) -> RescreenReport:
+                  actor: str | None = None, notify: bool | None = None) -> RescreenReport:
     """Rescreen for the last change of a list (or between two of its versions), as if it had
     just been loaded: for a change that was loaded without monitoring."""
     diff = registry.diff(list_id, old, new)
     result = LoadResult(list_id=list_id, status="loaded", version=diff.new, previous=diff.old)
-    return on_list_change(registry, result, screener_factory, actor=actor, notify=notify,
-                          fuzzy=fuzzy)
+    return on_list_change(registry, result, screener_factory, actor=actor, notify=notify)
 
 
 def after_load(registry: Registry, results: Iterable[LoadResult], console: Any = None, *,
