@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from sanctio.db import Connection, has_table
+from sanctio.db import Connection, has_table, write_transaction
 
 SCHEMA_STATEMENTS: tuple[str, ...] = (
     # ---------------------------------------------------------------- portfolio
@@ -221,13 +221,8 @@ def transaction(conn: Connection) -> Iterator[Connection]:
     if conn.in_transaction:
         yield conn
         return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with write_transaction(conn):
         yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
     for hook in AFTER_COMMIT:
         hook(conn)
 
