@@ -279,12 +279,7 @@ class ScorerPool:
     def _worker_died(self, worker: Worker) -> None:
         if not worker.alive:
             return
-        worker.alive = False
-        assert self._loop is not None
-        with contextlib.suppress(Exception):
-            self._loop.remove_reader(worker.conn.fileno())
-        with contextlib.suppress(OSError):
-            worker.conn.close()
+        self._worker_died_quietly(worker)
         gen = worker.gen
         worker.groups.clear()
         while worker.tasks:
