@@ -66,6 +66,7 @@ EXTRA_QUERY_TOKEN = 0.7  # how much an unmatched query token costs
 EXTRA_LIST_SYLLABLE = 0.45  # how much an unmatched syllable of a Chinese or Korean name costs
 _JOIN_SLACK = 3  # two tokens written together differ in length by at most this from one
 MIN_TOKEN_SIM = 0.55  # below this two tokens are not aligned at all
+_COMMON_WEIGHT = 0.6  # tokens weighing less are common names (Mohammed, Ali, Kim)
 NAME_TYPE_FACTOR = {
     NameType.PRIMARY: 1.0, NameType.ALIAS: 1.0, NameType.ORIGINAL: 1.0,
     NameType.FORMER: 0.97, NameType.WEAK: 0.9,
@@ -130,6 +131,14 @@ def _text_sim(a: str, b: str) -> float:
 def _h_less(text: str) -> str:
     """The token without an ``h`` after a consonant (transliteration digraphs)."""
     return re.sub(r"(?<=[bcdgkpstz])h", "", text)
+
+
+def _nisba(a: str, b: str) -> bool:
+    """One name is the other with the -i of origin or descent: Amar and Amari, Hashem
+    and Hashemi, Karim and Karimi are different names (Abdullah and Abdullahi are not)."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return (len(long_) == len(short) + 1 and len(short) >= 4 and long_[-1] == "i"
+            and long_.startswith(short) and short[-1] not in "aeiouhyw'")
 
 
 # the spellings of one Korean family name in passports and lists (McCune-Reischauer,
@@ -199,6 +208,8 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
     sim = _text_sim(q.text, r.text)
     if q.alt is not None or r.alt is not None:
         sim = max(sim, _text_sim(q.alt or q.text, r.alt or r.text) - 0.02)
+    if not (q.abjad or r.abjad) and _nisba(q.text, r.text):
+        return min(sim, 0.65), "another name (-i of origin)"
     how = "spelling"
     if sim < 0.92 and lq >= 4 and lr >= 4 and _h_less(q.text) == _h_less(r.text):
         return 0.92, "transliteration (h)"  # Khani / Kani, Shaikh / Saikh, Gaddafi / Ghaddafi
@@ -216,7 +227,7 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
                 if sim < 0.92:
                     sim, how = 0.92, "same letters (read from the script)"
             elif sim < 0.88 and min(lq, lr) >= 3 and _same_consonants(q, r) and (
-                    _long_vowels_agree(q, r)):
+                    _long_vowels_agree(q, r)) and _heads_agree(ab.orig, lat.text):
                 sim, how = 0.8, "same consonants (transliterated script)"
             else:
                 # the letters say another name (حسين, Husayn, is not Hasan): a likeness of
@@ -234,6 +245,21 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         # (a typo or transposition, one edit or 0.85 and above, stays a spelling)
         sim, how = 0.55 + 0.4 * sim, "sounds alike"
     return sim, how
+
+
+# Arabic-script letters that carry a word-initial vowel: alif (with or without hamza), ʿayn
+_VOWEL_HEAD = frozenset("اأإآعء")
+
+
+def _heads_agree(word: str, latin: str) -> bool:
+    """An Arabic-script word and a Latin spelling begin alike: with a vowel where the script
+    begins with alif or ʿayn, with a consonant otherwise (أحمد is Ahmad, not Hamadi; معيض is
+    not Omidi). The article is set aside."""
+    if word.startswith("ال") and len(word) > 4:
+        word = word[2:]
+    if not word or word[0] in "وي":
+        return True  # w / y: a consonant or a vowel in Latin (Walid, Usama; Yusuf, Isa)
+    return (word[0] in _VOWEL_HEAD) == (latin[:1] in ("a", "e", "i", "o", "u"))
 
 
 _SLOT_CLASS = {"w": "U", "u": "U", "o": "U", "y": "I", "i": "I", "e": "I"}
@@ -659,16 +685,16 @@ def _family_missing(r: NameForm, used_r: set[int]) -> bool:
     return bool(fam) and not any(j in used_r for j in fam)
 
 
-def _given_missing(r: NameForm, used_r: set[int]) -> bool:
+def _given_missing(r: NameForm, used_r: set[int]) -> int | None:
     """A person's name whose first name (in its natural order) the query lacks while it has
     two or more others of its names (Ahmad Suleiman against Yousef Suleiman al-Ahmad):
     variants drop a middle name or shorten the first to its initial, they rarely drop it (a
     family name alone, al-Kani, is another case: one of many)."""
     if not r.person or len(r.scoring) < 2:
-        return False
+        return None
     pos = _natural_positions(r.original, tuple(t.text for t in r.scoring))
     first = pos.index(0) if 0 in pos else 0
-    return first not in used_r and r.scoring[first].role == Role.NAME
+    return first if first not in used_r and r.scoring[first].role == Role.NAME else None
 
 
 def _initial_differs(real: list[Pair], pair_w: list[float]) -> float:
@@ -739,7 +765,8 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
                    and (len(rt) >= 2 or len(qt) >= 2) and not (q.legal or r.legal)
                    and any(t.role == Role.NAME for t in rt) and n_names >= 3)
     max_w = max((rw[j] for p in real for j in p.rj), default=0.0)
-    common_only = bool(real) and any(t.role == Role.NAME for t in un_r) and max_w < 0.6
+    common_only = bool(real) and any(t.role == Role.NAME for t in un_r) and (
+        max_w < _COMMON_WEIGHT)
     generic_only = bool(real) and all(
         t.role in (Role.GENERIC, Role.NUMBER) for p in real for t in p.query) and bool(
         un_q or un_r)
@@ -750,6 +777,11 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
     q_nums = [t for t in qt if t.role == Role.NUMBER]
     r_nums = [t for t in rt if t.role == Role.NUMBER]
     number_conflict = bool(q_nums and r_nums and any(t in un_q for t in q_nums))
+    family_missing = bool(real) and _family_missing(r, used_r)
+    first = _given_missing(r, used_r) if len(real) >= 2 else None
+    given_missing = first is not None
+    # a common first name is often left out (Hassan Qatana for Mohammad Hassan QATANA)
+    rare_given_missing = first is not None and rw[first] >= _COMMON_WEIGHT
     return {
         "coverage": coverage,
         "weakest": min((p.sim for p in real), default=0.0),
@@ -758,9 +790,11 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         "rarest_fuzzy": 1.0 - rarest.sim if rarest is not None else 0.0,
         "query_unmatched": q_un_w / q_total if q_total else 1.0,
         "list_unmatched": r_un_w / r_total,
-        "exact_subset": float(len(real) >= 2 and not un_q and bool(un_r) and all(
-            p.sim >= 0.9 or (p.how == "initial" and r.person) for p in real) and any(
-            p.how != "initial" for p in real)),
+        "exact_subset": float(
+            len(real) >= 2 and not un_q and bool(un_r)
+            and not (family_missing or rare_given_missing) and all(
+                p.sim >= 0.9 or (p.how == "initial" and r.person) for p in real) and any(
+                p.how != "initial" for p in real)),
         "crossed_gap": float(bool(un_r) and _crossed(r, real)),
         "strongest_token": max_w,
         "single_word": single,
@@ -773,9 +807,9 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         "lineage_conflict": float(swapped),
         "legal_conflict": float(bool(q.legal and r.legal and not q.legal & r.legal)),
         "cjk_missing": float(cjk and r_un_w > 0),
-        "family_missing": float(bool(real) and _family_missing(r, used_r)),
+        "family_missing": float(family_missing),
         "generic_conflict": float(_generic_conflict(un_q, un_r)),
-        "given_missing": float(len(real) >= 2 and _given_missing(r, used_r)),
+        "given_missing": float(given_missing),
         "query_middle_extra": float(len(real) >= 2 and bool(un_q) and not un_r and all(
             p.sim >= 0.8 for p in real) and all(0 < qt.index(t) < len(qt) - 1 for t in un_q)),
         "initial_differs": _initial_differs(real, pair_w),
@@ -792,7 +826,8 @@ FEATURES: dict[str, str] = {
     "list_unmatched": "share of the list name's weight with no counterpart",
     "crossed_gap": "the list name has more, and the tokens meet in another order",
     "exact_subset": "every query token is one of the list name's, at least a close variant "
-                    "or its initial (the list name has more: a dropped middle name)",
+                    "or its initial (the list name has more: a dropped middle name, not the "
+                    "family name the list marks nor a first name that is not a common one)",
     "strongest_token": "rarity of the rarest matched token",
     "rarest_fuzzy": "how far the rarest matched token is from its counterpart",
     "single_word": "a one-word name against a one-word name",

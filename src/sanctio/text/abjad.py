@@ -221,11 +221,15 @@ def _reading(word: str) -> re.Pattern[str] | None:
     parts: list[str] = []
     i = 0
     n = len(letters)
+    # a word written with its article has its first word after it (المالكي: al-Maliki, not
+    # al-M al-Kiy); a short head takes an inner article only before al-Din (عزالدين: Ezzedine)
+    head = 2 if letters[:2] == ["ا", "ل"] and n > 4 else 0
     while i < n:
         ch = letters[i]
         last = i == n - 1
         if ch in _ALEF and i + 1 < n and letters[i + 1] == "ل" and (
-                i == 0 or i in forced or (i >= 3 and i + 3 < n)):
+                i == 0 or i in forced or (i >= head + 3 and i + 3 < n)
+                or (i == head + 2 and "".join(letters[i + 2:]) == "دين")):
             # the article, glued at the start or inside (عبدالله, بشارالاسد): al, el, ul, or
             # gone into the next letter (Abdurrahman, Bashar Assad)
             parts.append(f"(?:{_V}{{0,2}}l{{0,2}})?")

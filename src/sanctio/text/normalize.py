@@ -422,12 +422,14 @@ def split_compounds(tok: str, arabic: bool = False) -> list[str]:
                 rest = cons + rest
             if len(rest) >= 3:
                 return ["abd", rest]
-    if len(tok) >= 7 and tok[0] == "a" and not tok.startswith(("abd", "abu", "abo")):
-        # one typo inside the head of an Abd compound (ADBULLAH, ABCDULLAH)
+    if len(tok) >= 7 and tok[0] == "a" and not tok.startswith(("abd", "abu", "abo")) and (
+            not arabic):
+        # one typo inside the head of an Abd compound (ADBULLAH, ABCDULLAH); the script has
+        # no typos of this kind (اسدالله is Asadollah, not Abdallah)
         for k in (4, 5, 6):
             head = tok[:k]
             for h in _ABD_HEADS:
-                if head != h and abs(len(h) - k) <= 1 and OSA.distance(
+                if head != h and abs(len(h) - k) <= 1 and len(tok) - k >= 3 and OSA.distance(
                         head, h, score_cutoff=1) <= 1:
                     return split_compounds(h + tok[k:], arabic)
     if tok in _ABD_WORDS or (len(tok) == 5 and tok[0] == "a" and tok[-2:] in ("ul", "el")
@@ -659,7 +661,6 @@ _SYL_INITIAL = {"g": "k", "d": "t", "b": "p", "j": "ch", "r": "l", "zh": "ch", "
 _SYL_FINAL = {"g": "k", "b": "p", "r": "l"}
 
 
-@lru_cache(maxsize=100_000)
 @lru_cache(maxsize=1)
 def _known_syllables() -> frozenset[str]:
     """Every syllable the romanisations write: pinyin (ICU, over the CJK ideographs) with its
