@@ -227,7 +227,7 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
                 if sim < 0.92:
                     sim, how = 0.92, "same letters (read from the script)"
             elif sim < 0.88 and min(lq, lr) >= 3 and _same_consonants(q, r) and (
-                    _long_vowels_agree(q, r)) and _heads_agree(ab.orig, lat.text):
+                    _long_vowels_agree(q, r)) and _heads_agree(ab.orig or "", lat.text):
                 sim, how = 0.8, "same consonants (transliterated script)"
             else:
                 # the letters say another name (حسين, Husayn, is not Hasan): a likeness of
