@@ -133,10 +133,11 @@ def _h_less(text: str) -> str:
     return re.sub(r"(?<=[bcdgkpstz])h", "", text)
 
 
-def _nisba(a: str, b: str) -> bool:
-    """One name is the other with the -i of origin or descent: Amar and Amari, Hashem
-    and Hashemi, Karim and Karimi are different names (Abdullah and Abdullahi are not)."""
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+def _nisba(query: str, listed: str) -> bool:
+    """The query is the list name with the -i of origin or descent added: Amari is not
+    Amar, Hashemi not Hashem (Abdullahi is Abdullah). The other way round it is as often a
+    typo, the last letter dropped (SALAVAT for SALAVATI), and stays a spelling."""
+    short, long_ = listed, query
     return (len(long_) == len(short) + 1 and len(short) >= 4 and long_[-1] == "i"
             and long_.startswith(short) and short[-1] not in "aeiouhyw'")
 

@@ -166,12 +166,12 @@ _V = "[aeiou]"
 # each letter as the Latin lists spell it; short vowels, which the script does not write, may
 # stand between any two (see :func:`reads_as`)
 _SPELL: dict[str, str] = {
-    "ب": "bb?", "پ": "pp?", "ت": "tt?", "ث": "(?:th|tt?|ss?)", "ج": "(?:dj|dsch|j|g|zh)",
+    "ب": "bb?", "پ": "pp?", "ت": "tt?", "ث": "(?:t?th|tt?|ss?)", "ج": "(?:dj|dsch|jj?|gg?|zh)",
     "چ": "(?:tch|tsch|ch|c|j)", "ح": "(?:hh?|kh)", "خ": "(?:kh|x|ch|h|k|j)", "د": "dd?",
-    "ذ": "(?:dh|zz?|dd?|th)", "ر": "rr?", "ز": "zz?", "ژ": "(?:zh|j|z|g)",
-    "س": "(?:ss?|c|ç)", "ش": "(?:sh|sch|ch|s)", "ص": "(?:ss?|c)", "ض": "(?:dh|dd?|zz?)",
+    "ذ": "(?:d?dh|zz?|dd?|th)", "ر": "rr?", "ز": "zz?", "ژ": "(?:zh|j|z|g)",
+    "س": "(?:ss?|c|ç)", "ش": "(?:sh|ssh|shsh|sch|ch|ss?)", "ص": "(?:ss?|c)", "ض": "(?:dh|dd?|zz?)",
     "ط": "tt?", "ظ": "(?:zz?|dh|dd?|th)", "غ": "(?:gh|gg?|rh|kh)", "ف": "(?:ff?|ph|v)",
-    "ق": "(?:q|kk?|gh|gg?|c|ck)", "ك": "(?:kk?|c|ck|q)", "ک": "(?:kk?|c|ck|q)", "گ": "gg?",
+    "ق": "(?:qq?|kq|kk?|gh|gg?|c|ck)", "ك": "(?:kk?|c|ck|q)", "ک": "(?:kk?|c|ck|q)", "گ": "gg?",
     "ل": "ll?", "م": "mm?", "ن": "nn?", "ه": "hh?",
     "ع": "[aeiou]{0,2}", "ء": "[aeiou]{0,2}",
     "و": "(?:ww?|v|u|o|ou|oo|uu|ow|aw|ew|eu|au|uw|ouw)",

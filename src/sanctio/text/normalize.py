@@ -55,7 +55,8 @@ sayyid sayed seyed syed sayid seyyed sayyed seyyid seyd hafiz qari general gen c
 lieutenant maj major capt
 captain cmdr commander brig brigadier admiral adm sgt sergeant marshal field emir amir prince
 princess king queen president minister excellency his her honourable honorable hon rev reverend
-father bishop ayatollah hojatoleslam hujjat mohtaram engineer eng ing maulavi mawlawi mawlavi
+father bishop ayatollah ayatolah ayatullah hojatoleslam hodjatoleslam hojjatoleslam
+hojatolislam hojjatolislam hujjatulislam hujjat mohtaram engineer eng ing maulavi mawlawi mawlavi
 moulvi moulavi maulawi qari mufti alhaj alhaji alhajj elhaj hadj ustad ustadh ustaz ustadz
 khwaja khawaja shaheed mawlana moulana allama hazrat
 """.split())
@@ -282,6 +283,9 @@ _AR_ABD = re.compile(r"(?<!\S)عبد(?=ال)")
 # (not Abu before the article's lam, glued or alone: ابوالقاسم, ابولقسم read whole)
 _AR_ABU_ALLAH = re.compile(r"(?<!\S)(ابو(?!ل)|الله)(?=\S{3})")
 _AR_ARTICLE = re.compile(r"(?<!\S)ال(?=\S\S)(?!له(?!\S))")
+# a chain of "son of" (X بن Y بن Z) with one بن glued to the next name (بنحسين: bin Hussein)
+_AR_BIN_ALONE = re.compile(r"(?<!\S)بن(?!\S)")
+_AR_BIN_GLUED = re.compile(r"(?<!\S)بن(?=[^\sد]\S{2})")
 _ARABIC_ANY = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 
 
@@ -301,6 +305,8 @@ def arabic_prepare(text: str, articles: bool = True) -> str:
     text = _HARAKAT.sub("", text.translate(_ARABIC_FOLD))
     text = _AR_ABD.sub("عبد ", text)
     text = _AR_ABU_ALLAH.sub(r"\1 ", text)
+    if _AR_BIN_ALONE.search(text):
+        text = _AR_BIN_GLUED.sub("بن ", text)
     return _AR_ARTICLE.sub("ال ", text) if articles else text
 
 
@@ -704,6 +710,30 @@ def syllable_key(token: str) -> str | None:
     return _SYL_INITIAL.get(ini, ini) + vow + _SYL_FINAL.get(fin, fin)
 
 
+# religious titles of two words around the article: Hojjat al-Islam (حجت الاسلام, Hodjatoleslam
+# written apart), Thiqat al-Islam, Ayat Allah (آیت الله, Ayatollah written apart)
+_TITLE_HEADS = frozenset("hjt hujjat hojjat hojat hodjat hujat thqh thiqat ayt ayat ayh".split())
+_TITLE_TAILS = frozenset("aslam islam eslam allh allah".split())
+
+
+def _title_phrases(tokens: list[Token]) -> list[Token]:
+    """Mark a two-word religious title as a title, article and all (as one word the table
+    has it: hojatoleslam, ayatollah)."""
+    out = list(tokens)
+    for i, t in enumerate(tokens):
+        if t.text not in _TITLE_HEADS or t.role == Role.PARTICLE:
+            continue
+        j = i + 1
+        if j < len(tokens) and tokens[j].text == "al" and tokens[j].role == Role.PARTICLE:
+            j += 1
+        if j < len(tokens) - 1 and tokens[j].text in _TITLE_TAILS:
+            for k in range(i, j + 1):
+                tk = out[k]
+                out[k] = Token(tk.text, Role.TITLE, tk.skel, tk.number, tk.alt, tk.abjad,
+                               tk.orig)
+    return out
+
+
 def _merge_abd(tokens: list[Token], arabic: bool) -> list[Token]:
     """Keep an ``Abd`` compound as one name: ``Abdul Rahim``, ``Abd al-Rahim``, ``Abdurrahim``
     and Arabic-script ``عبد الرحيم`` (ICU: ``bd alrhym``) all become ``abdrahim`` /
@@ -718,9 +748,13 @@ def _merge_abd(tokens: list[Token], arabic: bool) -> list[Token]:
             while j < len(tokens) and tokens[j].role == Role.PARTICLE and tokens[j].text == "al":
                 j += 1
             if j < len(tokens) and tokens[j].role == Role.NAME:
-                text = "abd" + (tokens[j].alt or tokens[j].text)
                 second = tokens[j].orig
-                orig = (t.orig + "ال" + second) if t.orig and second else None
+                rest = tokens[j].alt or tokens[j].text
+                if arabic and second and second.startswith("ال") and rest.startswith("al"):
+                    rest = rest[2:]  # a short word kept its article (عبد الحی: Abdul Hai)
+                text = "abd" + rest
+                orig = (t.orig + ("" if second.startswith("ال") else "ال") + second
+                        ) if t.orig and second else None
                 out.append(Token(text, Role.NAME, skeleton(text), abjad=arabic, orig=orig))
                 i = j + 1
                 continue
@@ -934,7 +968,7 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             tokens.append(Token(tok, role, skeleton(tok), None, alt, abjad,
                                 origs.get(tok, origs.get(spelled))
                                 if role in (Role.NAME, Role.TITLE) else None))
-    tokens = _compound_numbers(_merge_abd(tokens, arabic))
+    tokens = _compound_numbers(_merge_abd(_title_phrases(tokens), arabic))
     if sum(1 for t in tokens if t.role == Role.NAME) <= 1 and any(map(_name_title, tokens)):
         # a title that is also a given name is the name when no other is left to carry it
         # (Amir Abbas, Emir Kusturica are not Abbas, Kusturica; حافظ مخلوف is Hafez Makhlouf)
