@@ -571,3 +571,20 @@ def test_son_of_glued_in_a_chain_of_son_of() -> None:
     assert next(t.text for t in analyze("بندر بن سلطان").tokens) == "bndr"
     assert score("سيف الله بن عمر بن محمد بنحسين",
                  "SEIFALLAH BEN OMAR BEN MOHAMED BEN HASSINE") >= 0.85
+
+
+def test_one_syllable_is_not_a_given_name_of_two() -> None:
+    assert "one syllable of a two-syllable name" in describe("Ming CHEN", "Mingguo CHEN")
+    assert score("Ming CHEN", "Mingguo CHEN") < 0.8
+    assert score("Mingguo CHEN", "Ming Guo CHEN") >= 0.9  # written apart is the same name
+
+
+def test_a_persian_or_arabic_name_in_the_script_ends_with_its_family_name() -> None:
+    # Mahdi Ali Babaei: the query lacks the family name, not a middle name
+    assert score("Mahdi Ali", "مهدی علی بابایی") < score("Mahdi Babaei", "مهدی علی بابایی")
+    assert score("Mahdi Ali", "مهدی علی بابایی") < 0.8
+
+
+def test_different_business_words_are_different_companies() -> None:
+    assert score("Aryan Group", "Aryan Bank", org=True) < 0.8
+    assert score("Aryan Group", "Aryan Group LLC", org=True) >= 0.9

@@ -142,6 +142,17 @@ def _nisba(query: str, listed: str) -> bool:
             and long_.startswith(short) and short[-1] not in "aeiouhyw'")
 
 
+def _one_syllable_of_two(a: str, b: str) -> bool:
+    """One token is a Chinese or Korean syllable and the other that syllable glued to another
+    (Ming, Mingguo): the given name of two syllables is another name."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(long_) > 9 or len(long_) - len(short) < 2 or not known_syllable(short):
+        return False
+    if long_.startswith(short):
+        return known_syllable(long_[len(short):])
+    return long_.endswith(short) and known_syllable(long_[:-len(short)])
+
+
 # the spellings of one Korean family name in passports and lists (McCune-Reischauer,
 # Revised Romanisation, and the customary ones): too short for name symbols
 _KOREAN_FAMILY = {spelling: group[0] for group in (
@@ -211,6 +222,8 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         sim = max(sim, _text_sim(q.alt or q.text, r.alt or r.text) - 0.02)
     if not (q.abjad or r.abjad) and _nisba(q.text, r.text):
         return min(sim, 0.65), "another name (-i of origin)"
+    if min(lq, lr) >= 2 and _one_syllable_of_two(q.text, r.text):
+        return min(sim, MIN_TOKEN_SIM), "one syllable of a two-syllable name"
     how = "spelling"
     if sim < 0.92 and lq >= 4 and lr >= 4 and _h_less(q.text) == _h_less(r.text):
         return 0.92, "transliteration (h)"  # Khani / Kani, Shaikh / Saikh, Gaddafi / Ghaddafi
@@ -662,7 +675,10 @@ def _natural_positions(original: str, texts: tuple[str, ...]) -> tuple[int, ...]
 def _family_positions(original: str, texts: tuple[str, ...]) -> tuple[int, ...]:
     """Positions of a person's family name among the compared tokens, where the list says
     which it is: written first and followed by a comma (``KALIM, Mohammed Musa``), or in
-    capitals in a name written otherwise in mixed case (``Mohammed ZAMRINI``)."""
+    capitals in a name written otherwise in mixed case (``Mohammed ZAMRINI``); in Arabic
+    script, a name of three words or more ends with it (محمد باقر موسوی, بشار حافظ الأسد)."""
+    if len(texts) >= 3 and is_arabic_word(original.split()[-1]):
+        return (len(texts) - 1,)
     head, sep, rest = original.partition(",")
     if sep and rest.strip():
         family = head

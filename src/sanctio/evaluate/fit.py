@@ -126,7 +126,7 @@ SIGNS: dict[str, int] = {
 # least this much
 PRIORS: dict[str, float] = {
     "lineage_conflict": -12.0, "generic_only": -4.0, "number_conflict": -1.0,
-    "one_of_many": -1.0, "legal_conflict": -0.3, "common_only": -1.5, "generic_conflict": -0.8,
+    "one_of_many": -1.0, "legal_conflict": -0.3, "common_only": -1.5, "generic_conflict": -1.5,
 }
 
 
