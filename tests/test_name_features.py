@@ -588,3 +588,13 @@ def test_a_persian_or_arabic_name_in_the_script_ends_with_its_family_name() -> N
 def test_different_business_words_are_different_companies() -> None:
     assert score("Aryan Group", "Aryan Bank", org=True) < 0.8
     assert score("Aryan Group", "Aryan Group LLC", org=True) >= 0.9
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("DOOSTAN INTERNATIONAL Co", "DOOSTAN INTERNATIONAL COMPANY"),
+    ("Stroygazmontazh Corp (SGM Group)", "Stroygazmontazh Corporation (SGM Group)"),
+    ("Rosoboron Holdings", "Rosoboron Holding"),
+])
+def test_business_words_by_their_short_forms(query: str, listed: str) -> None:
+    assert "the same business word" in describe(query, listed, org=True)
+    assert score(query, listed, org=True) >= 0.9

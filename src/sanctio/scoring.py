@@ -170,10 +170,29 @@ ARMED = frozenset("militia militias brigade brigades battalion battalions regime
                   "force front movement".split())
 
 
+# business words by their short forms, plurals and spellings (Co, Company; Corp, Corporation;
+# Holdings, Holding; Centre, Center)
+_GENERIC_CANON = {
+    "co": "company", "corp": "corporation", "inc": "incorporated", "ltd": "limited",
+    "intl": "international", "organisation": "organization", "centre": "center",
+    "tech": "technology", "technologies": "technology", "holdings": "holding",
+    "enterprises": "enterprise", "industries": "industry", "services": "service",
+    "investments": "investment", "groups": "group", "imports": "import", "exports": "export",
+    "brigades": "brigade", "militias": "militia",
+}
+
+
+def generic_key(text: str) -> str:
+    """One form of a business word whatever its short form or plural."""
+    return _GENERIC_CANON.get(text, text)
+
+
 def token_sim(q: Token, r: Token) -> tuple[float, str]:
     """Similarity of two tokens and how they were found alike."""
     if q.text == r.text:
         return 1.0, "same"
+    if q.role == r.role == Role.GENERIC and generic_key(q.text) == generic_key(r.text):
+        return 0.97, "the same business word (short form or plural)"
     if q.text in ARMED and r.text in ARMED:
         return 0.6, "another word for an armed group"  # Kaniyat Brigade, Kaniyat Militia
     if q.role == Role.NUMBER or r.role == Role.NUMBER:
@@ -731,8 +750,8 @@ def _initial_differs(real: list[Pair], pair_w: list[float]) -> float:
 def _generic_conflict(un_q: list[Token], un_r: list[Token]) -> bool:
     """Each name has a business word the other lacks (Aryan Group, Aryan Bank); the words an
     armed group goes by stand for one another."""
-    gq = {t.text for t in un_q if t.role == Role.GENERIC}
-    gr = {t.text for t in un_r if t.role == Role.GENERIC}
+    gq = {generic_key(t.text) for t in un_q if t.role == Role.GENERIC}
+    gr = {generic_key(t.text) for t in un_r if t.role == Role.GENERIC}
     return bool(gq and gr) and not (gq | gr) <= ARMED
 
 
