@@ -123,6 +123,10 @@ def _text_sim(a: str, b: str) -> float:
         # two letters apart in a short name is another name (Marta / Mark, Pedro / Petr),
         # unless only vowels differ (Mohsen / Muhsin)
         return 0.5
+    if dist >= 3 and abs(la - lb) >= 2 and skeleton(a) != skeleton(b):
+        # three letters apart, two of them more or less, and other consonants: another name
+        # (Raashid / Raad, Benahmed / Ahmed), not a spelling
+        return 0.5
     # one edit (typo or transposition) in a 4-letter token: 0.8, in an 8-letter one: 0.89
     return 1.0 - dist / (longest + 1)
 

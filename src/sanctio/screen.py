@@ -64,6 +64,7 @@ class IndexedName:
 # a candidate whose index evidence is below this share of the query's weight cannot reach
 # a useful score; it is not scored in full (see NameIndex.candidates_scored)
 MIN_EVIDENCE = 0.5
+LENGTH_SLACK = 0.05
 # candidates of an as-you-type search, the same for every page of results
 SEARCH_POOL = 100
 # names of one entity scored in full per query: the best two by index evidence (the EU
@@ -292,7 +293,9 @@ class Screener:
         else:
             found, evidence = self.index.candidates_scored(form, limit=3 * limit,
                                                            extra_keys=extra_keys)
-            floor = MIN_EVIDENCE * self.index.query_weight(form)
+            # (less the index's tie-break for longer names: half of a two-word query, one
+            # word exactly, is enough whatever the list name's length)
+            floor = MIN_EVIDENCE * self.index.query_weight(form) - LENGTH_SLACK
             per_entity: dict[int, int] = {}
             ids = []
             for i, e in zip(found, evidence, strict=True):
