@@ -123,9 +123,9 @@ def _text_sim(a: str, b: str) -> float:
         # two letters apart in a short name is another name (Marta / Mark, Pedro / Petr),
         # unless only vowels differ (Mohsen / Muhsin)
         return 0.5
-    if dist >= 3 and abs(la - lb) >= 2 and skeleton(a) != skeleton(b):
-        # three letters apart, two of them more or less, and other consonants: another name
-        # (Raashid / Raad, Benahmed / Ahmed), not a spelling
+    if dist >= 3 and abs(la - lb) >= 2 and longest <= 8 and skeleton(a) != skeleton(b):
+        # three letters apart, two of them more or less, and other consonants in a name of
+        # up to eight letters: another name (Raashid / Raad), not a spelling
         return 0.5
     # one edit (typo or transposition) in a 4-letter token: 0.8, in an 8-letter one: 0.89
     return 1.0 - dist / (longest + 1)
@@ -135,6 +135,18 @@ def _text_sim(a: str, b: str) -> float:
 def _h_less(text: str) -> str:
     """The token without an ``h`` after a consonant (transliteration digraphs)."""
     return re.sub(r"(?<=[bcdgkpstz])h", "", text)
+
+
+# particles written together with the name they stand before (BENKADDOUR, DELVALLE, VONBRAUN)
+_GLUED_PARTICLES = frozenset("ben bin ibn bel del de da di du dos al el ul abu abou van von der "
+                             "ould".split())
+
+
+def _particle_glued(a: str, b: str) -> bool:
+    """One token is the other with a particle glued in front (Benkaddour, Kaddour)."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return (len(short) >= 3 and long_.endswith(short)
+            and long_[:len(long_) - len(short)] in _GLUED_PARTICLES)
 
 
 def _nisba(query: str, listed: str) -> bool:
@@ -199,6 +211,8 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         return 0.97, "the same business word (short form or plural)"
     if q.text in ARMED and r.text in ARMED:
         return 0.6, "another word for an armed group"  # Kaniyat Brigade, Kaniyat Militia
+    if _particle_glued(q.text, r.text):
+        return 0.95, "particle written together"  # Benkaddour / Kaddour, Delvalle / Valle
     if q.role == Role.NUMBER or r.role == Role.NUMBER:
         if q.number is not None and q.number == r.number:
             return 1.0, "same number"
