@@ -612,3 +612,13 @@ def test_three_letters_apart_with_other_consonants_is_another_name() -> None:
 ])
 def test_particles_written_together_with_the_name(query: str, listed: str) -> None:
     assert score(query, listed) >= 0.9, describe(query, listed)
+
+
+def test_open_syllables_keep_u_and_o_apart() -> None:
+    # 수 (su) is not 서 / 소 (so); 朱 (zhu) is not 周 (zhou); before a final consonant the
+    # customary and Wade-Giles spellings write u for o (Jung, Jeong; hung, hong)
+    assert syllable_key("su") != syllable_key("so")
+    assert syllable_key("zhu") != syllable_key("zhou")
+    assert syllable_key("jung") == syllable_key("jeong")
+    assert syllable_key("moon") == syllable_key("mun")
+    assert syllable_key("joo") == syllable_key("ju")

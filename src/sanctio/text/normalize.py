@@ -659,8 +659,10 @@ _SYLLABLE = re.compile(
     r"(?:ng|n|m|l|k|p|t|g|b|r)?$")
 # vowels the romanisations write differently: Korean eo as o, u or eo (Chon, Chun, Cheon;
 # Sung, Song, Seong), eu as u; Wade-Giles ung for pinyin ong (Tung, Dong)
+# (oo is u: Moon, Mun, Joo; u is o only before a final consonant, as customary and Wade-Giles
+# spellings write it: Jung = Jeong, Sung = Seong, hung = hong; open, su is not so, zhu not zhou)
 _SYL_FOLD = [("yeo", "yo"), ("eo", "o"), ("eu", "o"), ("ou", "o"), ("ae", "e"), ("ee", "i"),
-             ("oo", "o"), ("wo", "o"), ("u", "o")]
+             ("oo", "u"), ("wo", "o")]
 _SYL_INITIAL = {"g": "k", "d": "t", "b": "p", "j": "ch", "r": "l", "zh": "ch", "q": "ch",
                 "x": "s", "hs": "s", "ts": "ch", "kk": "k", "tt": "t", "pp": "p", "ss": "s",
                 "jj": "ch", "sh": "s"}
@@ -707,6 +709,8 @@ def syllable_key(token: str) -> str | None:
     ini, vow, fin = m.group(1) or "", m.group(2), m.group(3)
     for a, b in _SYL_FOLD:
         vow = vow.replace(a, b)
+    if fin:
+        vow = vow.replace("u", "o")
     return _SYL_INITIAL.get(ini, ini) + vow + _SYL_FINAL.get(fin, fin)
 
 
