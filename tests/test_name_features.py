@@ -490,3 +490,48 @@ def test_chinese_company_words_are_read_as_the_lists_translate_them() -> None:
     assert score("宁波欧腾机械有限公司", "Ningbo Outeng Machinery Co., Ltd", org=True) >= 0.95
     assert score("金华市海润动力科技有限公司", "Jinhua Hairun Power Technology Co., Ltd",
                  org=True) >= 0.95  # 市 (city) left out, 动力 power, 科技 technology
+
+
+# ------------------------------------------------------- variants: typos, forms, initials
+
+
+def test_an_ordinal_followed_by_punctuation_is_still_a_number() -> None:
+    assert next(t.text for t in analyze("27TH, SCIENTIFIC CENTER", org=True).tokens) == "27"
+    assert score("27TH, SCIENTIFIC CENTER", "27TH SCIENTIFIC CENTER", org=True) == \
+        pytest.approx(1.0)
+
+
+def test_a_word_of_look_alikes_takes_the_script_of_the_rest_of_the_name() -> None:
+    # Cyrillic Н, Е and Ѕ, Р in a Latin name are Latin letters
+    assert [t.text for t in analyze("TНЕ OXYTECH", org=True).tokens] == ["the", "oxytech"]
+    assert [t.text for t in analyze("SPRING ЅР FARM", org=True).tokens] == \
+        ["spring", "sp", "farm"]
+    # a Cyrillic name keeps its Cyrillic words
+    assert analyze("Анна Борисовна COPOKA").latin == "anna borisovna soroka"
+
+
+@pytest.mark.parametrize("typo", ["ABDUKL", "ABBDUL", "ABDYL", "ABCEL"])
+def test_a_typo_inside_abdul_is_still_abd(typo: str) -> None:
+    assert score(f"{typo} QUDDUS MAZHARI", "ABDUL QUDDUS MAZHARI") == pytest.approx(1.0)
+
+
+def test_names_one_letter_from_abdul_are_left_alone() -> None:
+    for word in ("abdou", "abduh", "ahdal", "abdall"):
+        assert next(t.text for t in analyze(word.upper() + " MUSA").tokens) == word
+
+
+def test_legal_forms_with_a_typo_or_co_for_company() -> None:
+    assert analyze("ALPA TRADING Ftree Zone Company", org=True).legal == {"llc"}
+    assert analyze("PRIVATE MILITARY Co. REDUT", org=True).legal == \
+        analyze("PRIVATE MILITARY COMPANY REDUT", org=True).legal == {"mil"}
+    assert analyze("X Jont Stock Co", org=True).legal == {"jsc"}
+
+
+def test_the_article_glued_to_the_word_before_it() -> None:
+    assert score("SAIFAL-DIN AL-MASHHADANI", "SAIF-AL-DIN AL-MASHHADANI") >= 0.95
+    assert score("Muhammad BADRAL-DIN", "BADR-AL-DIN, Muhammad") >= 0.95
+
+
+def test_y_between_initials_is_an_initial() -> None:
+    assert [t.role.name for t in analyze("S M Y AL-AHMAD").tokens][:3] == ["NAME"] * 3
+    assert analyze("Garcia y Lopez").tokens[1].role.name == "PARTICLE"

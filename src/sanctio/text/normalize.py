@@ -184,6 +184,40 @@ _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _CYR_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
 
 
+_EDGE_PUNCT = re.compile(r"^[^\w]+|[^\w]+$")
+
+
+def _lookalikes_only(word: str) -> bool:
+    """A word of Cyrillic or Greek letters (with or without Latin ones) each of which has a
+    Latin twin, and no letter of its own script: ``ТНЕ``, ``ЅР``."""
+    cyr = False
+    for c in word:
+        if not c.isalpha():
+            continue
+        if _CYR_GREEK.match(c):
+            if ord(c) not in _HOMOGLYPHS:
+                return False
+            cyr = True
+        elif not _LATIN_LETTER.match(c):
+            return False
+    return cyr
+
+
+def fold_words(text: str) -> str:
+    """:func:`fold_homoglyphs` word by word; a word made only of look-alikes, in a name
+    whose other words are Latin, is read as Latin (``TНЕ OXYTECH``, ``SPRING ЅР FARM``)."""
+    words = text.split()
+    folded = [fold_homoglyphs(w) for w in words]
+    if len(words) >= 2 and any(_CYR_GREEK.search(w) for w in words):
+        for i, w in enumerate(words):
+            if _lookalikes_only(w):
+                others = [x for j, x in enumerate(folded) if j != i]
+                if any(_LATIN_LETTER.search(x) for x in others) and not any(
+                        _CYR_GREEK.search(x) for x in others):
+                    folded[i] = w.translate(_HOMOGLYPHS)
+    return " ".join(folded)
+
+
 def fold_homoglyphs(word: str) -> str:
     """Replace Cyrillic/Greek look-alikes inside a mostly-Latin word, and digits used as
     letters inside a word of letters (``R0SNEFT``). A word wholly in Cyrillic is left alone."""
@@ -201,7 +235,8 @@ def fold_homoglyphs(word: str) -> str:
         else:
             word = word.translate(_HOMOGLYPHS)
     if any(c.isdigit() for c in word) and sum(c.isalpha() for c in word) >= 2 \
-            and not _NUM_SUFFIX.match(word.lower()):
+            and not _NUM_SUFFIX.match(_EDGE_PUNCT.sub("", word.lower())):
+        # (an ordinal with its punctuation, 27TH, or (2ND), is a number, not letters)
         word = word.translate(_DIGIT_GLYPHS)
     return word
 
@@ -430,9 +465,8 @@ def split_compounds(tok: str, arabic: bool = False) -> list[str]:
                 if head != h and abs(len(h) - k) <= 1 and OSA.distance(
                         head, h, score_cutoff=1) <= 1:
                     return split_compounds(h + tok[k:], arabic)
-    if tok in _ABD_WORDS or (len(tok) == 5 and tok[0] == "a" and tok[-2:] in ("ul", "el")
-                             and OSA.distance(tok, "abdul", score_cutoff=1) <= 1):
-        return ["abd"]  # (Agdul, Abdyl: one typo inside Abdul is still Abd)
+    if tok in _ABD_WORDS or _abd_typo(tok):
+        return ["abd"]  # (Agdul, Abdyl, Abcel, Abdukl: one typo inside Abdul is still Abd)
     m2 = _ARTICLE_GLUED.match(tok)
     if m2 and len(tok) >= 6 and arabic:
         return [tok[:2], tok[2:]]
@@ -453,6 +487,22 @@ def _slavic_ending(m: re.Match[str]) -> str:
 
 
 _ABD_HEADS = ("abdul", "abdel", "abdal", "abdol", "abdur", "abdus")
+_ABD_L_HEADS = ("abdul", "abdel", "abdal", "abdol")
+
+
+def _abd_typo(tok: str) -> bool:
+    """A word that is Abdul (Abdel, Abdal, Abdol) with one typo: a letter changed (AGDUL,
+    ABDYL, ABCEL) or one put in before the last letter (ABDUKL, ABBDUL). The last letter stays
+    ``l`` and a five-letter word opens with ``ab`` or ends in ``ul`` / ``el``, so that names
+    one letter from Abdul are left alone (Abdou, Abduh, Ahdal)."""
+    if len(tok) == 5 and tok[0] == "a" and tok not in _ABD_HEADS:
+        if tok[-2:] in ("ul", "el") and OSA.distance(tok, "abdul", score_cutoff=1) <= 1:
+            return True
+        return tok[:2] == "ab" and tok[-1] == "l" and any(
+            OSA.distance(tok, h, score_cutoff=1) <= 1 for h in _ABD_L_HEADS)
+    if len(tok) == 6 and tok[0] == "a" and tok[-2:] != "ll" and tok[-1] == "l":
+        return any(tok[:i] + tok[i + 1:] in _ABD_L_HEADS for i in range(1, 5))
+    return False
 _ABD_WORDS = frozenset({"abdul", "abdel", "abdal", "abdol", "abdil", "abdu", "abde", "abdoul",
                         "abdool", "abdur", "abdus", "abdoo", "abdull"})
 _CANON_ARABIC = {"bn": "bin", "abn": "bin", "wld": "ould", "abw": "abu"}
@@ -549,9 +599,35 @@ def _fix_legal_typos(text: str) -> str:
                         w, cand, score_cutoff=1) <= 1:
                     fixes[w] = cand
                     break
+    # a two-word head of a legal form with one typo in one of its words, where the form's
+    # last word follows (ALPA TRADING FTREE ZONE COMPANY: Free Zone Company)
+    for k in range(len(words) - 2):
+        a, b, c = words[k], words[k + 1], words[k + 2]
+        if c not in _LEGAL_PHRASE_ENDS:
+            continue
+        for p0, p1 in _LEGAL_PHRASES:
+            if a == p0 and b != p1 and _one_typo(b, p1):
+                fixes[b] = p1
+            elif b == p1 and a != p0 and _one_typo(a, p0):
+                fixes[a] = p0
     for w, cand in fixes.items():
         text = re.sub(r"(?<![a-z0-9])" + re.escape(w) + r"(?![a-z0-9])", cand, text)
-    return text
+    # Co. for Company at the end of a legal form written out (PRIVATE MILITARY CO., JOINT
+    # STOCK CO., FREE ZONE CO.): the form is then found whole
+    return _LEGAL_CO.sub(r"\1 company", text)
+
+
+# legal forms written out as two words and the word that ends them (Free Zone Company /
+# Establishment, Joint Stock Company)
+_LEGAL_PHRASES = (("free", "zone"), ("joint", "stock"))
+_LEGAL_PHRASE_ENDS = frozenset({"company", "co", "establishment", "enterprise"})
+_LEGAL_CO = re.compile(
+    r"\b(military|partnership|liability|stock|zone) co(?:\.|(?![a-z0-9]))")
+
+
+def _one_typo(word: str, target: str) -> bool:
+    return len(word) >= 3 and word[0] == target[0] and OSA.distance(
+        word, target, score_cutoff=1) <= 1
 
 
 @lru_cache(maxsize=20_000)
@@ -836,7 +912,7 @@ def analyze(text: str, *, org: bool | None = None) -> NameForm:
 def _analyze(text: str, org: bool | None) -> NameForm:
     original = text
     text = unicodedata.normalize("NFKC", text)
-    text = " ".join(fold_homoglyphs(w) for w in text.split())
+    text = fold_words(text)
     script = detect_script(text)
     if script == "Cyrillic" and org is not True:
         # a word of a Cyrillic name typed wholly in Latin look-alikes (Анна Борисовна COPOKA)
@@ -907,10 +983,11 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                 continue
             if tok in PARTICLES and not syllabic and (len(tok) > 1 or (
                     0 < i < len(raw_tokens) - 1 and raw_tokens[i - 1] not in TITLES
+                    and len(raw_tokens[i - 1]) > 1
                     and not re.search(rf"(?<![a-z]){tok}\.", latin.lower()))):
                 # "y" and "e" join two names (Garcia y Lopez); first, last, after a title or
-                # followed by a full stop they are initials (Y AL-MADANI, Sheikh Y AL-MADANI,
-                # E. BADEGE, RI Y.M.)
+                # an initial, or followed by a full stop they are initials (Y AL-MADANI,
+                # Sheikh Y AL-MADANI, S M Y AL-AHMAD, E. BADEGE, RI Y.M.)
                 role = Role.PARTICLE
             elif org is not True and len(raw_tokens) > 1 and not syllabic and (
                     (tok in TITLES and not abjad and i < len(raw_tokens) - 1  # (عمر is not Mr)
@@ -930,6 +1007,12 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                 alt = "al" + tok  # a short name after its article is written with it (AL-ID: Alid)
             elif role == Role.NAME and not syllabic and _LINEAGE_GLUED.match(tok):
                 alt = tok[3:]  # "son of" glued to the father's name (BINMARWAN: bin Marwan)
+            elif (role == Role.NAME and not syllabic and len(tok) >= 6
+                  and tok.endswith(("al", "el", "ul")) and i + 1 < len(raw_tokens)
+                  and re.search(r"(?<![a-z0-9])" + tok + r"-" + raw_tokens[i + 1], latin)):
+                # the article glued to the word before it, in a compound written with
+                # hyphens (SAIFAL-DIN for Saif-al-Din, BADRAL-DIN)
+                alt = tok[:-2]
             tokens.append(Token(tok, role, skeleton(tok), None, alt, abjad,
                                 origs.get(tok, origs.get(spelled))
                                 if role in (Role.NAME, Role.TITLE) else None))
