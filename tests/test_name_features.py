@@ -527,9 +527,44 @@ def test_legal_forms_with_a_typo_or_co_for_company() -> None:
     assert analyze("X Jont Stock Co", org=True).legal == {"jsc"}
 
 
+def test_words_of_a_legal_form_left_over_are_no_name() -> None:
+    assert score("OFFICE 39 Corporation", "OFFICE 39", org=True) >= 0.95
+    assert score("E. X. Company", "E. X. Co.", org=True) >= 0.95
+    assert score("Hapjanggang Trading Corp.", "Hapjanggang Trading Corporation",
+                 org=True) >= 0.95
+    assert score("STANEX GROUP LIABILITY PARTNERSHIP",
+                 "STANEX GROUP LIMITED LIABILITY PARTNERSHIP", org=True) >= 0.95
+    # another business word in their place is still a conflict
+    assert score("Usamah Investments Co.", "AL-USAMAH COMPANY", org=True) < 0.8
+    # a form word set aside leaves a one-word name one word: no better than without it
+    assert score("KOHS AG Co.", "KOHAS AG", org=True) == pytest.approx(
+        score("KOHS AG", "KOHAS AG", org=True))
+
+
 def test_the_article_glued_to_the_word_before_it() -> None:
     assert score("SAIFAL-DIN AL-MASHHADANI", "SAIF-AL-DIN AL-MASHHADANI") >= 0.95
     assert score("Muhammad BADRAL-DIN", "BADR-AL-DIN, Muhammad") >= 0.95
+
+
+def test_a_number_in_digits_against_a_name_that_is_the_number_word() -> None:
+    assert score("Sergey Yurievich 10", "Sergey Yurievich TEN") >= 0.95
+    assert score("Sergey Yurievich 11", "Sergey Yurievich TEN") < 0.8
+
+
+def test_a_title_with_a_typo_opening_a_name_is_set_aside() -> None:
+    assert score("Pof. RYU JIN SOK", "RYU JIN SOK") >= 0.95
+    assert score("Muullah TARIQ AZIZ", "TARIQ AZIZ") >= 0.95
+    # a word the lists have as a name is not taken for a title (Hadi, one letter off Haji)
+    known = TokenWeights({"hadi": 3, "tariq": 3, "aziz": 3}, 1000)
+    assert compare_forms(analyze("Hadi Tariq Aziz", org=False), analyze("Tariq Aziz", org=False),
+                         known).score < 0.8
+
+
+def test_an_initial_stands_for_a_hyphenated_given_name() -> None:
+    assert score("KO C", "KO CH'O'L-CHAE") >= 0.9
+    assert score("T. PAK", "PAK, To-Chun") >= 0.9
+    # (two given names written apart are two names: one initial is not both)
+    assert score("T. PAK", "PAK, To Chun") < score("T. PAK", "PAK, To-Chun")
 
 
 def test_y_between_initials_is_an_initial() -> None:

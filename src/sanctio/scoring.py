@@ -48,11 +48,14 @@ from sanctio.text.abjad import (
     reading_of,
 )
 from sanctio.text.normalize import (
+    NAME_TITLES,
+    TITLES,
     NameForm,
     Role,
     Token,
     known_syllable,
     leading_title,
+    number_value,
     skeleton,
     strict_skeleton,
     syllable_key,
@@ -158,6 +161,11 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
     if q.role == Role.NUMBER or r.role == Role.NUMBER:
         if q.number is not None and q.number == r.number:
             return 1.0, "same number"
+        num, word = (q, r) if q.role == Role.NUMBER else (r, q)
+        if word.role == Role.NAME and num.number is not None and len(word.text) >= 3 and (
+                number_value(word.text) == num.number):
+            # a name that is a number word, against the number in digits (TEN, 10)
+            return 0.95, "same number (in words)"
         return 0.0, "different"
     if (q.alt is not None and (q.alt == r.text or q.alt == r.alt)) or (
             r.alt is not None and r.alt == q.text):
@@ -561,6 +569,36 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
                                     lambda t: t.text in q_particles)
     ignored = ignored + gone
     un_r = [t for j, t in enumerate(rt) if j not in used_r]
+    aside = (0, 0)
+    if not (q.person or r.person) and any(t.text in FORM_WORDS for t in un_q):
+        # a word of a legal form the query has over (Corporation, Co., Liability
+        # Partnership) is no name of the company, unless the list name has a business word
+        # of its own in its place; and the list name's own, where the query has one too
+        # and no other business word, is the same form written another way (Corp. /
+        # Corporation, Co. / Company)
+        if not any(t.role == Role.GENERIC and t.text not in FORM_WORDS for t in un_r):
+            n_r = len(used_r)
+            both = not any(t.role == Role.GENERIC and t.text not in FORM_WORDS for t in un_q)
+            un_q, gone, used_r = _set_aside(un_q, rt, used_r, lambda t: t.text in FORM_WORDS,
+                                            lambda t: both and t.text in FORM_WORDS)
+            ignored = ignored + gone
+            aside = (len(gone), len(used_r) - n_r)
+    elif len(qt) >= 3 and un_q and q.tokens[0] is un_q[0] and _title_typo(un_q[0].text) and (
+            not weights.df.get(un_q[0].text)):
+        # a title with a typo (PROF as POF, MULLAH as MUULLAH) opening a person's name: a
+        # word no list has, one letter off a title, before two names or more
+        ignored = [*ignored, un_q[0].text]
+        un_q = un_q[1:]
+    if r.person and un_r and any(p.how == "initial" for p in pairs):
+        # an initial stands for the whole of a hyphenated given name (C. for Chol-Chae)
+        groups = _compound_groups(r.original, tuple(t.text for t in rt))
+        if groups:
+            covered = {groups[j] for p in pairs if p.how == "initial" for j in p.rj}
+            covered.discard(-1)
+            more = {j for j in range(len(rt)) if j not in used_r and groups[j] in covered}
+            if more:
+                used_r = used_r | more
+    un_r = [t for j, t in enumerate(rt) if j not in used_r]
     # who is whose son: Hasan bin Ali is not Ali bin Hasan
     swapped = False
     q_line, r_line = _lineage(q), _lineage(r)
@@ -579,9 +617,41 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         else:
             legal = ("different legal forms (" + ", ".join(sorted(q.legal)) + " / "
                      + ", ".join(sorted(r.legal)) + ")")
-    feats = name_features(q, r, pairs, un_q, un_r, rw, weights, used_r, swapped)
+    feats = name_features(q, r, pairs, un_q, un_r, rw, weights, used_r, swapped, aside)
     score = NAME_MODEL.score(feats)
     return NameComparison(score, pairs, un_q, un_r, ignored, legal, feats)
+
+
+# the words of legal forms, as they are left in a name when the form is not read whole
+FORM_WORDS = frozenset("company co corporation corp incorporated inc limited ltd liability "
+                       "partnership joint stock".split())
+_PLAIN_TITLES = tuple(sorted(t for t in TITLES if len(t) >= 4 and "-" not in t))
+
+
+@lru_cache(maxsize=20_000)
+def _title_typo(text: str) -> bool:
+    """One letter off a title that is no given name (POF for Prof, HZJI for Haji)."""
+    if len(text) < 3 or text in TITLES:
+        return False
+    return any(t[0] == text[0] and abs(len(t) - len(text)) <= 1 and OSA.distance(
+        text, t, score_cutoff=1) <= 1 for t in _PLAIN_TITLES if t not in NAME_TITLES)
+
+
+@lru_cache(maxsize=20_000)
+def _compound_groups(original: str, texts: tuple[str, ...]) -> tuple[int, ...]:
+    """For each compared token of a name, the hyphenated word it is part of (its position
+    among the name's words), or -1 for a word of one token: KO CH'O'L-CHAE gives
+    (-1, 1, 1). Empty when the tokens cannot be followed through the words."""
+    out: list[int] = []
+    k = 0
+    for w, word in enumerate(to_latin(original).replace(",", " ").split()):
+        parts = tokenize_ascii(word)
+        hyphenated = len(parts) >= 2 and "-" in word
+        for part in parts:
+            if k < len(texts) and texts[k] == part:
+                out.append(w if hyphenated else -1)
+                k += 1
+    return tuple(out) if k == len(texts) else ()
 
 
 def _as_spelling(p: Pair) -> Pair:
@@ -705,13 +775,16 @@ def _crossed(r: NameForm, real: list[Pair]) -> bool:
 
 def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token],
                   un_r: list[Token], rw: list[float], weights: TokenWeights,
-                  used_r: set[int], swapped: bool) -> dict[str, float]:
+                  used_r: set[int], swapped: bool,
+                  aside: tuple[int, int] = (0, 0)) -> dict[str, float]:
     """The evidence of an alignment, each a small pure measure named in :data:`FEATURES`.
 
     ``coverage`` is the rarity-weighted agreement of the two names: matched pairs count by
     their similarity, an unmatched query token costs ``EXTRA_QUERY_TOKEN`` of its weight, an
     unmatched list token (a middle name) ``EXTRA_LIST_TOKEN`` (a missing syllable of a
-    Chinese or Korean name more). The others say what kind of agreement it is."""
+    Chinese or Korean name more). The others say what kind of agreement it is. ``aside``:
+    how many query and list tokens were set aside as words of a legal form (not counted as
+    words of the name)."""
     qt, rt = q.scoring, r.scoring
     real = [p for p in pairs if p.qi]
     pair_w = [_pair_weight(p, rw, weights) for p in real]
@@ -744,7 +817,8 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         t.role in (Role.GENERIC, Role.NUMBER) for p in real for t in p.query) and bool(
         un_q or un_r)
     rarest = real[pair_w.index(max(pair_w))] if real else None
-    single = float(len(qt) == 1 and len(rt) == 1)
+    # (words of a legal form set aside are not words of the name: KOHS AG Co. is one word)
+    single = float(len(qt) - aside[0] == 1 and len(rt) - aside[1] == 1)
     fuzzy_share = fuzzy_w / matched_w if matched_w else 0.0
     alike_share = alike_w / matched_w if matched_w else 0.0
     q_nums = [t for t in qt if t.role == Role.NUMBER]
