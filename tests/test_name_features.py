@@ -570,3 +570,15 @@ def test_an_initial_stands_for_a_hyphenated_given_name() -> None:
 def test_y_between_initials_is_an_initial() -> None:
     assert [t.role.name for t in analyze("S M Y AL-AHMAD").tokens][:3] == ["NAME"] * 3
     assert analyze("Garcia y Lopez").tokens[1].role.name == "PARTICLE"
+
+
+def test_candidates_for_typos_in_short_words_and_glued_articles() -> None:
+    from sanctio.index import NameIndex
+
+    names = ["BANK TEJARAT", "PARS AVIATION", "Al-ARABI TRADING COMPANY", "Ahmed Dib",
+             "Adib Shaban", "Adib Salameh", "Adib Mayaleh"]
+    index = NameIndex(analyze(n, org=None) for n in names)
+    for query, want in [("Bnk Tejarat", 0), ("PAR AVIATION", 1), ("AlARABO TRADING", 2),
+                        ("A Dib", 3), ("A. Dib", 3)]:
+        ids, _ = index.candidates_scored(analyze(query, org=None))
+        assert ids and ids[0] == want, query
