@@ -582,3 +582,28 @@ def test_candidates_for_typos_in_short_words_and_glued_articles() -> None:
                         ("A Dib", 3), ("A. Dib", 3)]:
         ids, _ = index.candidates_scored(analyze(query, org=None))
         assert ids and ids[0] == want, query
+
+
+def test_a_slip_of_the_finger_in_a_one_word_company_name() -> None:
+    # a key for its neighbour, two letters swapped: a typo
+    assert score("RAHAG LTD", "RAHAT LTD", org=True) >= 0.8
+    assert score("MIETC", "MITEC", org=True) >= 0.8
+    # a letter left out, or one far away on the keyboard, is as often another name
+    from sanctio.scoring import _keyboard_typo
+
+    assert score("RAHAP LTD", "RAHAT LTD", org=True) < 0.8
+    assert score("MITEL", "MITEC", org=True) < 0.8
+    assert not _keyboard_typo("kalia", "kalita")
+    assert _keyboard_typo("inayatulah", "inayatullah")  # (a doubled letter written once)
+    # two slips in a long word (a neighbouring key, a doubled letter written once)
+    assert score("AGFOESPINSL S.A.", "AGROESPINAL S.A.", org=True) >= 0.8
+    assert score("IBAYATULAH", "INAYATULLAH", org=True) >= 0.8
+    assert score("EUROECANCA", "EUROMECANICA", org=True) < 0.8
+
+
+def test_a_word_the_lists_have_is_no_slip_of_the_finger() -> None:
+    known = TokenWeights({"salmi": 2, "salim": 3}, 1000)
+    assert compare_forms(analyze("Salmi", org=True), analyze("SALIM S.A.", org=True),
+                         known).score < 0.8
+    # (the same two letters swapped in a word no list has: a slip)
+    assert score("Salmi", "SALIM S.A.", org=True) >= 0.8

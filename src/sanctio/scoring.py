@@ -208,6 +208,14 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
     if q.alt is not None or r.alt is not None:
         sim = max(sim, _text_sim(q.alt or q.text, r.alt or r.text) - 0.02)
     how = "spelling"
+    if 0.75 <= sim < TYPO_SIM and min(lq, lr) >= 5 and q.text[0] == r.text[0] and not (
+            q.abjad or r.abjad):
+        # slips of the finger, not another name: RAHAG for RAHAT, MIETC for MITEC; two in a
+        # long word (AGFOESPINSL for AGROESPINAL)
+        if sim >= 0.8 and _keyboard_typo(q.text, r.text):
+            return TYPO_SIM, "typo (keyboard)"
+        if min(lq, lr) >= 8 and _two_keyboard_typos(q.text, r.text):
+            return TYPO2_SIM, "two typos (keyboard)"
     if sim < 0.92 and lq >= 4 and lr >= 4 and _h_less(q.text) == _h_less(r.text):
         return 0.92, "transliteration (h)"  # Khani / Kani, Shaikh / Saikh, Gaddafi / Ghaddafi
     if q.abjad and r.abjad and q.orig and r.orig and long_vowels_differ(q.orig, r.orig):
@@ -242,6 +250,71 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         # (a typo or transposition, one edit or 0.85 and above, stays a spelling)
         sim, how = 0.55 + 0.4 * sim, "sounds alike"
     return sim, how
+
+
+# keys next to each other on a QWERTY keyboard
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEAR_KEYS: dict[str, str] = {}
+for _r, _row in enumerate(_KEY_ROWS):
+    for _c, _ch in enumerate(_row):
+        _near = [_row[x] for x in (_c - 1, _c + 1) if 0 <= x < len(_row)]
+        for _other in (_r - 1, _r + 1):
+            if 0 <= _other < len(_KEY_ROWS):
+                # the row below sits half a key to the right: its keys c-1 and c are near
+                lo = _c if _other < _r else _c - 1
+                _near += [_KEY_ROWS[_other][x] for x in (lo, lo + 1)
+                          if 0 <= x < len(_KEY_ROWS[_other])]
+        _NEAR_KEYS[_ch] = "".join(_near)
+TYPO_SIM = 0.9  # one keyboard slip in a word of five letters or more
+TYPO2_SIM = 0.88  # two in a word of eight letters or more
+
+
+def _keyboard_typo(q: str, r: str) -> bool:
+    """The query word is the list word with one slip of the finger: two letters swapped, a
+    key replaced by its neighbour, a letter doubled or left undoubled, a neighbouring key hit
+    as well. (A letter left out, or replaced by one far away on the keyboard, is as often
+    another name: Kalia / Kalita, Marco / Marko.)"""
+    if len(q) == len(r):
+        diff = [k for k in range(len(q)) if q[k] != r[k]]
+        if len(diff) == 1:
+            k = diff[0]
+            return q[k] in _NEAR_KEYS.get(r[k], "")
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and q[diff[0]] == r[diff[1]] and (
+            q[diff[1]] == r[diff[0]])
+    if abs(len(q) - len(r)) != 1:
+        return False
+    long, short = (q, r) if len(q) > len(r) else (r, q)
+    k = next((i for i in range(len(short)) if long[i] != short[i]), len(short))
+    if long[k + 1:] != short[k:]:
+        return False
+    extra = long[k]
+    doubled = (k > 0 and long[k - 1] == extra) or (k + 1 < len(long) and long[k + 1] == extra)
+    if long is r:
+        return doubled  # the query lacks a letter: only a doubled one (INAYATULAH)
+    return doubled or any(extra in _NEAR_KEYS.get(long[i], "") for i in (k - 1, k + 1)
+                          if 0 <= i < len(long))
+
+
+def _undo_slips(q: str) -> set[str]:
+    """The words that one slip of the finger (as :func:`_keyboard_typo` reads one) turns
+    into ``q``."""
+    out: set[str] = set()
+    for k in range(len(q)):
+        if k + 1 < len(q) and q[k] != q[k + 1]:
+            out.add(q[:k] + q[k + 1] + q[k] + q[k + 2:])  # two letters swapped
+        for c in _NEAR_KEYS.get(q[k], ""):
+            out.add(q[:k] + c + q[k + 1:])  # a key for its neighbour
+        out.add(q[:k] + q[k] + q[k:])  # a doubled letter written once
+        out.add(q[:k] + q[k + 1:])  # a letter too many
+    return out
+
+
+def _two_keyboard_typos(q: str, r: str) -> bool:
+    """The query word is the list word with two slips of the finger."""
+    if OSA.distance(q, r, score_cutoff=2) != 2:
+        return False
+    return any(OSA.distance(w, r, score_cutoff=1) == 1 and _keyboard_typo(q, w)
+               and _keyboard_typo(w, r) for w in _undo_slips(q))
 
 
 _SLOT_CLASS = {"w": "U", "u": "U", "o": "U", "y": "I", "i": "I", "e": "I"}
@@ -549,6 +622,11 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
             used_q = used_q - {i for p in initials for i in p.qi}
             used_r = used_r - {j for p in initials for j in p.rj}
         pairs = [_as_spelling(p) for p in pairs]
+    if weights.df and any(p.how in _SLIPS for p in pairs):
+        # a word the lists have is a name of its own, not a slip of the finger on another
+        # (SALMI is not SALIM mistyped; RAHAG, which no list has, is RAHAT)
+        pairs = [_as_spelling(p, _SLIPS) if p.how in _SLIPS and weights.df.get(
+            p.query[0].text) else p for p in pairs]
     rw = r_weights if r_weights is not None else [weights.weight(t) for t in rt]
     un_q = [t for i, t in enumerate(qt) if i not in used_q]
     un_r = [t for j, t in enumerate(rt) if j not in used_r]
@@ -654,10 +732,14 @@ def _compound_groups(original: str, texts: tuple[str, ...]) -> tuple[int, ...]:
     return tuple(out) if k == len(texts) else ()
 
 
-def _as_spelling(p: Pair) -> Pair:
+_SLIPS = ("typo (keyboard)", "two typos (keyboard)")
+
+
+def _as_spelling(p: Pair, how: tuple[str, ...] = ("name variant",)) -> Pair:
     """An organisation's word is no person's name: that two Latin words are spellings of one
-    given name (Oliver / Oli, Ball / Bal) says nothing there; they are compared as text."""
-    if not p.how.startswith("name variant") or len(p.query) != 1 or len(p.listed) != 1:
+    given name (Oliver / Oli, Ball / Bal) says nothing there; they are compared as text.
+    (``how``: the kinds of likeness so undone.)"""
+    if not p.how.startswith(how) or len(p.query) != 1 or len(p.listed) != 1:
         return p
     a, b = p.query[0], p.listed[0]
     if a.orig or b.orig:
