@@ -589,12 +589,12 @@ def test_a_slip_of_the_finger_in_a_one_word_company_name() -> None:
     assert score("RAHAG LTD", "RAHAT LTD", org=True) >= 0.8
     assert score("MIETC", "MITEC", org=True) >= 0.8
     # a letter left out, or one far away on the keyboard, is as often another name
-    from sanctio.scoring import _keyboard_typo
+    from sanctio.text.normalize import keyboard_slip
 
     assert score("RAHAP LTD", "RAHAT LTD", org=True) < 0.8
     assert score("MITEL", "MITEC", org=True) < 0.8
-    assert not _keyboard_typo("kalia", "kalita")
-    assert _keyboard_typo("inayatulah", "inayatullah")  # (a doubled letter written once)
+    assert not keyboard_slip("kalia", "kalita")
+    assert keyboard_slip("inayatulah", "inayatullah")  # (a doubled letter written once)
     # two slips in a long word (a neighbouring key, a doubled letter written once)
     assert score("AGFOESPINSL S.A.", "AGROESPINAL S.A.", org=True) >= 0.8
     assert score("IBAYATULAH", "INAYATULLAH", org=True) >= 0.8
@@ -607,3 +607,24 @@ def test_a_word_the_lists_have_is_no_slip_of_the_finger() -> None:
                          known).score < 0.8
     # (the same two letters swapped in a word no list has: a slip)
     assert score("Salmi", "SALIM S.A.", org=True) >= 0.8
+
+
+def test_a_title_word_before_the_comma_is_the_family_name() -> None:
+    assert [t.role.name for t in analyze("HAJJI, Muhammad Fawzi", org=False).tokens] == \
+        ["NAME"] * 3
+    assert score("Muhammad HAJJI", "HAJJI, Muhammad Fawzi") >= 0.9
+    assert analyze("Haji Muhammad Fawzi", org=False).tokens[0].role.name == "TITLE"
+
+
+def test_an_initial_of_the_list_names_title_is_set_aside() -> None:
+    assert score("M RAJAB", "MAULAWI RAJAB") >= 0.9
+    assert score("K RAJAB", "MAULAWI RAJAB") < 0.8
+
+
+def test_a_number_word_with_a_slip_of_the_finger_in_a_company_name() -> None:
+    assert [t.text for t in analyze("FOURTHH OCEAN GMBH & Co. KG", org=True).tokens][:2] == \
+        ["4", "ocean"]
+    assert score("FOURTHH OCEAN GMBH & Co. KG", "FOURTH OCEAN GMBH & CO KG", org=True) >= 0.9
+    # a plural is no slip; a person's name is never read as a number
+    assert next(t.text for t in analyze("SECONDS LTD", org=True).tokens) == "seconds"
+    assert next(t.text for t in analyze("FOURTHH Smith", org=False).tokens) == "fourthh"

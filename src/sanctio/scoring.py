@@ -49,10 +49,12 @@ from sanctio.text.abjad import (
 )
 from sanctio.text.normalize import (
     NAME_TITLES,
+    NEAR_KEYS,
     TITLES,
     NameForm,
     Role,
     Token,
+    keyboard_slip,
     known_syllable,
     leading_title,
     number_value,
@@ -212,7 +214,7 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
             q.abjad or r.abjad):
         # slips of the finger, not another name: RAHAG for RAHAT, MIETC for MITEC; two in a
         # long word (AGFOESPINSL for AGROESPINAL)
-        if sim >= 0.8 and _keyboard_typo(q.text, r.text):
+        if sim >= 0.8 and keyboard_slip(q.text, r.text):
             return TYPO_SIM, "typo (keyboard)"
         if min(lq, lr) >= 8 and _two_keyboard_typos(q.text, r.text):
             return TYPO2_SIM, "two typos (keyboard)"
@@ -252,47 +254,8 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
     return sim, how
 
 
-# keys next to each other on a QWERTY keyboard
-_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-_NEAR_KEYS: dict[str, str] = {}
-for _r, _row in enumerate(_KEY_ROWS):
-    for _c, _ch in enumerate(_row):
-        _near = [_row[x] for x in (_c - 1, _c + 1) if 0 <= x < len(_row)]
-        for _other in (_r - 1, _r + 1):
-            if 0 <= _other < len(_KEY_ROWS):
-                # the row below sits half a key to the right: its keys c-1 and c are near
-                lo = _c if _other < _r else _c - 1
-                _near += [_KEY_ROWS[_other][x] for x in (lo, lo + 1)
-                          if 0 <= x < len(_KEY_ROWS[_other])]
-        _NEAR_KEYS[_ch] = "".join(_near)
 TYPO_SIM = 0.9  # one keyboard slip in a word of five letters or more
 TYPO2_SIM = 0.88  # two in a word of eight letters or more
-
-
-def _keyboard_typo(q: str, r: str) -> bool:
-    """The query word is the list word with one slip of the finger: two letters swapped, a
-    key replaced by its neighbour, a letter doubled or left undoubled, a neighbouring key hit
-    as well. (A letter left out, or replaced by one far away on the keyboard, is as often
-    another name: Kalia / Kalita, Marco / Marko.)"""
-    if len(q) == len(r):
-        diff = [k for k in range(len(q)) if q[k] != r[k]]
-        if len(diff) == 1:
-            k = diff[0]
-            return q[k] in _NEAR_KEYS.get(r[k], "")
-        return len(diff) == 2 and diff[1] == diff[0] + 1 and q[diff[0]] == r[diff[1]] and (
-            q[diff[1]] == r[diff[0]])
-    if abs(len(q) - len(r)) != 1:
-        return False
-    long, short = (q, r) if len(q) > len(r) else (r, q)
-    k = next((i for i in range(len(short)) if long[i] != short[i]), len(short))
-    if long[k + 1:] != short[k:]:
-        return False
-    extra = long[k]
-    doubled = (k > 0 and long[k - 1] == extra) or (k + 1 < len(long) and long[k + 1] == extra)
-    if long is r:
-        return doubled  # the query lacks a letter: only a doubled one (INAYATULAH)
-    return doubled or any(extra in _NEAR_KEYS.get(long[i], "") for i in (k - 1, k + 1)
-                          if 0 <= i < len(long))
 
 
 def _undo_slips(q: str) -> set[str]:
@@ -302,7 +265,7 @@ def _undo_slips(q: str) -> set[str]:
     for k in range(len(q)):
         if k + 1 < len(q) and q[k] != q[k + 1]:
             out.add(q[:k] + q[k + 1] + q[k] + q[k + 2:])  # two letters swapped
-        for c in _NEAR_KEYS.get(q[k], ""):
+        for c in NEAR_KEYS.get(q[k], ""):
             out.add(q[:k] + c + q[k + 1:])  # a key for its neighbour
         out.add(q[:k] + q[k] + q[k:])  # a doubled letter written once
         out.add(q[:k] + q[k + 1:])  # a letter too many
@@ -313,8 +276,8 @@ def _two_keyboard_typos(q: str, r: str) -> bool:
     """The query word is the list word with two slips of the finger."""
     if OSA.distance(q, r, score_cutoff=2) != 2:
         return False
-    return any(OSA.distance(w, r, score_cutoff=1) == 1 and _keyboard_typo(q, w)
-               and _keyboard_typo(w, r) for w in _undo_slips(q))
+    return any(OSA.distance(w, r, score_cutoff=1) == 1 and keyboard_slip(q, w)
+               and keyboard_slip(w, r) for w in _undo_slips(q))
 
 
 _SLOT_CLASS = {"w": "U", "u": "U", "o": "U", "y": "I", "i": "I", "e": "I"}
@@ -636,7 +599,9 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
     q_titles = [t for t in q.tokens if t.role == Role.TITLE]
     un_q, gone, used_r = _set_aside(
         un_q, rt, used_r,
-        lambda t: any(cached_token_sim(t, x)[0] >= 0.85 for x in r_titles),
+        lambda t: any(cached_token_sim(t, x)[0] >= 0.85 or (
+            # (and an initial of it: M RAJAB for MAULAWI RAJAB)
+            len(t.text) == 1 and r.person and x.text.startswith(t.text)) for x in r_titles),
         lambda t: any(cached_token_sim(x, t)[0] >= 0.85 for x in q_titles))
     ignored = ignored + gone
     # a word one side reads as a particle and the other as a name (안 is An, a family name;

@@ -160,6 +160,23 @@ def number_value(token: str, words: bool | None = True) -> int | None:
     return _ordinals().get(token)
 
 
+@lru_cache(maxsize=20_000)
+def _slipped_number(token: str) -> int | None:
+    """An English number word of six letters or more written with one slip of the finger
+    (FOURTHH, SECNOD): its number. (A word with an s added is a plural, not a slip.)"""
+    if token in _ENGLISH_WORDS_LONG or token[:1] not in _NUMBER_INITIALS:
+        return None
+    for word, value in _ENGLISH_WORDS_LONG.items():
+        if abs(len(word) - len(token)) <= 1 and word[0] == token[0] and token != word + "s" \
+                and keyboard_slip(token, word):
+            return value
+    return None
+
+
+_ENGLISH_WORDS_LONG = {w: v for w, v in _ORDINAL_WORDS.items() if len(w) >= 6}
+_NUMBER_INITIALS = frozenset(w[0] for w in _ENGLISH_WORDS_LONG)
+
+
 # ------------------------------------------------------------------------- homoglyphs
 
 # Cyrillic and Greek letters that look like Latin ones
@@ -239,6 +256,47 @@ def fold_homoglyphs(word: str) -> str:
         # (an ordinal with its punctuation, 27TH, or (2ND), is a number, not letters)
         word = word.translate(_DIGIT_GLYPHS)
     return word
+
+
+# keys next to each other on a QWERTY keyboard
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+NEAR_KEYS: dict[str, str] = {}
+for _r, _row in enumerate(_KEY_ROWS):
+    for _c, _ch in enumerate(_row):
+        _near = [_row[x] for x in (_c - 1, _c + 1) if 0 <= x < len(_row)]
+        for _other in (_r - 1, _r + 1):
+            if 0 <= _other < len(_KEY_ROWS):
+                # the row below sits half a key to the right: its keys c-1 and c are near
+                lo = _c if _other < _r else _c - 1
+                _near += [_KEY_ROWS[_other][x] for x in (lo, lo + 1)
+                          if 0 <= x < len(_KEY_ROWS[_other])]
+        NEAR_KEYS[_ch] = "".join(_near)
+
+
+def keyboard_slip(q: str, r: str) -> bool:
+    """The query word is the list word with one slip of the finger: two letters swapped, a
+    key replaced by its neighbour, a letter doubled or left undoubled, a neighbouring key hit
+    as well. (A letter left out, or replaced by one far away on the keyboard, is as often
+    another name: Kalia / Kalita, Marco / Marko.)"""
+    if len(q) == len(r):
+        diff = [k for k in range(len(q)) if q[k] != r[k]]
+        if len(diff) == 1:
+            k = diff[0]
+            return q[k] in NEAR_KEYS.get(r[k], "")
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and q[diff[0]] == r[diff[1]] and (
+            q[diff[1]] == r[diff[0]])
+    if abs(len(q) - len(r)) != 1:
+        return False
+    long, short = (q, r) if len(q) > len(r) else (r, q)
+    k = next((i for i in range(len(short)) if long[i] != short[i]), len(short))
+    if long[k + 1:] != short[k:]:
+        return False
+    extra = long[k]
+    doubled = (k > 0 and long[k - 1] == extra) or (k + 1 < len(long) and long[k + 1] == extra)
+    if long is r:
+        return doubled  # the query lacks a letter: only a doubled one (INAYATULAH)
+    return doubled or any(extra in NEAR_KEYS.get(long[i], "") for i in (k - 1, k + 1)
+                          if 0 <= i < len(long))
 
 
 # ---------------------------------------------------------------------- transliteration
@@ -952,6 +1010,11 @@ def _analyze(text: str, org: bool | None) -> NameForm:
         else:
             legal = frozenset()
     raw_tokens = tokenize_ascii(latin)
+    # FAMILY, Given: the words before the comma are the family name, whatever else they can
+    # be (HAJJI, Muhammad Fawzi is Mr Hajji)
+    head, comma, rest = latin.partition(",")
+    family_words = len(tokenize_ascii(head)) if comma and org is False and tokenize_ascii(
+        rest) else 0
     if script not in ("Latin", "Hangul", "Han"):
         # each transliterated word with the word it came from (for rigour's name symbols:
         # علي is Ali, Юрий is Yuri, although their transliterations are ly and yuriy)
@@ -978,6 +1041,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             elif not syllabic and len(tok) >= 6 and tok[-1] in "fh":
                 tok = _SLAVIC_ENDING.sub(_slavic_ending, tok)
             num = number_value(tok, words=org)
+            if num is None and org is True and len(tok) >= 6:
+                num = _slipped_number(tok)
             if num is not None:
                 tokens.append(Token(str(num), Role.NUMBER, str(num), num))
                 continue
@@ -991,7 +1056,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                 role = Role.PARTICLE
             elif org is not True and len(raw_tokens) > 1 and not syllabic and (
                     (tok in TITLES and not abjad and i < len(raw_tokens) - 1  # (عمر is not Mr)
-                     and (i == 0 or tok not in NAME_TITLES))  # (Mohammad Sadiq Amir Mohammad)
+                     and (i == 0 or tok not in NAME_TITLES)  # (Mohammad Sadiq Amir Mohammad)
+                     and i >= family_words)
                     or (abjad and origs.get(tok) in ARABIC_TITLES and i < len(raw_tokens) - 1
                         and (i == 0 or origs.get(tok) not in ARABIC_NAME_TITLES))):
                 role = Role.TITLE
