@@ -218,6 +218,11 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
             return TYPO_SIM, "typo (keyboard)"
         if min(lq, lr) >= 8 and _two_keyboard_typos(q.text, r.text):
             return TYPO2_SIM, "two typos (keyboard)"
+    elif sim < 0.75 and lq >= 5 and lr >= 5 and len(r.skel) >= 3 and q.text[0] == r.text[0] and (
+            q.skel != r.skel and not (q.abjad or r.abjad or q.symbols)) and _slip_sounds_alike(
+            q.text, r.text, r.skel):
+        # a slip of the finger in another spelling of the name (AMHED: Ahmed, for Ahmad)
+        return SLIP_ALIKE_SIM, "typo in a spelling that sounds alike"
     if sim < 0.92 and lq >= 4 and lr >= 4 and _h_less(q.text) == _h_less(r.text):
         return 0.92, "transliteration (h)"  # Khani / Kani, Shaikh / Saikh, Gaddafi / Ghaddafi
     if q.abjad and r.abjad and q.orig and r.orig and long_vowels_differ(q.orig, r.orig):
@@ -256,6 +261,17 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
 
 TYPO_SIM = 0.9  # one keyboard slip in a word of five letters or more
 TYPO2_SIM = 0.88  # two in a word of eight letters or more
+SLIP_ALIKE_SIM = 0.82  # one in a spelling with the same consonants
+
+
+def _slip_sounds_alike(q: str, r: str, r_skel: str) -> bool:
+    """The query word is, but for one slip of the finger, a word with the list word's
+    consonants (AMHED is AHMED mistyped, and AHMED sounds like AHMAD); the query's own
+    consonants are not the list word's (CORLU is not CORAL: two vowels apart is another
+    name)."""
+    if OSA.distance(q, r, score_cutoff=2) != 2:
+        return False
+    return any(skeleton(w) == r_skel and keyboard_slip(q, w) for w in _undo_slips(q))
 
 
 def _undo_slips(q: str) -> set[str]:
@@ -604,6 +620,7 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
             len(t.text) == 1 and r.person and x.text.startswith(t.text)) for x in r_titles),
         lambda t: any(cached_token_sim(x, t)[0] >= 0.85 for x in q_titles))
     ignored = ignored + gone
+    title_initials = sum(1 for g in gone if len(g) == 1)
     # a word one side reads as a particle and the other as a name (안 is An, a family name;
     # in AN Jong Hyok the lists' AN looks like the article an-) is neither evidence nor gap
     r_particles = {t.text for t in r.tokens if t.role == Role.PARTICLE}
@@ -612,7 +629,8 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
                                     lambda t: t.text in q_particles)
     ignored = ignored + gone
     un_r = [t for j, t in enumerate(rt) if j not in used_r]
-    aside = (0, 0)
+    # (tokens set aside: query, list, and of the query's those that are names)
+    aside = (title_initials, 0, title_initials)
     if not (q.person or r.person) and any(t.text in FORM_WORDS for t in un_q):
         # a word of a legal form the query has over (Corporation, Co., Liability
         # Partnership) is no name of the company, unless the list name has a business word
@@ -625,7 +643,7 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
             un_q, gone, used_r = _set_aside(un_q, rt, used_r, lambda t: t.text in FORM_WORDS,
                                             lambda t: both and t.text in FORM_WORDS)
             ignored = ignored + gone
-            aside = (len(gone), len(used_r) - n_r)
+            aside = (len(gone), len(used_r) - n_r, 0)
     elif len(qt) >= 3 and un_q and q.tokens[0] is un_q[0] and _title_typo(un_q[0].text) and (
             not weights.df.get(un_q[0].text)):
         # a title with a typo (PROF as POF, MULLAH as MUULLAH) opening a person's name: a
@@ -823,15 +841,15 @@ def _crossed(r: NameForm, real: list[Pair]) -> bool:
 def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token],
                   un_r: list[Token], rw: list[float], weights: TokenWeights,
                   used_r: set[int], swapped: bool,
-                  aside: tuple[int, int] = (0, 0)) -> dict[str, float]:
+                  aside: tuple[int, int, int] = (0, 0, 0)) -> dict[str, float]:
     """The evidence of an alignment, each a small pure measure named in :data:`FEATURES`.
 
     ``coverage`` is the rarity-weighted agreement of the two names: matched pairs count by
     their similarity, an unmatched query token costs ``EXTRA_QUERY_TOKEN`` of its weight, an
     unmatched list token (a middle name) ``EXTRA_LIST_TOKEN`` (a missing syllable of a
     Chinese or Korean name more). The others say what kind of agreement it is. ``aside``:
-    how many query and list tokens were set aside as words of a legal form (not counted as
-    words of the name)."""
+    how many query and list tokens were set aside as words of a legal form or initials of a
+    title (not counted as words of the name), and how many of the query's were names."""
     qt, rt = q.scoring, r.scoring
     real = [p for p in pairs if p.qi]
     pair_w = [_pair_weight(p, rw, weights) for p in real]
@@ -853,10 +871,11 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
     coverage = num / den if den > 0 else 0.0
     q_total = matched_w + q_un_w
     r_total = sum(rw) or 1.0
+    n_q, n_r = len(qt) - aside[0], len(rt) - aside[1]
     n_names = sum(1 for t in rt if t.role == Role.NAME) + sum(
-        1 for t in qt if t.role == Role.NAME)
+        1 for t in qt if t.role == Role.NAME) - aside[2]
     one_of_many = (len(real) == 1 and len(real[0].query) == 1 and len(real[0].listed) == 1
-                   and (len(rt) >= 2 or len(qt) >= 2) and not (q.legal or r.legal)
+                   and (n_r >= 2 or n_q >= 2) and not (q.legal or r.legal)
                    and any(t.role == Role.NAME for t in rt) and n_names >= 3)
     max_w = max((rw[j] for p in real for j in p.rj), default=0.0)
     common_only = bool(real) and any(t.role == Role.NAME for t in un_r) and max_w < 0.6
@@ -865,7 +884,7 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         un_q or un_r)
     rarest = real[pair_w.index(max(pair_w))] if real else None
     # (words of a legal form set aside are not words of the name: KOHS AG Co. is one word)
-    single = float(len(qt) - aside[0] == 1 and len(rt) - aside[1] == 1)
+    single = float(n_q == 1 and n_r == 1)
     fuzzy_share = fuzzy_w / matched_w if matched_w else 0.0
     alike_share = alike_w / matched_w if matched_w else 0.0
     q_nums = [t for t in qt if t.role == Role.NUMBER]
