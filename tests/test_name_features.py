@@ -641,3 +641,10 @@ def test_a_slip_of_the_finger_in_another_spelling_of_the_name() -> None:
     assert "sounds alike" in describe("NAJMUDDIN FARAJ AMHED", "NAJMUDDIN FARAJ AHMAD")
     # two vowels apart with the same consonants is another name, slip or not (Corlu, Coral)
     assert "sounds alike" not in describe("Corlu Energy", "Coral Energy", org=True)
+
+
+def test_a_legal_form_acronym_with_its_full_stops_elsewhere() -> None:
+    assert analyze("C.M.V. CARNES SA.S.", org=True).legal == {"llc"}
+    assert score("FRESNO HOME S.A..S.", "FRESNO HOME S.A.S.", org=True) == pytest.approx(1.0)
+    # forms read whole as written stay as they are
+    assert analyze("X S.A. de C.V.", org=True).legal == {"jsc"}

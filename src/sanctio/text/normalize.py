@@ -698,6 +698,7 @@ def _native_legal_forms(text: str) -> dict[str, str]:
 
 
 _LEGAL_PUNCT = re.compile(r"[,;()\[\]\"“”«»]")
+_DOTTED = re.compile(r"^(?:[a-z]{1,3}\.+)+[a-z]{0,3}\.*$")
 
 
 @lru_cache(maxsize=100_000)
@@ -706,8 +707,17 @@ def _legal_forms(text: str) -> tuple[str, frozenset[str]]:
     from rigour._core import extract_org_types
 
     # (PRIVATE, MILITARY COMPANY is one legal form)
-    text = " ".join(_LEGAL_PUNCT.sub(" ", text).split())
+    words = _LEGAL_PUNCT.sub(" ", text).split()
+    text = " ".join(words)
     found = extract_org_types(text, 0, 0, True)
+    if len(words) >= 2 and _DOTTED.match(words[-1]) and not any(
+            m.endswith(words[-1]) for m, _ in found):
+        # a legal-form acronym closing the name with its full stops in other places (SA.S.,
+        # S.AS. for S.A.S.): its letters, where they are a legal form
+        letters = words[-1].replace(".", "")
+        if [m for m, _ in extract_org_types(letters, 0, 0, True)] == [letters]:
+            text = " ".join([*words[:-1], letters])
+            found = extract_org_types(text, 0, 0, True)
     if not found:
         return text, frozenset()
     classes = set()
