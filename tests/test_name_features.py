@@ -648,3 +648,6 @@ def test_a_legal_form_acronym_with_its_full_stops_elsewhere() -> None:
     assert score("FRESNO HOME S.A..S.", "FRESNO HOME S.A.S.", org=True) == pytest.approx(1.0)
     # forms read whole as written stay as they are
     assert analyze("X S.A. de C.V.", org=True).legal == {"jsc"}
+    # (and one inside the name is read the same whether another form follows or not)
+    assert score("First East Export Bank, P.L.C, Limited", "First East Export Bank, P.L.C",
+                 org=True) >= 0.95

@@ -710,13 +710,18 @@ def _legal_forms(text: str) -> tuple[str, frozenset[str]]:
     words = _LEGAL_PUNCT.sub(" ", text).split()
     text = " ".join(words)
     found = extract_org_types(text, 0, 0, True)
-    if len(words) >= 2 and _DOTTED.match(words[-1]) and not any(
-            m.endswith(words[-1]) for m, _ in found):
-        # a legal-form acronym closing the name with its full stops in other places (SA.S.,
-        # S.AS. for S.A.S.): its letters, where they are a legal form
-        letters = words[-1].replace(".", "")
-        if [m for m, _ in extract_org_types(letters, 0, 0, True)] == [letters]:
-            text = " ".join([*words[:-1], letters])
+    if len(words) >= 2:
+        # a legal-form acronym with its full stops in other places (SA.S., S.A..S. for
+        # S.A.S.; P.L.C): its letters, where they are a legal form not read as written
+        changed = False
+        for k, word in enumerate(words):
+            if _DOTTED.match(word) and not any(word in m.split() for m, _ in found):
+                letters = word.replace(".", "")
+                if [m for m, _ in extract_org_types(letters, 0, 0, True)] == [letters]:
+                    words[k] = letters
+                    changed = True
+        if changed:
+            text = " ".join(words)
             found = extract_org_types(text, 0, 0, True)
     if not found:
         return text, frozenset()
