@@ -244,8 +244,12 @@ class NameIndex:
         if word.isdigit() or len(word) < 3:
             return set()
         if len(word) == 3:
-            # a short token absent from the lists may have lost one letter (Ate / Atef)
-            return set() if word in self.vocab else set(self.deletions.get(word, ()))
+            # a short token may have lost one letter (Ate / Atef); one the lists have too,
+            # a letter after its first (Bnk / Bank, Par / Pars; Dib is not Adib)
+            longer = self.deletions.get(word, ())
+            if word in self.vocab:
+                return {w for w in longer if w[0] == word[0]}
+            return set(longer)
         out: set[str] = set()
         out.update(self.deletions.get(word, ()))  # the list token has one letter more
         for d in _deletions(word):
@@ -300,6 +304,11 @@ class NameIndex:
         fuzzy = ["t:" + word for word in self.fuzzy_vocab(t.text)]
         if fuzzy:
             groups.append((fuzzy, w * 0.85))
+        if t.alt:
+            # a typo in a name with its article glued (ALARABO: al-Arabi)
+            alt = ["t:" + word for word in self.fuzzy_vocab(t.alt)]
+            if alt:
+                groups.append((alt, w * 0.8))
         if t.role == Role.NAME:
             two = ["t:" + word for word in self.two_edit_vocab(t.text)]
             if two:
@@ -381,6 +390,8 @@ class NameIndex:
                 # two words written as one on the other side: evidence for both (a little
                 # more than half, since names reached word by word collect it too)
                 w = 0.6 * (self.weights.weight(a) + self.weights.weight(b))
+                if _is_initial(a):
+                    w *= 0.5  # A DIB is more often Ahmed Dib than Adib
                 p = self.posting("t:" + a.text + b.text)
                 if a.abjad and b.abjad and not len(p):
                     # a vowel-less compound written apart (نصر الله: Nasrallah)

@@ -48,11 +48,16 @@ from sanctio.text.abjad import (
     reading_of,
 )
 from sanctio.text.normalize import (
+    NAME_TITLES,
+    NEAR_KEYS,
+    TITLES,
     NameForm,
     Role,
     Token,
+    keyboard_slip,
     known_syllable,
     leading_title,
+    number_value,
     skeleton,
     strict_skeleton,
     syllable_key,
@@ -216,6 +221,11 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
     if q.role == Role.NUMBER or r.role == Role.NUMBER:
         if q.number is not None and q.number == r.number:
             return 1.0, "same number"
+        num, word = (q, r) if q.role == Role.NUMBER else (r, q)
+        if word.role == Role.NAME and num.number is not None and len(word.text) >= 3 and (
+                number_value(word.text) == num.number):
+            # a name that is a number word, against the number in digits (TEN, 10)
+            return 0.95, "same number (in words)"
         return 0.0, "different"
     if (q.alt is not None and (q.alt == r.text or q.alt == r.alt)) or (
             r.alt is not None and r.alt == q.text):
@@ -262,6 +272,19 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
     if min(lq, lr) >= 2 and _one_syllable_of_two(q.text, r.text):
         return min(sim, MIN_TOKEN_SIM), "one syllable of a two-syllable name"
     how = "spelling"
+    if 0.75 <= sim < TYPO_SIM and min(lq, lr) >= 5 and q.text[0] == r.text[0] and not (
+            q.abjad or r.abjad):
+        # slips of the finger, not another name: RAHAG for RAHAT, MIETC for MITEC; two in a
+        # long word (AGFOESPINSL for AGROESPINAL)
+        if sim >= 0.8 and keyboard_slip(q.text, r.text):
+            return TYPO_SIM, "typo (keyboard)"
+        if min(lq, lr) >= 8 and _two_keyboard_typos(q.text, r.text):
+            return TYPO2_SIM, "two typos (keyboard)"
+    elif sim < 0.75 and lq >= 5 and lr >= 5 and len(r.skel) >= 3 and q.text[0] == r.text[0] and (
+            q.skel != r.skel and not (q.abjad or r.abjad or q.symbols)) and _slip_sounds_alike(
+            q.text, r.text, r.skel):
+        # a slip of the finger in another spelling of the name (AMHED: Ahmed, for Ahmad)
+        return SLIP_ALIKE_SIM, "typo in a spelling that sounds alike"
     if sim < 0.92 and lq >= 4 and lr >= 4 and _h_less(q.text) == _h_less(r.text):
         return 0.92, "transliteration (h)"  # Khani / Kani, Shaikh / Saikh, Gaddafi / Ghaddafi
     if q.abjad and r.abjad and q.orig and r.orig and long_vowels_differ(q.orig, r.orig):
@@ -311,6 +334,43 @@ def _heads_agree(word: str, latin: str) -> bool:
     if not word or word[0] in "وي":
         return True  # w / y: a consonant or a vowel in Latin (Walid, Usama; Yusuf, Isa)
     return (word[0] in _VOWEL_HEAD) == (latin[:1] in ("a", "e", "i", "o", "u"))
+
+
+TYPO_SIM = 0.9  # one keyboard slip in a word of five letters or more
+TYPO2_SIM = 0.88  # two in a word of eight letters or more
+SLIP_ALIKE_SIM = 0.82  # one in a spelling with the same consonants
+
+
+def _slip_sounds_alike(q: str, r: str, r_skel: str) -> bool:
+    """The query word is, but for one slip of the finger, a word with the list word's
+    consonants (AMHED is AHMED mistyped, and AHMED sounds like AHMAD); the query's own
+    consonants are not the list word's (CORLU is not CORAL: two vowels apart is another
+    name)."""
+    if OSA.distance(q, r, score_cutoff=2) != 2:
+        return False
+    return any(skeleton(w) == r_skel and keyboard_slip(q, w) for w in _undo_slips(q))
+
+
+def _undo_slips(q: str) -> set[str]:
+    """The words that one slip of the finger (as :func:`_keyboard_typo` reads one) turns
+    into ``q``."""
+    out: set[str] = set()
+    for k in range(len(q)):
+        if k + 1 < len(q) and q[k] != q[k + 1]:
+            out.add(q[:k] + q[k + 1] + q[k] + q[k + 2:])  # two letters swapped
+        for c in NEAR_KEYS.get(q[k], ""):
+            out.add(q[:k] + c + q[k + 1:])  # a key for its neighbour
+        out.add(q[:k] + q[k] + q[k:])  # a doubled letter written once
+        out.add(q[:k] + q[k + 1:])  # a letter too many
+    return out
+
+
+def _two_keyboard_typos(q: str, r: str) -> bool:
+    """The query word is the list word with two slips of the finger."""
+    if OSA.distance(q, r, score_cutoff=2) != 2:
+        return False
+    return any(OSA.distance(w, r, score_cutoff=1) == 1 and keyboard_slip(q, w)
+               and keyboard_slip(w, r) for w in _undo_slips(q))
 
 
 _SLOT_CLASS = {"w": "U", "u": "U", "o": "U", "y": "I", "i": "I", "e": "I"}
@@ -618,6 +678,11 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
             used_q = used_q - {i for p in initials for i in p.qi}
             used_r = used_r - {j for p in initials for j in p.rj}
         pairs = [_as_spelling(p) for p in pairs]
+    if weights.df and any(p.how in _SLIPS for p in pairs):
+        # a word the lists have is a name of its own, not a slip of the finger on another
+        # (SALMI is not SALIM mistyped; RAHAG, which no list has, is RAHAT)
+        pairs = [_as_spelling(p, _SLIPS) if p.how in _SLIPS and weights.df.get(
+            p.query[0].text) else p for p in pairs]
     rw = r_weights if r_weights is not None else [weights.weight(t) for t in rt]
     un_q = [t for i, t in enumerate(qt) if i not in used_q]
     un_r = [t for j, t in enumerate(rt) if j not in used_r]
@@ -627,9 +692,12 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
     q_titles = [t for t in q.tokens if t.role == Role.TITLE]
     un_q, gone, used_r = _set_aside(
         un_q, rt, used_r,
-        lambda t: any(cached_token_sim(t, x)[0] >= 0.85 for x in r_titles),
+        lambda t: any(cached_token_sim(t, x)[0] >= 0.85 or (
+            # (and an initial of it: M RAJAB for MAULAWI RAJAB)
+            len(t.text) == 1 and r.person and x.text.startswith(t.text)) for x in r_titles),
         lambda t: any(cached_token_sim(x, t)[0] >= 0.85 for x in q_titles))
     ignored = ignored + gone
+    title_initials = sum(1 for g in gone if len(g) == 1)
     # a word one side reads as a particle and the other as a name (안 is An, a family name;
     # in AN Jong Hyok the lists' AN looks like the article an-) is neither evidence nor gap
     r_particles = {t.text for t in r.tokens if t.role == Role.PARTICLE}
@@ -637,6 +705,37 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
     un_q, gone, used_r = _set_aside(un_q, rt, used_r, lambda t: t.text in r_particles,
                                     lambda t: t.text in q_particles)
     ignored = ignored + gone
+    un_r = [t for j, t in enumerate(rt) if j not in used_r]
+    # (tokens set aside: query, list, and of the query's those that are names)
+    aside = (title_initials, 0, title_initials)
+    if not (q.person or r.person) and any(t.text in FORM_WORDS for t in un_q):
+        # a word of a legal form the query has over (Corporation, Co., Liability
+        # Partnership) is no name of the company, unless the list name has a business word
+        # of its own in its place; and the list name's own, where the query has one too
+        # and no other business word, is the same form written another way (Corp. /
+        # Corporation, Co. / Company)
+        if not any(t.role == Role.GENERIC and t.text not in FORM_WORDS for t in un_r):
+            n_r = len(used_r)
+            both = not any(t.role == Role.GENERIC and t.text not in FORM_WORDS for t in un_q)
+            un_q, gone, used_r = _set_aside(un_q, rt, used_r, lambda t: t.text in FORM_WORDS,
+                                            lambda t: both and t.text in FORM_WORDS)
+            ignored = ignored + gone
+            aside = (len(gone), len(used_r) - n_r, 0)
+    elif len(qt) >= 3 and un_q and q.tokens[0] is un_q[0] and _title_typo(un_q[0].text) and (
+            not weights.df.get(un_q[0].text)):
+        # a title with a typo (PROF as POF, MULLAH as MUULLAH) opening a person's name: a
+        # word no list has, one letter off a title, before two names or more
+        ignored = [*ignored, un_q[0].text]
+        un_q = un_q[1:]
+    if r.person and un_r and any(p.how == "initial" for p in pairs):
+        # an initial stands for the whole of a hyphenated given name (C. for Chol-Chae)
+        groups = _compound_groups(r.original, tuple(t.text for t in rt))
+        if groups:
+            covered = {groups[j] for p in pairs if p.how == "initial" for j in p.rj}
+            covered.discard(-1)
+            more = {j for j in range(len(rt)) if j not in used_r and groups[j] in covered}
+            if more:
+                used_r = used_r | more
     un_r = [t for j, t in enumerate(rt) if j not in used_r]
     # who is whose son: Hasan bin Ali is not Ali bin Hasan
     swapped = False
@@ -656,15 +755,51 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         else:
             legal = ("different legal forms (" + ", ".join(sorted(q.legal)) + " / "
                      + ", ".join(sorted(r.legal)) + ")")
-    feats = name_features(q, r, pairs, un_q, un_r, rw, weights, used_r, swapped)
+    feats = name_features(q, r, pairs, un_q, un_r, rw, weights, used_r, swapped, aside)
     score = NAME_MODEL.score(feats)
     return NameComparison(score, pairs, un_q, un_r, ignored, legal, feats)
 
 
-def _as_spelling(p: Pair) -> Pair:
+# the words of legal forms, as they are left in a name when the form is not read whole
+FORM_WORDS = frozenset("company co corporation corp incorporated inc limited ltd liability "
+                       "partnership joint stock".split())
+_PLAIN_TITLES = tuple(sorted(t for t in TITLES if len(t) >= 4 and "-" not in t))
+
+
+@lru_cache(maxsize=20_000)
+def _title_typo(text: str) -> bool:
+    """One letter off a title that is no given name (POF for Prof, HZJI for Haji)."""
+    if len(text) < 3 or text in TITLES:
+        return False
+    return any(t[0] == text[0] and abs(len(t) - len(text)) <= 1 and OSA.distance(
+        text, t, score_cutoff=1) <= 1 for t in _PLAIN_TITLES if t not in NAME_TITLES)
+
+
+@lru_cache(maxsize=20_000)
+def _compound_groups(original: str, texts: tuple[str, ...]) -> tuple[int, ...]:
+    """For each compared token of a name, the hyphenated word it is part of (its position
+    among the name's words), or -1 for a word of one token: KO CH'O'L-CHAE gives
+    (-1, 1, 1). Empty when the tokens cannot be followed through the words."""
+    out: list[int] = []
+    k = 0
+    for w, word in enumerate(to_latin(original).replace(",", " ").split()):
+        parts = tokenize_ascii(word)
+        hyphenated = len(parts) >= 2 and "-" in word
+        for part in parts:
+            if k < len(texts) and texts[k] == part:
+                out.append(w if hyphenated else -1)
+                k += 1
+    return tuple(out) if k == len(texts) else ()
+
+
+_SLIPS = ("typo (keyboard)", "two typos (keyboard)")
+
+
+def _as_spelling(p: Pair, how: tuple[str, ...] = ("name variant",)) -> Pair:
     """An organisation's word is no person's name: that two Latin words are spellings of one
-    given name (Oliver / Oli, Ball / Bal) says nothing there; they are compared as text."""
-    if not p.how.startswith("name variant") or len(p.query) != 1 or len(p.listed) != 1:
+    given name (Oliver / Oli, Ball / Bal) says nothing there; they are compared as text.
+    (``how``: the kinds of likeness so undone.)"""
+    if not p.how.startswith(how) or len(p.query) != 1 or len(p.listed) != 1:
         return p
     a, b = p.query[0], p.listed[0]
     if a.orig or b.orig:
@@ -773,6 +908,18 @@ def _generic_conflict(un_q: list[Token], un_r: list[Token]) -> bool:
     return bool(gq and gr) and not (gq | gr) <= ARMED
 
 
+def _business_extra(q: NameForm, r: NameForm, un_q: list[Token], un_r: list[Token]) -> bool:
+    """An organisation listed under one word, every word of it found, and the query has
+    business words besides (Saha Trading FZE, Wafa Shipping LLC against SAHA, Al Wafa): another
+    company of that name as likely as the listed one. The words an armed group goes by are
+    not business words here (Kaniyat Militia is KANIYAT)."""
+    if r.person or q.person or un_r:
+        return False
+    if sum(1 for t in r.scoring if t.role == Role.NAME) != 1:
+        return False
+    return any(t.role == Role.GENERIC and t.text not in ARMED for t in un_q)
+
+
 def _crossed(r: NameForm, real: list[Pair]) -> bool:
     """The query's tokens meet the list name's in another order than the list writes them
     (Ahmad Suleiman against Yousef Suleiman al-Ahmad)."""
@@ -785,13 +932,16 @@ def _crossed(r: NameForm, real: list[Pair]) -> bool:
 
 def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token],
                   un_r: list[Token], rw: list[float], weights: TokenWeights,
-                  used_r: set[int], swapped: bool) -> dict[str, float]:
+                  used_r: set[int], swapped: bool,
+                  aside: tuple[int, int, int] = (0, 0, 0)) -> dict[str, float]:
     """The evidence of an alignment, each a small pure measure named in :data:`FEATURES`.
 
     ``coverage`` is the rarity-weighted agreement of the two names: matched pairs count by
     their similarity, an unmatched query token costs ``EXTRA_QUERY_TOKEN`` of its weight, an
     unmatched list token (a middle name) ``EXTRA_LIST_TOKEN`` (a missing syllable of a
-    Chinese or Korean name more). The others say what kind of agreement it is."""
+    Chinese or Korean name more). The others say what kind of agreement it is. ``aside``:
+    how many query and list tokens were set aside as words of a legal form or initials of a
+    title (not counted as words of the name), and how many of the query's were names."""
     qt, rt = q.scoring, r.scoring
     real = [p for p in pairs if p.qi]
     pair_w = [_pair_weight(p, rw, weights) for p in real]
@@ -813,10 +963,11 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
     coverage = num / den if den > 0 else 0.0
     q_total = matched_w + q_un_w
     r_total = sum(rw) or 1.0
+    n_q, n_r = len(qt) - aside[0], len(rt) - aside[1]
     n_names = sum(1 for t in rt if t.role == Role.NAME) + sum(
-        1 for t in qt if t.role == Role.NAME)
+        1 for t in qt if t.role == Role.NAME) - aside[2]
     one_of_many = (len(real) == 1 and len(real[0].query) == 1 and len(real[0].listed) == 1
-                   and (len(rt) >= 2 or len(qt) >= 2) and not (q.legal or r.legal)
+                   and (n_r >= 2 or n_q >= 2) and not (q.legal or r.legal)
                    and any(t.role == Role.NAME for t in rt) and n_names >= 3)
     max_w = max((rw[j] for p in real for j in p.rj), default=0.0)
     common_only = bool(real) and any(t.role == Role.NAME for t in un_r) and (
@@ -825,7 +976,8 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         t.role in (Role.GENERIC, Role.NUMBER) for p in real for t in p.query) and bool(
         un_q or un_r)
     rarest = real[pair_w.index(max(pair_w))] if real else None
-    single = float(len(qt) == 1 and len(rt) == 1)
+    # (words of a legal form set aside are not words of the name: KOHS AG Co. is one word)
+    single = float(n_q == 1 and n_r == 1)
     fuzzy_share = fuzzy_w / matched_w if matched_w else 0.0
     alike_share = alike_w / matched_w if matched_w else 0.0
     q_nums = [t for t in qt if t.role == Role.NUMBER]
@@ -863,6 +1015,7 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         "cjk_missing": float(cjk and r_un_w > 0),
         "family_missing": float(family_missing),
         "generic_conflict": float(_generic_conflict(un_q, un_r)),
+        "business_extra": float(_business_extra(q, r, un_q, un_r)),
         "given_missing": float(given_missing),
         "query_middle_extra": float(len(real) >= 2 and bool(un_q) and not un_r and all(
             p.sim >= 0.8 for p in real) and all(0 < qt.index(t) < len(qt) - 1 for t in un_q)),
@@ -896,6 +1049,8 @@ FEATURES: dict[str, str] = {
     "cjk_missing": "a syllable of a Chinese or Korean name is missing",
     "family_missing": "the list name's family name (as the list marks it) is not in the query",
     "generic_conflict": "each name has a business word the other lacks (Aryan Group, Aryan Bank)",
+    "business_extra": "a one-word company name in a query with business words it lacks (Saha "
+                      "Trading for SAHA)",
     "given_missing": "the list name's first name (in its natural order) is not in the query",
     "query_middle_extra": "the query has a middle name the list name lacks, and nothing else "
                           "differs (Natalia Alexejevna Serguninova, Natalia Serguninova)",

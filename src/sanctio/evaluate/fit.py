@@ -118,6 +118,7 @@ SIGNS: dict[str, int] = {
     "one_of_many": -1, "common_only": -1, "generic_only": -1, "number_conflict": -1,
     "lineage_conflict": -1, "legal_conflict": -1, "cjk_missing": -1, "family_missing": -1,
     "generic_conflict": -1, "given_missing": -1, "initial_differs": -1, "query_middle_extra": +1,
+    "business_extra": -1,
 }
 
 
@@ -127,6 +128,7 @@ SIGNS: dict[str, int] = {
 PRIORS: dict[str, float] = {
     "lineage_conflict": -12.0, "generic_only": -4.0, "number_conflict": -1.0,
     "one_of_many": -1.0, "legal_conflict": -0.3, "common_only": -1.5, "generic_conflict": -1.5,
+    "business_extra": -2.0,
 }
 
 

@@ -161,6 +161,23 @@ def number_value(token: str, words: bool | None = True) -> int | None:
     return _ordinals().get(token)
 
 
+@lru_cache(maxsize=20_000)
+def _slipped_number(token: str) -> int | None:
+    """An English number word of six letters or more written with one slip of the finger
+    (FOURTHH, SECNOD): its number. (A word with an s added is a plural, not a slip.)"""
+    if token in _ENGLISH_WORDS_LONG or token[:1] not in _NUMBER_INITIALS:
+        return None
+    for word, value in _ENGLISH_WORDS_LONG.items():
+        if abs(len(word) - len(token)) <= 1 and word[0] == token[0] and token != word + "s" \
+                and keyboard_slip(token, word):
+            return value
+    return None
+
+
+_ENGLISH_WORDS_LONG = {w: v for w, v in _ORDINAL_WORDS.items() if len(w) >= 6}
+_NUMBER_INITIALS = frozenset(w[0] for w in _ENGLISH_WORDS_LONG)
+
+
 # ------------------------------------------------------------------------- homoglyphs
 
 # Cyrillic and Greek letters that look like Latin ones
@@ -185,6 +202,40 @@ _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _CYR_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
 
 
+_EDGE_PUNCT = re.compile(r"^[^\w]+|[^\w]+$")
+
+
+def _lookalikes_only(word: str) -> bool:
+    """A word of Cyrillic or Greek letters (with or without Latin ones) each of which has a
+    Latin twin, and no letter of its own script: ``ТНЕ``, ``ЅР``."""
+    cyr = False
+    for c in word:
+        if not c.isalpha():
+            continue
+        if _CYR_GREEK.match(c):
+            if ord(c) not in _HOMOGLYPHS:
+                return False
+            cyr = True
+        elif not _LATIN_LETTER.match(c):
+            return False
+    return cyr
+
+
+def fold_words(text: str) -> str:
+    """:func:`fold_homoglyphs` word by word; a word made only of look-alikes, in a name
+    whose other words are Latin, is read as Latin (``TНЕ OXYTECH``, ``SPRING ЅР FARM``)."""
+    words = text.split()
+    folded = [fold_homoglyphs(w) for w in words]
+    if len(words) >= 2 and any(_CYR_GREEK.search(w) for w in words):
+        for i, w in enumerate(words):
+            if _lookalikes_only(w):
+                others = [x for j, x in enumerate(folded) if j != i]
+                if any(_LATIN_LETTER.search(x) for x in others) and not any(
+                        _CYR_GREEK.search(x) for x in others):
+                    folded[i] = w.translate(_HOMOGLYPHS)
+    return " ".join(folded)
+
+
 def fold_homoglyphs(word: str) -> str:
     """Replace Cyrillic/Greek look-alikes inside a mostly-Latin word, and digits used as
     letters inside a word of letters (``R0SNEFT``). A word wholly in Cyrillic is left alone."""
@@ -202,9 +253,51 @@ def fold_homoglyphs(word: str) -> str:
         else:
             word = word.translate(_HOMOGLYPHS)
     if any(c.isdigit() for c in word) and sum(c.isalpha() for c in word) >= 2 \
-            and not _NUM_SUFFIX.match(word.lower()):
+            and not _NUM_SUFFIX.match(_EDGE_PUNCT.sub("", word.lower())):
+        # (an ordinal with its punctuation, 27TH, or (2ND), is a number, not letters)
         word = word.translate(_DIGIT_GLYPHS)
     return word
+
+
+# keys next to each other on a QWERTY keyboard
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+NEAR_KEYS: dict[str, str] = {}
+for _r, _row in enumerate(_KEY_ROWS):
+    for _c, _ch in enumerate(_row):
+        _near = [_row[x] for x in (_c - 1, _c + 1) if 0 <= x < len(_row)]
+        for _other in (_r - 1, _r + 1):
+            if 0 <= _other < len(_KEY_ROWS):
+                # the row below sits half a key to the right: its keys c-1 and c are near
+                lo = _c if _other < _r else _c - 1
+                _near += [_KEY_ROWS[_other][x] for x in (lo, lo + 1)
+                          if 0 <= x < len(_KEY_ROWS[_other])]
+        NEAR_KEYS[_ch] = "".join(_near)
+
+
+def keyboard_slip(q: str, r: str) -> bool:
+    """The query word is the list word with one slip of the finger: two letters swapped, a
+    key replaced by its neighbour, a letter doubled or left undoubled, a neighbouring key hit
+    as well. (A letter left out, or replaced by one far away on the keyboard, is as often
+    another name: Kalia / Kalita, Marco / Marko.)"""
+    if len(q) == len(r):
+        diff = [k for k in range(len(q)) if q[k] != r[k]]
+        if len(diff) == 1:
+            k = diff[0]
+            return q[k] in NEAR_KEYS.get(r[k], "")
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and q[diff[0]] == r[diff[1]] and (
+            q[diff[1]] == r[diff[0]])
+    if abs(len(q) - len(r)) != 1:
+        return False
+    long, short = (q, r) if len(q) > len(r) else (r, q)
+    k = next((i for i in range(len(short)) if long[i] != short[i]), len(short))
+    if long[k + 1:] != short[k:]:
+        return False
+    extra = long[k]
+    doubled = (k > 0 and long[k - 1] == extra) or (k + 1 < len(long) and long[k + 1] == extra)
+    if long is r:
+        return doubled  # the query lacks a letter: only a doubled one (INAYATULAH)
+    return doubled or any(extra in NEAR_KEYS.get(long[i], "") for i in (k - 1, k + 1)
+                          if 0 <= i < len(long))
 
 
 # ---------------------------------------------------------------------- transliteration
@@ -438,9 +531,8 @@ def split_compounds(tok: str, arabic: bool = False) -> list[str]:
                 if head != h and abs(len(h) - k) <= 1 and len(tok) - k >= 3 and OSA.distance(
                         head, h, score_cutoff=1) <= 1:
                     return split_compounds(h + tok[k:], arabic)
-    if tok in _ABD_WORDS or (len(tok) == 5 and tok[0] == "a" and tok[-2:] in ("ul", "el")
-                             and OSA.distance(tok, "abdul", score_cutoff=1) <= 1):
-        return ["abd"]  # (Agdul, Abdyl: one typo inside Abdul is still Abd)
+    if tok in _ABD_WORDS or _abd_typo(tok):
+        return ["abd"]  # (Agdul, Abdyl, Abcel, Abdukl: one typo inside Abdul is still Abd)
     m2 = _ARTICLE_GLUED.match(tok)
     if m2 and len(tok) >= 6 and arabic:
         return [tok[:2], tok[2:]]
@@ -461,6 +553,22 @@ def _slavic_ending(m: re.Match[str]) -> str:
 
 
 _ABD_HEADS = ("abdul", "abdel", "abdal", "abdol", "abdur", "abdus")
+_ABD_L_HEADS = ("abdul", "abdel", "abdal", "abdol")
+
+
+def _abd_typo(tok: str) -> bool:
+    """A word that is Abdul (Abdel, Abdal, Abdol) with one typo: a letter changed (AGDUL,
+    ABDYL, ABCEL) or one put in before the last letter (ABDUKL, ABBDUL). The last letter stays
+    ``l`` and a five-letter word opens with ``ab`` or ends in ``ul`` / ``el``, so that names
+    one letter from Abdul are left alone (Abdou, Abduh, Ahdal)."""
+    if len(tok) == 5 and tok[0] == "a" and tok not in _ABD_HEADS:
+        if tok[-2:] in ("ul", "el") and OSA.distance(tok, "abdul", score_cutoff=1) <= 1:
+            return True
+        return tok[:2] == "ab" and tok[-1] == "l" and any(
+            OSA.distance(tok, h, score_cutoff=1) <= 1 for h in _ABD_L_HEADS)
+    if len(tok) == 6 and tok[0] == "a" and tok[-2:] != "ll" and tok[-1] == "l":
+        return any(tok[:i] + tok[i + 1:] in _ABD_L_HEADS for i in range(1, 5))
+    return False
 _ABD_WORDS = frozenset({"abdul", "abdel", "abdal", "abdol", "abdil", "abdu", "abde", "abdoul",
                         "abdool", "abdur", "abdus", "abdoo", "abdull"})
 _CANON_ARABIC = {"bn": "bin", "abn": "bin", "wld": "ould", "abw": "abu"}
@@ -557,9 +665,35 @@ def _fix_legal_typos(text: str) -> str:
                         w, cand, score_cutoff=1) <= 1:
                     fixes[w] = cand
                     break
+    # a two-word head of a legal form with one typo in one of its words, where the form's
+    # last word follows (ALPA TRADING FTREE ZONE COMPANY: Free Zone Company)
+    for k in range(len(words) - 2):
+        a, b, c = words[k], words[k + 1], words[k + 2]
+        if c not in _LEGAL_PHRASE_ENDS:
+            continue
+        for p0, p1 in _LEGAL_PHRASES:
+            if a == p0 and b != p1 and _one_typo(b, p1):
+                fixes[b] = p1
+            elif b == p1 and a != p0 and _one_typo(a, p0):
+                fixes[a] = p0
     for w, cand in fixes.items():
         text = re.sub(r"(?<![a-z0-9])" + re.escape(w) + r"(?![a-z0-9])", cand, text)
-    return text
+    # Co. for Company at the end of a legal form written out (PRIVATE MILITARY CO., JOINT
+    # STOCK CO., FREE ZONE CO.): the form is then found whole
+    return _LEGAL_CO.sub(r"\1 company", text)
+
+
+# legal forms written out as two words and the word that ends them (Free Zone Company /
+# Establishment, Joint Stock Company)
+_LEGAL_PHRASES = (("free", "zone"), ("joint", "stock"))
+_LEGAL_PHRASE_ENDS = frozenset({"company", "co", "establishment", "enterprise"})
+_LEGAL_CO = re.compile(
+    r"\b(military|partnership|liability|stock|zone) co(?:\.|(?![a-z0-9]))")
+
+
+def _one_typo(word: str, target: str) -> bool:
+    return len(word) >= 3 and word[0] == target[0] and OSA.distance(
+        word, target, score_cutoff=1) <= 1
 
 
 @lru_cache(maxsize=20_000)
@@ -572,6 +706,7 @@ def _native_legal_forms(text: str) -> dict[str, str]:
 
 
 _LEGAL_PUNCT = re.compile(r"[,;()\[\]\"“”«»]")
+_DOTTED = re.compile(r"^(?:[a-z]{1,3}\.+)+[a-z]{0,3}\.*$")
 
 
 @lru_cache(maxsize=100_000)
@@ -580,8 +715,22 @@ def _legal_forms(text: str) -> tuple[str, frozenset[str]]:
     from rigour._core import extract_org_types
 
     # (PRIVATE, MILITARY COMPANY is one legal form)
-    text = " ".join(_LEGAL_PUNCT.sub(" ", text).split())
+    words = _LEGAL_PUNCT.sub(" ", text).split()
+    text = " ".join(words)
     found = extract_org_types(text, 0, 0, True)
+    if len(words) >= 2:
+        # a legal-form acronym with its full stops in other places (SA.S., S.A..S. for
+        # S.A.S.; P.L.C): its letters, where they are a legal form not read as written
+        changed = False
+        for k, word in enumerate(words):
+            if _DOTTED.match(word) and not any(word in m.split() for m, _ in found):
+                letters = word.replace(".", "")
+                if [m for m, _ in extract_org_types(letters, 0, 0, True)] == [letters]:
+                    words[k] = letters
+                    changed = True
+        if changed:
+            text = " ".join(words)
+            found = extract_org_types(text, 0, 0, True)
     if not found:
         return text, frozenset()
     classes = set()
@@ -875,7 +1024,7 @@ def analyze(text: str, *, org: bool | None = None) -> NameForm:
 def _analyze(text: str, org: bool | None) -> NameForm:
     original = text
     text = unicodedata.normalize("NFKC", text)
-    text = " ".join(fold_homoglyphs(w) for w in text.split())
+    text = fold_words(text)
     script = detect_script(text)
     if script == "Cyrillic" and org is not True:
         # a word of a Cyrillic name typed wholly in Latin look-alikes (Анна Борисовна COPOKA)
@@ -915,6 +1064,11 @@ def _analyze(text: str, org: bool | None) -> NameForm:
         else:
             legal = frozenset()
     raw_tokens = tokenize_ascii(latin)
+    # FAMILY, Given: the words before the comma are the family name, whatever else they can
+    # be (HAJJI, Muhammad Fawzi is Mr Hajji)
+    head, comma, rest = latin.partition(",")
+    family_words = len(tokenize_ascii(head)) if comma and org is False and tokenize_ascii(
+        rest) else 0
     if script not in ("Latin", "Hangul", "Han"):
         # each transliterated word with the word it came from (for rigour's name symbols:
         # علي is Ali, Юрий is Yuri, although their transliterations are ly and yuriy)
@@ -941,19 +1095,23 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             elif not syllabic and len(tok) >= 6 and tok[-1] in "fh":
                 tok = _SLAVIC_ENDING.sub(_slavic_ending, tok)
             num = number_value(tok, words=org)
+            if num is None and org is True and len(tok) >= 6:
+                num = _slipped_number(tok)
             if num is not None:
                 tokens.append(Token(str(num), Role.NUMBER, str(num), num))
                 continue
             if tok in PARTICLES and not syllabic and (len(tok) > 1 or (
                     0 < i < len(raw_tokens) - 1 and raw_tokens[i - 1] not in TITLES
+                    and len(raw_tokens[i - 1]) > 1
                     and not re.search(rf"(?<![a-z]){tok}\.", latin.lower()))):
                 # "y" and "e" join two names (Garcia y Lopez); first, last, after a title or
-                # followed by a full stop they are initials (Y AL-MADANI, Sheikh Y AL-MADANI,
-                # E. BADEGE, RI Y.M.)
+                # an initial, or followed by a full stop they are initials (Y AL-MADANI,
+                # Sheikh Y AL-MADANI, S M Y AL-AHMAD, E. BADEGE, RI Y.M.)
                 role = Role.PARTICLE
             elif org is not True and len(raw_tokens) > 1 and not syllabic and (
                     (tok in TITLES and not abjad and i < len(raw_tokens) - 1  # (عمر is not Mr)
-                     and (i == 0 or tok not in NAME_TITLES))  # (Mohammad Sadiq Amir Mohammad)
+                     and (i == 0 or tok not in NAME_TITLES)  # (Mohammad Sadiq Amir Mohammad)
+                     and i >= family_words)
                     or (abjad and origs.get(tok) in ARABIC_TITLES and i < len(raw_tokens) - 1
                         and (i == 0 or origs.get(tok) not in ARABIC_NAME_TITLES))):
                 role = Role.TITLE
@@ -969,6 +1127,12 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                 alt = "al" + tok  # a short name after its article is written with it (AL-ID: Alid)
             elif role == Role.NAME and not syllabic and _LINEAGE_GLUED.match(tok):
                 alt = tok[3:]  # "son of" glued to the father's name (BINMARWAN: bin Marwan)
+            elif (role == Role.NAME and not syllabic and len(tok) >= 6
+                  and tok.endswith(("al", "el", "ul")) and i + 1 < len(raw_tokens)
+                  and re.search(r"(?<![a-z0-9])" + tok + r"-" + raw_tokens[i + 1], latin)):
+                # the article glued to the word before it, in a compound written with
+                # hyphens (SAIFAL-DIN for Saif-al-Din, BADRAL-DIN)
+                alt = tok[:-2]
             tokens.append(Token(tok, role, skeleton(tok), None, alt, abjad,
                                 origs.get(tok, origs.get(spelled))
                                 if role in (Role.NAME, Role.TITLE) else None))
