@@ -796,3 +796,18 @@ def test_a_one_word_company_inside_a_longer_business_name() -> None:
                          W).features["business_extra"] == 1.0
     assert compare_forms(analyze("Kaniyat Militia", org=True), analyze("KANIYAT", org=True),
                          W).features["business_extra"] == 0.0
+
+
+def test_pinyin_tells_q_from_j_and_x_from_s() -> None:
+    assert score("Wei QIAO", "Wei JIAO") < 0.5  # 乔 and 焦
+    assert score("XU Wei", "SU Wei") < 0.5  # 徐 and 苏
+    # Wade-Giles writes them alike, and meets either
+    assert score("HSU Wei", "XU Wei") >= 0.9
+    assert score("CHING Chen", "QING Chen") >= 0.9
+
+
+def test_name_symbols_never_bridge_another_korean_vowel() -> None:
+    # rigour's symbols put 장 (Jang) and Cho under one Wikidata name: the syllables differ
+    assert score("장영철", "CHO Yong Chol") < 0.5
+    assert score("장영철", "JANG Yong Chol") >= 0.95
+    assert score("이영철", "LEE Yong Chol") >= 0.95

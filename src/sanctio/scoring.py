@@ -58,6 +58,7 @@ from sanctio.text.normalize import (
     known_syllable,
     leading_title,
     number_value,
+    pinyin_apart,
     skeleton,
     strict_skeleton,
     syllable_key,
@@ -163,6 +164,11 @@ def _nisba(query: str, listed: str) -> bool:
             and long_.startswith(short) and short[-1] not in "aeiouhyw'")
 
 
+def _syllable_vowels(key: str | None) -> str:
+    """A syllable key without its initial consonants (li, i; chang, ang)."""
+    return (key or "").lstrip("bcdfghjklmnpqrstvwxyz")
+
+
 def _one_syllable_of_two(a: str, b: str) -> bool:
     """One token is a Chinese or Korean syllable and the other that syllable glued to another
     (Ming, Mingguo): the given name of two syllables is another name."""
@@ -240,9 +246,13 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         # one syllable of a Chinese or Korean name is whole: jong = jeong = chong, but yang
         # is not yong and kong is not song (different characters, different names)
         if qk == rk:
+            if pinyin_apart(q.text, r.text):
+                return 0.0, "different syllables (pinyin)"
             return 0.9, "romanisation variant"
-        if shared and (q.orig or r.orig):
-            return 0.93, "name variant"  # 이 is Lee, Ri and Yi
+        if shared and (q.orig or r.orig) and _syllable_vowels(qk) == _syllable_vowels(rk):
+            # 이 is Lee, Ri and Yi: name symbols bridge an initial consonant the
+            # romanisations write or drop, never another vowel (장, Jang, is not Cho)
+            return 0.93, "name variant"
         fam = _KOREAN_FAMILY.get(q.text)
         if fam is not None and fam == _KOREAN_FAMILY.get(r.text):
             return 0.93, "name variant (Korean family name)"

@@ -840,6 +840,24 @@ def _known_syllables() -> frozenset[str]:
     return frozenset(w for w in out if w.isalpha())
 
 
+@lru_cache(maxsize=1)
+def _pinyin_syllables() -> frozenset[str]:
+    """The syllables of Hanyu Pinyin (ICU's reading of every CJK ideograph), tones dropped."""
+    han: Any = _transliterator("Han-Latin; Latin-ASCII; Lower")
+    return frozenset(w for cp in range(0x4E00, 0x9FA6)
+                     for w in han.transliterate(chr(cp)).split() if w.isalpha())
+
+
+def pinyin_apart(a: str, b: str) -> bool:
+    """Two pinyin syllables that only pinyin tells apart, and does: q is not j, x is not s
+    (乔 Qiao, 焦 Jiao; 徐 Xu, 苏 Su). Wade-Giles writes them alike (ch'iao, chiao; hsu, su),
+    so a Wade-Giles spelling, not itself pinyin, still meets either."""
+    if a[:1] == b[:1] or not ({a[:1], b[:1]} & {"q", "x"}):
+        return False
+    known = _pinyin_syllables()
+    return a in known and b in known
+
+
 def known_syllable(token: str) -> bool:
     """Whether a token is a syllable of Chinese or Korean as some romanisation writes it
     (yang, yong, jeong, hsiung): a token one letter off one and not itself one is a typo."""
