@@ -811,3 +811,11 @@ def test_name_symbols_never_bridge_another_korean_vowel() -> None:
     assert score("장영철", "CHO Yong Chol") < 0.5
     assert score("장영철", "JANG Yong Chol") >= 0.95
     assert score("이영철", "LEE Yong Chol") >= 0.95
+
+
+def test_a_cyrillic_name_with_its_legal_form_typed_in_latin_stays_cyrillic() -> None:
+    # OOO typed in Latin letters does not make СТАН a Latin word of look-alikes (CTAH)
+    assert [t.text for t in analyze('OOO "Стан"', org=True).scoring] == ["stan"]
+    assert [t.text for t in analyze("OOO Рухсервомотор", org=True).scoring] == [
+        "rukhservomotor"]
+    assert [t.text for t in analyze("SPRING ЅР FARM", org=True).scoring][1] == "sp"

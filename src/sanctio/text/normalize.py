@@ -205,6 +205,11 @@ _CYR_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
 _EDGE_PUNCT = re.compile(r"^[^\w]+|[^\w]+$")
 
 
+# Russian, Ukrainian and Belarusian legal forms as they are often typed, in Latin letters
+_CYRILLIC_FORMS_TYPED = frozenset("ooo oao zao pao ao ano nko taa aat zat pat tov too ip gup "
+                                  "fgup mup".split())
+
+
 def _lookalikes_only(word: str) -> bool:
     """A word of Cyrillic or Greek letters (with or without Latin ones) each of which has a
     Latin twin, and no letter of its own script: ``ТНЕ``, ``ЅР``."""
@@ -230,7 +235,9 @@ def fold_words(text: str) -> str:
         for i, w in enumerate(words):
             if _lookalikes_only(w):
                 others = [x for j, x in enumerate(folded) if j != i]
-                if any(_LATIN_LETTER.search(x) for x in others) and not any(
+                # (a Cyrillic legal form typed in Latin letters, OOO "Стан", is no Latin name)
+                if any(_LATIN_LETTER.search(x) and _EDGE_PUNCT.sub("", x).lower()
+                       not in _CYRILLIC_FORMS_TYPED for x in others) and not any(
                         _CYR_GREEK.search(x) for x in others):
                     folded[i] = w.translate(_HOMOGLYPHS)
     return " ".join(folded)
