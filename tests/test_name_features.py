@@ -819,3 +819,8 @@ def test_a_cyrillic_name_with_its_legal_form_typed_in_latin_stays_cyrillic() -> 
     assert [t.text for t in analyze("OOO Рухсервомотор", org=True).scoring] == [
         "rukhservomotor"]
     assert [t.text for t in analyze("SPRING ЅР FARM", org=True).scoring][1] == "sp"
+
+
+def test_arabic_b_writes_the_p_of_foreign_names() -> None:
+    assert "same letters" in describe("عمر باتك", "UMAR PATEK")
+    assert score("عمر باتك", "UMAR PATEK") >= 0.9
