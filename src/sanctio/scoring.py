@@ -277,9 +277,10 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
     sim = _text_sim(q.text, r.text)
     if q.alt is not None or r.alt is not None:
         sim = max(sim, _text_sim(q.alt or q.text, r.alt or r.text) - 0.02)
-    if not (q.abjad or r.abjad) and _nisba(q.text, r.text):
+    if lq == lr + 1 and not (q.abjad or r.abjad) and _nisba(q.text, r.text):
         return min(sim, 0.65), "another name (-i of origin)"
-    if min(lq, lr) >= 2 and _one_syllable_of_two(q.text, r.text):
+    if sim > MIN_TOKEN_SIM and 2 <= min(lq, lr) and max(lq, lr) <= 9 and abs(
+            lq - lr) >= 2 and _one_syllable_of_two(q.text, r.text):
         return min(sim, MIN_TOKEN_SIM), "one syllable of a two-syllable name"
     how = "spelling"
     if 0.75 <= sim < TYPO_SIM and min(lq, lr) >= 5 and q.text[0] == r.text[0] and not (
