@@ -10,6 +10,10 @@ data (the name lists compiled into rigour, read with rigour's own normaliser, as
 reads them), gives the same symbols without the tagger: it is kept as a small SQLite file in
 the cache folder, with rigour's version in its name, and read in milliseconds.
 
+To rigour's symbols :func:`symbols_of` adds the symbol of the word's class of name variants
+learned from the lists (``data/name_variants.json``: Mykola, Nikolai and Mikalai share
+``[VAR:n]``), which the scoring and the candidate index read as any name symbol.
+
 Order of look-up in :func:`symbols_of`: the symbols known in memory (the list words come
 with the stored index), the table, and only when the table cannot be had (rigour's data no
 longer where this module finds it, or the table disagrees with answers the tagger gave
@@ -29,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 __all__ = ["ensure_symbols", "rigour_version", "symbols_of", "table_symbols",
-           "tagger_symbols", "wait_tagger", "warm_tagger"]
+           "tagger_symbols", "variant_symbols", "wait_tagger", "warm_tagger"]
 
 _EMPTY: frozenset[str] = frozenset()
 _SYMBOLS: dict[str, frozenset[str]] = {}  # the symbols of every word seen in this process
@@ -46,20 +50,67 @@ def _wanted(tok: str) -> bool:
 
 
 def symbols_of(tok: str) -> frozenset[str]:
-    """rigour's name symbols of a token. A pure function of the token (and of rigour's
-    version): the same in any process and in any order of calls."""
+    """rigour's name symbols of a token, and the symbol of its class of learned name
+    variants (see :func:`variant_symbols`). A pure function of the token (and of rigour's
+    version and the shipped variant table): the same in any process and in any order of
+    calls."""
     hit = _SYMBOLS.get(tok)
     if hit is None:
         hit = table_symbols(tok)
         if hit is not None:
             _SYMBOLS[tok] = hit
-            return hit
-        _load_symbol_cache()
-        hit = _SYMBOLS.get(tok)
-        if hit is None:
-            _tag_symbols([tok])
-            hit = _SYMBOLS[tok]
-    return hit
+        else:
+            _load_symbol_cache()
+            hit = _SYMBOLS.get(tok)
+            if hit is None:
+                _tag_symbols([tok])
+                hit = _SYMBOLS[tok]
+    var = (_VARIANTS or _load_variants()).get(tok)
+    if var is None:
+        return hit
+    joined = _JOINED.get(tok)
+    if joined is None or joined[0] is not hit:
+        joined = _JOINED[tok] = (hit, hit | var)
+    return joined[1]
+
+
+# ------------------------------------------------------------------ learned variants
+
+# word -> the symbol of its class in data/name_variants.json (Mykola, Nikolai, Mikalai ...:
+# learned from the lists by ``sanctio evaluate learn-names``); loaded on first use
+_VARIANTS: dict[str, frozenset[str]] = {}
+_JOINED: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # rigour's | the variant's
+VARIANT_PREFIX = "[VAR:"
+
+
+def _load_variants() -> dict[str, frozenset[str]]:
+    if not _VARIANTS:
+        from importlib.resources import files
+
+        try:
+            doc = json.loads(files("sanctio").joinpath("data", "name_variants.json")
+                             .read_text("utf-8"))
+            classes = doc["classes"]
+        except (OSError, ValueError, KeyError, TypeError):
+            classes = []
+        table = {w: frozenset({f"{VARIANT_PREFIX}{i}]"}) for i, words in enumerate(classes)
+                 for w in words}
+        _VARIANTS.update(table or {"": _EMPTY})  # (not empty: loaded once)
+    return _VARIANTS
+
+
+def variant_symbols(tok: str) -> frozenset[str]:
+    """The symbol of the learned class of name variants a word is in (``[VAR:n]``), or
+    none."""
+    return (_VARIANTS or _load_variants()).get(tok, _EMPTY)
+
+
+def _rigour_only(symbols: frozenset[str]) -> frozenset[str]:
+    """The symbols without the learned variants' (the caches hold rigour's alone; a
+    stored index gives the list words :func:`symbols_of` with both)."""
+    if any(s.startswith(VARIANT_PREFIX) for s in symbols):
+        return frozenset(s for s in symbols if not s.startswith(VARIANT_PREFIX))
+    return symbols
 
 
 def ensure_symbols(tokens: Iterable[str]) -> int:
@@ -351,7 +402,7 @@ def _agrees_with_tagger(entries: dict[str, str]) -> bool:
         if not _wanted(word):
             continue
         found = {p: entries[p] for p in _parts(word) if p in entries}
-        if _from_parts(found) != symbols:
+        if _from_parts(found) != _rigour_only(symbols):
             return False
     return True
 
@@ -502,6 +553,7 @@ def _merge_into(path: Path, tmp: Path) -> None:
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
         pass
     merged.update(_SYMBOLS)  # the same word has the same symbols in any process
+    merged = {k: _rigour_only(v) for k, v in merged.items()}
     with tmp.open("wb") as f:
         pickle.dump(merged, f, protocol=pickle.HIGHEST_PROTOCOL)
     tmp.replace(path)
