@@ -133,3 +133,36 @@ def test_symbols_of_adds_the_variant_and_keeps_caches_rigours() -> None:
     # rigour's symbols alone go to the caches
     assert not (symbols._rigour_only(sym) & var)
     assert symbols._rigour_only(frozenset({"[NAME:Q1]"})) == frozenset({"[NAME:Q1]"})
+
+
+# ------------------------------------------------------------------ East Slavic family names
+
+
+def test_slavic_key_meets_the_three_languages() -> None:
+    from sanctio.text.slavic import slavic_key
+
+    for a, b in (("dzyamidau", "demidov"), ("dziamidau", "demidov"), ("husyev", "gusev"),
+                 ("charnishou", "chernyshev"), ("belyakou", "belyakov"),
+                 ("dzyamidava", "demidova"), ("voinau", "voinov"), ("fadeyev", "fedyayev"),
+                 ("tkachou", "tkachev"), ("zajtsau", "zaytsev")):
+        assert slavic_key(a) is not None and slavic_key(a) == slavic_key(b), (a, b)
+
+
+def test_slavic_key_keeps_other_names_apart() -> None:
+    from sanctio.text.slavic import slavic_key
+
+    assert slavic_key("ivanov") != slavic_key("ivanova")  # not the same person's name
+    assert slavic_key("kureyev") != slavic_key("kurov")
+    assert slavic_key("valeev") != slavic_key("vyalov")
+    for word in ("mamadou", "moreau", "omar", "amir", "ivan", "aleksandr", "petr", "lukashenko"):
+        assert slavic_key(word) is None, word
+
+
+def test_slavic_family_names_score_as_one() -> None:
+    assert _score("Дзмітрый Уладзіміравіч ДЗЯМІДАЎ", "Dmitriy Vladimirovich DEMIDOV") >= 0.9
+    assert _score("Олександр Вікторович ГУСЄВ", "Aleksandr Viktorovich GUSEV") >= 0.9
+    assert _score("Ivan Petrovich IVANOV", "Ivan Petrovich IVANOVA") < \
+        _score("Ivan Petrovich IVANOV", "Ivan Petrovich IVANOV")
+    assert any(s.startswith("[SLAV:") for s in symbols_of("demidov"))
+    # rigour's symbols alone go to the caches
+    assert not any(s.startswith("[SLAV:") for s in symbols._rigour_only(symbols_of("demidov")))

@@ -12,7 +12,9 @@ the cache folder, with rigour's version in its name, and read in milliseconds.
 
 To rigour's symbols :func:`symbols_of` adds the symbol of the word's class of name variants
 learned from the lists (``data/name_variants.json``: Mykola, Nikolai and Mikalai share
-``[VAR:n]``), which the scoring and the candidate index read as any name symbol.
+``[VAR:n]``) and the key of an East Slavic family name in -ov/-ev (``[SLAV:...]``, see
+:mod:`sanctio.text.slavic`: Dziamidau and Demidov), which the scoring and the candidate
+index read as any name symbol.
 
 Order of look-up in :func:`symbols_of`: the symbols known in memory (the list words come
 with the stored index), the table, and only when the table cannot be had (rigour's data no
@@ -50,10 +52,13 @@ def _wanted(tok: str) -> bool:
 
 
 def symbols_of(tok: str) -> frozenset[str]:
-    """rigour's name symbols of a token, and the symbol of its class of learned name
-    variants (see :func:`variant_symbols`). A pure function of the token (and of rigour's
-    version and the shipped variant table): the same in any process and in any order of
-    calls."""
+    """rigour's name symbols of a token, and sanctio's own (the token's class of learned
+    name variants, the key of an East Slavic family name: see :func:`_extra_symbols`). A
+    pure function of the token (and of rigour's version and the shipped variant table):
+    the same in any process and in any order of calls."""
+    found = _ALL.get(tok)
+    if found is not None:
+        return found
     hit = _SYMBOLS.get(tok)
     if hit is None:
         hit = table_symbols(tok)
@@ -65,22 +70,32 @@ def symbols_of(tok: str) -> frozenset[str]:
             if hit is None:
                 _tag_symbols([tok])
                 hit = _SYMBOLS[tok]
-    var = (_VARIANTS or _load_variants()).get(tok)
-    if var is None:
-        return hit
-    joined = _JOINED.get(tok)
-    if joined is None or joined[0] is not hit:
-        joined = _JOINED[tok] = (hit, hit | var)
-    return joined[1]
+    extra = _extra_symbols(tok)
+    found = _ALL[tok] = hit | extra if extra else hit
+    return found
 
 
-# ------------------------------------------------------------------ learned variants
+# ------------------------------------------------------------------ sanctio's own symbols
 
 # word -> the symbol of its class in data/name_variants.json (Mykola, Nikolai, Mikalai ...:
 # learned from the lists by ``sanctio evaluate learn-names``); loaded on first use
 _VARIANTS: dict[str, frozenset[str]] = {}
-_JOINED: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # rigour's | the variant's
+_ALL: dict[str, frozenset[str]] = {}  # word -> symbols_of(word): rigour's and sanctio's own
 VARIANT_PREFIX = "[VAR:"
+_OWN_PREFIXES = (VARIANT_PREFIX, "[SLAV:")  # symbols of sanctio's own, not rigour's
+
+
+def _extra_symbols(tok: str) -> frozenset[str]:
+    """The symbols sanctio adds to rigour's: the word's class of learned name variants, and
+    the key of an East Slavic family name in -ov/-ev (:mod:`sanctio.text.slavic`:
+    Dziamidau and Demidov, Husyev and Gusev)."""
+    from sanctio.text.slavic import SLAVIC_PREFIX, slavic_key
+
+    var = variant_symbols(tok)
+    key = slavic_key(tok)
+    if key is None:
+        return var
+    return var | {f"{SLAVIC_PREFIX}{key}]"}
 
 
 def _load_variants() -> dict[str, frozenset[str]]:
@@ -106,10 +121,10 @@ def variant_symbols(tok: str) -> frozenset[str]:
 
 
 def _rigour_only(symbols: frozenset[str]) -> frozenset[str]:
-    """The symbols without the learned variants' (the caches hold rigour's alone; a
+    """rigour's symbols alone, without sanctio's own (the caches hold rigour's alone; a
     stored index gives the list words :func:`symbols_of` with both)."""
-    if any(s.startswith(VARIANT_PREFIX) for s in symbols):
-        return frozenset(s for s in symbols if not s.startswith(VARIANT_PREFIX))
+    if any(s.startswith(_OWN_PREFIXES) for s in symbols):
+        return frozenset(s for s in symbols if not s.startswith(_OWN_PREFIXES))
     return symbols
 
 

@@ -1,0 +1,67 @@
+"""One key for the Russian, Ukrainian and Belarusian spellings of an East Slavic family name
+in -ov, -ev (-ova, -eva): DEMIDOV and Belarusian ДЗЯМІДАЎ (Dziamidau), GUSEV and Ukrainian
+ГУСЄВ (Husyev), CHERNYSHEV and ЧАРНІШОЎ (Charnyshou), BELYAKOV and Белякоў (Belyakou).
+
+The spellings differ where the languages do: Ukrainian writes h for Russian g; Belarusian
+dz for d before a soft vowel, a for an unstressed o, and ў (u) for the final v; the
+transliterations write the soft vowels ye, ya, ia, je and the hushing consonants kh, ch,
+tj, sh, sj, zh in their own ways. The key (:func:`slavic_key`) folds exactly those: the
+consonants as written but for these digraphs and g/h, d/dz, the glide of a soft vowel
+dropped, the vowels as three classes (a e o; i y; u), the final u after a vowel read as v.
+Only words that end as these family names do get one (a given name or a word of another
+language does not), and only with three consonants or more; the key begins with the
+word's first letter as written (g and h alike).
+
+The key is given as a name symbol (``[SLAV:key]``) by :func:`sanctio.text.symbols.symbols_of`.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DIGRAPHS = [("shch", "s"), ("sjtj", "s"), ("tsch", "c"), ("tch", "c"), ("kh", "h"),
+             ("ch", "c"), ("tj", "c"), ("sh", "s"), ("sj", "s"), ("dzh", "z"), ("zh", "z"),
+             ("zj", "z"), ("dz", "d"), ("ts", "c"), ("tz", "c"), ("g", "h"), ("w", "v"),
+             ("x", "ks"), ("ff", "v")]
+_VOWEL_CLASS = {"a": "a", "e": "a", "o": "a", "i": "i", "y": "i", "u": "u"}
+# -ov, -ev, -ova, -eva, -yov, Belarusian -au, -ou, -eu (not French -eau, nor the -dou of
+# West African names: Mamadou is not Mamedov), old -off
+_ENDING = re.compile(r"(?:[aeoy]v|[aeoy]va|[aoe]u|[oe]ff)$")
+_NOT = re.compile(r"(?:eau|dou)$")
+_FINAL_U = re.compile(r"(?<=[aeiouy])u$")
+_GLIDE = re.compile(r"[yji](?=[aeou])")
+
+SLAVIC_PREFIX = "[SLAV:"
+
+
+def slavic_fold(word: str) -> str:
+    """The word with the differences of the three languages and their transliterations
+    folded (see the module docstring)."""
+    s = word
+    for a, b in _DIGRAPHS:
+        if a in s:
+            s = s.replace(a, b)
+    s = _FINAL_U.sub("v", s)  # Belarusian -au, -ou, -eu: -ov, -ev
+    s = _GLIDE.sub("", s)  # the glide of a soft vowel: ye, ya, ia, jo
+    s = s.replace("j", "i")
+    out: list[str] = []
+    for ch in s:
+        c = _VOWEL_CLASS.get(ch, ch)
+        if out and out[-1] == c and c not in "aiu":
+            continue  # doubled consonants (Gennadiev, Genadzeu)
+        out.append(c)
+    return "".join(out)
+
+
+def slavic_key(word: str) -> str | None:
+    """The key of an East Slavic family name in -ov or -ev (and their feminines), or None
+    for any other word."""
+    if len(word) < 5 or not word.isascii() or not _ENDING.search(word) or _NOT.search(word):
+        return None
+    key = slavic_fold(word)
+    if sum(c not in "aiu" for c in key) < 3:
+        return None
+    # the first letter as written (g and h alike): two words that share a name symbol but
+    # not their first letter score below their spelling (TCHEMEZOV is CHEMEZOV by spelling)
+    first = "h" if word[0] == "g" else word[0]
+    return f"{first}{key}"
