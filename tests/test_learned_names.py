@@ -166,3 +166,14 @@ def test_slavic_family_names_score_as_one() -> None:
     assert any(s.startswith("[SLAV:") for s in symbols_of("demidov"))
     # rigour's symbols alone go to the caches
     assert not any(s.startswith("[SLAV:") for s in symbols._rigour_only(symbols_of("demidov")))
+
+
+def test_patronymic_spelled_otherwise_joins_its_class() -> None:
+    # not in the table as written, but spelled as a patronymic of a class is
+    for word, known in (("alexandrovych", "aleksandrovich"), ("viktorovits", "viktorovich"),
+                        ("vladymyrovych", "vladimirovich")):
+        assert variant_symbols(word), word
+        assert variant_symbols(word) == variant_symbols(known), word
+    # a given or family name is not extended so (Kolesnikov is not Kalashnikov)
+    assert not variant_symbols("kolesnikov")
+    assert not variant_symbols("ghannadi")

@@ -27,7 +27,6 @@ holding a Slavic patronymic. The classes are written to ``sanctio/data/name_vari
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -39,21 +38,14 @@ from rapidfuzz.distance import Levenshtein
 
 from sanctio.entity import Entity
 from sanctio.model import Schema
+from sanctio.text.slavic import is_patronymic
 
 MIN_PERSONS = 2  # a pair is kept when this many distinct persons give it
 MAX_CLASS = 40  # a class of more words than this has joined different names
 MIN_LEN = 3  # words shorter than this are initials or particles
 MAX_WORDS = 5
 
-# patronymics: -vich, -vych, -vitj, -vitsch, -vna, -ivna, Belarusian -auna
-_SLAVIC_PATRONYMIC = re.compile(r"(?:[oeiya]vi(?:ch|tj|tsch|tch|c)|[oeiy]vy(?:ch|tj)|"
-                                r"[oeiy]vna|auna|avich|owitsch|ewitsch)$")
-
 Progress = Callable[[str], None]
-
-
-def is_patronymic(word: str) -> bool:
-    return len(word) >= 6 and _SLAVIC_PATRONYMIC.search(word) is not None
 
 
 # ------------------------------------------------------------------ looks alike

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 _DIGRAPHS = [("shch", "s"), ("sjtj", "s"), ("tsch", "c"), ("tch", "c"), ("kh", "h"),
-             ("ch", "c"), ("tj", "c"), ("sh", "s"), ("sj", "s"), ("dzh", "z"), ("zh", "z"),
+             ("ch", "c"), ("tj", "c"), ("sh", "s"), ("sj", "s"), ("dzh", "J"), ("zh", "z"),
              ("zj", "z"), ("dz", "d"), ("ts", "c"), ("tz", "c"), ("g", "h"), ("w", "v"),
              ("x", "ks"), ("ff", "v")]
 _VOWEL_CLASS = {"a": "a", "e": "a", "o": "a", "i": "i", "y": "i", "u": "u"}
@@ -29,9 +29,22 @@ _VOWEL_CLASS = {"a": "a", "e": "a", "o": "a", "i": "i", "y": "i", "u": "u"}
 _ENDING = re.compile(r"(?:[aeoy]v|[aeoy]va|[aoe]u|[oe]ff)$")
 _NOT = re.compile(r"(?:eau|dou)$")
 _FINAL_U = re.compile(r"(?<=[aeiouy])u$")
+_U_NA = re.compile(r"(?<=[aeo])u(?=n[aiy]$)")
 _GLIDE = re.compile(r"[yji](?=[aeou])")
 
 SLAVIC_PREFIX = "[SLAV:"
+
+# patronymics as the transliterations end them: -vich, -vych, -vitj, -vitsch, -vic, -vits,
+# -vna, -ivna, Belarusian -auna, -euna
+_PATRONYMIC = re.compile(r"(?:[oeiya][vw]i(?:ch|tj|tsch|tch|c|ts)"
+                         r"|[oeiy][vw]y(?:ch|tj|tch|tsch|c|ts)"
+                         r"|[oeiy][vw]na|[ae]una|owitsch|ewitsch)$")
+
+
+def is_patronymic(word: str) -> bool:
+    """A word that ends as an East Slavic patronymic does (Nikolaevich, Mykolayovych,
+    Mikalaevich, Vladimirovna, Uladzimirauna)."""
+    return len(word) >= 6 and _PATRONYMIC.search(word) is not None
 
 
 def slavic_fold(word: str) -> str:
@@ -42,6 +55,7 @@ def slavic_fold(word: str) -> str:
         if a in s:
             s = s.replace(a, b)
     s = _FINAL_U.sub("v", s)  # Belarusian -au, -ou, -eu: -ov, -ev
+    s = _U_NA.sub("v", s)  # Belarusian -auna: -ovna
     s = _GLIDE.sub("", s)  # the glide of a soft vowel: ye, ya, ia, jo
     s = s.replace("j", "i")
     out: list[str] = []

@@ -111,13 +111,41 @@ def _load_variants() -> dict[str, frozenset[str]]:
         table = {w: frozenset({f"{VARIANT_PREFIX}{i}]"}) for i, words in enumerate(classes)
                  for w in words}
         _VARIANTS.update(table or {"": _EMPTY})  # (not empty: loaded once)
+        from sanctio.text.slavic import is_patronymic, slavic_fold
+
+        folded: dict[str, set[int]] = {}
+        for i, words in enumerate(classes):
+            for w in words:
+                if len(w) >= _FOLD_MIN and is_patronymic(w):
+                    folded.setdefault(w[0] + slavic_fold(w), set()).add(i)
+        _FOLDED.clear()
+        _FOLDED.update({k: frozenset({f"{VARIANT_PREFIX}{next(iter(v))}]"})
+                        for k, v in folded.items() if len(v) == 1})
     return _VARIANTS
+
+
+# the first letter and folded spelling of a class's word -> its class
+_FOLDED: dict[str, frozenset[str]] = {}
+_FOLD_MIN = 7
 
 
 def variant_symbols(tok: str) -> frozenset[str]:
     """The symbol of the learned class of name variants a word is in (``[VAR:n]``), or
-    none."""
-    return (_VARIANTS or _load_variants()).get(tok, _EMPTY)
+    none. A patronymic the table lacks is in the class of a patronymic that begins with
+    its letter and that it spells as the three languages' transliterations do
+    (:func:`sanctio.text.slavic.slavic_fold`: Stanislavauna for Stanislavovna,
+    Alexandrovych for Aleksandrovich), when one class only has such a word."""
+    found = (_VARIANTS or _load_variants()).get(tok)
+    if found is not None:
+        return found
+    if len(tok) < _FOLD_MIN or not tok.isascii() or not _FOLDED:
+        return _EMPTY
+    from sanctio.text.slavic import is_patronymic, slavic_fold
+
+    if not is_patronymic(tok):
+        return _EMPTY
+
+    return _FOLDED.get(tok[0] + slavic_fold(tok), _EMPTY)
 
 
 def _rigour_only(symbols: frozenset[str]) -> frozenset[str]:
