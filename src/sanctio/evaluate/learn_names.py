@@ -7,14 +7,15 @@ link few of these. This learner reads them off the entities:
 
 1. Every name of a person (Latin-script names, and Cyrillic ones through :func:`analyze`,
    which transliterates them) is cut into its name words.
-2. Two names of one entity with as many words are aligned word by word: the identity or a
+2. Two names of one person with as many words are aligned word by word: the identity or a
    rotation (the family name first or last), the one under which the words look most alike,
    only when one word at least is the same or nearly (an anchor) and a patronymic meets a
    patronymic. Each aligned pair of different words that look like spellings of one name
    (see :func:`_plausible`) is a candidate pair.
-3. A pair is kept when at least :data:`MIN_PERSONS` distinct persons give it (it is a rule
-   of the languages, not one person's quirk; entities that share a name count as one
-   person: one person on several lists).
+3. A pair is kept when at least :data:`MIN_PERSONS` distinct persons give it, one more
+   when its words look less alike (Mykola / Nikolai): it is a rule of the languages, not
+   one person's quirk; entities that share a name count as one person (one person on
+   several lists).
 4. Kept pairs are joined into classes (union-find); a class larger than :data:`MAX_CLASS`
    is dropped (a chain of pairs has joined different names).
 
@@ -284,7 +285,8 @@ def table_document(learned: Learned, source: dict[str, Any]) -> dict[str, Any]:
         "about": "Name variants learned from the lists (sanctio evaluate learn-names): each "
                  "class holds spellings of one name (Russian, Ukrainian, Belarusian and "
                  "their transliterations) that at least "
-                 f"{MIN_PERSONS} listed persons give side by side.",
+                 f"{MIN_PERSONS} listed persons give side by side ({MIN_PERSONS + 1} where "
+                 "the words look less alike).",
         "source": source,
         "persons": learned.persons,
         "entities": learned.entities,
