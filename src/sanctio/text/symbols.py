@@ -99,8 +99,16 @@ def _extra_symbols(tok: str) -> frozenset[str]:
 
 
 def _load_variants() -> dict[str, frozenset[str]]:
-    if not _VARIANTS:
+    """The learned table, read once (in any thread: the folded look-up is filled before the
+    table, which readers test)."""
+    if _VARIANTS:
+        return _VARIANTS
+    with _VARIANTS_LOCK:
+        if _VARIANTS:
+            return _VARIANTS
         from importlib.resources import files
+
+        from sanctio.text.slavic import is_patronymic, slavic_fold
 
         try:
             doc = json.loads(files("sanctio").joinpath("data", "name_variants.json")
@@ -110,20 +118,18 @@ def _load_variants() -> dict[str, frozenset[str]]:
             classes = []
         table = {w: frozenset({f"{VARIANT_PREFIX}{i}]"}) for i, words in enumerate(classes)
                  for w in words}
-        _VARIANTS.update(table or {"": _EMPTY})  # (not empty: loaded once)
-        from sanctio.text.slavic import is_patronymic, slavic_fold
-
         folded: dict[str, set[int]] = {}
         for i, words in enumerate(classes):
             for w in words:
                 if len(w) >= _FOLD_MIN and is_patronymic(w):
                     folded.setdefault(w[0] + slavic_fold(w), set()).add(i)
-        _FOLDED.clear()
         _FOLDED.update({k: frozenset({f"{VARIANT_PREFIX}{next(iter(v))}]"})
                         for k, v in folded.items() if len(v) == 1})
+        _VARIANTS.update(table or {"": _EMPTY})  # (not empty: loaded once)
     return _VARIANTS
 
 
+_VARIANTS_LOCK = threading.Lock()
 # the first letter and folded spelling of a class's word -> its class
 _FOLDED: dict[str, frozenset[str]] = {}
 _FOLD_MIN = 7
