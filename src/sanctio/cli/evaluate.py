@@ -301,6 +301,42 @@ def print_native(s: dict[str, Any]) -> None:
             f"{k} {v}" for k, v in s["skipped_no_latin_name"].items()))
 
 
+@app.command("learn-names")
+def learn_names_cmd(
+    home: HomeOpt = None,
+    output: Annotated[Path, typer.Option(
+        "--output", dir_okay=False,
+        help="The table to write (ship it as src/sanctio/data/name_variants.json).")
+    ] = Path("name_variants.json"),
+    part: Annotated[str, typer.Option(
+        "--part", help="Learn from all persons, or only those of the 'learn' part (to "
+                       "measure on the 'heldout' ones).")] = "all",
+    share: Annotated[float, typer.Option(
+        "--share", min=0.05, max=0.95, help="Share of persons in the learn part.")] = 0.8,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the split.")] = 0,
+    parts_file: Annotated[Path | None, typer.Option(
+        "--parts", dir_okay=False, help="Also write entity id -> part (learn, heldout) of "
+                                        "every East Slavic person, as JSON.")] = None,
+) -> None:
+    """Learn classes of name variants (Mykola, Nikolai, Mikalai; Mykolayovych, Nikolaevich)
+    from the names the lists give one East Slavic person, kept when at least two persons
+    give them."""
+    from sanctio.evaluate.learn_names import learn_from_registry, write_table
+
+    if part not in ("all", "learn", "heldout"):
+        err.print("[red]--part is all, learn or heldout[/red]")
+        raise typer.Exit(2)
+    reg = _registry(home)
+    doc, parts = learn_from_registry(reg, None if part == "all" else part, share, seed,
+                                     progress=lambda m: err.print(f"[dim]{m}[/dim]"))
+    write_table(doc, output)
+    if parts_file is not None:
+        parts_file.write_bytes(orjson.dumps(parts, option=orjson.OPT_SORT_KEYS))
+    console.print(f"{doc['persons']} persons ({doc['entities']} entities), "
+                  f"{doc['candidate_pairs']} candidate pairs, {doc['pairs']} kept, "
+                  f"{len(doc['classes'])} classes written to {output}")
+
+
 @app.command("make-pairs")
 def make_pairs_cmd(
     home: HomeOpt = None,

@@ -10,6 +10,12 @@ data (the name lists compiled into rigour, read with rigour's own normaliser, as
 reads them), gives the same symbols without the tagger: it is kept as a small SQLite file in
 the cache folder, with rigour's version in its name, and read in milliseconds.
 
+To rigour's symbols :func:`symbols_of` adds the symbol of the word's class of name variants
+learned from the lists (``data/name_variants.json``: Mykola, Nikolai and Mikalai share
+``[VAR:n]``) and the key of an East Slavic family name in -ov/-ev (``[SLAV:...]``, see
+:mod:`sanctio.text.slavic`: Dziamidau and Demidov), which the scoring and the candidate
+index read as any name symbol.
+
 Order of look-up in :func:`symbols_of`: the symbols known in memory (the list words come
 with the stored index), the table, and only when the table cannot be had (rigour's data no
 longer where this module finds it, or the table disagrees with answers the tagger gave
@@ -29,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 __all__ = ["ensure_symbols", "rigour_version", "symbols_of", "table_symbols",
-           "tagger_symbols", "wait_tagger", "warm_tagger"]
+           "tagger_symbols", "variant_symbols", "wait_tagger", "warm_tagger"]
 
 _EMPTY: frozenset[str] = frozenset()
 _SYMBOLS: dict[str, frozenset[str]] = {}  # the symbols of every word seen in this process
@@ -46,20 +52,114 @@ def _wanted(tok: str) -> bool:
 
 
 def symbols_of(tok: str) -> frozenset[str]:
-    """rigour's name symbols of a token. A pure function of the token (and of rigour's
-    version): the same in any process and in any order of calls."""
+    """rigour's name symbols of a token, and sanctio's own (the token's class of learned
+    name variants, the key of an East Slavic family name: see :func:`_extra_symbols`). A
+    pure function of the token (and of rigour's version and the shipped variant table):
+    the same in any process and in any order of calls."""
+    found = _ALL.get(tok)
+    if found is not None:
+        return found
     hit = _SYMBOLS.get(tok)
     if hit is None:
         hit = table_symbols(tok)
         if hit is not None:
             _SYMBOLS[tok] = hit
-            return hit
-        _load_symbol_cache()
-        hit = _SYMBOLS.get(tok)
-        if hit is None:
-            _tag_symbols([tok])
-            hit = _SYMBOLS[tok]
-    return hit
+        else:
+            _load_symbol_cache()
+            hit = _SYMBOLS.get(tok)
+            if hit is None:
+                _tag_symbols([tok])
+                hit = _SYMBOLS[tok]
+    extra = _extra_symbols(tok)
+    found = _ALL[tok] = hit | extra if extra else hit
+    return found
+
+
+# ------------------------------------------------------------------ sanctio's own symbols
+
+# word -> the symbol of its class in data/name_variants.json (Mykola, Nikolai, Mikalai ...:
+# learned from the lists by ``sanctio evaluate learn-names``); loaded on first use
+_VARIANTS: dict[str, frozenset[str]] = {}
+_ALL: dict[str, frozenset[str]] = {}  # word -> symbols_of(word): rigour's and sanctio's own
+VARIANT_PREFIX = "[VAR:"
+_OWN_PREFIXES = (VARIANT_PREFIX, "[SLAV:")  # symbols of sanctio's own, not rigour's
+
+
+def _extra_symbols(tok: str) -> frozenset[str]:
+    """The symbols sanctio adds to rigour's: the word's class of learned name variants, and
+    the key of an East Slavic family name in -ov/-ev (:mod:`sanctio.text.slavic`:
+    Dziamidau and Demidov, Husyev and Gusev)."""
+    from sanctio.text.slavic import SLAVIC_PREFIX, slavic_key
+
+    var = variant_symbols(tok)
+    key = slavic_key(tok)
+    if key is None:
+        return var
+    return var | {f"{SLAVIC_PREFIX}{key}]"}
+
+
+def _load_variants() -> dict[str, frozenset[str]]:
+    """The learned table, read once (in any thread: the folded look-up is filled before the
+    table, which readers test)."""
+    if _VARIANTS:
+        return _VARIANTS
+    with _VARIANTS_LOCK:
+        if _VARIANTS:
+            return _VARIANTS
+        from importlib.resources import files
+
+        from sanctio.text.slavic import is_patronymic, slavic_fold
+
+        try:
+            doc = json.loads(files("sanctio").joinpath("data", "name_variants.json")
+                             .read_text("utf-8"))
+            classes = doc["classes"]
+        except (OSError, ValueError, KeyError, TypeError):
+            classes = []
+        table = {w: frozenset({f"{VARIANT_PREFIX}{i}]"}) for i, words in enumerate(classes)
+                 for w in words}
+        folded: dict[str, set[int]] = {}
+        for i, words in enumerate(classes):
+            for w in words:
+                if len(w) >= _FOLD_MIN and is_patronymic(w):
+                    folded.setdefault(w[0] + slavic_fold(w), set()).add(i)
+        _FOLDED.update({k: frozenset({f"{VARIANT_PREFIX}{next(iter(v))}]"})
+                        for k, v in folded.items() if len(v) == 1})
+        _VARIANTS.update(table or {"": _EMPTY})  # (not empty: loaded once)
+    return _VARIANTS
+
+
+_VARIANTS_LOCK = threading.Lock()
+# the first letter and folded spelling of a class's word -> its class
+_FOLDED: dict[str, frozenset[str]] = {}
+_FOLD_MIN = 7
+
+
+def variant_symbols(tok: str) -> frozenset[str]:
+    """The symbol of the learned class of name variants a word is in (``[VAR:n]``), or
+    none. A patronymic the table lacks is in the class of a patronymic that begins with
+    its letter and that it spells as the three languages' transliterations do
+    (:func:`sanctio.text.slavic.slavic_fold`: Stanislavauna for Stanislavovna,
+    Alexandrovych for Aleksandrovich), when one class only has such a word."""
+    found = (_VARIANTS or _load_variants()).get(tok)
+    if found is not None:
+        return found
+    if len(tok) < _FOLD_MIN or not tok.isascii() or not _FOLDED:
+        return _EMPTY
+    from sanctio.text.slavic import is_patronymic, slavic_fold
+
+    if not is_patronymic(tok):
+        return _EMPTY
+
+    return _FOLDED.get(tok[0] + slavic_fold(tok), _EMPTY)
+
+
+def _rigour_only(symbols: frozenset[str]) -> frozenset[str]:
+    """rigour's symbols alone, without sanctio's own (the caches hold rigour's alone; a
+    stored index gives the list words :func:`symbols_of` with both)."""
+    if any(s.startswith(_OWN_PREFIXES) for s in symbols):
+        return frozenset(s for s in symbols if not s.startswith(_OWN_PREFIXES))
+    return symbols
 
 
 def ensure_symbols(tokens: Iterable[str]) -> int:
@@ -351,7 +451,7 @@ def _agrees_with_tagger(entries: dict[str, str]) -> bool:
         if not _wanted(word):
             continue
         found = {p: entries[p] for p in _parts(word) if p in entries}
-        if _from_parts(found) != symbols:
+        if _from_parts(found) != _rigour_only(symbols):
             return False
     return True
 
@@ -502,6 +602,7 @@ def _merge_into(path: Path, tmp: Path) -> None:
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
         pass
     merged.update(_SYMBOLS)  # the same word has the same symbols in any process
+    merged = {k: _rigour_only(v) for k, v in merged.items()}
     with tmp.open("wb") as f:
         pickle.dump(merged, f, protocol=pickle.HIGHEST_PROTOCOL)
     tmp.replace(path)

@@ -1,0 +1,88 @@
+"""One key for the Russian, Ukrainian and Belarusian spellings of an East Slavic family name
+in -ov, -ev (-ova, -eva) or -sky (-skaya): DEMIDOV and Belarusian ДЗЯМІДАЎ (Dziamidau),
+GUSEV and Ukrainian ГУСЄВ (Husyev), CHERNYSHEV and ЧАРНІШОЎ (Charnyshou), VYSHINSKY and
+ВИШИНСЬКИЙ (Vyshynskyy), SOKOLOVSKIY and САКАЛОЎСКІ (Sakalouski).
+
+The spellings differ where the languages do: Ukrainian writes h for Russian g; Belarusian
+dz for d before a soft vowel, a for an unstressed o, and ў (u) for v after a vowel; the
+transliterations write the soft vowels ye, ya, ia, je, the hushing consonants kh, ch, tj,
+sh, sj, zh and the ending -skiy, -sky, -skyy, -ski in their own ways. The key
+(:func:`slavic_key`) folds exactly those: the consonants as written but for these digraphs
+and g/h, d/dz, the glide of a soft vowel dropped, the vowels as three classes (a e o; i y;
+u), the Belarusian u read as v. Only words that end as these family names do get one (a
+given name or a word of another language does not), and only with three consonants or
+more; the key begins with the word's first letter as written (g and h alike).
+
+The key is given as a name symbol (``[SLAV:key]``) by :func:`sanctio.text.symbols.symbols_of`;
+:func:`slavic_fold` also places a patronymic the learned table lacks in its class.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DIGRAPHS = [("shch", "s"), ("sjtj", "s"), ("tsch", "c"), ("tch", "c"), ("kh", "h"),
+             ("ch", "c"), ("tj", "c"), ("sh", "s"), ("sj", "s"), ("dzh", "J"), ("zh", "z"),
+             ("zj", "z"), ("dz", "d"), ("ts", "c"), ("tz", "c"), ("g", "h"), ("w", "v"),
+             ("x", "ks"), ("ff", "v")]
+_VOWEL_CLASS = {"a": "a", "e": "a", "o": "a", "i": "i", "y": "i", "u": "u"}
+# -ov, -ev, -ova, -eva, -yov, Belarusian -au, -ou, -eu (not French -eau, nor the -dou of
+# West African names: Mamadou is not Mamedov), old -off; -skiy, -sky, -ski, -skaya, -ska
+_ENDING = re.compile(r"(?:[aeoy]v|[aeoy]va|[aoe]u|[oe]ff"
+                     r"|sk(?:ii|iy|ij|yy|yi|yj|y|i|aya|aja|aia|a))$")
+_NOT = re.compile(r"(?:eau|dou)$")
+_FINAL_U = re.compile(r"(?<=[aeiouy])u$")
+_U_NA = re.compile(r"(?<=[aeo])u(?=n[aiy]$)")
+_U_SK = re.compile(r"(?<=[aeo])u(?=sk)")  # Belarusian -ouski: -ovsky
+_SKY = re.compile(r"sk(?:ii|iy|ij|yy|yi|yj|y|i)$")
+_SKAYA = re.compile(r"sk(?:aya|aja|aia|a)$")
+_GLIDE = re.compile(r"[yji](?=[aeou])")
+
+SLAVIC_PREFIX = "[SLAV:"
+
+# patronymics as the transliterations end them: -vich, -vych, -vitj, -vitsch, -vic, -vits,
+# -vna, -ivna, Belarusian -auna, -euna
+_PATRONYMIC = re.compile(r"(?:[oeiya][vw]i(?:ch|tj|tsch|tch|c|ts)"
+                         r"|[oeiy][vw]y(?:ch|tj|tch|tsch|c|ts)"
+                         r"|[oeiy][vw]na|[ae]una|owitsch|ewitsch)$")
+
+
+def is_patronymic(word: str) -> bool:
+    """A word that ends as an East Slavic patronymic does (Nikolaevich, Mykolayovych,
+    Mikalaevich, Vladimirovna, Uladzimirauna)."""
+    return len(word) >= 6 and _PATRONYMIC.search(word) is not None
+
+
+def slavic_fold(word: str) -> str:
+    """The word with the differences of the three languages and their transliterations
+    folded (see the module docstring)."""
+    s = _SKAYA.sub("ska", _SKY.sub("ski", word))  # -skiy, -sky, -skyy, -ski; -skaya, -ska
+    for a, b in _DIGRAPHS:
+        if a in s:
+            s = s.replace(a, b)
+    s = _FINAL_U.sub("v", s)  # Belarusian -au, -ou, -eu: -ov, -ev
+    s = _U_NA.sub("v", s)  # Belarusian -auna: -ovna
+    s = _U_SK.sub("v", s)
+    s = _GLIDE.sub("", s)  # the glide of a soft vowel: ye, ya, ia, jo
+    s = s.replace("j", "i")
+    out: list[str] = []
+    for ch in s:
+        c = _VOWEL_CLASS.get(ch, ch)
+        if out and out[-1] == c and c not in "aiu":
+            continue  # doubled consonants (Gennadiev, Genadzeu)
+        out.append(c)
+    return "".join(out)
+
+
+def slavic_key(word: str) -> str | None:
+    """The key of an East Slavic family name in -ov or -ev (and their feminines), or None
+    for any other word."""
+    if len(word) < 5 or not word.isascii() or not _ENDING.search(word) or _NOT.search(word):
+        return None
+    key = slavic_fold(word)
+    if sum(c not in "aiu" for c in key) < 3:
+        return None
+    # the first letter as written (g and h alike): two words that share a name symbol but
+    # not their first letter score below their spelling (TCHEMEZOV is CHEMEZOV by spelling)
+    first = "h" if word[0] == "g" else word[0]
+    return f"{first}{key}"
