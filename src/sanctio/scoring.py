@@ -279,7 +279,7 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         sim = max(sim, _text_sim(q.alt or q.text, r.alt or r.text) - 0.02)
     if lq == lr + 1 and not (q.abjad or r.abjad) and _nisba(q.text, r.text):
         return min(sim, 0.65), "another name (-i of origin)"
-    if sim > MIN_TOKEN_SIM and 2 <= min(lq, lr) and max(lq, lr) <= 9 and abs(
+    if sim > MIN_TOKEN_SIM and min(lq, lr) >= 2 and max(lq, lr) <= 9 and abs(
             lq - lr) >= 2 and _one_syllable_of_two(q.text, r.text):
         return min(sim, MIN_TOKEN_SIM), "one syllable of a two-syllable name"
     how = "spelling"
