@@ -64,8 +64,6 @@ class IndexedName:
 # a candidate whose index evidence is below this share of the query's weight cannot reach
 # a useful score; it is not scored in full (see NameIndex.candidates_scored)
 MIN_EVIDENCE = 0.5
-LENGTH_SLACK = 0.05
-RARE_WEIGHT = 0.6  # a token at least this rare in the lists is no common given name
 # candidates of an as-you-type search, the same for every page of results
 SEARCH_POOL = 100
 # names of one entity scored in full per query: the best two by index evidence (the EU
@@ -294,12 +292,7 @@ class Screener:
         else:
             found, evidence = self.index.candidates_scored(form, limit=3 * limit,
                                                            extra_keys=extra_keys)
-            # (less, for a query of two rare words, the index's tie-break for longer names:
-            # one of them exactly is enough whatever the list name's length)
             floor = MIN_EVIDENCE * self.index.query_weight(form)
-            if len(form.scoring) == 2 and min(
-                    self.index.weights.weight(t) for t in form.scoring) >= RARE_WEIGHT:
-                floor -= LENGTH_SLACK
             per_entity: dict[int, int] = {}
             ids = []
             for i, e in zip(found, evidence, strict=True):
