@@ -183,36 +183,45 @@ class Person:
     names: list[str]
 
 
-def persons(entity_names: Iterable[tuple[str, list[str]]]) -> list[Person]:
-    """East Slavic persons, the entities that give one name alike (one person on several
-    lists, not merged) taken together: a pair two records of one person give is still one
-    person's."""
-    parent: dict[str, str] = {}
+class _UnionFind:
+    """Disjoint sets of strings, each named by its smallest member (deterministic)."""
 
-    def find(x: str) -> str:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        parent = self.parent
         while parent.setdefault(x, x) != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def persons(entity_names: Iterable[tuple[str, list[str]]]) -> list[Person]:
+    """East Slavic persons, the entities that give one name alike (one person on several
+    lists, not merged) taken together: a pair two records of one person give is still one
+    person's."""
+    sets = _UnionFind()
     names_of: dict[str, list[str]] = {}
     by_form: dict[tuple[str, ...], str] = {}
     for eid, names in entity_names:
         if not east_slavic(names):
             continue
         names_of[eid] = names
-        find(eid)
+        sets.find(eid)
         for n in names:
             form = tuple(sorted(_words(n)))
             if len(form) < 2:
                 continue
-            other = by_form.setdefault(form, eid)
-            ra, rb = find(other), find(eid)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+            sets.union(by_form.setdefault(form, eid), eid)
     groups: dict[str, list[str]] = defaultdict(list)
     for eid in names_of:
-        groups[find(eid)].append(eid)
+        groups[sets.find(eid)].append(eid)
     out = []
     for ids in groups.values():
         ids.sort()
@@ -247,21 +256,12 @@ def learn(people: Iterable[Person], min_persons: int = MIN_PERSONS,
     # a pair of words less alike needs one person more
     kept = {p: c for p, c in counts.items()
             if c >= min_persons + (levels[p] < 2)}
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = _UnionFind()
     for x, y in kept:
-        rx, ry = find(x), find(y)
-        if rx != ry:
-            parent[max(rx, ry)] = min(rx, ry)
+        sets.union(x, y)
     groups: dict[str, list[str]] = defaultdict(list)
-    for w in parent:
-        groups[find(w)].append(w)
+    for w in list(sets.parent):
+        groups[sets.find(w)].append(w)
     classes: list[list[str]] = []
     dropped: list[list[str]] = []
     for words in groups.values():
