@@ -1016,7 +1016,9 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         "strongest_token": max_w,
         "single_word": single,
         "single_fuzzy": single * fuzzy_share,
-        "single_alike": single * alike_share,
+        # (one word read from a vowel-less script is one of many Latin words: alike too)
+        "single_alike": single * (1.0 if real and real[0].how.startswith("same letters")
+                                  else alike_share),
         "one_of_many": float(one_of_many),
         "common_only": float(common_only),
         "generic_only": float(generic_only),
@@ -1050,7 +1052,8 @@ FEATURES: dict[str, str] = {
     "rarest_fuzzy": "how far the rarest matched token is from its counterpart",
     "single_word": "a one-word name against a one-word name",
     "single_fuzzy": "a one-word name that is not the same word",
-    "single_alike": "a one-word name that only sounds alike or shares consonants",
+    "single_alike": "a one-word name that only sounds alike, shares consonants or is read "
+                    "from a vowel-less script",
     "one_of_many": "one shared token between names of three or more tokens",
     "common_only": "only common tokens matched while the list name has more",
     "generic_only": "only generic words or numbers matched",
