@@ -824,3 +824,13 @@ def test_a_cyrillic_name_with_its_legal_form_typed_in_latin_stays_cyrillic() -> 
 def test_arabic_b_writes_the_p_of_foreign_names() -> None:
     assert "same letters" in describe("عمر باتك", "UMAR PATEK")
     assert score("عمر باتك", "UMAR PATEK") >= 0.9
+
+
+def test_one_word_read_from_the_script_is_weak_alone() -> None:
+    # کمالی reads as Kamali and as Camelia: one word alone is one of many Latin words
+    single = compare_forms(analyze("کمالی", org=True), analyze("CAMELIA", org=True), W)
+    assert single.features["single_alike"] == 1.0
+    two = compare_forms(analyze("محمد کمالی"), analyze("Mohammad KAMALI"), W)
+    assert two.features["single_alike"] == 0.0
+    # (below the 0.92 of the reading itself, as a one-word spelling is)
+    assert score("کمالی", "CAMELIA", org=True) < 0.9
