@@ -920,14 +920,16 @@ def _generic_conflict(un_q: list[Token], un_r: list[Token]) -> bool:
 
 
 def _business_extra(q: NameForm, r: NameForm, un_q: list[Token], un_r: list[Token]) -> bool:
-    """An organisation listed under one word, every word of it found, and the query has
-    business words besides (Saha Trading FZE, Wafa Shipping LLC against SAHA, Al Wafa): another
-    company of that name as likely as the listed one. The words an armed group goes by are
-    not business words here (Kaniyat Militia is KANIYAT)."""
+    """An organisation listed under one word (and business words), all found, and the
+    query has business words besides (Saha Trading FZE, Wafa Shipping LLC against SAHA,
+    Al Wafa): another company of that name as likely as the listed one. An armed group is
+    not a company: its words are no business words, and its name takes more (Kaniyat
+    Militia is KANIYAT, KANIYET MILITIA GROUP is KANIYAT MILITIA)."""
     if r.person or q.person or un_r:
         return False
-    if sum(1 for t in r.scoring if t.role == Role.NAME) != 1:
-        return False
+    if sum(1 for t in r.scoring if t.role == Role.NAME) != 1 or any(
+            t.text in ARMED for t in r.scoring):
+        return False  # (an armed group's name takes more words: KANIYET MILITIA GROUP)
     return any(t.role == Role.GENERIC and t.text not in ARMED for t in un_q)
 
 
