@@ -222,8 +222,6 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         return 0.97, "the same business word (short form or plural)"
     if q.text in ARMED and r.text in ARMED:
         return 0.6, "another word for an armed group"  # Kaniyat Brigade, Kaniyat Militia
-    if _particle_glued(q.text, r.text):
-        return 0.95, "particle written together"  # Benkaddour / Kaddour, Delvalle / Valle
     if q.role == Role.NUMBER or r.role == Role.NUMBER:
         if q.number is not None and q.number == r.number:
             return 1.0, "same number"
@@ -236,6 +234,9 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
     if (q.alt is not None and (q.alt == r.text or q.alt == r.alt)) or (
             r.alt is not None and r.alt == q.text):
         return 0.98, "article joined"
+    if _particle_glued(q.text, r.text):
+        # the other particles glued to a name (al and bin have their alternative form above)
+        return 0.95, "particle written together"  # Benkaddour / Kaddour, Delvalle / Valle
     lq, lr = len(q.text), len(r.text)
     qk, rk = syllable_key(q.text), syllable_key(r.text)
     # (a vowel-less transliteration only looks like one: tan for طعان, Taan)
