@@ -46,6 +46,7 @@ from sanctio.text.abjad import (
     latin_keys,
     long_vowels_differ,
     reading_of,
+    without_article,
 )
 from sanctio.text.normalize import (
     NAME_TITLES,
@@ -341,8 +342,7 @@ def _heads_agree(word: str, latin: str) -> bool:
     """An Arabic-script word and a Latin spelling begin alike: with a vowel where the script
     begins with alif or ʿayn, with a consonant otherwise (أحمد is Ahmad, not Hamadi; معيض is
     not Omidi). The article is set aside."""
-    if word.startswith("ال") and len(word) > 4:
-        word = word[2:]
+    word = without_article(word)
     if not word or word[0] in "وي":
         return True  # w / y: a consonant or a vowel in Latin (Walid, Usama; Yusuf, Isa)
     return (word[0] in _VOWEL_HEAD) == (latin[:1] in ("a", "e", "i", "o", "u"))
@@ -364,7 +364,7 @@ def _slip_sounds_alike(q: str, r: str, r_skel: str) -> bool:
 
 
 def _undo_slips(q: str) -> set[str]:
-    """The words that one slip of the finger (as :func:`_keyboard_typo` reads one) turns
+    """The words that one slip of the finger (as :func:`keyboard_slip` reads one) turns
     into ``q``."""
     out: set[str] = set()
     for k in range(len(q)):

@@ -299,13 +299,17 @@ _VOWEL_KIND = {"ا": "A", "أ": "A", "إ": "A", "آ": "A", "و": "U", "ؤ": "U",
                "ى": "I", "ئ": "I"}
 
 
+def without_article(word: str) -> str:
+    """An Arabic-script word without the article it is written with (المالكي: مالكي); a
+    short word keeps it (الله, الحی)."""
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
 def _vowel_gaps(word: str) -> tuple[str, list[frozenset[str]]]:
     """The consonants of an Arabic-script word and the long vowels written after each."""
     cons: list[str] = []
     gaps: list[set[str]] = [set()]
-    if word.startswith("ال") and len(word) > 4:
-        word = word[2:]  # (the article the word is written with)
-    for c in word:
+    for c in without_article(word):
         kind = _VOWEL_KIND.get(c)
         if kind is not None:
             gaps[-1].add(kind)
