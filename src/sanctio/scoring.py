@@ -46,7 +46,6 @@ from sanctio.text.abjad import (
     latin_keys,
     long_vowels_differ,
     reading_of,
-    without_article,
 )
 from sanctio.text.normalize import (
     NAME_TITLES,
@@ -154,6 +153,27 @@ def _particle_glued(a: str, b: str) -> bool:
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return (len(short) >= 3 and long_.endswith(short)
             and long_[:len(long_) - len(short)] in _GLUED_PARTICLES)
+
+
+KNOWN_OTHER_SIM = 0.5  # two names people are given, with other consonants (Gohar / Zohar)
+
+
+def _known_name(t: Token) -> bool:
+    """A given or family name rigour knows (a Wikidata name symbol)."""
+    return any(s.startswith("[NAME:") for s in t.symbols)
+
+
+def _known_other_names(q: Token, r: Token) -> bool:
+    """Both words are given or family names that rigour knows, as different names (no
+    name symbol in common), their consonants differ and so does their first letter: Gohar
+    is not Zohar, Tali is not Ali. A spelling likeness between two real names is not
+    evidence of one person; but rigour knows rare names by the thousand, and a typo inside
+    a word often spells one (Marina as Maria, Eric as Eri), so only the first letter,
+    which people seldom mistype, decides. Words read from a script are left to the
+    script's own rules."""
+    if q.text[:1] == r.text[:1] or q.orig or r.orig or q.abjad or r.abjad or q.skel == r.skel:
+        return False
+    return _known_name(q) and _known_name(r)
 
 
 def _nisba(query: str, listed: str) -> bool:
@@ -273,10 +293,15 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         if lq >= 4 and lr >= 4:
             return 0.86, "name variant (nickname or other language)"  # Sasha / Aleksandr
     if lq == 1 or lr == 1:
-        if (lq == 1 and r.text.startswith(q.text)) or (lr == 1 and q.text.startswith(r.text)):
+        # (one letter read from a short word of a vowel-less script is not an initial: مع
+        # of ألمع is m)
+        if (lq == 1 and not q.abjad and r.text.startswith(q.text)) or (
+                lr == 1 and not r.abjad and q.text.startswith(r.text)):
             return 0.75, "initial"
         return 0.0, "different"
     sim = _text_sim(q.text, r.text)
+    if sim > KNOWN_OTHER_SIM and q.symbols and r.symbols and _known_other_names(q, r):
+        return KNOWN_OTHER_SIM, "another name (both known, other consonants)"
     if q.alt is not None or r.alt is not None:
         sim = max(sim, _text_sim(q.alt or q.text, r.alt or r.text) - 0.02)
     if lq == lr + 1 and not (q.abjad or r.abjad) and _nisba(q.text, r.text):
@@ -310,7 +335,10 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         if read is not None:
             # an Arabic-script word read letter by letter against the Latin spelling: each
             # consonant as the lists render it, long vowels as vowels of their kind
-            if read.fullmatch(lat.text) or (lat.alt and read.fullmatch(lat.alt)):
+            # (and begins as the Latin does: عتاب is not Taeb; the Latin without its
+            # article may begin with the article's vowel, Elahian: الهیان)
+            if (read.fullmatch(lat.text) and _heads_agree(ab.orig or "", lat.text)) or (
+                    lat.alt and read.fullmatch(lat.alt)):
                 if sim < 0.92:
                     sim, how = 0.92, "same letters (read from the script)"
             elif sim < 0.88 and min(lq, lr) >= 3 and _same_consonants(q, r) and (
@@ -326,7 +354,7 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
             sim, how = 0.88, "same consonants (transliterated script)"
         elif lat.abjad and is_arabic_word(ab.orig) and is_arabic_word(lat.orig):
             # both written in the script, with other letters (زفري, سفري): other names
-            sim = min(sim, 0.6)
+            sim = min(sim, 0.5)  # (not aligned at all)
     elif q.skel == r.skel and lq >= 3 and lr >= 3 and len(q.skel) >= 3 and 0.7 <= sim < 0.85 and (
             OSA.distance(q.text, r.text, score_cutoff=1) > 1):
         # (a typo or transposition, one edit or 0.85 and above, stays a spelling)
@@ -335,16 +363,19 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
 
 
 # Arabic-script letters that carry a word-initial vowel: alif (with or without hamza), ʿayn
-_VOWEL_HEAD = frozenset("اأإآعء")
+_VOWEL_HEAD = frozenset("اأإآعءאע")  # (and Hebrew alef, ayin)
 
 
 def _heads_agree(word: str, latin: str) -> bool:
     """An Arabic-script word and a Latin spelling begin alike: with a vowel where the script
     begins with alif or ʿayn, with a consonant otherwise (أحمد is Ahmad, not Hamadi; معيض is
-    not Omidi). The article is set aside."""
-    word = without_article(word)
-    if not word or word[0] in "وي":
-        return True  # w / y: a consonant or a vowel in Latin (Walid, Usama; Yusuf, Isa)
+    not Omidi). A word with the article may begin either way."""
+    if word.startswith("ال"):
+        return True  # (the Latin may keep the article's vowel: الدين, Eddin; الصبار, Essabar)
+    if not word or word[0] in "\u0648\u05d5\u05d9":  # و, Hebrew vav and yod
+        # w: a consonant or a vowel in Latin (Walid, Ouali); Hebrew yod too (Yitzhak,
+        # Itzhak); the Arabic and Persian y begins with a consonant (یزدی is Yazdi, not Izadi)
+        return True
     return (word[0] in _VOWEL_HEAD) == (latin[:1] in ("a", "e", "i", "o", "u"))
 
 
@@ -1002,6 +1033,13 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
     given_missing = first is not None
     # a common first name is often left out (Hassan Qatana for Mohammad Hassan QATANA)
     rare_given_missing = first is not None and rw[first] >= _COMMON_WEIGHT
+    # a syllable more inside a Chinese or Korean name: another given name, not a middle
+    # name (a family name more is one an alias of the given name alone leaves out:
+    # 김금철 for the alias Kum-Chol)
+    cjk_extra = cjk and q_un_w > 0 and len(qt) >= 3 and all(
+        syllable_key(t.text) is not None for t in qt) and all(
+        0 < qt.index(t) < len(qt) - 1 for t in un_q)
+    business_extra = _business_extra(q, r, un_q, un_r)
     return {
         "coverage": coverage,
         "weakest": min((p.sim for p in real), default=0.0),
@@ -1028,13 +1066,20 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         "number_conflict": float(number_conflict),
         "lineage_conflict": float(swapped),
         "legal_conflict": float(bool(q.legal and r.legal and not q.legal & r.legal)),
-        "cjk_missing": float(cjk and r_un_w > 0),
+        # (either side: 장영철 Jang Yong Chol is not JANG Chol, whose given name is Chol)
+        "cjk_missing": float(cjk and (r_un_w > 0 or cjk_extra)),
         "family_missing": float(family_missing),
         "generic_conflict": float(_generic_conflict(un_q, un_r)),
-        "business_extra": float(_business_extra(q, r, un_q, un_r)),
+        "business_extra": float(business_extra),
         "given_missing": float(given_missing),
-        "query_middle_extra": float(len(real) >= 2 and bool(un_q) and not un_r and all(
-            p.sim >= 0.8 for p in real) and all(0 < qt.index(t) < len(qt) - 1 for t in un_q)),
+        "query_middle_extra": float(
+            # (in a company's name, a person's name more is another firm: Rice & Thomas
+            # Shipping is not Rice Shipping)
+            # (nor a business word more: Dey Shipping Co. is not DEY COMPANY)
+            len(real) >= 2 and bool(un_q) and not un_r and not cjk_extra
+            and (r.person or not (business_extra or any(_known_name(t) for t in un_q)))
+            and all(p.sim >= 0.8 for p in real)
+            and all(0 < qt.index(t) < len(qt) - 1 for t in un_q)),
         "initial_differs": _initial_differs(real, pair_w),
     }
 
@@ -1063,7 +1108,7 @@ FEATURES: dict[str, str] = {
     "number_conflict": "different numbers (generation, series, unit)",
     "lineage_conflict": "father and son swapped around bin / ould",
     "legal_conflict": "different legal forms",
-    "cjk_missing": "a syllable of a Chinese or Korean name is missing",
+    "cjk_missing": "a syllable of a Chinese or Korean name is missing on either side",
     "family_missing": "the list name's family name (as the list marks it) is not in the query",
     "generic_conflict": "each name has a business word the other lacks (Aryan Group, Aryan Bank)",
     "business_extra": "a one-word company name in a query with business words it lacks (Saha "

@@ -324,6 +324,9 @@ _LATIN_SPECIAL = str.maketrans({
     "ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l",
     "Ł": "L", "ı": "i", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D",
     "ħ": "h", "Ħ": "H", "ŋ": "ng", "ʼ": "'", "ʻ": "'", "ʿ": "'", "ʾ": "'",
+    # Azerbaijani schwa is an a in Latin spellings (Məmmədov: Mammadov, Əliyev: Aliyev), and
+    # the open o of West African alphabets an o; ICU's Latin-ASCII leaves them as they are
+    "ə": "a", "Ə": "A", "ǝ": "a", "Ǝ": "E", "ɔ": "o", "Ɔ": "O",
 })
 
 
@@ -432,10 +435,13 @@ def to_latin(text: str) -> str:
         text = _cyrillic_latin(text)
     if _ARABIC_ANY.search(text):
         text = arabic_prepare(text)
+    text = text.translate(_LATIN_SPECIAL)
     if all(ord(c) < 0x250 or unicodedata.category(c) in ("Mn", "Zs", "Pd", "Po", "Pf", "Pi")
            for c in text):
-        decomposed = unicodedata.normalize("NFKD", text.translate(_LATIN_SPECIAL))
+        decomposed = unicodedata.normalize("NFKD", text)
         out = "".join(c for c in decomposed if not unicodedata.combining(c))
+        if not out.isascii():
+            out = _icu().transliterate(out)  # type: ignore[attr-defined]  # (Ŧ, ƒ, ȼ)
     else:
         out = _icu().transliterate(text)  # type: ignore[attr-defined]
     if not out.isascii():
