@@ -907,3 +907,15 @@ def test_a_business_word_more_is_no_middle_name() -> None:
                         analyze("DEY COMPANY", org=True), W)
     assert cmp.features["business_extra"] == 1.0
     assert cmp.features["query_middle_extra"] == 0.0
+
+
+def test_patronymics_of_other_fathers_are_not_spellings() -> None:
+    # Danilovich and Aleksandrovich end alike; their fathers are Danil and Aleksandr
+    assert "list only: aleksandrovich" in describe("Андрей Данилович Поляков",
+                                                   "Andrey Aleksandrovich POLYAKOV")
+    assert score("Андрей Данилович Поляков", "Andrey Aleksandrovich POLYAKOV") < 0.8
+    # one father in two languages or spellings is one
+    assert score("Андрей Александрович Поляков", "Andrey Alexandrovich POLYAKOV") >= 0.9
+    assert score("Андрій Миколайович Поляков", "Andrey Nikolaevich POLYAKOV") >= 0.85
+    assert score("Тетяна Георгіївна БРАТЧЕНКО", "Tetiana Georgiivna BRATCHENKO") >= 0.85
+    assert score("Инна Владимировна МИЩЕНКО", "Inna Volodymyrovna MISHCHENKO") >= 0.85

@@ -66,6 +66,7 @@ from sanctio.text.normalize import (
     to_latin,
     tokenize_ascii,
 )
+from sanctio.text.slavic import patronymic_stem, slavic_fold
 
 EXTRA_LIST_TOKEN = 0.2  # how much an unmatched list token (a middle name) costs
 EXTRA_QUERY_TOKEN = 0.7  # how much an unmatched query token costs
@@ -174,6 +175,16 @@ def _known_other_names(q: Token, r: Token) -> bool:
     if q.text[:1] == r.text[:1] or q.orig or r.orig or q.abjad or r.abjad or q.skel == r.skel:
         return False
     return _known_name(q) and _known_name(r)
+
+
+def _other_fathers(a: str, b: str) -> bool:
+    """Two patronymics of other fathers' names (Danilovich, Aleksandrovich): their common
+    ending makes them look alike. The fathers' names are compared with the differences of
+    Russian, Ukrainian and Belarusian and their transliterations folded (Heorhiyivna is
+    Georgiivna, Volodymyrovna Vladimirovna)."""
+    sa, sb = patronymic_stem(a), patronymic_stem(b)
+    return sa is not None and sb is not None and _text_sim(
+        slavic_fold(sa), slavic_fold(sb)) < 0.7
 
 
 def _nisba(query: str, listed: str) -> bool:
@@ -304,6 +315,8 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         return KNOWN_OTHER_SIM, "another name (both known, other consonants)"
     if q.alt is not None or r.alt is not None:
         sim = max(sim, _text_sim(q.alt or q.text, r.alt or r.text) - 0.02)
+    if 0.55 <= sim < 0.85 and lq >= 6 and lr >= 6 and _other_fathers(q.text, r.text):
+        return KNOWN_OTHER_SIM, "another father's name (patronymic)"
     if lq == lr + 1 and not (q.abjad or r.abjad) and _nisba(q.text, r.text):
         return min(sim, 0.65), "another name (-i of origin)"
     if sim > MIN_TOKEN_SIM and min(lq, lr) >= 2 and max(lq, lr) <= 9 and abs(

@@ -53,6 +53,15 @@ def is_patronymic(word: str) -> bool:
     return len(word) >= 6 and _PATRONYMIC.search(word) is not None
 
 
+def patronymic_stem(word: str) -> str | None:
+    """The father's name a patronymic is made of (Danilovich: danil, Vladimirovna:
+    vladimir), or None for a word that is not one."""
+    if len(word) < 6:
+        return None
+    m = _PATRONYMIC.search(word)
+    return word[:m.start() + 1] if m is not None else None
+
+
 def slavic_fold(word: str) -> str:
     """The word with the differences of the three languages and their transliterations
     folded (see the module docstring)."""
