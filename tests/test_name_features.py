@@ -919,3 +919,11 @@ def test_patronymics_of_other_fathers_are_not_spellings() -> None:
     assert score("Андрій Миколайович Поляков", "Andrey Nikolaevich POLYAKOV") >= 0.85
     assert score("Тетяна Георгіївна БРАТЧЕНКО", "Tetiana Georgiivna BRATCHENKO") >= 0.85
     assert score("Инна Владимировна МИЩЕНКО", "Inna Volodymyrovna MISHCHENKO") >= 0.85
+
+
+def test_a_word_of_two_letters_is_joined_only_as_a_particle_or_syllable() -> None:
+    # UM AIR (a brand) is no spelling of Umair; Al Kani, Jong Un and Abdul Haq are
+    assert score("Umair Inc", "UM AIR", org=True) < 0.8
+    assert score("Kim Jong Un", "Kim Jongun") == 1.0
+    assert score("Abdul Haq", "ABDULHAQ") == 1.0
+    assert score("HAVINBANK LIMITED", "HAVIN BANK LIMITED", org=True) == 1.0

@@ -145,8 +145,8 @@ def _h_less(text: str) -> str:
 
 
 # particles written together with the name they stand before (BENKADDOUR, DELVALLE, VONBRAUN)
-_GLUED_PARTICLES = frozenset("ben bin ibn bel del de da di du dos al el ul abu abou van von der "
-                             "ould".split())
+_GLUED_PARTICLES = frozenset("ben bin ibn bel del de da di du dos al el ul ur ud us abu abou van "
+                             "von der ould".split())
 
 
 def _particle_glued(a: str, b: str) -> bool:
@@ -603,6 +603,18 @@ def article_gaps(form: NameForm) -> frozenset[int]:
     return frozenset(out)
 
 
+def _joinable(a: Token, b: Token, one: Token) -> bool:
+    """Two words that may be the one word ``one`` written apart. A word of one or two letters
+    that is no particle (Al Kani, Zia-ur-Rahman), initial (U.K.), Chinese or Korean
+    syllable (Jong Un) or word of a script is not glued into a given name people have:
+    UM AIR, a brand, is no spelling of Umair."""
+    short = [t for t in (a, b) if len(t.text) == 2 and not (
+        t.abjad or t.orig is not None or t.text in _GLUED_PARTICLES)]
+    if not short or (known_syllable(a.text) and known_syllable(b.text)):
+        return True
+    return not _known_name(one)
+
+
 def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset()
            ) -> tuple[list[Pair], set[int], set[int]]:
     """Best pairs first; then, where tokens are left over or weakly paired, names written
@@ -634,6 +646,8 @@ def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset()
             jt: Token | None = None
             for j in weak_r:
                 b = rt[j]
+                if not _joinable(qt[i], qt[i + 1], b):
+                    continue
                 # a similarity of 0.85 needs lengths within a few letters
                 # (a vowel-less transliteration is shorter: its consonants decide)
                 if b.role == Role.NAME and (len(b.text) >= 5 or b.text == qt[i].text + qt[
@@ -657,6 +671,8 @@ def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset()
             jt = None
             for i in weak_q:
                 a = qt[i]
+                if not _joinable(rt[j], rt[j + 1], a):
+                    continue
                 if a.role == Role.NAME and (len(a.text) >= 5 or a.text == rt[j].text + rt[
                         j + 1].text) and (a.abjad or abs(len(a.text) - joined_len)
                                           <= _JOIN_SLACK):
