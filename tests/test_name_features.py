@@ -927,3 +927,19 @@ def test_a_word_of_two_letters_is_joined_only_as_a_particle_or_syllable() -> Non
     assert score("Kim Jong Un", "Kim Jongun") == 1.0
     assert score("Abdul Haq", "ABDULHAQ") == 1.0
     assert score("HAVINBANK LIMITED", "HAVIN BANK LIMITED", org=True) == 1.0
+
+
+def test_a_hangul_vowel_keeps_its_latin_vowel() -> None:
+    # 중 (u) is Jung or Joong, never Jong; 종 (o) is Jong, never Jung; 정 (eo) is either
+    assert score("이중수", "Jong-Su RI") < 0.8
+    assert score("이중수", "Jung-Su RI") == 1.0
+    assert score("조종수", "CHO Jung Su") < 0.8
+    assert score("김정은", "KIM Jong Un") == 1.0
+    assert score("김정은", "Kim Jung Eun") >= 0.9
+
+
+def test_glued_words_in_arabic_presentation_forms_are_split() -> None:
+    # a final or isolated form of a letter that joins on both sides ends its word
+    assert [t.text for t in analyze("ﻣﻮﺳﻰﺩﻭﺩﻳﻦ").tokens] == ["mwsy", "dwdyn"]
+    assert score("ﻣﻮﺳﻰﺩﻭﺩﻳﻦ", "Mousa DUDIN") >= 0.9
+    assert [t.text for t in analyze("ﻣﺤﻤﺪ ﻋﻠﻲ").tokens] == ["mhmd", "ly"]

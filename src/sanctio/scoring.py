@@ -46,14 +46,17 @@ from sanctio.text.abjad import (
     latin_keys,
     long_vowels_differ,
     reading_of,
+    without_article,
 )
 from sanctio.text.normalize import (
+    KO_FAMILY,
     NAME_TITLES,
     NEAR_KEYS,
     TITLES,
     NameForm,
     Role,
     Token,
+    hangul_syllable,
     keyboard_slip,
     known_syllable,
     leading_title,
@@ -382,9 +385,13 @@ _VOWEL_HEAD = frozenset("اأإآعءאע")  # (and Hebrew alef, ayin)
 def _heads_agree(word: str, latin: str) -> bool:
     """An Arabic-script word and a Latin spelling begin alike: with a vowel where the script
     begins with alif or ʿayn, with a consonant otherwise (أحمد is Ahmad, not Hamadi; معيض is
-    not Omidi). A word with the article may begin either way."""
-    if word.startswith("ال"):
-        return True  # (the Latin may keep the article's vowel: الدين, Eddin; الصبار, Essabar)
+    not Omidi). A word with its article begins with the article's vowel (الدين: Eddin;
+    الصبار: Essabar) or as the word after it does (الحسن: Hassan; العمري: Omari)."""
+    stripped = without_article(word)
+    if stripped != word:
+        if latin[:1] in ("a", "e"):
+            return True
+        word = stripped
     if not word or word[0] in "\u0648\u05d5\u05d9":  # و, Hebrew vav and yod
         # w: a consonant or a vowel in Latin (Walid, Ouali); Hebrew yod too (Yitzhak,
         # Itzhak); the Arabic and Persian y begins with a consonant (یزدی is Yazdi, not Izadi)
@@ -727,6 +734,49 @@ def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
     return best
 
 
+# Hangul vowels whose romanisations never write the other vowel: ㅜ ㅠ ㅡ are u (Jung,
+# Joong, Keun), never o; ㅗ ㅛ are o, never u (ㅓ is o, u or eo: Jong, Jung, Jeong for 정)
+_KO_U_VOWELS = frozenset({13, 17, 18})
+_KO_O_VOWELS = frozenset({8, 12})
+_LATIN_VOWELS = re.compile(r"[aeiouwy]+")
+
+
+def _hangul_medials(text: str) -> dict[str, set[int]]:
+    """Each romanised syllable of a Hangul name with the vowels (medial jamo) it came from."""
+    out: dict[str, set[int]] = {}
+    for ch in text:
+        code = ord(ch) - 0xAC00
+        if 0 <= code < 11172:
+            syl = hangul_syllable(ch)
+            for form in {syl, KO_FAMILY.get(syl, syl)}:  # (이: i, ri)
+                out.setdefault(form, set()).add(code % 588 // 28)
+    return out
+
+
+def _hangul_vowels(q: NameForm, r: NameForm, pairs: list[Pair], used_q: set[int],
+                   used_r: set[int]) -> tuple[list[Pair], set[int], set[int]]:
+    """Romanisation variants of a Hangul syllable whose Latin spelling writes another vowel
+    are no variants: 중 (jung) is never Jong, 종 never Jung."""
+    hangul_q = q.script == "Hangul"
+    medials = _hangul_medials(q.original if hangul_q else r.original)
+    if not medials:
+        return pairs, used_q, used_r
+    keep: list[Pair] = []
+    for p in pairs:
+        if p.how == "romanisation variant" and len(p.query) == len(p.listed) == 1:
+            ko, lat = (p.query[0], p.listed[0]) if hangul_q else (p.listed[0], p.query[0])
+            vowels = _LATIN_VOWELS.findall(lat.text)
+            vowel = vowels[0] if vowels else ""
+            med = medials.get(ko.text, set())
+            if med and ((med <= _KO_U_VOWELS and "u" not in vowel and "oo" not in vowel) or (
+                    med <= _KO_O_VOWELS and "u" in vowel)):
+                used_q = used_q - set(p.qi)
+                used_r = used_r - set(p.rj)
+                continue
+        keep.append(p)
+    return keep, used_q, used_r
+
+
 def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
                    r_weights: list[float] | None = None) -> NameComparison:
     """Align the tokens of two analysed names, measure the alignment as named features
@@ -739,6 +789,8 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         return NameComparison(0.0, [], qt, rt, ignored)
     pairs, used_q, used_r = _align(qt, rt, article_gaps(q) if q.script == "Arabic" else
                                    frozenset())
+    if "Hangul" in (q.script, r.script):
+        pairs, used_q, used_r = _hangul_vowels(q, r, pairs, used_q, used_r)
     if not (q.person or r.person) and (q.legal or r.legal or not r.script == q.script == "Latin"
                                        or any(t.role == Role.GENERIC for t in rt)
                                        or any(t.role == Role.GENERIC for t in qt)):

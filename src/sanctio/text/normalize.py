@@ -779,7 +779,7 @@ _KO_MEDIAL = ["a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "o
 _KO_FINAL = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m",
              "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"]
 # family names as the lists spell them (rigour's name symbols add Lee / Rhee / Yi, Pak / Park)
-_KO_FAMILY = {"i": "ri", "bak": "pak", "o": "oh"}
+KO_FAMILY = {"i": "ri", "bak": "pak", "o": "oh"}
 
 
 def hangul_syllable(ch: str) -> str:
@@ -805,7 +805,7 @@ def _hangul_latin(text: str) -> tuple[str, dict[str, str]]:
                 if k == 0:
                     # the family name: rigour's name symbols know its spellings (김 Kim,
                     # 이 Lee / Ri / Yi); a given-name syllable is too short for them
-                    syl = _KO_FAMILY.get(syl, syl)
+                    syl = KO_FAMILY.get(syl, syl)
                     origs.setdefault(syl, ch)
                 out.append(" " + syl + " ")
             else:
@@ -1051,9 +1051,37 @@ def analyze(text: str, *, org: bool | None = None) -> NameForm:
     return _analyze(text, org)
 
 
+def _presentation_ends() -> frozenset[str]:
+    """Arabic presentation forms that end a word: the final and isolated forms of letters that
+    join on both sides (a letter inside a word takes its initial or medial form), and teh
+    marbuta and alef maksura, which only end one."""
+    dual = set()
+    for cp in range(0xFE70, 0xFEFF):
+        name = unicodedata.name(chr(cp), "")
+        if name.endswith(("INITIAL FORM", "MEDIAL FORM")):
+            dual.add(unicodedata.normalize("NFKC", chr(cp)))
+    out = set()
+    for cp in range(0xFE70, 0xFEFF):
+        ch = chr(cp)
+        name = unicodedata.name(ch, "")
+        base = unicodedata.normalize("NFKC", ch)
+        if name.endswith(("FINAL FORM", "ISOLATED FORM")) and (base in dual or base in "ةى"):
+            out.add(ch)
+    return frozenset(out)
+
+
+_PRESENTATION_ENDS = _presentation_ends()
+_PRESENTATION_GLUED = re.compile(
+    "([" + "".join(sorted(_PRESENTATION_ENDS)) + "])(?=[\ufe70-\ufeff])")
+
+
 @lru_cache(maxsize=100_000)
 def _analyze(text: str, org: bool | None) -> NameForm:
     original = text
+    if "\ufe70" <= max(text, default=" "):
+        # words typed in presentation forms and glued together (ﻣﻮﺳﻰﺩﻭﺩﻳﻦ: Mousa Dudin):
+        # a final or isolated form of a joining letter ends its word
+        text = _PRESENTATION_GLUED.sub(r"\1 ", text)
     text = unicodedata.normalize("NFKC", text)
     text = fold_words(text)
     script = detect_script(text)
