@@ -1078,7 +1078,7 @@ _PRESENTATION_GLUED = re.compile(
 @lru_cache(maxsize=100_000)
 def _analyze(text: str, org: bool | None) -> NameForm:
     original = text
-    if "\ufe70" <= max(text, default=" "):
+    if max(text, default=" ") >= "\ufe70":
         # words typed in presentation forms and glued together (ﻣﻮﺳﻰﺩﻭﺩﻳﻦ: Mousa Dudin):
         # a final or isolated form of a joining letter ends its word
         text = _PRESENTATION_GLUED.sub(r"\1 ", text)
