@@ -943,3 +943,9 @@ def test_glued_words_in_arabic_presentation_forms_are_split() -> None:
     assert [t.text for t in analyze("ﻣﻮﺳﻰﺩﻭﺩﻳﻦ").tokens] == ["mwsy", "dwdyn"]
     assert score("ﻣﻮﺳﻰﺩﻭﺩﻳﻦ", "Mousa DUDIN") >= 0.9
     assert [t.text for t in analyze("ﻣﺤﻤﺪ ﻋﻠﻲ").tokens] == ["mhmd", "ly"]
+
+
+def test_a_korean_family_name_spelling_only_where_the_list_has_the_family_name() -> None:
+    # Lee, Yi and Ri are one family name (이); in LI, Yi the Yi is the given name
+    assert score("Lee Min Ho", "YI, Min Ho") >= 0.9
+    assert score("Li Li", "LI, Yi") < 0.8

@@ -227,6 +227,9 @@ _KOREAN_FAMILY = {spelling: group[0] for group in (
 ) for spelling in group}
 
 
+_KO_FAMILY_VARIANT = "name variant (Korean family name)"
+
+
 # words an armed group is called by, one for another (Kaniyat Brigade, Kaniyat Militia)
 ARMED = frozenset("militia militias brigade brigades battalion battalions regiment army forces "
                   "force front movement".split())
@@ -291,7 +294,7 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
             return 0.93, "name variant"
         fam = _KOREAN_FAMILY.get(q.text)
         if fam is not None and fam == _KOREAN_FAMILY.get(r.text):
-            return 0.93, "name variant (Korean family name)"
+            return 0.93, _KO_FAMILY_VARIANT
         if lq == lr and sorted(q.text) == sorted(r.text) and OSA.distance(
                 q.text, r.text) == 1:
             return 0.85, "transposition"  # a typo, not another syllable (QAUN / QUAN)
@@ -791,6 +794,15 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
                                    frozenset())
     if "Hangul" in (q.script, r.script):
         pairs, used_q, used_r = _hangul_vowels(q, r, pairs, used_q, used_r)
+    if any(p.how == _KO_FAMILY_VARIANT for p in pairs):
+        # the spellings of one Korean family name are one name only where the list name
+        # has its family name (Li Li is not LI, Yi: Yi is the given name there)
+        fam = _family_positions(r.original, tuple(t.text for t in rt))
+        off = [p for p in pairs if p.how == _KO_FAMILY_VARIANT and fam and p.rj[0] not in fam]
+        if off:
+            pairs = [p for p in pairs if p not in off]
+            used_q = used_q - {i for p in off for i in p.qi}
+            used_r = used_r - {j for p in off for j in p.rj}
     if not (q.person or r.person) and (q.legal or r.legal or not r.script == q.script == "Latin"
                                        or any(t.role == Role.GENERIC for t in rt)
                                        or any(t.role == Role.GENERIC for t in qt)):
