@@ -949,3 +949,18 @@ def test_a_korean_family_name_spelling_only_where_the_list_has_the_family_name()
     # Lee, Yi and Ri are one family name (이); in LI, Yi the Yi is the given name
     assert score("Lee Min Ho", "YI, Min Ho") >= 0.9
     assert score("Li Li", "LI, Yi") < 0.8
+
+
+def test_candidates_for_a_sun_letter_article_and_a_title_given_name() -> None:
+    from sanctio.index import NameIndex
+
+    # عزالدين is Ezzedine (the article's l taken by the d); امیرعلی is Amir Ali, whose Amir
+    # the list name's analysis reads as a title
+    names = ["Ezzedine ISMAEL", "Ismail Ahmad", "Ismail Omar", "Amir Ali HAJIZADEH",
+             "Ali Reza HAJIZADEH"]
+    index = NameIndex(analyze(n, org=False) for n in names)
+    for query, want in [("عزالدين اسماعيل", 0), ("امیرعلی حاجیزاده", 3)]:
+        form = analyze(query, org=False)
+        ids, evidence = index.candidates_scored(form)
+        assert ids and ids[0] == want, query
+        assert evidence[0] >= 0.9 * index.query_weight(form), query

@@ -27,6 +27,7 @@ from sanctio.text.abjad import (
     reading_of,
 )
 from sanctio.text.normalize import (
+    NAME_TITLES,
     TITLES,
     NameForm,
     Role,
@@ -147,6 +148,16 @@ class NameIndex:
                 if t.text not in seen:
                     seen.add(t.text)
                     df[t.text] += 1
+            for a, b in pairwise(form.tokens):
+                if a.role == Role.TITLE and a.text in NAME_TITLES and b.role == Role.NAME and (
+                        not (a.abjad or b.abjad)):
+                    # a title that is also a given name, written together with the name after
+                    # it (Amir Ali HAJIZADEH: امیرعلی, Amirali)
+                    for key in ["t:" + a.text + b.text, *(
+                            "a:" + k for k in latin_keys(a.text + b.text) if len(k) >= 4)]:
+                        if key not in seen:
+                            seen.add(key)
+                            postings[key].append(i)
             for a, b in pairwise(toks):
                 if _joinable(a, b):
                     key = "t:" + a.text + b.text

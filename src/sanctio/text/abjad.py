@@ -273,11 +273,18 @@ def _reading(word: str) -> re.Pattern[str] | None:
 _GLUED_ARTICLE = re.compile("(?:^|(?<=...))ال(?=...)")
 
 
+# the article inside a word before a "sun" letter, which takes its l (عزالدين: Ezzedine)
+_SUN_ARTICLE = re.compile("(?<=..)ال(?=[تثدذرزسشصضطظن])")
+
+
 def reading_keys(word: str) -> frozenset[str]:
     """Consonant keys of an Arabic-script word, also without the articles glued inside it
-    (عبدالحسين: Abdolhossein, Abdhossein)."""
+    (عبدالحسين: Abdolhossein, Abdhossein) and with the l of an article before a sun letter
+    taken by it (عزالدين: Ezzedine, Izzeddin)."""
     bare = _GLUED_ARTICLE.sub("", word)
-    return arabic_keys(word) | (arabic_keys(bare) if bare != word else frozenset())
+    keys = arabic_keys(word) | (arabic_keys(bare) if bare != word else frozenset())
+    sun = _SUN_ARTICLE.sub("ا", word)
+    return keys | arabic_keys(sun) if sun != word else keys
 
 
 def reading_of(word: str) -> re.Pattern[str] | None:
