@@ -273,3 +273,14 @@ def test_same_query_same_score_in_any_order_and_process(screener, main_home,  # 
         other[row["query"]["name"]] = [(m["entity_id"], round(m["score"], 4))
                                        for m in row["matches"]]
     assert other == alerts
+
+
+def test_a_name_written_in_two_scripts_matches_as_either(screener) -> None:  # type: ignore[no-untyped-def]
+    """A field holding the name in Latin letters and in its own script (as the lists and
+    customer files write it: Abou Mouhadjir (ابو مهاجر)) is screened part by part; the
+    match explains which part it found."""
+    result = screener.screen(Query.build(name="Mohammed Al Kani (محمد سالم الكاني)"))
+    assert result.matches, result
+    top = result.matches[0]
+    assert "KANI" in top.name.upper() and top.score >= 0.9
+    assert "'Mohammed Al Kani' matched" in top.explanation[0].detail

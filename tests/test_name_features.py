@@ -964,3 +964,29 @@ def test_candidates_for_a_sun_letter_article_and_a_title_given_name() -> None:
         ids, evidence = index.candidates_scored(form)
         assert ids and ids[0] == want, query
         assert evidence[0] >= 0.9 * index.query_weight(form), query
+
+
+def test_abd_glued_to_the_name_before_it_and_the_persian_doctor() -> None:
+    assert [t.text for t in analyze("نظر محمدعبد البصیر").tokens] == ["nzr", "mhmd", "abdbsyr"]
+    assert score("نظر محمدعبد البصیر", "NAZIR MOHAMMAD ABDUL BASIR") >= 0.9
+    # دکتر (Doctor, as Persian writes it) is a title
+    assert "query only" not in describe("دکتر سيد محمد حسيني", "Sayyid Mohammad HOSSEYNI")
+
+
+def test_a_patronymic_more_in_the_query_is_a_middle_name_wherever_it_stands() -> None:
+    # Russian writes Family Given Patronymic: the patronymic last is no family name
+    cmp = compare_forms(analyze("ПЫЖИК Юрий Николаевич", org=False),
+                        analyze("Yuri PYZHIK", org=False), W)
+    assert cmp.features["query_middle_extra"] == 1.0
+    assert cmp.score >= 0.8
+
+
+def test_a_name_written_in_two_scripts_is_screened_in_each() -> None:
+    from sanctio.text.normalize import script_parts
+
+    assert script_parts("Abou Mouhadjir (ابو مهاجر)") == ["Abou Mouhadjir", "ابو مهاجر"]
+    assert script_parts("Agha Jan Alizai اغا جان عالیزی") == ["Agha Jan Alizai",
+                                                             "اغا جان عالیزی"]
+    # one script, or a legal form typed in Latin letters: one name
+    assert script_parts("Mohamed al-Kani") == []
+    assert script_parts("AO Корпорация Комета") == []

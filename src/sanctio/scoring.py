@@ -69,7 +69,7 @@ from sanctio.text.normalize import (
     to_latin,
     tokenize_ascii,
 )
-from sanctio.text.slavic import patronymic_stem, slavic_fold
+from sanctio.text.slavic import is_patronymic, patronymic_stem, slavic_fold
 
 EXTRA_LIST_TOKEN = 0.2  # how much an unmatched list token (a middle name) costs
 EXTRA_QUERY_TOKEN = 0.7  # how much an unmatched query token costs
@@ -1172,7 +1172,8 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
             len(real) >= 2 and bool(un_q) and not un_r and not cjk_extra
             and (r.person or not (business_extra or any(_known_name(t) for t in un_q)))
             and all(p.sim >= 0.8 for p in real)
-            and all(0 < qt.index(t) < len(qt) - 1 for t in un_q)),
+            # (or a patronymic wherever it stands: ПЫЖИК Юрий Николаевич, Yuri PYZHIK)
+            and all(0 < qt.index(t) < len(qt) - 1 or is_patronymic(t.text) for t in un_q)),
         "initial_differs": _initial_differs(real, pair_w),
     }
 
@@ -1207,8 +1208,9 @@ FEATURES: dict[str, str] = {
     "business_extra": "a one-word company name in a query with business words it lacks (Saha "
                       "Trading for SAHA)",
     "given_missing": "the list name's first name (in its natural order) is not in the query",
-    "query_middle_extra": "the query has a middle name the list name lacks, and nothing else "
-                          "differs (Natalia Alexejevna Serguninova, Natalia Serguninova)",
+    "query_middle_extra": "the query has a middle name or patronymic the list name lacks, and "
+                          "nothing else differs (Natalia Alexejevna Serguninova, Natalia "
+                          "Serguninova)",
     "initial_differs": "share of the matched weight in spellings that differ in the first letter",
 }
 

@@ -8,7 +8,7 @@ import re
 import time
 import weakref
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,7 @@ from sanctio.text.normalize import (
     _analyze,
     analyze,
     ensure_symbols,
+    script_parts,
     wait_tagger,
     warm_tagger,
 )
@@ -280,6 +281,10 @@ class Screener:
         ``keep(score, rank)`` selects (all, when not given). Names scoring under
         ``min_name_score`` are dropped (a search as you type keeps them all)."""
         if form is None:
+            parts = script_parts(query.name)
+            if parts:
+                return self._score_parts(query, parts, entity_filter, extra_keys, candidates,
+                                         keep, min_name_score)
             form = analyze(query.name, org=_org_flag(query.schema))
         limit = candidates or self.candidate_limit
         if any(t.abjad for t in form.scoring):
@@ -333,6 +338,22 @@ class Screener:
                 continue
             matches.append(self._match(query, pos, s, entry, cmp))
         return matches
+
+    def _score_parts(self, query: Query, parts: list[str], entity_filter: set[int] | None,
+                     extra_keys: Iterable[str], candidates: int | None, keep: Any,
+                     min_name_score: float) -> list[Match]:
+        """A name given in two scripts (Abou Mouhadjir (ابو مهاجر)): the whole and each part
+        screened, each entity with its best match (whose explanation names the part)."""
+        best: dict[str, Match] = {}
+        for text in (query.name, *parts):
+            q = replace(query, name=text)
+            form = analyze(text, org=_org_flag(query.schema))
+            for m in self._score(q, entity_filter, extra_keys, form, candidates, None,
+                                 min_name_score):
+                if m.entity_id not in best or m.score > best[m.entity_id].score:
+                    best[m.entity_id] = m
+        ranked = sorted(best.values(), key=lambda m: (-m.score, m.entity_id))
+        return [m for rank, m in enumerate(ranked) if keep is None or keep(m.score, rank)]
 
     def _match(self, query: Query, pos: int, name_score: float, entry: IndexedName,
                cmp: NameComparison) -> Match:

@@ -63,7 +63,7 @@ khwaja khawaja shaheed mawlana moulana allama hazrat
 
 # titles and honorifics in Arabic script (as arabic_prepare writes them)
 ARABIC_TITLES = frozenset("""
-سيد شيخ حاج حاجي ملا مولوي مولانا مولوى قاري مفتي امام دكتور د استاد حافظ اية حجت امير
+سيد شيخ حاج حاجي ملا مولوي مولانا مولوى قاري مفتي امام دكتور دكتر د استاد حافظ اية حجت امير
 """.split())
 # of which also given names: titles only when they open the name
 ARABIC_NAME_TITLES = frozenset("حافظ امام امير".split())
@@ -382,6 +382,8 @@ _ARABIC_FOLD = str.maketrans({
 })
 _HARAKAT = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _AR_ABD = re.compile(r"(?<!\S)عبد(?=ال)")
+# Abd glued to the name before it, its own name after it (محمدعبد البصير: Mohammad Abdul Basir)
+_AR_ABD_AFTER = re.compile(r"(?<!\S)(\S{3,})عبد(?=\s+ال)")
 # Abu and Allah glued to the next word (ابوطالبي: Abu Talebi, Aboutalebi; اللهكرم: Allah-Karam)
 # (not Abu before the article's lam, glued or alone: ابوالقاسم, ابولقسم read whole)
 _AR_ABU_ALLAH = re.compile(r"(?<!\S)(ابو(?!ل)|الله)(?=\S{3})")
@@ -407,6 +409,7 @@ def arabic_prepare(text: str, articles: bool = True) -> str:
         text = text.translate(_PERSIAN_SOUNDS)
     text = _HARAKAT.sub("", text.translate(_ARABIC_FOLD))
     text = _AR_ABD.sub("عبد ", text)
+    text = _AR_ABD_AFTER.sub(r"\1 عبد", text)
     text = _AR_ABU_ALLAH.sub(r"\1 ", text)
     if _AR_BIN_ALONE.search(text):
         text = _AR_BIN_GLUED.sub("بن ", text)
@@ -753,6 +756,29 @@ def _legal_forms(text: str) -> tuple[str, frozenset[str]]:
         classes.add(cls.lower())
         text = re.sub(r"(?<![a-z0-9])" + re.escape(matched) + r"(?![a-z0-9])", " ", text)
     return text, frozenset(classes)
+
+
+_SEGMENTS = re.compile(r"[()\[\];]+")
+
+
+def script_parts(text: str) -> list[str]:
+    """The names a text gives in two scripts or more, each of two words or more: the Latin
+    and the Arabic of ``Abou Mouhadjir (ابو مهاجر)`` or ``Agha Jan Alizai اغا جان عالیزی``,
+    and each alternative after a semicolon; [] for a name in one script."""
+    if text.isascii():
+        return []
+    parts: list[str] = []
+    for seg in _SEGMENTS.split(text):
+        latin: list[str] = []
+        other: list[str] = []
+        for w in seg.split():
+            letters = [c for c in w if c.isalpha()]
+            if letters:
+                (latin if all(ord(c) <= 0x24F for c in letters) else other).append(w)
+        parts.extend(" ".join(words) for words in (latin, other) if len(words) >= 2)
+    if len(parts) >= 2 and len({detect_script(p) for p in parts}) >= 2:
+        return list(dict.fromkeys(parts))
+    return []
 
 
 def detect_script(text: str) -> str:
