@@ -287,8 +287,12 @@ class Screener:
                                          keep, min_name_score)
             form = analyze(query.name, org=_org_flag(query.schema))
         limit = candidates or self.candidate_limit
+        per_name = MAX_NAMES_PER_ENTITY
         if any(t.abjad for t in form.scoring):
-            limit *= 3  # vowel-less script: many Latin names share its consonants
+            # vowel-less script: many Latin names (and aliases of one entity) share its
+            # consonants
+            limit *= 3
+            per_name += 1
         if entity_filter is not None:
             ids = [i for i, n in enumerate(self.names) if n.entity in entity_filter]
             if len(ids) > 200:
@@ -304,7 +308,7 @@ class Screener:
                 if e < floor or len(ids) >= limit:
                     break
                 ent = self.names[i].entity
-                if per_entity.get(ent, 0) < MAX_NAMES_PER_ENTITY:
+                if per_entity.get(ent, 0) < per_name:
                     per_entity[ent] = per_entity.get(ent, 0) + 1
                     ids.append(i)
         best: dict[int, tuple[float, IndexedName, NameComparison]] = {}

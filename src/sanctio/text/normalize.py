@@ -758,6 +758,8 @@ def _legal_forms(text: str) -> tuple[str, frozenset[str]]:
     return text, frozenset(classes)
 
 
+# Arabic letters that join only the letter before them
+_RIGHT_JOINING = frozenset("ادذرزوؤأإآةژ")
 _SEGMENTS = re.compile(r"[()\[\];]+")
 
 
@@ -1185,13 +1187,19 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             if num is not None:
                 tokens.append(Token(str(num), Role.NUMBER, str(num), num))
                 continue
-            if tok in PARTICLES and not syllabic and (len(tok) > 1 or (
+            if (abjad and len(tok) == 1 and len(raw_tokens) > 1 and len(
+                    origs.get(tok) or "??") == 1 and origs.get(tok) not in _RIGHT_JOINING) or (
+                    tok in PARTICLES and not syllabic and (
+                    len(tok) > 1 or (
                     0 < i < len(raw_tokens) - 1 and raw_tokens[i - 1] not in TITLES
                     and len(raw_tokens[i - 1]) > 1
-                    and not re.search(rf"(?<![a-z]){tok}\.", latin.lower()))):
+                    and not re.search(rf"(?<![a-z]){tok}\.", latin.lower())))):
                 # "y" and "e" join two names (Garcia y Lopez); first, last, after a title or
                 # an initial, or followed by a full stop they are initials (Y AL-MADANI,
-                # Sheikh Y AL-MADANI, S M Y AL-AHMAD, E. BADEGE, RI Y.M.)
+                # Sheikh Y AL-MADANI, S M Y AL-AHMAD, E. BADEGE, RI Y.M.); one letter of a
+                # vowel-less script standing alone is a fragment, no name (عماري س), but for
+                # a letter that never joins the next, which text extracted from a PDF parts
+                # from the rest of its word (ر ستمی: Rostami)
                 role = Role.PARTICLE
             elif org is not True and len(raw_tokens) > 1 and not syllabic and (
                     (tok in TITLES and not abjad and i < len(raw_tokens) - 1  # (عمر is not Mr)
