@@ -80,6 +80,15 @@ def _joinable(a: Token, b: Token) -> bool:
         a.role == Role.GENERIC and b.role == Role.NAME)
 
 
+def _joined_keys(text: str, consonants: bool) -> list[str]:
+    """The keys of two words written as one: the joined word and, for Latin names, its
+    consonant keys (the Arabic script writes compound names as one word)."""
+    keys = ["t:" + text]
+    if consonants:
+        keys += ["a:" + k for k in latin_keys(text) if len(k) >= 4]
+    return keys
+
+
 def _is_initial(t: Token) -> bool:
     return t.role == Role.NAME and len(t.text) == 1 and "a" <= t.text <= "z"
 
@@ -148,28 +157,22 @@ class NameIndex:
                 if t.text not in seen:
                     seen.add(t.text)
                     df[t.text] += 1
+            joined: list[str] = []
             for a, b in pairwise(form.tokens):
                 if a.role == Role.TITLE and a.text in NAME_TITLES and b.role == Role.NAME and (
                         not (a.abjad or b.abjad)):
                     # a title that is also a given name, written together with the name after
                     # it (Amir Ali HAJIZADEH: امیرعلی, Amirali)
-                    for key in ["t:" + a.text + b.text, *(
-                            "a:" + k for k in latin_keys(a.text + b.text) if len(k) >= 4)]:
-                        if key not in seen:
-                            seen.add(key)
-                            postings[key].append(i)
+                    joined += _joined_keys(a.text + b.text, consonants=True)
             for a, b in pairwise(toks):
                 if _joinable(a, b):
-                    key = "t:" + a.text + b.text
-                    if key not in seen:
-                        seen.add(key)
-                        postings[key].append(i)
-                    if a.role == b.role == Role.NAME and not (a.abjad or b.abjad):
-                        # Gholam Reza, as Arabic script writes it: غلامرضا
-                        for k in latin_keys(a.text + b.text):
-                            if len(k) >= 4 and "a:" + k not in seen:
-                                seen.add("a:" + k)
-                                postings["a:" + k].append(i)
+                    # (Gholam Reza, as Arabic script writes it: غلامرضا)
+                    joined += _joined_keys(a.text + b.text, consonants=(
+                        a.role == b.role == Role.NAME and not (a.abjad or b.abjad)))
+            for key in joined:
+                if key not in seen:
+                    seen.add(key)
+                    postings[key].append(i)
         self.size = n
         # among names with the same evidence, the one with fewer other tokens comes first
         self.length_penalty = np.asarray(lengths, dtype=np.float64) * 0.01

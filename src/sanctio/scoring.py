@@ -764,7 +764,7 @@ def _hangul_vowels(q: NameForm, r: NameForm, pairs: list[Pair], used_q: set[int]
     medials = _hangul_medials(q.original if hangul_q else r.original)
     if not medials:
         return pairs, used_q, used_r
-    keep: list[Pair] = []
+    off: list[Pair] = []
     for p in pairs:
         if p.how == "romanisation variant" and len(p.query) == len(p.listed) == 1:
             ko, lat = (p.query[0], p.listed[0]) if hangul_q else (p.listed[0], p.query[0])
@@ -773,11 +773,17 @@ def _hangul_vowels(q: NameForm, r: NameForm, pairs: list[Pair], used_q: set[int]
             med = medials.get(ko.text, set())
             if med and ((med <= _KO_U_VOWELS and "u" not in vowel and "oo" not in vowel) or (
                     med <= _KO_O_VOWELS and "u" in vowel)):
-                used_q = used_q - set(p.qi)
-                used_r = used_r - set(p.rj)
-                continue
-        keep.append(p)
-    return keep, used_q, used_r
+                off.append(p)
+    return _drop_pairs(pairs, used_q, used_r, off)
+
+
+def _drop_pairs(pairs: list[Pair], used_q: set[int], used_r: set[int], off: list[Pair]
+                ) -> tuple[list[Pair], set[int], set[int]]:
+    """The alignment without the pairs ``off``: their tokens are unmatched again."""
+    if not off:
+        return pairs, used_q, used_r
+    return ([p for p in pairs if all(p is not o for o in off)],
+            used_q - {i for p in off for i in p.qi}, used_r - {j for p in off for j in p.rj})
 
 
 def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
@@ -798,21 +804,15 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         # the spellings of one Korean family name are one name only where the list name
         # has its family name (Li Li is not LI, Yi: Yi is the given name there)
         fam = _family_positions(r.original, tuple(t.text for t in rt))
-        off = [p for p in pairs if p.how == _KO_FAMILY_VARIANT and fam and p.rj[0] not in fam]
-        if off:
-            pairs = [p for p in pairs if p not in off]
-            used_q = used_q - {i for p in off for i in p.qi}
-            used_r = used_r - {j for p in off for j in p.rj}
+        pairs, used_q, used_r = _drop_pairs(pairs, used_q, used_r, [
+            p for p in pairs if p.how == _KO_FAMILY_VARIANT and fam and p.rj[0] not in fam])
     if not (q.person or r.person) and (q.legal or r.legal or not r.script == q.script == "Latin"
                                        or any(t.role == Role.GENERIC for t in rt)
                                        or any(t.role == Role.GENERIC for t in qt)):
         # (and a single letter in a company's name is no initial of its words: A Russian
         # is not Russian Agricultural Bank)
-        initials = [p for p in pairs if p.how == "initial"]
-        if initials:
-            pairs = [p for p in pairs if p.how != "initial"]
-            used_q = used_q - {i for p in initials for i in p.qi}
-            used_r = used_r - {j for p in initials for j in p.rj}
+        pairs, used_q, used_r = _drop_pairs(
+            pairs, used_q, used_r, [p for p in pairs if p.how == "initial"])
         pairs = [_as_spelling(p) for p in pairs]
     if weights.df and any(p.how in _SLIPS for p in pairs):
         # a word the lists have is a name of its own, not a slip of the finger on another

@@ -50,7 +50,7 @@ _PATRONYMIC = re.compile(r"(?:[oeiya][vw]i(?:ch|tj|tsch|tch|c|ts)"
 def is_patronymic(word: str) -> bool:
     """A word that ends as an East Slavic patronymic does (Nikolaevich, Mykolayovych,
     Mikalaevich, Vladimirovna, Uladzimirauna)."""
-    return len(word) >= 6 and _PATRONYMIC.search(word) is not None
+    return patronymic_stem(word) is not None
 
 
 def patronymic_stem(word: str) -> str | None:
