@@ -180,6 +180,18 @@ def test_legal_forms_written_with_diacritics() -> None:
                  org=True) == pytest.approx(1.0)
 
 
+@pytest.mark.parametrize(("native", "listed", "legal"), [
+    ('Публичное Акционерное Общество "Сатурн"', "JSC Saturn", "jsc"),
+    ('Акционерное общество "ШВАБЕ"', "Joint Stock Company “Shvabe”", "jsc"),
+    ("Товариство з обмеженою відповідальністю Ромашка", "Romashka LLC", "llc"),
+    ("Акционерно дружество „Чебоксарска“", "JSC Cheboksarska", "jsc"),
+])
+def test_legal_forms_written_in_cyrillic(native: str, listed: str, legal: str) -> None:
+    # rigour's tables hold the forms as written; their transliteration is no Latin form
+    assert analyze(native, org=True).legal == {legal}
+    assert score(native, listed, org=True) == pytest.approx(1.0)
+
+
 def test_typos_inside_abdul_and_titles_set_aside_on_one_side() -> None:
     assert score("AGDUL HAKIM MURAD", "ABDUL HAKIM MURAD") == pytest.approx(1.0)
     assert score("Abdoul Manan Nyazi", "Abdul Manan Nyazi") == pytest.approx(1.0)

@@ -714,11 +714,21 @@ def _one_typo(word: str, target: str) -> bool:
 
 @lru_cache(maxsize=20_000)
 def _native_legal_forms(text: str) -> dict[str, str]:
-    """Legal forms rigour finds in Latin text with its diacritics: ASCII form -> class."""
-    from rigour._core import extract_org_types
+    """Legal forms rigour finds in a name as written, in Latin letters with their diacritics
+    or in another script (Акционерное общество, Публичное акционерное общество, Акционерно
+    дружество): ASCII form -> class."""
+    from rigour.names.org_types import Cleanup, Normalize, extract_org_types
 
-    return {to_latin(matched): cls.lower() for matched, cls in extract_org_types(text, 0, 0, True)
+    return {to_latin(matched): cls.lower() for matched, cls in extract_org_types(
+                text.casefold(), Normalize.CASEFOLD, Cleanup.Noop, True)
             if not matched.isascii() and not _ROMAN.match(matched.strip())}
+
+
+def _org_types(text: str) -> list[tuple[str, str]]:
+    """rigour's legal forms in an ASCII name as it is: (matched text, generic class)."""
+    from rigour.names.org_types import Cleanup, Normalize, extract_org_types
+
+    return extract_org_types(text, Normalize(0), Cleanup.Noop, True)
 
 
 _LEGAL_PUNCT = re.compile(r"[,;()\[\]\"“”«»]")
@@ -728,12 +738,11 @@ _DOTTED = re.compile(r"^(?:[a-z]{1,3}\.+)+[a-z]{0,3}\.*$")
 @lru_cache(maxsize=100_000)
 def _legal_forms(text: str) -> tuple[str, frozenset[str]]:
     """Replace legal forms by their class (``Limited Liability Company`` -> ``llc``)."""
-    from rigour._core import extract_org_types
 
     # (PRIVATE, MILITARY COMPANY is one legal form)
     words = _LEGAL_PUNCT.sub(" ", text).split()
     text = " ".join(words)
-    found = extract_org_types(text, 0, 0, True)
+    found = _org_types(text)
     if len(words) >= 2:
         # a legal-form acronym with its full stops in other places (SA.S., S.A..S. for
         # S.A.S.; P.L.C): its letters, where they are a legal form not read as written
@@ -741,12 +750,12 @@ def _legal_forms(text: str) -> tuple[str, frozenset[str]]:
         for k, word in enumerate(words):
             if _DOTTED.match(word) and not any(word in m.split() for m, _ in found):
                 letters = word.replace(".", "")
-                if [m for m, _ in extract_org_types(letters, 0, 0, True)] == [letters]:
+                if [m for m, _ in _org_types(letters)] == [letters]:
                     words[k] = letters
                     changed = True
         if changed:
             text = " ".join(words)
-            found = extract_org_types(text, 0, 0, True)
+            found = _org_types(text)
     if not found:
         return text, frozenset()
     classes = set()
@@ -1138,14 +1147,17 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     if org is not False:
         latin = _fix_legal_typos(latin)
         latin_wo, legal = _legal_forms(latin)
-        if script == "Latin" and not text.isascii():
-            # legal forms written with diacritics (Gesellschaft mit beschränkter Haftung)
-            # are found in the text as written, and removed from its ASCII form
-            native = _native_legal_forms(text.lower())
-            for form in native:
-                latin_wo = re.sub(r"(?<![a-z0-9])" + re.escape(form) + r"(?![a-z0-9])", " ",
-                                  latin_wo)
-            legal = legal | frozenset(native.values())
+        if not text.isascii() and script not in ("Han", "Hangul"):
+            # legal forms written with diacritics (Gesellschaft mit beschränkter Haftung) or
+            # in another script (Акционерное общество) are found in the text as written, and
+            # removed from its ASCII form
+            native = _native_legal_forms(text)
+            for form, cls in native.items():
+                removed = re.sub(r"(?<![a-z0-9])" + re.escape(form) + r"(?![a-z0-9])", " ",
+                                 latin_wo)
+                if script == "Latin" or removed != latin_wo:
+                    legal = legal | {cls}
+                latin_wo = removed
         if legal and (org or tokenize_ascii(latin_wo)):
             latin = latin_wo
         else:
