@@ -35,6 +35,7 @@ MUST_MATCH = [
     ("transliteration h", "Mohammed Khalifa Al-Khani", "Person", "us-ofac-29119"),
     ("Arabic script", "محمد الكاني", "Person", "us-ofac-29119"),
     ("bin / ibn", "Osama ibn Laden", "Person", "us-ofac-6365"),
+    ("right-to-left words reversed (PDF text)", "الكاني الرحيم عبد", "Person", "eu-128270"),
     ("Hangul", "김정은", "Person", "us-ofac-20157"),
     ("reverse: Latin query, Cyrillic list name", "Vladimir Vladimirovich Putin", "Person",
      "eu-135909"),
@@ -284,3 +285,18 @@ def test_a_name_written_in_two_scripts_matches_as_either(screener) -> None:  # t
     top = result.matches[0]
     assert "KANI" in top.name.upper() and top.score >= 0.9
     assert "'Mohammed Al Kani' matched" in top.explanation[0].detail
+
+
+def test_a_right_to_left_name_with_its_words_reversed(screener) -> None:  # type: ignore[no-untyped-def]
+    """Text taken out of a PDF file often gives a right-to-left line with its words
+    reversed, which parts an Abd compound: the reversed reading is scored, a little weaker,
+    and says so."""
+    result = screener.screen(Query.build(name="الكاني الرحيم عبد", schema="Person"))
+    top = result.matches[0]
+    assert top.entity_id == "eu-128270" and top.score >= 0.8
+    order = [e for e in top.explanation if e.feature == "word_order"]
+    assert order and order[0].effect < 0 and order[0].data["read_as"] == "عبد الرحيم الكاني"
+    # the same name in its own order: no such evidence, a higher score
+    plain = screener.screen(Query.build(name="عبد الرحيم الكاني", schema="Person")).matches[0]
+    assert plain.entity_id == top.entity_id and plain.score > top.score
+    assert not [e for e in plain.explanation if e.feature == "word_order"]

@@ -569,6 +569,9 @@ def test_two_word_religious_titles_are_titles() -> None:
     assert score("حجت الاسلام علی خان محمدی", "Hodjatoleslam Ali KHAN MOHAMMADI") >= 0.9
     # a given name that is also a title head stays a name
     assert [t.text for t in analyze("Hojjat GHADERI").scoring] == ["hojjat", "ghaderi"]
+    # Hojjat with Allah is the given name Hojjatollah, not the title
+    assert [t.text for t in analyze("سید حجت الله قریشی").scoring] == ["hjt", "allh", "qryshy"]
+    assert score("سید حجت الله قریشی", "Seyed Hojjatollah QUREISHI") >= 0.9
 
 
 def test_abd_before_a_short_word_with_its_article() -> None:

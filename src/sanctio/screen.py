@@ -37,6 +37,7 @@ from sanctio.text.normalize import (
     Role,
     _analyze,
     analyze,
+    detect_script,
     ensure_symbols,
     script_parts,
     wait_tagger,
@@ -78,6 +79,25 @@ class EntityInfo:
     facts: EntityFacts
     designations: list[DesignationRef]
     lists: frozenset[str]
+
+
+_RTL_SCRIPTS = ("Arabic", "Hebrew", "Syriac", "Thaana")
+
+
+# the score taken off a match found only with the words of a right-to-left name reversed
+REVERSED_WORDS_PENALTY = 0.06
+
+
+def _reversed_reading(text: str) -> str | None:
+    """A name of three words or more, all in a right-to-left script, with its words in the
+    other order: text taken out of PDF files often comes with the words of a line reversed
+    (القادر عبد الشيخ أحمد for أحمد الشيخ عبد القادر), which parts a compound (Abd al-Qadir) or
+    a nasab (bin Laden) that reading the words in any order cannot mend."""
+    words = text.split()
+    if len(words) < 3 or detect_script(text) not in _RTL_SCRIPTS or any(
+            c.isascii() and c.isalpha() for c in text):
+        return None
+    return " ".join(reversed(words))
 
 
 class Screener:
@@ -282,9 +302,10 @@ class Screener:
         ``min_name_score`` are dropped (a search as you type keeps them all)."""
         if form is None:
             parts = script_parts(query.name)
-            if parts:
+            reversed_text = _reversed_reading(query.name)
+            if parts or reversed_text:
                 return self._score_parts(query, parts, entity_filter, extra_keys, candidates,
-                                         keep, min_name_score)
+                                         keep, min_name_score, reversed_text)
             form = analyze(query.name, org=_org_flag(query.schema))
         limit = candidates or self.candidate_limit
         per_name = MAX_NAMES_PER_ENTITY
@@ -345,15 +366,23 @@ class Screener:
 
     def _score_parts(self, query: Query, parts: list[str], entity_filter: set[int] | None,
                      extra_keys: Iterable[str], candidates: int | None, keep: Any,
-                     min_name_score: float) -> list[Match]:
+                     min_name_score: float, reversed_text: str | None = None) -> list[Match]:
         """A name given in two scripts (Abou Mouhadjir (ابو مهاجر)): the whole and each part
-        screened, each entity with its best match (whose explanation names the part)."""
+        screened, each entity with its best match (whose explanation names the part). A
+        right-to-left name is also read with its words reversed, a little weaker evidence."""
         best: dict[str, Match] = {}
-        for text in (query.name, *parts):
+        texts = [query.name, *parts] + ([reversed_text] if reversed_text else [])
+        for text in texts:
             q = replace(query, name=text)
             form = analyze(text, org=_org_flag(query.schema))
             for m in self._score(q, entity_filter, extra_keys, form, candidates, None,
                                  min_name_score):
+                if text == reversed_text:
+                    m.score = max(0.0, m.score - REVERSED_WORDS_PENALTY)
+                    m.explanation.append(Evidence(
+                        "word_order", -REVERSED_WORDS_PENALTY,
+                        "read with its words in the reverse order, as text taken out of a PDF "
+                        "file often gives a right-to-left line", {"read_as": text}))
                 if m.entity_id not in best or m.score > best[m.entity_id].score:
                     best[m.entity_id] = m
         ranked = sorted(best.values(), key=lambda m: (-m.score, m.entity_id))

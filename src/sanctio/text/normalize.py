@@ -935,6 +935,9 @@ def syllable_key(token: str) -> str | None:
 # written apart), Thiqat al-Islam, Ayat Allah (آیت الله, Ayatollah written apart)
 _TITLE_HEADS = frozenset("hjt hujjat hojjat hojat hodjat hujat thqh thiqat ayt ayat ayh".split())
 _TITLE_TAILS = frozenset("aslam islam eslam allh allah".split())
+# Hojjat with Allah is no title but the given name Hojjatollah (سید حجت الله قریشی)
+_HOJJAT = frozenset("hjt hujjat hojjat hojat hodjat hujat".split())
+_ALLAH = frozenset("allh allah".split())
 
 
 def _title_phrases(tokens: list[Token]) -> list[Token]:
@@ -947,7 +950,12 @@ def _title_phrases(tokens: list[Token]) -> list[Token]:
         j = i + 1
         if j < len(tokens) and tokens[j].text == "al" and tokens[j].role == Role.PARTICLE:
             j += 1
-        if j < len(tokens) - 1 and tokens[j].text in _TITLE_TAILS:
+        if j < len(tokens) and t.text in _HOJJAT and tokens[j].text in _ALLAH:
+            for k in (i, j):
+                tk = out[k]
+                out[k] = Token(tk.text, Role.NAME, tk.skel, tk.number, tk.alt, tk.abjad,
+                               tk.orig)
+        elif j < len(tokens) - 1 and tokens[j].text in _TITLE_TAILS:
             for k in range(i, j + 1):
                 tk = out[k]
                 out[k] = Token(tk.text, Role.TITLE, tk.skel, tk.number, tk.alt, tk.abjad,
