@@ -869,6 +869,39 @@ def test_two_known_names_with_another_first_letter_are_not_aligned() -> None:
     assert score("Eri Badege", "Eric BADEGE") >= 0.9
     # and spellings of one name share their symbols (Yousef, Yusuf)
     assert score("Yusuf Ismail", "Yousef ISMAIL") >= 0.9
+    # another first letter for the same first sound is a romanisation, not another name:
+    # the French Charif is the English Sharif
+    assert score("Ammar Charif", "Ammar al-Sharif") >= 0.9
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("Djamila Achour", "Jamila ASHOUR"),  # dj for j, ch for sh (French)
+    ("Mouhamed Saidou", "Muhamed SAIDU"),  # ou for u
+    ("Salihah Amer AL-QASIR", "Saliha Amer AL-QASIR"),  # a silent h at the end
+    ("Youssef Tcherkezov", "Youssef CHERKEZOV"),  # tch and ch for one sound
+])
+def test_french_and_older_romanisations(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.9, describe(query, listed)
+    # and a Chinese syllable keeps its consonant: Chen is not Shen
+    assert score("Chen Wei", "Shen Wei") < 0.8
+
+
+@pytest.mark.parametrize("spelling", ["ABDALLA", "Abdulla", "Abdallah", "Abdellah", "Abdulah"])
+def test_abdullah_with_or_without_its_h(spelling: str) -> None:
+    assert score(f"{spelling} Hamdok", "Abdullah HAMDOK") >= 0.9, describe(
+        f"{spelling} Hamdok", "Abdullah HAMDOK")
+    # Abd al-Ala (عبد الأعلى) is another name, whatever its Latin spelling
+    assert score("عبد الأعلى حمدوك", "Abdullah HAMDOK") < 0.8
+
+
+def test_letters_of_an_acronym_written_apart() -> None:
+    assert [t.text for t in analyze("I A C INTERNATIONAL INC.", org=True).scoring] == [
+        "iac", "international"]
+    assert score("I A C INTERNATIONAL INC.", "IAC INTERNATIONAL INC.", org=True) == 1.0
+    # in a Cyrillic name too, so that the initials of its namesake meet the Latin ones
+    assert score('ОАО "ЭХМЗ им Н.Д. Зелинского"', "JSC N.D. Zelinsky EHMZ", org=True) >= 0.85
+    # a person's initials stay initials
+    assert [t.text for t in analyze("S M Y AL-AHMAD", org=False).scoring][:3] == ["s", "m", "y"]
 
 
 def test_azerbaijani_schwa_is_an_a() -> None:

@@ -147,6 +147,22 @@ def _h_less(text: str) -> str:
     return re.sub(r"(?<=[bcdgkpstz])h", "", text)
 
 
+_FINAL_H = re.compile(r"(?<=[aeiou])h$")
+# Abdullah as the lists spell it in Latin letters (abdlah once its compound is read) and
+# without its h (Abdalla, Abdulla, Abdoulla: Abd Allah; in the script عبد الله)
+_ABDULLAH = re.compile(r"abdlah|abd(?:[aeiu]|ou)ll?ah?")
+
+
+def _romanisation_fold(text: str) -> str:
+    """A name as the English-speaking lists romanise it, from the French and older
+    spellings: tch / ch for sh (Tchernov, Charif: Shernov, Sharif; English ch folds the
+    same way), dj for j (Djamel), ou for u
+    (Mouhamed), oo and ee for u and i, and no silent h at the end (Salihah)."""
+    folded = text.replace("tch", "ch").replace("dj", "j").replace("ch", "sh").replace(
+        "ou", "u").replace("oo", "u").replace("ee", "i")
+    return _FINAL_H.sub("", folded)
+
+
 # particles written together with the name they stand before (BENKADDOUR, DELVALLE, VONBRAUN)
 _GLUED_PARTICLES = frozenset("ben bin ibn bel del de da di du dos al el ul ur ud us abu abou van "
                              "von der ould".split())
@@ -167,15 +183,36 @@ def _known_name(t: Token) -> bool:
     return any(s.startswith("[NAME:") for s in t.symbols)
 
 
+# the sounds the first letters of a word can stand for in the romanisations of names: the
+# French Charif is the English Sharif, the Turkish Cemal the Arabic Jamal, the Gulf's Gasim
+# the Qasim of the books
+_ONSETS = (
+    ("tsch", "CS"), ("sch", "S"), ("tch", "CS"), ("tsh", "CS"), ("dzh", "J"), ("sh", "S"),
+    ("ch", "SKC"), ("kh", "KH"), ("gh", "G"), ("zh", "JZ"), ("dj", "J"), ("dh", "ZD"),
+    ("th", "TS"), ("ph", "F"), ("ts", "C"), ("ou", "W"),
+    ("c", "KSCJ"), ("k", "K"), ("q", "KG"), ("g", "GKJ"), ("j", "JY"), ("y", "JYV"),
+    ("x", "KSH"), ("w", "W"), ("v", "W"), ("p", "PB"), ("b", "BP"), ("z", "Z"),
+    ("a", "V"), ("e", "V"), ("i", "V"), ("o", "V"), ("u", "V"),
+)
+
+
+def _onset(word: str) -> frozenset[str]:
+    for head, sounds in _ONSETS:
+        if word.startswith(head):
+            return frozenset(sounds)
+    return frozenset(word[:1].upper())
+
+
 def _known_other_names(q: Token, r: Token) -> bool:
     """Both words are given or family names that rigour knows, as different names (no
-    name symbol in common), their consonants differ and so does their first letter: Gohar
-    is not Zohar, Tali is not Ali. A spelling likeness between two real names is not
-    evidence of one person; but rigour knows rare names by the thousand, and a typo inside
-    a word often spells one (Marina as Maria, Eric as Eri), so only the first letter,
-    which people seldom mistype, decides. Words read from a script are left to the
-    script's own rules."""
-    if q.text[:1] == r.text[:1] or q.orig or r.orig or q.abjad or r.abjad or q.skel == r.skel:
+    name symbol in common), their consonants differ and so does their first sound: Gohar
+    is not Zohar, Tali is not Ali (but Charif is Sharif). A spelling likeness between two
+    real names is not evidence of one person; but rigour knows rare names by the thousand,
+    and a typo inside a word often spells one (Marina as Maria, Eric as Eri), so only the
+    first sound, which people seldom mistype, decides. Words read from a script are left
+    to the script's own rules."""
+    if (q.text[:1] == r.text[:1] or q.orig or r.orig or q.abjad or r.abjad or q.skel == r.skel
+            or _onset(q.text) & _onset(r.text)):
         return False
     return _known_name(q) and _known_name(r)
 
@@ -344,6 +381,11 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         return SLIP_ALIKE_SIM, "typo in a spelling that sounds alike"
     if sim < 0.92 and lq >= 4 and lr >= 4 and _h_less(q.text) == _h_less(r.text):
         return 0.92, "transliteration (h)"  # Khani / Kani, Shaikh / Saikh, Gaddafi / Ghaddafi
+    if _ABDULLAH.fullmatch(q.text) and _ABDULLAH.fullmatch(r.text) and not (q.abjad or r.abjad):
+        return 0.95, "name variant (Abdullah)"  # Abdalla, Abdulla, Abdellah: abdlah
+    if sim < 0.9 and lq >= 4 and lr >= 4 and not (q.abjad or r.abjad) and (
+            _romanisation_fold(q.text) == _romanisation_fold(r.text)):
+        return 0.9, "spelling (French or older romanisation)"
     if q.abjad and r.abjad and q.orig and r.orig and long_vowels_differ(q.orig, r.orig):
         # both written in the script, with their long vowels: جلیلی is Jalili, not جلالی
         # Jalali; ظفری (Zafari) is not ظفير (Dhafir)

@@ -1090,6 +1090,25 @@ def titles_as_names(form: NameForm) -> NameForm | None:
     return replace(form, tokens=tokens, scoring=scoring)
 
 
+def _join_spelled_letters(words: list[str]) -> list[str]:
+    """Letters of an organisation's acronym written apart are one word (I A C INTERNATIONAL:
+    IAC INTERNATIONAL; U.S. BANK: US BANK)."""
+    out: list[str] = []
+    run: list[str] = []
+    for w in [*words, ""]:
+        if len(w) == 1 and w.isalpha():
+            run.append(w)
+            continue
+        if len(run) >= 2:
+            out.append("".join(run))
+        else:
+            out.extend(run)
+        run = []
+        if w:
+            out.append(w)
+    return out
+
+
 def analyze(text: str, *, org: bool | None = None) -> NameForm:
     """Prepare a name for comparison. ``org``: True for organisations/vessels (legal forms
     and generic words are recognised), False for people, None when unknown."""
@@ -1171,6 +1190,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
         else:
             legal = frozenset()
     raw_tokens = tokenize_ascii(latin)
+    if org is True and script not in ("Arabic", "Hebrew", "Syriac", "Thaana", "Han", "Hangul"):
+        raw_tokens = _join_spelled_letters(raw_tokens)
     # FAMILY, Given: the words before the comma are the family name, whatever else they can
     # be (HAJJI, Muhammad Fawzi is Mr Hajji)
     head, comma, rest = latin.partition(",")
