@@ -904,6 +904,14 @@ def test_letters_of_an_acronym_written_apart() -> None:
     assert [t.text for t in analyze("S M Y AL-AHMAD", org=False).scoring][:3] == ["s", "m", "y"]
 
 
+def test_greek_as_the_lists_and_greek_passports_read_it() -> None:
+    # BGN/PCGN: β is v, μπ b, ντ d, γκ g, η i; δ is d and χ ch, as the lists write them
+    assert to_latin("Ντίνος Μπακογιάννης") == "dinos bakoyiannis"
+    assert to_latin("ΧΡΙΣΤΟΔΟΥΛΟΣ Γ. ΒΑΣΙΛΕΙΑΔΗΣ") == "christodoulos g. vasiliadis"
+    assert score("ΧΡΙΣΤΟΔΟΥΛΟΣ Γ. ΒΑΣΙΛΕΙΑΔΗΣ", "Christodoulos Georgiou VASSILIADES") >= 0.9
+    assert score("Αλί Άκμπαρ Σαλάχι", "Ali Akbar SALEHI") >= 0.9
+
+
 def test_azerbaijani_schwa_is_an_a() -> None:
     assert [t.text for t in analyze("Ənvər Məmmədov").tokens] == ["anvar", "mammadov"]
     assert to_latin("Səbuhi") == "sabuhi"

@@ -366,6 +366,19 @@ def _cyrillic_latin(text: str) -> str:
     return out
 
 
+_GREEK_ANY = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+
+
+def _greek_latin(text: str) -> str:
+    """Greek as the lists and modern Greek passports read it (BGN/PCGN: β is v, μπ at the
+    start b, ντ d, γκ g: Μπακογιάννης is Bakoyiannis, Άκμπαρ Akmbar), with δ as d and χ as
+    ch (Christodoulos), not BGN's dh and kh."""
+    out: str = _transliterator("Greek-Latin/BGN").transliterate(  # type: ignore[attr-defined]
+        text.replace("χ", "\ue000").replace("Χ", "\ue001"))
+    out = out.replace("\ue000", "ch").replace("\ue001", "Ch")
+    return re.sub("(?<![Tt])dh", "d", re.sub("(?<![Tt])Dh", "D", re.sub("DH", "D", out)))
+
+
 _BY_YE = re.compile("(?<=[bcdfghklmnprstvzBCDFGHKLMNPRSTVZ])ye")
 
 
@@ -438,6 +451,8 @@ def to_latin(text: str) -> str:
         text = _cyrillic_latin(text)
     if _ARABIC_ANY.search(text):
         text = arabic_prepare(text)
+    if _GREEK_ANY.search(text):
+        text = _greek_latin(text)
     text = text.translate(_LATIN_SPECIAL)
     if all(ord(c) < 0x250 or unicodedata.category(c) in ("Mn", "Zs", "Pd", "Po", "Pf", "Pi")
            for c in text):
