@@ -18,7 +18,8 @@ COMMANDS = {
     "alerts", "alerts configure", "alerts decide", "alerts deliver", "alerts export",
     "alerts list", "alerts show",
     "audit", "audit export", "audit head", "audit verify",
-    "evaluate", "evaluate fit", "evaluate learn-names", "evaluate make-pairs", "evaluate native",
+    "evaluate", "evaluate fit", "evaluate learn-names", "evaluate learn-org-words",
+    "evaluate make-pairs", "evaluate native",
     "evaluate pairs", "evaluate variants",
     "payments", "payments screen",
 }

@@ -43,6 +43,7 @@ from sanctio.text.normalize import (
     wait_tagger,
     warm_tagger,
 )
+from sanctio.text.orgwords import translated_reading
 
 _TYPE_RANK = {NameType.PRIMARY: 0, NameType.ALIAS: 1, NameType.ORIGINAL: 2,
               NameType.FORMER: 3, NameType.WEAK: 4}
@@ -303,9 +304,11 @@ class Screener:
         if form is None:
             parts = script_parts(query.name)
             reversed_text = _reversed_reading(query.name)
-            if parts or reversed_text:
+            translated = (translated_reading(query.name)
+                          if _org_flag(query.schema) is not False else None)
+            if parts or reversed_text or translated:
                 return self._score_parts(query, parts, entity_filter, extra_keys, candidates,
-                                         keep, min_name_score, reversed_text)
+                                         keep, min_name_score, reversed_text, translated)
             form = analyze(query.name, org=_org_flag(query.schema))
         limit = candidates or self.candidate_limit
         per_name = MAX_NAMES_PER_ENTITY
@@ -366,17 +369,27 @@ class Screener:
 
     def _score_parts(self, query: Query, parts: list[str], entity_filter: set[int] | None,
                      extra_keys: Iterable[str], candidates: int | None, keep: Any,
-                     min_name_score: float, reversed_text: str | None = None) -> list[Match]:
+                     min_name_score: float, reversed_text: str | None = None,
+                     translated: tuple[str, list[tuple[str, str]]] | None = None
+                     ) -> list[Match]:
         """A name given in two scripts (Abou Mouhadjir (ابو مهاجر)): the whole and each part
         screened, each entity with its best match (whose explanation names the part). A
-        right-to-left name is also read with its words reversed, a little weaker evidence."""
+        right-to-left name is also read with its words reversed, a little weaker evidence;
+        a Cyrillic organisation name also with the words the lists translate in English."""
         best: dict[str, Match] = {}
-        texts = [query.name, *parts] + ([reversed_text] if reversed_text else [])
+        texts = [query.name, *parts] + ([reversed_text] if reversed_text else []) + (
+            [translated[0]] if translated else [])
         for text in texts:
             q = replace(query, name=text)
             form = analyze(text, org=_org_flag(query.schema))
             for m in self._score(q, entity_filter, extra_keys, form, candidates, None,
                                  min_name_score):
+                if translated and text == translated[0]:
+                    m.explanation.append(Evidence(
+                        "translation", 0.0,
+                        "read with words of the name in English, as the lists translate "
+                        "them: " + ", ".join(f"{a} = {b}" for a, b in translated[1]),
+                        {"read_as": text, "words": dict(translated[1])}))
                 if text == reversed_text:
                     m.score = max(0.0, m.score - REVERSED_WORDS_PENALTY)
                     m.explanation.append(Evidence(

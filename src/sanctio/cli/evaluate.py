@@ -294,6 +294,8 @@ def print_native(s: dict[str, Any]) -> None:
     console.print(table(f"Native-script names at threshold {s['threshold']}",
                         {**s["per_script"], "[b]all[/b]": s["overall"]}))
     console.print(table("per script and schema", s["per_script_and_schema"]))
+    console.print(table("per script, schema and split (learned tables learn from train only)",
+                        s["per_script_schema_and_split"]))
     console.print(table("per list (a name several lists give counts for each)",
                         s["per_list"]))
     if s["skipped_no_latin_name"]:
@@ -335,6 +337,32 @@ def learn_names_cmd(
     console.print(f"{doc['persons']} persons ({doc['entities']} entities), "
                   f"{doc['candidate_pairs']} candidate pairs, {doc['pairs']} kept, "
                   f"{len(doc['classes'])} classes written to {output}")
+
+
+@app.command("learn-org-words")
+def learn_org_words_cmd(
+    home: HomeOpt = None,
+    output: Annotated[Path, typer.Option(
+        "--output", dir_okay=False,
+        help="The table to write (ship it as src/sanctio/data/org_words.json).")
+    ] = Path("org_words.json"),
+    split: Annotated[str, typer.Option(
+        "--split", help="Learn from the organisations of the train split (the split of "
+                        "make-pairs, so that evaluate native measures on the heldout ones), "
+                        "or from all.")] = "train",
+) -> None:
+    """Learn the English words of Cyrillic organisation names (завод: plant, научно:
+    research) from the organisations the lists give in Cyrillic and in English."""
+    from sanctio.evaluate.learn_org_words import learn_from_registry, write_table
+
+    if split not in ("all", "train"):
+        err.print("[red]--split is train or all[/red]")
+        raise typer.Exit(2)
+    doc = learn_from_registry(_registry(home), None if split == "all" else split,
+                              progress=lambda m: err.print(f"[dim]{m}[/dim]"))
+    write_table(doc, output)
+    console.print(f"{doc['organisations']} organisations with a Cyrillic and an English "
+                  f"name, {len(doc['words'])} words written to {output}")
 
 
 @app.command("make-pairs")

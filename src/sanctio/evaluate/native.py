@@ -407,6 +407,10 @@ def evaluate_native(registry: Registry, cfg: NativeConfig, progress: Progress | 
                 groups[k].append(r)
         return {k: _counts(v, t) for k, v in sorted(groups.items(), key=lambda kv: -len(kv[1]))}
 
+    # (listpairs reads this module: imported here)
+    from sanctio.evaluate.learn_org_words import SPLIT_HELDOUT, SPLIT_SEED
+    from sanctio.evaluate.listpairs import split_of
+
     scores = np.array([r.expected for r in rows]) if rows else np.zeros(0)
     by_script_rows: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(rows):
@@ -428,6 +432,11 @@ def evaluate_native(registry: Registry, cfg: NativeConfig, progress: Progress | 
         "per_schema": group(lambda r: [r.case.schema.value]),
         # EU organisation names in other scripts are often translations, not spellings
         "per_script_and_schema": group(lambda r: [f"{r.case.script} / {r.case.schema.value}"]),
+        # the learned tables (learn-org-words) learn from the train split alone: the heldout
+        # split shows whether what they learned holds for parties they never saw
+        "per_script_schema_and_split": group(lambda r: [
+            f"{r.case.script} / {r.case.schema.value} / "
+            f"{split_of(r.case.entity_id, SPLIT_SEED, SPLIT_HELDOUT)}"]),
         "per_name_type": group(lambda r: [r.case.name_type]),
         "skipped_no_latin_name": skipped,
         "curves": {

@@ -1,0 +1,112 @@
+"""English words of Cyrillic organisation names learned from the lists
+(sanctio.evaluate.learn_org_words), the shipped table and the translated reading."""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+from sanctio.contract import Query
+from sanctio.evaluate.learn_org_words import learn, learn_from_registry, write_table
+from sanctio.registry import Registry
+from sanctio.scoring import TokenWeights, compare_forms
+from sanctio.text.normalize import analyze
+from sanctio.text.orgwords import cyrillic_stem, name_words, translated_reading
+
+from .conftest import requires_full_lists
+
+W = TokenWeights.uniform()
+
+
+@pytest.mark.parametrize(("words", "stem"), [
+    (["завод", "завода", "заводу", "заводът"], "завод"),  # Russian cases, Bulgarian article
+    (["компания", "компанията", "компании"], "компан"),
+    (["государственная", "государственное", "государственный"], "государственн"),
+    (["банк", "банка"], "банк"),
+])
+def test_stems_take_off_the_endings(words: list[str], stem: str) -> None:
+    assert {cyrillic_stem(w) for w in words} == {stem}
+
+
+def test_the_words_of_a_legal_form_are_left_to_it() -> None:
+    assert name_words('Общество с ограниченной ответственностью "Ромашка"') == ["Ромашка"]
+
+
+def test_competitive_linking_takes_the_word_a_stem_stands_for() -> None:
+    # научн and институт both stand beside research and institute; институт looks like
+    # institute, so научн is left research
+    orgs = [({"научн", "институт", "x" + str(i)}, {"research", "institute", "y" + str(i)})
+            for i in range(4)]
+    words = learn(orgs)["words"]
+    assert words["институт"]["english"] == "institute"
+    assert words["научн"]["english"] == "research"
+    # what fewer than three organisations give is no rule
+    assert "x0" not in words
+
+
+def test_the_shipped_table_and_the_translated_reading() -> None:
+    doc = json.loads(files("sanctio").joinpath("data", "org_words.json").read_text("utf-8"))
+    assert doc["source"]["split"] == "train"  # the heldout organisations taught nothing
+    read = translated_reading("Федеральное государственное унитарное предприятие "
+                              "«Уральский оптико-механический завод»")
+    assert read is not None
+    text, done = read
+    assert dict(done)["завод"] == "plant" and dict(done)["механический"] == "mechanical"
+    assert dict(done)["Уральский"] == "ural"
+    # (the legal form, ФГУП written out, stays for the legal-form rules)
+    assert text.startswith("Федеральное государственное унитарное предприятие")
+    # the English reading meets the English name in its words
+    listed = analyze("Federal State Unitary Enterprise Ural Optical and Mechanical Plant",
+                     org=True)
+    assert compare_forms(analyze(text, org=True), listed, W).score > compare_forms(
+        analyze("Федеральное государственное унитарное предприятие «Уральский "
+                "оптико-механический завод»", org=True), listed, W).score
+    # a name with no Cyrillic word, or none the table knows, has no such reading
+    assert translated_reading("Ural Optical Plant") is None
+    assert translated_reading("Шваб") is None
+
+
+def test_the_screener_reads_a_cyrillic_company_in_english(screener) -> None:  # type: ignore[no-untyped-def]
+    """The translated reading is scored beside the transliteration and says what it
+    translated; a person's name is not translated."""
+    result = screener.screen(Query.build(name="Гомель радио завод", schema="Organization"))
+    top = result.matches[0]
+    assert "Gomel Radio Plant" in top.matched_name and top.score >= 0.9, result
+    read = [e for e in top.explanation if e.feature == "translation"]
+    assert read and read[0].data["words"] == {"завод": "plant"}
+    person = screener.screen(Query.build(name="Иван Банк", schema="Person"), threshold=0.0)
+    assert not [e for m in person.matches for e in m.explanation if e.feature == "translation"]
+
+
+@requires_full_lists
+def test_the_shipped_table_is_what_the_lists_teach(main_registry: Registry,
+                                                   tmp_path: Path) -> None:
+    doc = learn_from_registry(main_registry)
+    shipped = json.loads(files("sanctio").joinpath("data", "org_words.json").read_text("utf-8"))
+    assert doc["words"] == shipped["words"]
+    out = tmp_path / "org_words.json"
+    write_table(doc, out)
+    assert json.loads(out.read_text("utf-8"))["words"] == shipped["words"]
+    assert doc["words"]["завод"]["english"] == "plant"
+    assert doc["words"]["банк"]["english"] == "bank"
+
+
+def test_the_command_writes_a_table(excerpt_home: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from sanctio.cli import app
+
+    out = tmp_path / "org_words.json"
+    result = CliRunner().invoke(app, ["evaluate", "learn-org-words", "--home",
+                                      str(excerpt_home), "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(out.read_text("utf-8"))
+    assert doc["source"]["split"] == "train" and set(doc["source"]["lists"]) == {
+        "us-ofac", "un", "eu", "uk"}
+    assert f"{len(doc['words'])} words written" in result.output.replace("\n", " ")
+    bad = CliRunner().invoke(app, ["evaluate", "learn-org-words", "--home", str(excerpt_home),
+                                   "--split", "heldout", "--output", str(out)])
+    assert bad.exit_code == 2
