@@ -5,7 +5,7 @@ The EU and UK lists give an organisation under its Russian, Ukrainian, Belarusia
 name and under an English one (see :mod:`sanctio.text.orgwords`). Which Cyrillic word stands
 for which English word is read off those pairs, by co-occurrence over organisations:
 
-1. Every organisation of the train split (:func:`sanctio.evaluate.listpairs.split_of`, the
+1. Every organisation of the train split (:func:`sanctio.evaluate.split.split_of`, the
    split of ``evaluate make-pairs``: the held-out organisations teach nothing) with a Cyrillic
    name and an English one gives the set of stems of its Cyrillic words
    (:func:`~sanctio.text.orgwords.cyrillic_stem`) and the set of words of its English names
@@ -38,7 +38,7 @@ import orjson
 from rapidfuzz.fuzz import ratio
 
 from sanctio.entity import Entity
-from sanctio.evaluate.listpairs import split_of
+from sanctio.evaluate.split import PAIRS_HELDOUT, PAIRS_SEED, split_of
 from sanctio.model import Schema
 from sanctio.text.normalize import to_latin
 from sanctio.text.orgwords import CYRILLIC_WORD, cyrillic_stem, name_words
@@ -46,8 +46,8 @@ from sanctio.text.orgwords import CYRILLIC_WORD, cyrillic_stem, name_words
 MIN_ORGS = 3  # organisations that give a stem and its English word together
 MIN_SHARE = 0.4  # of the organisations with the stem, the share that give the word
 MIN_DICE = 0.3
-SPLIT_SEED = 42  # the split of ``evaluate make-pairs`` (its default seed and share)
-SPLIT_HELDOUT = 0.3
+SPLIT_SEED = PAIRS_SEED  # the split of ``evaluate make-pairs`` (its default seed and share)
+SPLIT_HELDOUT = PAIRS_HELDOUT
 
 Progress = Callable[[str], None]
 

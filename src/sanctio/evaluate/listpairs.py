@@ -32,7 +32,6 @@ entity. Each category is capped (seeded sample).
 from __future__ import annotations
 
 import csv
-import hashlib
 import random
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -45,6 +44,7 @@ from rapidfuzz import fuzz, utils
 
 from sanctio.entity import Entity, norm_id, norm_name
 from sanctio.evaluate.native import is_latin, native_script
+from sanctio.evaluate.split import split_of as split_of
 from sanctio.model import NameType, Schema
 
 POSITIVE = ("cross-script", "spelling", "alias", "translation")
@@ -73,13 +73,6 @@ class ListPair:
     def row(self) -> list[str]:
         return [self.name1, self.name2, self.schema.value, "1" if self.is_match else "0",
                 self.category, self.group, self.split, self.entity1, self.entity2]
-
-
-def split_of(entity_id: str, seed: int, heldout: float = 0.3) -> str:
-    """``heldout`` for about ``heldout`` of the entities, ``train`` for the others: a seeded
-    hash of the entity id, so the same entity is always in the same part."""
-    h = hashlib.sha256(f"{seed}:{entity_id}".encode()).digest()
-    return "heldout" if int.from_bytes(h[:8], "big") / 2.0**64 < heldout else "train"
 
 
 @dataclass(slots=True)

@@ -42,6 +42,7 @@ from sanctio.contract import DEFAULT_THRESHOLD, Match, Query
 from sanctio.entity import Entity, Member, norm_name
 from sanctio.evaluate.report import render_native_html
 from sanctio.evaluate.run import sanctio_version
+from sanctio.evaluate.split import PAIRS_HELDOUT, PAIRS_SEED, split_of
 from sanctio.model import Name, Schema
 from sanctio.registry import Registry
 from sanctio.screen import Screener
@@ -407,10 +408,6 @@ def evaluate_native(registry: Registry, cfg: NativeConfig, progress: Progress | 
                 groups[k].append(r)
         return {k: _counts(v, t) for k, v in sorted(groups.items(), key=lambda kv: -len(kv[1]))}
 
-    # (listpairs reads this module: imported here)
-    from sanctio.evaluate.learn_org_words import SPLIT_HELDOUT, SPLIT_SEED
-    from sanctio.evaluate.listpairs import split_of
-
     scores = np.array([r.expected for r in rows]) if rows else np.zeros(0)
     by_script_rows: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(rows):
@@ -436,7 +433,7 @@ def evaluate_native(registry: Registry, cfg: NativeConfig, progress: Progress | 
         # split shows whether what they learned holds for parties they never saw
         "per_script_schema_and_split": group(lambda r: [
             f"{r.case.script} / {r.case.schema.value} / "
-            f"{split_of(r.case.entity_id, SPLIT_SEED, SPLIT_HELDOUT)}"]),
+            f"{split_of(r.case.entity_id, PAIRS_SEED, PAIRS_HELDOUT)}"]),
         "per_name_type": group(lambda r: [r.case.name_type]),
         "skipped_no_latin_name": skipped,
         "curves": {
