@@ -14,7 +14,7 @@ from sanctio.evaluate.learn_org_words import learn, learn_from_registry, write_t
 from sanctio.registry import Registry
 from sanctio.scoring import TokenWeights, compare_forms
 from sanctio.text.normalize import analyze
-from sanctio.text.orgwords import cyrillic_stem, name_words, translated_reading
+from sanctio.text.orgwords import name_words, native_stem, translated_reading
 
 from .conftest import requires_full_lists
 
@@ -26,9 +26,10 @@ W = TokenWeights.uniform()
     (["компания", "компанията", "компании"], "компан"),
     (["государственная", "государственное", "государственный"], "государственн"),
     (["банк", "банка"], "банк"),
+    (["Υπουργείο", "Υπουργείου", "ΥΠΟΥΡΓΕΊΟ"], "υπουργ"),  # Greek, with or without accents
 ])
 def test_stems_take_off_the_endings(words: list[str], stem: str) -> None:
-    assert {cyrillic_stem(w) for w in words} == {stem}
+    assert {native_stem(w) for w in words} == {stem}
 
 
 def test_the_words_of_a_legal_form_are_left_to_it() -> None:
@@ -64,6 +65,10 @@ def test_the_shipped_table_and_the_translated_reading() -> None:
     assert compare_forms(analyze(text, org=True), listed, W).score > compare_forms(
         analyze("Федеральное государственное унитарное предприятие «Уральский "
                 "оптико-механический завод»", org=True), listed, W).score
+    # Greek too; the words that only join others stay as they are
+    greek = translated_reading("Υπουργείο Άμυνας της Ρωσικής Ομοσπονδίας")
+    assert greek is not None and dict(greek[1])["Υπουργείο"] == "ministry"
+    assert dict(greek[1])["Ομοσπονδίας"] == "federation" and "της" not in dict(greek[1])
     # a name with no Cyrillic word, or none the table knows, has no such reading
     assert translated_reading("Ural Optical Plant") is None
     assert translated_reading("Шваб") is None

@@ -153,6 +153,7 @@ _FINAL_H = re.compile(r"(?<=[aeiou])h$")
 _ABDULLAH = re.compile(r"abdlah|abd(?:[aeiu]|ou)ll?ah?")
 
 
+@lru_cache(maxsize=100_000)
 def _romanisation_fold(text: str) -> str:
     """A name as the English-speaking lists romanise it, from the French and older
     spellings: tch / ch for sh (Tchernov, Charif: Shernov, Sharif; English ch folds the
@@ -381,7 +382,8 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         return SLIP_ALIKE_SIM, "typo in a spelling that sounds alike"
     if sim < 0.92 and lq >= 4 and lr >= 4 and _h_less(q.text) == _h_less(r.text):
         return 0.92, "transliteration (h)"  # Khani / Kani, Shaikh / Saikh, Gaddafi / Ghaddafi
-    if _ABDULLAH.fullmatch(q.text) and _ABDULLAH.fullmatch(r.text) and not (q.abjad or r.abjad):
+    if q.text[:3] == r.text[:3] == "abd" and not (q.abjad or r.abjad) and _ABDULLAH.fullmatch(
+            q.text) and _ABDULLAH.fullmatch(r.text):
         return 0.95, "name variant (Abdullah)"  # Abdalla, Abdulla, Abdellah: abdlah
     if sim < 0.9 and lq >= 4 and lr >= 4 and not (q.abjad or r.abjad) and (
             _romanisation_fold(q.text) == _romanisation_fold(r.text)):

@@ -351,8 +351,9 @@ def learn_org_words_cmd(
                         "make-pairs, so that evaluate native measures on the heldout ones), "
                         "or from all.")] = "train",
 ) -> None:
-    """Learn the English words of Cyrillic organisation names (завод: plant, научно:
-    research) from the organisations the lists give in Cyrillic and in English."""
+    """Learn the English words of Cyrillic and Greek organisation names (завод: plant,
+    научно: research, Υπουργείο: ministry) from the organisations the lists give in those
+    scripts and in English."""
     from sanctio.evaluate.learn_org_words import learn_from_registry, write_table
 
     if split not in ("all", "train"):
@@ -361,8 +362,8 @@ def learn_org_words_cmd(
     doc = learn_from_registry(_registry(home), None if split == "all" else split,
                               progress=lambda m: err.print(f"[dim]{m}[/dim]"))
     write_table(doc, output)
-    console.print(f"{doc['organisations']} organisations with a Cyrillic and an English "
-                  f"name, {len(doc['words'])} words written to {output}")
+    console.print(f"{doc['organisations']} organisation names in Cyrillic or Greek with an "
+                  f"English one, {len(doc['words'])} words written to {output}")
 
 
 @app.command("make-pairs")

@@ -1,14 +1,15 @@
-"""``sanctio evaluate learn-org-words``: the English words of Cyrillic organisation names,
-learned from the lists themselves.
+"""``sanctio evaluate learn-org-words``: the English words of Cyrillic and Greek organisation
+names, learned from the lists themselves.
 
-The EU and UK lists give an organisation under its Russian, Ukrainian, Belarusian or Bulgarian
-name and under an English one (see :mod:`sanctio.text.orgwords`). Which Cyrillic word stands
-for which English word is read off those pairs, by co-occurrence over organisations:
+The EU and UK lists give an organisation under its Russian, Ukrainian, Belarusian, Bulgarian
+or Greek name and under an English one (see :mod:`sanctio.text.orgwords`). Which Cyrillic or
+Greek word stands for which English word is read off those pairs, by co-occurrence over
+organisations:
 
 1. Every organisation of the train split (:func:`sanctio.evaluate.split.split_of`, the
    split of ``evaluate make-pairs``: the held-out organisations teach nothing) with a Cyrillic
-   name and an English one gives the set of stems of its Cyrillic words
-   (:func:`~sanctio.text.orgwords.cyrillic_stem`) and the set of words of its English names
+   or Greek name and an English one gives the set of stems of those words
+   (:func:`~sanctio.text.orgwords.native_stem`) and the set of words of its English names
    (the names in English or in no stated language, in Latin letters).
    Words of a legal form rigour knows (Общество с ограниченной ответственностью) are left
    out: the legal form is compared as such.
@@ -41,7 +42,7 @@ from sanctio.entity import Entity
 from sanctio.evaluate.split import PAIRS_HELDOUT, PAIRS_SEED, split_of
 from sanctio.model import Schema
 from sanctio.text.normalize import to_latin
-from sanctio.text.orgwords import CYRILLIC_WORD, cyrillic_stem, name_words
+from sanctio.text.orgwords import NATIVE_WORD, name_words, native_stem
 
 MIN_ORGS = 3  # organisations that give a stem and its English word together
 MIN_SHARE = 0.4  # of the organisations with the stem, the share that give the word
@@ -62,22 +63,30 @@ def _english(name: str) -> set[str]:
 def parallel_names(entities: Iterable[Entity], split: str | None = "train",
                    seed: int = SPLIT_SEED, heldout: float = SPLIT_HELDOUT
                    ) -> Iterable[tuple[set[str], set[str]]]:
-    """(Cyrillic stems, English words) of each organisation that has both, in ``split``
-    (``train``, ``heldout`` or None for all)."""
+    """(stems, English words) of each organisation that has a Cyrillic or Greek name and an
+    English one, in ``split`` (``train``, ``heldout`` or None for all): one pair for each of
+    the two scripts it is written in, so that its Greek and its Bulgarian words are linked
+    to the English ones each on their own."""
     for e in entities:
         if e.schema == Schema.PERSON:
             continue
         if split is not None and split_of(e.id, seed, heldout) != split:
             continue
-        stems: set[str] = set()
+        stems: dict[bool, set[str]] = {}
         english: set[str] = set()
         for n, _ in e.names:
-            if CYRILLIC_WORD.search(n.full):
-                stems.update(cyrillic_stem(w) for w in name_words(n.full))
+            if NATIVE_WORD.search(n.full):
+                for w in name_words(n.full):
+                    stems.setdefault(_is_greek(w), set()).add(native_stem(w))
             elif n.lang in (None, "en") and n.full.isascii():
                 english |= _english(n.full)
-        if stems and english:
-            yield stems, english
+        if english:
+            for script in sorted(stems):
+                yield stems[script], english
+
+
+def _is_greek(word: str) -> bool:
+    return "\u0370" <= word[:1] <= "\u03ff" or "\u1f00" <= word[:1] <= "\u1fff"
 
 
 def _looks_alike(stem: str, word: str) -> bool:
@@ -122,7 +131,7 @@ def learn(pairs: Iterable[tuple[set[str], set[str]]], min_orgs: int = MIN_ORGS,
     table: dict[str, dict[str, Any]] = {
         s: {"english": w, "linked": k, "stem_orgs": n_stem[s], "dice": round(d, 3)}
         for s, (k, d, w) in sorted(best.items())}
-    return {"organisations": len(orgs), "words": table}
+    return {"organisations": len(orgs), "words": table}  # (an organisation a script)
 
 
 def learn_from_registry(registry: Any, split: str | None = "train",
@@ -133,8 +142,8 @@ def learn_from_registry(registry: Any, split: str | None = "train",
     doc = learn(parallel_names(registry.entities(), split))
     versions = registry.active_versions()
     return {
-        "about": "English words of Cyrillic organisation names learned from the lists "
-                 "(sanctio evaluate learn-org-words): Cyrillic word stem -> the English word "
+        "about": "English words of Cyrillic and Greek organisation names learned from the "
+                 "lists (sanctio evaluate learn-org-words): word stem -> the English word "
                  f"at least {MIN_ORGS} organisations give with it.",
         "source": {"lists": {lid: {"version": v.label, "sha256": v.sha256}
                              for lid, v in sorted(versions.items())},

@@ -1,19 +1,21 @@
-"""Words of organisation names translated from Cyrillic into English, as the lists translate
-them.
+"""Words of organisation names translated from Cyrillic and Greek into English, as the lists
+translate them.
 
 The EU and UK lists give a Russian, Ukrainian, Belarusian or Bulgarian company or agency under
-its own name and under an English one: ``Государственная транспортная лизинговая компания``
-is ``STATE TRANSPORT LEASING COMPANY``; ``Научно-исследовательский институт`` is a ``Research
-Institute``. Transliterated (gosudarstvennaya transportnaya lizingovaya kompaniya), such a name
-meets its English one in no word. ``sanctio evaluate learn-org-words``
-(:mod:`sanctio.evaluate.learn_org_words`) reads off the lists which word stem stands for which
-English word, and ships the table as ``data/org_words.json``; :func:`translated_reading` gives
-a Cyrillic organisation name with the words the table knows in English, which the screener
-scores beside the transliterated name (each party keeps its better match).
+its own name and under an English one (and the EU most of its organisations in Greek too):
+``Государственная транспортная лизинговая компания`` is ``STATE TRANSPORT LEASING COMPANY``;
+``Научно-исследовательский институт`` is a ``Research Institute``. Transliterated
+(gosudarstvennaya transportnaya lizingovaya kompaniya), such a name meets its English one in
+no word (nor does Ρωσική Εθνική Εμπορική Τράπεζα, Russian National Commercial Bank).
+``sanctio evaluate learn-org-words`` (:mod:`sanctio.evaluate.learn_org_words`) reads off the
+lists which word stem stands for which English word, and ships the table as
+``data/org_words.json``; :func:`translated_reading` gives a Cyrillic or Greek organisation
+name with the words the table knows in English, which the screener scores beside the
+transliterated name (each party keeps its better match).
 
-The stem of a word is the word lower-cased without its inflection (:func:`cyrillic_stem`: one
-or two endings of Russian, Ukrainian, Belarusian or Bulgarian taken off: ``завода``,
-``заводът`` and ``завод`` are ``завод``).
+The stem of a word is the word lower-cased without its inflection (:func:`native_stem`: one
+or two endings of Russian, Ukrainian, Belarusian, Bulgarian or Greek taken off: ``завода``,
+``заводът`` and ``завод`` are ``завод``; ``Υπουργείο`` and ``Υπουργείου`` are ``υπουργ``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import unicodedata
 from functools import lru_cache
 
 # endings of Russian, Ukrainian, Belarusian and Bulgarian nouns and adjectives (case,
@@ -29,17 +32,33 @@ _ENDINGS = tuple(sorted(set("""
 ого его ому ему ыми ими ами ями ых их ый ий ой ая яя ое ее ые ие ую юю ом ем ам ям ах ях ов ев
 ей ия ию ии ът ят та то те ите ата ото ета ята іх ім ій ої ою ая а я у ю е ы и о ь й і ї є ў
 """.split()), key=len, reverse=True))
+# and of Greek ones (written without accents, final sigma as sigma)
+_GREEK_ENDINGS = tuple(sorted(set("""
+ικησ ικου ικων ικοσ ικεσ ικοι ικη ικο ικα ειασ ειων ειου ειεσ εισ ειο εια ιασ ιων ιου ιοσ ιεσ ουσ
+ων ου οσ ησ ασ εσ οι ια α η ο ε ι υ σ
+""".split()), key=len, reverse=True))
 _MIN_STEM = 3
-CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
+# a word of a script whose organisation names the table translates (Cyrillic, Greek)
+NATIVE_WORD = re.compile(r"[\u0400-\u04ff]+|[\u0370-\u03ff\u1f00-\u1fff]+")
+
+
+def _greek_fold(word: str) -> str:
+    """A Greek word lower-cased, without its accents, final sigma as sigma."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ς", "σ")
 
 
 @lru_cache(maxsize=50_000)
-def cyrillic_stem(word: str) -> str:
-    """A Cyrillic word lower-cased without its endings (two at most, a stem of three letters
-    at least): ``компанията`` and ``компания`` are ``компан``."""
-    stem = word.lower().replace("ё", "е")
+def native_stem(word: str) -> str:
+    """A Cyrillic (or Greek) word lower-cased without its endings (two at most, a stem of
+    three letters at least): ``компанията`` and ``компания`` are ``компан``; ``Εταιρεία`` and
+    ``Εταιρείας`` are ``εταιρ``."""
+    if "\u0370" <= word[:1] <= "\u03ff" or "\u1f00" <= word[:1] <= "\u1fff":
+        stem, endings = _greek_fold(word), _GREEK_ENDINGS
+    else:
+        stem, endings = word.lower().replace("ё", "е"), _ENDINGS
     for _ in range(2):
-        for end in _ENDINGS:
+        for end in endings:
             if stem.endswith(end) and len(stem) - len(end) >= _MIN_STEM:
                 stem = stem[: -len(end)]
                 break
@@ -83,11 +102,20 @@ def _legal_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# words that join words (of the, and, for), not names of anything
+_FUNCTION_WORDS = frozenset("""
+των της του τον την τις τους και για στη στην στο στον στα απο από με μετα μετά
+для при под над без или имени на за от по
+""".split())
+
+
 def name_words(text: str) -> list[str]:
-    """The Cyrillic words of a name outside its legal forms."""
+    """The Cyrillic and Greek words of a name outside its legal forms, but for words that
+    only join others (των, της, και; для, при)."""
     spans = _legal_spans(text) if len(text) == len(text.casefold()) else []
-    return [m.group(0) for m in CYRILLIC_WORD.finditer(text)
-            if len(cyrillic_stem(m.group(0))) >= _MIN_STEM
+    return [m.group(0) for m in NATIVE_WORD.finditer(text)
+            if len(native_stem(m.group(0))) >= _MIN_STEM
+            and m.group(0).lower() not in _FUNCTION_WORDS
             and not any(a <= m.start() < b for a, b in spans)]
 
 
@@ -95,18 +123,18 @@ def translated_reading(text: str) -> tuple[str, list[tuple[str, str]]] | None:
     """The name with each Cyrillic word the table knows in English (``Государственная
     транспортная лизинговая компания``: ``state transport leasing company``) and the words
     translated; None when no word is (or the name has no Cyrillic word)."""
-    if not CYRILLIC_WORD.search(text):
+    if not NATIVE_WORD.search(text):
         return None
     words = table()
     done: list[tuple[str, str]] = []
     keep = set(name_words(text))
 
     def swap(m: re.Match[str]) -> str:
-        english = words.get(cyrillic_stem(m.group(0))) if m.group(0) in keep else None
+        english = words.get(native_stem(m.group(0))) if m.group(0) in keep else None
         if not english:
             return m.group(0)
         done.append((m.group(0), english))
         return english
 
-    out = CYRILLIC_WORD.sub(swap, text)
+    out = NATIVE_WORD.sub(swap, text)
     return (out, done) if done else None
