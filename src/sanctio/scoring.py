@@ -157,8 +157,8 @@ _ABDULLAH = re.compile(r"abdlah|abd(?:[aeiu]|ou)ll?ah?")
 def _romanisation_fold(text: str) -> str:
     """A name as the English-speaking lists romanise it, from the French and older
     spellings: tch / ch for sh (Tchernov, Charif: Shernov, Sharif; English ch folds the
-    same way), dj for j (Djamel), ou for u
-    (Mouhamed), oo and ee for u and i, and no silent h at the end (Salihah)."""
+    same way), dj for j (Djamel), ou for u (Mouhamed), oo and ee for u and i, and no silent
+    h at the end (Salihah)."""
     folded = text.replace("tch", "ch").replace("dj", "j").replace("ch", "sh").replace(
         "ou", "u").replace("oo", "u").replace("ee", "i")
     return _FINAL_H.sub("", folded)

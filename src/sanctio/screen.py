@@ -375,7 +375,8 @@ class Screener:
         """A name given in two scripts (Abou Mouhadjir (ابو مهاجر)): the whole and each part
         screened, each entity with its best match (whose explanation names the part). A
         right-to-left name is also read with its words reversed, a little weaker evidence;
-        a Cyrillic organisation name also with the words the lists translate in English."""
+        a Cyrillic or Greek organisation name also with the words the lists translate in
+        English (:mod:`sanctio.text.orgwords`)."""
         best: dict[str, Match] = {}
         texts = [query.name, *parts] + ([reversed_text] if reversed_text else []) + (
             [translated[0]] if translated else [])

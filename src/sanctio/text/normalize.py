@@ -376,7 +376,7 @@ def _greek_latin(text: str) -> str:
     out: str = _transliterator("Greek-Latin/BGN").transliterate(  # type: ignore[attr-defined]
         text.replace("χ", "\ue000").replace("Χ", "\ue001"))
     out = out.replace("\ue000", "ch").replace("\ue001", "Ch")
-    return re.sub("(?<![Tt])dh", "d", re.sub("(?<![Tt])Dh", "D", re.sub("DH", "D", out)))
+    return out.replace("dh", "d").replace("Dh", "D").replace("DH", "D")
 
 
 _BY_YE = re.compile("(?<=[bcdfghklmnprstvzBCDFGHKLMNPRSTVZ])ye")
@@ -753,7 +753,6 @@ _DOTTED = re.compile(r"^(?:[a-z]{1,3}\.+)+[a-z]{0,3}\.*$")
 @lru_cache(maxsize=100_000)
 def _legal_forms(text: str) -> tuple[str, frozenset[str]]:
     """Replace legal forms by their class (``Limited Liability Company`` -> ``llc``)."""
-
     # (PRIVATE, MILITARY COMPANY is one legal form)
     words = _LEGAL_PUNCT.sub(" ", text).split()
     text = " ".join(words)
