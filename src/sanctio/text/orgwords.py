@@ -120,9 +120,10 @@ def name_words(text: str) -> list[str]:
 
 
 def translated_reading(text: str) -> tuple[str, list[tuple[str, str]]] | None:
-    """The name with each Cyrillic word the table knows in English (``Государственная
-    транспортная лизинговая компания``: ``state transport leasing company``) and the words
-    translated; None when no word is (or the name has no Cyrillic word)."""
+    """The name with each Cyrillic or Greek word the table knows in English
+    (``Государственная транспортная лизинговая компания``: ``state transport leasing
+    company``) and the words translated; None when no word is (or the name has no Cyrillic
+    or Greek word)."""
     if not NATIVE_WORD.search(text):
         return None
     words = table()
