@@ -912,6 +912,16 @@ def test_greek_as_the_lists_and_greek_passports_read_it() -> None:
     assert score("Αλί Άκμπαρ Σαλάχι", "Ali Akbar SALEHI") >= 0.9
 
 
+@pytest.mark.parametrize(("query", "listed"), [
+    ("генерал-полковник Александр Дворников", "Aleksandr DVORNIKOV"),
+    ("полковник Іван Петренко", "Ivan PETRENKO"),  # Ukrainian: polkovnyk
+    ("Συνταγματάρχης Jules Mutebutsi", "Jules MUTEBUTSI"),  # Greek: colonel
+    ("Υποστράτηγος Innocent Kaina", "Innocent KAINA"),  # major general
+])
+def test_ranks_written_in_cyrillic_or_greek_are_titles(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.95, describe(query, listed)
+
+
 def test_azerbaijani_schwa_is_an_a() -> None:
     assert [t.text for t in analyze("Ənvər Məmmədov").tokens] == ["anvar", "mammadov"]
     assert to_latin("Səbuhi") == "sabuhi"

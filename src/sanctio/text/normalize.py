@@ -58,6 +58,9 @@ princess king queen president minister excellency his her honourable honorable h
 father bishop ayatollah ayatolah ayatullah hojatoleslam hodjatoleslam hojjatoleslam
 hojatolislam hojjatolislam hujjatulislam hujjat mohtaram engineer eng ing maulavi mawlawi mawlavi
 moulvi moulavi maulawi qari mufti alhaj alhaji alhajj elhaj hadj ustad ustadh ustaz ustadz
+polkovnik podpolkovnik kapitan leytenant serzhant praporshchik polkovnyk pidpolkovnyk heneral
+stratigos ipostratigos antistratigos sindagmatarchis antisindagmatarchis tagmatarchis lochagos
+ipolochagos anthipolochagos taxiarchos naftarchos
 khwaja khawaja shaheed mawlana moulana allama hazrat
 """.split())
 
