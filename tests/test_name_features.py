@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from sanctio.scoring import TokenWeights, compare_forms
+from sanctio.scoring import TokenWeights, compare_forms, token_sim
 from sanctio.text.abjad import reads_as
 from sanctio.text.normalize import analyze, syllable_key, to_latin
 
@@ -872,6 +872,16 @@ def test_two_known_names_with_another_first_letter_are_not_aligned() -> None:
     # another first letter for the same first sound is a romanisation, not another name:
     # the French Charif is the English Sharif
     assert score("Ammar Charif", "Ammar al-Sharif") >= 0.9
+
+
+def test_two_known_names_apart_do_not_sound_alike() -> None:
+    # Garba (Hausa) and Gharbi (Arabic) share their consonants, and rigour knows both as
+    # names of their own: a spelling likeness, not the "sounds alike" boost
+    garba, gharbi = analyze("Garba").tokens[0], analyze("Gharbi").tokens[0]
+    assert token_sim(garba, gharbi)[1] != "sounds alike"
+    assert score("Abdullahi Garba", "Abdullah AL-GHARBI") < 0.8
+    # a misspelling of one name keeps its likeness (Hasen / Hassan)
+    assert token_sim(analyze("Hasen").tokens[0], analyze("Hassan").tokens[0])[0] >= 0.8
 
 
 @pytest.mark.parametrize(("query", "listed"), [

@@ -218,6 +218,12 @@ def _known_other_names(q: Token, r: Token) -> bool:
     return _known_name(q) and _known_name(r)
 
 
+def _known_apart(q: Token, r: Token) -> bool:
+    """Both words are names rigour knows, with no name symbol in common."""
+    qs, rs = q.symbols, r.symbols
+    return bool(qs) and bool(rs) and qs.isdisjoint(rs) and _known_name(q) and _known_name(r)
+
+
 def _other_fathers(a: str, b: str) -> bool:
     """Two patronymics of other fathers' names (Danilovich, Aleksandrovich): their common
     ending makes them look alike. The fathers' names are compared with the differences of
@@ -419,8 +425,9 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
             # both written in the script, with other letters (زفري, سفري): other names
             sim = min(sim, 0.5)  # (not aligned at all)
     elif q.skel == r.skel and lq >= 3 and lr >= 3 and len(q.skel) >= 3 and 0.7 <= sim < 0.85 and (
-            OSA.distance(q.text, r.text, score_cutoff=1) > 1):
-        # (a typo or transposition, one edit or 0.85 and above, stays a spelling)
+            OSA.distance(q.text, r.text, score_cutoff=1) > 1) and not _known_apart(q, r):
+        # (a typo or transposition, one edit or 0.85 and above, stays a spelling; two names
+        # rigour knows as different ones, Daniel and Daniella, are not said alike)
         sim, how = 0.55 + 0.4 * sim, "sounds alike"
     return sim, how
 
