@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from sanctio.scoring import TokenWeights, compare_forms, token_sim
+from sanctio.scoring import KNOWN_APART_SIM, TokenWeights, compare_forms, token_sim
 from sanctio.text.abjad import reads_as
 from sanctio.text.normalize import analyze, syllable_key, to_latin
 
@@ -882,6 +882,20 @@ def test_two_known_names_apart_do_not_sound_alike() -> None:
     assert score("Abdullahi Garba", "Abdullah AL-GHARBI") < 0.8
     # a misspelling of one name keeps its likeness (Hasen / Hassan)
     assert token_sim(analyze("Hasen").tokens[0], analyze("Hassan").tokens[0])[0] >= 0.8
+
+
+def test_a_spelling_of_another_known_name() -> None:
+    def sim(a: str, b: str) -> tuple[float, str]:
+        return token_sim(analyze(a).tokens[0], analyze(b).tokens[0])
+
+    # names rigour knows apart, a letter from each other: weak evidence (Caron is not the
+    # company CARLON; a typo spelling another real name is rare)
+    assert sim("Caron", "Carlon") == (KNOWN_APART_SIM, "spelling of another known name")
+    assert sim("Marina", "Maria")[0] <= KNOWN_APART_SIM
+    # with the same consonants, one name rigour holds under two entries stays a spelling
+    assert sim("Yahia", "Yahya")[0] > 0.8
+    # and a typo that spells no name stays a typo
+    assert sim("Petorv", "Petrov")[0] >= 0.9
 
 
 @pytest.mark.parametrize(("query", "listed"), [

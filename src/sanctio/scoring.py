@@ -177,6 +177,7 @@ def _particle_glued(a: str, b: str) -> bool:
 
 
 KNOWN_OTHER_SIM = 0.5  # two names people are given, with other consonants (Gohar / Zohar)
+KNOWN_APART_SIM = 0.75  # two names rigour knows apart, a letter or two from each other
 
 
 def _known_name(t: Token) -> bool:
@@ -429,6 +430,11 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         # (a typo or transposition, one edit or 0.85 and above, stays a spelling; two names
         # rigour knows as different ones, Daniel and Daniella, are not said alike)
         sim, how = 0.55 + 0.4 * sim, "sounds alike"
+    elif how == "spelling" and KNOWN_APART_SIM < sim < 0.9 and not (q.orig or r.orig) and (
+            q.skel != r.skel and _known_apart(q, r)):
+        # (with the same consonants they are more often one name that rigour holds under
+        # two entries, Yahia and Yahya)
+        sim, how = KNOWN_APART_SIM, "spelling of another known name"
     return sim, how
 
 
