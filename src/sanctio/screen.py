@@ -33,6 +33,7 @@ from sanctio.scoring import (
     compare_forms,
 )
 from sanctio.text.normalize import (
+    ABJAD_SCRIPTS,
     NameForm,
     Role,
     _analyze,
@@ -82,9 +83,6 @@ class EntityInfo:
     lists: frozenset[str]
 
 
-_RTL_SCRIPTS = ("Arabic", "Hebrew", "Syriac", "Thaana")
-
-
 # the score taken off a match found only with the words of a right-to-left name reversed
 REVERSED_WORDS_PENALTY = 0.06
 
@@ -95,7 +93,7 @@ def _reversed_reading(text: str) -> str | None:
     (القادر عبد الشيخ أحمد for أحمد الشيخ عبد القادر), which parts a compound (Abd al-Qadir) or
     a nasab (bin Laden) that reading the words in any order cannot mend."""
     words = text.split()
-    if len(words) < 3 or detect_script(text) not in _RTL_SCRIPTS or any(
+    if text.isascii() or len(words) < 3 or detect_script(text) not in ABJAD_SCRIPTS or any(
             c.isascii() and c.isalpha() for c in text):
         return None
     return " ".join(reversed(words))

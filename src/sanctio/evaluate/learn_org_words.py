@@ -42,7 +42,7 @@ from sanctio.entity import Entity
 from sanctio.evaluate.split import PAIRS_HELDOUT, PAIRS_SEED, split_of
 from sanctio.model import Schema
 from sanctio.text.normalize import to_latin
-from sanctio.text.orgwords import NATIVE_WORD, name_words, native_stem
+from sanctio.text.orgwords import NATIVE_WORD, is_greek, name_words, native_stem
 
 MIN_ORGS = 3  # organisations that give a stem and its English word together
 MIN_SHARE = 0.4  # of the organisations with the stem, the share that give the word
@@ -77,16 +77,13 @@ def parallel_names(entities: Iterable[Entity], split: str | None = "train",
         for n, _ in e.names:
             if NATIVE_WORD.search(n.full):
                 for w in name_words(n.full):
-                    stems.setdefault(_is_greek(w), set()).add(native_stem(w))
+                    stems.setdefault(is_greek(w), set()).add(native_stem(w))
             elif n.lang in (None, "en") and n.full.isascii():
                 english |= _english(n.full)
         if english:
             for script in sorted(stems):
                 yield stems[script], english
 
-
-def _is_greek(word: str) -> bool:
-    return "\u0370" <= word[:1] <= "\u03ff" or "\u1f00" <= word[:1] <= "\u1fff"
 
 
 def _looks_alike(stem: str, word: str) -> bool:

@@ -731,14 +731,19 @@ def _one_typo(word: str, target: str) -> bool:
 
 
 @lru_cache(maxsize=20_000)
-def _native_legal_forms(text: str) -> dict[str, str]:
-    """Legal forms rigour finds in a name as written, in Latin letters with their diacritics
-    or in another script (Акционерное общество, Публичное акционерное общество, Акционерно
-    дружество): ASCII form -> class."""
+def native_org_types(text: str) -> tuple[tuple[str, str], ...]:
+    """rigour's legal forms in a name as written, in Latin letters with their diacritics or
+    in another script (Акционерное общество, Публичное акционерное общество, Акционерно
+    дружество): (matched text of the case-folded name, generic class)."""
     from rigour.names.org_types import Cleanup, Normalize, extract_org_types
 
-    return {to_latin(matched): cls.lower() for matched, cls in extract_org_types(
-                text.casefold(), Normalize.CASEFOLD, Cleanup.Noop, True)
+    return tuple(extract_org_types(text.casefold(), Normalize.CASEFOLD, Cleanup.Noop, True))
+
+
+def _native_legal_forms(text: str) -> dict[str, str]:
+    """The legal forms of a name as written (:func:`native_org_types`): ASCII form ->
+    class."""
+    return {to_latin(matched): cls.lower() for matched, cls in native_org_types(text)
             if not matched.isascii() and not _ROMAN.match(matched.strip())}
 
 
@@ -783,6 +788,9 @@ def _legal_forms(text: str) -> tuple[str, frozenset[str]]:
         text = re.sub(r"(?<![a-z0-9])" + re.escape(matched) + r"(?![a-z0-9])", " ", text)
     return text, frozenset(classes)
 
+
+# scripts that write no short vowels (and right to left)
+ABJAD_SCRIPTS = ("Arabic", "Hebrew", "Syriac", "Thaana")
 
 # Arabic letters that join only the letter before them
 _RIGHT_JOINING = frozenset("ادذرزوؤأإآةژ")
@@ -968,15 +976,13 @@ def _title_phrases(tokens: list[Token]) -> list[Token]:
         if j < len(tokens) and tokens[j].text == "al" and tokens[j].role == Role.PARTICLE:
             j += 1
         if j < len(tokens) and t.text in _HOJJAT and tokens[j].text in _ALLAH:
-            for k in (i, j):
-                tk = out[k]
-                out[k] = Token(tk.text, Role.NAME, tk.skel, tk.number, tk.alt, tk.abjad,
-                               tk.orig)
+            marked, role = [i, j], Role.NAME
         elif j < len(tokens) - 1 and tokens[j].text in _TITLE_TAILS:
-            for k in range(i, j + 1):
-                tk = out[k]
-                out[k] = Token(tk.text, Role.TITLE, tk.skel, tk.number, tk.alt, tk.abjad,
-                               tk.orig)
+            marked, role = list(range(i, j + 1)), Role.TITLE
+        else:
+            continue
+        for k in marked:
+            out[k] = replace(out[k], role=role)
     return out
 
 
@@ -1186,7 +1192,7 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     else:
         latin = to_latin(text)
     arabic = script == "Arabic"
-    abjad = script in ("Arabic", "Hebrew", "Syriac", "Thaana")
+    abjad = script in ABJAD_SCRIPTS
     legal: frozenset[str] = frozenset()
     if org is not False:
         latin = _fix_legal_typos(latin)
@@ -1207,7 +1213,7 @@ def _analyze(text: str, org: bool | None) -> NameForm:
         else:
             legal = frozenset()
     raw_tokens = tokenize_ascii(latin)
-    if org is True and script not in ("Arabic", "Hebrew", "Syriac", "Thaana", "Han", "Hangul"):
+    if org is True and script not in (*ABJAD_SCRIPTS, "Han", "Hangul"):
         raw_tokens = _join_spelled_letters(raw_tokens)
     # FAMILY, Given: the words before the comma are the family name, whatever else they can
     # be (HAJJI, Muhammad Fawzi is Mr Hajji)

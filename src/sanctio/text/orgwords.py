@@ -26,6 +26,8 @@ import threading
 import unicodedata
 from functools import lru_cache
 
+from sanctio.text.normalize import native_org_types
+
 # endings of Russian, Ukrainian, Belarusian and Bulgarian nouns and adjectives (case,
 # number, gender) and the Bulgarian article, longest first
 _ENDINGS = tuple(sorted(set("""
@@ -42,6 +44,11 @@ _MIN_STEM = 3
 NATIVE_WORD = re.compile(r"[\u0400-\u04ff]+|[\u0370-\u03ff\u1f00-\u1fff]+")
 
 
+def is_greek(word: str) -> bool:
+    """The word begins with a Greek letter."""
+    return "\u0370" <= word[:1] <= "\u03ff" or "\u1f00" <= word[:1] <= "\u1fff"
+
+
 def _greek_fold(word: str) -> str:
     """A Greek word lower-cased, without its accents, final sigma as sigma."""
     decomposed = unicodedata.normalize("NFD", word.lower())
@@ -53,7 +60,7 @@ def native_stem(word: str) -> str:
     """A Cyrillic (or Greek) word lower-cased without its endings (two at most, a stem of
     three letters at least): ``компанията`` and ``компания`` are ``компан``; ``Εταιρεία`` and
     ``Εταιρείας`` are ``εταιρ``."""
-    if "\u0370" <= word[:1] <= "\u03ff" or "\u1f00" <= word[:1] <= "\u1fff":
+    if is_greek(word):
         stem, endings = _greek_fold(word), _GREEK_ENDINGS
     else:
         stem, endings = word.lower().replace("ё", "е"), _ENDINGS
@@ -91,11 +98,9 @@ def table() -> dict[str, str]:
 
 def _legal_spans(text: str) -> list[tuple[int, int]]:
     """Where the legal forms rigour knows stand in a name (their words stay as they are)."""
-    from rigour.names.org_types import Cleanup, Normalize, extract_org_types
-
     folded = text.casefold()
     spans = []
-    for matched, _ in extract_org_types(folded, Normalize.CASEFOLD, Cleanup.Noop, True):
+    for matched, _ in native_org_types(text):
         start = folded.find(matched)
         if start >= 0:
             spans.append((start, start + len(matched)))
@@ -124,7 +129,7 @@ def translated_reading(text: str) -> tuple[str, list[tuple[str, str]]] | None:
     (``Государственная транспортная лизинговая компания``: ``state transport leasing
     company``) and the words translated; None when no word is (or the name has no Cyrillic
     or Greek word)."""
-    if not NATIVE_WORD.search(text):
+    if text.isascii() or not NATIVE_WORD.search(text):
         return None
     words = table()
     done: list[tuple[str, str]] = []
