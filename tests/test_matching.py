@@ -37,6 +37,11 @@ MUST_MATCH = [
     ("bin / ibn", "Osama ibn Laden", "Person", "us-ofac-6365"),
     ("right-to-left words reversed (PDF text)", "الكاني الرحيم عبد", "Person", "eu-128270"),
     ("Hangul", "김정은", "Person", "us-ofac-20157"),
+    ("Chinese read in Cantonese (Hong Kong spelling)", "林鄭月娥", "Person", "us-ofac-29249"),
+    ("Chinese in simplified characters, Cantonese", "邓炳强", "Person", "us-ofac-29242"),
+    ("Chinese: the list's Mandarin alias of a Hong Kong name", "曾國衞", "Person",
+     "us-ofac-29246"),
+    ("Persian ending after a half space", "علی خامنه‌ای", "Person", "us-ofac-26945"),
     ("reverse: Latin query, Cyrillic list name", "Vladimir Vladimirovich Putin", "Person",
      "eu-135909"),
     ("legal form in words", "Okenit Limited Liability Company", "Organization", "eu-154792"),
@@ -300,3 +305,17 @@ def test_a_right_to_left_name_with_its_words_reversed(screener) -> None:  # type
     plain = screener.screen(Query.build(name="عبد الرحيم الكاني", schema="Person")).matches[0]
     assert plain.entity_id == top.entity_id and plain.score > top.score
     assert not [e for e in plain.explanation if e.feature == "word_order"]
+
+
+def test_a_chinese_name_read_in_cantonese_says_so(screener) -> None:  # type: ignore[no-untyped-def]
+    """ICU reads Chinese in Mandarin (林鄭月娥: lin zheng yue e); the lists spell people of
+    Hong Kong in Cantonese (LAM CHENG, Yuet-ngor): the Cantonese reading is scored beside
+    it, and the explanation gives it."""
+    top = screener.screen(Query.build(name="林鄭月娥", schema="Person")).matches[0]
+    assert top.entity_id == "us-ofac-29249" and top.score >= 0.95
+    reading = [e for e in top.explanation if e.feature == "reading"]
+    assert reading and reading[0].data["read_as"] == "Lam Cheng Yuet Ngo"
+    # a Chinese name the lists spell in pinyin is found in Mandarin, with no such evidence
+    mandarin = screener.screen(Query.build(name="曾國衞", schema="Person")).matches[0]
+    assert mandarin.entity_id == "us-ofac-29246"
+    assert mandarin.matched_name in ("CENG, Guowei", "ZENG, Guowei", "TSANG, Kwok-wai")

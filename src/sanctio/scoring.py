@@ -225,6 +225,18 @@ def _known_apart(q: Token, r: Token) -> bool:
     return bool(qs) and bool(rs) and qs.isdisjoint(rs) and _known_name(q) and _known_name(r)
 
 
+_FEMININE = re.compile(r"(?:a|ah|e|la|le|lle)")
+
+
+def _feminine_form(q: Token, r: Token) -> bool:
+    """One name is the other with a feminine ending, and rigour knows them as two names:
+    Karim / Karima, Jamil / Jamila, Daniel / Daniella (another person, however alike)."""
+    short, long = (q, r) if len(q.text) < len(r.text) else (r, q)
+    return (len(short.text) >= 4 and long.text.startswith(short.text)
+            and _FEMININE.fullmatch(long.text[len(short.text):]) is not None
+            and not (q.orig or r.orig) and _known_apart(q, r))
+
+
 def _other_fathers(a: str, b: str) -> bool:
     """Two patronymics of other fathers' names (Danilovich, Aleksandrovich): their common
     ending makes them look alike. The fathers' names are compared with the differences of
@@ -368,6 +380,8 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         sim = max(sim, _text_sim(q.alt or q.text, r.alt or r.text) - 0.02)
     if 0.55 <= sim < 0.85 and lq >= 6 and lr >= 6 and _other_fathers(q.text, r.text):
         return KNOWN_OTHER_SIM, "another father's name (patronymic)"
+    if sim >= MIN_TOKEN_SIM and abs(lq - lr) <= 3 and _feminine_form(q, r):
+        return KNOWN_OTHER_SIM, "another name (the feminine form)"
     if lq == lr + 1 and not (q.abjad or r.abjad) and _nisba(q.text, r.text):
         return min(sim, 0.65), "another name (-i of origin)"
     if sim > MIN_TOKEN_SIM and min(lq, lr) >= 2 and max(lq, lr) <= 9 and abs(
@@ -941,6 +955,8 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
                 pairs = [*pairs, Pair([qt[a], qt[b]], [rt[qmap[b]], rt[qmap[a]]], 0.0,
                                       "father and son swapped around bin", (), ())]
                 break
+    if r.person and sum(1 for p in pairs if p.how == "initial") >= 2:
+        pairs = _initials_in_order(r, pairs)
     legal = None
     if q.legal and r.legal:
         if q.legal & r.legal:
@@ -951,6 +967,27 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
     feats = name_features(q, r, pairs, un_q, un_r, rw, weights, used_r, swapped, aside)
     score = NAME_MODEL.score(feats)
     return NameComparison(score, pairs, un_q, un_r, ignored, legal, feats)
+
+
+INITIAL_OUT_OF_ORDER_SIM = 0.5
+
+
+def _initials_in_order(r: NameForm, pairs: list[Pair]) -> list[Pair]:
+    """Initials stand for the names in the order they are written: Kadyrov R.A. is Ramzan
+    Akhmatovich, not Aleksandr Romanovych. Initials that meet the list name's words in
+    another order are weak evidence."""
+    texts = tuple(t.text for t in r.scoring)
+    if len(set(texts)) < len(texts):
+        return pairs  # (a name written twice, BAHMANYAR Morteza BAHMANYAR: either is first)
+    initials = sorted((p for p in pairs if p.how == "initial" and len(p.qi) == len(p.rj) == 1),
+                      key=lambda p: p.qi[0])
+    pos = _natural_positions(r.original, texts)
+    seq = [pos[p.rj[0]] for p in initials]
+    if all(a < b for a, b in itertools.pairwise(seq)):
+        return pairs
+    crossed = {id(p) for p in initials}
+    return [Pair(p.query, p.listed, INITIAL_OUT_OF_ORDER_SIM, "initials in another order",
+                 p.qi, p.rj) if id(p) in crossed else p for p in pairs]
 
 
 # the words of legal forms, as they are left in a name when the form is not read whole

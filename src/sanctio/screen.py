@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from sanctio.contract import (
     DEFAULT_THRESHOLD,
     DesignationRef,
@@ -32,6 +34,7 @@ from sanctio.scoring import (
     attribute_evidence,
     compare_forms,
 )
+from sanctio.text.cantonese import cantonese_reading, spelled_in_cantonese
 from sanctio.text.normalize import (
     ABJAD_SCRIPTS,
     NameForm,
@@ -63,6 +66,7 @@ class IndexedName:
     list_id: str  # the list whose record holds the name
     form: NameForm
     weights: list[float] | None = None  # rarity weights of form.scoring, set at build
+    text: str = ""  # the words of form.scoring, for a quick likeness (see Screener._per_entity)
 
 
 # a candidate whose index evidence is below this share of the query's weight cannot reach
@@ -149,7 +153,8 @@ class Screener:
                 if not key or key in seen:
                     continue  # the same name in another language version or list
                 seen[key] = len(self.names)
-                self.names.append(IndexedName(pos, name, member.version.list_id, form))
+                self.names.append(IndexedName(pos, name, member.version.list_id, form,
+                                              text=" ".join(t.text for t in form.scoring)))
         self.links_to, self.linked_from = _links(self.entities)
         ensure_symbols([t.text for n in self.names for t in n.form.tokens if t.role == Role.NAME]
                        + [t.orig for n in self.names for t in n.form.tokens if t.orig])
@@ -304,9 +309,12 @@ class Screener:
             reversed_text = _reversed_reading(query.name)
             translated = (translated_reading(query.name)
                           if _org_flag(query.schema) is not False else None)
-            if parts or reversed_text or translated:
+            cantonese = (cantonese_reading(query.name)
+                         if _org_flag(query.schema) is not True else None)
+            if parts or reversed_text or translated or cantonese:
                 return self._score_parts(query, parts, entity_filter, extra_keys, candidates,
-                                         keep, min_name_score, reversed_text, translated)
+                                         keep, min_name_score, reversed_text, translated,
+                                         cantonese)
             form = analyze(query.name, org=_org_flag(query.schema))
         limit = candidates or self.candidate_limit
         per_name = MAX_NAMES_PER_ENTITY
@@ -323,16 +331,8 @@ class Screener:
         else:
             found, evidence = self.index.candidates_scored(form, limit=3 * limit,
                                                            extra_keys=extra_keys)
-            floor = MIN_EVIDENCE * self.index.query_weight(form)
-            per_entity: dict[int, int] = {}
-            ids = []
-            for i, e in zip(found, evidence, strict=True):
-                if e < floor or len(ids) >= limit:
-                    break
-                ent = self.names[i].entity
-                if per_entity.get(ent, 0) < per_name:
-                    per_entity[ent] = per_entity.get(ent, 0) + 1
-                    ids.append(i)
+            ids = self._per_entity(form, found, evidence,
+                                   MIN_EVIDENCE * self.index.query_weight(form), limit, per_name)
         best: dict[int, tuple[float, IndexedName, NameComparison]] = {}
         weights = self.index.weights
         for i in ids:
@@ -365,22 +365,57 @@ class Screener:
             matches.append(self._match(query, pos, s, entry, cmp))
         return matches
 
+    def _per_entity(self, form: NameForm, found: list[int], evidence: list[float],
+                    floor: float, limit: int, per_name: int) -> list[int]:
+        """The names to score in full, in order of index evidence: at most ``limit``, at most
+        ``per_name`` of one entity by index evidence, and one more: when more names of an
+        entity were reached, the one of the others written most like the query (rapidfuzz's
+        token-sort ratio). 曾國衞 (ceng guo wei) reaches TSANG Kwok-wai and TSANG Erick
+        Kwok-wai first (the Cantonese reading of the same name), then CENG Guowei; a
+        Cyrillic company name reaches the EU's Italian and Polish aliases before the English
+        one."""
+        groups: dict[int, list[int]] = {}
+        taken = 0
+        for i, e in zip(found, evidence, strict=True):
+            if e < floor:
+                break
+            group = groups.setdefault(self.names[i].entity, [])
+            if len(group) < per_name:
+                if taken >= limit:
+                    break
+                taken += 1
+            group.append(i)
+        ids: list[int] = []
+        text = ""
+        for group in groups.values():
+            if len(group) <= per_name:
+                ids.extend(group)
+                continue
+            if not text:
+                text = " ".join(t.text for t in form.scoring)
+            ids.extend(group[:per_name])
+            ids.append(max(group[per_name:],
+                           key=lambda i: fuzz.token_sort_ratio(text, self.names[i].text)))
+        return ids
+
     def _score_parts(self, query: Query, parts: list[str], entity_filter: set[int] | None,
                      extra_keys: Iterable[str], candidates: int | None, keep: Any,
                      min_name_score: float, reversed_text: str | None = None,
-                     translated: tuple[str, list[tuple[str, str]]] | None = None
-                     ) -> list[Match]:
+                     translated: tuple[str, list[tuple[str, str]]] | None = None,
+                     cantonese: str | None = None) -> list[Match]:
         """A name given in two scripts (Abou Mouhadjir (ابو مهاجر)): the whole and each part
         screened, each entity with its best match (whose explanation names the part). A
         right-to-left name is also read with its words reversed, a little weaker evidence;
         a Cyrillic or Greek organisation name also with the words the lists translate in
-        English (:mod:`sanctio.text.orgwords`)."""
+        English (:mod:`sanctio.text.orgwords`); a Chinese name also in Cantonese, as Hong
+        Kong spells it (:mod:`sanctio.text.cantonese`)."""
         best: dict[str, Match] = {}
         texts = [query.name, *parts] + ([reversed_text] if reversed_text else []) + (
-            [translated[0]] if translated else [])
+            [translated[0]] if translated else []) + ([cantonese] if cantonese else [])
         for text in texts:
             q = replace(query, name=text)
-            form = analyze(text, org=_org_flag(query.schema))
+            # (a Chinese name read in Cantonese is a person's: Ngo is no NGO)
+            form = analyze(text, org=False if text == cantonese else _org_flag(query.schema))
             for m in self._score(q, entity_filter, extra_keys, form, candidates, None,
                                  min_name_score):
                 if translated and text == translated[0]:
@@ -389,6 +424,13 @@ class Screener:
                         "read with words of the name in English, as the lists translate "
                         "them: " + ", ".join(f"{a} = {b}" for a, b in translated[1]),
                         {"read_as": text, "words": dict(translated[1])}))
+                if text == cantonese:
+                    if not spelled_in_cantonese(cantonese, m.matched_name):
+                        continue
+                    m.explanation.append(Evidence(
+                        "reading", 0.0,
+                        f"read in Cantonese, as Hong Kong spells names: {cantonese}",
+                        {"read_as": cantonese, "language": "yue"}))
                 if text == reversed_text:
                     m.score = max(0.0, m.score - REVERSED_WORDS_PENALTY)
                     m.explanation.append(Evidence(

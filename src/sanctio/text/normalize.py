@@ -62,14 +62,21 @@ polkovnik podpolkovnik kapitan leytenant serzhant praporshchik polkovnyk pidpolk
 stratigos ipostratigos antistratigos sindagmatarchis antisindagmatarchis tagmatarchis lochagos
 ipolochagos anthipolochagos taxiarchos naftarchos
 khwaja khawaja shaheed mawlana moulana allama hazrat
+sarlashkar sartip sarhang sepahbod daryadar amir-e
 """.split())
 
-# titles and honorifics in Arabic script (as arabic_prepare writes them)
-ARABIC_TITLES = frozenset("""
+# titles and honorifics in Arabic script (folded as arabic_prepare writes them, below), with
+# or without the article (الشيخ, اللواء): religious, academic, military ranks of the Arab
+# armies (لواء major general, عميد brigadier, عقيد colonel) and of Iran's (سرلشکر, سرتیپ,
+# سرهنگ), forms of address (آقای, جناب, سماحة)
+_ARABIC_TITLE_WORDS = """
 سيد شيخ حاج حاجي ملا مولوي مولانا مولوى قاري مفتي امام دكتور دكتر د استاد حافظ اية حجت امير
-""".split())
-# of which also given names: titles only when they open the name
-ARABIC_NAME_TITLES = frozenset("حافظ امام امير".split())
+لواء عميد عقيد فريق مشير ملازم سماحة فضيلة مهندس سردار سرلشکر سرتیپ سرهنگ سپهبد دریادار
+امیر آقای جناب خانم الرئيس رئيس استاذ
+"""
+# of which also given or family names: titles only when they open the name (Sardar Mohammad,
+# Amid, Mohandes, Khanum, Rais)
+_ARABIC_NAME_TITLE_WORDS = "حافظ امام امير عميد سردار مهندس خانم رئيس امیر"
 
 # titles that are also given names
 NAME_TITLES = frozenset("""
@@ -81,6 +88,9 @@ ustad malik king prince
 # Amir Abbas, Malik Riaz)
 _MOSTLY_TITLES = NAME_TITLES - {"amir", "emir", "malik", "mirza", "king", "prince", "shahid"}
 
+# of which those a word of a vowel-less script is read as (ال, بن, ابن, ولد; דא in دعاء, Du'a,
+# is a name)
+_ABJAD_PARTICLES = frozenset("al bin ibn bint ould".split())
 PARTICLES = frozenset("""
 al el ul ad ar as ash at az an ab bin ibn ben bint bent binti ould wuld ait van von der den de
 del della da di du des le la los las dos das y e und and of the
@@ -396,6 +406,18 @@ _ARABIC_FOLD = str.maketrans({
     "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7", "٨": "8",
     "٩": "9", "،": " ", "؛": " ",
 })
+ARABIC_TITLES = frozenset(w.translate(_ARABIC_FOLD) for w in _ARABIC_TITLE_WORDS.split())
+ARABIC_NAME_TITLES = frozenset(w.translate(_ARABIC_FOLD)
+                               for w in _ARABIC_NAME_TITLE_WORDS.split())
+
+
+def _title_word(word: str | None) -> str | None:
+    """An Arabic-script word as the title tables write it: without its article (الشيخ)."""
+    if word is not None and word.startswith("ال") and len(word) > 4:
+        return word[2:]
+    return word
+
+
 _HARAKAT = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _AR_ABD = re.compile(r"(?<!\S)عبد(?=ال)")
 # Abd glued to the name before it, its own name after it (محمدعبد البصير: Mohammad Abdul Basir)
@@ -404,10 +426,17 @@ _AR_ABD_AFTER = re.compile(r"(?<!\S)(\S{3,})عبد(?=\s+ال)")
 # (not Abu before the article's lam, glued or alone: ابوالقاسم, ابولقسم read whole)
 _AR_ABU_ALLAH = re.compile(r"(?<!\S)(ابو(?!ل)|الله)(?=\S{3})")
 _AR_ARTICLE = re.compile(r"(?<!\S)ال(?=\S\S)(?!له(?!\S))")
+# a name glued to the next one's article, as people type in a hurry (بشارالاسد: Bashar
+# al-Assad; نورالدين: Nur al-Din): the article of three letters or more, after three or more
+# (not Allah: نصرالله; not the a-l of a word: جلال, كمال, بلال)
+_AR_ARTICLE_INSIDE = re.compile(r"(?<=\S{3})(?<!عبد)ال(?=\S{3})")
 # a chain of "son of" (X بن Y بن Z) with one بن glued to the next name (بنحسين: bin Hussein)
 _AR_BIN_ALONE = re.compile(r"(?<!\S)بن(?!\S)")
 _AR_BIN_GLUED = re.compile(r"(?<!\S)بن(?=[^\sد]\S{2})")
 _ARABIC_ANY = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+# the Persian ending -ei written after a final heh, glued, after a half space (ZWNJ) or a
+# space (خامنه‌ای, خامنه ای: Khamenei): one word, spelled as خامنئی is
+_FA_HEH_EI = re.compile("ه[\u200c ]?[اأ][یيى](?!\\S)")
 
 
 # Persian (and Urdu, Pashto: told by their own letters) say the Arabic emphatics as z, s and
@@ -422,14 +451,16 @@ def arabic_prepare(text: str, articles: bool = True) -> str:
     ``Allah`` (الله) stays whole. Persian text (told by its letters) gets Persian sounds."""
     text = unicodedata.normalize("NFKC", text)
     if _PERSIAN_LETTERS.search(text):
-        text = text.translate(_PERSIAN_SOUNDS)
+        text = _FA_HEH_EI.sub("ئی", text).translate(_PERSIAN_SOUNDS)
     text = _HARAKAT.sub("", text.translate(_ARABIC_FOLD))
     text = _AR_ABD.sub("عبد ", text)
     text = _AR_ABD_AFTER.sub(r"\1 عبد", text)
     text = _AR_ABU_ALLAH.sub(r"\1 ", text)
     if _AR_BIN_ALONE.search(text):
         text = _AR_BIN_GLUED.sub("بن ", text)
-    return _AR_ARTICLE.sub("ال ", text) if articles else text
+    if articles:
+        return _AR_ARTICLE.sub("ال ", _AR_ARTICLE_INSIDE.sub(" ال", text))
+    return text
 
 
 # the words of a text for their transliterations: hyphens and brackets apart (علی-رضا)
@@ -879,14 +910,19 @@ def _hangul_latin(text: str) -> tuple[str, dict[str, str]]:
 # a token that is one syllable of Chinese or Korean as romanised (pinyin, Wade-Giles,
 # McCune-Reischauer, Revised): compared whole, never by edit distance (yang is not yong)
 _SYLLABLE = re.compile(
-    r"^(?:ch|sh|zh|kk|tt|pp|ss|jj|ts|hs|ny|[bcdfghjklmnpqrstwxyz])?[aeiouwy]{1,3}"
-    r"(?:ng|n|m|l|k|p|t|g|b|r)?$")
+    r"^(?:ch|sh|zh|kk|tt|pp|ss|jj|ts|hs|ny|ng(?!u)|[bcdfghjklmnpqrstwxyz])?[aeiouwy]{1,3}"
+    r"(?:ng|n|m|l|k|p|t|g|b|r|h)?$")
 # vowels the romanisations write differently: Korean eo as o, u or eo (Chon, Chun, Cheon;
 # Sung, Song, Seong), eu as u; Wade-Giles ung for pinyin ong (Tung, Dong)
 # (oo is u: Moon, Mun, Joo; u is o only before a final consonant, as customary and Wade-Giles
 # spellings write it: Jung = Jeong, Sung = Seong, hung = hong; open, su is not so, zhu not zhou)
 _SYL_FOLD = [("yeo", "yo"), ("eo", "o"), ("eu", "o"), ("ou", "o"), ("ae", "e"), ("ee", "i"),
              ("oo", "u"), ("wo", "o")]
+# the vowels of a syllable as pinyin, Wade-Giles, the Korean romanisations and Hong Kong
+# write them (those of every syllable ICU reads, and oo, ee, au, oi of customary spellings:
+# Moon, Lee, Lau, Choi)
+_SYL_VOWELS = frozenset("""a ae ai ao au e ee ei eo eu eui i ia iao ie io iu o oe oi oo ou u ua
+uai ue ui uo wa wae we wi wo ya yae ye yeo yo yu""".split())
 _SYL_INITIAL = {"g": "k", "d": "t", "b": "p", "j": "ch", "r": "l", "zh": "ch", "q": "ch",
                 "x": "s", "hs": "s", "ts": "ch", "kk": "k", "tt": "t", "pp": "p", "ss": "s",
                 "jj": "ch", "sh": "s"}
@@ -944,11 +980,18 @@ def syllable_key(token: str) -> str | None:
     chong, or chol and cheol, share one; None for anything else."""
     if len(token) > 6 or not _SYLLABLE.match(token):
         return None
-    m = re.match(r"^(ch|sh|zh|kk|tt|pp|ss|jj|ts|hs|ny|[bcdfghjklmnpqrstwxyz])?([aeiouwy]+)(.*)$",
-                 token)
+    m = re.match(
+        r"^(ch|sh|zh|kk|tt|pp|ss|jj|ts|hs|ny|ng(?!u)|[bcdfghjklmnpqrstwxyz])?([aeiouwy]+)(.*)$",
+        token)
     if m is None:
         return None
     ini, vow, fin = m.group(1) or "", m.group(2), m.group(3)
+    if vow not in _SYL_VOWELS:
+        return None  # (Ayub, Eyad, Taieb: no romanisation of Chinese or Korean writes these)
+    if fin == "h" or (fin == "r" and vow == "o"):
+        # an open syllable marked long, as Hong Kong writes Cantonese (Wah, Ngor, Mah) and
+        # Wade-Giles some pinyin (shih: shi); Korean Oh: O
+        fin = ""
     for a, b in _SYL_FOLD:
         vow = vow.replace(a, b)
     if fin:
@@ -1081,7 +1124,7 @@ def _compound_numbers(tokens: list[Token]) -> list[Token]:
 def _name_title(t: Token) -> bool:
     """A title that is also a given name (Amir, Hafez, Mirza)."""
     return t.role == Role.TITLE and (t.text in NAME_TITLES or (
-        t.orig is not None and t.orig in ARABIC_NAME_TITLES))
+        _title_word(t.orig) in ARABIC_NAME_TITLES))
 
 
 def leading_title(form: NameForm) -> NameForm | None:
@@ -1253,7 +1296,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                 continue
             if (abjad and len(tok) == 1 and len(raw_tokens) > 1 and len(
                     origs.get(tok) or "??") == 1 and origs.get(tok) not in _RIGHT_JOINING) or (
-                    tok in PARTICLES and not syllabic and (
+                    tok in PARTICLES and not syllabic
+                    and (not abjad or tok in _ABJAD_PARTICLES) and (
                     len(tok) > 1 or (
                     0 < i < len(raw_tokens) - 1 and raw_tokens[i - 1] not in TITLES
                     and len(raw_tokens[i - 1]) > 1
@@ -1269,8 +1313,10 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                     (tok in TITLES and not abjad and i < len(raw_tokens) - 1  # (عمر is not Mr)
                      and (i == 0 or tok not in NAME_TITLES)  # (Mohammad Sadiq Amir Mohammad)
                      and i >= family_words)
-                    or (abjad and origs.get(tok) in ARABIC_TITLES and i < len(raw_tokens) - 1
-                        and (i == 0 or origs.get(tok) not in ARABIC_NAME_TITLES))):
+                    or (abjad and _title_word(origs.get(tok)) in ARABIC_TITLES
+                        and i < len(raw_tokens) - 1
+                        and (i == 0 or (i == 1 and raw_tokens[0] == "al")
+                             or _title_word(origs.get(tok)) not in ARABIC_NAME_TITLES))):
                 role = Role.TITLE
             elif org is not False and tok in GENERIC:
                 role = Role.GENERIC

@@ -1,0 +1,126 @@
+"""Chinese names read in Cantonese, as Hong Kong writes them.
+
+ICU reads Chinese characters in Mandarin (pinyin): 林鄭月娥 is ``lin zheng yue e``. The
+lists give people of Hong Kong (and Macau, and the Chinese of South-East Asia) under the
+spelling of their Cantonese name, the Hong Kong Government romanisation: ``LAM CHENG,
+Yuet-ngor``; 鄧炳強 is ``TANG, Ping-keung``, 曾國衞 ``TSANG, Kwok-wai``. :func:`cantonese_reading`
+gives that spelling, which the screener scores beside the Mandarin one (each party keeps its
+better match).
+
+The Cantonese reading of each character comes from ToJyutping (CanCLID, over the
+rime-cantonese dictionary) in Jyutping, the Linguistic Society of Hong Kong's romanisation;
+it is then written as the Hong Kong Government writes names (b d g z c j as p t k ch ch y;
+aa as a, oe as eu, eoi as ui, yu as u). A name takes the reading that names use: the family
+name's reading as a family name (曾 Tsang, not cang, "once"), a given name's literary
+reading (平 ping, not the colloquial peng). Open syllables that Hong Kong spells long (Wah,
+Ngor) meet their short form in the syllable key (:func:`sanctio.text.normalize.syllable_key`).
+
+A Cantonese reading only stands for a name the lists spell in Cantonese: the screener keeps
+a match of it when every syllable is written as Hong Kong writes it
+(:func:`spelled_in_cantonese`); a Mandarin spelling that merely shares its sound class
+(趙 Chiu against 邱 Qiu) is no evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+# family names whose reading as a family name is not the character's most frequent one
+_FAMILY_READINGS = {
+    "曾": "zang1", "單": "sin6", "单": "sin6", "區": "au1", "区": "au1", "華": "waa6",
+    "华": "waa6", "查": "caa4", "解": "gaai2", "仇": "kau4", "盛": "sing6", "樂": "lok6",
+    "乐": "lok6", "繆": "miu6", "缪": "miu6", "覃": "taam4", "万": "maan6", "萬": "maan6",
+    "藍": "laam4", "蓝": "laam4", "長": "coeng4", "长": "coeng4", "尉": "wai3",
+}
+_JYUTPING = re.compile(r"^(gw|kw|ng|[bpmfdtnlgkhwzcsj])?([a-z]+?)([1-6])?$")
+_INITIALS = {"b": "p", "d": "t", "g": "k", "gw": "kw", "z": "ch", "c": "ch", "j": "y"}
+_FINALS = {
+    "aa": "a", "aai": "ai", "aau": "au", "aam": "am", "aan": "an", "aang": "ang", "aap": "ap",
+    "aat": "at", "aak": "ak", "ou": "o", "oe": "eu", "oeng": "eung", "oek": "euk",
+    "eoi": "ui", "eon": "un", "eot": "ut", "yu": "u", "yun": "uen", "yut": "uet",
+}
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+@lru_cache(maxsize=1)
+def _converter() -> Any:
+    import ToJyutping  # (a few MB of dictionary, loaded on the first Chinese name)
+
+    return ToJyutping
+
+
+def hong_kong_spelling(jyutping: str) -> str:
+    """One Jyutping syllable (tone number optional) as the Hong Kong Government romanisation
+    writes it: ``zeng6`` Cheng, ``jyut6`` Yuet, ``koeng4`` Keung, ``gwok3`` Kwok."""
+    m = _JYUTPING.match(jyutping)
+    if m is None:
+        return jyutping
+    initial, final = m.group(1) or "", m.group(2)
+    if final in ("m", "ng") and not initial:
+        return final  # 吳 Ng, 唔 M
+    if initial in ("z", "c") and final == "i":
+        return "chi"  # 之 Chi, 志 Chi
+    if initial == "s" and final == "i":
+        return "sze"  # 施 Sze, 思 Sze
+    if initial == "l" and final == "ei":
+        return "lee"  # 李, 利, 理: Lee
+    return _INITIALS.get(initial, initial) + _FINALS.get(final, final)
+
+
+def _pick(char: str, readings: list[str], family: bool) -> str:
+    if family and char in _FAMILY_READINGS:
+        return _FAMILY_READINGS[char]
+    first = readings[0]
+    if not family and "eng" in first:
+        # a given name takes the literary reading (平 peng / ping: ping)
+        literary = first.replace("eng", "ing")[:-1]
+        for r in readings[1:]:
+            if r[:-1] == literary:
+                return r
+    return first
+
+
+@lru_cache(maxsize=10_000)
+def cantonese_reading(text: str) -> str | None:
+    """The name in Hong Kong's spelling of its Cantonese reading (``Lam Cheng Yuet Ngo`` for
+    林鄭月娥), each character a word; None for a text without Chinese characters, or one
+    with Latin letters (a Chinese name given with its spelling is read as spelled)."""
+    if text.isascii() or not _HAN.search(text) or re.search("[A-Za-z]", text):
+        return None
+    chars = [(c, r) for c, r in _converter().get_jyutping_candidates(text) if r]
+    # four characters are two family names (a married woman's, 林鄭: Lam Cheng; or one of
+    # two characters, 歐陽: Au Yeung) and a given name of two
+    family = 2 if len(chars) == 4 else 1
+    words = [hong_kong_spelling(_pick(c, r, family=i < family)).capitalize()
+             for i, (c, r) in enumerate(chars)]
+    return " ".join(words) if words else None
+
+
+def _hk_key(word: str) -> str:
+    """A syllable as Hong Kong spells it, with the spellings of one sound made one: ts and
+    ch (Tsang, Chang), a long open syllable (Wah, Ngor), ee for ei (Lee)."""
+    word = re.sub("^ts", "ch", word)
+    word = re.sub("(?<=[aeiou])h$", "", word)
+    word = re.sub("(?<=o)r$", "", word)
+    return word.replace("ee", "ei")
+
+
+def spelled_in_cantonese(reading: str, name: str) -> bool:
+    """Whether each syllable of a Cantonese reading is in a Latin name as Hong Kong spells
+    it, alone or written together with the next (Yuet-ngor, Yuetngor): LAM CHENG, Yuet-ngor
+    for Lam Cheng Yuet Ngo; not Dong Qiu for Chiu Tung."""
+    words = [_hk_key(w) for w in re.findall("[a-z]+", reading.lower())]
+    if not name.isascii() or not words:
+        return False
+    keys = {_hk_key(w) for w in re.findall("[a-z]+", name.lower())}
+    i = 0
+    while i < len(words):
+        if words[i] in keys:
+            i += 1
+        elif i + 1 < len(words) and _hk_key(words[i] + words[i + 1]) in keys:
+            i += 2
+        else:
+            return False
+    return True
