@@ -42,6 +42,7 @@ MUST_MATCH = [
     ("Chinese: the list's Mandarin alias of a Hong Kong name", "曾國衞", "Person",
      "us-ofac-29246"),
     ("Persian ending after a half space", "علی خامنه‌ای", "Person", "us-ofac-26945"),
+    ("a Russian's name in Ukrainian letters", "Євген Пригожин", "Person", "us-ofac-21171"),
     ("reverse: Latin query, Cyrillic list name", "Vladimir Vladimirovich Putin", "Person",
      "eu-135909"),
     ("legal form in words", "Okenit Limited Liability Company", "Organization", "eu-154792"),

@@ -11,7 +11,7 @@ import pytest
 from sanctio.scoring import KNOWN_APART_SIM, TokenWeights, compare_forms, token_sim
 from sanctio.text.abjad import reads_as
 from sanctio.text.cantonese import cantonese_reading, hong_kong_spelling, spelled_in_cantonese
-from sanctio.text.normalize import analyze, syllable_key, to_latin
+from sanctio.text.normalize import analyze, russian_reading, syllable_key, to_latin
 
 W = TokenWeights.uniform()
 
@@ -1177,3 +1177,36 @@ def test_initials_stand_for_the_names_in_their_order() -> None:
     crossed = score("Кадыров Р.А.", "KADYROV, Aleksandr Romanovych")
     assert right >= 0.8 > crossed
     assert "initials in another order" in describe("R. A. Kadyrov", "Aleksandr Romanovich Kadyrov")
+
+
+def test_cantonese_readings_are_kept_in_the_cache_folder(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """ToJyutping's dictionary takes most of a second and 70 MB to load: its readings of
+    each character are read once into a small file of the cache folder, then from it."""
+    from sanctio.text import cantonese
+
+    monkeypatch.setenv("SANCTIO_CACHE", str(tmp_path))
+    cantonese._readings.cache_clear()
+    cantonese.cantonese_reading.cache_clear()
+    try:
+        assert cantonese.cantonese_reading("鄧炳強") == "Tang Ping Keung"
+        files = list(tmp_path.glob("cantonese-readings-*.json"))
+        assert len(files) == 1 and files[0].stat().st_size > 100_000
+        cantonese._readings.cache_clear()
+        cantonese.cantonese_reading.cache_clear()
+        assert cantonese.cantonese_reading("鄧炳強") == "Tang Ping Keung"  # from the file
+        assert cantonese._readings()["強"][:2] == ["koeng4", "koeng5"]
+    finally:
+        cantonese._readings.cache_clear()
+        cantonese.cantonese_reading.cache_clear()
+
+
+@pytest.mark.parametrize(("native", "listed"), [
+    ("Ігор Гіркін", "Igor Vsevolodovich GIRKIN"),  # Ihor Hirkin by the Ukrainian romanisation
+    ("Євген Пригожин", "Yevgeny PRIGOZHIN"),  # Yevhen Pryhozhyn
+])
+def test_a_russians_name_in_ukrainian_letters_read_with_russian_ones(native: str,
+                                                                     listed: str) -> None:
+    reading = russian_reading(native)
+    assert reading is not None and score(reading, listed) >= 0.85, describe(reading, listed)
+    assert score(reading, listed) > score(native, listed) + 0.1  # (its own romanisation)
+    assert russian_reading("Евгений Пригожин") is None  # Russian letters: read as they are

@@ -256,6 +256,11 @@ def _nisba(query: str, listed: str) -> bool:
             and long_.startswith(short) and short[-1] not in "aeiouhyw'")
 
 
+def _undouble(text: str) -> str:
+    """A word with its doubled letters written once (Nnamani: Namani)."""
+    return re.sub(r"(.)\1", r"\1", text)
+
+
 def _syllable_vowels(key: str | None) -> str:
     """A syllable key without its initial consonants (li, i; chang, ang)."""
     return (key or "").lstrip("bcdfghjklmnpqrstvwxyz")
@@ -382,7 +387,8 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         return KNOWN_OTHER_SIM, "another father's name (patronymic)"
     if sim >= MIN_TOKEN_SIM and abs(lq - lr) <= 3 and _feminine_form(q, r):
         return KNOWN_OTHER_SIM, "another name (the feminine form)"
-    if lq == lr + 1 and not (q.abjad or r.abjad) and _nisba(q.text, r.text):
+    if lq > lr and not (q.abjad or r.abjad) and (_nisba(q.text, r.text) or (
+            lq > lr + 1 and _nisba(_undouble(q.text), _undouble(r.text)))):
         return min(sim, 0.65), "another name (-i of origin)"
     if sim > MIN_TOKEN_SIM and min(lq, lr) >= 2 and max(lq, lr) <= 9 and abs(
             lq - lr) >= 2 and _one_syllable_of_two(q.text, r.text):

@@ -34,7 +34,7 @@ from sanctio.scoring import (
     attribute_evidence,
     compare_forms,
 )
-from sanctio.text.cantonese import cantonese_reading, spelled_in_cantonese
+from sanctio.text.cantonese import cantonese_reading, may_be_listed, spelled_in_cantonese
 from sanctio.text.normalize import (
     ABJAD_SCRIPTS,
     NameForm,
@@ -43,6 +43,7 @@ from sanctio.text.normalize import (
     analyze,
     detect_script,
     ensure_symbols,
+    russian_reading,
     script_parts,
     wait_tagger,
     warm_tagger,
@@ -311,10 +312,13 @@ class Screener:
                           if _org_flag(query.schema) is not False else None)
             cantonese = (cantonese_reading(query.name)
                          if _org_flag(query.schema) is not True else None)
-            if parts or reversed_text or translated or cantonese:
+            if cantonese and not may_be_listed(cantonese, self.index.weights.df):
+                cantonese = None
+            russian = russian_reading(query.name)
+            if parts or reversed_text or translated or cantonese or russian:
                 return self._score_parts(query, parts, entity_filter, extra_keys, candidates,
                                          keep, min_name_score, reversed_text, translated,
-                                         cantonese)
+                                         cantonese, russian)
             form = analyze(query.name, org=_org_flag(query.schema))
         limit = candidates or self.candidate_limit
         per_name = MAX_NAMES_PER_ENTITY
@@ -373,7 +377,8 @@ class Screener:
         token-sort ratio). 曾國衞 (ceng guo wei) reaches TSANG Kwok-wai and TSANG Erick
         Kwok-wai first (the Cantonese reading of the same name), then CENG Guowei; a
         Cyrillic company name reaches the EU's Italian and Polish aliases before the English
-        one."""
+        one; Inayat RAHMAN ur reaches two aliases of the UR-RAHMAN family before RAHMAN,
+        Inayat ur."""
         groups: dict[int, list[int]] = {}
         taken = 0
         for i, e in zip(found, evidence, strict=True):
@@ -402,16 +407,19 @@ class Screener:
                      extra_keys: Iterable[str], candidates: int | None, keep: Any,
                      min_name_score: float, reversed_text: str | None = None,
                      translated: tuple[str, list[tuple[str, str]]] | None = None,
-                     cantonese: str | None = None) -> list[Match]:
+                     cantonese: str | None = None, russian: str | None = None
+                     ) -> list[Match]:
         """A name given in two scripts (Abou Mouhadjir (ابو مهاجر)): the whole and each part
         screened, each entity with its best match (whose explanation names the part). A
         right-to-left name is also read with its words reversed, a little weaker evidence;
         a Cyrillic or Greek organisation name also with the words the lists translate in
         English (:mod:`sanctio.text.orgwords`); a Chinese name also in Cantonese, as Hong
-        Kong spells it (:mod:`sanctio.text.cantonese`)."""
+        Kong spells it (:mod:`sanctio.text.cantonese`); a name in Ukrainian or Belarusian
+        letters also with Russian ones (:func:`sanctio.text.normalize.russian_reading`)."""
         best: dict[str, Match] = {}
         texts = [query.name, *parts] + ([reversed_text] if reversed_text else []) + (
-            [translated[0]] if translated else []) + ([cantonese] if cantonese else [])
+            [translated[0]] if translated else []) + ([cantonese] if cantonese else []) + (
+            [russian] if russian else [])
         for text in texts:
             q = replace(query, name=text)
             # (a Chinese name read in Cantonese is a person's: Ngo is no NGO)
@@ -431,6 +439,12 @@ class Screener:
                         "reading", 0.0,
                         f"read in Cantonese, as Hong Kong spells names: {cantonese}",
                         {"read_as": cantonese, "language": "yue"}))
+                if text == russian:
+                    m.explanation.append(Evidence(
+                        "reading", 0.0,
+                        "read with Russian letters for the Ukrainian or Belarusian ones, as "
+                        f"the lists spell the names of Russians: {russian}",
+                        {"read_as": russian, "language": "ru"}))
                 if text == reversed_text:
                     m.score = max(0.0, m.score - REVERSED_WORDS_PENALTY)
                     m.explanation.append(Evidence(

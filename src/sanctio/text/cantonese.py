@@ -7,8 +7,9 @@ Yuet-ngor``; 鄧炳強 is ``TANG, Ping-keung``, 曾國衞 ``TSANG, Kwok-wai``. :
 gives that spelling, which the screener scores beside the Mandarin one (each party keeps its
 better match).
 
-The Cantonese reading of each character comes from ToJyutping (CanCLID, over the
-rime-cantonese dictionary) in Jyutping, the Linguistic Society of Hong Kong's romanisation;
+The Cantonese readings of each character come from ToJyutping (CanCLID, over the
+rime-cantonese dictionary; kept per character in the cache folder) in Jyutping, the Linguistic
+Society of Hong Kong's romanisation;
 it is then written as the Hong Kong Government writes names (b d g z c j as p t k ch ch y;
 aa as a, oe as eu, eoi as ui, yu as u). A name takes the reading that names use: the family
 name's reading as a family name (曾 Tsang, not cang, "once"), a given name's literary
@@ -23,9 +24,14 @@ a match of it when every syllable is written as Hong Kong writes it
 
 from __future__ import annotations
 
+import json
+import os
 import re
+from collections.abc import Container
 from functools import lru_cache
-from typing import Any
+from typing import cast
+
+from sanctio.text.symbols import cache_dir
 
 # family names whose reading as a family name is not the character's most frequent one
 _FAMILY_READINGS = {
@@ -44,11 +50,43 @@ _FINALS = {
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-@lru_cache(maxsize=1)
-def _converter() -> Any:
-    import ToJyutping  # (a few MB of dictionary, loaded on the first Chinese name)
+# the CJK ideographs (unified, extension A, compatibility) whose readings are kept
+_CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 
-    return ToJyutping
+
+def _build_readings() -> dict[str, list[str]]:
+    import ToJyutping  # (its dictionary takes 0.6 s and 70 MB to load: read once, kept small)
+
+    out: dict[str, list[str]] = {}
+    for lo, hi in _CJK_RANGES:
+        for cp in range(lo, hi):
+            for char, readings in ToJyutping.get_jyutping_candidates(chr(cp)):
+                if readings:
+                    out[char] = list(readings)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _readings() -> dict[str, list[str]]:
+    """The Cantonese readings of each Chinese character, most frequent first: ToJyutping's,
+    read once per version of it into a small file of the cache folder (a second of work;
+    then milliseconds)."""
+    from importlib.metadata import version
+
+    path = cache_dir() / f"cantonese-readings-tojyutping-{version('ToJyutping')}.json"
+    try:
+        return cast(dict[str, list[str]], json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        pass
+    table = _build_readings()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass  # (a read-only cache: the table is built again in the next process)
+    return table
 
 
 def hong_kong_spelling(jyutping: str) -> str:
@@ -89,7 +127,8 @@ def cantonese_reading(text: str) -> str | None:
     with Latin letters (a Chinese name given with its spelling is read as spelled)."""
     if text.isascii() or not _HAN.search(text) or re.search("[A-Za-z]", text):
         return None
-    chars = [(c, r) for c, r in _converter().get_jyutping_candidates(text) if r]
+    table = _readings()
+    chars = [(c, table[c]) for c in text if c in table]
     # four characters are two family names (a married woman's, 林鄭: Lam Cheng; or one of
     # two characters, 歐陽: Au Yeung) and a given name of two
     family = 2 if len(chars) == 4 else 1
@@ -120,6 +159,38 @@ def spelled_in_cantonese(reading: str, name: str) -> bool:
         if words[i] in keys:
             i += 1
         elif i + 1 < len(words) and _hk_key(words[i] + words[i + 1]) in keys:
+            i += 2
+        else:
+            return False
+    return True
+
+
+def _list_spellings(word: str) -> tuple[str, ...]:
+    """How a list may write a syllable of a Cantonese reading (lower case): as read, with ts
+    for ch (Tsang), long (Wah, Ngor), ee for ei (Kee)."""
+    out = [word]
+    if word.startswith("ch"):
+        out.append("ts" + word[2:])
+    if word[-1:] in "aeiou":
+        out.append(word + "h")
+    if word.endswith("o"):
+        out.append(word + "r")
+    if "ei" in word:
+        out.append(word.replace("ei", "ee"))
+    return tuple(out)
+
+
+def may_be_listed(reading: str, vocabulary: Container[str]) -> bool:
+    """Whether a list could spell each syllable of a reading so (alone, or written together
+    with the next one), a word of ``vocabulary`` (the lists' tokens): when not, no list name
+    passes :func:`spelled_in_cantonese` and the reading need not be screened."""
+    words = reading.lower().split()
+    i = 0
+    while i < len(words):
+        if any(w in vocabulary for w in _list_spellings(words[i])):
+            i += 1
+        elif i + 1 < len(words) and any(a + b in vocabulary for a in _list_spellings(words[i])
+                                         for b in _list_spellings(words[i + 1])):
             i += 2
         else:
             return False

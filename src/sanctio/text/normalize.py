@@ -379,6 +379,22 @@ def _cyrillic_latin(text: str) -> str:
     return out
 
 
+# Ukrainian and Belarusian letters Russian lacks, as the Russian letters of the same sounds
+_AS_RUSSIAN = str.maketrans({"і": "и", "І": "И", "ї": "йи", "Ї": "Йи", "є": "е", "Є": "Е",
+                             "ґ": "г", "Ґ": "Г", "ў": "в", "Ў": "В"})
+_UK_BY_LETTERS = re.compile("[ІіЇїЄєҐґЎў]")
+
+
+def russian_reading(text: str) -> str | None:
+    """A name written in Ukrainian or Belarusian letters, with Russian letters for them: a
+    Russian's name in Ukrainian (Євген Пригожин, Ігор Гіркін) is Yevhen Pryhozhyn, Ihor Hirkin
+    by its own romanisation, and the lists write Yevgeniy PRIGOZHIN, Igor GIRKIN, from the
+    Russian. None for a text without those letters."""
+    if text.isascii() or not _UK_BY_LETTERS.search(text):
+        return None
+    return text.translate(_AS_RUSSIAN)
+
+
 _GREEK_ANY = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 
 

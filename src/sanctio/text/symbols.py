@@ -216,6 +216,11 @@ def _cache_dir() -> Path:
     return _cache_base(os.environ.get("SANCTIO_CACHE"))
 
 
+def cache_dir() -> Path:
+    """Sanctio's cache folder: ``SANCTIO_CACHE``, else the user's cache folder."""
+    return _cache_dir()
+
+
 @lru_cache(maxsize=4)
 def _cache_base(env_cache: str | None) -> Path:
     from platformdirs import user_cache_dir
