@@ -320,3 +320,14 @@ def test_a_chinese_name_read_in_cantonese_says_so(screener) -> None:  # type: ig
     mandarin = screener.screen(Query.build(name="曾國衞", schema="Person")).matches[0]
     assert mandarin.entity_id == "us-ofac-29246"
     assert mandarin.matched_name in ("CENG, Guowei", "ZENG, Guowei", "TSANG, Kwok-wai")
+
+
+
+@requires_full_lists
+def test_names_of_an_entity_the_keys_reach_alike_go_by_likeness(screener) -> None:  # type: ignore[no-untyped-def]
+    """MOHAMED, MOHAMED OMAR reaches the UN's MOHAMED OMAR HAJI, MOHAMED OMAR MA'ALIN and
+    MOHAMED OMAR MOHAMED with the same index evidence: of the two names scored in full, the
+    one written like the query is one, whichever the keys listed first."""
+    result = screener.screen(Query.build("MOHAMED, MOHAMED OMAR"))
+    scores = {m.entity_id: m.score for m in result.matches}
+    assert scores.get("un-6909267", 0.0) >= 0.99, scores

@@ -10,7 +10,12 @@ import pytest
 
 from sanctio.scoring import KNOWN_APART_SIM, TokenWeights, compare_forms, token_sim
 from sanctio.text.abjad import reads_as
-from sanctio.text.cantonese import cantonese_reading, hong_kong_spelling, spelled_in_cantonese
+from sanctio.text.cantonese import (
+    cantonese_reading,
+    hong_kong_spelling,
+    may_be_listed,
+    spelled_in_cantonese,
+)
 from sanctio.text.normalize import analyze, russian_reading, syllable_key, to_latin
 
 W = TokenWeights.uniform()
@@ -113,6 +118,11 @@ def test_a_cantonese_reading_stands_only_for_a_cantonese_spelling() -> None:
     assert not spelled_in_cantonese("Chiu Tung", "Dong Qiu")
     assert not spelled_in_cantonese("Cheung Ming", "MING CHUNG")
     assert not spelled_in_cantonese("Lam Cheng Yuet Ngo", "林鄭月娥")
+    # screened only where the lists have each syllable as Hong Kong may spell it
+    vocabulary = {"lam", "cheng", "yuet", "ngor", "tsang", "kwok", "wai"}
+    assert may_be_listed("Lam Cheng Yuet Ngo", vocabulary)
+    assert may_be_listed("Chang Kwok Wai", vocabulary)
+    assert not may_be_listed("Chiu Tung", vocabulary)
 
 
 def test_cjk_syllables_are_compared_whole() -> None:
@@ -1210,3 +1220,20 @@ def test_a_russians_name_in_ukrainian_letters_read_with_russian_ones(native: str
     assert reading is not None and score(reading, listed) >= 0.85, describe(reading, listed)
     assert score(reading, listed) > score(native, listed) + 0.1  # (its own romanisation)
     assert russian_reading("Евгений Пригожин") is None  # Russian letters: read as they are
+
+
+def test_a_final_heh_says_a_vowel_the_latin_must_write() -> None:
+    # דניאלה, كريمة are Daniela, Karima: not Daniel, Karim (a male name, known or not)
+    assert score("Daniel Weiss", "דניאלה וייס") < 0.5 < score("Daniela Weiss", "דניאלה וייס")
+    assert score("Karim Hassan", "كريمة حسن") < 0.5
+    for latin, native in (("Fatima", "فاطمة"), ("Hamza", "حمزه"), ("Taha", "طه"),
+                          ("Moshe", "משה"), ("Wajih", "وجيه"), ("Zadeh", "زاده")):
+        assert score(latin, native) >= 0.85, (latin, describe(latin, native))
+
+
+def test_a_particle_glued_to_a_name_is_not_another_particle() -> None:
+    # Benahmed (son of Ahmed) is not al-Ahmed; it is Ben Ahmed, and Benkaddour is Kaddour
+    assert "another particle" in describe("Riad Benahmed", "Riad AL-AHMED")
+    assert score("Riad Benahmed", "Riad AL-AHMED") < 0.8
+    assert score("Riad Benahmed", "Riad BEN AHMED") >= 0.95
+    assert score("Ahmed Benkaddour", "Ahmed KADDOUR") >= 0.95

@@ -169,6 +169,9 @@ _GLUED_PARTICLES = frozenset("ben bin ibn bel del de da di du dos al el ul ur ud
                              "von der ould".split())
 
 
+_GLUED = "particle written together"
+
+
 def _particle_glued(a: str, b: str) -> bool:
     """One token is the other with a particle glued in front (Benkaddour, Kaddour)."""
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
@@ -336,7 +339,7 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         return 0.98, "article joined"
     if _particle_glued(q.text, r.text):
         # the other particles glued to a name (al and bin have their alternative form above)
-        return 0.95, "particle written together"  # Benkaddour / Kaddour, Delvalle / Valle
+        return 0.95, _GLUED  # Benkaddour / Kaddour, Delvalle / Valle
     lq, lr = len(q.text), len(r.text)
     qk, rk = syllable_key(q.text), syllable_key(r.text)
     # (a vowel-less transliteration only looks like one: tan for طعان, Taan)
@@ -387,7 +390,8 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         return KNOWN_OTHER_SIM, "another father's name (patronymic)"
     if sim >= MIN_TOKEN_SIM and abs(lq - lr) <= 3 and _feminine_form(q, r):
         return KNOWN_OTHER_SIM, "another name (the feminine form)"
-    if lq > lr and not (q.abjad or r.abjad) and (_nisba(q.text, r.text) or (
+    if lq > lr and q.text[-1] == "i" and not (q.abjad or r.abjad) and (
+            _nisba(q.text, r.text) or (
             lq > lr + 1 and _nisba(_undouble(q.text), _undouble(r.text)))):
         return min(sim, 0.65), "another name (-i of origin)"
     if sim > MIN_TOKEN_SIM and min(lq, lr) >= 2 and max(lq, lr) <= 9 and abs(
@@ -432,7 +436,10 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
                 if sim < 0.92:
                     sim, how = 0.92, "same letters (read from the script)"
             elif sim < 0.88 and min(lq, lr) >= 3 and _same_consonants(q, r) and (
-                    _long_vowels_agree(q, r)) and _heads_agree(ab.orig or "", lat.text):
+                    _long_vowels_agree(q, r)) and _heads_agree(ab.orig or "", lat.text) and not (
+                    (ab.orig or "-")[-1] in "هةה" and lat.text[-1] not in "aeiouyht"):
+                # (a final ه, ة or ה says a vowel or an h the Latin does not write: دانيالة,
+                # דניאלה are Daniela, not Daniel)
                 sim, how = 0.8, "same consonants (transliterated script)"
             else:
                 # the letters say another name (حسين, Husayn, is not Hasan): a likeness of
@@ -961,6 +968,8 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
                 pairs = [*pairs, Pair([qt[a], qt[b]], [rt[qmap[b]], rt[qmap[a]]], 0.0,
                                       "father and son swapped around bin", (), ())]
                 break
+    if any(p.how == _GLUED for p in pairs):
+        pairs = _other_particles(q, r, pairs)
     if r.person and sum(1 for p in pairs if p.how == "initial") >= 2:
         pairs = _initials_in_order(r, pairs)
     legal = None
@@ -976,6 +985,29 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
 
 
 INITIAL_OUT_OF_ORDER_SIM = 0.5
+# particles of descent and of family, which tell names apart (Benahmed is not al-Ahmed)
+_LINEAGE_PARTICLES = {"ben": "bin", "bin": "bin", "ibn": "bin", "al": "al", "el": "al",
+                      "ul": "al", "abu": "abu", "abou": "abu"}
+
+
+def _other_particles(q: NameForm, r: NameForm, pairs: list[Pair]) -> list[Pair]:
+    """A particle glued to a name on one side, and another written before it on the other:
+    Riad BENAHMED (son of Ahmed) is not Riad AL-AHMED: other family names, not aligned."""
+    out = []
+    for p in pairs:
+        if p.how == _GLUED and len(p.query) == len(p.listed) == 1:
+            a, b = p.query[0], p.listed[0]
+            glued, plain, form = (a, b, r) if len(a.text) > len(b.text) else (b, a, q)
+            mine = _LINEAGE_PARTICLES.get(glued.text[:len(glued.text) - len(plain.text)])
+            k = next((i for i, t in enumerate(form.tokens) if t is plain), 0)
+            before = form.tokens[k - 1] if k else None
+            theirs = (_LINEAGE_PARTICLES.get(before.text) if before is not None
+                      and before.role == Role.PARTICLE else None)
+            if mine and theirs and mine != theirs:
+                p = Pair(p.query, p.listed, KNOWN_OTHER_SIM, "another particle", p.qi, p.rj)
+        out.append(p)
+    return out
+
 
 
 def _initials_in_order(r: NameForm, pairs: list[Pair]) -> list[Pair]:

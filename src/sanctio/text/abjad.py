@@ -254,7 +254,12 @@ def _reading(word: str) -> re.Pattern[str] | None:
             else:
                 parts.append(_SPELL["و"])
         elif ch in "هةה" and last:
-            parts.append("(?:h|t)?")  # Fatemeh, Fatima; Hamzah, Hamza; Izzat
+            # Fatemeh, Fatima; Hamzah, Hamza; Izzat: a vowel before it, or h or t, is
+            # written (دانيالة, דניאלה are Daniela, not Daniel)
+            if i and parts and parts[-1] == f"{_V}?":
+                parts[-1] = f"(?:{_V}(?:h|t)?|h|t)"
+            else:
+                parts.append("(?:h|t)?")
         else:
             parts.append(_SPELL.get(ch, ""))
         if not last:

@@ -1,0 +1,62 @@
+"""Real names of listed people as people write them: a probe beside `evaluate native`.
+
+`evaluate native` screens the native-script names the lists themselves give. People write
+names otherwise: Hong Kong officials in Chinese characters (the lists spell them in
+Cantonese), Russians in Ukrainian letters, Iranian and Arab officers with their ranks, a
+Persian half space inside a name, Russian initials after the family name. This probe holds
+64 such names of parties on the OFAC, UN, EU and UK lists (`benchmarks/data/real_names.tsv`:
+the query and a pattern the top match's name must contain), screens each as a person against
+the lists' Latin names only (as `evaluate native` does) at the default threshold, and prints
+each outcome and the share found.
+
+    .venv/bin/python benchmarks/real_names.py [--home DIR] [--data ../shared/data]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import tempfile
+from pathlib import Path
+
+from sanctio.contract import DEFAULT_THRESHOLD, Query
+from sanctio.evaluate.native import LatinOnlyRegistry
+from sanctio.registry import Registry
+from sanctio.screen import Screener
+
+ROOT = Path(__file__).resolve().parents[1]
+LISTS = ["ofac-sdn-2021", "un-2026/consolidated.xml", "eu-2026/sanctions.xml",
+         "uk-2026/ConList.csv"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--home", type=Path, help="a registry with the four lists loaded")
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    args = parser.parse_args()
+    if args.home:
+        reg = Registry(args.home)
+    else:
+        reg = Registry(Path(tempfile.mkdtemp(prefix="sanctio-real-")) / "home")
+        for name in LISTS:
+            reg.load(args.data / name)
+    screener = Screener(LatinOnlyRegistry(reg))
+    with (ROOT / "benchmarks" / "data" / "real_names.tsv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader((line for line in f if not line.startswith("#")),
+                                   delimiter="\t"))
+    found = 0
+    for row in rows:
+        result = screener.screen(Query.build(row["query"], schema="Person"),
+                                 threshold=DEFAULT_THRESHOLD, limit=1)
+        top = result.matches[0] if result.matches else None
+        ok = top is not None and re.search(row["expect"], top.matched_name, re.I) is not None
+        found += ok
+        print(f"{'found' if ok else 'MISS '}  {row['query']}  ->  "
+              f"{f'{top.matched_name} ({top.score:.2f})' if top else '-'}")
+    print(f"found {found} of {len(rows)} ({found / len(rows):.1%}) at threshold "
+          f"{DEFAULT_THRESHOLD}")
+
+
+if __name__ == "__main__":
+    main()
