@@ -984,7 +984,6 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
     return NameComparison(score, pairs, un_q, un_r, ignored, legal, feats)
 
 
-INITIAL_OUT_OF_ORDER_SIM = 0.5
 # particles of descent and of family, which tell names apart (Benahmed is not al-Ahmed)
 _LINEAGE_PARTICLES = {"ben": "bin", "bin": "bin", "ibn": "bin", "al": "al", "el": "al",
                       "ul": "al", "abu": "abu", "abou": "abu"}
@@ -1009,6 +1008,8 @@ def _other_particles(q: NameForm, r: NameForm, pairs: list[Pair]) -> list[Pair]:
     return out
 
 
+INITIAL_OUT_OF_ORDER_SIM = 0.5
+
 
 def _initials_in_order(r: NameForm, pairs: list[Pair]) -> list[Pair]:
     """Initials stand for the names in the order they are written: Kadyrov R.A. is Ramzan
@@ -1017,11 +1018,8 @@ def _initials_in_order(r: NameForm, pairs: list[Pair]) -> list[Pair]:
     texts = tuple(t.text for t in r.scoring)
     if len(set(texts)) < len(texts):
         return pairs  # (a name written twice, BAHMANYAR Morteza BAHMANYAR: either is first)
-    initials = sorted((p for p in pairs if p.how == "initial" and len(p.qi) == len(p.rj) == 1),
-                      key=lambda p: p.qi[0])
-    pos = _natural_positions(r.original, texts)
-    seq = [pos[p.rj[0]] for p in initials]
-    if all(a < b for a, b in itertools.pairwise(seq)):
+    initials = [p for p in pairs if p.how == "initial" and len(p.qi) == len(p.rj) == 1]
+    if not _crossed(r, initials):
         return pairs
     crossed = {id(p) for p in initials}
     return [Pair(p.query, p.listed, INITIAL_OUT_OF_ORDER_SIM, "initials in another order",

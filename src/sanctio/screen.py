@@ -67,7 +67,6 @@ class IndexedName:
     list_id: str  # the list whose record holds the name
     form: NameForm
     weights: list[float] | None = None  # rarity weights of form.scoring, set at build
-    text: str = ""  # the words of form.scoring, for a quick likeness (see Screener._per_entity)
 
 
 # a candidate whose index evidence is below this share of the query's weight cannot reach
@@ -155,8 +154,7 @@ class Screener:
                 if not key or key in seen:
                     continue  # the same name in another language version or list
                 seen[key] = len(self.names)
-                self.names.append(IndexedName(pos, name, member.version.list_id, form,
-                                              text=" ".join(t.text for t in form.scoring)))
+                self.names.append(IndexedName(pos, name, member.version.list_id, form))
         self.links_to, self.linked_from = _links(self.entities)
         ensure_symbols([t.text for n in self.names for t in n.form.tokens if t.role == Role.NAME]
                        + [t.orig for n in self.names for t in n.form.tokens if t.orig])
@@ -398,7 +396,8 @@ class Screener:
         text = " ".join(t.text for t in form.scoring)
 
         def like(i: int) -> float:
-            return fuzz.token_sort_ratio(text, self.names[i].text)
+            listed = " ".join(t.text for t in self.names[i].form.scoring)
+            return fuzz.token_sort_ratio(text, listed)
 
         for group in groups.values():
             if len(group) <= per_name:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Container
+from collections.abc import Callable, Container
 from functools import lru_cache
 from typing import cast
 
@@ -79,13 +79,15 @@ def _readings() -> dict[str, list[str]]:
     except (OSError, ValueError):
         pass
     table = _build_readings()
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, path)
     except OSError:
         pass  # (a read-only cache: the table is built again in the next process)
+    finally:
+        tmp.unlink(missing_ok=True)
     return table
 
 
@@ -154,11 +156,17 @@ def spelled_in_cantonese(reading: str, name: str) -> bool:
     if not name.isascii() or not words:
         return False
     keys = {_hk_key(w) for w in re.findall("[a-z]+", name.lower())}
+    return _each_syllable(words, lambda w: w in keys, lambda a, b: _hk_key(a + b) in keys)
+
+
+def _each_syllable(words: list[str], alone: Callable[[str], bool],
+                   together: Callable[[str, str], bool]) -> bool:
+    """Whether each word is found alone, or written together with the next one."""
     i = 0
     while i < len(words):
-        if words[i] in keys:
+        if alone(words[i]):
             i += 1
-        elif i + 1 < len(words) and _hk_key(words[i] + words[i + 1]) in keys:
+        elif i + 1 < len(words) and together(words[i], words[i + 1]):
             i += 2
         else:
             return False
@@ -184,14 +192,8 @@ def may_be_listed(reading: str, vocabulary: Container[str]) -> bool:
     """Whether a list could spell each syllable of a reading so (alone, or written together
     with the next one), a word of ``vocabulary`` (the lists' tokens): when not, no list name
     passes :func:`spelled_in_cantonese` and the reading need not be screened."""
-    words = reading.lower().split()
-    i = 0
-    while i < len(words):
-        if any(w in vocabulary for w in _list_spellings(words[i])):
-            i += 1
-        elif i + 1 < len(words) and any(a + b in vocabulary for a in _list_spellings(words[i])
-                                         for b in _list_spellings(words[i + 1])):
-            i += 2
-        else:
-            return False
-    return True
+    return _each_syllable(
+        reading.lower().split(),
+        lambda w: any(s in vocabulary for s in _list_spellings(w)),
+        lambda a, b: any(x + y in vocabulary for x in _list_spellings(a)
+                         for y in _list_spellings(b)))

@@ -382,7 +382,7 @@ def _cyrillic_latin(text: str) -> str:
 # Ukrainian and Belarusian letters Russian lacks, as the Russian letters of the same sounds
 _AS_RUSSIAN = str.maketrans({"і": "и", "І": "И", "ї": "йи", "Ї": "Йи", "є": "е", "Є": "Е",
                              "ґ": "г", "Ґ": "Г", "ў": "в", "Ў": "В"})
-_UK_BY_LETTERS = re.compile("[ІіЇїЄєҐґЎў]")
+_UK_BY_LETTERS = re.compile("[" + "".join(map(chr, _AS_RUSSIAN)) + "]")
 
 
 def russian_reading(text: str) -> str | None:
@@ -925,9 +925,11 @@ def _hangul_latin(text: str) -> tuple[str, dict[str, str]]:
 
 # a token that is one syllable of Chinese or Korean as romanised (pinyin, Wade-Giles,
 # McCune-Reischauer, Revised): compared whole, never by edit distance (yang is not yong)
+_SYL_ONSET = r"ch|sh|zh|kk|tt|pp|ss|jj|ts|hs|ny|ng(?!u)|[bcdfghjklmnpqrstwxyz]"
 _SYLLABLE = re.compile(
-    r"^(?:ch|sh|zh|kk|tt|pp|ss|jj|ts|hs|ny|ng(?!u)|[bcdfghjklmnpqrstwxyz])?[aeiouwy]{1,3}"
-    r"(?:ng|n|m|l|k|p|t|g|b|r|h)?$")
+    rf"^(?:{_SYL_ONSET})?[aeiouwy]{{1,3}}(?:ng|n|m|l|k|p|t|g|b|r|h)?$")
+# its parts: initial consonants, vowels, the rest
+_SYL_PARTS = re.compile(rf"^({_SYL_ONSET})?([aeiouwy]+)(.*)$")
 # vowels the romanisations write differently: Korean eo as o, u or eo (Chon, Chun, Cheon;
 # Sung, Song, Seong), eu as u; Wade-Giles ung for pinyin ong (Tung, Dong)
 # (oo is u: Moon, Mun, Joo; u is o only before a final consonant, as customary and Wade-Giles
@@ -996,9 +998,7 @@ def syllable_key(token: str) -> str | None:
     chong, or chol and cheol, share one; None for anything else."""
     if len(token) > 6 or not _SYLLABLE.match(token):
         return None
-    m = re.match(
-        r"^(ch|sh|zh|kk|tt|pp|ss|jj|ts|hs|ny|ng(?!u)|[bcdfghjklmnpqrstwxyz])?([aeiouwy]+)(.*)$",
-        token)
+    m = _SYL_PARTS.match(token)
     if m is None:
         return None
     ini, vow, fin = m.group(1) or "", m.group(2), m.group(3)
