@@ -55,6 +55,30 @@ MUST_MATCH = [
     ("initial before a common surname", "T AZIZ", "Person", "un-6908072"),
     ("initial that is also a particle", "Y AL-MADANI", "Person", "un-6908865"),
     ("dotted initial that is also a particle", "E. BADEGE", "Person", "eu-7200"),
+    ("Muhammad written short", "Mohd Shawqi ISLAMBOULI", "Person", "us-ofac-2682"),
+    ("Muhammad written Md", "Talal Md Rashid NAJI", "Person", "us-ofac-2685"),
+    ("a given name written short with a full stop", "Aleksandr M. RADKOV", "Person",
+     "us-ofac-10139"),
+    ("a given name written short, x for ks", "Alex. Mikhailovich RADKOV", "Person",
+     "us-ofac-10139"),
+    ("business word written short (rigour's symbols)", "MIRIM SHPG CO LTD", "Organization",
+     "us-ofac-19576"),
+    ("business word written short with a full stop", "TADBIR ECONOMIC DEV. GROUP",
+     "Organization", "us-ofac-16006"),
+    ("a space missing", "KOREA KUMBYOLTRADING COMPANY", "Organization", "us-ofac-23183"),
+    ("a space missing before a business word", "NORDSTRAND MARITIME AND TRADINGCOMPANY",
+     "Organization", "us-ofac-1571"),
+    ("a space too many", "NORDSTRAND MARI TIME AND TRADING COMPANY", "Organization",
+     "us-ofac-1571"),
+    ("the last word cut off", "TADBIR ECONOMIC DEVELOPMENT GROU", "Organization",
+     "us-ofac-16006"),
+    ("the last word cut off (person)", "Mohammad Shawqi ISLAMB", "Person", "us-ofac-2682"),
+    ("a business word written apart", "KOREA KUMBYOL TRA DING COMPANY", "Organization",
+     "us-ofac-23183"),
+    ("a generation after the name", "Aleksandr Mikhailovich RADKOV Jr.", "Person",
+     "us-ofac-10139"),
+    ("a generation numeral after a person's name", "RADKOV Aleksandr Mikhailovich III",
+     "Person", "us-ofac-10139"),
 ]
 
 
@@ -331,3 +355,36 @@ def test_names_of_an_entity_the_keys_reach_alike_go_by_likeness(screener) -> Non
     result = screener.screen(Query.build("MOHAMED, MOHAMED OMAR"))
     scores = {m.entity_id: m.score for m in result.matches}
     assert scores.get("un-6909267", 0.0) >= 0.99, scores
+
+
+def test_respaced_reading_puts_the_spaces_the_lists_write() -> None:
+    """Pure: two words that are one list word are joined, a word no list writes is cut
+    into two that they do (the second may be a business word, or a particle before a
+    word); nothing is changed where every word is a list word."""
+    from sanctio.screen import respaced_reading
+
+    vocab = {"maulawi", "rajab", "havin", "bank", "doostan", "international", "ganaderias",
+             "valle", "sei", "air", "lines"}
+    assert respaced_reading("MAUL AWI RAJAB", vocab) == (
+        "MAULAWI RAJAB", ["MAUL AWI as MAULAWI"])
+    assert respaced_reading("HAVINBANK LIMITED", vocab) == (
+        "HAVIN BANK LIMITED", ["HAVINBANK as HAVIN BANK"])
+    assert respaced_reading("DOOSTAN INTERNATIONALCOMPANY", vocab) == (
+        "DOOSTAN INTERNATIONAL COMPANY", ["INTERNATIONALCOMPANY as INTERNATIONAL COMPANY"])
+    assert respaced_reading("GANADERIASDEL VALLE", vocab)[0] == "GANADERIAS DEL VALLE"  # type: ignore[index]
+    assert respaced_reading("Seidel", vocab) is None  # a particle ends no name
+    assert respaced_reading("Air lines", vocab) is None  # both list words as they are
+    assert respaced_reading("Ганадериас", vocab) is None
+
+
+def test_a_respaced_or_cut_off_name_says_so(screener) -> None:  # type: ignore[no-untyped-def]
+    """The re-spaced reading is a little weaker evidence and names the change; a last word
+    cut off matches the word it begins, as a word written short."""
+    top = screener.screen(Query.build("NORDSTRAND MARI TIME AND TRADING COMPANY",
+                                      schema="Organization")).matches[0]
+    spacing = [e for e in top.explanation if e.feature == "spacing"]
+    assert top.entity_id == "us-ofac-1571" and spacing and spacing[0].effect < 0
+    assert spacing[0].data["changes"] == ["MARI TIME as MARITIME"]
+    cut = screener.screen(Query.build("Mohammad Shawqi ISLAMB", schema="Person")).matches[0]
+    assert cut.entity_id == "us-ofac-2682" and "islamb~islambouli (written short)" in (
+        cut.explanation[0].detail)

@@ -1237,3 +1237,27 @@ def test_a_particle_glued_to_a_name_is_not_another_particle() -> None:
     assert score("Riad Benahmed", "Riad AL-AHMED") < 0.8
     assert score("Riad Benahmed", "Riad BEN AHMED") >= 0.95
     assert score("Ahmed Benkaddour", "Ahmed KADDOUR") >= 0.95
+
+
+def test_a_word_written_short_matches_the_words_it_begins() -> None:
+    """Alex. begins Aleksandr (x is ks), Inv. Investment: "written short", weaker than the
+    word itself; the same word without the full stop is no short form."""
+    q = analyze("Alex. Petrov", org=False).scoring[0]
+    sim, how = token_sim(q, analyze("Aleksandr Petrov", org=False).scoring[0])
+    assert (sim, how) == (0.9, "written short")
+    plain = analyze("Alex Petrov", org=False).scoring[0]
+    assert token_sim(plain, analyze("Aleksandr Petrov", org=False).scoring[0])[1] != (
+        "written short")
+    weights = TokenWeights({"alex": 1, "aleksandr": 1}, 1000)
+    assert weights.weight(q) <= 0.5 < weights.weight(plain)
+
+
+def test_a_generation_after_a_persons_name_is_no_name_word() -> None:
+    """Jr., Sr, III after a person's name: the list may write it or not. III stays a number
+    in a name that may be a fund's (Fund III is another fund)."""
+    assert [t.text for t in analyze("John Paul SMITH Jr.", org=False).scoring] == [
+        "john", "paul", "smith"]
+    assert [t.text for t in analyze("John Paul SMITH III", org=False).scoring] == [
+        "john", "paul", "smith"]
+    assert {"iii", "3"} & {t.text for t in analyze("Horizon Capital Fund III").scoring}
+    assert "sr" in [t.text for t in analyze("Sr Ali", org=False).scoring]  # not after it

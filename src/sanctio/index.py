@@ -191,7 +191,7 @@ class NameIndex:
         self.offsets = np.asarray(offsets, dtype=np.int64)
         self._offsets = offsets
         self._by_consonants: dict[str, list[str]] | None = None
-        self._hit_cache: dict[tuple[str, Role, str | None, bool, str | None],
+        self._hit_cache: dict[tuple[str, Role, str | None, bool, str | None, bool],
                               tuple[np.ndarray, np.ndarray]] = {}
         self.flat = np.asarray(flat, dtype=np.int32)
         # vocabulary deletion dictionary for typo-tolerant lookups
@@ -388,7 +388,7 @@ class NameIndex:
         for t in toks:
             if _is_initial(t):
                 continue  # see candidates_scored
-            key = (t.text, t.role, t.alt, t.abjad, t.orig)
+            key = (t.text, t.role, t.alt, t.abjad, t.orig, t.short)
             hits = self._hit_cache.get(key)
             if hits is None:
                 hits = self._hits(self._spans(self._token_groups(t)))

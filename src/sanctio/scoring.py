@@ -114,6 +114,8 @@ class TokenWeights:
             base *= 0.3
         if len(tok.text) == 1:
             base = min(base, 0.3)  # an initial is weak evidence
+        elif tok.short:
+            base = min(base, 0.5)  # so is a word written short (Alex., Inv.)
         return base
 
 
@@ -317,12 +319,21 @@ def generic_key(text: str) -> str:
     return _GENERIC_CANON.get(text, text)
 
 
+def _written_short(short: str, full: str) -> bool:
+    """``short`` begins ``full`` (x is ks: Alex., Aleksandr)."""
+    return len(full) > len(short) and (full.startswith(short) or full.replace(
+        "x", "ks").startswith(short.replace("x", "ks")))
+
+
 def token_sim(q: Token, r: Token) -> tuple[float, str]:
     """Similarity of two tokens and how they were found alike."""
     if q.text == r.text:
         return 1.0, "same"
     if q.role == r.role == Role.GENERIC and generic_key(q.text) == generic_key(r.text):
         return 0.97, "the same business word (short form or plural)"
+    if (q.short and _written_short(q.text, r.text)) or (
+            r.short and _written_short(r.text, q.text)):
+        return 0.9, "written short"  # Alex. for Aleksandr, Inv. for Investment
     if q.text in ARMED and r.text in ARMED:
         return 0.6, "another word for an armed group"  # Kaniyat Brigade, Kaniyat Militia
     if q.role == Role.NUMBER or r.role == Role.NUMBER:
@@ -627,13 +638,13 @@ def _joined(a: str, b: str, abjad: bool = False, orig: str | None = None) -> Tok
     return Token(a + b, Role.NAME, skeleton(a + b), abjad=abjad, orig=orig)
 
 
-_SIM_CACHE: dict[tuple[str, bool, str | None], dict[str, tuple[float, str]]] = {}
+_SIM_CACHE: dict[tuple[str, bool, str | None, bool], dict[str, tuple[float, str]]] = {}
 
 
 def _sim_row(a: Token) -> dict[str, tuple[float, str]]:
     """Memoised similarities of one query token to list tokens (a token's alt form,
     symbols and role follow from its text, so its text and script flag are the whole key)."""
-    key = (a.text, a.abjad, a.orig)
+    key = (a.text, a.abjad, a.orig, a.short)
     row = _SIM_CACHE.get(key)
     if row is None:
         if len(_SIM_CACHE) > 200_000:
@@ -646,7 +657,8 @@ def _row_key(b: Token) -> str:
     # a token's similarities follow from its text and the word it came from (its symbols
     # and script flag follow from those): both are the key, so no earlier call can change
     # a later result
-    return f"{b.text}\x00{b.orig}\x00{b.abjad:d}" if b.orig or b.abjad else b.text
+    return (f"{b.text}\x00{b.orig}\x00{b.abjad:d}\x00{b.short:d}" if b.orig or b.abjad
+            or b.short else b.text)
 
 
 def cached_token_sim(a: Token, b: Token) -> tuple[float, str]:

@@ -37,6 +37,8 @@ from sanctio.scoring import (
 from sanctio.text.cantonese import cantonese_reading, may_be_listed, spelled_in_cantonese
 from sanctio.text.normalize import (
     ABJAD_SCRIPTS,
+    GENERIC,
+    PARTICLES,
     NameForm,
     Role,
     _analyze,
@@ -102,6 +104,58 @@ def _reversed_reading(text: str) -> str | None:
             c.isascii() and c.isalpha() for c in text):
         return None
     return " ".join(reversed(words))
+
+
+# the score taken off a match found only with a space put in or taken out of the query
+RESPACED_PENALTY = 0.02
+_PART = 3  # the shortest word a re-spaced query word is cut into
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def respaced_reading(text: str, vocab: set[str]) -> tuple[str, list[str]] | None:
+    """A Latin name with the spaces the lists put elsewhere: two adjacent words that are one
+    list word and not both list words alone (MAUL AWI RAJAB: MAULAWI), or a business word
+    (SHIP PING, AIR LINES) written together, a
+    word that no list writes cut into two that they do (HAVINBANK LIMITED, DOOSTAN
+    INTERNATIONALCOMPANY, GANADERIASDEL VALLE: the second may be a business word, or a
+    particle where a word follows), at most one of each per word.
+    ``vocab`` holds every word of the lists (and every two adjacent ones written together).
+    Returns the new text and what was changed, or None when nothing was."""
+    if not text.isascii():
+        return None
+    words = list(_WORD.finditer(text))
+    out: list[str] = []
+    done: list[str] = []
+    pos = 0
+    i = 0
+    while i < len(words):
+        m = words[i]
+        k = m.group().lower()
+        if i + 1 < len(words):
+            n = words[i + 1]
+            k2 = n.group().lower()
+            joined = k + k2
+            if (text[m.end():n.start()] in (" ", "-") and len(joined) >= 6 and joined in vocab
+                    and (k not in vocab or k2 not in vocab or joined in GENERIC)):
+                out.append(text[pos:m.start()] + m.group() + n.group())
+                done.append(f"{m.group()} {n.group()} as {m.group()}{n.group()}")
+                pos = n.end()
+                i += 2
+                continue
+        if len(k) >= 2 * _PART and k not in vocab:
+            cuts = [c for c in range(_PART, len(k) - _PART + 1)
+                    if k[:c] in vocab and (k[c:] in vocab or k[c:] in GENERIC or (
+                        k[c:] in PARTICLES and i + 1 < len(words)))]
+            if cuts:
+                c = max(cuts, key=lambda c: (min(c, len(k) - c), c))
+                out.append(text[pos:m.start()] + m.group()[:c] + " " + m.group()[c:])
+                done.append(f"{m.group()} as {m.group()[:c]} {m.group()[c:]}")
+                pos = m.end()
+        i += 1
+    if not done:
+        return None
+    out.append(text[pos:])
+    return "".join(out), done
 
 
 class Screener:
@@ -314,11 +368,16 @@ class Screener:
             if cantonese and not may_be_listed(cantonese, self.index.weights.df):
                 cantonese = None
             russian = russian_reading(query.name)
-            if parts or reversed_text or translated or cantonese or russian:
+            respaced = respaced_reading(query.name, self.index.vocab)
+            if parts or reversed_text or translated or cantonese or russian or respaced:
                 return self._score_parts(query, parts, entity_filter, extra_keys, candidates,
                                          keep, min_name_score, reversed_text, translated,
-                                         cantonese, russian)
+                                         cantonese, russian, respaced)
             form = analyze(query.name, org=_org_flag(query.schema))
+        if not extra_keys:
+            cut = self._cut_off(form)
+            if cut is not None:
+                form, extra_keys = cut
         limit = candidates or self.candidate_limit
         per_name = MAX_NAMES_PER_ENTITY
         if any(t.abjad for t in form.scoring):
@@ -367,6 +426,28 @@ class Screener:
                 continue
             matches.append(self._match(query, pos, s, entry, cmp))
         return matches
+
+    def _cut_off(self, form: NameForm) -> tuple[NameForm, list[str]] | None:
+        """A Latin name whose last word no list writes but begins list words at most twice
+        its length may be cut off, as a field too short cuts it (NATIONAL IRANIAN OIL
+        PRODUCTS DISTR, Hassan HIJA): the word is read as written short (it matches the words
+        it begins, as weaker evidence) and those words become candidates' keys. Not a name of
+        one word, or of one beside business words (Bera Ltd is no BERATEX GROUP)."""
+        if form.script != "Latin" or not form.scoring or not form.original.rstrip()[
+                -1:].isalpha():
+            return None
+        last = form.scoring[-1]
+        if last is not form.tokens[-1] or last.role not in (Role.NAME, Role.GENERIC) or (
+                last.short or len(last.text) < 4 or last.text in self.index.vocab) or not any(
+                t.role == Role.NAME for t in form.scoring[:-1]):
+            return None
+        words = [w for w in self.index.prefix_vocab(last.text, 30)
+                 if len(last.text) < len(w) <= 2 * len(last.text)]
+        if not words:
+            return None
+        cut = replace(last, short=True)
+        return replace(form, tokens=[*form.tokens[:-1], cut],
+                       scoring=[*form.scoring[:-1], cut]), ["t:" + w for w in words]
 
     def _per_entity(self, form: NameForm, found: list[int], evidence: list[float],
                     floor: float, limit: int, per_name: int) -> list[int]:
@@ -421,19 +502,21 @@ class Screener:
                      extra_keys: Iterable[str], candidates: int | None, keep: Any,
                      min_name_score: float, reversed_text: str | None = None,
                      translated: tuple[str, list[tuple[str, str]]] | None = None,
-                     cantonese: str | None = None, russian: str | None = None
-                     ) -> list[Match]:
+                     cantonese: str | None = None, russian: str | None = None,
+                     respaced: tuple[str, list[str]] | None = None) -> list[Match]:
         """A name given in two scripts (Abou Mouhadjir (ابو مهاجر)): the whole and each part
         screened, each entity with its best match (whose explanation names the part). A
         right-to-left name is also read with its words reversed, a little weaker evidence;
         a Cyrillic or Greek organisation name also with the words the lists translate in
         English (:mod:`sanctio.text.orgwords`); a Chinese name also in Cantonese, as Hong
         Kong spells it (:mod:`sanctio.text.cantonese`); a name in Ukrainian or Belarusian
-        letters also with Russian ones (:func:`sanctio.text.normalize.russian_reading`)."""
+        letters also with Russian ones (:func:`sanctio.text.normalize.russian_reading`); a
+        Latin name also with the spaces the lists put elsewhere (:func:`respaced_reading`),
+        a little weaker evidence."""
         best: dict[str, Match] = {}
         texts = [query.name, *parts] + ([reversed_text] if reversed_text else []) + (
             [translated[0]] if translated else []) + ([cantonese] if cantonese else []) + (
-            [russian] if russian else [])
+            [russian] if russian else []) + ([respaced[0]] if respaced else [])
         for text in texts:
             q = replace(query, name=text)
             # (a Chinese name read in Cantonese is a person's: Ngo is no NGO)
@@ -459,6 +542,12 @@ class Screener:
                         "read with Russian letters for the Ukrainian or Belarusian ones, as "
                         f"the lists spell the names of Russians: {russian}",
                         {"read_as": russian, "language": "ru"}))
+                if respaced and text == respaced[0]:
+                    m.score = max(0.0, m.score - RESPACED_PENALTY)
+                    m.explanation.append(Evidence(
+                        "spacing", -RESPACED_PENALTY,
+                        "read with the spaces the lists write: " + "; ".join(respaced[1]),
+                        {"read_as": text, "changes": respaced[1]}))
                 if text == reversed_text:
                     m.score = max(0.0, m.score - REVERSED_WORDS_PENALTY)
                     m.explanation.append(Evidence(

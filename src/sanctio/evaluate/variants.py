@@ -1026,6 +1026,113 @@ def combo(name: str, schema: Schema | None, rng: random.Random) -> str | None:
 
 
 CATEGORIES["combo"] = combo
+
+
+# ------------------------------------------- the categories added after combo (session 9)
+# (each category draws from its own seeded generator, so adding these leaves the draws of the
+# categories above unchanged)
+
+def joined(name: str, schema: Schema | None, rng: random.Random) -> str | None:
+    """Two adjacent words written as one, a space missing (``HAVINBANK LIMITED``,
+    ``Yongchol KIM``, ``Hasan NASRALLAHHASAN`` is not made: the words must be two letters
+    or more and the name keep a second word)."""
+    words = name.split()
+    pairs = [i for i in range(len(words) - 1)
+             if len(_letters(words[i])) >= 2 and len(_letters(words[i + 1])) >= 2
+             and words[i][-1].isalpha() and words[i + 1][0].isalpha()]
+    if len(words) < 3 or not pairs:
+        return None
+    i = rng.choice(pairs)
+    a, b = words[i], words[i + 1]
+    glued = a + (b if b.isupper() or not a.isupper() else b.upper())
+    return " ".join([*words[:i], glued, *words[i + 2:]])
+
+
+def split(name: str, schema: Schema | None, rng: random.Random) -> str | None:
+    """One word of seven letters or more written as two, an extra space (``NASR ALLAH``,
+    ``ROSOBORON EXPORT``, ``Khame nei``), each part three letters or more."""
+    spots = [(m.start(), i) for m in re.finditer(r"[A-Za-z]{7,}", name)
+             for i in range(m.start() + 3, m.end() - 2)]
+    if not spots:
+        return None
+    _, i = rng.choice(spots)
+    return name[:i] + " " + name[i:]
+
+
+_EXTRA_NAMES: dict[str | None, list[str]] = {
+    "arabic": ["Ali", "Hassan", "Ahmed", "Mohamed", "Abdullah", "Omar", "Yusuf", "Khalid"],
+    "russian": ["Ivanovich", "Sergeyevich", "Petrovna", "Alexandrovich", "Nikolaevich"],
+    "chinese": ["Tony", "David", "Carrie", "Michael", "Jenny"],
+    "korean": ["Daniel", "Grace", "Peter", "Sarah"],
+    None: ["James", "Maria", "Anne", "Peter", "John", "Michael", "Luis", "Marie"],
+}
+
+
+def extra_name(name: str, schema: Schema | None, rng: random.Random) -> str | None:
+    """People: a name the list does not have, added as a middle name (``Mohamed Ali
+    al-Kani``), a patronymic (``Vladimir Ivanovich PUTIN``) or, for Chinese and Korean names,
+    an English given name in front (``Carrie LAM Cheng Yuet-ngor``)."""
+    if not is_person(schema):
+        return None
+    given, family, family_first = split_person(name)
+    if not given or not family:
+        return None
+    origin = name_origin(name)
+    pool = _EXTRA_NAMES.get(origin, _EXTRA_NAMES[None])
+    have = {_key(w) for w in name.split()}
+    choices = [w for w in pool if _key(w) not in have]
+    if origin == "russian" and len(given) >= 2:
+        return None  # a second patronymic is not a name people add
+    extra = _match_case(rng.choice(choices), given[0])
+    if origin in ("chinese", "korean"):
+        return " ".join([extra, *family, *given] if family_first else [extra, *given, *family])
+    given = [given[0], extra, *given[1:]]
+    return " ".join([*family, *given] if family_first else [*given, *family])
+
+
+def truncated(name: str, schema: Schema | None, rng: random.Random) -> str | None:
+    """The end of the name cut off, as a field too short cuts it: at 35 characters (a SWIFT
+    name line) when the name is longer, else inside its last word of six letters or more
+    (``Hasan NASRALL``), two thirds of it kept."""
+    if len(name) > 35:
+        return name[:35].rstrip()
+    words = name.split()
+    if len(words) < 2 or len(words[-1]) < 6 or not words[-1].isalpha():
+        return None
+    keep = rng.randrange(max(4, -(-2 * len(words[-1]) // 3)), len(words[-1]))
+    return " ".join([*words[:-1], words[-1][:keep]])
+
+
+_ABBREVIATIONS: dict[str, list[str]] = {
+    "mohammed": ["Mohd", "Md"], "muhammad": ["Muhd", "Md"], "mohammad": ["Mohd", "Md"],
+    "mohamed": ["Mohd", "Md"], "abdul": ["Abd."], "abdel": ["Abd."], "company": ["Co."],
+    "corporation": ["Corp."], "international": ["Intl", "Int'l"], "limited": ["Ltd"],
+    "industries": ["Inds."], "industrial": ["Ind."], "trading": ["Trdg"],
+    "manufacturing": ["Mfg"], "brothers": ["Bros."], "association": ["Assn"],
+    "technology": ["Tech"], "technologies": ["Tech."], "engineering": ["Eng."],
+    "development": ["Dev."], "management": ["Mgmt"], "services": ["Svcs"],
+    "investment": ["Inv."], "investments": ["Invest."], "enterprise": ["Ent."],
+    "enterprises": ["Ents."], "shipping": ["Shpg"], "national": ["Natl"],
+    "general": ["Gen."], "establishment": ["Est."], "organization": ["Org."],
+    "organisation": ["Org."], "university": ["Univ."], "institute": ["Inst."],
+    "saint": ["St."], "aleksandr": ["Alex."], "alexander": ["Alex."],
+}
+
+
+def abbreviation(name: str, schema: Schema | None, rng: random.Random) -> str | None:
+    """A word written short as clerks and payment fields write it (``Mohd``, ``Abd.``,
+    ``Intl``, ``Corp.``, ``Mfg``, ``Natl``)."""
+    words = name.split()
+    spots = [i for i, w in enumerate(words) if _key(w) in _ABBREVIATIONS]
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    short = _match_case(rng.choice(_ABBREVIATIONS[_key(words[i])]), words[i])
+    return " ".join([*words[:i], short, *words[i + 1:]])
+
+
+CATEGORIES.update(joined=joined, split=split, extra_name=extra_name, truncated=truncated,
+                  abbreviation=abbreviation)
 ALL_CATEGORIES: list[str] = list(CATEGORIES)
 
 

@@ -28,6 +28,8 @@ from typing import Any
 
 from rapidfuzz.distance import OSA
 
+from sanctio.text.orgshort import full_word
+
 # rigour's name symbols of a word (kept here too: sanctio.text.normalize exported them first)
 from sanctio.text.symbols import _EMPTY as _EMPTY
 from sanctio.text.symbols import _SYMBOLS as _SYMBOLS
@@ -656,6 +658,16 @@ _CANON_ARABIC = {"bn": "bin", "abn": "bin", "wld": "ould", "abw": "abu"}
 _CANON = {"abou": "abu", "abo": "abu", "ibn": "bin", "ben": "bin", "bint": "bin", "binti": "bin",
           "el": "al", "ul": "al"}
 
+# a person's generation, after the name (John SMITH Jr., Sr, III); the numerals only in a
+# name known to be a person's (Fund II is another fund)
+_GENERATIONS = frozenset("jr jnr junior sr snr senior".split())
+_GENERATION_NUMERALS = frozenset("ii iii iv".split())
+
+# Muhammad written short, as South Asian, Malaysian and Arab records write it (Md, Mohd, Muhd,
+# Mhd): people's names only (MD of a company is no name)
+_GIVEN_SHORT = {"md": "mohammed", "mohd": "mohammed", "muhd": "muhammad", "mhd": "mohammed",
+                "mohmd": "mohammed", "muhamd": "muhammad"}
+
 
 @dataclass(slots=True)
 class Token:
@@ -666,6 +678,7 @@ class Token:
     alt: str | None = None  # the form without a glued article (alkani -> kani)
     abjad: bool = False  # transliterated from a script that writes no short vowels (Arabic)
     orig: str | None = None  # the word in its own script, when that script is an abjad
+    short: bool = False  # written short, with a full stop (Alex., Gen., Inv.)
 
     @property
     def symbols(self) -> frozenset[str]:
@@ -1298,6 +1311,10 @@ def _analyze(text: str, org: bool | None) -> NameForm:
         for tok in parts:
             spelled = tok  # (abw before it is abu: the word it came from is under abw)
             tok = _CANON.get(tok, tok)
+            if org is not False and not syllabic:
+                tok = full_word(tok) or tok  # business words written short (Natl, Shpg)
+            if org is not True and not abjad:
+                tok = _GIVEN_SHORT.get(tok, tok)
             if arabic:
                 tok = _CANON_ARABIC.get(tok, tok)
             elif script == "Hebrew" and tok == "bn":
@@ -1334,6 +1351,11 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                         and (i == 0 or (i == 1 and raw_tokens[0] == "al")
                              or _title_word(origs.get(tok)) not in ARABIC_NAME_TITLES))):
                 role = Role.TITLE
+            elif org is not True and not syllabic and len(raw_tokens) > 2 and i == len(
+                    raw_tokens) - 1 and (tok in _GENERATIONS or (
+                    org is False and tok in _GENERATION_NUMERALS)):
+                # a generation after the name (Jr., Sr, II): the list may write it or not
+                role = Role.TITLE
             elif org is not False and tok in GENERIC:
                 role = Role.GENERIC
             else:
@@ -1352,9 +1374,15 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                 # the article glued to the word before it, in a compound written with
                 # hyphens (SAIFAL-DIN for Saif-al-Din, BADRAL-DIN)
                 alt = tok[:-2]
+            # a word of two to five letters the text writes with a full stop after it is
+            # written short (Alex. Viktorovich, Libyan Inv. Authority; not the business words
+            # known as they are: Co., Corp.)
+            short = (role == Role.NAME and 2 <= len(tok) <= 5
+                     and not abjad and not syllabic and tok == spelled
+                     and re.search(rf"(?<![a-z]){tok}\.", latin.lower()) is not None)
             tokens.append(Token(tok, role, skeleton(tok), None, alt, abjad,
                                 origs.get(tok, origs.get(spelled))
-                                if role in (Role.NAME, Role.TITLE) else None))
+                                if role in (Role.NAME, Role.TITLE) else None, short))
     tokens = _compound_numbers(_merge_abd(_title_phrases(tokens), arabic))
     if sum(1 for t in tokens if t.role == Role.NAME) <= 1 and any(map(_name_title, tokens)):
         # a title that is also a given name is the name when no other is left to carry it

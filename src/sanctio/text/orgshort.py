@@ -1,0 +1,99 @@
+"""Business words written short: ``Natl``, ``Intl``, ``Shpg``, ``Trdg``, ``Mfg``, ``Svcs``,
+``Inds``, ``Assn``, ``Dept``, ``Eqpt`` for National, International, Shipping, Trading ...
+
+The words come from rigour's organisation symbols (``org_symbols`` and ``org_domains`` of the
+data compiled into its extension module: the spellings, short forms and translations of
+about 190 business words). Kept are the single Latin words that share a symbol with one of
+the generic words of :data:`sanctio.text.normalize.GENERIC` and are written with that word's
+letters in order, from its first, six letters at most and three fewer than the word (a
+contraction or a cut-off form: ``natl`` stands for ``national``; not a translation, which
+:mod:`sanctio.text.orgwords` reads, nor another form of the word, such as ``electronic``,
+which stays a name word that Arabic script can spell). A short form that is also a
+person's name in rigour's name tables (``Dev``, ``Islam``, ``Petro``) is left out: read so
+in one name and not in the other it would part a name from itself.
+
+The table is built by :func:`build` and shipped as ``data/org_short.json``
+(``tests/test_orgshort.py`` rebuilds it from the installed rigour and compares); the
+analyser reads a short form as its word in organisation names.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["build", "full_word"]
+
+# short forms that are words in their own right, in names of their own (Petrol AD)
+_WORDS = frozenset({"petrol", "invest", "equip"})
+
+_TABLE: dict[str, str] = {}
+_LOCK = threading.Lock()
+
+
+def _latin(alias: str) -> bool:
+    return all(not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in alias)
+
+
+def _in_order(short: str, word: str) -> bool:
+    """``short``'s letters are ``word``'s, in order, from its first (natl: national)."""
+    if not short or short[0] != word[0]:
+        return False
+    it = iter(word)
+    return all(c in it for c in short)
+
+
+def build(generic_words: frozenset[str], tokenize: Callable[[str], list[str]]
+          ) -> dict[str, Any]:
+    """The table from the installed rigour, for the analyser's generic words and
+    tokeniser (``normalize.GENERIC``, ``normalize.tokenize_ascii``): ``{"rigour": version,
+    "words": {short: generic word}}``; empty words when rigour's data is not found."""
+    from sanctio.text.symbols import _rigour_data, rigour_version, symbols_of
+
+    data = _rigour_data()
+    words: dict[str, str] = {}
+    if data is not None:
+        groups = {**data[1]["org_symbols"], **{f"D:{k}": v
+                                              for k, v in data[1]["org_domains"].items()}}
+        of: dict[str, set[str]] = {}
+        for group, aliases in groups.items():
+            for alias in aliases:
+                toks = tokenize(alias) if _latin(alias) else []
+                if len(toks) == 1:
+                    of.setdefault(toks[0], set()).add(group)
+        generic = {w: of.get(w, set()) for w in generic_words}
+        for short, groups_of in sorted(of.items()):
+            if short in generic_words or short in _WORDS or not 3 <= len(short) <= 6:
+                continue
+            targets = [w for w, gs in generic.items()
+                       if gs & groups_of and len(w) >= len(short) + 3 and _in_order(short, w)]
+            if targets and not any(s.startswith("[NAME:") for s in symbols_of(short)):
+                words[short] = max(targets, key=lambda w: (len(w), w))
+    return {"about": __doc__.split("\n\n")[0].replace("\n", " "),
+            "rigour": rigour_version(), "words": words}
+
+
+def _load() -> dict[str, str]:
+    if _TABLE:
+        return _TABLE
+    with _LOCK:
+        if not _TABLE:
+            from importlib.resources import files
+
+            try:
+                doc = json.loads(files("sanctio").joinpath("data", "org_short.json")
+                                 .read_text("utf-8"))
+                table = {str(k): str(v) for k, v in doc["words"].items()}
+            except (OSError, ValueError, KeyError, TypeError):
+                table = {}
+            _TABLE.update(table or {"": ""})  # (not empty: read once)
+    return _TABLE
+
+
+def full_word(token: str) -> str | None:
+    """The generic word a short form in an organisation's name stands for (``natl``:
+    ``national``), None when it stands for none."""
+    return _load().get(token)
