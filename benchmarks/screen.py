@@ -57,7 +57,10 @@ def main() -> None:
 
     rng = random.Random(args.seed)
     listed = [(n.name.full, n.form) for n in screener.names if n.name.type.value != "weak"]
+    # the categories up to combo: the mix of earlier sessions' figures (the ones added
+    # since, joined words, cut-off names..., change the queries and so the speed measured)
     cats = [c for c in CATEGORIES if c != "exact"]
+    cats = cats[:cats.index("combo") + 1]
     rows: list[tuple[str, str]] = []
     while len(rows) < args.rows // 2:
         name, _ = rng.choice(listed)

@@ -108,7 +108,9 @@ def _reversed_reading(text: str) -> str | None:
 
 # the score taken off a match found only with a space put in or taken out of the query
 RESPACED_PENALTY = 0.02
-_PART = 3  # the shortest word a re-spaced query word is cut into
+_PART = 4  # the shortest list word a re-spaced query word is cut into (Jack son is no cut)
+_NO_JOIN = PARTICLES | {"abd", "abu"}  # glued by the analyser already (al Hassan, Abd Rabbuh)
+_CUT_TEXT = 20  # a name read as cut off is this long at least (a field too short for it)
 _WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -118,7 +120,8 @@ def respaced_reading(text: str, vocab: set[str]) -> tuple[str, list[str]] | None
     (SHIP PING, AIR LINES) written together, a
     word that no list writes cut into two that they do (HAVINBANK LIMITED, DOOSTAN
     INTERNATIONALCOMPANY, GANADERIASDEL VALLE: the second may be a business word, or a
-    particle where a word follows), at most one of each per word.
+    particle of three letters or more where a word follows; each list word four letters or
+    more: Jackson is no JACK SON), at most one of each per word.
     ``vocab`` holds every word of the lists (and every two adjacent ones written together).
     Returns the new text and what was changed, or None when nothing was."""
     if not text.isascii():
@@ -136,16 +139,18 @@ def respaced_reading(text: str, vocab: set[str]) -> tuple[str, list[str]] | None
             k2 = n.group().lower()
             joined = k + k2
             if (text[m.end():n.start()] in (" ", "-") and len(joined) >= 6 and joined in vocab
-                    and (k not in vocab or k2 not in vocab or joined in GENERIC)):
+                    and (k not in vocab or k2 not in vocab or joined in GENERIC)
+                    and k not in _NO_JOIN and k2 not in _NO_JOIN):
                 out.append(text[pos:m.start()] + m.group() + n.group())
                 done.append(f"{m.group()} {n.group()} as {m.group()}{n.group()}")
                 pos = n.end()
                 i += 2
                 continue
-        if len(k) >= 2 * _PART and k not in vocab:
-            cuts = [c for c in range(_PART, len(k) - _PART + 1)
-                    if k[:c] in vocab and (k[c:] in vocab or k[c:] in GENERIC or (
-                        k[c:] in PARTICLES and i + 1 < len(words)))]
+        if len(k) >= _PART + 2 and k not in vocab:
+            cuts = [c for c in range(_PART, len(k) - 1)
+                    if k[:c] in vocab and ((len(k) - c >= _PART and k[c:] in vocab)
+                                           or k[c:] in GENERIC or (
+                        k[c:] in PARTICLES and len(k) - c >= 3 and i + 1 < len(words)))]
             if cuts:
                 c = max(cuts, key=lambda c: (min(c, len(k) - c), c))
                 out.append(text[pos:m.start()] + m.group()[:c] + " " + m.group()[c:])
@@ -431,10 +436,11 @@ class Screener:
         """A Latin name whose last word no list writes but begins list words at most twice
         its length may be cut off, as a field too short cuts it (NATIONAL IRANIAN OIL
         PRODUCTS DISTR, Hassan HIJA): the word is read as written short (it matches the words
-        it begins, as weaker evidence) and those words become candidates' keys. Not a name of
-        one word, or of one beside business words (Bera Ltd is no BERATEX GROUP)."""
-        if form.script != "Latin" or not form.scoring or not form.original.rstrip()[
-                -1:].isalpha():
+        it begins, as weaker evidence) and those words become candidates' keys. Not a name
+        shorter than a field cuts (Katherine Hall is no HALLAK), nor one of one word, or of
+        one beside business words (Bera Ltd is no BERATEX GROUP)."""
+        if form.script != "Latin" or not form.scoring or len(
+                form.original) < _CUT_TEXT or not form.original.rstrip()[-1:].isalpha():
             return None
         last = form.scoring[-1]
         if last is not form.tokens[-1] or last.role not in (Role.NAME, Role.GENERIC) or (

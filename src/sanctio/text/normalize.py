@@ -658,6 +658,8 @@ _CANON_ARABIC = {"bn": "bin", "abn": "bin", "wld": "ould", "abw": "abu"}
 _CANON = {"abou": "abu", "abo": "abu", "ibn": "bin", "ben": "bin", "bint": "bin", "binti": "bin",
           "el": "al", "ul": "al"}
 
+_DOTTED_WORD = re.compile(r"(?<![a-z])([a-z]+)\.")
+
 # a person's generation, after the name (John SMITH Jr., Sr, III); the numerals only in a
 # name known to be a person's (Fund II is another fund)
 _GENERATIONS = frozenset("jr jnr junior sr snr senior".split())
@@ -1303,6 +1305,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     # Chinese and Korean syllables are names, whatever they spell in Latin (倪高彬: Ni Gaobin,
     # where bin is no "son of")
     syllabic = script in ("Han", "Hangul")
+    # the words the text writes with a full stop after them
+    dotted = frozenset(_DOTTED_WORD.findall(latin.lower())) if "." in latin else frozenset()
     tokens: list[Token] = []
     for i, raw in enumerate(raw_tokens):
         parts = split_compounds(raw, arabic) if org is not True else [raw]
@@ -1334,7 +1338,7 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                     len(tok) > 1 or (
                     0 < i < len(raw_tokens) - 1 and raw_tokens[i - 1] not in TITLES
                     and len(raw_tokens[i - 1]) > 1
-                    and not re.search(rf"(?<![a-z]){tok}\.", latin.lower())))):
+                    and tok not in dotted))):
                 # "y" and "e" join two names (Garcia y Lopez); first, last, after a title or
                 # an initial, or followed by a full stop they are initials (Y AL-MADANI,
                 # Sheikh Y AL-MADANI, S M Y AL-AHMAD, E. BADEGE, RI Y.M.); one letter of a
@@ -1377,9 +1381,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             # a word of two to five letters the text writes with a full stop after it is
             # written short (Alex. Viktorovich, Libyan Inv. Authority; not the business words
             # known as they are: Co., Corp.)
-            short = (role == Role.NAME and 2 <= len(tok) <= 5
-                     and not abjad and not syllabic and tok == spelled
-                     and re.search(rf"(?<![a-z]){tok}\.", latin.lower()) is not None)
+            short = (role == Role.NAME and 2 <= len(tok) <= 5 and not abjad
+                     and not syllabic and tok == spelled and tok in dotted)
             tokens.append(Token(tok, role, skeleton(tok), None, alt, abjad,
                                 origs.get(tok, origs.get(spelled))
                                 if role in (Role.NAME, Role.TITLE) else None, short))
