@@ -110,7 +110,6 @@ def _reversed_reading(text: str) -> str | None:
 RESPACED_PENALTY = 0.02
 _PART = 4  # the shortest list word a re-spaced query word is cut into (Jack son is no cut)
 _NO_JOIN = PARTICLES | {"abd", "abu"}  # glued by the analyser already (al Hassan, Abd Rabbuh)
-_CUT_TEXT = 20  # a name read as cut off is this long at least (a field too short for it)
 _WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -437,10 +436,10 @@ class Screener:
         its length may be cut off, as a field too short cuts it (NATIONAL IRANIAN OIL
         PRODUCTS DISTR, Hassan HIJA): the word is read as written short (it matches the words
         it begins, as weaker evidence) and those words become candidates' keys. Not a name
-        shorter than a field cuts (Katherine Hall is no HALLAK), nor one of one word, or of
-        one beside business words (Bera Ltd is no BERATEX GROUP)."""
-        if form.script != "Latin" or not form.scoring or len(
-                form.original) < _CUT_TEXT or not form.original.rstrip()[-1:].isalpha():
+        of one word, or of one beside business words (Bera Ltd is no BERATEX GROUP); the
+        other words must match too (Katherine Hall reaches HALLAK, and scores low)."""
+        if form.script != "Latin" or not form.scoring or not form.original.rstrip()[
+                -1:].isalpha():
             return None
         last = form.scoring[-1]
         if last is not form.tokens[-1] or last.role not in (Role.NAME, Role.GENERIC) or (

@@ -666,7 +666,8 @@ _GENERATIONS = frozenset("jr jnr junior sr snr senior".split())
 _GENERATION_NUMERALS = frozenset("ii iii iv".split())
 
 # Muhammad written short, as South Asian, Malaysian and Arab records write it (Md, Mohd, Muhd,
-# Mhd): people's names only (MD of a company is no name)
+# Mhd), in every name (companies are named after people: MHD Nazier Houranieh & Sons Co; an
+# MD read so in a company's name is read so in the list's too)
 _GIVEN_SHORT = {"md": "mohammed", "mohd": "mohammed", "muhd": "muhammad", "mhd": "mohammed",
                 "mohmd": "mohammed", "muhamd": "muhammad"}
 
@@ -1317,7 +1318,7 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             tok = _CANON.get(tok, tok)
             if org is not False and not syllabic:
                 tok = full_word(tok) or tok  # business words written short (Natl, Shpg)
-            if org is not True and not abjad:
+            if not abjad and not syllabic:
                 tok = _GIVEN_SHORT.get(tok, tok)
             if arabic:
                 tok = _CANON_ARABIC.get(tok, tok)
