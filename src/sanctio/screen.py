@@ -7,7 +7,7 @@ import multiprocessing as mp
 import re
 import time
 import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -160,6 +160,23 @@ def respaced_reading(text: str, vocab: set[str]) -> tuple[str, list[str]] | None
         return None
     out.append(text[pos:])
     return "".join(out), done
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """Another reading of a query name, screened beside it: its text, the evidence a match
+    found through it adds (``feature``, ``detail``, ``data``; ``penalty`` taken off the
+    score), the schema it is analysed with when not the query's (``org``), and ``keep``,
+    which a match found through it must pass."""
+
+    text: str
+    feature: str
+    detail: str
+    data: dict[str, Any]
+    penalty: float = 0.0
+    org: bool | None = None
+    as_query: bool = True  # analysed with the query's schema (else with ``org``)
+    keep: Callable[[Match], bool] | None = None
 
 
 class Screener:
@@ -364,19 +381,10 @@ class Screener:
         ``min_name_score`` are dropped (a search as you type keeps them all)."""
         if form is None:
             parts = script_parts(query.name)
-            reversed_text = _reversed_reading(query.name)
-            translated = (translated_reading(query.name)
-                          if _org_flag(query.schema) is not False else None)
-            cantonese = (cantonese_reading(query.name)
-                         if _org_flag(query.schema) is not True else None)
-            if cantonese and not may_be_listed(cantonese, self.index.weights.df):
-                cantonese = None
-            russian = russian_reading(query.name)
-            respaced = respaced_reading(query.name, self.index.vocab)
-            if parts or reversed_text or translated or cantonese or russian or respaced:
-                return self._score_parts(query, parts, entity_filter, extra_keys, candidates,
-                                         keep, min_name_score, reversed_text, translated,
-                                         cantonese, russian, respaced)
+            readings = self._readings(query)
+            if parts or readings:
+                return self._score_parts(query, parts, readings, entity_filter, extra_keys,
+                                         candidates, keep, min_name_score)
             form = analyze(query.name, org=_org_flag(query.schema))
         if not extra_keys:
             cut = self._cut_off(form)
@@ -503,62 +511,77 @@ class Screener:
                 ids.append(max((i for i, _ in group[per_name:]), key=like))
         return ids
 
-    def _score_parts(self, query: Query, parts: list[str], entity_filter: set[int] | None,
-                     extra_keys: Iterable[str], candidates: int | None, keep: Any,
-                     min_name_score: float, reversed_text: str | None = None,
-                     translated: tuple[str, list[tuple[str, str]]] | None = None,
-                     cantonese: str | None = None, russian: str | None = None,
-                     respaced: tuple[str, list[str]] | None = None) -> list[Match]:
-        """A name given in two scripts (Abou Mouhadjir (ابو مهاجر)): the whole and each part
-        screened, each entity with its best match (whose explanation names the part). A
-        right-to-left name is also read with its words reversed, a little weaker evidence;
-        a Cyrillic or Greek organisation name also with the words the lists translate in
-        English (:mod:`sanctio.text.orgwords`); a Chinese name also in Cantonese, as Hong
-        Kong spells it (:mod:`sanctio.text.cantonese`); a name in Ukrainian or Belarusian
-        letters also with Russian ones (:func:`sanctio.text.normalize.russian_reading`); a
-        Latin name also with the spaces the lists put elsewhere (:func:`respaced_reading`),
-        a little weaker evidence."""
-        best: dict[str, Match] = {}
-        texts = [query.name, *parts] + ([reversed_text] if reversed_text else []) + (
-            [translated[0]] if translated else []) + ([cantonese] if cantonese else []) + (
-            [russian] if russian else []) + ([respaced[0]] if respaced else [])
-        for text in texts:
-            q = replace(query, name=text)
+    def _readings(self, query: Query) -> list[Reading]:
+        """The other readings of a query name screened beside it: a right-to-left name with
+        its words reversed, a little weaker evidence; a Cyrillic or Greek organisation name
+        with the words the lists translate in English (:mod:`sanctio.text.orgwords`); a
+        Chinese name in Cantonese, as Hong Kong spells it (:mod:`sanctio.text.cantonese`); a
+        name in Ukrainian or Belarusian letters with Russian ones
+        (:func:`sanctio.text.normalize.russian_reading`); a Latin name with the spaces the
+        lists put elsewhere (:func:`respaced_reading`), a little weaker evidence."""
+        name, org = query.name, _org_flag(query.schema)
+        out: list[Reading] = []
+        reversed_text = _reversed_reading(name)
+        if reversed_text:
+            out.append(Reading(
+                reversed_text, "word_order",
+                "read with its words in the reverse order, as text taken out of a PDF file "
+                "often gives a right-to-left line", {"read_as": reversed_text},
+                penalty=REVERSED_WORDS_PENALTY))
+        translated = translated_reading(name) if org is not False else None
+        if translated:
+            out.append(Reading(
+                translated[0], "translation",
+                "read with words of the name in English, as the lists translate them: "
+                + ", ".join(f"{a} = {b}" for a, b in translated[1]),
+                {"read_as": translated[0], "words": dict(translated[1])}))
+        cantonese = cantonese_reading(name) if org is not True else None
+        if cantonese and may_be_listed(cantonese, self.index.weights.df):
+            spoken = cantonese
             # (a Chinese name read in Cantonese is a person's: Ngo is no NGO)
-            form = analyze(text, org=False if text == cantonese else _org_flag(query.schema))
+            out.append(Reading(
+                cantonese, "reading",
+                f"read in Cantonese, as Hong Kong spells names: {cantonese}",
+                {"read_as": cantonese, "language": "yue"}, org=False, as_query=False,
+                keep=lambda m: spelled_in_cantonese(spoken, m.matched_name)))
+        russian = russian_reading(name)
+        if russian:
+            out.append(Reading(
+                russian, "reading",
+                "read with Russian letters for the Ukrainian or Belarusian ones, as the lists "
+                f"spell the names of Russians: {russian}", {"read_as": russian,
+                                                             "language": "ru"}))
+        respaced = respaced_reading(name, self.index.vocab)
+        if respaced:
+            out.append(Reading(
+                respaced[0], "spacing",
+                "read with the spaces the lists write: " + "; ".join(respaced[1]),
+                {"read_as": respaced[0], "changes": respaced[1]}, penalty=RESPACED_PENALTY))
+        return out
+
+    def _score_parts(self, query: Query, parts: list[str], readings: list[Reading],
+                     entity_filter: set[int] | None, extra_keys: Iterable[str],
+                     candidates: int | None, keep: Any, min_name_score: float
+                     ) -> list[Match]:
+        """A name given in two scripts (Abou Mouhadjir (ابو مهاجر)): the whole and each part
+        screened, and each other reading of it (:meth:`_readings`); each entity with its
+        best match, whose explanation names the part or the reading."""
+        best: dict[str, Match] = {}
+        org = _org_flag(query.schema)
+        texts: list[tuple[str, Reading | None]] = [(query.name, None), *(
+            (part, None) for part in parts), *((r.text, r) for r in readings)]
+        for text, reading in texts:
+            q = replace(query, name=text)
+            form = analyze(text, org=org if reading is None or reading.as_query else reading.org)
             for m in self._score(q, entity_filter, extra_keys, form, candidates, None,
                                  min_name_score):
-                if translated and text == translated[0]:
-                    m.explanation.append(Evidence(
-                        "translation", 0.0,
-                        "read with words of the name in English, as the lists translate "
-                        "them: " + ", ".join(f"{a} = {b}" for a, b in translated[1]),
-                        {"read_as": text, "words": dict(translated[1])}))
-                if text == cantonese:
-                    if not spelled_in_cantonese(cantonese, m.matched_name):
+                if reading is not None:
+                    if reading.keep is not None and not reading.keep(m):
                         continue
-                    m.explanation.append(Evidence(
-                        "reading", 0.0,
-                        f"read in Cantonese, as Hong Kong spells names: {cantonese}",
-                        {"read_as": cantonese, "language": "yue"}))
-                if text == russian:
-                    m.explanation.append(Evidence(
-                        "reading", 0.0,
-                        "read with Russian letters for the Ukrainian or Belarusian ones, as "
-                        f"the lists spell the names of Russians: {russian}",
-                        {"read_as": russian, "language": "ru"}))
-                if respaced and text == respaced[0]:
-                    m.score = max(0.0, m.score - RESPACED_PENALTY)
-                    m.explanation.append(Evidence(
-                        "spacing", -RESPACED_PENALTY,
-                        "read with the spaces the lists write: " + "; ".join(respaced[1]),
-                        {"read_as": text, "changes": respaced[1]}))
-                if text == reversed_text:
-                    m.score = max(0.0, m.score - REVERSED_WORDS_PENALTY)
-                    m.explanation.append(Evidence(
-                        "word_order", -REVERSED_WORDS_PENALTY,
-                        "read with its words in the reverse order, as text taken out of a PDF "
-                        "file often gives a right-to-left line", {"read_as": text}))
+                    effect = -reading.penalty if reading.penalty else 0.0
+                    m.score = max(0.0, m.score + effect)
+                    m.explanation.append(Evidence(reading.feature, effect, reading.detail,
+                                                  dict(reading.data)))
                 if m.entity_id not in best or m.score > best[m.entity_id].score:
                     best[m.entity_id] = m
         ranked = sorted(best.values(), key=lambda m: (-m.score, m.entity_id))
