@@ -75,6 +75,10 @@ MUST_MATCH = [
     ("the last word cut off (person)", "Mohammad Shawqi ISLAMB", "Person", "us-ofac-2682"),
     ("a business word written apart", "KOREA KUMBYOL TRA DING COMPANY", "Organization",
      "us-ofac-23183"),
+    ("cut at a SWIFT name line, after a word the lists have",
+     "NORDSTRAND MARITIME AND TRADING COM", "Organization", "us-ofac-1571"),
+    ("an extra name before two common ones (candidates)", "Ali Shawqi Mohammad ISLAMBOULI",
+     "Person", "us-ofac-2682"),
     ("a generation after the name", "Aleksandr Mikhailovich RADKOV Jr.", "Person",
      "us-ofac-10139"),
     ("a generation numeral after a person's name", "RADKOV Aleksandr Mikhailovich III",
@@ -375,6 +379,8 @@ def test_respaced_reading_puts_the_spaces_the_lists_write() -> None:
     assert respaced_reading("Seidel", vocab) is None  # a particle ends no name
     assert respaced_reading("Air lines", vocab) is None  # both list words as they are
     assert respaced_reading("Ганадериас", vocab) is None
+    assert respaced_reading("Ministry ofRocket Industry", vocab | {"rocket"}) == (
+        "Ministry of Rocket Industry", ["ofRocket as of Rocket"])
 
 
 def test_a_respaced_or_cut_off_name_says_so(screener) -> None:  # type: ignore[no-untyped-def]

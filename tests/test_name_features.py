@@ -1261,3 +1261,29 @@ def test_a_generation_after_a_persons_name_is_no_name_word() -> None:
         "john", "paul", "smith"]
     assert {"iii", "3"} & {t.text for t in analyze("Horizon Capital Fund III").scoring}
     assert "sr" in [t.text for t in analyze("Sr Ali", org=False).scoring]  # not after it
+
+
+def test_a_cut_off_name_leaves_the_list_words_after_the_cut_aside() -> None:
+    """A query whose end a field cut (ISLAMIC STATE IN IRAQ AND THE LEV): the list words
+    after the one its last word begins are what the field cut, a little weaker than the
+    name itself, and only where the list name is written in the query's order."""
+    from dataclasses import replace
+
+    from sanctio.scoring import CUT_TAIL_PENALTY
+
+    form = analyze("Islamic State in Iraq and the Lev", org=True)
+    last = replace(form.scoring[-1], short=True)
+    cut = replace(form, tokens=[*form.tokens[:-1], last], scoring=[*form.scoring[:-1], last],
+                  cut=True)
+    weights = TokenWeights({}, 1)
+    whole = compare_forms(cut, analyze("Islamic State in Iraq and the Levant", org=True),
+                          weights)
+    more = compare_forms(cut, analyze("Islamic State in Iraq and the Levant Khorasan",
+                                      org=True), weights)
+    assert "khorasan (cut off)" in more.describe()
+    assert whole.score - more.score == pytest.approx(CUT_TAIL_PENALTY, abs=0.01)
+    assert more.score >= 0.9
+    # the same query not cut: Khorasan is a name the query does not have
+    plain = compare_forms(form, analyze("Islamic State in Iraq and the Levant Khorasan",
+                                        org=True), weights)
+    assert plain.score < 0.8 and "(cut off)" not in plain.describe()

@@ -42,6 +42,8 @@ HIT_CACHE_SIZE = 20_000  # query tokens whose hits are kept
 INITIAL_WEIGHT = 0.3  # TokenWeights caps a one-letter token here
 INITIAL_SHARE = 0.75  # an initial against a name starting with its letter
 TWO_EDIT_MIN = 7  # list tokens this long are found two edits (typos) away
+ADJACENT_SHARE = 0.25  # of a pair's evidence, for a name its two words reach one by one
+SHORT_WORDS = 50  # list words a word written short or cut off is looked up as, at most
 
 
 def _deletions(word: str) -> set[str]:
@@ -327,6 +329,11 @@ class NameIndex:
             two = ["t:" + word for word in self.two_edit_vocab(t.text)]
             if two:
                 groups.append((two, w * 0.7))
+        if t.short:
+            # a word written short or cut off (Inv., Alex., DISTR): the words it begins
+            begun = ["t:" + word for word in self.words_begun(t.text)]
+            if begun:
+                groups.append((begun, w * 0.9))
         return groups
 
     def candidates(self, form: NameForm, limit: int = 30,
@@ -385,7 +392,8 @@ class NameIndex:
         Memoised per token, since the same given and family names recur."""
         toks = [t for t in form.tokens if t.role in _INDEXED]
         out = []
-        for t in toks:
+        by_pos: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        for pos, t in enumerate(toks):
             if _is_initial(t):
                 continue  # see candidates_scored
             key = (t.text, t.role, t.alt, t.abjad, t.orig, t.short)
@@ -397,12 +405,13 @@ class NameIndex:
                 self._hit_cache[key] = hits
             if len(hits[0]):
                 out.append(hits)
+                by_pos[pos] = hits
         # (the indexed tokens are the compared ones: their positions are article_gaps')
         gaps = article_gaps(form) if form.script == "Arabic" else frozenset()
         for i, (a, b) in enumerate(pairwise(toks)):
             if _joinable(a, b):
                 # two words written as one on the other side: evidence for both (a little
-                # more than half, since names reached word by word collect it too)
+                # more than half of their weights)
                 w = 0.6 * (self.weights.weight(a) + self.weights.weight(b))
                 if _is_initial(a):
                     w *= 0.5  # A DIB is more often Ahmed Dib than Adib
@@ -426,7 +435,18 @@ class NameIndex:
                     near = [x for x in near if 0 < len(x) <= MAX_POSTING]
                     p = np.unique(np.concatenate(near)) if near else p
                 if 0 < len(p) <= MAX_POSTING:
-                    out.append((p, np.full(len(p), w)))
+                    # a name the two words reach each on its own has that evidence already:
+                    # the pair adds what it has more, or a quarter of its own for the two
+                    # written side by side (ALI MOHAMED, two common words written in that
+                    # order in many names, took the places of Ali MAMLOUK; OMAR OMAR still
+                    # finds OMAR, Omar Awadh among the many Omars)
+                    reached = np.zeros(len(p))
+                    for k in ((i,) if a.text == b.text else (i, i + 1)):
+                        hits = by_pos.get(k)
+                        if hits is not None:
+                            at = np.minimum(np.searchsorted(hits[0], p), len(hits[0]) - 1)
+                            reached += np.where(hits[0][at] == p, hits[1][at], 0.0)
+                    out.append((p, np.maximum(w - reached, ADJACENT_SHARE * w)))
         return out
 
     def _hits(self, spans: list[tuple[int, int, float]]) -> tuple[np.ndarray, np.ndarray]:
@@ -464,6 +484,11 @@ class NameIndex:
         # little in what a name must reach)
         return sum(self.weights.weight(t) * (0.3 if t.text in TITLES else 1.0)
                    for t in form.tokens if t.role in _INDEXED)
+
+    def words_begun(self, prefix: str) -> list[str]:
+        """List words longer than ``prefix`` that begin with it (at most SHORT_WORDS, in
+        alphabetical order): what a word written short or cut off may stand for."""
+        return [w for w in self.prefix_vocab(prefix, SHORT_WORDS) if len(w) > len(prefix)]
 
     def prefix_vocab(self, prefix: str, limit: int = 50) -> list[str]:
         """List tokens starting with a prefix (for as-you-type search)."""

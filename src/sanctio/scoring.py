@@ -968,6 +968,20 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
             more = {j for j in range(len(rt)) if j not in used_r and groups[j] in covered}
             if more:
                 used_r = used_r | more
+    cut_tail = 0
+    if q.cut and qt:
+        # the query's end cut off (a field too short for the name): the list words after
+        # the one its last word begins, in a list name written in the query's order, are
+        # what the field cut, no names missing
+        ends = [max(p.rj) for p in pairs if len(qt) - 1 in p.qi and p.rj]
+        order = [p.rj[0] for p in sorted((p for p in pairs if p.qi and p.rj),
+                                         key=lambda p: p.qi[0])]
+        tail = [j for j in range(max(ends) + 1, len(rt)) if j not in used_r] if ends and (
+            order == sorted(order)) else []
+        if tail:
+            used_r = used_r | set(tail)
+            ignored = [*ignored, *(f"{rt[j].text} (cut off)" for j in tail)]
+            cut_tail = sum(1 for j in tail if rt[j].role == Role.NAME)
     un_r = [t for j, t in enumerate(rt) if j not in used_r]
     # who is whose son: Hasan bin Ali is not Ali bin Hasan
     swapped = False
@@ -993,7 +1007,15 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
                      + ", ".join(sorted(r.legal)) + ")")
     feats = name_features(q, r, pairs, un_q, un_r, rw, weights, used_r, swapped, aside)
     score = NAME_MODEL.score(feats)
+    if cut_tail:
+        # the names the field cut may have been other names than these (ISLAMIC STATE IN
+        # IRAQ AND THE LEVAN is ISIL, or ISIL - Khorasan): a little less than the whole name
+        score = max(0.0, score - CUT_TAIL_PENALTY * min(cut_tail, 3))
     return NameComparison(score, pairs, un_q, un_r, ignored, legal, feats)
+
+
+# taken off a cut-off query's score for each list name word after the cut (three at most)
+CUT_TAIL_PENALTY = 0.04
 
 
 # particles of descent and of family, which tell names apart (Benahmed is not al-Ahmed)

@@ -110,7 +110,10 @@ def _reversed_reading(text: str) -> str | None:
 RESPACED_PENALTY = 0.02
 _PART = 4  # the shortest list word a re-spaced query word is cut into (Jack son is no cut)
 _NO_JOIN = PARTICLES | {"abd", "abu"}  # glued by the analyser already (al Hassan, Abd Rabbuh)
+_GLUED_BEFORE = ("the", "of", "and", "for")  # written together with the word after them
 _WORD = re.compile(r"[A-Za-z]+")
+_FIELD = 30  # a name this long may have been cut anywhere in its last word
+_SWIFT_LINE = 35  # a name exactly this long may have been cut even after a list word
 
 
 def respaced_reading(text: str, vocab: set[str]) -> tuple[str, list[str]] | None:
@@ -119,8 +122,9 @@ def respaced_reading(text: str, vocab: set[str]) -> tuple[str, list[str]] | None
     (SHIP PING, AIR LINES) written together, a
     word that no list writes cut into two that they do (HAVINBANK LIMITED, DOOSTAN
     INTERNATIONALCOMPANY, GANADERIASDEL VALLE: the second may be a business word, or a
-    particle of three letters or more where a word follows; each list word four letters or
-    more: Jackson is no JACK SON), at most one of each per word.
+    particle of three letters or more where a word follows; the first may be the, of, and or
+    for: THENETHERLANDS, ofRocket; each list word four letters or more: Jackson is no JACK
+    SON), at most one of each per word.
     ``vocab`` holds every word of the lists (and every two adjacent ones written together).
     Returns the new text and what was changed, or None when nothing was."""
     if not text.isascii():
@@ -150,6 +154,8 @@ def respaced_reading(text: str, vocab: set[str]) -> tuple[str, list[str]] | None
                     if k[:c] in vocab and ((len(k) - c >= _PART and k[c:] in vocab)
                                            or k[c:] in GENERIC or (
                         k[c:] in PARTICLES and len(k) - c >= 3 and i + 1 < len(words)))]
+            cuts += [len(w) for w in _GLUED_BEFORE if k.startswith(w) and len(k) - len(
+                w) >= _PART and k[len(w):] in vocab]
             if cuts:
                 c = max(cuts, key=lambda c: (min(c, len(k) - c), c))
                 out.append(text[pos:m.start()] + m.group()[:c] + " " + m.group()[c:])
@@ -387,9 +393,7 @@ class Screener:
                                          candidates, keep, min_name_score)
             form = analyze(query.name, org=_org_flag(query.schema))
         if not extra_keys:
-            cut = self._cut_off(form)
-            if cut is not None:
-                form, extra_keys = cut
+            form = self._cut_off(form) or form
         limit = candidates or self.candidate_limit
         per_name = MAX_NAMES_PER_ENTITY
         if any(t.abjad for t in form.scoring):
@@ -439,28 +443,37 @@ class Screener:
             matches.append(self._match(query, pos, s, entry, cmp))
         return matches
 
-    def _cut_off(self, form: NameForm) -> tuple[NameForm, list[str]] | None:
-        """A Latin name whose last word no list writes but begins list words at most twice
-        its length may be cut off, as a field too short cuts it (NATIONAL IRANIAN OIL
-        PRODUCTS DISTR, Hassan HIJA): the word is read as written short (it matches the words
-        it begins, as weaker evidence) and those words become candidates' keys. Not a name
-        of one word, or of one beside business words (Bera Ltd is no BERATEX GROUP); the
-        other words must match too (Katherine Hall reaches HALLAK, and scores low)."""
+    def _cut_off(self, form: NameForm) -> NameForm | None:
+        """A Latin name whose last word no list writes but begins list words may be cut
+        off, as a field too short cuts it (NATIONAL IRANIAN OIL PRODUCTS DISTR, Hassan
+        HIJA): the word is read as written short (it matches the words it begins, as weaker
+        evidence, and reaches them in the index), and the list words after it are what the
+        field cut, no missing names (ISLAMIC STATE IN IRAQ AND THE LEVAN: ... LEVANT -
+        YEMEN, a little weaker than ISIL itself). A name of 30 characters or more may be cut
+        anywhere in its last word (Supreme Council of the Cultural Rev); a shorter one after
+        four letters, at least half the word; one of exactly 35, a SWIFT name line, even
+        after a word the lists have (PAO Trubnaya Metallurgicheskaya Kom). Not a name of
+        one word, or of one beside business words (Bera Ltd is no BERATEX GROUP); the other
+        words must match too (Katherine Hall reaches HALLAK, and scores low)."""
         if form.script != "Latin" or not form.scoring or not form.original.rstrip()[
                 -1:].isalpha():
             return None
         last = form.scoring[-1]
+        # a name as long as a field is (a SWIFT name line holds 35 characters) may be cut
+        # anywhere in its last word; a shorter one after four letters of it at least
+        full = len(form.original) >= _FIELD
+        line = len(form.original.rstrip()) == _SWIFT_LINE  # cut even where a list word
         if last is not form.tokens[-1] or last.role not in (Role.NAME, Role.GENERIC) or (
-                last.short or len(last.text) < 4 or last.text in self.index.vocab) or not any(
+                last.short or len(last.text) < (2 if full else 4)
+                or (last.text in self.index.vocab and not line)) or not any(
                 t.role == Role.NAME for t in form.scoring[:-1]):
             return None
-        words = [w for w in self.index.prefix_vocab(last.text, 30)
-                 if len(last.text) < len(w) <= 2 * len(last.text)]
-        if not words:
+        if not any(full or len(w) <= 2 * len(last.text)
+                   for w in self.index.words_begun(last.text)):
             return None
         cut = replace(last, short=True)
-        return replace(form, tokens=[*form.tokens[:-1], cut],
-                       scoring=[*form.scoring[:-1], cut]), ["t:" + w for w in words]
+        return replace(form, tokens=[*form.tokens[:-1], cut], scoring=[
+            *form.scoring[:-1], cut], cut=True)
 
     def _per_entity(self, form: NameForm, found: list[int], evidence: list[float],
                     floor: float, limit: int, per_name: int) -> list[int]:

@@ -704,6 +704,7 @@ class NameForm:
     script: str  # Latin, Arabic, Cyrillic, Han, ...
     scoring: list[Token] = field(default_factory=list)  # the tokens that are compared
     person: bool = False  # analysed as a person's name (org=False)
+    cut: bool = False  # its end cut off, as a field too short cuts it (see Screener._cut_off)
 
     @property
     def name_tokens(self) -> list[Token]:
