@@ -19,19 +19,18 @@ analyser reads a short form as its word in organisation names.
 
 from __future__ import annotations
 
-import json
-import threading
 import unicodedata
 from collections.abc import Callable
 from typing import Any
+
+from sanctio.text.shipped import ShippedWords
 
 __all__ = ["build", "full_word"]
 
 # short forms that are words in their own right, in names of their own (Petrol AD)
 _WORDS = frozenset({"petrol", "invest", "equip"})
 
-_TABLE: dict[str, str] = {}
-_LOCK = threading.Lock()
+_TABLE = ShippedWords("org_short.json", str)
 
 
 def _latin(alias: str) -> bool:
@@ -76,24 +75,7 @@ def build(generic_words: frozenset[str], tokenize: Callable[[str], list[str]]
             "rigour": rigour_version(), "words": words}
 
 
-def _load() -> dict[str, str]:
-    if _TABLE:
-        return _TABLE
-    with _LOCK:
-        if not _TABLE:
-            from importlib.resources import files
-
-            try:
-                doc = json.loads(files("sanctio").joinpath("data", "org_short.json")
-                                 .read_text("utf-8"))
-                table = {str(k): str(v) for k, v in doc["words"].items()}
-            except (OSError, ValueError, KeyError, TypeError):
-                table = {}
-            _TABLE.update(table or {"": ""})  # (not empty: read once)
-    return _TABLE
-
-
 def full_word(token: str) -> str | None:
     """The generic word a short form in an organisation's name stands for (``natl``:
     ``national``), None when it stands for none."""
-    return _load().get(token)
+    return _TABLE.table().get(token)

@@ -20,13 +20,12 @@ or two endings of Russian, Ukrainian, Belarusian, Bulgarian or Greek taken off: 
 
 from __future__ import annotations
 
-import json
 import re
-import threading
 import unicodedata
 from functools import lru_cache
 
 from sanctio.text.normalize import native_org_types
+from sanctio.text.shipped import ShippedWords
 
 # endings of Russian, Ukrainian, Belarusian and Bulgarian nouns and adjectives (case,
 # number, gender) and the Bulgarian article, longest first
@@ -74,26 +73,12 @@ def native_stem(word: str) -> str:
     return stem
 
 
-_TABLE: dict[str, str] = {}
-_LOCK = threading.Lock()
+_WORDS = ShippedWords("org_words.json", lambda entry: str(entry["english"]))
 
 
 def table() -> dict[str, str]:
     """Stem -> English word, as shipped (``data/org_words.json``); read once."""
-    if _TABLE:
-        return _TABLE
-    with _LOCK:
-        if not _TABLE:
-            from importlib.resources import files
-
-            try:
-                doc = json.loads(files("sanctio").joinpath("data", "org_words.json")
-                                 .read_text("utf-8"))
-                words = {str(k): str(v["english"]) for k, v in doc["words"].items()}
-            except (OSError, ValueError, KeyError, TypeError):
-                words = {}
-            _TABLE.update(words or {"": ""})  # (not empty: read once)
-    return _TABLE
+    return _WORDS.table()
 
 
 def _legal_spans(text: str) -> list[tuple[int, int]]:
