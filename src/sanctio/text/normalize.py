@@ -681,7 +681,7 @@ class Token:
     alt: str | None = None  # the form without a glued article (alkani -> kani)
     abjad: bool = False  # transliterated from a script that writes no short vowels (Arabic)
     orig: str | None = None  # the word in its own script, when that script is an abjad
-    short: bool = False  # written short, with a full stop (Alex., Gen., Inv.)
+    short: bool = False  # written short (Alex., Gen., Inv.) or cut off (Screener._cut_off)
 
     @property
     def symbols(self) -> frozenset[str]:
