@@ -77,6 +77,8 @@ MUST_MATCH = [
      "us-ofac-23183"),
     ("cut at a SWIFT name line, after a word the lists have",
      "NORDSTRAND MARITIME AND TRADING COM", "Organization", "us-ofac-1571"),
+    ("a legal form's word cut off", "A.W.A. ENGINEERING LIMIT", "Organization",
+     "us-ofac-8306"),
     ("an extra name before two common ones (candidates)", "Ali Shawqi Mohammad ISLAMBOULI",
      "Person", "us-ofac-2682"),
     ("a generation after the name", "Aleksandr Mikhailovich RADKOV Jr.", "Person",
@@ -104,6 +106,7 @@ MUST_NOT_MATCH = [
     ("official named in the articles", "Steven Mnuchin", "Person"),
     ("a number and a generic word", "9 Company", "Organization"),
     ("a different number", "Eleventh Brigade", "Organization"),
+    ("a name and the beginning of a legal form's word", "Ali Com", "Person"),
 ]
 
 

@@ -969,7 +969,7 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
             if more:
                 used_r = used_r | more
     cut_tail = 0
-    if q.cut and qt:
+    if q.cut and qt and qt[-1].short:
         # the query's end cut off (a field too short for the name): the list words after
         # the one its last word begins, in a list name written in the query's order, are
         # what the field cut, no names missing

@@ -28,6 +28,7 @@ from sanctio.model import Name, NameType, Schema
 from sanctio.registry import Registry
 from sanctio.scoring import (
     _SIM_CACHE,
+    FORM_WORDS,
     NAME_TYPE_FACTOR,
     EntityFacts,
     NameComparison,
@@ -393,7 +394,7 @@ class Screener:
                                          candidates, keep, min_name_score)
             form = analyze(query.name, org=_org_flag(query.schema))
         if not extra_keys:
-            form = self._cut_off(form) or form
+            form = self._cut_off(form, _org_flag(query.schema)) or form
         limit = candidates or self.candidate_limit
         per_name = MAX_NAMES_PER_ENTITY
         if any(t.abjad for t in form.scoring):
@@ -443,7 +444,7 @@ class Screener:
             matches.append(self._match(query, pos, s, entry, cmp))
         return matches
 
-    def _cut_off(self, form: NameForm) -> NameForm | None:
+    def _cut_off(self, form: NameForm, org: bool | None = None) -> NameForm | None:
         """A Latin name whose last word no list writes but begins list words may be cut
         off, as a field too short cuts it (NATIONAL IRANIAN OIL PRODUCTS DISTR, Hassan
         HIJA): the word is read as written short (it matches the words it begins, as weaker
@@ -454,11 +455,19 @@ class Screener:
         four letters, at least half the word; one of exactly 35, a SWIFT name line, even
         after a word the lists have (PAO Trubnaya Metallurgicheskaya Kom). Not a name of
         one word, or of one beside business words (Bera Ltd is no BERATEX GROUP); the other
-        words must match too (Katherine Hall reaches HALLAK, and scores low)."""
+        words must match too (Katherine Hall reaches HALLAK, and scores low). In a company's
+        name (``org``), a last word that begins a word of a legal form (LIMIT, CORPO) is that
+        form, cut: left out."""
         if form.script != "Latin" or not form.scoring or not form.original.rstrip()[
                 -1:].isalpha():
             return None
         last = form.scoring[-1]
+        if (org is True and last is form.tokens[-1] and len(last.text) >= 3
+                and len(form.scoring) >= 3 and last.text not in FORM_WORDS
+                and any(w.startswith(last.text) for w in FORM_WORDS)):
+            # the beginning of a legal form's word (KANSO FISHING AGENCY LIMIT): the form,
+            # which the comparison sets aside, cut
+            return replace(form, tokens=form.tokens[:-1], scoring=form.scoring[:-1], cut=True)
         # a name as long as a field is (a SWIFT name line holds 35 characters) may be cut
         # anywhere in its last word; a shorter one after four letters of it at least
         full = len(form.original) >= _FIELD
