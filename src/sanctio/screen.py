@@ -171,18 +171,17 @@ def respaced_reading(text: str, vocab: set[str]) -> tuple[str, list[str]] | None
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """Another reading of a query name, screened beside it: its text, the evidence a match
-    found through it adds (``feature``, ``detail``, ``data``; ``penalty`` taken off the
-    score), the schema it is analysed with when not the query's (``org``), and ``keep``,
-    which a match found through it must pass."""
+    """Another reading of a query name, screened beside it: its text, analysed as an
+    organisation's (``org`` True), a person's (False) or either's (None), the evidence a
+    match found through it adds (``feature``, ``detail``, ``data``; ``penalty`` taken off
+    the score), and ``keep``, which a match found through it must pass."""
 
     text: str
+    org: bool | None
     feature: str
     detail: str
     data: dict[str, Any]
     penalty: float = 0.0
-    org: bool | None = None
-    as_query: bool = True  # analysed with the query's schema (else with ``org``)
     keep: Callable[[Match], bool] | None = None
 
 
@@ -458,20 +457,20 @@ class Screener:
         words must match too (Katherine Hall reaches HALLAK, and scores low). In a company's
         name (``org``), a last word that begins a word of a legal form (LIMIT, CORPO) is that
         form, cut: left out."""
-        if form.script != "Latin" or not form.scoring or not form.original.rstrip()[
-                -1:].isalpha():
+        text = form.original.rstrip()
+        if form.script != "Latin" or not form.scoring or not text[-1:].isalpha():
             return None
         last = form.scoring[-1]
         if (org is True and last is form.tokens[-1] and len(last.text) >= 3
                 and len(form.scoring) >= 3 and last.text not in FORM_WORDS
                 and any(w.startswith(last.text) for w in FORM_WORDS)):
             # the beginning of a legal form's word (KANSO FISHING AGENCY LIMIT): the form,
-            # which the comparison sets aside, cut
-            return replace(form, tokens=form.tokens[:-1], scoring=form.scoring[:-1], cut=True)
+            # which the comparison sets aside, cut; no word of the name is
+            return replace(form, tokens=form.tokens[:-1], scoring=form.scoring[:-1])
         # a name as long as a field is (a SWIFT name line holds 35 characters) may be cut
         # anywhere in its last word; a shorter one after four letters of it at least
-        full = len(form.original) >= _FIELD
-        line = len(form.original.rstrip()) == _SWIFT_LINE  # cut even where a list word
+        full = len(text) >= _FIELD
+        line = len(text) == _SWIFT_LINE  # cut even where a list word
         if last is not form.tokens[-1] or last.role not in (Role.NAME, Role.GENERIC) or (
                 last.short or len(last.text) < (2 if full else 4)
                 or (last.text in self.index.vocab and not line)) or not any(
@@ -546,14 +545,14 @@ class Screener:
         reversed_text = _reversed_reading(name)
         if reversed_text:
             out.append(Reading(
-                reversed_text, "word_order",
+                reversed_text, org, "word_order",
                 "read with its words in the reverse order, as text taken out of a PDF file "
                 "often gives a right-to-left line", {"read_as": reversed_text},
                 penalty=REVERSED_WORDS_PENALTY))
         translated = translated_reading(name) if org is not False else None
         if translated:
             out.append(Reading(
-                translated[0], "translation",
+                translated[0], org, "translation",
                 "read with words of the name in English, as the lists translate them: "
                 + ", ".join(f"{a} = {b}" for a, b in translated[1]),
                 {"read_as": translated[0], "words": dict(translated[1])}))
@@ -562,21 +561,21 @@ class Screener:
             spoken = cantonese
             # (a Chinese name read in Cantonese is a person's: Ngo is no NGO)
             out.append(Reading(
-                cantonese, "reading",
+                cantonese, False, "reading",
                 f"read in Cantonese, as Hong Kong spells names: {cantonese}",
-                {"read_as": cantonese, "language": "yue"}, org=False, as_query=False,
+                {"read_as": cantonese, "language": "yue"},
                 keep=lambda m: spelled_in_cantonese(spoken, m.matched_name)))
         russian = russian_reading(name)
         if russian:
             out.append(Reading(
-                russian, "reading",
+                russian, org, "reading",
                 "read with Russian letters for the Ukrainian or Belarusian ones, as the lists "
                 f"spell the names of Russians: {russian}", {"read_as": russian,
                                                              "language": "ru"}))
         respaced = respaced_reading(name, self.index.vocab)
         if respaced:
             out.append(Reading(
-                respaced[0], "spacing",
+                respaced[0], org, "spacing",
                 "read with the spaces the lists write: " + "; ".join(respaced[1]),
                 {"read_as": respaced[0], "changes": respaced[1]}, penalty=RESPACED_PENALTY))
         return out
@@ -594,7 +593,7 @@ class Screener:
             (part, None) for part in parts), *((r.text, r) for r in readings)]
         for text, reading in texts:
             q = replace(query, name=text)
-            form = analyze(text, org=org if reading is None or reading.as_query else reading.org)
+            form = analyze(text, org=org if reading is None else reading.org)
             for m in self._score(q, entity_filter, extra_keys, form, candidates, None,
                                  min_name_score):
                 if reading is not None:

@@ -1033,14 +1033,16 @@ CATEGORIES["combo"] = combo
 # categories above unchanged)
 
 def joined(name: str, schema: Schema | None, rng: random.Random) -> str | None:
-    """Two adjacent words written as one, a space missing (``HAVINBANK LIMITED``,
-    ``Yongchol KIM``, ``Hasan NASRALLAHHASAN`` is not made: the words must be two letters
-    or more and the name keep a second word)."""
+    """Two adjacent words of two letters or more written as one, a space missing
+    (``HAVINBANK LIMITED``, ``Yongchol KIM``), in a name of three words or more (a name of
+    two written as one is a single word, no longer a name with a second word to meet)."""
     words = name.split()
+    if len(words) < 3:
+        return None
     pairs = [i for i in range(len(words) - 1)
              if len(_letters(words[i])) >= 2 and len(_letters(words[i + 1])) >= 2
              and words[i][-1].isalpha() and words[i + 1][0].isalpha()]
-    if len(words) < 3 or not pairs:
+    if not pairs:
         return None
     i = rng.choice(pairs)
     a, b = words[i], words[i + 1]
@@ -1078,11 +1080,11 @@ def extra_name(name: str, schema: Schema | None, rng: random.Random) -> str | No
     if not given or not family:
         return None
     origin = name_origin(name)
+    if origin == "russian" and len(given) >= 2:
+        return None  # a second patronymic is not a name people add
     pool = _EXTRA_NAMES.get(origin, _EXTRA_NAMES[None])
     have = {_key(w) for w in name.split()}
     choices = [w for w in pool if _key(w) not in have]
-    if origin == "russian" and len(given) >= 2:
-        return None  # a second patronymic is not a name people add
     extra = _match_case(rng.choice(choices), given[0])
     if origin in ("chinese", "korean"):
         return " ".join([extra, *family, *given] if family_first else [extra, *given, *family])
