@@ -52,9 +52,9 @@ def test_every_category_is_documented_and_registered() -> None:
     expected = {"exact", "case_punct", "typo1", "typo2", "transposition", "reorder",
                 "family_given", "drop_middle", "initials", "titles", "translit", "particles",
                 "script", "legal_form", "ordinal", "homoglyph", "combo"}
-    # the categories added in session 9 come after combo (each category draws from its own
-    # seeded generator: the draws of the earlier ones are those of earlier sessions)
-    added = ["joined", "split", "extra_name", "truncated", "abbreviation"]
+    # the categories added in sessions 9 and 10 come after combo (each category draws from
+    # its own seeded generator: the draws of the earlier ones are those of earlier sessions)
+    added = ["joined", "split", "extra_name", "truncated", "abbreviation", "nickname"]
     assert v.ALL_CATEGORIES[-len(added) - 1:] == ["combo", *added]
     assert set(v.ALL_CATEGORIES) == expected | set(added)
     for name, fn in v.CATEGORIES.items():
@@ -420,3 +420,17 @@ def test_abbreviation_writes_one_word_short() -> None:
     assert v.abbreviation("KOREA SAMILPO SHIPPING CO", ORG, random.Random(0)) == (
         "KOREA SAMILPO SHPG CO")
     assert v.abbreviation("Xi Jinping", P, random.Random(0)) is None
+
+
+def test_nickname_replaces_a_given_name_of_a_person() -> None:
+    assert v.nickname("Sergei Vladimirovich YELISEYEV", P, random.Random(0)) == (
+        "Seryozha Vladimirovich YELISEYEV")
+    assert v.nickname("ROBERT MUGABE", P, random.Random(0)) in {"BOB MUGABE", "ROB MUGABE"}
+    assert v.nickname("Ivan PETROV", ORG, random.Random(0)) is None  # a company's name
+    assert v.nickname("Kim IVAN", P, random.Random(0)) is None  # the family name stays
+    for name, schema, out in outputs(v.nickname):
+        if out is None:
+            continue
+        assert schema == P and len(words(out)) == len(words(name))
+        changed = [(a, b) for a, b in zip(words(name), words(out), strict=True) if a != b]
+        assert len(changed) == 1 and changed[0][0] != words(name)[-1]

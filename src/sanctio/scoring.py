@@ -48,6 +48,7 @@ from sanctio.text.abjad import (
     reading_of,
     without_article,
 )
+from sanctio.text.diminutives import DIMINUTIVE_PREFIX
 from sanctio.text.normalize import (
     KO_FAMILY,
     NAME_TITLES,
@@ -183,6 +184,17 @@ def _particle_glued(a: str, b: str) -> bool:
 
 KNOWN_OTHER_SIM = 0.5  # two names people are given, with other consonants (Gohar / Zohar)
 KNOWN_APART_SIM = 0.75  # two names rigour knows apart, a letter or two from each other
+
+
+def _nickname(q: Token, r: Token) -> bool:
+    """One token is the other's nickname: they share rigour's nickname symbol (Bob,
+    Robert) or one is a diminutive of the other (Seryozha, Sergei; see
+    :mod:`sanctio.text.diminutives`)."""
+    for a, b in ((q, r), (r, q)):
+        for s in a.symbols:
+            if s.startswith(DIMINUTIVE_PREFIX) or (s.startswith("[NICK:") and s in b.symbols):
+                return True
+    return False
 
 
 def _known_name(t: Token) -> bool:
@@ -381,8 +393,11 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
             return 0.7, "a letter off (syllable)"
         return 0.0, "different syllables"
     if shared:
+        nick = _nickname(q, r)
         if q.text[0] == r.text[0] or q.orig or r.orig:
-            return 0.93, "name variant"
+            return 0.93, "nickname" if nick else "name variant"
+        if nick and min(lq, lr) >= 3:
+            return 0.9, "nickname"  # Bob / Robert, Seryozha / Sergei
         if lq >= 4 and lr >= 4:
             return 0.86, "name variant (nickname or other language)"  # Sasha / Aleksandr
     if lq == 1 or lr == 1:

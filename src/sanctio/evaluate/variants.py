@@ -1133,8 +1133,61 @@ def abbreviation(name: str, schema: Schema | None, rng: random.Random) -> str | 
     return " ".join([*words[:i], short, *words[i + 1:]])
 
 
+# given names and what their bearers are called (English, Russian, Ukrainian, Spanish)
+_NICKNAMES: dict[str, list[str]] = {
+    "william": ["Bill", "Will"], "robert": ["Bob", "Rob"], "richard": ["Rick", "Dick"],
+    "james": ["Jim", "Jimmy"], "john": ["Jack", "Johnny"], "joseph": ["Joe"],
+    "michael": ["Mike"], "thomas": ["Tom"], "edward": ["Ed", "Ted"], "charles": ["Charlie"],
+    "daniel": ["Dan", "Danny"], "david": ["Dave"], "anthony": ["Tony"],
+    "christopher": ["Chris"], "nicholas": ["Nick"], "peter": ["Pete"], "steven": ["Steve"],
+    "stephen": ["Steve"], "timothy": ["Tim"], "gregory": ["Greg"], "matthew": ["Matt"],
+    "samuel": ["Sam"], "jonathan": ["Jon"], "elizabeth": ["Liz", "Beth"],
+    "margaret": ["Peggy", "Maggie"], "katherine": ["Kate"], "andrew": ["Andy"],
+    "kenneth": ["Ken"], "ronald": ["Ron"], "donald": ["Don"], "lawrence": ["Larry"],
+    "alexander": ["Alex", "Sasha"], "aleksandr": ["Sasha", "Shura"], "aliaksandr": ["Sasha"],
+    "oleksandr": ["Sasha"], "alexandr": ["Sasha"], "aleksey": ["Alyosha", "Lyosha"],
+    "alexei": ["Alyosha"], "aleksei": ["Lyosha"], "alexey": ["Alyosha"],
+    "anatoly": ["Tolya"], "anatoliy": ["Tolya"], "andrei": ["Andryusha"],
+    "andrey": ["Andryusha"], "boris": ["Borya"], "valery": ["Valera"], "valeriy": ["Valera"],
+    "vasily": ["Vasya"], "vasiliy": ["Vasya"], "viktor": ["Vitya"], "vitaly": ["Vitalik"],
+    "vitaliy": ["Vitya"], "vladimir": ["Volodya", "Vova"], "volodymyr": ["Volodya"],
+    "vladislav": ["Vlad"], "vyacheslav": ["Slava"], "stanislav": ["Stas"],
+    "gennady": ["Gena"], "gennadiy": ["Gena"], "georgy": ["Zhora"], "grigory": ["Grisha"],
+    "dmitry": ["Dima"], "dmitriy": ["Dima"], "dmitri": ["Dima", "Mitya"],
+    "evgeny": ["Zhenya"], "yevgeny": ["Zhenya"], "yevgeniy": ["Zhenya"], "ivan": ["Vanya"],
+    "konstantin": ["Kostya"], "leonid": ["Lyonya"], "mikhail": ["Misha"],
+    "nikolai": ["Kolya"], "nikolay": ["Kolya"], "pavel": ["Pasha"], "pyotr": ["Petya"],
+    "petr": ["Petya"], "sergei": ["Seryozha"], "sergey": ["Seryozha"], "yuri": ["Yura"],
+    "yuriy": ["Yura"], "yury": ["Yura"], "roman": ["Roma"], "fyodor": ["Fedya"],
+    "yakov": ["Yasha"], "natalia": ["Natasha"], "natalya": ["Natasha"], "olga": ["Olya"],
+    "elena": ["Lena"], "yelena": ["Lena"], "irina": ["Ira"], "tatiana": ["Tanya"],
+    "tatyana": ["Tanya"], "svetlana": ["Sveta"], "maria": ["Masha"], "ekaterina": ["Katya"],
+    "yekaterina": ["Katya"], "lyudmila": ["Lyuda"], "anastasia": ["Nastya"],
+    "jose": ["Pepe"], "jesus": ["Chucho", "Chuy"], "francisco": ["Paco", "Pancho"],
+    "enrique": ["Kike"], "guillermo": ["Memo"], "antonio": ["Toño"], "luis": ["Lucho"],
+    "rafael": ["Rafa"], "ignacio": ["Nacho"], "alberto": ["Beto"], "roberto": ["Beto"],
+    "eduardo": ["Lalo"], "manuel": ["Manolo"], "fernando": ["Nando"], "dolores": ["Lola"],
+    "guadalupe": ["Lupe"], "rosario": ["Charo"],
+}
+
+
+def nickname(name: str, schema: Schema | None, rng: random.Random) -> str | None:
+    """A person's given name replaced by the nickname or diminutive its bearer goes by
+    (``Bob``, ``Sasha``, ``Seryozha``, ``Pepe``); not the last word of the name in its
+    natural order, which is the family name."""
+    if not is_person(schema):
+        return None
+    words = name.split()
+    spots = [i for i, w in enumerate(words[:-1]) if _key(w) in _NICKNAMES]
+    if not spots:
+        return None
+    i = spots[0]
+    nick = _match_case(rng.choice(_NICKNAMES[_key(words[i])]), words[i])
+    return " ".join([*words[:i], nick, *words[i + 1:]])
+
+
 CATEGORIES.update(joined=joined, split=split, extra_name=extra_name, truncated=truncated,
-                  abbreviation=abbreviation)
+                  abbreviation=abbreviation, nickname=nickname)
 ALL_CATEGORIES: list[str] = list(CATEGORIES)
 
 

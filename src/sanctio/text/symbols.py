@@ -34,6 +34,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from sanctio.text.diminutives import DIMINUTIVE_PREFIX, full_names
+
 __all__ = ["ensure_symbols", "rigour_version", "symbols_of", "table_symbols",
            "tagger_symbols", "variant_symbols", "wait_tagger", "warm_tagger"]
 
@@ -59,6 +61,13 @@ def symbols_of(tok: str) -> frozenset[str]:
     found = _ALL.get(tok)
     if found is not None:
         return found
+    hit = _rigour_symbols(tok)
+    extra = _extra_symbols(tok)
+    found = _ALL[tok] = hit | extra if extra else hit
+    return found
+
+
+def _rigour_symbols(tok: str) -> frozenset[str]:
     hit = _SYMBOLS.get(tok)
     if hit is None:
         hit = table_symbols(tok)
@@ -70,9 +79,7 @@ def symbols_of(tok: str) -> frozenset[str]:
             if hit is None:
                 _tag_symbols([tok])
                 hit = _SYMBOLS[tok]
-    extra = _extra_symbols(tok)
-    found = _ALL[tok] = hit | extra if extra else hit
-    return found
+    return hit
 
 
 # ------------------------------------------------------------------ sanctio's own symbols
@@ -82,20 +89,38 @@ def symbols_of(tok: str) -> frozenset[str]:
 _VARIANTS: dict[str, frozenset[str]] = {}
 _ALL: dict[str, frozenset[str]] = {}  # word -> symbols_of(word): rigour's and sanctio's own
 VARIANT_PREFIX = "[VAR:"
-_OWN_PREFIXES = (VARIANT_PREFIX, "[SLAV:")  # symbols of sanctio's own, not rigour's
+# symbols of sanctio's own, not rigour's
+_OWN_PREFIXES = (VARIANT_PREFIX, "[SLAV:", DIMINUTIVE_PREFIX)
 
 
 def _extra_symbols(tok: str) -> frozenset[str]:
-    """The symbols sanctio adds to rigour's: the word's class of learned name variants, and
-    the key of an East Slavic family name in -ov/-ev (:mod:`sanctio.text.slavic`:
-    Dziamidau and Demidov, Husyev and Gusev)."""
+    """The symbols sanctio adds to rigour's: the word's class of learned name variants, those
+    of the full names it is a diminutive of (:mod:`sanctio.text.diminutives`: Sasha and
+    Aleksandr), and the key of an East Slavic family name in -ov/-ev
+    (:mod:`sanctio.text.slavic`: Dziamidau and Demidov, Husyev and Gusev)."""
     from sanctio.text.slavic import SLAVIC_PREFIX, slavic_key
 
     var = variant_symbols(tok)
+    fulls = full_names(tok)
+    if fulls:
+        var = var | _diminutive_symbols(fulls)
     key = slavic_key(tok)
     if key is None:
         return var
     return var | {f"{SLAVIC_PREFIX}{key}]"}
+
+
+def _diminutive_symbols(fulls: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """A diminutive's own symbol per full name (``[DIM:ALEKSANDR]``), with the Wikidata name
+    symbols and learned variant classes of the full names' spellings (not their nicknames:
+    Sasha is no Alex)."""
+    out: set[str] = set()
+    for spellings in fulls:
+        out.add(f"{DIMINUTIVE_PREFIX}{spellings[0].upper()}]")
+        for full in spellings:
+            out.update(s for s in _rigour_symbols(full) if s.startswith("[NAME:"))
+            out.update(variant_symbols(full))
+    return frozenset(out)
 
 
 def _load_variants() -> dict[str, frozenset[str]]:

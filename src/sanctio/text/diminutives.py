@@ -1,0 +1,49 @@
+"""The diminutives East Slavic and Spanish given names are called by (Sasha for Aleksandr,
+Seryozha for Sergei, Natasha for Natalia; Pepe for José, Paco for Francisco).
+
+rigour's nickname symbols (``[NICK:BILL]`` on Bill and William) cover English names only. The
+table is ``data/diminutives.json`` (its ``source`` says where the forms come from): each entry
+gives a full name's spellings and its diminutives. :mod:`sanctio.text.symbols` gives a
+diminutive the name symbols of its full name's spellings (rigour's Wikidata names and the
+class of name variants learned from the lists: Aliaksandr, Oleksandr, Alexandr ...) and its
+own ``[DIM:<full name>]``, which the scoring reads as a nickname. The full names keep their
+own symbols only, so two full names that share a diminutive (Slava: Vyacheslav, Vladislav,
+Stanislav) stay apart from each other.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+
+__all__ = ["DIMINUTIVE_PREFIX", "full_names"]
+
+DIMINUTIVE_PREFIX = "[DIM:"
+_TABLE: dict[str, tuple[tuple[str, ...], ...]] = {}
+_LOCK = threading.Lock()
+
+
+def _load() -> dict[str, tuple[tuple[str, ...], ...]]:
+    if _TABLE:
+        return _TABLE
+    with _LOCK:
+        if not _TABLE:
+            from importlib.resources import files
+
+            table: dict[str, list[tuple[str, ...]]] = {}
+            try:
+                doc = json.loads(files("sanctio").joinpath("data", "diminutives.json")
+                                 .read_text("utf-8"))
+                for full, dims in doc["names"]:
+                    for dim in dims:
+                        table.setdefault(str(dim), []).append(tuple(str(w) for w in full))
+            except (OSError, ValueError, KeyError, TypeError):
+                table = {}  # a damaged install screens on without it
+            _TABLE.update({k: tuple(v) for k, v in table.items()} or {"": ()})
+    return _TABLE
+
+
+def full_names(tok: str) -> tuple[tuple[str, ...], ...]:
+    """The full names a word is a diminutive of, each as its spellings (the first names
+    it); none for any other word."""
+    return (_TABLE or _load()).get(tok, ())
