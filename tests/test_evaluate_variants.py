@@ -54,7 +54,8 @@ def test_every_category_is_documented_and_registered() -> None:
                 "script", "legal_form", "ordinal", "homoglyph", "combo"}
     # the categories added in sessions 9 and 10 come after combo (each category draws from
     # its own seeded generator: the draws of the earlier ones are those of earlier sessions)
-    added = ["joined", "split", "extra_name", "truncated", "abbreviation", "nickname"]
+    added = ["joined", "split", "extra_name", "truncated", "abbreviation", "nickname",
+             "digits"]
     assert v.ALL_CATEGORIES[-len(added) - 1:] == ["combo", *added]
     assert set(v.ALL_CATEGORIES) == expected | set(added)
     for name, fn in v.CATEGORIES.items():
@@ -434,3 +435,14 @@ def test_nickname_replaces_a_given_name_of_a_person() -> None:
         assert schema == P and len(words(out)) == len(words(name))
         changed = [(a, b) for a, b in zip(words(name), words(out), strict=True) if a != b]
         assert len(changed) == 1 and changed[0][0] != words(name)[-1]
+
+
+def test_digits_write_one_or_two_letters_as_signs() -> None:
+    assert v.digits("Xi Jinping", P, random.Random(0)) != "Xi Jinping"
+    for name, _, out in outputs(v.digits):
+        if out is None:
+            continue
+        assert len(out) == len(name)
+        changed = [(a, b) for a, b in zip(name, out, strict=True) if a != b]
+        assert 1 <= len(changed) <= 2
+        assert all(b in "01345789@$" and v._DIGIT_FOR[a.lower()].count(b) for a, b in changed)

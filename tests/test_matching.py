@@ -397,3 +397,39 @@ def test_a_respaced_or_cut_off_name_says_so(screener) -> None:  # type: ignore[n
     cut = screener.screen(Query.build("Mohammad Shawqi ISLAMB", schema="Person")).matches[0]
     assert cut.entity_id == "us-ofac-2682" and "islamb~islambouli (written short)" in (
         cut.explanation[0].detail)
+
+
+def test_digits_written_for_letters_are_read_as_letters() -> None:
+    """Pure: a digit or sign inside a word of letters is the letter it looks like (1 is I
+    among capitals, l among small letters); a number stays a number."""
+    from sanctio.text.normalize import fold_words, other_ones_reading
+
+    assert fold_words("Andrey Vl@dimirovich R0SNEFT") == "Andrey Vladimirovich ROSNEFT"
+    assert fold_words("IRAN A1R") == "IRAN AIR" and fold_words("R1 CHUN HWAN") == "RI CHUN HWAN"
+    assert fold_words("Mohammed 5@eed A1i") == "Mohammed saeed Ali"
+    assert fold_words("PJSC DALPRI80R") == "PJSC DALPRIBOR"  # two digits between letters
+    assert fold_words("CACIQUE 1 5.A.") == "CACIQUE 1 S.A."
+    for number in ("Su-35", "A320 Aviation", "APT28", "IK-3", "3M Company", "A7 LLC",
+                   "27TH Brigade", "(2ND)", "85-lea Centru", "9 Company", "La sala 1.a"):
+        assert fold_words(number) == number
+    assert fold_words("V@BO-2005 EOOD") == "VABO-2005 EOOD"  # each part of a hyphened word
+    # the other letter a 1 stands for, as another reading of the name
+    assert other_ones_reading("HAVIN BANK 1TD") == "HAVIN BANK LTD"
+    assert other_ones_reading("Mohammed A1i") == "Mohammed Aii"
+    assert other_ones_reading("Plant 1 Company") is None
+
+
+def test_a_one_read_as_the_other_letter_says_so(screener) -> None:  # type: ignore[no-untyped-def]
+    top = screener.screen(Query.build("HAVIN BANK 1TD", schema="Organization")).matches[0]
+    reading = [e for e in top.explanation if e.feature == "reading"]
+    assert top.entity_id == "us-ofac-906" and reading and reading[0].effect < 0
+    assert reading[0].data["read_as"] == "HAVIN BANK LTD"
+
+
+@requires_full_lists
+def test_names_the_keys_reach_alike_past_the_limit_go_by_likeness(screener) -> None:  # type: ignore[no-untyped-def]
+    """Fourteen sons of Sabawi Ibrahim Hasan al-Tikriti, each his own entity, are reached
+    alike by an extra name before IBRAHIM's: more than the candidates scored in full. The
+    one written most like the query is among them, whatever the index's order of ties."""
+    result = screener.screen(Query.build("IBRAHIM ABDULLAH SABAWI IBRAHIM HASAN AL-TIKRITI"))
+    assert result.matches and result.matches[0].entity_id == "un-6908130"

@@ -46,6 +46,7 @@ from sanctio.text.normalize import (
     analyze,
     detect_script,
     ensure_symbols,
+    other_ones_reading,
     russian_reading,
     script_parts,
     wait_tagger,
@@ -109,6 +110,8 @@ def _reversed_reading(text: str) -> str | None:
 
 # the score taken off a match found only with a space put in or taken out of the query
 RESPACED_PENALTY = 0.02
+# ... or only with a 1 inside a word read as L rather than I (or i rather than l)
+OTHER_ONES_PENALTY = 0.02
 _PART = 4  # the shortest list word a re-spaced query word is cut into (Jack son is no cut)
 _NO_JOIN = PARTICLES | {"abd", "abu"}  # glued by the analyser already (al Hassan, Abd Rabbuh)
 _GLUED_BEFORE = ("the", "of", "and", "for")  # written together with the word after them
@@ -497,14 +500,22 @@ class Screener:
         keys reach alike."""
         groups: dict[int, list[tuple[int, float]]] = {}
         taken = 0
+        last = 0.0  # the evidence of the last name taken
+        tied: list[int] = []  # names past the limit with that evidence still
         for i, e in zip(found, evidence, strict=True):
             if e < floor:
                 break
             group = groups.setdefault(self.names[i].entity, [])
             if len(group) < per_name:
                 if taken >= limit:
-                    break
-                taken += 1
+                    if e < last - 1e-9 or len(tied) >= limit:
+                        if not group:
+                            del groups[self.names[i].entity]
+                        break
+                    tied.append(i)
+                else:
+                    taken += 1
+                    last = e
             group.append((i, e))
         extra = form.script != "Latin" and form.script not in ABJAD_SCRIPTS
         ids: list[int] = []
@@ -513,6 +524,23 @@ class Screener:
         def like(i: int) -> float:
             listed = " ".join(t.text for t in self.names[i].form.scoring)
             return fuzz.token_sort_ratio(text, listed)
+
+        if tied:
+            # names tied with the last one taken, past the limit: of all the names tied so,
+            # the ones written most like the query are taken (of the fourteen sons of Sabawi
+            # Ibrahim Hasan al-Tikriti, whom the keys reach alike, IBRAHIM for IBRAHIM
+            # ABDULLAH SABAWI IBRAHIM HASAN AL-TIKRITI)
+            level = [i for group in groups.values() for i, e in group[:per_name]
+                     if abs(e - last) <= 1e-9]
+            keep = set(sorted(level, key=lambda i: (-like(i), i))[:len(level) - len(tied)])
+            for entity in list(groups):
+                group = groups[entity]
+                group = [x for x in group[:per_name] if abs(x[1] - last) > 1e-9
+                         or x[0] in keep] + group[per_name:]
+                if group:
+                    groups[entity] = group
+                else:
+                    del groups[entity]
 
         for group in groups.values():
             if len(group) <= per_name:
@@ -538,8 +566,10 @@ class Screener:
         with the words the lists translate in English (:mod:`sanctio.text.orgwords`); a
         Chinese name in Cantonese, as Hong Kong spells it (:mod:`sanctio.text.cantonese`); a
         name in Ukrainian or Belarusian letters with Russian ones
-        (:func:`sanctio.text.normalize.russian_reading`); a Latin name with the spaces the
-        lists put elsewhere (:func:`respaced_reading`), a little weaker evidence."""
+        (:func:`sanctio.text.normalize.russian_reading`); a 1 inside a word read as the other
+        letter it looks like (:func:`sanctio.text.normalize.other_ones_reading`); a Latin name
+        with the spaces the lists put elsewhere (:func:`respaced_reading`); the last two a
+        little weaker evidence."""
         name, org = query.name, _org_flag(query.schema)
         out: list[Reading] = []
         reversed_text = _reversed_reading(name)
@@ -572,6 +602,11 @@ class Screener:
                 "read with Russian letters for the Ukrainian or Belarusian ones, as the lists "
                 f"spell the names of Russians: {russian}", {"read_as": russian,
                                                              "language": "ru"}))
+        ones = other_ones_reading(name)
+        if ones:
+            out.append(Reading(
+                ones, org, "reading", f"read with 1 as the other letter it looks like: {ones}",
+                {"read_as": ones}, penalty=OTHER_ONES_PENALTY))
         respaced = respaced_reading(name, self.index.vocab)
         if respaced:
             out.append(Reading(

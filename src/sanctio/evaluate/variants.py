@@ -1186,8 +1186,25 @@ def nickname(name: str, schema: Schema | None, rng: random.Random) -> str | None
     return " ".join([*words[:i], nick, *words[i + 1:]])
 
 
+_DIGIT_FOR = {"o": "0", "i": "1", "l": "1", "e": "3", "a": "@4", "s": "5$", "t": "7", "b": "8"}
+
+
+def digits(name: str, schema: Schema | None, rng: random.Random) -> str | None:
+    """One or two letters inside words of three letters or more written as the digits and
+    signs they look like (``R0SNEFT``, ``Vl@dimir``, ``A1R``): what evasion, OCR and some
+    keyboards do."""
+    spots = [m.start() + i for m in re.finditer(r"[A-Za-z]{3,}", name)
+             for i, c in enumerate(m.group()) if c.lower() in _DIGIT_FOR]
+    if not spots:
+        return None
+    k = 1 if len(spots) < 6 or rng.random() < 0.6 else 2
+    chosen = set(rng.sample(spots, k))
+    return "".join(rng.choice(_DIGIT_FOR[c.lower()]) if i in chosen else c
+                   for i, c in enumerate(name))
+
+
 CATEGORIES.update(joined=joined, split=split, extra_name=extra_name, truncated=truncated,
-                  abbreviation=abbreviation, nickname=nickname)
+                  abbreviation=abbreviation, nickname=nickname, digits=digits)
 ALL_CATEGORIES: list[str] = list(CATEGORIES)
 
 

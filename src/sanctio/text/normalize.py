@@ -211,8 +211,15 @@ _TO_CYRILLIC = str.maketrans({
     "C": "С", "T": "Т", "X": "Х", "I": "І",
 })
 _CYRILLIC_ANY = re.compile("[\u0400-\u052f]")
+# digits and signs written for the letters they look like (R0SNEFT, Vl@dimir, A1R): in a word
+# of capitals 1 is I, else l
 _DIGIT_GLYPHS = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t",
                                "8": "b", "@": "a", "$": "s"})
+_DIGIT_GLYPHS_UPPER = str.maketrans({"0": "O", "1": "I", "3": "E", "4": "A", "5": "S", "7": "T",
+                                     "8": "B", "@": "A", "$": "S"})
+_GLYPH_CHARS = frozenset("0134578@$")
+# two digits or more side by side, not between two letters: a number (A320, MiG-29, APT28)
+_NUMBER_IN_WORD = re.compile(r"(?<![A-Za-z])\d{2,}|\d{2,}(?![A-Za-z])")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _CYR_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
 
@@ -274,11 +281,60 @@ def fold_homoglyphs(word: str) -> str:
             word = word.translate(_TO_CYRILLIC)
         else:
             word = word.translate(_HOMOGLYPHS)
-    if any(c.isdigit() for c in word) and sum(c.isalpha() for c in word) >= 2 \
-            and not _NUM_SUFFIX.match(_EDGE_PUNCT.sub("", word.lower())):
-        # (an ordinal with its punctuation, 27TH, or (2ND), is a number, not letters)
-        word = word.translate(_DIGIT_GLYPHS)
+    if any(c in _GLYPH_CHARS for c in word):
+        word = _digits_as_letters(word)
     return word
+
+
+def _digits_as_letters(word: str) -> str:
+    """Digits and signs inside a word of letters read as the letters they stand for
+    (R0SNEFT, Vl@dimirovich, MAULAW1, A1R; N0, R1 and 5.A. too: one letter then 0 or 1, or a
+    sign in a dotted abbreviation). A number stays one: an ordinal with its punctuation
+    (27TH, (2ND), 85-lea), two digits side by side but between two letters (A320, MiG-29,
+    APT28; not DALPRI80R), a sign with no letter beside it (IK-3, 9 Company), one letter and
+    another digit (A7, 3M)."""
+    if "-" in word:  # each part on its own (V@BO-2005, IK-3)
+        return "-".join(_digits_as_letters(part) for part in word.split("-"))
+    letters = sum(c.isalpha() for c in word)
+    core = _EDGE_PUNCT.sub("", word)
+    if letters == 0 or _NUMBER_IN_WORD.search(word) or _NUM_SUFFIX.match(core.lower()):
+        return word
+    if letters == 1:
+        if not (_LETTER_THEN_01.fullmatch(core) or _DOTTED_SIGN.fullmatch(core)):
+            return word
+    elif not all(_beside_letter(word, i) for i, c in enumerate(word) if c in _GLYPH_CHARS):
+        return word
+    upper = all(c.isupper() for c in word if c.isalpha())
+    return word.translate(_DIGIT_GLYPHS_UPPER if upper else _DIGIT_GLYPHS)
+
+
+def other_ones_reading(text: str) -> str | None:
+    """The name with each 1 read as a letter (:func:`_digits_as_letters`) read as the other
+    letter it may stand for: L in a word of capitals (1TDA, L1C: LTDA, LLC), i in another
+    (A1i: Aii); None when no 1 is read as a letter."""
+    words = text.split()
+    changed = False
+    for i, w in enumerate(words):
+        if "1" in w and _digits_as_letters(w) != w:
+            upper = all(c.isupper() for c in w if c.isalpha())
+            words[i] = w.replace("1", "L" if upper else "i")
+            changed = True
+    return " ".join(words) if changed else None
+
+
+def _beside_letter(word: str, i: int) -> bool:
+    """The sign at ``i`` is in a run of signs with a letter at one end (5@eed)."""
+    j = i
+    while j > 0 and word[j - 1] in _GLYPH_CHARS:
+        j -= 1
+    k = i
+    while k + 1 < len(word) and word[k + 1] in _GLYPH_CHARS:
+        k += 1
+    return (j > 0 and word[j - 1].isalpha()) or (k + 1 < len(word) and word[k + 1].isalpha())
+
+
+_LETTER_THEN_01 = re.compile(r"[A-Za-z][01]")
+_DOTTED_SIGN = re.compile(r"[0-9@$]\.[A-Z]")
 
 
 # keys next to each other on a QWERTY keyboard
