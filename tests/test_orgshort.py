@@ -29,7 +29,9 @@ def test_shipped_table_is_rigours_symbols() -> None:
 
 @pytest.mark.parametrize("short,word", [("natl", "national"), ("shpg", "shipping"),
                                         ("trdg", "trading"), ("mfg", "manufacturing"),
-                                        ("svcs", "services"), ("dept", "department")])
+                                        ("svcs", "services"), ("dept", "department"),
+                                        ("mgmt", "management"), ("govt", "government"),
+                                        ("bldg", "building"), ("rlwy", "railway")])
 def test_short_forms_stand_for_their_word(short: str, word: str) -> None:
     assert full_word(short) == word
 

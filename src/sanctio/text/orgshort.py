@@ -10,7 +10,9 @@ contraction or a cut-off form: ``natl`` stands for ``national``; not a translati
 :mod:`sanctio.text.orgwords` reads, nor another form of the word, such as ``electronic``,
 which stays a name word that Arabic script can spell). A short form that is also a
 person's name in rigour's name tables (``Dev``, ``Islam``, ``Petro``) is left out: read so
-in one name and not in the other it would part a name from itself.
+in one name and not in the other it would part a name from itself. To these come English
+contractions of other business words (``Mgmt``, ``Govt``, ``Bldg``, ``Rlwy``), named with
+their word in :data:`_CONTRACTIONS` and kept where rigour's symbols join the two.
 
 The table is built by :func:`build` and shipped as ``data/org_short.json``
 (``tests/test_orgshort.py`` rebuilds it from the installed rigour and compares); the
@@ -29,6 +31,16 @@ __all__ = ["build", "full_word"]
 
 # short forms that are words in their own right, in names of their own (Petrol AD)
 _WORDS = frozenset({"petrol", "invest", "equip"})
+
+# English contractions of business words that are not generic words here, each kept only
+# where rigour gives it a symbol of its word (its groups also hold the word's translations,
+# groupement for grp, publiczna for public: the word is named here, not guessed)
+_CONTRACTIONS = {
+    "mgmt": "management", "mgt": "management", "mngmt": "management", "govt": "government",
+    "gvt": "government", "govmnt": "government", "bldg": "building", "bldgs": "buildings",
+    "chem": "chemical", "hosp": "hospital", "mfrs": "manufacturers", "prodn": "production",
+    "rlwy": "railway", "rly": "railway", "transp": "transport", "comms": "communications",
+}
 
 _TABLE = ShippedWords("org_short.json", str)
 
@@ -71,6 +83,9 @@ def build(generic_words: frozenset[str], tokenize: Callable[[str], list[str]]
                        if gs & groups_of and len(w) >= len(short) + 3 and _in_order(short, w)]
             if targets and not any(s.startswith("[NAME:") for s in symbols_of(short)):
                 words[short] = max(targets, key=lambda w: (len(w), w))
+        for short, word in _CONTRACTIONS.items():
+            if of.get(short, set()) & of.get(word, set()) and short not in words:
+                words[short] = word
     return {"about": __doc__.split("\n\n")[0].replace("\n", " "),
             "rigour": rigour_version(), "words": words}
 
