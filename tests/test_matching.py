@@ -384,6 +384,15 @@ def test_respaced_reading_puts_the_spaces_the_lists_write() -> None:
     assert respaced_reading("Ганадериас", vocab) is None
     assert respaced_reading("Ministry ofRocket Industry", vocab | {"rocket"}) == (
         "Ministry of Rocket Industry", ["ofRocket as of Rocket"])
+    # a legal form glued to the name: in a company's name, or one not said to be a person's
+    # when the form has three letters or more
+    names = vocab | {"khan", "schirindel", "dimitri", "petrov"}
+    for org in (True, None):
+        assert respaced_reading("KHAN & SCHIRINDELGMBH", names, org) == (
+            "KHAN & SCHIRINDEL GMBH", ["SCHIRINDELGMBH as SCHIRINDEL GMBH"])
+    assert respaced_reading("KHAN & SCHIRINDELGMBH", names, False) is None
+    assert respaced_reading("Dimitrisa Petrov", names, None) is None  # SA: a company's only
+    assert respaced_reading("DIMITRISA", names, True) == ("DIMITRI SA", ["DIMITRISA as DIMITRI SA"])
 
 
 def test_a_respaced_or_cut_off_name_says_so(screener) -> None:  # type: ignore[no-untyped-def]

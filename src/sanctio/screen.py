@@ -46,6 +46,7 @@ from sanctio.text.normalize import (
     analyze,
     detect_script,
     ensure_symbols,
+    is_legal_form,
     other_ones_reading,
     russian_reading,
     script_parts,
@@ -120,7 +121,8 @@ _FIELD = 30  # a name this long may have been cut anywhere in its last word
 _SWIFT_LINE = 35  # a name exactly this long may have been cut even after a list word
 
 
-def respaced_reading(text: str, vocab: set[str]) -> tuple[str, list[str]] | None:
+def respaced_reading(text: str, vocab: set[str], org: bool | None = None
+                     ) -> tuple[str, list[str]] | None:
     """A Latin name with the spaces the lists put elsewhere: two adjacent words that are one
     list word and not both list words alone (MAUL AWI RAJAB: MAULAWI), or a business word
     (SHIP PING, AIR LINES) written together, a
@@ -128,7 +130,9 @@ def respaced_reading(text: str, vocab: set[str]) -> tuple[str, list[str]] | None
     INTERNATIONALCOMPANY, GANADERIASDEL VALLE: the second may be a business word, or a
     particle of three letters or more where a word follows; the first may be the, of, and or
     for: THENETHERLANDS, ofRocket; each list word four letters or more: Jackson is no JACK
-    SON), at most one of each per word.
+    SON), or a legal form glued to a list word before it (SCHIRINDELGMBH, in a name not
+    said to be a person's; a form of two letters, SA, only in one said to be a company's), at
+    most one of each per word.
     ``vocab`` holds every word of the lists (and every two adjacent ones written together).
     Returns the new text and what was changed, or None when nothing was."""
     if not text.isascii():
@@ -153,6 +157,7 @@ def respaced_reading(text: str, vocab: set[str]) -> tuple[str, list[str]] | None
                 pos = n.end()
                 i += 2
                 continue
+        cuts: list[int] = []
         if len(k) >= _PART + 2 and k not in vocab:
             cuts = [c for c in range(_PART, len(k) - 1)
                     if k[:c] in vocab and ((len(k) - c >= _PART and k[c:] in vocab)
@@ -160,11 +165,15 @@ def respaced_reading(text: str, vocab: set[str]) -> tuple[str, list[str]] | None
                         k[c:] in PARTICLES and len(k) - c >= 3 and i + 1 < len(words)))]
             cuts += [len(w) for w in _GLUED_BEFORE if k.startswith(w) and len(k) - len(
                 w) >= _PART and k[len(w):] in vocab]
-            if cuts:
-                c = max(cuts, key=lambda c: (min(c, len(k) - c), c))
-                out.append(text[pos:m.start()] + m.group()[:c] + " " + m.group()[c:])
-                done.append(f"{m.group()} as {m.group()[:c]} {m.group()[c:]}")
-                pos = m.end()
+            if org is not False and not cuts:
+                # a legal form glued to the name before it (SCHIRINDELGMBH)
+                cuts += [c for c in range(_PART, len(k) - (1 if org else 2))
+                         if k[:c] in vocab and is_legal_form(k[c:])]
+        if cuts:
+            c = max(cuts, key=lambda c: (min(c, len(k) - c), c))
+            out.append(text[pos:m.start()] + m.group()[:c] + " " + m.group()[c:])
+            done.append(f"{m.group()} as {m.group()[:c]} {m.group()[c:]}")
+            pos = m.end()
         i += 1
     if not done:
         return None
@@ -607,7 +616,7 @@ class Screener:
             out.append(Reading(
                 ones, org, "reading", f"read with 1 as the other letter it looks like: {ones}",
                 {"read_as": ones}, penalty=OTHER_ONES_PENALTY))
-        respaced = respaced_reading(name, self.index.vocab)
+        respaced = respaced_reading(name, self.index.vocab, org)
         if respaced:
             out.append(Reading(
                 respaced[0], org, "spacing",

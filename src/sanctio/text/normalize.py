@@ -867,6 +867,13 @@ def _native_legal_forms(text: str) -> dict[str, str]:
             if not matched.isascii() and not _ROMAN.match(matched.strip())}
 
 
+@lru_cache(maxsize=4096)
+def is_legal_form(word: str) -> bool:
+    """A word of two letters or more that is a legal form by itself in rigour's tables
+    (gmbh, llc, ooo, sarl)."""
+    return len(word) >= 2 and [m for m, _ in _org_types(word)] == [word]
+
+
 def _org_types(text: str) -> list[tuple[str, str]]:
     """rigour's legal forms in an ASCII name as it is: (matched text, generic class)."""
     from rigour.names.org_types import Cleanup, Normalize, extract_org_types
