@@ -34,7 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sanctio.text.diminutives import DIMINUTIVE_PREFIX, full_names
+from sanctio.text.diminutives import DIMINUTIVE_PREFIX, entries_spelled, full_names
 
 __all__ = ["ensure_symbols", "rigour_version", "symbols_of", "table_symbols",
            "tagger_symbols", "variant_symbols", "wait_tagger", "warm_tagger"]
@@ -104,6 +104,8 @@ def _extra_symbols(tok: str) -> frozenset[str]:
     fulls = full_names(tok)
     if fulls:
         var = var | _diminutive_symbols(fulls)
+    for spellings in entries_spelled(tok):
+        var = var | _spelling_symbols(tok, spellings, var)
     key = slavic_key(tok)
     if key is None:
         return var
@@ -121,6 +123,19 @@ def _diminutive_symbols(fulls: tuple[tuple[str, ...], ...]) -> frozenset[str]:
             out.update(s for s in _rigour_symbols(full) if s.startswith("[NAME:"))
             out.update(variant_symbols(full))
     return frozenset(out)
+
+
+def _spelling_symbols(tok: str, spellings: tuple[str, ...], var: frozenset[str]
+                      ) -> frozenset[str]:
+    """The name symbols and variant classes of the other spellings of a full name, for one
+    that shares none with them (Ryhor, Grigory); none otherwise."""
+    own = var | {s for s in _rigour_symbols(tok) if s.startswith("[NAME:")}
+    others: set[str] = set()
+    for word in spellings:
+        if word != tok:
+            others.update(s for s in _rigour_symbols(word) if s.startswith("[NAME:"))
+            others.update(variant_symbols(word))
+    return frozenset(others) if own.isdisjoint(others) else _EMPTY
 
 
 def _load_variants() -> dict[str, frozenset[str]]:
