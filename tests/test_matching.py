@@ -442,3 +442,18 @@ def test_names_the_keys_reach_alike_past_the_limit_go_by_likeness(screener) -> N
     one written most like the query is among them, whatever the index's order of ties."""
     result = screener.screen(Query.build("IBRAHIM ABDULLAH SABAWI IBRAHIM HASAN AL-TIKRITI"))
     assert result.matches and result.matches[0].entity_id == "un-6908130"
+
+
+def test_compare_reads_the_first_name_as_screening_reads_a_query(screener) -> None:  # type: ignore[no-untyped-def]
+    """A pair is scored with the readings screening gives a query, each with its cost and
+    its line of explanation: the same evidence either way."""
+    from sanctio.model import Schema
+
+    score, evidence = screener.compare("HAVIN BANK 1TD", "HAVIN BANK LIMITED",
+                                       Schema.ORGANIZATION)
+    screened = screener.screen(Query.build("HAVIN BANK 1TD", schema="Organization")).matches
+    assert score == pytest.approx(screened[0].score)
+    assert [e.feature for e in evidence] == ["name", "reading"] and evidence[1].effect < 0
+    plain, evidence = screener.compare("HAVIN BANK LTD", "HAVIN BANK LIMITED",
+                                       Schema.ORGANIZATION)
+    assert plain > score and [e.feature for e in evidence] == ["name"]

@@ -186,7 +186,8 @@ class Reading:
     """Another reading of a query name, screened beside it: its text, analysed as an
     organisation's (``org`` True), a person's (False) or either's (None), the evidence a
     match found through it adds (``feature``, ``detail``, ``data``; ``penalty`` taken off
-    the score), and ``keep``, which a match found through it must pass."""
+    the score), and ``keep``, which the list name a match found through it matched must
+    pass."""
 
     text: str
     org: bool | None
@@ -194,7 +195,7 @@ class Reading:
     detail: str
     data: dict[str, Any]
     penalty: float = 0.0
-    keep: Callable[[Match], bool] | None = None
+    keep: Callable[[str], bool] | None = None
 
 
 class Screener:
@@ -363,11 +364,27 @@ class Screener:
 
     def compare(self, name1: str, name2: str, schema: Schema | None = None
                 ) -> tuple[float, list[Evidence]]:
-        """Score two names with the screener's own name comparison and token weights."""
+        """Score two names with the screener's own name comparison and token weights, the
+        first also in each other reading screening gives a query (:meth:`_readings`)."""
         org = _org_flag(schema)
         a, b = analyze(name1, org=org), analyze(name2, org=org)
         cmp = compare_forms(a, b, self.index.weights)
-        return cmp.score, [Evidence("name", 0.0, cmp.describe(), cmp.to_data())]
+        best = (cmp.score, [Evidence("name", 0.0, cmp.describe(), cmp.to_data())])
+        # the other readings of the first name, as screening reads a query (a Chinese name in
+        # Cantonese, a right-to-left one reversed, digits as letters ...), each with its cost
+        for reading in self._readings(Query(name=name1, schema=schema)):
+            if best[0] >= 1.0:
+                break
+            if reading.keep is not None and not reading.keep(name2):
+                continue
+            other = compare_forms(analyze(reading.text, org=reading.org),
+                                  analyze(name2, org=reading.org), self.index.weights)
+            score = max(0.0, other.score - reading.penalty)
+            if score > best[0]:
+                best = (score, [Evidence("name", 0.0, other.describe(), other.to_data()),
+                                Evidence(reading.feature, -reading.penalty, reading.detail,
+                                         dict(reading.data))])
+        return best
 
     def search(self, text: str, *, limit: int = 20, offset: int = 0,
                schema: Schema | None = None) -> list[Match]:
@@ -603,7 +620,7 @@ class Screener:
                 cantonese, False, "reading",
                 f"read in Cantonese, as Hong Kong spells names: {cantonese}",
                 {"read_as": cantonese, "language": "yue"},
-                keep=lambda m: spelled_in_cantonese(spoken, m.matched_name)))
+                keep=lambda listed: spelled_in_cantonese(spoken, listed)))
         russian = russian_reading(name)
         if russian:
             out.append(Reading(
@@ -641,7 +658,7 @@ class Screener:
             for m in self._score(q, entity_filter, extra_keys, form, candidates, None,
                                  min_name_score):
                 if reading is not None:
-                    if reading.keep is not None and not reading.keep(m):
+                    if reading.keep is not None and not reading.keep(m.matched_name):
                         continue
                     effect = -reading.penalty if reading.penalty else 0.0
                     m.score = max(0.0, m.score + effect)
