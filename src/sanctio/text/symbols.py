@@ -113,29 +113,33 @@ def _extra_symbols(tok: str) -> frozenset[str]:
 
 
 def _diminutive_symbols(fulls: tuple[tuple[str, ...], ...]) -> frozenset[str]:
-    """A diminutive's own symbol per full name (``[DIM:ALEKSANDR]``), with the Wikidata name
-    symbols and learned variant classes of the full names' spellings (not their nicknames:
-    Sasha is no Alex)."""
+    """A diminutive's own symbol per full name (``[DIM:ALEKSANDR]``), with the name symbols
+    of the full names' spellings (:func:`_name_symbols`)."""
     out: set[str] = set()
     for spellings in fulls:
         out.add(f"{DIMINUTIVE_PREFIX}{spellings[0].upper()}]")
         for full in spellings:
-            out.update(s for s in _rigour_symbols(full) if s.startswith("[NAME:"))
-            out.update(variant_symbols(full))
+            out |= _name_symbols(full)
     return frozenset(out)
 
 
 def _spelling_symbols(tok: str, spellings: tuple[str, ...], var: frozenset[str]
                       ) -> frozenset[str]:
-    """The name symbols and variant classes of the other spellings of a full name, for one
-    that shares none with them (Ryhor, Grigory); none otherwise."""
+    """The name symbols of the other spellings of a full name (:func:`_name_symbols`), for
+    one that shares none with them (Ryhor, Grigory); none otherwise."""
     own = var | {s for s in _rigour_symbols(tok) if s.startswith("[NAME:")}
     others: set[str] = set()
     for word in spellings:
         if word != tok:
-            others.update(s for s in _rigour_symbols(word) if s.startswith("[NAME:"))
-            others.update(variant_symbols(word))
+            others |= _name_symbols(word)
     return frozenset(others) if own.isdisjoint(others) else _EMPTY
+
+
+def _name_symbols(word: str) -> frozenset[str]:
+    """A word's Wikidata name symbols and learned variant class: not its nicknames (Sasha
+    is no Alex) nor its family-name key."""
+    return frozenset(s for s in _rigour_symbols(word) if s.startswith("[NAME:")) | (
+        variant_symbols(word))
 
 
 def _load_variants() -> dict[str, frozenset[str]]:
