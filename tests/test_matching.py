@@ -457,3 +457,21 @@ def test_compare_reads_the_first_name_as_screening_reads_a_query(screener) -> No
     plain, evidence = screener.compare("HAVIN BANK LTD", "HAVIN BANK LIMITED",
                                        Schema.ORGANIZATION)
     assert plain > score and [e.feature for e in evidence] == ["name"]
+
+
+def test_a_title_that_is_a_given_name_reaches_the_name_as_one() -> None:
+    """AMIR opens AMIR MOAYYED ALAI as a title; a query that keeps it as the given name it
+    also is (AMIR ALAI) reaches that name by both its words, before names that only look
+    like them."""
+    from sanctio.index import NameIndex
+
+    names = ["AMIR MOAYYED ALAI", "Aamir Ali CHAUDHRY", "Samir ALI", "Amir Ali HAJIZADEH",
+             "Ali AMIRI", "Mohamed Mire ALI"]
+    index = NameIndex([analyze(n) for n in names])
+    assert index.candidates(analyze("AMIR ALAI"), limit=1) == [0]
+
+
+@requires_full_lists
+def test_a_title_that_is_a_given_name_in_the_lists(screener) -> None:  # type: ignore[no-untyped-def]
+    ids = [m.entity_id for m in screener.screen(Query.build("AMIR ALAI")).matches]
+    assert {"eu-178560", "un-110442"} <= set(ids)

@@ -160,6 +160,11 @@ class NameIndex:
                     seen.add(t.text)
                     df[t.text] += 1
             joined: list[str] = []
+            for t in form.tokens:
+                if t.role == Role.TITLE and t.text in NAME_TITLES and not t.abjad:
+                    # a title that is also a given name (AMIR in AMIR MOAYYED ALAI) reaches
+                    # the name as the given name a query keeps it for (AMIR ALAI)
+                    joined.append("t:" + t.text)
             for a, b in pairwise(form.tokens):
                 if a.role == Role.TITLE and a.text in NAME_TITLES and b.role == Role.NAME and (
                         not (a.abjad or b.abjad)):
