@@ -475,3 +475,26 @@ def test_a_title_that_is_a_given_name_reaches_the_name_as_one() -> None:
 def test_a_title_that_is_a_given_name_in_the_lists(screener) -> None:  # type: ignore[no-untyped-def]
     ids = [m.entity_id for m in screener.screen(Query.build("AMIR ALAI")).matches]
     assert {"eu-178560", "un-110442"} <= set(ids)
+
+
+def test_a_nickname_in_quotes_inside_a_list_name() -> None:
+    """Pure: a person's list name that gives a nickname in quotes between the given and
+    the family name is also read as the nickname and the family name, and as the name
+    without the nickname; a name wholly in quotes, or without any, is not."""
+    from sanctio.screen import nickname_readings
+
+    assert nickname_readings("Ben-Zion “Bentzi” GOPSTEIN") == [
+        "Bentzi GOPSTEIN", "Ben-Zion GOPSTEIN"]
+    assert nickname_readings('Ali "Abu Bakr" AL-BAGHDADI') == [
+        "Abu Bakr AL-BAGHDADI", "Ali AL-BAGHDADI"]
+    for name in ("“Struktura”", "Yevgeny Viktorovich PRIGOZHIN", "“Bes” (el diablo)",
+                 "“Shaikhul Hadis” Maulvi Abdul Hakim “Haqqani”"):
+        assert nickname_readings(name) == []
+
+
+@requires_full_lists
+def test_a_nickname_in_quotes_finds_its_list_name(screener) -> None:  # type: ignore[no-untyped-def]
+    for query in ("Bentzi Gopstein", "בנצי גופשטיין"):
+        top = screener.screen(Query.build(query, schema="Person")).matches[0]
+        assert top.matched_name == "Ben-Zion “Bentzi” GOPSTEIN", query
+        assert "read as 'Bentzi GOPSTEIN'" in top.explanation[0].detail

@@ -72,6 +72,7 @@ class IndexedName:
     list_id: str  # the list whose record holds the name
     form: NameForm
     weights: list[float] | None = None  # rarity weights of form.scoring, set at build
+    read_as: str | None = None  # the words of the list name this entry reads (a nickname)
 
 
 # a candidate whose index evidence is below this share of the query's weight cannot reach
@@ -119,6 +120,22 @@ _GLUED_BEFORE = ("the", "of", "and", "for")  # written together with the word af
 _WORD = re.compile(r"[A-Za-z]+")
 _FIELD = 30  # a name this long may have been cut anywhere in its last word
 _SWIFT_LINE = 35  # a name exactly this long may have been cut even after a list word
+
+
+# a person's name with a nickname in quotes inside it (Ben-Zion “Bentzi” GOPSTEIN)
+_QUOTED_NICK = re.compile(r"^(?P<before>[^“”\"«»]*\w[^“”\"«»]*?)\s*[“\"«]\s*(?P<nick>[^\W\d_]"
+                          r"[^“”\"«»]{0,30}?)\s*[”\"»]\s*(?P<after>\w[^“”\"«»]*)$")
+
+
+def nickname_readings(full: str) -> list[str]:
+    """A person's list name that gives a nickname in quotes between the given and the family
+    name, read as people call the person: the nickname and the family name (Bentzi GOPSTEIN),
+    and the name without the nickname (Ben-Zion GOPSTEIN). None for any other name."""
+    m = _QUOTED_NICK.match(full.strip())
+    if m is None or len(m.group("nick").split()) > 3:
+        return []
+    before, nick, after = (" ".join(m.group(g).split()) for g in ("before", "nick", "after"))
+    return [f"{nick} {after}", f"{before} {after}"]
 
 
 def respaced_reading(text: str, vocab: set[str], org: bool | None = None
@@ -249,6 +266,14 @@ class Screener:
                     continue  # the same name in another language version or list
                 seen[key] = len(self.names)
                 self.names.append(IndexedName(pos, name, member.version.list_id, form))
+                if entity.schema == Schema.PERSON:
+                    for text in nickname_readings(name.full):
+                        form = analyze(text, org=org)
+                        key = tuple(sorted(t.text for t in form.tokens))
+                        if key and key not in seen:
+                            seen[key] = len(self.names)
+                            self.names.append(IndexedName(
+                                pos, name, member.version.list_id, form, read_as=text))
         self.links_to, self.linked_from = _links(self.entities)
         ensure_symbols([t.text for n in self.names for t in n.form.tokens if t.role == Role.NAME]
                        + [t.orig for n in self.names for t in n.form.tokens if t.orig])
@@ -676,10 +701,12 @@ class Screener:
         kind = {NameType.PRIMARY: "primary name", NameType.ALIAS: "alias",
                 NameType.WEAK: "weak alias", NameType.FORMER: "former name",
                 NameType.ORIGINAL: "original-script name"}[name.type]
+        read = (f", read as '{entry.read_as}' (the nickname it gives and the family name, or "
+                f"the name without it)" if entry.read_as else "")
         expl = [Evidence(
             "name", 0.0,
-            f"'{query.name}' matched the {kind} '{name.full}' ({entry.list_id}) with name "
-            f"score {cmp.score:.2f}: {cmp.describe()}",
+            f"'{query.name}' matched the {kind} '{name.full}' ({entry.list_id}){read} with "
+            f"name score {cmp.score:.2f}: {cmp.describe()}",
             {**cmp.to_data(), "matched_name": name.full, "name_type": name.type.value,
              "list": entry.list_id})]
         factor = NAME_TYPE_FACTOR[name.type]
