@@ -214,6 +214,11 @@ class Reading:
     penalty: float = 0.0
     keep: Callable[[str], bool] | None = None
 
+    def evidence(self) -> Evidence:
+        """The line a match found through this reading adds to its explanation."""
+        return Evidence(self.feature, -self.penalty if self.penalty else 0.0, self.detail,
+                        dict(self.data))
+
 
 class Screener:
     """Screens names against every active list of a registry, with explained scores."""
@@ -260,20 +265,19 @@ class Screener:
             for name, member in sorted(entity.names, key=lambda nm: _TYPE_RANK[nm[0].type]):
                 if not name.full.strip():
                     continue
-                form = analyze(name.full, org=org)
-                key = tuple(sorted(t.text for t in form.tokens)) + tuple(sorted(form.legal))
-                if not key or key in seen:
-                    continue  # the same name in another language version or list
-                seen[key] = len(self.names)
-                self.names.append(IndexedName(pos, name, member.version.list_id, form))
-                if entity.schema == Schema.PERSON:
-                    for text in nickname_readings(name.full):
-                        form = analyze(text, org=org)
-                        key = tuple(sorted(t.text for t in form.tokens))
-                        if key and key not in seen:
-                            seen[key] = len(self.names)
-                            self.names.append(IndexedName(
-                                pos, name, member.version.list_id, form, read_as=text))
+                # the name as written, and a person's name as the nicknames it gives read it
+                readings = [None, *(nickname_readings(name.full)
+                                    if entity.schema == Schema.PERSON else ())]
+                for read_as in readings:
+                    form = analyze(read_as or name.full, org=org)
+                    key = tuple(sorted(t.text for t in form.tokens)) + tuple(sorted(form.legal))
+                    if not key or key in seen:
+                        if read_as is None:
+                            break  # the same name in another language version or list
+                        continue
+                    seen[key] = len(self.names)
+                    self.names.append(IndexedName(pos, name, member.version.list_id, form,
+                                                  read_as=read_as))
         self.links_to, self.linked_from = _links(self.entities)
         ensure_symbols([t.text for n in self.names for t in n.form.tokens if t.role == Role.NAME]
                        + [t.orig for n in self.names for t in n.form.tokens if t.orig])
@@ -402,13 +406,13 @@ class Screener:
                 break
             if reading.keep is not None and not reading.keep(name2):
                 continue
-            other = compare_forms(analyze(reading.text, org=reading.org),
-                                  analyze(name2, org=reading.org), self.index.weights)
+            listed = b if reading.org == org else analyze(name2, org=reading.org)
+            other = compare_forms(analyze(reading.text, org=reading.org), listed,
+                                  self.index.weights)
             score = max(0.0, other.score - reading.penalty)
             if score > best[0]:
                 best = (score, [Evidence("name", 0.0, other.describe(), other.to_data()),
-                                Evidence(reading.feature, -reading.penalty, reading.detail,
-                                         dict(reading.data))])
+                                reading.evidence()])
         return best
 
     def search(self, text: str, *, limit: int = 20, offset: int = 0,
@@ -685,10 +689,9 @@ class Screener:
                 if reading is not None:
                     if reading.keep is not None and not reading.keep(m.matched_name):
                         continue
-                    effect = -reading.penalty if reading.penalty else 0.0
-                    m.score = max(0.0, m.score + effect)
-                    m.explanation.append(Evidence(reading.feature, effect, reading.detail,
-                                                  dict(reading.data)))
+                    line = reading.evidence()
+                    m.score = max(0.0, m.score + line.effect)
+                    m.explanation.append(line)
                 if m.entity_id not in best or m.score > best[m.entity_id].score:
                     best[m.entity_id] = m
         ranked = sorted(best.values(), key=lambda m: (-m.score, m.entity_id))

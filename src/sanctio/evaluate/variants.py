@@ -1128,9 +1128,15 @@ def abbreviation(name: str, schema: Schema | None, rng: random.Random) -> str | 
     spots = [i for i, w in enumerate(words) if _key(w) in _ABBREVIATIONS]
     if not spots:
         return None
-    i = rng.choice(spots)
-    short = _match_case(rng.choice(_ABBREVIATIONS[_key(words[i])]), words[i])
-    return " ".join([*words[:i], short, *words[i + 1:]])
+    return _replaced(words, rng.choice(spots), _ABBREVIATIONS, rng)
+
+
+def _replaced(words: list[str], i: int, table: dict[str, list[str]],
+              rng: random.Random) -> str:
+    """The name with its ``i``-th word replaced by one the table gives for it, written in
+    its letter case."""
+    other = _match_case(rng.choice(table[_key(words[i])]), words[i])
+    return " ".join([*words[:i], other, *words[i + 1:]])
 
 
 # given names and what their bearers are called (English, Russian, Ukrainian, Spanish)
@@ -1181,9 +1187,7 @@ def nickname(name: str, schema: Schema | None, rng: random.Random) -> str | None
     spots = [i for i, w in enumerate(words[:-1]) if _key(w) in _NICKNAMES]
     if not spots:
         return None
-    i = spots[0]
-    nick = _match_case(rng.choice(_NICKNAMES[_key(words[i])]), words[i])
-    return " ".join([*words[:i], nick, *words[i + 1:]])
+    return _replaced(words, spots[0], _NICKNAMES, rng)
 
 
 _DIGIT_FOR = {"o": "0", "i": "1", "l": "1", "e": "3", "a": "@4", "s": "5$", "t": "7", "b": "8"}

@@ -15,8 +15,9 @@ stay apart from each other.
 
 from __future__ import annotations
 
-import json
 import threading
+
+from sanctio.text.shipped import shipped_doc
 
 __all__ = ["DIMINUTIVE_PREFIX", "entries_spelled", "full_names"]
 
@@ -31,20 +32,17 @@ def _load() -> dict[str, tuple[tuple[str, ...], ...]]:
         return _TABLE
     with _LOCK:
         if not _TABLE:
-            from importlib.resources import files
-
             table: dict[str, list[tuple[str, ...]]] = {}
             spelled: dict[str, list[tuple[str, ...]]] = {}
+            doc = shipped_doc("diminutives.json")
             try:
-                doc = json.loads(files("sanctio").joinpath("data", "diminutives.json")
-                                 .read_text("utf-8"))
                 for full, dims in doc["names"]:
                     entry = tuple(str(w) for w in full)
                     for dim in dims:
                         table.setdefault(str(dim), []).append(entry)
                     for word in entry:
                         spelled.setdefault(word, []).append(entry)
-            except (OSError, ValueError, KeyError, TypeError):
+            except (ValueError, KeyError, TypeError):
                 table, spelled = {}, {}  # a damaged install screens on without it
             _SPELLED.update({k: tuple(v) for k, v in spelled.items()})
             _TABLE.update({k: tuple(v) for k, v in table.items()} or {"": ()})

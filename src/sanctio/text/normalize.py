@@ -304,8 +304,12 @@ def _digits_as_letters(word: str) -> str:
             return word
     elif not all(_beside_letter(word, i) for i, c in enumerate(word) if c in _GLYPH_CHARS):
         return word
-    upper = all(c.isupper() for c in word if c.isalpha())
-    return word.translate(_DIGIT_GLYPHS_UPPER if upper else _DIGIT_GLYPHS)
+    return word.translate(_DIGIT_GLYPHS_UPPER if _capitals(word) else _DIGIT_GLYPHS)
+
+
+def _capitals(word: str) -> bool:
+    """Every letter of the word a capital (where 1 stands for I, not l)."""
+    return all(c.isupper() for c in word if c.isalpha())
 
 
 def other_ones_reading(text: str) -> str | None:
@@ -316,8 +320,7 @@ def other_ones_reading(text: str) -> str | None:
     changed = False
     for i, w in enumerate(words):
         if "1" in w and _digits_as_letters(w) != w:
-            upper = all(c.isupper() for c in w if c.isalpha())
-            words[i] = w.replace("1", "L" if upper else "i")
+            words[i] = w.replace("1", "L" if _capitals(w) else "i")
             changed = True
     return " ".join(words) if changed else None
 

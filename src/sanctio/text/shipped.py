@@ -1,5 +1,6 @@
-"""Word tables shipped in ``sanctio/data`` as JSON (``{"words": {word: entry}}``), read once
-per process on first use, by any thread."""
+"""Tables shipped in ``sanctio/data`` as JSON: :func:`shipped_doc` reads one; a word table
+(``{"words": {word: entry}}``) is read once per process on first use, by any thread, with
+:class:`ShippedWords`."""
 
 from __future__ import annotations
 
@@ -7,6 +8,17 @@ import json
 import threading
 from collections.abc import Callable
 from typing import Any
+
+
+def shipped_doc(filename: str) -> Any:
+    """The parsed JSON of ``sanctio/data/<filename>``, None when it cannot be read (a damaged
+    install screens on without it)."""
+    from importlib.resources import files
+
+    try:
+        return json.loads(files("sanctio").joinpath("data", filename).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 class ShippedWords:
@@ -24,13 +36,10 @@ class ShippedWords:
             return self._table
         with self._lock:
             if not self._table:
-                from importlib.resources import files
-
+                doc = shipped_doc(self.filename)
                 try:
-                    doc = json.loads(files("sanctio").joinpath("data", self.filename)
-                                     .read_text("utf-8"))
                     words = {str(k): self.value(v) for k, v in doc["words"].items()}
-                except (OSError, ValueError, KeyError, TypeError):
+                except (ValueError, KeyError, TypeError):
                     words = {}
                 self._table.update(words or {"": ""})  # (not empty: read once)
         return self._table

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from sanctio.text.diminutives import DIMINUTIVE_PREFIX, entries_spelled, full_names
+from sanctio.text.shipped import shipped_doc
 
 __all__ = ["ensure_symbols", "rigour_version", "symbols_of", "table_symbols",
            "tagger_symbols", "variant_symbols", "wait_tagger", "warm_tagger"]
@@ -127,7 +128,7 @@ def _spelling_symbols(tok: str, spellings: tuple[str, ...], var: frozenset[str]
                       ) -> frozenset[str]:
     """The name symbols of the other spellings of a full name (:func:`_name_symbols`), for
     one that shares none with them (Ryhor, Grigory); none otherwise."""
-    own = var | {s for s in _rigour_symbols(tok) if s.startswith("[NAME:")}
+    own = var | _name_symbols(tok)
     others: set[str] = set()
     for word in spellings:
         if word != tok:
@@ -150,15 +151,11 @@ def _load_variants() -> dict[str, frozenset[str]]:
     with _VARIANTS_LOCK:
         if _VARIANTS:
             return _VARIANTS
-        from importlib.resources import files
-
         from sanctio.text.slavic import is_patronymic, slavic_fold
 
         try:
-            doc = json.loads(files("sanctio").joinpath("data", "name_variants.json")
-                             .read_text("utf-8"))
-            classes = doc["classes"]
-        except (OSError, ValueError, KeyError, TypeError):
+            classes = shipped_doc("name_variants.json")["classes"]
+        except (KeyError, TypeError):
             classes = []
         table = {w: frozenset({f"{VARIANT_PREFIX}{i}]"}) for i, words in enumerate(classes)
                  for w in words}
