@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 import unicodedata
@@ -52,10 +53,10 @@ def test_every_category_is_documented_and_registered() -> None:
     expected = {"exact", "case_punct", "typo1", "typo2", "transposition", "reorder",
                 "family_given", "drop_middle", "initials", "titles", "translit", "particles",
                 "script", "legal_form", "ordinal", "homoglyph", "combo"}
-    # the categories added in sessions 9 and 10 come after combo (each category draws from
+    # the categories added in sessions 9 to 11 come after combo (each category draws from
     # its own seeded generator: the draws of the earlier ones are those of earlier sessions)
     added = ["joined", "split", "extra_name", "truncated", "abbreviation", "nickname",
-             "digits"]
+             "digits", "no_vowels", "word_twice"]
     assert v.ALL_CATEGORIES[-len(added) - 1:] == ["combo", *added]
     assert set(v.ALL_CATEGORIES) == expected | set(added)
     for name, fn in v.CATEGORIES.items():
@@ -446,3 +447,29 @@ def test_digits_write_one_or_two_letters_as_signs() -> None:
         changed = [(a, b) for a, b in zip(name, out, strict=True) if a != b]
         assert 1 <= len(changed) <= 2
         assert all(b in "01345789@$" and v._DIGIT_FOR[a.lower()].count(b) for a, b in changed)
+
+
+def test_no_vowels_writes_one_word_with_its_consonants_only() -> None:
+    assert v.no_vowels("BANK TEJARAT", ORG, random.Random(0)) == "BANK TJRT"
+    assert v.no_vowels("Xi Jinping", P, random.Random(0)) == "Xi Jnpng"
+    assert v.no_vowels("Ali Omar", P, random.Random(0)) is None  # no word of five letters
+    for name, _, out in outputs(v.no_vowels):
+        if out is None:
+            continue
+        changed = [(a, b) for a, b in zip(words(name), words(out), strict=True) if a != b]
+        assert len(changed) == 1
+        a, b = changed[0]
+        assert b[0] == a[0] and not re.search("[aeiouAEIOU]", b[1:]) and len(b) >= 3
+        assert b == a[0] + "".join(c for c in a[1:] if c not in "aeiouAEIOU")
+
+
+def test_word_twice_repeats_one_word() -> None:
+    assert v.word_twice("Yevgeny Khodotov", P, random.Random(1)) in {
+        "Yevgeny Yevgeny Khodotov", "Yevgeny Khodotov Khodotov"}
+    assert v.word_twice("Rossotrudnichestvo", ORG, random.Random(0)) is None
+    for name, _, out in outputs(v.word_twice):
+        if out is None:
+            continue
+        w, o = words(name), words(out)
+        assert len(o) == len(w) + 1 and Counter(o) - Counter(w) == Counter([
+            next(a for a, b in itertools.pairwise(o) if a == b)])

@@ -1207,8 +1207,35 @@ def digits(name: str, schema: Schema | None, rng: random.Random) -> str | None:
                    for i, c in enumerate(name))
 
 
+def no_vowels(name: str, schema: Schema | None, rng: random.Random) -> str | None:
+    """One word of five letters or more written with its consonants only, its first letter
+    kept (``Mhmmd``, ``BANK TJRT``, ``Nkl Platonovich``): how notes, short payment fields
+    and quick typists write a name."""
+    words = name.split()
+    spots = [i for i, w in enumerate(words) if w.isalpha() and len(w) >= 5
+             and re.search("[aeiouAEIOU]", w[1:]) and len(re.sub("[aeiouAEIOU]", "", w)) >= 3]
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    w = words[i]
+    return " ".join([*words[:i], w[0] + re.sub("[aeiouAEIOU]", "", w[1:]), *words[i + 1:]])
+
+
+def word_twice(name: str, schema: Schema | None, rng: random.Random) -> str | None:
+    """One word of two letters or more written twice in a row (``Yevgeny Yevgeny
+    Khodotov``, ``GAZPROM GAZPROM BURENIE``), in a name of two words or more: a slip of the
+    keyboard or of a form that fills a field twice."""
+    words = name.split()
+    spots = [i for i, w in enumerate(words) if len(_letters(w)) >= 2]
+    if len(words) < 2 or not spots:
+        return None
+    i = rng.choice(spots)
+    return " ".join([*words[:i + 1], words[i], *words[i + 1:]])
+
+
 CATEGORIES.update(joined=joined, split=split, extra_name=extra_name, truncated=truncated,
-                  abbreviation=abbreviation, nickname=nickname, digits=digits)
+                  abbreviation=abbreviation, nickname=nickname, digits=digits,
+                  no_vowels=no_vowels, word_twice=word_twice)
 ALL_CATEGORIES: list[str] = list(CATEGORIES)
 
 
