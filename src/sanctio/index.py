@@ -32,6 +32,8 @@ from sanctio.text.normalize import (
     NameForm,
     Role,
     Token,
+    consonant_key,
+    no_vowels,
     strict_skeleton,
     syllable_key,
 )
@@ -198,6 +200,7 @@ class NameIndex:
         self.offsets = np.asarray(offsets, dtype=np.int64)
         self._offsets = offsets
         self._by_consonants: dict[str, list[str]] | None = None
+        self._by_bare: dict[str, list[str]] | None = None
         self._hit_cache: dict[tuple[str, Role, str | None, bool, str | None, bool],
                               tuple[np.ndarray, np.ndarray]] = {}
         self.flat = np.asarray(flat, dtype=np.int32)
@@ -292,6 +295,20 @@ class NameIndex:
             self._by_consonants = dict(table)
         return self._by_consonants
 
+    def vowelless_vocab(self, word: str) -> list[str]:
+        """List tokens that ``word``, written without vowels, may stand for: those with its
+        first letter and consonants, and vowels (:func:`consonant_key`); the table is built
+        on the first such query."""
+        if self._by_bare is None:
+            table: dict[str, list[str]] = defaultdict(list)
+            for w in self.vocab:
+                if len(w) >= 3 and w.isalpha() and not no_vowels(w):
+                    table[consonant_key(w)].append(w)
+            self._by_bare = dict(table)
+        key = consonant_key(word)
+        return sorted(w for w in self._by_bare.get(key, ()) if len(w) > len(word)) if len(
+            key) >= 2 else []
+
     def arabic_vocab(self, word: str) -> list[str]:
         """List tokens that read, letter by letter, as an Arabic-script word
         (:func:`sanctio.text.abjad.reads_as`)."""
@@ -334,6 +351,12 @@ class NameIndex:
             two = ["t:" + word for word in self.two_edit_vocab(t.text)]
             if two:
                 groups.append((two, w * 0.7))
+        if t.role == Role.NAME and not t.abjad and no_vowels(t.text):
+            # a word written without its vowels (Mhmd, VRDDS, Arlns): the list words, names
+            # and business words, with its consonants
+            bare = ["t:" + word for word in self.vowelless_vocab(t.text)]
+            if bare:
+                groups.append((bare, w * 0.85))
         if t.short:
             # a word written short or cut off (Inv., Alex., DISTR): the words it begins
             begun = ["t:" + word for word in self.words_begun(t.text)]

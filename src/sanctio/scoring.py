@@ -57,10 +57,12 @@ from sanctio.text.normalize import (
     NameForm,
     Role,
     Token,
+    consonant_key,
     hangul_syllable,
     keyboard_slip,
     known_syllable,
     leading_title,
+    no_vowels,
     number_value,
     pinyin_apart,
     skeleton,
@@ -160,9 +162,11 @@ _ABDULLAH = re.compile(r"abdlah|abd(?:[aeiu]|ou)ll?ah?")
 def _romanisation_fold(text: str) -> str:
     """A name as the English-speaking lists romanise it, from the French and older
     spellings: tch / ch for sh (Tchernov, Charif: Shernov, Sharif; English ch folds the
-    same way), dj for j (Djamel), ou for u (Mouhamed), oo and ee for u and i, and no silent
-    h at the end (Salihah)."""
-    folded = text.replace("tch", "ch").replace("dj", "j").replace("ch", "sh").replace(
+    same way), dj and the Russian dzh for j (Djamel, Dzhamal, Dzhokhar), the Russian kh for
+    h (Jakhongir, Rakhim), ou for u (Mouhamed), oo and ee for u and i, and no silent h at
+    the end (Salihah)."""
+    folded = text.replace("tch", "ch").replace("dzh", "j").replace("dj", "j").replace(
+        "kh", "h").replace("ch", "sh").replace(
         "ou", "u").replace("oo", "u").replace("ee", "i")
     return _FINAL_H.sub("", folded)
 
@@ -254,6 +258,38 @@ def _feminine_form(q: Token, r: Token) -> bool:
             and not (q.orig or r.orig) and _known_apart(q, r))
 
 
+_FEMININE_HOW = "another name (the feminine form)"
+# East Slavic family names, both forms: -ov, -ev, -in, -sky and their -a, -aya
+_SLAVIC_FAMILY = re.compile(r"(?:[oe]va?|[iy]na?|sk(?:iy|ii|y|i|aya|a))$")
+GENDER_SLIP_SIM = 0.88
+
+
+def _gender_slip(qt: list[Token], rt: list[Token], pairs: list[Pair], used_q: set[int],
+                 used_r: set[int]) -> tuple[list[Pair], set[int], set[int]]:
+    """A family name in the other gender's form (KOROBOV for KOROBOVA, SHARONOVA for
+    SHARONOV) where both names have the same given name and the same patronymic: a man and
+    a woman of one family have other given names and patronymics (Ivan Petrovich IVANOV,
+    Maria Petrovna IVANOVA), one person written with the wrong ending has not (Olga
+    Vladimirovna KOROBOV, a form filled in or a field cut off)."""
+    same = [p for p in pairs if p.sim >= 0.9 and len(p.query) == len(p.listed) == 1]
+    if len(same) < 2 or not any(
+            is_patronymic(p.query[0].text) and is_patronymic(p.listed[0].text)
+            and p.query[0].text.endswith("na") == p.listed[0].text.endswith("na")
+            for p in same):
+        return pairs, used_q, used_r
+    for i, a in enumerate(qt):
+        if i in used_q or not _SLAVIC_FAMILY.search(a.text):
+            continue
+        for j, b in enumerate(rt):
+            if j not in used_r and _SLAVIC_FAMILY.search(b.text) and cached_token_sim(
+                    a, b)[1] == _FEMININE_HOW:
+                pairs = [*pairs, Pair([a], [b], GENDER_SLIP_SIM, "the family name in the "
+                                      "other gender's form (the same patronymic)", (i,), (j,))]
+                used_q, used_r = used_q | {i}, used_r | {j}
+                break
+    return pairs, used_q, used_r
+
+
 def _other_fathers(a: str, b: str) -> bool:
     """Two patronymics of other fathers' names (Danilovich, Aleksandrovich): their common
     ending makes them look alike. The fathers' names are compared with the differences of
@@ -337,6 +373,17 @@ def _written_short(short: str, full: str) -> bool:
         "x", "ks").startswith(short.replace("x", "ks")))
 
 
+VOWELLESS_SIM = 0.86  # a word written with its consonants only (Mhmd, Nkl, Rsstrdnchstv)
+
+
+def _vowels_dropped(short: str, full: str) -> bool:
+    """``short`` is ``full`` written without its vowels (Nkl: Nikolai, Vhd: Vahidi,
+    Erpsch: Europaisch, Hbb: Habib), the first letter kept."""
+    return (no_vowels(short) and not no_vowels(full) and short[0] == full[0]
+            and len(full) > len(short) and len(c := consonant_key(short)) >= 2
+            and c == consonant_key(full))
+
+
 def token_sim(q: Token, r: Token) -> tuple[float, str]:
     """Similarity of two tokens and how they were found alike."""
     if q.text == r.text:
@@ -407,6 +454,10 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
                 lr == 1 and not r.abjad and q.text.startswith(r.text)):
             return 0.75, "initial"
         return 0.0, "different"
+    if q.role == Role.NAME and r.role in (Role.NAME, Role.GENERIC) and no_vowels(q.text) and (
+            not (q.abjad or r.abjad)) and _vowels_dropped(q.text, r.text):
+        # (the query's word only: a list's word without vowels is an acronym, KRK, CRL, HLT)
+        return VOWELLESS_SIM, "written without vowels"  # Mhmd, Nkl for Nikolai, TJRT
     sim = _text_sim(q.text, r.text)
     if sim > KNOWN_OTHER_SIM and q.symbols and r.symbols and _known_other_names(q, r):
         return KNOWN_OTHER_SIM, "another name (both known, other consonants)"
@@ -911,6 +962,8 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
                                    frozenset())
     if "Hangul" in (q.script, r.script):
         pairs, used_q, used_r = _hangul_vowels(q, r, pairs, used_q, used_r)
+    if len(pairs) >= 2 and len(used_q) < len(qt) and len(used_r) < len(rt):
+        pairs, used_q, used_r = _gender_slip(qt, rt, pairs, used_q, used_r)
     if any(p.how == _KO_FAMILY_VARIANT for p in pairs):
         # the spellings of one Korean family name are one name only where the list name
         # has its family name (Li Li is not LI, Yi: Yi is the given name there)
@@ -974,6 +1027,12 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         # word no list has, one letter off a title, before two names or more
         ignored = [*ignored, un_q[0].text]
         un_q = un_q[1:]
+    twice = _written_twice(qt, used_q, un_q)
+    if twice:
+        # a word written twice in a row (Yevgeny Yevgeny Khodotov, GAZPROM GAZPROM BURENIE),
+        # the list name having it once: a slip of the keyboard or the form, not a name more
+        un_q = [t for t in un_q if all(t is not d for d in twice)]
+        ignored = [*ignored, *(f"{t.text} (written twice)" for t in twice)]
     if r.person and un_r and any(p.how == "initial" for p in pairs):
         # an initial stands for the whole of a hyphenated given name (C. for Chol-Chae)
         groups = _compound_groups(r.original, tuple(t.text for t in rt))
@@ -1022,6 +1081,8 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
                      + ", ".join(sorted(r.legal)) + ")")
     feats = name_features(q, r, pairs, un_q, un_r, rw, weights, used_r, swapped, aside)
     score = NAME_MODEL.score(feats)
+    if twice:
+        score = max(0.0, score - TWICE_PENALTY * len(twice))
     if cut_tail:
         # the names the field cut may have been other names than these (ISLAMIC STATE IN
         # IRAQ AND THE LEVAN is ISIL, or ISIL - Khorasan): a little less than the whole name
@@ -1031,6 +1092,27 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
 
 # taken off a cut-off query's score for each list name word after the cut (three at most)
 CUT_TAIL_PENALTY = 0.04
+TWICE_PENALTY = 0.03  # a word of the query written twice in a row, the list name has it once
+
+
+def _written_twice(qt: list[Token], used_q: set[int], un_q: list[Token]) -> list[Token]:
+    """The query's unmatched words that repeat the word before or after them, which is
+    matched, in a query of two different words or more (not Mohamed Mohamed against a
+    listed MOHAMED). Not in Arabic script, where a name repeats a father's or grandfather's
+    name (احمد خليل خليل)."""
+    if not un_q or len(qt) < 3 or len({t.text for t in qt}) < 2:
+        return []
+    out = []
+    for i, t in enumerate(qt):
+        if i in used_q or all(t is not u for u in un_q) or t.role == Role.NUMBER or (
+                t.abjad or t.orig):
+            continue
+        if any(0 <= k < len(qt) and k in used_q and (qt[k].text == t.text or (
+                # Abdul written twice, the second heading its compound (abd abdrahman)
+                k == i + 1 and t.text == "abd" and qt[k].text.startswith("abd")))
+               for k in (i - 1, i + 1)):
+            out.append(t)
+    return out
 
 
 # particles of descent and of family, which tell names apart (Benahmed is not al-Ahmed)

@@ -619,6 +619,28 @@ def skeleton(token: str) -> str:
     return "".join(out)
 
 
+_VOWEL = re.compile(r"[aeiou]")
+_VOWEL_Y = re.compile(r"[aeiouy]")
+
+
+def no_vowels(word: str) -> bool:
+    """A word of three letters or more with no vowel after its first letter (Mhmd, Tjrt):
+    a name written with its consonants only, as notes, payment fields and quick typists
+    write it. A y may be the word's vowel (Rym): a word with one needs three consonants
+    besides (Mylh for Mayaleh, Hsyntsh for Hoseynitash)."""
+    return len(word) >= 3 and word.isalpha() and _VOWEL.search(word, 1) is None and (
+        "y" not in word[1:] or len(consonant_key(word)) >= 3)
+
+
+@lru_cache(maxsize=100_000)
+def consonant_key(word: str) -> str:
+    """A word's first letter and the consonants after it, y dropped and a doubled letter
+    written once (Muhammad and Mhmmd: mhmd; Mayaleh: mlh): where a word written without its
+    vowels meets the word."""
+    s = word[0] + _VOWEL_Y.sub("", word[1:])
+    return "".join(c for i, c in enumerate(s) if i == 0 or c != s[i - 1])
+
+
 _STRICT = [("kh", "x"), ("sh", "$"), ("ch", "$"), ("th", "T"), ("dh", "D"), ("gh", "G"),
            ("dj", "j"), ("ph", "f"), ("q", "k"), ("ou", "u"), ("w", "v"), ("z", "s")]
 
@@ -712,7 +734,7 @@ def _abd_typo(tok: str) -> bool:
         return any(tok[:i] + tok[i + 1:] in _ABD_L_HEADS for i in range(1, 5))
     return False
 _ABD_WORDS = frozenset({"abdul", "abdel", "abdal", "abdol", "abdil", "abdu", "abde", "abdoul",
-                        "abdool", "abdur", "abdus", "abdoo", "abdull"})
+                        "abdool", "abdur", "abdus", "abdoo", "abdull", "abdl"})
 _CANON_ARABIC = {"bn": "bin", "abn": "bin", "wld": "ould", "abw": "abu"}
 _CANON = {"abou": "abu", "abo": "abu", "ibn": "bin", "ben": "bin", "bint": "bin", "binti": "bin",
           "el": "al", "ul": "al"}
@@ -886,6 +908,7 @@ def _org_types(text: str) -> list[tuple[str, str]]:
 
 _LEGAL_PUNCT = re.compile(r"[,;()\[\]\"“”«»]")
 _DOTTED = re.compile(r"^(?:[a-z]{1,3}\.+)+[a-z]{0,3}\.*$")
+_LAST_DOT_MISSING = re.compile(r"(?<![a-z])(?:[a-z]{1,3}\.)+[a-z]{1,3}$")
 
 
 @lru_cache(maxsize=100_000)
@@ -895,6 +918,26 @@ def _legal_forms(text: str) -> tuple[str, frozenset[str]]:
     words = _LEGAL_PUNCT.sub(" ", text).split()
     text = " ".join(words)
     found = _org_types(text)
+    if "-" in text:
+        # a legal form with a hyphen for a space (PRIVATE-MILITARY COMPANY, S.A. DE-C.V.,
+        # LIMITED-LIABILITY COMPANY): the form's words as the table writes them
+        more = _org_types(text.replace("-", " "))
+        if sum(len(m) for m, _ in more) > sum(len(m) for m, _ in found):
+            for m, _ in more:
+                text = re.sub(r"(?<![a-z0-9])" + r"[ -]".join(
+                    re.escape(w) for w in m.split()) + r"(?![a-z0-9])", m, text)
+            words = text.split()
+            found = _org_types(text)
+    if _LAST_DOT_MISSING.search(text):
+        # a legal form of dotted words without its last full stop (S. DE R.L. DE C.V, a
+        # field cut or a stop dropped): read with it, where that finds a form of several
+        # words (one dotted word, S.A or K.G, is read by its letters below)
+        dotted = text + "."
+        more = _org_types(dotted)
+        if any(" " in m and dotted.endswith(m) for m, _ in more) and sum(
+                len(m) for m, _ in more) > sum(len(m) for m, _ in found):
+            text, found = dotted, more
+            words[-1] += "."
     if len(words) >= 2:
         # a legal-form acronym with its full stops in other places (SA.S., S.A..S. for
         # S.A.S.; P.L.C): its letters, where they are a legal form not read as written
@@ -1137,7 +1180,9 @@ def _merge_abd(tokens: list[Token], arabic: bool) -> list[Token]:
     i = 0
     while i < len(tokens):
         t = tokens[i]
-        if t.text in heads and t.role == Role.NAME:
+        if t.text in heads and t.role == Role.NAME and not (
+                i + 1 < len(tokens) and tokens[i + 1].text == t.text):
+            # (Abdul written twice, ABDUL ABDUL RAHMAN: the second one heads the compound)
             j = i + 1
             while j < len(tokens) and tokens[j].role == Role.PARTICLE and tokens[j].text == "al":
                 j += 1
