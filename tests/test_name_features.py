@@ -6,6 +6,8 @@ comparison itself, not the rarity of a token in some list.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from sanctio.scoring import KNOWN_APART_SIM, TokenWeights, compare_forms, token_sim
@@ -258,6 +260,42 @@ def test_a_family_name_in_the_other_genders_form_with_the_same_patronymic() -> N
     assert score("Ivan Petrovich IVANOV", "Ivana Petrovna IVANOVA") < 0.8
     # without a patronymic the ending says another person (a wife, a sister)
     assert "other gender's form" not in describe("Sarvar ISMAILOVA", "Sarvar ISMAILOV")
+
+
+def test_names_that_differ_in_their_first_sound_or_ending_of_origin() -> None:
+    # a name beginning with a vowel and one with a consonant, two letters apart or more:
+    # two names (إحسان, Ihsan; حسن, Hasan), not one sounding alike
+    assert score("Ihsaan Jameel", "HASAN, Jamil") < 0.8
+    assert "ihsaan~" not in describe("Ihsaan Jameel", "HASAN, Jamil")
+    assert token_sim(analyze("Ihsaan").scoring[0], analyze("Hasan").scoring[0]) == (
+        0.5, "another name (other first letter)")
+    # one letter apart stays a spelling, and y is a vowel's glide (Yevgeny, Evgeny)
+    assert score("Brahim Yahia", "Ibrahim Yahia") >= 0.85
+    assert "other first letter" not in describe("Yevgen Prigozhin", "Evgeny Prigozhin")
+    assert score("Yevgen Prigozhin", "Evgeny Prigozhin") >= 0.8
+    # -i and -ani, two families of one stem
+    assert "other ending of origin" in describe("Ali Saidani", "Ali Saidi")
+    assert score("Ali Saidani", "Ali Saidi") < 0.9
+
+
+def test_a_word_cut_off_is_the_last_the_query_meets_in_the_list_order() -> None:
+    def cut(name: str):  # type: ignore[no-untyped-def]
+        form = analyze(name)
+        last = replace(form.scoring[-1], short=True)
+        return replace(form, tokens=[*form.tokens[:-1], last],
+                       scoring=[*form.scoring[:-1], last], cut=True)
+
+    def cut_score(name: str, listed: str) -> float:
+        return compare_forms(cut(name), analyze(listed, org=False), W).score
+
+    # Ahmed Garbaya cut off is Ahmed Garb; Ahmad Garba is not Garbaya Ahmed cut off
+    assert cut_score("Ahmed Garb", "Ahmed Garbaya") >= 0.9
+    assert cut_score("Ahmed Garb", "GARBAYA, Ahmed") >= 0.9  # (in its order Ahmed Garbaya)
+    assert cut_score("Ahmad Garba", "Garbaya Ahmed") < 0.8
+    # a company's comma says nothing of the order of its words
+    org = compare_forms(cut("AGRICULTURAL, MEDICAL, AND INDUSTRI"), analyze(
+        "AGRICULTURAL, MEDICAL, AND INDUSTRIAL RESEARCH CENTER", org=True), W)
+    assert "industri~industrial (written short)" in org.describe()
 
 
 def test_father_and_son_around_bin_are_not_swapped() -> None:

@@ -309,6 +309,17 @@ def _nisba(query: str, listed: str) -> bool:
             and long_.startswith(short) and short[-1] not in "aeiouhyw'")
 
 
+_VOWEL_HEADS = frozenset("aeiouy")  # (y: Yevgeny, Evgeny; Yuri, Iouri)
+
+
+def _other_origin_ending(a: str, b: str) -> bool:
+    """Two family names of one stem with other endings of origin, -i and -ani (Saidi,
+    Saidani; Hamdi, Hamdani): two families, as Amari and Amar are."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return (len(long_) == len(short) + 2 and len(short) >= 4 and short[-1] == "i"
+            and long_.endswith("ani") and long_[:-3] == short[:-1])
+
+
 def _undouble(text: str) -> str:
     """A word with its doubled letters written once (Nnamani: Namani)."""
     return re.sub(r"(.)\1", r"\1", text)
@@ -467,6 +478,8 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         return KNOWN_OTHER_SIM, "another father's name (patronymic)"
     if sim >= MIN_TOKEN_SIM and abs(lq - lr) <= 3 and _feminine_form(q, r):
         return KNOWN_OTHER_SIM, "another name (the feminine form)"
+    if abs(lq - lr) == 2 and not (q.abjad or r.abjad) and _other_origin_ending(q.text, r.text):
+        return min(sim, 0.65), "another name (other ending of origin)"
     if lq > lr and q.text[-1] == "i" and not (q.abjad or r.abjad) and (
             _nisba(q.text, r.text) or (
             lq > lr + 1 and _nisba(_undouble(q.text), _undouble(r.text)))):
@@ -530,7 +543,10 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
             # both written in the script, with other letters (زفري, سفري): other names
             sim = min(sim, 0.5)  # (not aligned at all)
     elif q.skel == r.skel and lq >= 3 and lr >= 3 and len(q.skel) >= 3 and 0.7 <= sim < 0.85 and (
-            OSA.distance(q.text, r.text, score_cutoff=1) > 1) and not _known_apart(q, r):
+            OSA.distance(q.text, r.text, score_cutoff=1) > 1) and not _known_apart(q, r) and (
+            (q.text[0] in _VOWEL_HEADS) == (r.text[0] in _VOWEL_HEADS)):
+        # (a name that begins with a vowel and one that begins with a consonant are two
+        # names whatever their consonants: Ihsan and Hasan, إحسان and حسن)
         # (a typo or transposition, one edit or 0.85 and above, stays a spelling; two names
         # rigour knows as different ones, Daniel and Daniella, are not said alike)
         sim, how = 0.55 + 0.4 * sim, "sounds alike"
@@ -539,6 +555,12 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         # (with the same consonants they are more often one name that rigour holds under
         # two entries, Yahia and Yahya)
         sim, how = KNOWN_APART_SIM, "spelling of another known name"
+    elif how == "spelling" and sim < 0.8 and min(lq, lr) >= 4 and not (q.abjad or r.abjad) and (
+            (q.text[0] in _VOWEL_HEADS) != (r.text[0] in _VOWEL_HEADS)):
+        # two letters or more apart, one beginning with a vowel, the other with a consonant:
+        # two names (Ihsaan, Hassan); a typo rarely hits the first letter, and one dropped
+        # vowel is one edit (Brahim, Ibrahim: 0.88)
+        sim, how = KNOWN_OTHER_SIM, "another name (other first letter)"
     return sim, how
 
 
@@ -964,6 +986,18 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         pairs, used_q, used_r = _hangul_vowels(q, r, pairs, used_q, used_r)
     if len(pairs) >= 2 and len(used_q) < len(qt) and len(used_r) < len(rt):
         pairs, used_q, used_r = _gender_slip(qt, rt, pairs, used_q, used_r)
+    if q.cut and r.person and len(pairs) >= 2 and qt[-1].short:
+        # a field cuts the end of the name as written: the word it cut is the last of those
+        # the query meets in the list name's own order (Ahmad Garba is no Garbaya Ahmed cut
+        # off; GARBAYA, Ahmed, in its order Ahmed Garbaya, it may be; a person's name, as
+        # a company's comma says nothing of its order)
+        last = len(qt) - 1
+        cut = [p for p in pairs if last in p.qi and p.how == "written short"]
+        if cut:
+            pos = _natural_positions(r.original, tuple(t.text for t in rt))
+            before = max((pos[j] for p in pairs if last not in p.qi for j in p.rj), default=-1)
+            pairs, used_q, used_r = _drop_pairs(pairs, used_q, used_r, [
+                p for p in cut if any(pos[j] < before for j in p.rj)])
     if any(p.how == _KO_FAMILY_VARIANT for p in pairs):
         # the spellings of one Korean family name are one name only where the list name
         # has its family name (Li Li is not LI, Yi: Yi is the given name there)
