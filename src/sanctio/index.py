@@ -10,6 +10,9 @@ go on to full scoring.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from itertools import pairwise
@@ -39,6 +42,10 @@ from sanctio.text.normalize import (
 )
 
 _INDEXED = (Role.NAME, Role.NUMBER, Role.GENERIC)
+_VOWEL_AFTER_FIRST = re.compile(r"[aeiou]")  # (searched from the second letter)
+# what may stand between a word's first letter and its second consonant
+_VOWEL_RUNS = ["", *"aeiouy", *(a + b for a in "aeiouy" for b in "aeiouy")]
+_NO_VOWELS = str.maketrans("", "", "aeiouy")
 MAX_POSTING = 50_000  # keys shared by more names than this carry no candidate signal
 HIT_CACHE_SIZE = 20_000  # query tokens whose hits are kept
 INITIAL_WEIGHT = 0.3  # TokenWeights caps a one-letter token here
@@ -200,7 +207,6 @@ class NameIndex:
         self.offsets = np.asarray(offsets, dtype=np.int64)
         self._offsets = offsets
         self._by_consonants: dict[str, list[str]] | None = None
-        self._by_bare: dict[str, list[str]] | None = None
         self._hit_cache: dict[tuple[str, Role, str | None, bool, str | None, bool],
                               tuple[np.ndarray, np.ndarray]] = {}
         self.flat = np.asarray(flat, dtype=np.int32)
@@ -297,17 +303,23 @@ class NameIndex:
 
     def vowelless_vocab(self, word: str) -> list[str]:
         """List tokens that ``word``, written without vowels, may stand for: those with its
-        first letter and consonants, and vowels (:func:`consonant_key`); the table is built
-        on the first such query."""
-        if self._by_bare is None:
-            table: dict[str, list[str]] = defaultdict(list)
-            for w in self.vocab:
-                if len(w) >= 3 and w.isalpha() and not no_vowels(w):
-                    table[consonant_key(w)].append(w)
-            self._by_bare = dict(table)
+        first letter and consonants, and vowels (:func:`consonant_key`). They begin with its
+        first letter, up to two vowels and its second consonant: a few ranges of the sorted
+        vocabulary (Mhmd: mh, mah, muh, mouh ... for Muhammad, Mahmoud)."""
         key = consonant_key(word)
-        return sorted(w for w in self._by_bare.get(key, ()) if len(w) > len(word)) if len(
-            key) >= 2 else []
+        if len(key) < 2:
+            return []
+        words = self.sorted_vocab
+        out: list[str] = []
+        # (the second consonant as written too: Ccq for Cacique, its key cq)
+        seconds = {key[1], word[1:].translate(_NO_VOWELS)[:1]} - {""}
+        for mid, second in itertools.product(_VOWEL_RUNS, seconds):
+            prefix = key[0] + mid + second
+            lo = bisect.bisect_left(words, prefix)
+            hi = bisect.bisect_left(words, prefix + "\uffff", lo)
+            out.extend(w for w in words[lo:hi] if len(w) > len(word) and w.isalpha()
+                       and _VOWEL_AFTER_FIRST.search(w, 1) and consonant_key(w) == key)
+        return sorted(set(out))
 
     def arabic_vocab(self, word: str) -> list[str]:
         """List tokens that read, letter by letter, as an Arabic-script word
@@ -520,8 +532,6 @@ class NameIndex:
 
     def prefix_vocab(self, prefix: str, limit: int = 50) -> list[str]:
         """List tokens starting with a prefix (for as-you-type search)."""
-        import bisect
-
         lo = bisect.bisect_left(self.sorted_vocab, prefix)
         out = []
         for word in self.sorted_vocab[lo:lo + limit]:

@@ -309,6 +309,28 @@ def _nisba(query: str, listed: str) -> bool:
             and long_.startswith(short) and short[-1] not in "aeiouhyw'")
 
 
+# a word made of Japanese syllables as Hepburn and Kunrei-shiki write them (a consonant
+# doubled before the next syllable, n at a syllable's end, m before b and p)
+_JA_SYLLABLES = re.compile(r"(?:(?:ch|sh|ts|[kgsztdnhbpmrfjwy]y?)?[aeiou]h?(?![aeiou]h)"
+                           r"|[aeiou]|n(?![aeiouy])|m(?=[bp])|[kstp](?=[kstpc]))+")
+_KUNREI = [("shi", "si"), ("chi", "ti"), ("tsu", "tu"), ("fu", "hu"), ("ji", "zi"),
+           ("sh", "sy"), ("ch", "ty"), ("j", "zy"), ("tc", "tt"), ("mb", "nb"), ("mp", "np"),
+           ("ou", "o"), ("oo", "o"), ("uu", "u"), ("oh", "o")]
+
+
+@lru_cache(maxsize=50_000)
+def _japanese_fold(word: str) -> str | None:
+    """A word of Japanese syllables in one romanisation (Kunrei-shiki, long vowels written
+    once): Hepburn Chizuo, Fujio, Matsumoto, Shouko, Ohta and Kunrei Tizuo, Huzio,
+    Matumoto, Syoko, Ota meet; None for a word that is not made of Japanese syllables."""
+    if not _JA_SYLLABLES.fullmatch(word):
+        return None
+    for a, b in _KUNREI:
+        if a in word:
+            word = word.replace(a, b)
+    return word
+
+
 _VOWEL_HEADS = frozenset("aeiouy")  # (y: Yevgeny, Evgeny; Yuri, Iouri)
 
 
@@ -385,6 +407,8 @@ def _written_short(short: str, full: str) -> bool:
 
 
 VOWELLESS_SIM = 0.86  # a word written with its consonants only (Mhmd, Nkl, Rsstrdnchstv)
+# the list words a word without vowels is read as: names, business words, titles (MLW)
+_BARE_ROLES = frozenset({Role.NAME, Role.GENERIC, Role.TITLE})
 
 
 def _vowels_dropped(short: str, full: str) -> bool:
@@ -465,8 +489,8 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
                 lr == 1 and not r.abjad and q.text.startswith(r.text)):
             return 0.75, "initial"
         return 0.0, "different"
-    if q.role == Role.NAME and r.role in (Role.NAME, Role.GENERIC) and no_vowels(q.text) and (
-            not (q.abjad or r.abjad)) and _vowels_dropped(q.text, r.text):
+    if no_vowels(q.text) and q.role == Role.NAME and r.role in _BARE_ROLES and not (
+            q.abjad or r.abjad) and _vowels_dropped(q.text, r.text):
         # (the query's word only: a list's word without vowels is an acronym, KRK, CRL, HLT)
         return VOWELLESS_SIM, "written without vowels"  # Mhmd, Nkl for Nikolai, TJRT
     sim = _text_sim(q.text, r.text)
@@ -509,6 +533,9 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
     if sim < 0.9 and lq >= 4 and lr >= 4 and not (q.abjad or r.abjad) and (
             _romanisation_fold(q.text) == _romanisation_fold(r.text)):
         return 0.9, "spelling (French or older romanisation)"
+    if sim < 0.9 and lq >= 4 and lr >= 4 and not (q.abjad or r.abjad or q.orig or r.orig) and (
+            (jq := _japanese_fold(q.text)) is not None and jq == _japanese_fold(r.text)):
+        return 0.9, "romanisation variant (Japanese)"  # Chizuo / Tizuo, Fujio / Huzio
     if q.abjad and r.abjad and q.orig and r.orig and long_vowels_differ(q.orig, r.orig):
         # both written in the script, with their long vowels: جلیلی is Jalili, not جلالی
         # Jalali; ظفری (Zafari) is not ظفير (Dhafir)
@@ -1061,7 +1088,7 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         # word no list has, one letter off a title, before two names or more
         ignored = [*ignored, un_q[0].text]
         un_q = un_q[1:]
-    twice = _written_twice(qt, used_q, un_q)
+    twice = _written_twice(qt, used_q, un_q) if un_q and len(qt) >= 3 else []
     if twice:
         # a word written twice in a row (Yevgeny Yevgeny Khodotov, GAZPROM GAZPROM BURENIE),
         # the list name having it once: a slip of the keyboard or the form, not a name more

@@ -620,16 +620,20 @@ def skeleton(token: str) -> str:
 
 
 _VOWEL = re.compile(r"[aeiou]")
-_VOWEL_Y = re.compile(r"[aeiouy]")
+_NO_VOWELS_Y = str.maketrans("", "", "aeiouy")
+_DOUBLED = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=100_000)
 def no_vowels(word: str) -> bool:
     """A word of three letters or more with no vowel after its first letter (Mhmd, Tjrt):
     a name written with its consonants only, as notes, payment fields and quick typists
     write it. A y may be the word's vowel (Rym): a word with one needs three consonants
-    besides (Mylh for Mayaleh, Hsyntsh for Hoseynitash)."""
-    return len(word) >= 3 and word.isalpha() and _VOWEL.search(word, 1) is None and (
-        "y" not in word[1:] or len(consonant_key(word)) >= 3)
+    besides (Mylh for Mayaleh, Hsyntsh for Hoseynitash); a word that begins with a vowel,
+    four letters (Erpsch for Europaisch; and, old and Amr are words of their own)."""
+    return len(word) >= (4 if word[0] in "aeiou" else 3) and word.isalpha() and (
+        _VOWEL.search(word, 1) is None) and ("y" not in word[1:] or len(
+            consonant_key(word)) >= 3)
 
 
 @lru_cache(maxsize=100_000)
@@ -637,8 +641,8 @@ def consonant_key(word: str) -> str:
     """A word's first letter and the consonants after it, y dropped and a doubled letter
     written once (Muhammad and Mhmmd: mhmd; Mayaleh: mlh): where a word written without its
     vowels meets the word."""
-    s = word[0] + _VOWEL_Y.sub("", word[1:])
-    return "".join(c for i, c in enumerate(s) if i == 0 or c != s[i - 1])
+    s = word[0] + word[1:].translate(_NO_VOWELS_Y)
+    return _DOUBLED.sub(r"\1", s) if _DOUBLED.search(s) else s
 
 
 _STRICT = [("kh", "x"), ("sh", "$"), ("ch", "$"), ("th", "T"), ("dh", "D"), ("gh", "G"),
