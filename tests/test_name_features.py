@@ -277,6 +277,8 @@ def test_names_that_differ_in_their_first_sound_or_ending_of_origin() -> None:
     assert score("Brahim Yahia", "Ibrahim Yahia") >= 0.85
     assert "other first letter" not in describe("Yevgen Prigozhin", "Evgeny Prigozhin")
     assert score("Yevgen Prigozhin", "Evgeny Prigozhin") >= 0.8
+    for a, b in [("yarovaya", "jarovaja"), ("walid", "oualid")]:
+        assert token_sim(analyze(a).scoring[0], analyze(b).scoring[0])[0] > 0.5, (a, b)
     # -i and -ani, two families of one stem
     assert "other ending of origin" in describe("Ali Saidani", "Ali Saidi")
     assert score("Ali Saidani", "Ali Saidi") < 0.9

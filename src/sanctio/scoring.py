@@ -331,7 +331,7 @@ def _japanese_fold(word: str) -> str | None:
     return word
 
 
-_VOWEL_HEADS = frozenset("aeiouy")  # (y: Yevgeny, Evgeny; Yuri, Iouri)
+_VOWEL_HEADS = frozenset("aeiouyjw")  # (glides: Yevgeny, Evgeny; Jarovaja, Yarovaya; Walid, Oualid)
 
 
 def _other_origin_ending(a: str, b: str) -> bool:
@@ -1088,7 +1088,7 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         # word no list has, one letter off a title, before two names or more
         ignored = [*ignored, un_q[0].text]
         un_q = un_q[1:]
-    twice = _written_twice(qt, used_q, un_q) if un_q and len(qt) >= 3 else []
+    twice = _written_twice(qt, used_q, un_q)
     if twice:
         # a word written twice in a row (Yevgeny Yevgeny Khodotov, GAZPROM GAZPROM BURENIE),
         # the list name having it once: a slip of the keyboard or the form, not a name more
