@@ -40,6 +40,7 @@ from rapidfuzz.distance import OSA
 from sanctio.contract import Evidence
 from sanctio.model import DateValue, NameType, Schema
 from sanctio.text.abjad import (
+    WORD_JOIN,
     arabic_keys,
     glued_article,
     is_arabic_word,
@@ -874,7 +875,7 @@ def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset()
                 if b.role == Role.NAME and (len(b.text) >= 5 or b.text == qt[i].text + qt[
                         i + 1].text) and (qt[i].abjad or abs(len(b.text) - joined_len)
                                           <= _JOIN_SLACK):
-                    article = glued_article(qt[i + 1].orig) if i in art else ""
+                    article = glued_article(qt[i + 1].orig) if i in art else WORD_JOIN
                     jt = jt or _joined(qt[i].text, qt[i + 1].text, qt[i].abjad,
                                        (qt[i].orig or "") + article + (qt[i + 1].orig or "")
                                        if qt[i].orig and qt[i + 1].orig else None)

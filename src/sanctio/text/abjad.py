@@ -194,6 +194,9 @@ _ALEF = "اأإآٱ"
 # marks the article between two words written as one by the comparison (عز + ال + دين):
 # an article there, however short the first word
 ARTICLE_JOIN = "|"
+# where a word ends inside one written as one (Persian writes compounds with it, خامنه‌ای;
+# the comparison joins two words with it, آخوند + زاده): the letter before it ends a word
+WORD_JOIN = "\u200c"
 _YA = "يیىئי"
 
 
@@ -209,9 +212,12 @@ def _reading(word: str) -> re.Pattern[str] | None:
     than two letters read (nothing to judge on)."""
     letters: list[str] = []
     forced: set[int] = set()  # where two words were joined over their article (ARTICLE_JOIN)
+    ends: set[int] = set()  # letters that end a word inside the joined one (WORD_JOIN)
     for c in word:
         if c == ARTICLE_JOIN:
             forced.add(len(letters))
+        elif c == WORD_JOIN and letters:
+            ends.add(len(letters) - 1)
         elif c in _LETTERS or c in _SPELL:
             letters.append(c)
     if len(letters) < 2:
@@ -229,6 +235,7 @@ def _reading(word: str) -> re.Pattern[str] | None:
     while i < n:
         ch = letters[i]
         last = i == n - 1
+        end = last or i in ends  # (a silent h, a final y, before a word joined on)
         if ch in _ALEF and i + 1 < n and letters[i + 1] == "ل" and (
                 i == 0 or i in forced or (i >= head + 3 and i + 3 < n)
                 or (i == head + 2 and "".join(letters[i + 2:]) == "دين")):
@@ -240,7 +247,7 @@ def _reading(word: str) -> re.Pattern[str] | None:
         if ch in _ALEF:
             parts.append(f"{_V}{{1,2}}" if i == 0 else "(?:a|aa|e|ah|o)")
         elif ch in _YA:
-            if last:  # ي, ی and ى at the end: Ali, Aly, Alie; Musa, Mousa (ى read as a)
+            if end:  # ي, ی and ى at the end: Ali, Aly, Alie; Musa, Mousa (ى read as a)
                 parts.append("(?:y|i|ie|ee|ey|iy|e|a|aa|ya|ah)")
             elif i == 0:
                 parts.append("(?:y|i|e|j)")
@@ -253,7 +260,7 @@ def _reading(word: str) -> re.Pattern[str] | None:
                 parts.append("(?:w|v|u|o)?")  # Persian خوا: Khajeh, Khwaja
             else:
                 parts.append(_SPELL["و"])
-        elif ch in "هةה" and last:
+        elif ch in "هةה" and end:
             # Fatemeh, Fatima; Hamzah, Hamza; Izzat: a vowel before it, or h or t, is
             # written (دانيالة, דניאלה are Daniela, not Daniel)
             if i and parts and parts[-1] == f"{_V}?":
