@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from itertools import pairwise
@@ -36,16 +35,16 @@ from sanctio.text.normalize import (
     Role,
     Token,
     consonant_key,
+    consonants,
     no_vowels,
     strict_skeleton,
     syllable_key,
+    vowels_dropped,
 )
 
 _INDEXED = (Role.NAME, Role.NUMBER, Role.GENERIC)
-_VOWEL_AFTER_FIRST = re.compile(r"[aeiou]")  # (searched from the second letter)
 # what may stand between a word's first letter and its second consonant
 _VOWEL_RUNS = ["", *"aeiouy", *(a + b for a in "aeiouy" for b in "aeiouy")]
-_NO_VOWELS = str.maketrans("", "", "aeiouy")
 MAX_POSTING = 50_000  # keys shared by more names than this carry no candidate signal
 HIT_CACHE_SIZE = 20_000  # query tokens whose hits are kept
 INITIAL_WEIGHT = 0.3  # TokenWeights caps a one-letter token here
@@ -312,13 +311,12 @@ class NameIndex:
         words = self.sorted_vocab
         out: list[str] = []
         # (the second consonant as written too: Ccq for Cacique, its key cq)
-        seconds = {key[1], word[1:].translate(_NO_VOWELS)[:1]} - {""}
+        seconds = {key[1], consonants(word)[1:2]} - {""}
         for mid, second in itertools.product(_VOWEL_RUNS, seconds):
             prefix = key[0] + mid + second
             lo = bisect.bisect_left(words, prefix)
             hi = bisect.bisect_left(words, prefix + "\uffff", lo)
-            out.extend(w for w in words[lo:hi] if len(w) > len(word) and w.isalpha()
-                       and _VOWEL_AFTER_FIRST.search(w, 1) and consonant_key(w) == key)
+            out.extend(w for w in words[lo:hi] if vowels_dropped(word, w))
         return sorted(set(out))
 
     def arabic_vocab(self, word: str) -> list[str]:

@@ -58,7 +58,6 @@ from sanctio.text.normalize import (
     NameForm,
     Role,
     Token,
-    consonant_key,
     hangul_syllable,
     keyboard_slip,
     known_syllable,
@@ -72,6 +71,7 @@ from sanctio.text.normalize import (
     titles_as_names,
     to_latin,
     tokenize_ascii,
+    vowels_dropped,
 )
 from sanctio.text.slavic import is_patronymic, patronymic_stem, slavic_fold
 
@@ -412,13 +412,6 @@ VOWELLESS_SIM = 0.86  # a word written with its consonants only (Mhmd, Nkl, Rsst
 _BARE_ROLES = frozenset({Role.NAME, Role.GENERIC, Role.TITLE})
 
 
-def _vowels_dropped(short: str, full: str) -> bool:
-    """``short`` is ``full`` written without its vowels (Nkl: Nikolai, Vhd: Vahidi,
-    Erpsch: Europaisch, Hbb: Habib), the first letter kept."""
-    return (no_vowels(short) and not no_vowels(full) and short[0] == full[0]
-            and len(full) > len(short) and len(c := consonant_key(short)) >= 2
-            and c == consonant_key(full))
-
 
 def token_sim(q: Token, r: Token) -> tuple[float, str]:
     """Similarity of two tokens and how they were found alike."""
@@ -491,7 +484,7 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
             return 0.75, "initial"
         return 0.0, "different"
     if no_vowels(q.text) and q.role == Role.NAME and r.role in _BARE_ROLES and not (
-            q.abjad or r.abjad) and _vowels_dropped(q.text, r.text):
+            q.abjad or r.abjad) and vowels_dropped(q.text, r.text):
         # (the query's word only: a list's word without vowels is an acronym, KRK, CRL, HLT)
         return VOWELLESS_SIM, "written without vowels"  # Mhmd, Nkl for Nikolai, TJRT
     sim = _text_sim(q.text, r.text)

@@ -636,13 +636,26 @@ def no_vowels(word: str) -> bool:
             consonant_key(word)) >= 3)
 
 
+def consonants(word: str) -> str:
+    """A word's first letter and the consonants after it as written, y dropped (Cacique:
+    ccq)."""
+    return word[0] + word[1:].translate(_NO_VOWELS_Y)
+
+
 @lru_cache(maxsize=100_000)
 def consonant_key(word: str) -> str:
-    """A word's first letter and the consonants after it, y dropped and a doubled letter
-    written once (Muhammad and Mhmmd: mhmd; Mayaleh: mlh): where a word written without its
-    vowels meets the word."""
-    s = word[0] + word[1:].translate(_NO_VOWELS_Y)
+    """:func:`consonants` with a doubled letter written once (Muhammad and Mhmmd: mhmd;
+    Mayaleh: mlh): where a word written without its vowels meets the word."""
+    s = consonants(word)
     return _DOUBLED.sub(r"\1", s) if _DOUBLED.search(s) else s
+
+
+def vowels_dropped(short: str, full: str) -> bool:
+    """``short`` is ``full`` written without its vowels (Nkl: Nikolai, Vhd: Vahidi,
+    Erpsch: Europaisch, Hbb: Habib), the first letter kept."""
+    return (no_vowels(short) and not no_vowels(full) and short[0] == full[0]
+            and len(full) > len(short) and len(c := consonant_key(short)) >= 2
+            and c == consonant_key(full))
 
 
 _STRICT = [("kh", "x"), ("sh", "$"), ("ch", "$"), ("th", "T"), ("dh", "D"), ("gh", "G"),
@@ -915,6 +928,11 @@ _DOTTED = re.compile(r"^(?:[a-z]{1,3}\.+)+[a-z]{0,3}\.*$")
 _LAST_DOT_MISSING = re.compile(r"(?<![a-z])(?:[a-z]{1,3}\.)+[a-z]{1,3}$")
 
 
+def _form_letters(found: list[tuple[str, str]]) -> int:
+    """How much of a name the legal forms found in it cover (their length)."""
+    return sum(len(m) for m, _ in found)
+
+
 @lru_cache(maxsize=100_000)
 def _legal_forms(text: str) -> tuple[str, frozenset[str]]:
     """Replace legal forms by their class (``Limited Liability Company`` -> ``llc``)."""
@@ -926,7 +944,7 @@ def _legal_forms(text: str) -> tuple[str, frozenset[str]]:
         # a legal form with a hyphen for a space (PRIVATE-MILITARY COMPANY, S.A. DE-C.V.,
         # LIMITED-LIABILITY COMPANY): the form's words as the table writes them
         more = _org_types(text.replace("-", " "))
-        if sum(len(m) for m, _ in more) > sum(len(m) for m, _ in found):
+        if _form_letters(more) > _form_letters(found):
             for m, _ in more:
                 text = re.sub(r"(?<![a-z0-9])" + r"[ -]".join(
                     re.escape(w) for w in m.split()) + r"(?![a-z0-9])", m, text)
@@ -938,8 +956,8 @@ def _legal_forms(text: str) -> tuple[str, frozenset[str]]:
         # words (one dotted word, S.A or K.G, is read by its letters below)
         dotted = text + "."
         more = _org_types(dotted)
-        if any(" " in m and dotted.endswith(m) for m, _ in more) and sum(
-                len(m) for m, _ in more) > sum(len(m) for m, _ in found):
+        if any(" " in m and dotted.endswith(m) for m, _ in more) and _form_letters(
+                more) > _form_letters(found):
             text, found = dotted, more
             words[-1] += "."
     if len(words) >= 2:
