@@ -132,6 +132,12 @@ def test_cjk_syllables_are_compared_whole() -> None:
     assert score("Li Jiang", "Li Liang") < 0.6
     assert score("Kim Kong", "Kim Song") < 0.6
     assert score("Kim Jeong Un", "Kim Jong Un") >= 0.9
+    # written apart or together, still syllable by syllable: Jian Ping is no Jiangping
+    assert score("张建平", "ZHANG, Jiangping") < 0.6
+    assert score("Zhang Jian Ping", "ZHANG, Jiangping") < 0.6
+    assert score("Zhang Jianping", "ZHANG, Jiang Ping") < 0.6
+    assert score("张江平", "ZHANG, Jiangping") >= 0.95
+    assert score("Ri Kyong Chol", "RI Kyongchol") >= 0.95
 
 
 def test_to_latin_is_lower_ascii() -> None:
@@ -463,6 +469,43 @@ def test_crossed_order_with_a_missing_name_is_a_feature() -> None:
     # a dropped middle name, in either way of writing the list name, is not crossed
     assert crossed("Aiub Kataev", "KATAEV, Aiub Vakhaevich") == 0.0
     assert crossed("Aiub Kataev", "Aiub Vakhaevich KATAEV") == 0.0
+
+
+def test_given_names_crossed_with_the_family_name_missing_is_a_feature() -> None:
+    def feature(a: str, b: str) -> float:
+        return compare_forms(analyze(a, org=False), analyze(b, org=False), W).features[
+            "given_crossed"]
+
+    # Mahmud son of Ali is not Ali son of Mahmoud (the list name has its family name more)
+    assert feature("Mahmud Ali", "Ali Mahmoud ABBAS") == 1.0
+    assert score("Mahmud Ali", "Ali Mahmoud Abbas") < score(
+        "Ali Mahmud", "Ali Mahmoud Abbas") - 0.1
+    # the family name written first is the same order of the given names
+    assert feature("ABBAS Ali", "Ali Mahmoud ABBAS") == 0.0
+    assert feature("Abbas Mahmoud", "Ali Mahmoud ABBAS") == 0.0
+    assert feature("Musa Mohammed", "KALIM, Mohammed Musa") == 1.0
+    assert feature("Mohammed Kalim", "KALIM, Mohammed Musa") == 0.0
+    # all names there: a reordering, not another person
+    assert feature("Mahmoud Ali Abbas", "Ali Mahmoud ABBAS") == 0.0
+    # Chinese and Korean syllables are no given names in an order
+    assert feature("Un Jong", "KIM Jong Un") == 0.0
+
+
+def test_a_kunya_is_a_name_of_its_own() -> None:
+    def feature(a: str, b: str) -> float:
+        return compare_forms(analyze(a, org=False), analyze(b, org=False), W).features[
+            "kunya_missing"]
+
+    # Abu Bakr ("father of Bakr") is not Bakr, on either side, joined or apart
+    assert feature("Bakr Hassan", "Abu Bakr Hassan") == 1.0
+    assert feature("Abubakar Shekau", "Bakar SHEKAU") == 1.0
+    assert feature("Youcef Talbi", "یوسف ابوطالبی") == 1.0
+    assert score("Bakr Hassan", "Abu Bakr Hassan") < 0.8
+    assert score("Youcef Talbi", "Yousef ABOUTALEBI") < 0.8
+    # written together or apart, the same name; Umm too
+    assert feature("Abubakar Shekau", "Abu Bakar SHEKAU") == 0.0
+    assert score("Abubakar Shekau", "Abu Bakar SHEKAU") >= 0.95
+    assert feature("Hassan", "Umm Hassan") == 1.0
 
 
 # ------------------------------------------------------------- Arabic script, letter by letter

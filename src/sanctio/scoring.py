@@ -830,6 +830,18 @@ def _joinable(a: Token, b: Token, one: Token) -> bool:
     return not _known_name(one)
 
 
+@lru_cache(maxsize=50_000)
+def _syllables_apart(one: str, a: str, b: str) -> bool:
+    """Whether ``a b`` may be the word ``one`` written apart: two Chinese or Korean syllables
+    are one word only as those syllables (Jian Ping is no Jiangping: a syllable is compared
+    whole, never by its letters); other words, by their spelling."""
+    ka, kb = syllable_key(a), syllable_key(b)
+    if ka is None or kb is None:
+        return True
+    return any(syllable_key(one[:k]) == ka and syllable_key(one[k:]) == kb
+               for k in range(1, len(one)))
+
+
 def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset()
            ) -> tuple[list[Pair], set[int], set[int]]:
     """Best pairs first; then, where tokens are left over or weakly paired, names written
@@ -861,7 +873,8 @@ def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset()
             jt: Token | None = None
             for j in weak_r:
                 b = rt[j]
-                if not _joinable(qt[i], qt[i + 1], b):
+                if not _joinable(qt[i], qt[i + 1], b) or not _syllables_apart(
+                        b.text, qt[i].text, qt[i + 1].text):
                     continue
                 # a similarity of 0.85 needs lengths within a few letters
                 # (a vowel-less transliteration is shorter: its consonants decide)
@@ -886,7 +899,8 @@ def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset()
             jt = None
             for i in weak_q:
                 a = qt[i]
-                if not _joinable(rt[j], rt[j + 1], a):
+                if not _joinable(rt[j], rt[j + 1], a) or not _syllables_apart(
+                        a.text, rt[j].text, rt[j + 1].text):
                     continue
                 if a.role == Role.NAME and (len(a.text) >= 5 or a.text == rt[j].text + rt[
                         j + 1].text) and (a.abjad or abs(len(a.text) - joined_len)
@@ -1384,6 +1398,47 @@ def _crossed(r: NameForm, real: list[Pair]) -> bool:
     return any(b < a for a, b in itertools.pairwise(seq))
 
 
+# "father of" / "mother of": with the next word, a name of its own (a kunya)
+_KUNYA = frozenset({"abu", "umm"})
+
+
+def _kunya_missing(q: NameForm, r: NameForm, real: list[Pair]) -> bool:
+    """One name has Abu (or Umm) before a word the other has without it: Abu Bakr is not
+    Bakr, Aboutalebi not Talbi (a kunya, "father of ...", is a name of its own)."""
+    by_q = {i: p for p in real for i in p.qi}
+    by_r = {j: p for p in real for j in p.rj}
+    for form, by, other in ((q, by_q, r), (r, by_r, q)):
+        toks = form.scoring
+        if any(t.text in _KUNYA for t in other.scoring):
+            continue
+        for i in range(len(toks) - 1):
+            p = by.get(i + 1)
+            if toks[i].text not in _KUNYA or i in by or p is None:
+                continue
+            # (an initial stands for the compound, Abu Mohamed: M.; and the kunya may be
+            # glued into the other side's word, ABU KOV: ABUKOV)
+            if p.how != "initial" and not any(
+                    t.text.startswith(toks[i].text) for t in (*p.query, *p.listed)):
+                return True
+    return False
+
+
+def _given_crossed(r: NameForm, real: list[Pair], un_r: list[Token]) -> bool:
+    """A person's list name has more, and the query meets its names other than the family
+    name in another order (Mahmud Ali against Ali Mahmoud ABBAS: Mahmud son of Ali is not
+    Ali son of Mahmoud; ABBAS Ali, the family name put first, is the same order)."""
+    if not (r.person and un_r) or len(real) < 2:
+        return False
+    texts = tuple(t.text for t in r.scoring)
+    if all(syllable_key(t) is not None for t in texts):
+        return False  # (a Chinese or Korean name: its syllables, not given names)
+    pos = _natural_positions(r.original, texts)
+    family = set(_family_positions(r.original, texts)) or {pos.index(len(texts) - 1)}
+    seq = [pos[p.rj[0]] for p in sorted(real, key=lambda p: p.qi[0])
+           if p.rj and p.qi and p.rj[0] not in family]
+    return any(b < a for a, b in itertools.pairwise(seq))
+
+
 def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token],
                   un_r: list[Token], rw: list[float], weights: TokenWeights,
                   used_r: set[int], swapped: bool,
@@ -1463,6 +1518,8 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
                 p.sim >= 0.9 or (p.how == "initial" and r.person) for p in real) and any(
                 p.how != "initial" for p in real)),
         "crossed_gap": float(bool(un_r) and _crossed(r, real)),
+        "given_crossed": float(_given_crossed(r, real, un_r)),
+        "kunya_missing": float(_kunya_missing(q, r, real)),
         "strongest_token": max_w,
         "single_word": single,
         "single_fuzzy": single * fuzzy_share,
@@ -1503,6 +1560,10 @@ FEATURES: dict[str, str] = {
     "query_unmatched": "share of the query's weight with no counterpart",
     "list_unmatched": "share of the list name's weight with no counterpart",
     "crossed_gap": "the list name has more, and the tokens meet in another order",
+    "given_crossed": "a person's list name has more, and the query has its names other than "
+                     "the family name in another order (Mahmud Ali, Ali Mahmoud ABBAS)",
+    "kunya_missing": "one name has Abu or Umm before a name the other has without it (Abu "
+                     "Bakr, Bakr)",
     "exact_subset": "every query token is one of the list name's, at least a close variant "
                     "or its initial (the list name has more: a dropped middle name, not the "
                     "family name the list marks nor a first name that is not a common one)",
@@ -1532,7 +1593,7 @@ FEATURES: dict[str, str] = {
 
 
 _CONFLICTS = ("one_of_many", "generic_only", "number_conflict", "lineage_conflict",
-              "legal_conflict", "single_fuzzy", "single_alike")
+              "legal_conflict", "single_fuzzy", "single_alike", "kunya_missing")
 
 
 class NameModel:
