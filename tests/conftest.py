@@ -38,6 +38,11 @@ if not os.environ.get("SANCTIO_CACHE"):
     os.environ["SANCTIO_CACHE"] = _CACHE
     atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
+# the command-line output the tests read is as wide as it needs: a console is 80 columns
+# where no terminal says otherwise (a test worker of pytest-xdist), and long temporary paths
+# would wrap inside the words a test looks for
+os.environ["COLUMNS"] = "250"
+
 from sanctio import db as sanctio_db
 from sanctio.registry import Registry
 
