@@ -31,6 +31,11 @@ def describe(a: str, b: str, org: bool | None = False) -> str:
     return compare_forms(analyze(a, org=org), analyze(b, org=org), W).describe()
 
 
+def feature(name: str, a: str, b: str) -> float:
+    """One feature of the comparison of two persons' names."""
+    return compare_forms(analyze(a, org=False), analyze(b, org=False), W).features[name]
+
+
 # ------------------------------------------------------------------ text layer
 
 
@@ -460,52 +465,53 @@ def test_typos_inside_abdul_and_titles_set_aside_on_one_side() -> None:
 
 
 def test_crossed_order_with_a_missing_name_is_a_feature() -> None:
-    def crossed(a: str, b: str) -> float:
-        return compare_forms(analyze(a, org=False), analyze(b, org=False), W).features[
-            "crossed_gap"]
-
-    assert crossed("Ahmad Suleiman", "Yousef Suleiman al-Ahmad") == 1.0
-    assert crossed("Musa Mohammed", "KALIM, Mohammed Musa") == 1.0
+    assert feature("crossed_gap", "Ahmad Suleiman", "Yousef Suleiman al-Ahmad") == 1.0
+    assert feature("crossed_gap", "Musa Mohammed", "KALIM, Mohammed Musa") == 1.0
     # a dropped middle name, in either way of writing the list name, is not crossed
-    assert crossed("Aiub Kataev", "KATAEV, Aiub Vakhaevich") == 0.0
-    assert crossed("Aiub Kataev", "Aiub Vakhaevich KATAEV") == 0.0
+    assert feature("crossed_gap", "Aiub Kataev", "KATAEV, Aiub Vakhaevich") == 0.0
+    assert feature("crossed_gap", "Aiub Kataev", "Aiub Vakhaevich KATAEV") == 0.0
 
 
 def test_given_names_crossed_with_the_family_name_missing_is_a_feature() -> None:
-    def feature(a: str, b: str) -> float:
-        return compare_forms(analyze(a, org=False), analyze(b, org=False), W).features[
-            "given_crossed"]
-
     # Mahmud son of Ali is not Ali son of Mahmoud (the list name has its family name more)
-    assert feature("Mahmud Ali", "Ali Mahmoud ABBAS") == 1.0
+    assert feature("given_crossed", "Mahmud Ali", "Ali Mahmoud ABBAS") == 1.0
     assert score("Mahmud Ali", "Ali Mahmoud Abbas") < score(
         "Ali Mahmud", "Ali Mahmoud Abbas") - 0.1
     # the family name written first is the same order of the given names
-    assert feature("ABBAS Ali", "Ali Mahmoud ABBAS") == 0.0
-    assert feature("Abbas Mahmoud", "Ali Mahmoud ABBAS") == 0.0
-    assert feature("Musa Mohammed", "KALIM, Mohammed Musa") == 1.0
-    assert feature("Mohammed Kalim", "KALIM, Mohammed Musa") == 0.0
+    assert feature("given_crossed", "ABBAS Ali", "Ali Mahmoud ABBAS") == 0.0
+    assert feature("given_crossed", "Abbas Mahmoud", "Ali Mahmoud ABBAS") == 0.0
+    assert feature("given_crossed", "Musa Mohammed", "KALIM, Mohammed Musa") == 1.0
+    assert feature("given_crossed", "Mohammed Kalim", "KALIM, Mohammed Musa") == 0.0
     # all names there: a reordering, not another person
-    assert feature("Mahmoud Ali Abbas", "Ali Mahmoud ABBAS") == 0.0
+    assert feature("given_crossed", "Mahmoud Ali Abbas", "Ali Mahmoud ABBAS") == 0.0
     # Chinese and Korean syllables are no given names in an order
-    assert feature("Un Jong", "KIM Jong Un") == 0.0
+    assert feature("given_crossed", "Un Jong", "KIM Jong Un") == 0.0
 
 
 def test_a_kunya_is_a_name_of_its_own() -> None:
-    def feature(a: str, b: str) -> float:
-        return compare_forms(analyze(a, org=False), analyze(b, org=False), W).features[
-            "kunya_missing"]
-
     # Abu Bakr ("father of Bakr") is not Bakr, on either side, joined or apart
-    assert feature("Bakr Hassan", "Abu Bakr Hassan") == 1.0
-    assert feature("Abubakar Shekau", "Bakar SHEKAU") == 1.0
-    assert feature("Youcef Talbi", "یوسف ابوطالبی") == 1.0
+    assert feature("kunya_missing", "Bakr Hassan", "Abu Bakr Hassan") == 1.0
+    assert feature("kunya_missing", "Abubakar Shekau", "Bakar SHEKAU") == 1.0
+    assert feature("kunya_missing", "Youcef Talbi", "یوسف ابوطالبی") == 1.0
     assert score("Bakr Hassan", "Abu Bakr Hassan") < 0.8
     assert score("Youcef Talbi", "Yousef ABOUTALEBI") < 0.8
     # written together or apart, the same name; Umm too
-    assert feature("Abubakar Shekau", "Abu Bakar SHEKAU") == 0.0
+    assert feature("kunya_missing", "Abubakar Shekau", "Abu Bakar SHEKAU") == 0.0
     assert score("Abubakar Shekau", "Abu Bakar SHEKAU") >= 0.95
-    assert feature("Hassan", "Umm Hassan") == 1.0
+    # an initial stands for the compound; a kunya glued into the other side's word is there
+    assert feature("kunya_missing", "M AL ADNANI", "ABOU MOHAMED AL ADNANI") == 0.0
+    assert feature("kunya_missing", "Sergei ABU KOV", "Sergei ABUKOV") == 0.0
+    assert feature("kunya_missing", "Hassan", "Umm Hassan") == 1.0
+
+
+def test_a_persian_compound_given_name_is_no_middle_name() -> None:
+    # علی رضا is Alireza, not Ali with a middle name the list leaves out
+    assert feature("query_middle_extra", "علی رضا شمشیری", "Ali Shamshiri") == 0.0
+    assert score("علی رضا شمشیری", "Ali Shamshiri") < score("علی شمشیری", "Ali Shamshiri") - 0.2
+    # a first name written as one compound already: the next word is a middle name
+    assert feature("query_middle_extra", "محمدرضا مدرس خیابانی", "Mohammad Reza KHIABANI") == 1.0
+    # a middle name in Latin letters, or a patronymic, still is one
+    assert feature("query_middle_extra", "Ali Reza Shamshiri", "Ali Shamshiri") == 1.0
 
 
 # ------------------------------------------------------------- Arabic script, letter by letter

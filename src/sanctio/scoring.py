@@ -64,6 +64,7 @@ from sanctio.text.normalize import (
     leading_title,
     no_vowels,
     number_value,
+    persian_script,
     pinyin_apart,
     skeleton,
     strict_skeleton,
@@ -1504,6 +1505,12 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         syllable_key(t.text) is not None for t in qt) and all(
         0 < qt.index(t) < len(qt) - 1 for t in un_q)
     business_extra = _business_extra(q, r, un_q, un_r)
+    # (in Persian the word after the first name is part of it, not a middle name a list
+    # leaves out: علی رضا is Alireza, not Ali; محمد طاها is Mohammad-Taha; unless the first
+    # name is a compound already: محمدرضا مدرس خیابانی, Mohammad Reza KHIABANI)
+    head = next((p for p in real if p.qi == (0,)), None)
+    compound_given = head is not None and len(head.rj) == 1 and persian_script(
+        q.original) and any(qt.index(t) == 1 for t in un_q)
     return {
         "coverage": coverage,
         "weakest": min((p.sim for p in real), default=0.0),
@@ -1542,7 +1549,7 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
             # (in a company's name, a person's name more is another firm: Rice & Thomas
             # Shipping is not Rice Shipping)
             # (nor a business word more: Dey Shipping Co. is not DEY COMPANY)
-            len(real) >= 2 and bool(un_q) and not un_r and not cjk_extra
+            len(real) >= 2 and bool(un_q) and not un_r and not cjk_extra and not compound_given
             and (r.person or not (business_extra or any(_known_name(t) for t in un_q)))
             and all(p.sim >= 0.8 for p in real)
             # (or a patronymic wherever it stands: ПЫЖИК Юрий Николаевич, Yuri PYZHIK)

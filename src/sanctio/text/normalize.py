@@ -522,6 +522,11 @@ _PERSIAN_LETTERS = re.compile("[پچژگیکۀہۂھےۓںٹڈڑ]")
 _PERSIAN_SOUNDS = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ث": "س", "ص": "س", "ط": "ت"})
 
 
+def persian_script(text: str) -> bool:
+    """Whether Arabic-script text is written with the letters of Persian (or Urdu, Pashto)."""
+    return _PERSIAN_LETTERS.search(text) is not None
+
+
 def arabic_prepare(text: str, articles: bool = True) -> str:
     """Arabic-script text with one form per letter, and its articles and ``Abd`` compounds
     written apart as the Latin lists write them (عبدالخالق الحوثي: عبد ال خالق ال حوثي);
