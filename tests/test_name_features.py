@@ -145,6 +145,30 @@ def test_cjk_syllables_are_compared_whole() -> None:
     assert score("Ri Kyong Chol", "RI Kyongchol") >= 0.95
 
 
+@pytest.mark.parametrize(("cyrillic", "latin"), [
+    ("Логекс", "Logex"), ("Синезис", "Synesis"), ("Экспо", "Expo"), ("Текникс", "Technics"),
+    ("Интерсервис", "Interservice"),
+])
+def test_a_latin_word_as_cyrillic_writes_it(cyrillic: str, latin: str) -> None:
+    assert "as Cyrillic writes it" in describe(f"ООО {cyrillic}", f"{latin} LLC", org=True)
+    assert score(f"ООО {cyrillic}", f"{latin} LLC", org=True) >= 0.9
+
+
+def test_a_latin_word_as_cyrillic_writes_it_is_that_word_only() -> None:
+    assert "as Cyrillic writes it" not in describe("ООО Лагекс", "Logex LLC", org=True)
+    assert score("ООО Лагекс", "Logex LLC", org=True) < 0.8
+
+
+def test_chinese_characters_of_one_sound_are_other_names() -> None:
+    # 精芯 and 景昕 are both jing xin: two companies; in Latin letters the sound is all there is
+    assert score("精芯科技有限公司", "成都景昕科技有限公司", org=True) < 0.5
+    assert score("精芯科技有限公司", "成都精芯科技有限公司", org=True) >= 0.85
+    assert "query only: jian 建; list only: jian 剑" in describe("张建平", "张剑平")
+    # the traditional and the simplified form of a character are one
+    assert score("張建平", "张建平") >= 0.99
+    assert score("张建平", "Zhang Jianping") >= 0.95
+
+
 def test_to_latin_is_lower_ascii() -> None:
     out = to_latin("Ḥasan NAṢRALLĀH")
     assert out.isascii() and out == out.lower()
@@ -241,8 +265,11 @@ def test_a_word_written_twice_in_a_row_is_set_aside() -> None:
     # in Arabic script a name repeats the father's or grandfather's name
     assert "written twice" not in describe("احمد خليل خليل", "KHALIL AHMED HAQQANI")
     assert score("احمد خليل خليل", "KHALIL AHMED HAQQANI") < 0.8
-    # a query of one word written twice is not a listed name of that word
+    # a query of one word written twice is not a listed name of that word, unless a title
+    # or a legal form says the word is the name
     assert "written twice" not in describe("Mohamed Mohamed", "Mohamed")
+    assert score("MAULAWI RAJAB RAJAB", "MAULAWI RAJAB") >= 0.95
+    assert score("INNOPOLIS INNOPOLIS LTD", "INNOPOLIS LTD", org=True) >= 0.95
 
 
 def test_a_dotted_legal_form_without_its_last_full_stop() -> None:

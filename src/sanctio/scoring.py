@@ -58,7 +58,9 @@ from sanctio.text.normalize import (
     NameForm,
     Role,
     Token,
+    han_same,
     hangul_syllable,
+    is_cyrillic_word,
     keyboard_slip,
     known_syllable,
     leading_title,
@@ -414,8 +416,46 @@ _BARE_ROLES = frozenset({Role.NAME, Role.GENERIC, Role.TITLE})
 
 
 
+LOANWORD_SIM = 0.93
+# how Russian writes a word of English or another Latin-script language, for the Latin
+# spelling: x is ks, w is v, c is s before e, i, y and k elsewhere, tech is tek, a final
+# silent e is not written (Logex: Логекс, Technics: Текникс, Interservice: Интерсервис)
+_LOAN_LATIN = (("tech", "tek"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("qu", "kv"),
+               ("x", "ks"), ("w", "v"), ("y", "i"))
+_LOAN_C = re.compile("c(?=[eiy])")
+
+
+@lru_cache(maxsize=50_000)
+def _loan_key(word: str, cyrillic: bool) -> str:
+    """The key of a word in the letters Russian writes a Latin-script word with: the Latin
+    spelling rewritten as the Russian transcription sounds, the BGN/PCGN reading of the
+    Cyrillic with its y-glides and kh folded; s and z, which the transcriptions swap, one."""
+    if cyrillic:
+        w = word.replace("kh", "h").replace("iy", "i").replace("ye", "e").replace("y", "i")
+    else:
+        w = word
+        for a, b in _LOAN_LATIN:
+            w = w.replace(a, b)
+        w = _LOAN_C.sub("s", w).replace("c", "k")
+        if len(w) > 4 and w.endswith("e") and w[-2] not in "aeiou":
+            w = w[:-1]
+    return _undouble(w.replace("z", "s"))
+
+
+def _loanword_pair(q: Token, r: Token) -> bool:
+    """A word in Cyrillic letters that is the other, a Latin-script word, as Russian writes
+    it (a company's brand: Логекс, Logex; Синезис, Synesis)."""
+    cyr, lat = (q, r) if q.orig and is_cyrillic_word(q.orig) else (r, q)
+    if not (cyr.orig and is_cyrillic_word(cyr.orig)) or lat.orig or lat.abjad:
+        return False
+    return _loan_key(cyr.text, True) == _loan_key(lat.text, False)
+
+
 def token_sim(q: Token, r: Token) -> tuple[float, str]:
     """Similarity of two tokens and how they were found alike."""
+    if q.han is not None and r.han is not None and not han_same(q.han, r.han):
+        # two Chinese characters of one sound are two names (精 and 景, both jing)
+        return 0.0, "another character of the same sound"
     if q.text == r.text:
         return 1.0, "same"
     if q.role == r.role == Role.GENERIC and generic_key(q.text) == generic_key(r.text):
@@ -531,6 +571,8 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
     if sim < 0.9 and lq >= 4 and lr >= 4 and not (q.abjad or r.abjad or q.orig or r.orig) and (
             (jq := _japanese_fold(q.text)) is not None and jq == _japanese_fold(r.text)):
         return 0.9, "romanisation variant (Japanese)"  # Chizuo / Tizuo, Fujio / Huzio
+    if sim < LOANWORD_SIM and min(lq, lr) >= 4 and _loanword_pair(q, r):
+        return LOANWORD_SIM, "the Latin word as Cyrillic writes it"  # Логекс / Logex
     if q.abjad and r.abjad and q.orig and r.orig and long_vowels_differ(q.orig, r.orig):
         # both written in the script, with their long vowels: جلیلی is Jalili, not جلالی
         # Jalali; ظفری (Zafari) is not ظفير (Dhafir)
@@ -703,6 +745,12 @@ class Pair:
     rj: tuple[int, ...] = ()  # positions of the list tokens
 
 
+def _shown(t: Token) -> str:
+    """A token as an explanation names it: a Chinese syllable with its character (jian 建 is
+    not jian 剑)."""
+    return f"{t.text} {t.han}" if t.han else t.text
+
+
 @dataclass(slots=True)
 class NameComparison:
     score: float
@@ -720,9 +768,9 @@ class NameComparison:
             r = " ".join(t.text for t in p.listed)
             bits.append(f"{q}={r}" if p.how == "same" else f"{q}~{r} ({p.how})")
         if self.unmatched_query:
-            bits.append("query only: " + ", ".join(t.text for t in self.unmatched_query))
+            bits.append("query only: " + ", ".join(map(_shown, self.unmatched_query)))
         if self.unmatched_list:
-            bits.append("list only: " + ", ".join(t.text for t in self.unmatched_list))
+            bits.append("list only: " + ", ".join(map(_shown, self.unmatched_list)))
         if self.ignored:
             bits.append("ignored: " + ", ".join(self.ignored))
         if self.legal:
@@ -748,13 +796,13 @@ def _joined(a: str, b: str, abjad: bool = False, orig: str | None = None) -> Tok
     return Token(a + b, Role.NAME, skeleton(a + b), abjad=abjad, orig=orig)
 
 
-_SIM_CACHE: dict[tuple[str, bool, str | None, bool], dict[str, tuple[float, str]]] = {}
+_SIM_CACHE: dict[tuple[str, bool, str | None, bool, str | None], dict[str, tuple[float, str]]] = {}
 
 
 def _sim_row(a: Token) -> dict[str, tuple[float, str]]:
     """Memoised similarities of one query token to list tokens (a token's alt form,
     symbols and role follow from its text, so its text and script flag are the whole key)."""
-    key = (a.text, a.abjad, a.orig, a.short)
+    key = (a.text, a.abjad, a.orig, a.short, a.han)
     row = _SIM_CACHE.get(key)
     if row is None:
         if len(_SIM_CACHE) > 200_000:
@@ -767,8 +815,8 @@ def _row_key(b: Token) -> str:
     # a token's similarities follow from its text and the word it came from (its symbols
     # and script flag follow from those): both are the key, so no earlier call can change
     # a later result
-    return (f"{b.text}\x00{b.orig}\x00{b.abjad:d}\x00{b.short:d}" if b.orig or b.abjad
-            or b.short else b.text)
+    return (f"{b.text}\x00{b.orig}\x00{b.abjad:d}\x00{b.short:d}\x00{b.han}" if b.orig
+            or b.abjad or b.short or b.han else b.text)
 
 
 def cached_token_sim(a: Token, b: Token) -> tuple[float, str]:
@@ -1097,7 +1145,7 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         # word no list has, one letter off a title, before two names or more
         ignored = [*ignored, un_q[0].text]
         un_q = un_q[1:]
-    twice = _written_twice(qt, used_q, un_q)
+    twice = _written_twice(q, used_q, un_q)
     if twice:
         # a word written twice in a row (Yevgeny Yevgeny Khodotov, GAZPROM GAZPROM BURENIE),
         # the list name having it once: a slip of the keyboard or the form, not a name more
@@ -1165,12 +1213,17 @@ CUT_TAIL_PENALTY = 0.04
 TWICE_PENALTY = 0.03  # a word of the query written twice in a row, the list name has it once
 
 
-def _written_twice(qt: list[Token], used_q: set[int], un_q: list[Token]) -> list[Token]:
+def _written_twice(q: NameForm, used_q: set[int], un_q: list[Token]) -> list[Token]:
     """The query's unmatched words that repeat the word before or after them, which is
     matched, in a query of two different words or more (not Mohamed Mohamed against a
-    listed MOHAMED). Not in Arabic script, where a name repeats a father's or grandfather's
-    name (احمد خليل خليل)."""
-    if not un_q or len(qt) < 3 or len({t.text for t in qt}) < 2:
+    listed MOHAMED), or of one word written twice with a title or a legal form (MAULAWI RAJAB
+    RAJAB, INNOPOLIS INNOPOLIS LTD). Not in Arabic script, where a name repeats a father's
+    or grandfather's name (احمد خليل خليل)."""
+    qt = q.scoring
+    if not un_q or len(qt) < 2:
+        return []
+    if (len(qt) < 3 or len({t.text for t in qt}) < 2) and not (
+            q.legal or any(t.role == Role.TITLE for t in q.tokens)):
         return []
     out = []
     for i, t in enumerate(qt):

@@ -522,6 +522,11 @@ _PERSIAN_LETTERS = re.compile("[پچژگیکۀہۂھےۓںٹڈڑ]")
 _PERSIAN_SOUNDS = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ث": "س", "ص": "س", "ط": "ت"})
 
 
+def is_cyrillic_word(word: str) -> bool:
+    """Whether a word is written in Cyrillic letters."""
+    return _CYRILLIC_ANY.search(word) is not None
+
+
 def persian_script(text: str) -> bool:
     """Whether Arabic-script text is written with the letters of Persian (or Urdu, Pashto)."""
     return _PERSIAN_LETTERS.search(text) is not None
@@ -785,6 +790,7 @@ class Token:
     abjad: bool = False  # transliterated from a script that writes no short vowels (Arabic)
     orig: str | None = None  # the word in its own script, when that script is an abjad
     short: bool = False  # written short (Alex., Gen., Inv.) or cut off (Screener._cut_off)
+    han: str | None = None  # the Chinese character a syllable was read from
 
     @property
     def symbols(self) -> frozenset[str]:
@@ -1130,6 +1136,31 @@ def _pinyin_syllables() -> frozenset[str]:
                      for w in han.transliterate(chr(cp)).split() if w.isalpha())
 
 
+_HAN_CHAR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+@lru_cache(maxsize=1)
+def _simplified() -> Any:
+    return _transliterator("Traditional-Simplified")
+
+
+@lru_cache(maxsize=20_000)
+def han_same(a: str, b: str) -> bool:
+    """Two Chinese characters that are one, in the simplified or the traditional form
+    (張 and 张); 精 and 景, both jing, are two."""
+    return a == b or _simplified().transliterate(a) == _simplified().transliterate(b)
+
+
+def _han_syllables(text: str) -> list[tuple[str, str]]:
+    """Each Chinese character of a text with its pinyin syllable, in order."""
+    out = []
+    for ch in _HAN_CHAR.findall(text):
+        read = to_latin(ch).split()
+        if len(read) == 1:
+            out.append((read[0], ch))
+    return out
+
+
 def pinyin_apart(a: str, b: str) -> bool:
     """Two pinyin syllables that only pinyin tells apart, and does: q is not j, x is not s
     (乔 Qiao, 焦 Jiao; 徐 Xu, 苏 Su). Wade-Giles writes them alike (ch'iao, chiao; hsu, su),
@@ -1445,6 +1476,10 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     # Chinese and Korean syllables are names, whatever they spell in Latin (倪高彬: Ni Gaobin,
     # where bin is no "son of")
     syllabic = script in ("Han", "Hangul")
+    # the character each syllable of a Chinese name was read from (the name words, in order;
+    # the company words are English words by now)
+    han_chars = _han_syllables(text) if script == "Han" else []
+    han_at = 0
     # the words the text writes with a full stop after them
     dotted = frozenset(_DOTTED_WORD.findall(latin.lower())) if "." in latin else frozenset()
     tokens: list[Token] = []
@@ -1523,9 +1558,15 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             # known as they are: Co., Corp.)
             short = (role == Role.NAME and 2 <= len(tok) <= 5 and not abjad
                      and not syllabic and tok == spelled and tok in dotted)
+            han = None
+            if han_chars and role == Role.NAME:
+                for k in range(han_at, len(han_chars)):
+                    if han_chars[k][0] == tok:
+                        han, han_at = han_chars[k][1], k + 1
+                        break
             tokens.append(Token(tok, role, skeleton(tok), None, alt, abjad,
                                 origs.get(tok, origs.get(spelled))
-                                if role in (Role.NAME, Role.TITLE) else None, short))
+                                if role in (Role.NAME, Role.TITLE) else None, short, han))
     tokens = _compound_numbers(_merge_abd(_title_phrases(tokens), arabic))
     if sum(1 for t in tokens if t.role == Role.NAME) <= 1 and any(map(_name_title, tokens)):
         # a title that is also a given name is the name when no other is left to carry it
