@@ -154,9 +154,29 @@ def test_a_latin_word_as_cyrillic_writes_it(cyrillic: str, latin: str) -> None:
     assert score(f"ООО {cyrillic}", f"{latin} LLC", org=True) >= 0.9
 
 
+def test_belarusian_legal_forms_rigour_lacks() -> None:
+    # a foreign OOO (ИООО), a closed joint-stock company (ЗТАА), a private unitary enterprise
+    assert analyze("ИООО “Дана Астра”", org=True).legal == {"llc"}
+    assert analyze("ЗТАА “Дана Астра”", org=True).legal == {"jsc"}
+    assert analyze("ЧУП Альфа", org=True).legal == {"llc"}
+    assert score("ИООО “Дана Астра”", "Dana Astra", org=True) >= 0.95
+    # in Latin letters those letters are a name (IUP, Chup)
+    assert [t.text for t in analyze("Chup Chup").scoring] == ["chup", "chup"]
+
+
 def test_a_latin_word_as_cyrillic_writes_it_is_that_word_only() -> None:
     assert "as Cyrillic writes it" not in describe("ООО Лагекс", "Logex LLC", org=True)
     assert score("ООО Лагекс", "Logex LLC", org=True) < 0.8
+
+
+def test_an_aspirate_mccune_reischauer_marks_is_another_syllable() -> None:
+    # Ch'un is 춘; the Revised Romanisation writes 준 Jun: two names
+    assert score("최준영", "Ch’oe Ch’un-yo’ng") < 0.5
+    assert score("Choe Jun Yong", "Ch’oe Ch’un-yo’ng") < 0.5
+    assert score("최춘영", "Ch’oe Ch’un-yo’ng") >= 0.95
+    # unmarked, the McCune-Reischauer ch is either: left to the syllable keys
+    assert score("Choe Jun Yong", "Choe Chun Yong") >= 0.8
+    assert score("김철", "Kim Ch'ol") >= 0.95
 
 
 def test_chinese_characters_of_one_sound_are_other_names() -> None:
@@ -542,6 +562,15 @@ def test_a_persian_compound_given_name_is_no_middle_name() -> None:
 
 
 # ------------------------------------------------------------- Arabic script, letter by letter
+
+
+def test_a_long_i_the_latin_writes_is_written_in_the_script() -> None:
+    # ee, ei between two consonants is a ی the Arabic-script word writes: حسنی is Hasani
+    assert score("حسنی", "Hosseini") < 0.8 <= score("حسینی", "Hosseini")
+    assert score("كرم", "Kareem") < 0.8 <= score("كريم", "Kareem")
+    assert score("حسنی", "Hasani") >= 0.8
+    # the French ou is no long vowel: Mouhamed is محمد
+    assert score("محمد علي", "Mouhamed Ali") >= 0.8
 
 
 @pytest.mark.parametrize(("arabic", "latin"), [

@@ -451,6 +451,18 @@ def _loanword_pair(q: Token, r: Token) -> bool:
     return _loan_key(cyr.text, True) == _loan_key(lat.text, False)
 
 
+# the aspirates McCune-Reischauer marks, and the plain initials the Revised Romanisation
+# writes for the unaspirated ones
+_PLAIN_OF = (("ch", "j"), ("k", "g"), ("t", "d"), ("p", "b"))
+
+
+def _aspirate_apart(a: str, b: str) -> bool:
+    """One syllable begins with an aspirate, the other with the plain initial of the Revised
+    Romanisation (ch' and j, k' and g, t' and d, p' and b), whichever is which."""
+    return any((a.startswith(asp) and b.startswith(plain)) or (
+        b.startswith(asp) and a.startswith(plain)) for asp, plain in _PLAIN_OF)
+
+
 def token_sim(q: Token, r: Token) -> tuple[float, str]:
     """Similarity of two tokens and how they were found alike."""
     if q.han is not None and r.han is not None and not han_same(q.han, r.han):
@@ -487,6 +499,10 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
                  and not (q.abjad or r.abjad))
     shared = q.symbols and r.symbols and not q.symbols.isdisjoint(r.symbols)
     if syllables:
+        if q.aspirated != r.aspirated and _aspirate_apart(q.text, r.text):
+            # McCune-Reischauer marks the aspirate (Ch'un: 춘); the Revised Romanisation
+            # writes the plain initial j, g, d, b (Jun: 준): two syllables
+            return 0.0, "another syllable (aspirated in McCune-Reischauer)"
         # one syllable of a Chinese or Korean name is whole: jong = jeong = chong, but yang
         # is not yong and kong is not song (different characters, different names)
         if qk == rk:
@@ -590,7 +606,8 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
                 if sim < 0.92:
                     sim, how = 0.92, "same letters (read from the script)"
             elif sim < 0.88 and min(lq, lr) >= 3 and _same_consonants(q, r) and (
-                    _long_vowels_agree(q, r)) and _heads_agree(ab.orig or "", lat.text) and not (
+                    _long_vowels_agree(q, r)) and not _long_i_unwritten(ab, lat) and (
+                    _heads_agree(ab.orig or "", lat.text)) and not (
                     (ab.orig or "-")[-1] in "هةה" and lat.text[-1] not in "aeiouyht"):
                 # (a final ه, ة or ה says a vowel or an h the Latin does not write: دانيالة,
                 # דניאלה are Daniela, not Daniel)
@@ -735,6 +752,33 @@ def _long_vowels_agree(q: Token, r: Token) -> bool:
     return all(a <= b for a, b in zip(a_slots, l_slots, strict=True))
 
 
+_LONG_I = re.compile("ee|ei|ey|ie|ii")
+_DOUBLED_CONSONANT = re.compile(r"([^aeiouy])\1")
+
+
+def _between_consonants(text: str, vowels: str) -> list[str]:
+    """The vowel letters between each two consonants of a word."""
+    out = [""]
+    for ch in text:
+        if ch in vowels:
+            out[-1] += ch
+        else:
+            out.append("")
+    return out[1:-1]
+
+
+def _long_i_unwritten(ab: Token, lat: Token) -> bool:
+    """The Latin spelling writes a long i (ee, ei, ie: Hosseini, Saeedi) between two
+    consonants where the Arabic-script word writes no ی between them: حسنی is Hasani, not
+    Hosseini. (ou and oo are left alone: French writes a short u so, Mouhamed for محمد.)"""
+    lat_slots = _between_consonants(_DOUBLED_CONSONANT.sub(r"\1", lat.text), "aeiouy")
+    ab_slots = _between_consonants(ab.text, "aeiouyw")
+    if len(lat_slots) != len(ab_slots):
+        return False  # the consonants were written differently (digraphs): do not judge
+    return any(_LONG_I.search(v) and "y" not in a for v, a in zip(lat_slots, ab_slots,
+                                                                   strict=True))
+
+
 @dataclass(slots=True)
 class Pair:
     query: list[Token]
@@ -796,13 +840,14 @@ def _joined(a: str, b: str, abjad: bool = False, orig: str | None = None) -> Tok
     return Token(a + b, Role.NAME, skeleton(a + b), abjad=abjad, orig=orig)
 
 
-_SIM_CACHE: dict[tuple[str, bool, str | None, bool, str | None], dict[str, tuple[float, str]]] = {}
+_SIM_CACHE: dict[tuple[str, bool, str | None, bool, str | None, bool],
+                 dict[str, tuple[float, str]]] = {}
 
 
 def _sim_row(a: Token) -> dict[str, tuple[float, str]]:
     """Memoised similarities of one query token to list tokens (a token's alt form,
     symbols and role follow from its text, so its text and script flag are the whole key)."""
-    key = (a.text, a.abjad, a.orig, a.short, a.han)
+    key = (a.text, a.abjad, a.orig, a.short, a.han, a.aspirated)
     row = _SIM_CACHE.get(key)
     if row is None:
         if len(_SIM_CACHE) > 200_000:
@@ -815,8 +860,9 @@ def _row_key(b: Token) -> str:
     # a token's similarities follow from its text and the word it came from (its symbols
     # and script flag follow from those): both are the key, so no earlier call can change
     # a later result
-    return (f"{b.text}\x00{b.orig}\x00{b.abjad:d}\x00{b.short:d}\x00{b.han}" if b.orig
-            or b.abjad or b.short or b.han else b.text)
+    return (f"{b.text}\x00{b.orig}\x00{b.abjad:d}\x00{b.short:d}\x00{b.han}\x00"
+            f"{b.aspirated:d}" if b.orig or b.abjad or b.short or b.han or b.aspirated
+            else b.text)
 
 
 def cached_token_sim(a: Token, b: Token) -> tuple[float, str]:

@@ -791,6 +791,7 @@ class Token:
     orig: str | None = None  # the word in its own script, when that script is an abjad
     short: bool = False  # written short (Alex., Gen., Inv.) or cut off (Screener._cut_off)
     han: str | None = None  # the Chinese character a syllable was read from
+    aspirated: bool = False  # a McCune-Reischauer aspirate marked with its apostrophe (Ch'un)
 
     @property
     def symbols(self) -> frozenset[str]:
@@ -843,13 +844,24 @@ _LEGAL_WORD_SET = frozenset(_LEGAL_WORDS)
 _LEGAL_ACRONYMS = ("ojsc", "pjsc", "cjsc", "ltda", "gmbh", "sarl", "sprl", "bvba", "fzco")
 
 
-def _fix_legal_typos(text: str) -> str:
+# Belarusian legal forms that rigour's tables lack, as the forms they are: a foreign or a
+# joint-venture OOO (ИООО, СООО), a closed joint-stock company (ЗТАА: ЗАО), a private or a
+# foreign unitary enterprise (ЧУП, ЧТУП, ИУП), which are companies of one owner (an OOO)
+_LEGAL_VARIANTS = {"iooo": "ooo", "sooo": "ooo", "ztaa": "zao", "chup": "ooo", "chtup": "ooo",
+                   "iup": "ooo"}
+
+
+def _fix_legal_typos(text: str, cyrillic: bool = False) -> str:
     """One typo inside a long legal-form word is corrected (HAVIN BANK COMPNAY LIMITED), and
-    in a legal-form acronym first or last in the name (PJSVC DALPRIBOR)."""
+    in a legal-form acronym first or last in the name (PJSVC DALPRIBOR); in a name written in
+    Cyrillic, a legal form rigour does not know is written as the one it is (ИООО: OOO)."""
     words = tokenize_ascii(text)
     fixes = {}
     if len(words) >= 2:
         for w in (words[0], words[-1]):
+            if cyrillic and w in _LEGAL_VARIANTS and words.count(w) == 1:
+                fixes[w] = _LEGAL_VARIANTS[w]
+                continue
             if 3 <= len(w) <= 5 and w not in _LEGAL_ACRONYMS and w not in GENERIC:
                 for cand in _LEGAL_ACRONYMS:
                     if cand[0] == w[0] and abs(len(cand) - len(w)) <= 1 and OSA.distance(
@@ -1134,6 +1146,16 @@ def _pinyin_syllables() -> frozenset[str]:
     han: Any = _transliterator("Han-Latin; Latin-ASCII; Lower")
     return frozenset(w for cp in range(0x4E00, 0x9FA6)
                      for w in han.transliterate(chr(cp)).split() if w.isalpha())
+
+
+# an aspirated initial of a Korean syllable as McCune-Reischauer marks it (Ch'oe, K'ang,
+# T'ae, P'yo'ng): the word it begins, apostrophes dropped
+_MR_ASPIRATE = re.compile("(?<![a-z])(ch|k|t|p)['\u2019\u2018\u02bc]([a-z'\u2019\u2018\u02bc]+)")
+
+
+def _mr_aspirated(text: str) -> frozenset[str]:
+    return frozenset(m.group(1) + re.sub("[^a-z]", "", m.group(2))
+                     for m in _MR_ASPIRATE.finditer(text.lower()))
 
 
 _HAN_CHAR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -1440,7 +1462,7 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     abjad = script in ABJAD_SCRIPTS
     legal: frozenset[str] = frozenset()
     if org is not False:
-        latin = _fix_legal_typos(latin)
+        latin = _fix_legal_typos(latin, script == "Cyrillic")
         latin_wo, legal = _legal_forms(latin)
         if not text.isascii() and script not in ("Han", "Hangul"):
             # legal forms written with diacritics (Gesellschaft mit beschränkter Haftung) or
@@ -1480,6 +1502,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     # the company words are English words by now)
     han_chars = _han_syllables(text) if script == "Han" else []
     han_at = 0
+    aspirates = _mr_aspirated(text) if script == "Latin" and any(
+        c in text for c in "'\u2019\u2018\u02bc") else frozenset()
     # the words the text writes with a full stop after them
     dotted = frozenset(_DOTTED_WORD.findall(latin.lower())) if "." in latin else frozenset()
     tokens: list[Token] = []
@@ -1566,7 +1590,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                         break
             tokens.append(Token(tok, role, skeleton(tok), None, alt, abjad,
                                 origs.get(tok, origs.get(spelled))
-                                if role in (Role.NAME, Role.TITLE) else None, short, han))
+                                if role in (Role.NAME, Role.TITLE) else None, short, han,
+                                role == Role.NAME and tok in aspirates))
     tokens = _compound_numbers(_merge_abd(_title_phrases(tokens), arabic))
     if sum(1 for t in tokens if t.role == Role.NAME) <= 1 and any(map(_name_title, tokens)):
         # a title that is also a given name is the name when no other is left to carry it
