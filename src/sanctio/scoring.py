@@ -1505,6 +1505,8 @@ _KUNYA = frozenset({"abu", "umm"})
 def _kunya_missing(q: NameForm, r: NameForm, real: list[Pair]) -> bool:
     """One name has Abu (or Umm) before a word the other has without it: Abu Bakr is not
     Bakr, Aboutalebi not Talbi (a kunya, "father of ...", is a name of its own)."""
+    if not any(t.text in _KUNYA for t in (*q.scoring, *r.scoring)):
+        return False
     by_q = {i: p for p in real for i in p.qi}
     by_r = {j: p for p in real for j in p.rj}
     for form, by, other in ((q, by_q, r), (r, by_r, q)):

@@ -1199,6 +1199,7 @@ def known_syllable(token: str) -> bool:
     return token in _known_syllables()
 
 
+@lru_cache(maxsize=100_000)
 def syllable_key(token: str) -> str | None:
     """The romanisation-free key of a one-syllable Chinese or Korean token: jong, jeong and
     chong, or chol and cheol, share one; None for anything else."""
