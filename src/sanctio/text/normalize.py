@@ -1148,12 +1148,17 @@ def _pinyin_syllables() -> frozenset[str]:
                      for w in han.transliterate(chr(cp)).split() if w.isalpha())
 
 
+_APOSTROPHES = "'\u2019\u2018\u02bc"
 # an aspirated initial of a Korean syllable as McCune-Reischauer marks it (Ch'oe, K'ang,
-# T'ae, P'yo'ng): the word it begins, apostrophes dropped
-_MR_ASPIRATE = re.compile("(?<![a-z])(ch|k|t|p)['\u2019\u2018\u02bc]([a-z'\u2019\u2018\u02bc]+)")
+# T'ae, P'yo'ng)
+_MR_ASPIRATE = re.compile(f"(?<![a-z])(ch|k|t|p)[{_APOSTROPHES}]([a-z{_APOSTROPHES}]+)")
 
 
 def _mr_aspirated(text: str) -> frozenset[str]:
+    """The words of a Latin text that begin with an aspirate McCune-Reischauer marks, as
+    the tokens write them (apostrophes dropped: Ch'o'l is chol)."""
+    if not any(c in text for c in _APOSTROPHES):
+        return frozenset()
     return frozenset(m.group(1) + re.sub("[^a-z]", "", m.group(2))
                      for m in _MR_ASPIRATE.finditer(text.lower()))
 
@@ -1503,8 +1508,7 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     # the company words are English words by now)
     han_chars = _han_syllables(text) if script == "Han" else []
     han_at = 0
-    aspirates = _mr_aspirated(text) if script == "Latin" and any(
-        c in text for c in "'\u2019\u2018\u02bc") else frozenset()
+    aspirates = _mr_aspirated(text) if script == "Latin" else frozenset()
     # the words the text writes with a full stop after them
     dotted = frozenset(_DOTTED_WORD.findall(latin.lower())) if "." in latin else frozenset()
     tokens: list[Token] = []
