@@ -1488,13 +1488,18 @@ def _business_extra(q: NameForm, r: NameForm, un_q: list[Token], un_r: list[Toke
     return any(t.role == Role.GENERIC and t.text not in ARMED for t in un_q)
 
 
-def _crossed(r: NameForm, real: list[Pair]) -> bool:
+def _crossed(r: NameForm, real: list[Pair], family: bool = True) -> bool:
     """The query's tokens meet the list name's in another order than the list writes them
-    (Ahmad Suleiman against Yousef Suleiman al-Ahmad)."""
+    (Ahmad Suleiman against Yousef Suleiman al-Ahmad); with ``family`` false, the list's
+    family name left out (Mahmud Ali against Ali Mahmoud ABBAS, not ABBAS Ali)."""
     if len(real) < 2:
         return False
-    pos = _natural_positions(r.original, tuple(t.text for t in r.scoring))
-    seq = [pos[p.rj[0]] for p in sorted(real, key=lambda p: p.qi[0]) if p.rj and p.qi]
+    texts = tuple(t.text for t in r.scoring)
+    pos = _natural_positions(r.original, texts)
+    left_out: set[int] = set() if family else (
+        set(_family_positions(r.original, texts)) or {pos.index(len(texts) - 1)})
+    seq = [pos[p.rj[0]] for p in sorted(real, key=lambda p: p.qi[0])
+           if p.rj and p.qi and p.rj[0] not in left_out]
     return any(b < a for a, b in itertools.pairwise(seq))
 
 
@@ -1523,22 +1528,6 @@ def _kunya_missing(q: NameForm, r: NameForm, real: list[Pair]) -> bool:
                     t.text.startswith(toks[i].text) for t in (*p.query, *p.listed)):
                 return True
     return False
-
-
-def _given_crossed(r: NameForm, real: list[Pair], un_r: list[Token]) -> bool:
-    """A person's list name has more, and the query meets its names other than the family
-    name in another order (Mahmud Ali against Ali Mahmoud ABBAS: Mahmud son of Ali is not
-    Ali son of Mahmoud; ABBAS Ali, the family name put first, is the same order)."""
-    if not (r.person and un_r) or len(real) < 2:
-        return False
-    texts = tuple(t.text for t in r.scoring)
-    if all(syllable_key(t) is not None for t in texts):
-        return False  # (a Chinese or Korean name: its syllables, not given names)
-    pos = _natural_positions(r.original, texts)
-    family = set(_family_positions(r.original, texts)) or {pos.index(len(texts) - 1)}
-    seq = [pos[p.rj[0]] for p in sorted(real, key=lambda p: p.qi[0])
-           if p.rj and p.qi and p.rj[0] not in family]
-    return any(b < a for a, b in itertools.pairwise(seq))
 
 
 def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token],
@@ -1626,7 +1615,11 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
                 p.sim >= 0.9 or (p.how == "initial" and r.person) for p in real) and any(
                 p.how != "initial" for p in real)),
         "crossed_gap": float(bool(un_r) and _crossed(r, real)),
-        "given_crossed": float(_given_crossed(r, real, un_r)),
+        # (a person's given names: Mahmud son of Ali is not Ali son of Mahmoud; ABBAS Ali,
+        # the family name put first, is the same order; a Chinese or Korean name has
+        # syllables, not given names)
+        "given_crossed": float(r.person and bool(un_r) and not cjk and _crossed(
+            r, real, family=False)),
         "kunya_missing": float(_kunya_missing(q, r, real)),
         "strongest_token": max_w,
         "single_word": single,

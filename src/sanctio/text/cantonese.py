@@ -47,7 +47,8 @@ _FINALS = {
     "aat": "at", "aak": "ak", "ou": "o", "oe": "eu", "oeng": "eung", "oek": "euk",
     "eoi": "ui", "eon": "un", "eot": "ut", "yu": "u", "yun": "uen", "yut": "uet",
 }
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# a Chinese character (CJK unified ideographs, extension A, compatibility ideographs)
+HAN_CHAR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 # the CJK ideographs (unified, extension A, compatibility) whose readings are kept
@@ -127,7 +128,7 @@ def cantonese_reading(text: str) -> str | None:
     """The name in Hong Kong's spelling of its Cantonese reading (``Lam Cheng Yuet Ngo`` for
     林鄭月娥), each character a word; None for a text without Chinese characters, or one
     with Latin letters (a Chinese name given with its spelling is read as spelled)."""
-    if text.isascii() or not _HAN.search(text) or re.search("[A-Za-z]", text):
+    if text.isascii() or not HAN_CHAR.search(text) or re.search("[A-Za-z]", text):
         return None
     table = _readings()
     chars = [(c, table[c]) for c in text if c in table]

@@ -28,6 +28,7 @@ from typing import Any
 
 from rapidfuzz.distance import OSA
 
+from sanctio.text.cantonese import HAN_CHAR
 from sanctio.text.orgshort import full_word
 
 # rigour's name symbols of a word (kept here too: sanctio.text.normalize exported them first)
@@ -537,7 +538,7 @@ def arabic_prepare(text: str, articles: bool = True) -> str:
     written apart as the Latin lists write them (عبدالخالق الحوثي: عبد ال خالق ال حوثي);
     ``Allah`` (الله) stays whole. Persian text (told by its letters) gets Persian sounds."""
     text = unicodedata.normalize("NFKC", text)
-    if _PERSIAN_LETTERS.search(text):
+    if persian_script(text):
         text = _FA_HEH_EI.sub("ئی", text).translate(_PERSIAN_SOUNDS)
     text = _HARAKAT.sub("", text.translate(_ARABIC_FOLD))
     text = _AR_ABD.sub("عبد ", text)
@@ -1163,9 +1164,6 @@ def _mr_aspirated(text: str) -> frozenset[str]:
                      for m in _MR_ASPIRATE.finditer(text.lower()))
 
 
-_HAN_CHAR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-
-
 @lru_cache(maxsize=1)
 def _simplified() -> Any:
     return _transliterator("Traditional-Simplified")
@@ -1181,7 +1179,7 @@ def han_same(a: str, b: str) -> bool:
 def _han_syllables(text: str) -> list[tuple[str, str]]:
     """Each Chinese character of a text with its pinyin syllable, in order."""
     out = []
-    for ch in _HAN_CHAR.findall(text):
+    for ch in HAN_CHAR.findall(text):
         read = to_latin(ch).split()
         if len(read) == 1:
             out.append((read[0], ch))
