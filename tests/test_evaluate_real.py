@@ -111,6 +111,22 @@ def test_latin_only_view_keeps_only_latin_names(registry: Registry) -> None:
         view.load(UN)
 
 
+def test_native_names_the_index_reaches_weakly_are_still_scored(registry: Registry) -> None:
+    """Candidates keep up with the scoring: a ta marbuta read as the t it is before the next
+    word (عصبة الأنصار: ASBAT AL-ANSAR), and a name in another script whose words the lists
+    write translated or spelt their own way, which the index reaches with less evidence than
+    a Latin name needs (ООО Судоходная Компания Азиа: Azia Shipping Company LLC), are scored
+    (``top`` shows them below the threshold too)."""
+    from sanctio.contract import Query
+    from sanctio.screen import Screener
+
+    screener = Screener(LatinOnlyRegistry(registry))
+    for query, entity in [("عصبة الأنصار", "un-113461"),
+                          ("ООО Судоходная Компания Азиа", "eu-163120")]:
+        found = screener.screen(Query(name=query), top=5)
+        assert entity in [m.entity_id for m in found.matches], (query, found.matches)
+
+
 # -------------------------------------------------------------------------- the cases
 
 

@@ -1439,6 +1439,9 @@ def test_a_name_written_in_two_scripts_is_screened_in_each() -> None:
     assert script_parts("Abou Mouhadjir (ابو مهاجر)") == ["Abou Mouhadjir", "ابو مهاجر"]
     assert script_parts("Agha Jan Alizai اغا جان عالیزی") == ["Agha Jan Alizai",
                                                              "اغا جان عالیزی"]
+    # Chinese and Korean write a whole name as one word
+    assert script_parts("Jin Tiesan (金铁三)") == ["Jin Tiesan", "金铁三"]
+    assert script_parts("Kim Jong Un (김정은)") == ["Kim Jong Un", "김정은"]
     # one script, or a legal form typed in Latin letters: one name
     assert script_parts("Mohamed al-Kani") == []
     assert script_parts("AO Корпорация Комета") == []
@@ -1560,3 +1563,80 @@ def test_a_cut_off_name_leaves_the_list_words_after_the_cut_aside() -> None:
     plain = compare_forms(form, analyze("Islamic State in Iraq and the Levant Khorasan",
                                         org=True), weights)
     assert plain.score < 0.8 and "(cut off)" not in plain.describe()
+
+
+def test_a_cut_word_ends_the_name_only_where_it_begins_a_list_word() -> None:
+    """The list words after the query's last word are what a field cut only where that word
+    matched as the beginning of a list word: Varvara Andreyeva (a family name, matched as a
+    spelling of the patronymic Andreevna) is no Varvara Andreevna SKOCH cut off."""
+    form = analyze("Varvara Andreyeva", org=False)
+    last = replace(form.scoring[-1], short=True)
+    cut = replace(form, tokens=[*form.tokens[:-1], last], scoring=[*form.scoring[:-1], last],
+                  cut=True)
+    cmp = compare_forms(cut, analyze("Varvara Andreevna SKOCH", org=False), W)
+    assert "(cut off)" not in cmp.describe() and cmp.score < 0.8
+    form = analyze("Varvara Andr", org=False)
+    last = replace(form.scoring[-1], short=True)
+    cut = replace(form, tokens=[*form.tokens[:-1], last], scoring=[*form.scoring[:-1], last],
+                  cut=True)
+    cmp = compare_forms(cut, analyze("Varvara Andreevna SKOCH", org=False), W)
+    assert "skoch (cut off)" in cmp.describe() and cmp.score >= 0.8
+
+
+def test_a_company_word_amid_the_query_s_words_is_another_company() -> None:
+    # one word of its own in the query, another between its words in the list name
+    for query, listed in [("King Group", "KING ROMANS GROUP COMPANY LTD"),
+                          ("Marin Shipping Co., Ltd.", "Marin Trans Shipping LLC"),
+                          ("Al Sham Company", "Al-Sham and Al-Darwish Company")]:
+        cmp = compare_forms(analyze(query, org=True), analyze(listed, org=True), W)
+        assert cmp.features["exact_subset"] == 0.0, (query, listed)
+        assert cmp.score < 0.8, (query, listed)
+    # a word before or after them (a prefix, a legal form the table lacks), or a query with
+    # two words of its own: the subset it was
+    for query, listed in [("CONSUL GROUP LTD", "TH CONSUL GROUP LTD"),
+                          ("Streit Group FZ-LLC", "Streit Group Vamszabadteruleti Kft"),
+                          ("Bank Melli Iran", "Bank Melli Iran Investment Company")]:
+        cmp = compare_forms(analyze(query, org=True), analyze(listed, org=True), W)
+        assert cmp.features["exact_subset"] == 1.0, (query, listed)
+
+
+def test_a_two_syllable_chinese_given_name_is_compared_syllable_by_syllable() -> None:
+    # Guiying is not Guiqin (ying, qin), Xiaoming not Xiaomin: another given name
+    assert score("Guiying Su", "SU, Guiqin") < 0.5
+    assert score("Wang Xiaoming", "Wang Xiaomin") < 0.5
+    # a typo that makes no syllable, two letters swapped, a romanisation: the same name
+    assert score("Su Guiqim", "SU, Guiqin") >= 0.9
+    assert score("Zhang Xiaomnig", "ZHANG Xiaoming") >= 0.8
+    # a name with no one-syllable word is no Chinese name: a spelling as any other
+    assert score("John Mark DUOGAN", "John Mark DOUGAN") >= 0.9
+
+
+def test_a_final_long_i_is_written_in_the_script() -> None:
+    # Hamadi is حمادي: حمد is Hamad; حمیدی is Hamidi, not Hammud
+    assert "hamadi~hmd (same consonants" not in describe("Salah Hamadi", "صلاح حمد")
+    assert score("Salah Hamadi", "صلاح حمد") < 0.8
+    assert score("علي حمیدی", "Ali Hammud") < 0.8
+    assert score("Hamdi Ali", "حمدي علي") >= 0.9
+    assert score("موسی", "Musa") >= 0.8
+
+
+def test_two_names_in_the_script_of_two_consonants_differ_by_any_letter_but_an_alif() -> None:
+    # معن (Maan) is not أيمن (Ayman): both written in the script, with all their letters
+    assert score("معن الجابر", "أيمن جابر") < 0.5
+    assert score("أحمد", "احمد") >= 0.9
+
+
+def test_no_short_vowel_before_an_alif() -> None:
+    # زارع is Zare (Zarea), not Zaoura: the alif is the vowel after the z
+    assert not reads_as("زارع", "zaoura")
+    assert reads_as("زارع", "zare") and reads_as("جواد", "jawad")
+    assert reads_as("رحمان", "rahman") and reads_as("بیات", "bayat")
+
+
+def test_a_ta_marbuta_is_indexed_as_the_t_it_is_before_the_next_word() -> None:
+    from sanctio.text.abjad import arabic_keys, latin_keys
+
+    # جبهة النصرة: Jabhat al-Nusrah; عصبة الأنصار: Asbat al-Ansar
+    assert arabic_keys("جبهه") & latin_keys("jabhat")
+    assert arabic_keys("عصبه") & latin_keys("asbat")
+    assert arabic_keys("فاطمه") & latin_keys("fatemeh")

@@ -458,8 +458,13 @@ class NameIndex:
                     # a vowel-less compound written apart (نصر الله: Nasrallah)
                     if is_arabic_word(a.orig) and is_arabic_word(b.orig):
                         article = glued_article(b.orig) if i in gaps else ""
-                        parts = [self.posting("t:" + word) for word in self.arabic_vocab(
-                            (a.orig or "") + article + (b.orig or ""))]
+                        first = a.orig or ""
+                        joined = [first + article + (b.orig or "")]
+                        if first.endswith("ه") and not article:
+                            # the silent final h of the first word (بوسته جي: Bustaji)
+                            joined.append(first[:-1] + (b.orig or ""))
+                        parts = [self.posting("t:" + word) for text in joined
+                                 for word in self.arabic_vocab(text)]
                         parts = [x for x in parts if 0 < len(x) <= MAX_POSTING]
                         p = np.unique(np.concatenate(parts)) if parts else p
                     else:

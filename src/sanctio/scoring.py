@@ -68,6 +68,7 @@ from sanctio.text.normalize import (
     number_value,
     persian_script,
     pinyin_apart,
+    pinyin_pairs,
     skeleton,
     strict_skeleton,
     syllable_key,
@@ -456,6 +457,27 @@ def _loanword_pair(q: Token, r: Token) -> bool:
 _PLAIN_OF = (("ch", "j"), ("k", "g"), ("t", "d"), ("p", "b"))
 
 
+def _syllable_alike(a: str, b: str) -> bool:
+    return a == b or (syllable_key(a) is not None and syllable_key(a) == syllable_key(b)
+                      and not pinyin_apart(a, b))
+
+
+def _other_given_syllable(a: str, b: str) -> bool:
+    """Two words of two pinyin syllables each, one syllable the same and the other another
+    syllable of pinyin: two given names (Guiying, Guiqin), not a spelling of one."""
+    pa, pb = pinyin_pairs(a), pinyin_pairs(b)
+    if not pa or not pb or a == b or (len(a) == len(b) and sorted(a) == sorted(b)):
+        return False  # (two letters swapped are a typo: Duogan, Dougan)
+    if _romanisation_fold(a) == _romanisation_fold(b) or (
+            (ja := _japanese_fold(a)) is not None and ja == _japanese_fold(b)):
+        return False  # (French, Japanese romanisations: Saidou, Saidu; Chizuo, Tizuo)
+    if any(_syllable_alike(x1, y1) and _syllable_alike(x2, y2)
+           for x1, x2 in pa for y1, y2 in pb):
+        return False
+    return any(_syllable_alike(x1, y1) or _syllable_alike(x2, y2)
+               for x1, x2 in pa for y1, y2 in pb)
+
+
 def _aspirate_apart(a: str, b: str) -> bool:
     """One syllable begins with an aspirate, the other with the plain initial of the Revised
     Romanisation (ch' and j, k' and g, t' and d, p' and b), whichever is which."""
@@ -607,6 +629,7 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
                     sim, how = 0.92, "same letters (read from the script)"
             elif sim < 0.88 and min(lq, lr) >= 3 and _same_consonants(q, r) and (
                     _long_vowels_agree(q, r)) and not _long_i_unwritten(ab, lat) and (
+                    not _final_vowel_apart(ab, lat)) and (
                     _heads_agree(ab.orig or "", lat.text)) and not (
                     (ab.orig or "-")[-1] in "هةה" and lat.text[-1] not in "aeiouyht"):
                 # (a final ه, ة or ה says a vowel or an h the Latin does not write: دانيالة,
@@ -725,11 +748,14 @@ def _same_consonants(q: Token, r: Token) -> bool:
     vowels the script does write must be in the Latin spelling too."""
     ab, lat = (q, r) if q.abjad else (r, q)
     if lat.abjad and is_arabic_word(ab.orig) and is_arabic_word(lat.orig):
-        # both in the script: their letters, not their transliterations (زفري is not سفري)
+        # both in the script: their letters, not their transliterations (زفري is not سفري);
+        # of two consonants, every letter but an alif (معن, Maan, is not أيمن, Ayman)
         common = arabic_keys(ab.orig or "") & arabic_keys(lat.orig or "")
         if not common:
             return False
         key = max(common, key=len)
+        if len(key) == 2:
+            return _ALIF.sub("", ab.orig or "") == _ALIF.sub("", lat.orig or "")
     elif not lat.abjad and is_arabic_word(ab.orig):
         common = arabic_keys(ab.orig or "") & latin_keys(lat.text)
         if not common:
@@ -740,6 +766,9 @@ def _same_consonants(q: Token, r: Token) -> bool:
         if key != strict_skeleton(r.text):
             return False
     return len(key) >= 3 or (len(key) == 2 and (q.abjad == r.abjad or _long_vowels_agree(q, r)))
+
+
+_ALIF = re.compile("[اأإآٱء]")
 
 
 def _long_vowels_agree(q: Token, r: Token) -> bool:
@@ -777,6 +806,18 @@ def _long_i_unwritten(ab: Token, lat: Token) -> bool:
         return False  # the consonants were written differently (digraphs): do not judge
     return any(_LONG_I.search(v) and "y" not in a for v, a in zip(lat_slots, ab_slots,
                                                                    strict=True))
+
+
+def _final_vowel_apart(ab: Token, lat: Token) -> bool:
+    """The Latin spelling ends in a long i after a consonant (Hamadi, Zaidi) where the
+    Arabic-script word ends in no ی (حمد is Hamad; Hamadi is حمادي), or in a consonant where
+    the script ends in ی, a long vowel (حمیدی is Hamidi, not Hammud)."""
+    t, last = lat.text, (ab.orig or "-")[-1]
+    if len(t) < 4:
+        return False
+    if last in "يیىئ":
+        return t[-1] not in "aeiouyh"
+    return t[-1] in "iy" and t[-2] not in "aeiouy"
 
 
 @dataclass(slots=True)
@@ -1128,6 +1169,14 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
             before = max((pos[j] for p in pairs if last not in p.qi for j in p.rj), default=-1)
             pairs, used_q, used_r = _drop_pairs(pairs, used_q, used_r, [
                 p for p in cut if any(pos[j] < before for j in p.rj)])
+    if r.person and any(syllable_key(t.text) is not None for t in rt):
+        # a Chinese given name of two syllables is its two syllables, in a name with a
+        # family name of one: Guiying Su is not Guiqin SU (ying 英, qin 琴)
+        pairs, used_q, used_r = _drop_pairs(pairs, used_q, used_r, [
+            p for p in pairs if len(p.query) == len(p.listed) == 1 and p.sim < 1.0
+            and not (p.query[0].orig or p.listed[0].orig)
+            and p.query[0].symbols.isdisjoint(p.listed[0].symbols)
+            and _other_given_syllable(p.query[0].text, p.listed[0].text)])
     if any(p.how == _KO_FAMILY_VARIANT for p in pairs):
         # the spellings of one Korean family name are one name only where the list name
         # has its family name (Li Li is not LI, Yi: Yi is the given name there)
@@ -1211,7 +1260,10 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         # the query's end cut off (a field too short for the name): the list words after
         # the one its last word begins, in a list name written in the query's order, are
         # what the field cut, no names missing
-        ends = [max(p.rj) for p in pairs if len(qt) - 1 in p.qi and p.rj]
+        # (the word it cut matched as the beginning of a list word: Varvara Andreyeva is
+        # no Varvara Andreevna SKOCH cut off, her family name a spelling of the patronymic)
+        ends = [max(p.rj) for p in pairs
+                if len(qt) - 1 in p.qi and p.rj and p.how == "written short"]
         order = [p.rj[0] for p in sorted((p for p in pairs if p.qi and p.rj),
                                          key=lambda p: p.qi[0])]
         tail = [j for j in range(max(ends) + 1, len(rt)) if j not in used_r] if ends and (
@@ -1595,6 +1647,15 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         syllable_key(t.text) is not None for t in qt) and all(
         0 < qt.index(t) < len(qt) - 1 for t in un_q)
     business_extra = _business_extra(q, r, un_q, un_r)
+    # (a company's name with a word of its own more amid the query's, which has one word
+    # of its own: King Group is not KING ROMANS GROUP, Marin Shipping not Marin Trans
+    # Shipping; a word before or after them is more often a prefix or a translated legal
+    # form, TH CONSUL GROUP LTD, Société par actions Tinkoff Bank)
+    matched_at = [j for p in real for j in p.rj]
+    org_word_left = not r.person and bool(matched_at) and sum(
+        1 for p in real for t in p.query if t.role == Role.NAME) < 2 and any(
+        rt[j].role == Role.NAME and j not in used_r
+        for j in range(min(matched_at) + 1, max(matched_at)))
     # (in Persian the word after the first name is part of it, not a middle name a list
     # leaves out: علی رضا is Alireza, not Ali; محمد طاها is Mohammad-Taha; unless the first
     # name is a compound already: محمدرضا مدرس خیابانی, Mohammad Reza KHIABANI)
@@ -1611,7 +1672,7 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         "list_unmatched": r_un_w / r_total,
         "exact_subset": float(
             len(real) >= 2 and not un_q and bool(un_r)
-            and not (family_missing or rare_given_missing) and all(
+            and not (family_missing or rare_given_missing or org_word_left) and all(
                 p.sim >= 0.9 or (p.how == "initial" and r.person) for p in real) and any(
                 p.how != "initial" for p in real)),
         "crossed_gap": float(bool(un_r) and _crossed(r, real)),

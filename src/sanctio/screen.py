@@ -78,6 +78,8 @@ class IndexedName:
 # a candidate whose index evidence is below this share of the query's weight cannot reach
 # a useful score; it is not scored in full (see NameIndex.candidates_scored)
 MIN_EVIDENCE = 0.5
+# of that floor, what a query in another script takes when nothing reaches the floor itself
+OTHER_SCRIPT_FLOOR = 0.6
 # candidates of an as-you-type search, the same for every page of results
 SEARCH_POOL = 100
 # names of one entity scored in full per query: the best two by index evidence (the EU
@@ -117,6 +119,9 @@ OTHER_ONES_PENALTY = 0.02
 _PART = 4  # the shortest list word a re-spaced query word is cut into (Jack son is no cut)
 _NO_JOIN = PARTICLES | {"abd", "abu"}  # glued by the analyser already (al Hassan, Abd Rabbuh)
 _GLUED_BEFORE = ("the", "of", "and", "for")  # written together with the word after them
+# legal forms of two letters that are written glued to a company's name (DIMITRISA); other
+# two-letter forms (IM, EP, SE) end too many words (BAASIM is no BAAS IM)
+_GLUED_SHORT_FORMS = frozenset({"sa", "ag", "kg", "nv", "bv", "oy"})
 _WORD = re.compile(r"[A-Za-z]+")
 _FIELD = 30  # a name this long may have been cut anywhere in its last word
 _SWIFT_LINE = 35  # a name exactly this long may have been cut even after a list word
@@ -185,7 +190,8 @@ def respaced_reading(text: str, vocab: set[str], org: bool | None = None
             if org is not False and not cuts:
                 # a legal form glued to the name before it (SCHIRINDELGMBH)
                 cuts += [c for c in range(_PART, len(k) - (1 if org else 2))
-                         if k[:c] in vocab and is_legal_form(k[c:])]
+                         if k[:c] in vocab and is_legal_form(k[c:]) and (
+                             len(k) - c >= 3 or k[c:] in _GLUED_SHORT_FORMS)]
         if cuts:
             c = max(cuts, key=lambda c: (min(c, len(k) - c), c))
             out.append(text[pos:m.start()] + m.group()[:c] + " " + m.group()[c:])
@@ -467,8 +473,15 @@ class Screener:
         else:
             found, evidence = self.index.candidates_scored(form, limit=3 * limit,
                                                            extra_keys=extra_keys)
-            ids = self._per_entity(form, found, evidence,
-                                   MIN_EVIDENCE * self.index.query_weight(form), limit, per_name)
+            floor = MIN_EVIDENCE * self.index.query_weight(form)
+            ids = self._per_entity(form, found, evidence, floor, limit, per_name)
+            if not ids and form.script != "Latin":
+                # a name in another script whose words the lists write translated or as
+                # their own spelling of a borrowed word (Пергам-инжиниринг: PERGAM-ENGINEERING)
+                # reaches them with less than the floor: its best names are scored all the
+                # same, and the scoring decides
+                ids = self._per_entity(form, found, evidence, OTHER_SCRIPT_FLOOR * floor,
+                                       limit, per_name)
         best: dict[int, tuple[float, IndexedName, NameComparison]] = {}
         weights = self.index.weights
         for i in ids:

@@ -103,13 +103,13 @@ def _keys(options: list[tuple[str, ...]], latin: bool = False) -> frozenset[str]
 @lru_cache(maxsize=100_000)
 def arabic_keys(word: str) -> frozenset[str]:
     """The consonant keys of an Arabic-script word (a final ه may be silent: Fatemeh,
-    Fatima)."""
+    Fatima; or the t of a ta marbuta read before the next word: جبهة, Jabhat al-Nusrah)."""
     options: list[tuple[str, ...]] = []
     letters = [c for c in word if c in _LETTERS]
     for i, ch in enumerate(letters):
         alts = _LETTERS[ch]
         if ch in "هה" and i == len(letters) - 1:
-            alts = ("h", "")
+            alts = ("h", "", "t") if ch == "ه" else ("h", "")
         options.append(alts)
     return _keys(options)
 
@@ -269,8 +269,10 @@ def _reading(word: str) -> re.Pattern[str] | None:
                 parts.append("(?:h|t)?")
         else:
             parts.append(_SPELL.get(ch, ""))
-        if not last:
-            parts.append(f"{_V}?")  # a short vowel the script does not write
+        if not last and not (letters[i + 1] in _ALEF and ch not in _ALEF + _YA + "وؤع"):
+            # a short vowel the script does not write (none before an alif, which is the
+            # vowel: زارع is Zare, not Zaoura)
+            parts.append(f"{_V}?")
         i += 1
     if letters[-1] in "هةה":
         parts.append("[ae]?")  # a vowel after the last letter (Taha for طه)

@@ -118,6 +118,7 @@ import imports export exports technology technologies tech solutions systems eng
 construction investment investments development energy petroleum products manufacturing
 mining marine maritime airlines aviation electronics equipment commercial commerce global
 pharmaceutical factory
+ticaret tic sanayi
 """.split())
 
 _ORDINAL_WORDS = {
@@ -1016,9 +1017,14 @@ _RIGHT_JOINING = frozenset("ادذرزوؤأإآةژ")
 _SEGMENTS = re.compile(r"[()\[\];]+")
 
 
+# a Chinese or Korean name written as one word (金铁三, 김정은): a whole name, not one word
+_CJK_NAME = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]{2,}")
+
+
 def script_parts(text: str) -> list[str]:
-    """The names a text gives in two scripts or more, each of two words or more: the Latin
-    and the Arabic of ``Abou Mouhadjir (ابو مهاجر)`` or ``Agha Jan Alizai اغا جان عالیزی``,
+    """The names a text gives in two scripts or more, each of two words or more (or a
+    Chinese or Korean name, written without spaces): the Latin and the Arabic of ``Abou
+    Mouhadjir (ابو مهاجر)``, ``Agha Jan Alizai اغا جان عالیزی`` or ``Jin Tiesan (金铁三)``,
     and each alternative after a semicolon; [] for a name in one script."""
     if text.isascii():
         return []
@@ -1030,7 +1036,8 @@ def script_parts(text: str) -> list[str]:
             letters = [c for c in w if c.isalpha()]
             if letters:
                 (latin if all(ord(c) <= 0x24F for c in letters) else other).append(w)
-        parts.extend(" ".join(words) for words in (latin, other) if len(words) >= 2)
+        parts.extend(" ".join(words) for words in (latin, other)
+                     if len(words) >= 2 or (words and _CJK_NAME.fullmatch(words[0])))
     if len(parts) >= 2 and len({detect_script(p) for p in parts}) >= 2:
         return list(dict.fromkeys(parts))
     return []
@@ -1194,6 +1201,17 @@ def pinyin_apart(a: str, b: str) -> bool:
         return False
     known = _pinyin_syllables()
     return a in known and b in known
+
+
+@lru_cache(maxsize=50_000)
+def pinyin_pairs(word: str) -> tuple[tuple[str, str], ...]:
+    """The ways a word of five letters or more reads as two pinyin syllables (guiying: gui
+    ying; xiaoan: xiao an, xia oan), none for a word that is not two syllables of pinyin."""
+    if not 5 <= len(word) <= 12 or not word.isascii():
+        return ()
+    known = _pinyin_syllables()
+    return tuple((word[:k], word[k:]) for k in range(1, len(word))
+                 if word[:k] in known and word[k:] in known)
 
 
 def known_syllable(token: str) -> bool:
