@@ -1640,3 +1640,72 @@ def test_a_ta_marbuta_is_indexed_as_the_t_it_is_before_the_next_word() -> None:
     assert arabic_keys("جبهه") & latin_keys("jabhat")
     assert arabic_keys("عصبه") & latin_keys("asbat")
     assert arabic_keys("فاطمه") & latin_keys("fatemeh")
+
+
+def test_an_unmarked_spelling_takes_the_aspirates_its_marked_twin_gives() -> None:
+    """One entity's names with the same letters, one with the McCune-Reischauer marks (the UN
+    lists CHOE CHUN YONG and Ch'oe Ch'un-yo'ng): the marks say which syllables the unmarked
+    one has (ch'un, 춘, not jun, 준)."""
+    from sanctio.screen import _with_aspirates
+
+    plain = analyze("CHOE CHUN YONG", org=False)
+    form = _with_aspirates(plain, analyze("Ch’oe Ch’un-yo’ng", org=False))
+    assert [t.aspirated for t in form.scoring] == [True, True, False]
+    assert [t.text for t in form.scoring] == [t.text for t in plain.scoring]
+    query = analyze("최준영", org=False)
+    assert compare_forms(query, plain, W).score >= 0.8  # either syllable, unmarked
+    assert compare_forms(query, form, W).score < 0.5
+    assert compare_forms(analyze("최춘영", org=False), form, W).score >= 0.9
+    # a name of other letters, or one marked already, is left as it is
+    assert _with_aspirates(plain, analyze("Kim Chol", org=False)) is plain
+
+
+def test_two_names_rigour_knows_apart_are_not_one_spelt_two_ways() -> None:
+    # two letters or more apart and other consonants: two names, not aligned at all
+    assert "query only: vladimir; list only: vladislav" in describe("Vladimir Gromov",
+                                                                    "Vladislav GROMOV")
+    assert score("Vladimir Gromov", "Vladislav GROMOV") < 0.8
+    assert score("Riad Salah", "Riad Salameh") < 0.8
+    # one letter apart, or the same consonants, or a typo: a spelling still
+    assert score("Vladimri Gromov", "Vladimir GROMOV") >= 0.9
+    assert score("Yahia Ali", "Yahya ALI") >= 0.9
+    # one beginning the other: a word cut off or split, not another name
+    assert score("Jose Juan SUNIGA RODRIG", "SUNIGA RODRIGUEZ, Jose Juan") >= 0.8
+
+
+def test_two_words_of_the_script_are_joined_only_as_written() -> None:
+    # a word whose letters the analyser could not keep (الألجاوي, two articles) is no part
+    # of a word read from the script: راما الألجاوي is not Romeo
+    assert score("راما الألجاوي", "Romeo") < 0.5
+    assert score("حسن نصر الله", "Hasan NASRALLAH") >= 0.9
+
+
+def test_two_business_words_are_two_words() -> None:
+    # Holdings is not Trading: two companies of one name word, not one spelt two ways
+    assert "query only: holdings; list only: trading" in describe("Polo Holdings PLC",
+                                                                  "POLO TRADING", org=True)
+    assert score("Polo Holdings PLC", "POLO TRADING", org=True) < 0.8
+    # the same word in a short form or the plural, another form of its stem, or a typo
+    assert score("Polo Holding", "POLO HOLDINGS", org=True) >= 0.9
+    assert score("Kavir Industry Co", "KAVIR INDUSTRIAL CO", org=True) >= 0.8
+
+
+def test_a_name_read_with_other_spaces_meets_the_words_it_was_spaced_into() -> None:
+    from sanctio.screen import _latin_words
+
+    # the keep test of the re-spaced reading: MARCHAND read as MARC HAND is no HAND OF
+    # MERCY; HAVINBANK read as HAVIN BANK is HAVIN BANK LIMITED
+    assert _latin_words("HAVIN BANK LIMITED") >= {"havin", "bank"}
+    assert not _latin_words("HAND OF MERCY") >= {"marc", "hand"}
+    assert _latin_words("Société Générale") == {"societe", "generale"}
+
+
+def test_a_one_word_company_with_business_words_on_one_side_only() -> None:
+    # Rey SARL is no REY INVESTMENT COMPANY, as Saha Trading FZE is no SAHA
+    for query, listed in [("Rey SARL", "REY INVESTMENT COMPANY"), ("Saha Trading FZE", "SAHA")]:
+        cmp = compare_forms(analyze(query, org=True), analyze(listed, org=True), W)
+        assert cmp.features["business_extra"] == 1.0, (query, listed)
+        assert cmp.score < 0.8, (query, listed)
+    # the business words on both sides, or a name of two words: the same company
+    assert score("Rey Investment Co", "REY INVESTMENT COMPANY", org=True) >= 0.9
+    assert feature("business_extra", "Havin Bank", "HAVIN BANK LIMITED") == 0.0

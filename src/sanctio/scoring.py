@@ -492,8 +492,13 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         return 0.0, "another character of the same sound"
     if q.text == r.text:
         return 1.0, "same"
-    if q.role == r.role == Role.GENERIC and generic_key(q.text) == generic_key(r.text):
-        return 0.97, "the same business word (short form or plural)"
+    if q.role == r.role == Role.GENERIC:
+        if generic_key(q.text) == generic_key(r.text):
+            return 0.97, "the same business word (short form or plural)"
+        if _text_sim(q.text, r.text) < TYPO_SIM and q.text[:5] != r.text[:5] and not (
+                q.text in ARMED and r.text in ARMED):
+            # (one stem is one word: Industry, Industrial)
+            return 0.0, "another business word"  # Polo Holdings is no POLO TRADING
     if (q.short and _written_short(q.text, r.text)) or (
             r.short and _written_short(r.text, q.text)):
         return 0.9, "written short"  # Alex. for Aleksandr, Inv. for Investment
@@ -654,11 +659,16 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         # (a typo or transposition, one edit or 0.85 and above, stays a spelling; two names
         # rigour knows as different ones, Daniel and Daniella, are not said alike)
         sim, how = 0.55 + 0.4 * sim, "sounds alike"
-    elif how == "spelling" and KNOWN_APART_SIM < sim < 0.9 and not (q.orig or r.orig) and (
-            q.skel != r.skel and _known_apart(q, r)):
+    elif how == "spelling" and sim < 0.9 and not (q.orig or r.orig) and (
+            q.skel != r.skel and _known_apart(q, r)) and not r.text.startswith(q.text):
         # (with the same consonants they are more often one name that rigour holds under
-        # two entries, Yahia and Yahya)
-        sim, how = KNOWN_APART_SIM, "spelling of another known name"
+        # two entries, Yahia and Yahya); two letters or more apart, two names (Vladimir and
+        # Vladislav, Salah and Salameh: not aligned at all), unless the query's begins the
+        # list's (a word cut or split: Rodrig, Rodriguez; Alexan der, Alexander)
+        if sim > KNOWN_APART_SIM:
+            sim, how = KNOWN_APART_SIM, "spelling of another known name"
+        else:
+            sim, how = KNOWN_OTHER_SIM, "another known name"
     elif how == "spelling" and sim < 0.8 and min(lq, lr) >= 4 and not (q.abjad or r.abjad) and (
             (q.text[0] in _VOWEL_HEADS) != (r.text[0] in _VOWEL_HEADS)):
         # two letters or more apart, one beginning with a vowel, the other with a consonant:
@@ -1007,6 +1017,8 @@ def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset()
         if i in weak_q or i + 1 in weak_q:
             joined_len = len(qt[i].text) + len(qt[i + 1].text)
             jt: Token | None = None
+            if (qt[i].abjad or qt[i + 1].abjad) and not (qt[i].orig and qt[i + 1].orig):
+                continue  # (two words of the script are joined as written, never as read)
             for j in weak_r:
                 b = rt[j]
                 if not _joinable(qt[i], qt[i + 1], b) or not _syllables_apart(
@@ -1529,7 +1541,8 @@ def _generic_conflict(un_q: list[Token], un_r: list[Token]) -> bool:
 def _business_extra(q: NameForm, r: NameForm, un_q: list[Token], un_r: list[Token]) -> bool:
     """An organisation listed under one word (and business words), all found, and the
     query has business words besides (Saha Trading FZE, Wafa Shipping LLC against SAHA,
-    Al Wafa): another company of that name as likely as the listed one. An armed group is
+    Al Wafa), or the other way round: another company of that name as likely as the listed
+    one. An armed group is
     not a company: its words are no business words, and its name takes more (Kaniyat
     Militia is KANIYAT, KANIYET MILITIA GROUP is KANIYAT MILITIA)."""
     if r.person or q.person or un_r:
@@ -1646,7 +1659,10 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
     cjk_extra = cjk and q_un_w > 0 and len(qt) >= 3 and all(
         syllable_key(t.text) is not None for t in qt) and all(
         0 < qt.index(t) < len(qt) - 1 for t in un_q)
-    business_extra = _business_extra(q, r, un_q, un_r)
+    # (either way: Saha Trading FZE is no SAHA, and Rey SARL no REY INVESTMENT COMPANY; a
+    # list name with a word of its own more is not one word and business words)
+    business_extra = _business_extra(q, r, un_q, un_r) or (
+        _business_extra(r, q, un_r, un_q) and all(t.role != Role.NAME for t in un_r))
     # (a company's name with a word of its own more amid the query's, which has one word
     # of its own: King Group is not KING ROMANS GROUP, Marin Shipping not Marin Trans
     # Shipping; a word before or after them is more often a prefix or a translated legal

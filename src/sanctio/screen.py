@@ -50,6 +50,7 @@ from sanctio.text.normalize import (
     other_ones_reading,
     russian_reading,
     script_parts,
+    to_latin,
     wait_tagger,
     warm_tagger,
 )
@@ -57,6 +58,20 @@ from sanctio.text.orgwords import translated_reading
 
 _TYPE_RANK = {NameType.PRIMARY: 0, NameType.ALIAS: 1, NameType.ORIGINAL: 2,
               NameType.FORMER: 3, NameType.WEAK: 4}
+
+
+def _with_aspirates(form: NameForm, marked: NameForm) -> NameForm:
+    """A name with the McCune-Reischauer aspirates of another spelling of it, with the same
+    letters, that marks them (CHOE CHUN YONG, as Ch'oe Ch'un-yo'ng says: ch'un, 춘, not jun)."""
+    aspirated = {t.text for t in marked.tokens if t.aspirated}
+    if not aspirated or any(t.aspirated for t in form.tokens):
+        return form
+    new = {id(t): replace(t, aspirated=True) for t in form.tokens
+           if t.role == Role.NAME and t.text in aspirated}
+    if not new:
+        return form
+    return replace(form, tokens=[new.get(id(t), t) for t in form.tokens],
+                   scoring=[new.get(id(t), t) for t in form.scoring])
 
 
 def _org_flag(schema: Schema | None) -> bool | None:
@@ -141,6 +156,11 @@ def nickname_readings(full: str) -> list[str]:
         return []
     before, nick, after = (" ".join(m.group(g).split()) for g in ("before", "nick", "after"))
     return [f"{nick} {after}", f"{before} {after}"]
+
+
+def _latin_words(text: str) -> set[str]:
+    """The words of a name in Latin letters, lower case, accents dropped."""
+    return {m.group().lower() for m in _WORD.finditer(to_latin(text))}
 
 
 def respaced_reading(text: str, vocab: set[str], org: bool | None = None
@@ -278,8 +298,14 @@ class Screener:
                     form = analyze(read_as or name.full, org=org)
                     key = tuple(sorted(t.text for t in form.tokens)) + tuple(sorted(form.legal))
                     if not key or key in seen:
+                        if key and read_as is None:
+                            # the same name in another language version or list; written
+                            # with the aspirates McCune-Reischauer marks, it says what the
+                            # unmarked one kept leaves open (Ch'oe Ch'un-yo'ng, CHOE CHUN YONG)
+                            kept = self.names[seen[key]]
+                            kept.form = _with_aspirates(kept.form, form)
                         if read_as is None:
-                            break  # the same name in another language version or list
+                            break
                         continue
                     seen[key] = len(self.names)
                     self.names.append(IndexedName(pos, name, member.version.list_id, form,
@@ -677,10 +703,15 @@ class Screener:
                 {"read_as": ones}, penalty=OTHER_ONES_PENALTY))
         respaced = respaced_reading(name, self.index.vocab, org)
         if respaced:
+            # (the words it puts the spaces around are the list name's own: MARCHAND read as
+            # MARC HAND is no HAND OF MERCY; a legal form split off may be left out)
+            spaced = [w for w in _latin_words(respaced[0]) - _latin_words(name)
+                      if not is_legal_form(w)]
             out.append(Reading(
                 respaced[0], org, "spacing",
                 "read with the spaces the lists write: " + "; ".join(respaced[1]),
-                {"read_as": respaced[0], "changes": respaced[1]}, penalty=RESPACED_PENALTY))
+                {"read_as": respaced[0], "changes": respaced[1]}, penalty=RESPACED_PENALTY,
+                keep=lambda listed: _latin_words(listed).issuperset(spaced)))
         return out
 
     def _score_parts(self, query: Query, parts: list[str], readings: list[Reading],
