@@ -40,6 +40,7 @@ from rapidfuzz.distance import OSA
 from sanctio.contract import Evidence
 from sanctio.model import DateValue, NameType, Schema
 from sanctio.text.abjad import (
+    ALEF,
     WORD_JOIN,
     arabic_keys,
     glued_article,
@@ -458,6 +459,8 @@ _PLAIN_OF = (("ch", "j"), ("k", "g"), ("t", "d"), ("p", "b"))
 
 
 def _syllable_alike(a: str, b: str) -> bool:
+    """One Chinese or Korean syllable, in one romanisation or two (jong, chong; not qiao and
+    jiao, which pinyin tells apart)."""
     return a == b or (syllable_key(a) is not None and syllable_key(a) == syllable_key(b)
                       and not pinyin_apart(a, b))
 
@@ -659,8 +662,8 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         # (a typo or transposition, one edit or 0.85 and above, stays a spelling; two names
         # rigour knows as different ones, Daniel and Daniella, are not said alike)
         sim, how = 0.55 + 0.4 * sim, "sounds alike"
-    elif how == "spelling" and sim < 0.9 and not (q.orig or r.orig) and (
-            q.skel != r.skel and _known_apart(q, r)) and not r.text.startswith(q.text):
+    elif how == "spelling" and MIN_TOKEN_SIM <= sim < 0.9 and not (q.orig or r.orig) and (
+            q.skel != r.skel and not r.text.startswith(q.text) and _known_apart(q, r)):
         # (with the same consonants they are more often one name that rigour holds under
         # two entries, Yahia and Yahya); two letters or more apart, two names (Vladimir and
         # Vladislav, Salah and Salameh: not aligned at all), unless the query's begins the
@@ -751,6 +754,9 @@ def _vowel_slots(text: str) -> list[set[str]]:
     return slots
 
 
+_ALIF = re.compile(f"[{ALEF}ء]")
+
+
 def _same_consonants(q: Token, r: Token) -> bool:
     """A word of a vowel-less script and a spelling with the same consonants: read from the
     Arabic-script word itself (:mod:`sanctio.text.abjad`), else from its transliteration.
@@ -776,9 +782,6 @@ def _same_consonants(q: Token, r: Token) -> bool:
         if key != strict_skeleton(r.text):
             return False
     return len(key) >= 3 or (len(key) == 2 and (q.abjad == r.abjad or _long_vowels_agree(q, r)))
-
-
-_ALIF = re.compile("[اأإآٱء]")
 
 
 def _long_vowels_agree(q: Token, r: Token) -> bool:
@@ -1181,14 +1184,14 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
             before = max((pos[j] for p in pairs if last not in p.qi for j in p.rj), default=-1)
             pairs, used_q, used_r = _drop_pairs(pairs, used_q, used_r, [
                 p for p in cut if any(pos[j] < before for j in p.rj)])
-    if r.person and any(syllable_key(t.text) is not None for t in rt):
+    given = [p for p in pairs if p.sim < 1.0 and len(p.query) == len(p.listed) == 1
+             and not (p.query[0].orig or p.listed[0].orig)
+             and _other_given_syllable(p.query[0].text, p.listed[0].text)] if r.person else []
+    if given and any(syllable_key(t.text) is not None for t in rt):
         # a Chinese given name of two syllables is its two syllables, in a name with a
         # family name of one: Guiying Su is not Guiqin SU (ying 英, qin 琴)
         pairs, used_q, used_r = _drop_pairs(pairs, used_q, used_r, [
-            p for p in pairs if len(p.query) == len(p.listed) == 1 and p.sim < 1.0
-            and not (p.query[0].orig or p.listed[0].orig)
-            and p.query[0].symbols.isdisjoint(p.listed[0].symbols)
-            and _other_given_syllable(p.query[0].text, p.listed[0].text)])
+            p for p in given if p.query[0].symbols.isdisjoint(p.listed[0].symbols)])
     if any(p.how == _KO_FAMILY_VARIANT for p in pairs):
         # the spellings of one Korean family name are one name only where the list name
         # has its family name (Li Li is not LI, Yi: Yi is the given name there)
@@ -1541,10 +1544,10 @@ def _generic_conflict(un_q: list[Token], un_r: list[Token]) -> bool:
 def _business_extra(q: NameForm, r: NameForm, un_q: list[Token], un_r: list[Token]) -> bool:
     """An organisation listed under one word (and business words), all found, and the
     query has business words besides (Saha Trading FZE, Wafa Shipping LLC against SAHA,
-    Al Wafa), or the other way round: another company of that name as likely as the listed
-    one. An armed group is
-    not a company: its words are no business words, and its name takes more (Kaniyat
-    Militia is KANIYAT, KANIYET MILITIA GROUP is KANIYAT MILITIA)."""
+    Al Wafa; :func:`name_features` asks it the other way round too): another company of
+    that name as likely as the listed one. An armed group is not a company: its words are no
+    business words, and its name takes more (Kaniyat Militia is KANIYAT, KANIYET MILITIA
+    GROUP is KANIYAT MILITIA)."""
     if r.person or q.person or un_r:
         return False
     if sum(1 for t in r.scoring if t.role == Role.NAME) != 1 or any(

@@ -51,6 +51,7 @@ from sanctio.text.normalize import (
     russian_reading,
     script_parts,
     to_latin,
+    tokenize_ascii,
     wait_tagger,
     warm_tagger,
 )
@@ -93,8 +94,11 @@ class IndexedName:
 # a candidate whose index evidence is below this share of the query's weight cannot reach
 # a useful score; it is not scored in full (see NameIndex.candidates_scored)
 MIN_EVIDENCE = 0.5
-# of that floor, what a query in another script takes when nothing reaches the floor itself
+# of that floor, what a query in another script takes when nothing reaches the floor itself,
+# and how many names it then scores at most (one each of the entities reached best: a name in
+# another script that matches no list name, the bulk of such queries, costs little more)
 OTHER_SCRIPT_FLOOR = 0.6
+OTHER_SCRIPT_NAMES = 3
 # candidates of an as-you-type search, the same for every page of results
 SEARCH_POOL = 100
 # names of one entity scored in full per query: the best two by index evidence (the EU
@@ -160,7 +164,7 @@ def nickname_readings(full: str) -> list[str]:
 
 def _latin_words(text: str) -> set[str]:
     """The words of a name in Latin letters, lower case, accents dropped."""
-    return {m.group().lower() for m in _WORD.finditer(to_latin(text))}
+    return set(tokenize_ascii(to_latin(text)))
 
 
 def respaced_reading(text: str, vocab: set[str], org: bool | None = None
@@ -298,15 +302,15 @@ class Screener:
                     form = analyze(read_as or name.full, org=org)
                     key = tuple(sorted(t.text for t in form.tokens)) + tuple(sorted(form.legal))
                     if not key or key in seen:
-                        if key and read_as is None:
+                        if read_as is not None:
+                            continue
+                        if key:
                             # the same name in another language version or list; written
                             # with the aspirates McCune-Reischauer marks, it says what the
                             # unmarked one kept leaves open (Ch'oe Ch'un-yo'ng, CHOE CHUN YONG)
                             kept = self.names[seen[key]]
                             kept.form = _with_aspirates(kept.form, form)
-                        if read_as is None:
-                            break
-                        continue
+                        break
                     seen[key] = len(self.names)
                     self.names.append(IndexedName(pos, name, member.version.list_id, form,
                                                   read_as=read_as))
@@ -507,7 +511,7 @@ class Screener:
                 # reaches them with less than the floor: its best names are scored all the
                 # same, and the scoring decides
                 ids = self._per_entity(form, found, evidence, OTHER_SCRIPT_FLOOR * floor,
-                                       limit, per_name)
+                                       OTHER_SCRIPT_NAMES, 1)
         best: dict[int, tuple[float, IndexedName, NameComparison]] = {}
         weights = self.index.weights
         for i in ids:

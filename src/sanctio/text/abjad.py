@@ -190,7 +190,7 @@ _SPELL: dict[str, str] = {
     "ף": "(?:ff?|ph|p)", "צ": "(?:tz|ts|z|c|tsch)", "ץ": "(?:tz|ts|z|c)", "ק": "(?:kk?|q|ck|c)",
     "ר": "rr?", "ש": "(?:sh|ss?|sch|ch)", "ת": "(?:tt?|th|s)",
 }
-_ALEF = "اأإآٱ"
+ALEF = "اأإآٱ"
 # marks the article between two words written as one by the comparison (عز + ال + دين):
 # an article there, however short the first word
 ARTICLE_JOIN = "|"
@@ -236,7 +236,7 @@ def _reading(word: str) -> re.Pattern[str] | None:
         ch = letters[i]
         last = i == n - 1
         end = last or i in ends  # (a silent h, a final y, before a word joined on)
-        if ch in _ALEF and i + 1 < n and letters[i + 1] == "ل" and (
+        if ch in ALEF and i + 1 < n and letters[i + 1] == "ل" and (
                 i == 0 or i in forced or (i >= head + 3 and i + 3 < n)
                 or (i == head + 2 and "".join(letters[i + 2:]) == "دين")):
             # the article, glued at the start or inside (عبدالله, بشارالاسد): al, el, ul, or
@@ -244,7 +244,7 @@ def _reading(word: str) -> re.Pattern[str] | None:
             parts.append(f"(?:{_V}{{0,2}}l{{0,2}})?")
             i += 2
             continue
-        if ch in _ALEF:
+        if ch in ALEF:
             parts.append(f"{_V}{{1,2}}" if i == 0 else "(?:a|aa|e|ah|o)")
         elif ch in _YA:
             if end:  # ي, ی and ى at the end: Ali, Aly, Alie; Musa, Mousa (ى read as a)
@@ -256,7 +256,7 @@ def _reading(word: str) -> re.Pattern[str] | None:
         elif ch in "وؤ":
             if i == 0:
                 parts.append("(?:w|v|ou|o|u|oo)")
-            elif letters[i - 1] == "خ" and i + 1 < n and letters[i + 1] in _ALEF:
+            elif letters[i - 1] == "خ" and i + 1 < n and letters[i + 1] in ALEF:
                 parts.append("(?:w|v|u|o)?")  # Persian خوا: Khajeh, Khwaja
             else:
                 parts.append(_SPELL["و"])
@@ -269,14 +269,14 @@ def _reading(word: str) -> re.Pattern[str] | None:
                 parts.append("(?:h|t)?")
         else:
             parts.append(_SPELL.get(ch, ""))
-        if not last and not (letters[i + 1] in _ALEF and ch not in _ALEF + _YA + "وؤع"):
+        if not last and not (letters[i + 1] in ALEF and ch not in ALEF + _YA + "وؤع"):
             # a short vowel the script does not write (none before an alif, which is the
             # vowel: زارع is Zare, not Zaoura)
             parts.append(f"{_V}?")
         i += 1
     if letters[-1] in "هةה":
         parts.append("[ae]?")  # a vowel after the last letter (Taha for طه)
-    elif letters[-1] not in _ALEF + _YA + "وו":
+    elif letters[-1] not in ALEF + _YA + "وו":
         parts.append("e?")  # a French mute e (Noureddine, Ezzedine)
     try:
         return re.compile("".join(parts))
