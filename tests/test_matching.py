@@ -398,11 +398,21 @@ def test_respaced_reading_puts_the_spaces_the_lists_write() -> None:
 def test_a_respaced_or_cut_off_name_says_so(screener) -> None:  # type: ignore[no-untyped-def]
     """The re-spaced reading is a little weaker evidence and names the change; a last word
     cut off matches the word it begins, as a word written short."""
-    top = screener.screen(Query.build("NORDSTRAND MARI TIME AND TRADING COMPANY",
+    top = screener.screen(Query.build("NORDSTRAND MARITIME ANDTRADING COMPANY",
                                       schema="Organization")).matches[0]
     spacing = [e for e in top.explanation if e.feature == "spacing"]
     assert top.entity_id == "us-ofac-1571" and spacing and spacing[0].effect < 0
-    assert spacing[0].data["changes"] == ["MARI TIME as MARITIME"]
+    assert spacing[0].data["changes"] == ["ANDTRADING as AND TRADING"]
+    # a business word written apart is aligned as such, as a name is
+    top = screener.screen(Query.build("NORDSTRAND MARI TIME AND TRADING COMPANY",
+                                      schema="Organization")).matches[0]
+    assert top.entity_id == "us-ofac-1571" and top.score >= 0.95
+    assert "mari time~maritime (written apart)" in top.explanation[0].detail
+    # a name of business words only, cut off in its last word (a SWIFT line holds 35)
+    cut = screener.screen(Query.build("ACADEMY OF NATIONAL DEFENSE SCIEN",
+                                      schema="Organization")).matches[0]
+    assert cut.name.upper() == "ACADEMY OF NATIONAL DEFENSE SCIENCE" and cut.score >= 0.9
+    assert "scien~science (written short)" in cut.explanation[0].detail
     cut = screener.screen(Query.build("Mohammad Shawqi ISLAMB", schema="Person")).matches[0]
     assert cut.entity_id == "us-ofac-2682" and "islamb~islambouli (written short)" in (
         cut.explanation[0].detail)

@@ -18,7 +18,7 @@ from sanctio.text.cantonese import (
     may_be_listed,
     spelled_in_cantonese,
 )
-from sanctio.text.normalize import analyze, russian_reading, syllable_key, to_latin
+from sanctio.text.normalize import Role, analyze, russian_reading, syllable_key, to_latin
 
 W = TokenWeights.uniform()
 
@@ -549,6 +549,67 @@ def test_a_kunya_is_a_name_of_its_own() -> None:
     assert feature("kunya_missing", "M AL ADNANI", "ABOU MOHAMED AL ADNANI") == 0.0
     assert feature("kunya_missing", "Sergei ABU KOV", "Sergei ABUKOV") == 0.0
     assert feature("kunya_missing", "Hassan", "Umm Hassan") == 1.0
+
+
+def test_abu_before_another_word_is_another_kunya() -> None:
+    # Abu Yasser ("father of Yasser") is not Yasser Abou, whose Abou is a family name; a
+    # list name written FAMILY, Given puts Abu first (MALIK, Abu: Abu Malik)
+    assert "another kunya" in describe("Yasser Abou", "Abu Yasser")
+    assert score("Yasser Abou", "Abu Yasser") < 0.5
+    assert score("Malik Abou", "MALIK, Abu") < 0.5
+    assert score("Abu Ali Yasser", "Ali Abu Yasser") < 0.5
+    # the same kunya, whatever stands around it, and in a list's comma order
+    assert score("Abu Yasser", "YASSER, Abu") == 1.0
+    assert score("Yasser Abu Malik", "Abu Malik Yasser") == 1.0
+    assert feature("lineage_conflict", "Abu Bakr al-Baghdadi", "Abu Bakr Baghdadi") == 0.0
+
+
+def test_another_patronymic_is_another_father() -> None:
+    assert feature("patronymic_conflict", "Vladimir Borislavovich Zaytsev",
+                   "Vladimir Egorovich ZAITSEV") == 1.0
+    assert score("Vladimir Borislavovich Zaytsev", "Vladimir Egorovich ZAITSEV") < 0.5
+    # one name without its patronymic, or the same one written otherwise, is no conflict
+    assert feature("patronymic_conflict", "Vladimir Zaytsev", "Vladimir Egorovich ZAITSEV") == 0.0
+    assert score("Alexander Jurjevich Ivanov", "Aleksandr Yurievich IVANOV") >= 0.9
+
+
+def test_a_family_name_given_as_a_given_name_is_another_person() -> None:
+    # the list marks its family name; the query has it first and ends with a given name
+    assert feature("family_as_given", "Ismail Yusuf", "Yousef ISMAIL") == 1.0
+    assert feature("family_as_given", "Kazim Raashid", "KAZIM, Rashid Taan") == 1.0
+    assert score("Kazim Raashid", "KAZIM, Rashid Taan") < 0.8
+    # آل marks the family name in the script: تالا آل حسين is Tala of the Al Hussein
+    assert feature("family_as_given", "تالا آل حسين", "Hossein TALA") == 1.0
+    # a query that marks the list's family name as its own is read in its own order
+    for query in ("ISMAIL Yousef", "ISMAIL, Yousef", "Yousef Ismail", "ISMAIL YOUSEF"):
+        assert feature("family_as_given", query, "Yousef ISMAIL") == 0.0
+        assert score(query, "Yousef ISMAIL") == 1.0
+    assert feature("family_as_given", "حسين آل تالا", "Hossein TALA") == 0.0
+
+
+def test_words_aligned_as_other_names_are_no_spelling() -> None:
+    # found alike, and known as other names: another person
+    for query, listed in (("Salah Hamadi", "Salah HAMAD"), ("Mohammed Kaddouri",
+                                                             "Mohammed Khaddour"),
+                          ("سعيد آل سعود", "سعيد سعيد")):
+        assert feature("other_name", query, listed) == 1.0, query
+        assert score(query, listed) < 0.8, query
+    assert feature("other_name", "Salah Hamad", "Salah HAMAD") == 0.0
+    # a letter from another known name is as often a typo (Maria, Marina); a name read from
+    # the script with other letters, as often written by a Latin speller (موساف, Musaev)
+    assert feature("other_name", "Maria Vladimirovna SECHINA", "Marina Vladimirovna SECHINA") == 0.0
+    assert "other letters (read from the script)" in describe("حامد سليم", "Ahmed SALEM")
+
+
+def test_names_rigour_knows_apart_in_cyrillic_too() -> None:
+    # Romanov and Rusanov are two family names, written in Latin or in Cyrillic letters
+    assert score("Sergey Georgiyevich Romanov", "Сергей Георгиевич РУСАНОВ") < 0.5
+
+
+def test_a_syllable_read_from_a_chinese_character_is_no_short_form() -> None:
+    # 丹 (dan) is no short form of a Western name
+    assert score("何丹", "HE, Daniel Y.") < 0.5
+    assert score("何丹", "He Dan") == 1.0
 
 
 def test_a_persian_compound_given_name_is_no_middle_name() -> None:
@@ -1173,6 +1234,35 @@ def test_a_one_word_company_inside_a_longer_business_name() -> None:
                          W).features["business_extra"] == 1.0
     assert compare_forms(analyze("Kaniyat Militia", org=True), analyze("KANIYAT", org=True),
                          W).features["business_extra"] == 0.0
+
+
+def test_sector_words_rigour_knows_are_business_words() -> None:
+    # rigour's organisation tagger files chemicals, consulting, zavod as sectors: a query of
+    # business words only is no company whose one name word it lacks
+    form = analyze("Eastnine Chemicals Consulting Zavod", org=True)
+    roles = {t.text: t.role for t in form.tokens}
+    assert roles == {"eastnine": Role.NAME, "chemicals": Role.GENERIC,
+                     "consulting": Role.GENERIC, "zavod": Role.GENERIC}
+    assert score("Company Chemicals Co.", "EASTNINE CHEMICALS CO., LTD.", org=True) < 0.5
+    assert score("De Consulting Co.", "Sahel Engineering Consulting Co.", org=True) < 0.5
+    # in a person's name, or a name of unknown kind, they are names (Saiful Islam)
+    assert analyze("Saiful Islam", org=None).tokens[1].role == Role.NAME
+    # names of one body are no sector words (al-Qaida, Hezbollah)
+    assert analyze("Kataib Hezbollah", org=True).tokens[1].role == Role.NAME
+    # a one-word company with a business word the other name lacks: another company
+    assert score("Rice LLC", "Rice Shipping", org=True) < 0.8
+    # two words of one sector or kind of body are one business word (a short form, another
+    # language); a name of business words only still matches itself, and written apart
+    assert "the same business word (center)" in describe(
+        "Al-Akhtar Medical Cntr", "Al-Akhtar Medical Centre", org=True)
+    assert score("Kirov Zavod", "Kirov Plant", org=True) >= 0.95
+    assert score("Polo Holdings", "POLO TRADING", org=True) < 0.5
+    assert score("ACADEMY OF NATIONAL DEFENSE SCIEN", "ACADEMY OF NATIONAL DEFENSE SCIENCE",
+                 org=True) >= 0.9
+    assert score("RENTAS DE CAP ITAL S.A.", "RENTAS DE CAPITAL S.A.", org=True) >= 0.95
+    # a number alone is no name either, nor two business words with a word left over
+    assert score("Seven Ltd.", "7th Brigade", org=True) < 0.5
+    assert score("Le Import Export Inc.", "SAD Import Export Company", org=True) < 0.5
 
 
 def test_pinyin_tells_q_from_j_and_x_from_s() -> None:

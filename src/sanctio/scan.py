@@ -555,6 +555,10 @@ class TextScanner:
             return len(names) >= 2 and not data.get("query_only")
         if data.get("query_only"):
             return False  # a word of the span that the list name does not explain
+        # (a body's words read as a body's, business words as rigour files them: Public
+        # Prosecutor is no two identifying words)
+        roles = {t.text: t.role for t in analyze(span, org=True).scoring}
+        ident = [p for p in strong if has(p, Role.NAME, Role.NUMBER)]
         list_roles = {t.text: t.role for t in analyze(
             str(data.get("matched_name", "")), org=True).scoring}
         if any(list_roles.get(t, Role.NAME) != Role.GENERIC for t in data.get("list_only", [])):
@@ -570,7 +574,7 @@ class TextScanner:
         number = has(pair, Role.NUMBER)
         if len(strong) >= 2:
             # one identifying word with the generic words of a listed name, all of it
-            return all(p["similarity"] >= 0.85 for p in strong) and (
+            return not data.get("list_only") and all(p["similarity"] >= 0.85 for p in strong) and (
                 number or (len(listed) == 1 and self._rarity(listed[0]) >= ANCHOR_WEIGHT))
         if number or len(listed) != 1 or m.schema != Schema.ORGANIZATION.value:
             return False

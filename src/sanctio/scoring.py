@@ -67,6 +67,7 @@ from sanctio.text.normalize import (
     leading_title,
     no_vowels,
     number_value,
+    org_word,
     persian_script,
     pinyin_apart,
     pinyin_pairs,
@@ -495,16 +496,19 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         return 0.0, "another character of the same sound"
     if q.text == r.text:
         return 1.0, "same"
+    if (q.short and _written_short(q.text, r.text)) or (
+            r.short and _written_short(r.text, q.text)):
+        return 0.9, "written short"  # Alex. for Aleksandr, Inv. for Investment, Comm.
     if q.role == r.role == Role.GENERIC:
         if generic_key(q.text) == generic_key(r.text):
             return 0.97, "the same business word (short form or plural)"
+        if (tag := org_word(q.text)) is not None and tag == org_word(r.text):
+            # (rigour files them under one sector or kind of body: Cntr, Centre; Zavod, Plant)
+            return 0.95, "the same business word (" + tag.strip("[]").split(":")[1].lower() + ")"
         if _text_sim(q.text, r.text) < TYPO_SIM and q.text[:5] != r.text[:5] and not (
                 q.text in ARMED and r.text in ARMED):
             # (one stem is one word: Industry, Industrial)
             return 0.0, "another business word"  # Polo Holdings is no POLO TRADING
-    if (q.short and _written_short(q.text, r.text)) or (
-            r.short and _written_short(r.text, q.text)):
-        return 0.9, "written short"  # Alex. for Aleksandr, Inv. for Investment
     if q.text in ARMED and r.text in ARMED:
         return 0.6, "another word for an armed group"  # Kaniyat Brigade, Kaniyat Militia
     if q.role == Role.NUMBER or r.role == Role.NUMBER:
@@ -527,7 +531,10 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
     # (a vowel-less transliteration only looks like one: tan for طعان, Taan)
     syllables = (qk is not None and rk is not None and lq > 1 and lr > 1
                  and not (q.abjad or r.abjad))
-    shared = q.symbols and r.symbols and not q.symbols.isdisjoint(r.symbols)
+    shared = q.symbols and r.symbols and not q.symbols.isdisjoint(r.symbols) and not (
+        # (a syllable read from a Chinese character is no short form of a longer Latin name:
+        # 何丹, He Dan, is not HE, Daniel)
+        (q.han is not None and rk is None) or (r.han is not None and qk is None))
     if syllables:
         if q.aspirated != r.aspirated and _aspirate_apart(q.text, r.text):
             # McCune-Reischauer marks the aspirate (Ch'un: 춘); the Revised Romanisation
@@ -585,9 +592,11 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         return KNOWN_OTHER_SIM, "another name (the feminine form)"
     if abs(lq - lr) == 2 and not (q.abjad or r.abjad) and _other_origin_ending(q.text, r.text):
         return min(sim, 0.65), "another name (other ending of origin)"
-    if lq > lr and q.text[-1] == "i" and not (q.abjad or r.abjad) and (
+    if lq >= lr and q.text[-1] == "i" and not (q.abjad or r.abjad) and (
             _nisba(q.text, r.text) or (
-            lq > lr + 1 and _nisba(_undouble(q.text), _undouble(r.text)))):
+            lq > lr + 1 and _nisba(_undouble(q.text), _undouble(r.text))) or (
+            # (in another transliteration: Kaddouri is not Khaddour)
+            _nisba(_undouble(_h_less(q.text)), _undouble(_h_less(r.text))))):
         return min(sim, 0.65), "another name (-i of origin)"
     if sim > MIN_TOKEN_SIM and min(lq, lr) >= 2 and max(lq, lr) <= 9 and abs(
             lq - lr) >= 2 and _one_syllable_of_two(q.text, r.text):
@@ -646,7 +655,7 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
             else:
                 # the letters say another name (حسين, Husayn, is not Hasan): a likeness of
                 # the vowel-less transliteration is no evidence of a spelling
-                sim = min(sim, 0.6)
+                sim, how = min(sim, 0.6), _OTHER_LETTERS
         # Arabic or Hebrew script writes no short vowels: the consonants are the evidence,
         # and must agree strictly (kh is not k: خان is not كاني)
         elif sim < 0.88 and min(lq, lr) >= 2 and max(lq, lr) >= 3 and _same_consonants(q, r):
@@ -662,7 +671,7 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         # (a typo or transposition, one edit or 0.85 and above, stays a spelling; two names
         # rigour knows as different ones, Daniel and Daniella, are not said alike)
         sim, how = 0.55 + 0.4 * sim, "sounds alike"
-    elif how == "spelling" and MIN_TOKEN_SIM <= sim < 0.9 and not (q.orig or r.orig) and (
+    elif how == "spelling" and MIN_TOKEN_SIM <= sim < 0.9 and not (q.abjad or r.abjad) and (
             q.skel != r.skel and not r.text.startswith(q.text) and _known_apart(q, r)):
         # (with the same consonants they are more often one name that rigour holds under
         # two entries, Yahia and Yahya); two letters or more apart, two names (Vladimir and
@@ -680,6 +689,8 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         sim, how = KNOWN_OTHER_SIM, "another name (other first letter)"
     return sim, how
 
+
+_OTHER_LETTERS = "other letters (read from the script)"  # حامد, Hamid, is not Ahmed
 
 # Arabic-script letters that carry a word-initial vowel: alif (with or without hamza), ʿayn
 _VOWEL_HEAD = frozenset("اأإآعءאע")  # (and Hebrew alef, ayin)
@@ -991,6 +1002,10 @@ def _syllables_apart(one: str, a: str, b: str) -> bool:
                for k in range(1, len(one)))
 
 
+# the words two words written apart may be: a name, or a business word (OFF-SHORE, CAP ITAL)
+_JOINED_ROLES = (Role.NAME, Role.GENERIC)
+
+
 def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset()
            ) -> tuple[list[Pair], set[int], set[int]]:
     """Best pairs first; then, where tokens are left over or weakly paired, names written
@@ -1029,7 +1044,7 @@ def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset()
                     continue
                 # a similarity of 0.85 needs lengths within a few letters
                 # (a vowel-less transliteration is shorter: its consonants decide)
-                if b.role == Role.NAME and (len(b.text) >= 5 or b.text == qt[i].text + qt[
+                if b.role in _JOINED_ROLES and (len(b.text) >= 5 or b.text == qt[i].text + qt[
                         i + 1].text) and (qt[i].abjad or abs(len(b.text) - joined_len)
                                           <= _JOIN_SLACK):
                     article = glued_article(qt[i + 1].orig) if i in art else WORD_JOIN
@@ -1053,7 +1068,7 @@ def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset()
                 if not _joinable(rt[j], rt[j + 1], a) or not _syllables_apart(
                         a.text, rt[j].text, rt[j + 1].text):
                     continue
-                if a.role == Role.NAME and (len(a.text) >= 5 or a.text == rt[j].text + rt[
+                if a.role in _JOINED_ROLES and (len(a.text) >= 5 or a.text == rt[j].text + rt[
                         j + 1].text) and (a.abjad or abs(len(a.text) - joined_len)
                                           <= _JOIN_SLACK):
                     jt = jt or _joined(rt[j].text, rt[j + 1].text, rt[j].abjad)
@@ -1299,6 +1314,10 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
                 pairs = [*pairs, Pair([qt[a], qt[b]], [rt[qmap[b]], rt[qmap[a]]], 0.0,
                                       "father and son swapped around bin", (), ())]
                 break
+    if not swapped and (kunya := _kunya_moved(q, r, [p for p in pairs if p.qi])) is not None:
+        swapped = True  # (Abu Yasser and Yasser Abou: a kunya and a family name)
+        pairs = [*pairs, Pair([kunya[0]], [kunya[1]], 0.0,
+                              "Abu before another word (another kunya)", (), ())]
     if any(p.how == _GLUED for p in pairs):
         pairs = _other_particles(q, r, pairs)
     if r.person and sum(1 for p in pairs if p.how == "initial") >= 2:
@@ -1482,7 +1501,10 @@ def _family_positions(original: str, texts: tuple[str, ...]) -> tuple[int, ...]:
     which it is: written first and followed by a comma (``KALIM, Mohammed Musa``), or in
     capitals in a name written otherwise in mixed case (``Mohammed ZAMRINI``); in Arabic
     script, a name of three words or more ends with it (محمد باقر موسوی, بشار حافظ الأسد)."""
-    if len(texts) >= 3 and is_arabic_word(original.split()[-1]):
+    words = original.split()
+    if (len(texts) >= 3 or (len(words) >= 3 and words[-2] == "آل")) and is_arabic_word(
+            words[-1]):
+        # (آل before the last word says it is the family's: تالا آل حسين, Tala Al Hussein)
         return (len(texts) - 1,)
     head, sep, rest = original.partition(",")
     if sep and rest.strip():
@@ -1505,6 +1527,41 @@ def _family_missing(r: NameForm, used_r: set[int]) -> bool:
         return False
     fam = _family_positions(r.original, tuple(t.text for t in r.scoring))
     return bool(fam) and not any(j in used_r for j in fam)
+
+
+def _fam_hit(p: Pair, fam: tuple[int, ...]) -> bool:
+    return any(j in fam for j in p.rj)
+
+
+def _family_as_given(q: NameForm, r: NameForm, real: list[Pair]) -> bool:
+    """The list name says which is the family name (KAZIM, Rashid; Yousef ISMAIL), and the
+    query's family name is one of the list's given names while another of its names is the
+    list's family name: given and family names the other way round, another person as often
+    as a name written in the wrong order. The query's family name is the one it marks (in
+    capitals, before a comma, after آل), else its last (Kazim Raashid, Ismail Yusuf; ISMAIL
+    Yousef and ISMAIL, Yousef are Yousef ISMAIL)."""
+    if not (q.person or r.person) or len(real) < 2 or "," in q.original:
+        return False
+    fam = _family_positions(r.original, tuple(t.text for t in r.scoring))
+    if not fam:
+        return False
+    words = q.original.split()
+    if q.script == "Latin":
+        if _family_positions(q.original, tuple(t.text for t in q.scoring)) or any(
+                is_patronymic(t.text) for t in q.scoring) or q.original.isupper() or (
+                q.original.islower()):
+            # (a name that marks its family name, or a Russian one, is read in any order;
+            # so is one in capitals, as records write the family name first: MURAD ABDUL
+            # HAKIM)
+            return False
+    elif not (len(words) >= 3 and words[-2] == "آل"):
+        return False  # (in another script, only آل says which is the family name)
+    last = len(q.scoring) - 1
+    at_fam = [p for p in real if last in p.qi]
+    crossed = [p for p in real if p not in at_fam and _fam_hit(p, fam)]
+    # (Chinese and Korean names are written family name first: Su Guiqin is SU, Guiqin)
+    return bool(at_fam and crossed) and all(p.rj and not _fam_hit(p, fam) for p in at_fam) and (
+        not any(syllable_key(t.text) is not None for p in crossed for t in p.query))
 
 
 def _given_missing(r: NameForm, used_r: set[int]) -> int | None:
@@ -1571,8 +1628,51 @@ def _crossed(r: NameForm, real: list[Pair], family: bool = True) -> bool:
     return any(b < a for a, b in itertools.pairwise(seq))
 
 
+# how token_sim says two words are other names it still aligns
+# (not a spelling of another known name, one letter from it, nor other letters read from
+# the script: as often a typo, or a name written in the script as a Latin speller would,
+# Marina as Maria, Musaev as موساف)
+_OTHER_NAME = frozenset({"another name (-i of origin)", "another name (other ending of origin)",
+                         "one syllable of a two-syllable name",
+                         "different long vowels (as written)"})
+
 # "father of" / "mother of": with the next word, a name of its own (a kunya)
 _KUNYA = frozenset({"abu", "umm"})
+
+
+def _kunya_heads(form: NameForm) -> dict[int, int | None]:
+    """Each Abu or Umm of a name and the token it stands before in the name's natural order
+    (``MALIK, Abu`` is Abu Malik), None where it ends the name (Yasser Abou: a family name)."""
+    texts = tuple(t.text for t in form.scoring)
+    pos = _natural_positions(form.original, texts)
+    at = {p: j for j, p in enumerate(pos)}
+    return {j: at.get(pos[j] + 1) for j, t in enumerate(texts) if t in _KUNYA}
+
+
+def _kunya_moved(q: NameForm, r: NameForm, real: list[Pair]) -> tuple[Token, Token] | None:
+    """Both names have Abu (or Umm), each before another word or before none: Abu Yasser is
+    not Yasser Abou, whose Abou is a family name, nor is Abu Malik Yasser Yasser Abu Ali.
+    The two kunya words, or None."""
+    if not any(t.text in _KUNYA for t in q.scoring) or not any(
+            t.text in _KUNYA for t in r.scoring):
+        return None
+    by_q = {i: p for p in real for i in p.qi}
+    by_r = {j: p for p in real for j in p.rj}
+    heads_q, heads_r = _kunya_heads(q), _kunya_heads(r)
+    for i, h in heads_q.items():
+        k = by_q.get(i)
+        r_abu = next((j for j in k.rj if j in heads_r), None) if k is not None else None
+        if k is None or r_abu is None:
+            continue  # (this Abu is not the other's Abu)
+        # the word after Abu: the same on both sides, or matched on neither (Abu at the end
+        # of both, or before two other words, priced as such)
+        hr = heads_r[r_abu]
+        p = by_q.get(h) if h is not None else None
+        rp = by_r.get(hr) if hr is not None else None
+        if p is rp:
+            continue
+        return q.scoring[i], r.scoring[r_abu]
+    return None
 
 
 def _kunya_missing(q: NameForm, r: NameForm, real: list[Pair]) -> bool:
@@ -1583,17 +1683,16 @@ def _kunya_missing(q: NameForm, r: NameForm, real: list[Pair]) -> bool:
     by_q = {i: p for p in real for i in p.qi}
     by_r = {j: p for p in real for j in p.rj}
     for form, by, other in ((q, by_q, r), (r, by_r, q)):
-        toks = form.scoring
         if any(t.text in _KUNYA for t in other.scoring):
             continue
-        for i in range(len(toks) - 1):
-            p = by.get(i + 1)
-            if toks[i].text not in _KUNYA or i in by or p is None:
+        for i, h in _kunya_heads(form).items():
+            p = by.get(h) if h is not None else None
+            if p is None or i in by:
                 continue
             # (an initial stands for the compound, Abu Mohamed: M.; and the kunya may be
             # glued into the other side's word, ABU KOV: ABUKOV)
             if p.how != "initial" and not any(
-                    t.text.startswith(toks[i].text) for t in (*p.query, *p.listed)):
+                    t.text.startswith(form.scoring[i].text) for t in (*p.query, *p.listed)):
                 return True
     return False
 
@@ -1640,9 +1739,15 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
     max_w = max((rw[j] for p in real for j in p.rj), default=0.0)
     common_only = bool(real) and any(t.role == Role.NAME for t in un_r) and (
         max_w < _COMMON_WEIGHT)
-    generic_only = bool(real) and all(
-        t.role in (Role.GENERIC, Role.NUMBER) for p in real for t in p.query) and bool(
-        un_q or un_r)
+    # (a name of business words only, ACADEMY OF NATIONAL DEFENSE SCIENCE, has nothing else
+    # to match: three of them matched are a name; fewer, or a number alone, with a word
+    # left over are not: Le Import Export is no SAD Import Export Company, Seven Ltd. no
+    # 7th Brigade)
+    matched_roles = {t.role for p in real for t in p.query}
+    generic_only = bool(real) and matched_roles <= {Role.GENERIC, Role.NUMBER} and (
+        any(t.role == Role.NAME for t in (*un_q, *un_r))
+        or (bool(un_q or un_r) and sum(
+            1 for p in real for t in p.query if t.role == Role.GENERIC) < 3))
     rarest = real[pair_w.index(max(pair_w))] if real else None
     # (words of a legal form set aside are not words of the name: KOHS AG Co. is one word)
     single = float(n_q == 1 and n_r == 1)
@@ -1701,6 +1806,13 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         "given_crossed": float(r.person and bool(un_r) and not cjk and _crossed(
             r, real, family=False)),
         "kunya_missing": float(_kunya_missing(q, r, real)),
+        "family_as_given": float(_family_as_given(q, r, real)),
+        # (two words found alike and said to be other names all the same: Hamadi, HAMAD;
+        # Khalil, Khalid; Kaddouri, Kaddoumi)
+        "other_name": float(any(p.how in _OTHER_NAME for p in real)),
+        # (Vladimir Borislavovich ZAYTSEV is not Vladimir Egorovich ZAITSEV: another father)
+        "patronymic_conflict": float(any(is_patronymic(t.text) for t in un_q) and any(
+            is_patronymic(t.text) for t in un_r)),
         "strongest_token": max_w,
         "single_word": single,
         "single_fuzzy": single * fuzzy_share,
@@ -1743,6 +1855,13 @@ FEATURES: dict[str, str] = {
     "crossed_gap": "the list name has more, and the tokens meet in another order",
     "given_crossed": "a person's list name has more, and the query has its names other than "
                      "the family name in another order (Mahmud Ali, Ali Mahmoud ABBAS)",
+    "family_as_given": "the list name marks its family name, and the query, unmarked, has "
+                       "it before a given name of the list's it ends with (Ismail Yusuf, "
+                       "Yousef ISMAIL)",
+    "other_name": "two words aligned as spellings that are known as other names (Hamadi, "
+                  "HAMAD; Khalil, Khalid)",
+    "patronymic_conflict": "each name has a patronymic the other lacks: another father "
+                           "(Vladimir Borislavovich, Vladimir Egorovich)",
     "kunya_missing": "one name has Abu or Umm before a name the other has without it (Abu "
                      "Bakr, Bakr)",
     "exact_subset": "every query token is one of the list name's, at least a close variant "
@@ -1758,7 +1877,8 @@ FEATURES: dict[str, str] = {
     "common_only": "only common tokens matched while the list name has more",
     "generic_only": "only generic words or numbers matched",
     "number_conflict": "different numbers (generation, series, unit)",
-    "lineage_conflict": "father and son swapped around bin / ould",
+    "lineage_conflict": "father and son swapped around bin / ould, or Abu before another "
+                        "word (Abu Yasser, Yasser Abou)",
     "legal_conflict": "different legal forms",
     "cjk_missing": "a syllable of a Chinese or Korean name is missing on either side",
     "family_missing": "the list name's family name (as the list marks it) is not in the query",

@@ -554,7 +554,8 @@ class Screener:
         anywhere in its last word (Supreme Council of the Cultural Rev); a shorter one after
         four letters, at least half the word; one of exactly 35, a SWIFT name line, even
         after a word the lists have (PAO Trubnaya Metallurgicheskaya Kom). Not a name of
-        one word, or of one beside business words (Bera Ltd is no BERATEX GROUP); the other
+        one word, or of one beside business words (Bera Ltd is no BERATEX GROUP; two business
+        words, ACADEMY OF NATIONAL DEFENSE SCIEN, are a name of business words); the other
         words must match too (Katherine Hall reaches HALLAK, and scores low). In a company's
         name (``org``), a last word that begins a word of a legal form (LIMIT, CORPO) is that
         form, cut: left out."""
@@ -574,8 +575,11 @@ class Screener:
         line = len(text) == _SWIFT_LINE  # cut even where a list word
         if last is not form.tokens[-1] or last.role not in (Role.NAME, Role.GENERIC) or (
                 last.short or len(last.text) < (2 if full else 4)
-                or (last.text in self.index.vocab and not line)) or not any(
-                t.role == Role.NAME for t in form.scoring[:-1]):
+                or (last.text in self.index.vocab and not line)) or not (any(
+                t.role == Role.NAME for t in form.scoring[:-1]) or sum(
+                t.role == Role.GENERIC for t in form.scoring[:-1]) >= 2):
+            # (a name of business words only, two or more before the cut: ACADEMY OF
+            # NATIONAL DEFENSE SCIEN)
             return None
         if not any(full or len(w) <= 2 * len(last.text)
                    for w in self.index.words_begun(last.text)):

@@ -121,6 +121,35 @@ pharmaceutical factory
 ticaret tic sanayi
 """.split())
 
+# rigour's organisation tagger files a word under a sector (DOMAIN: chemicals, consulting,
+# zavod, neft) or a kind of body (SYMBOL: trading, holding, fund): business words of many
+# languages. Those that name one body (al-Qaida, Hezbollah, the IRGC, a cartel) carry its
+# identity and are left names; so are words of three letters or fewer (fi, re, tv, dom).
+_ORG_WORD_TAGS = ("[DOMAIN:", "[SYMBOL:")
+_ORG_NAME_DOMAINS = frozenset(
+    "[DOMAIN:ALQAEDA] [DOMAIN:HEZBOLLAH] [DOMAIN:IRGC] [DOMAIN:CARTEL] [DOMAIN:CIA]".split())
+
+
+@lru_cache(maxsize=50_000)
+def org_word(word: str) -> str | None:
+    """The sector or kind of body rigour's organisation tagger files a word under
+    (``[DOMAIN:FACTORY]`` for plant, zavod and usine; ``[SYMBOL:CENTER]`` for center, centre,
+    cntr), or None: in an organisation's name such a word is a business word like those of
+    :data:`GENERIC`, and two words of one tag are one word. A pure function of the word."""
+    if len(word) < 4 or not word.isascii() or not word.isalpha():
+        return None
+    from rigour.names import NameTypeTag, analyze_names
+
+    for name in analyze_names(NameTypeTag.ORG, [word], symbols=True, phonetics=False,
+                              numerics=False, consolidate=False, rewrite=False):
+        for span in name.spans:
+            tag = str(span.symbol)
+            if len(span.parts) == 1 and tag.startswith(_ORG_WORD_TAGS) and (
+                    tag not in _ORG_NAME_DOMAINS):
+                return tag
+    return None
+
+
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
@@ -1582,6 +1611,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                 role = Role.TITLE
             elif org is not False and tok in GENERIC:
                 role = Role.GENERIC
+            elif org is True and not (abjad or syllabic) and org_word(tok) is not None:
+                role = Role.GENERIC  # (in a known organisation's name only: Saiful Islam)
             else:
                 role = Role.NAME
             alt = None
