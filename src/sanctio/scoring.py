@@ -1530,16 +1530,19 @@ def _family_missing(r: NameForm, used_r: set[int]) -> bool:
 
 
 def _fam_hit(p: Pair, fam: tuple[int, ...]) -> bool:
+    """The pair holds one of the list name's family-name tokens."""
     return any(j in fam for j in p.rj)
 
 
 def _family_as_given(q: NameForm, r: NameForm, real: list[Pair]) -> bool:
-    """The list name says which is the family name (KAZIM, Rashid; Yousef ISMAIL), and the
-    query's family name is one of the list's given names while another of its names is the
-    list's family name: given and family names the other way round, another person as often
-    as a name written in the wrong order. The query's family name is the one it marks (in
-    capitals, before a comma, after آل), else its last (Kazim Raashid, Ismail Yusuf; ISMAIL
-    Yousef and ISMAIL, Yousef are Yousef ISMAIL)."""
+    """The list name says which is the family name (KAZIM, Rashid; Yousef ISMAIL), and a
+    query written in its natural order with no such mark ends with one of the list's given
+    names and has the list's family name before it (Kazim Raashid, Ismail Yusuf): given and
+    family names the other way round, another person as often as a name written in the
+    wrong order. Read in any order: a query that marks a family name (ISMAIL Yousef; ISMAIL,
+    Yousef), one all in capitals or small letters (records write the family name first), a
+    Russian name with its patronymic, a Chinese or Korean one (family name first); in
+    another script, a query is judged only where آل marks its family name (تالا آل حسين)."""
     if not (q.person or r.person) or len(real) < 2 or "," in q.original:
         return False
     fam = _family_positions(r.original, tuple(t.text for t in r.scoring))
@@ -1808,7 +1811,7 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         "kunya_missing": float(_kunya_missing(q, r, real)),
         "family_as_given": float(_family_as_given(q, r, real)),
         # (two words found alike and said to be other names all the same: Hamadi, HAMAD;
-        # Khalil, Khalid; Kaddouri, Kaddoumi)
+        # Kaddouri, Khaddour; سعود, سعيد as written)
         "other_name": float(any(p.how in _OTHER_NAME for p in real)),
         # (Vladimir Borislavovich ZAYTSEV is not Vladimir Egorovich ZAITSEV: another father)
         "patronymic_conflict": float(any(is_patronymic(t.text) for t in un_q) and any(
@@ -1858,8 +1861,8 @@ FEATURES: dict[str, str] = {
     "family_as_given": "the list name marks its family name, and the query, unmarked, has "
                        "it before a given name of the list's it ends with (Ismail Yusuf, "
                        "Yousef ISMAIL)",
-    "other_name": "two words aligned as spellings that are known as other names (Hamadi, "
-                  "HAMAD; Khalil, Khalid)",
+    "other_name": "two words aligned as spellings that are other names (Hamadi, HAMAD: an "
+                  "-i of origin; سعود, سعيد: other long vowels as written)",
     "patronymic_conflict": "each name has a patronymic the other lacks: another father "
                            "(Vladimir Borislavovich, Vladimir Egorovich)",
     "kunya_missing": "one name has Abu or Umm before a name the other has without it (Abu "
