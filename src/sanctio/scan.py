@@ -547,7 +547,6 @@ class TextScanner:
             return any(roles.get(t) in want for t in p["query"].split())
 
         names = [p for p in strong if has(p, Role.NAME)]
-        ident = [p for p in strong if has(p, Role.NAME, Role.NUMBER)]
         conj = {k for w in words for k in w.keys if k in _CONJUNCTIONS}
         if conj and not conj <= set(word_keys(str(data.get("matched_name", "")))):
             return False  # two parties named together are not one (Mohamed and Abdul Rahim)
