@@ -47,6 +47,7 @@ from sanctio.text.abjad import (
     is_arabic_word,
     latin_keys,
     long_vowels_differ,
+    maqsura_after,
     reading_of,
     without_article,
 )
@@ -67,7 +68,7 @@ from sanctio.text.normalize import (
     leading_title,
     no_vowels,
     number_value,
-    org_word,
+    org_tags,
     persian_script,
     pinyin_apart,
     pinyin_pairs,
@@ -502,8 +503,9 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
     if q.role == r.role == Role.GENERIC:
         if generic_key(q.text) == generic_key(r.text):
             return 0.97, "the same business word (short form or plural)"
-        if (tag := org_word(q.text)) is not None and tag == org_word(r.text):
+        if tags := org_tags(q.text) & org_tags(r.text):
             # (rigour files them under one sector or kind of body: Cntr, Centre; Zavod, Plant)
+            tag = min(tags)
             return 0.95, "the same business word (" + tag.strip("[]").split(":")[1].lower() + ")"
         if _text_sim(q.text, r.text) < TYPO_SIM and q.text[:5] != r.text[:5] and not (
                 q.text in ARMED and r.text in ARMED):
@@ -840,7 +842,8 @@ def _final_vowel_apart(ab: Token, lat: Token) -> bool:
     if len(t) < 4:
         return False
     if last in "يیىئ":
-        return t[-1] not in "aeiouyh"
+        return t[-1] not in "aeiouyh" or (t[-1] == "a" and not maqsura_after(
+            last, (ab.orig or "--")[-2]))
     return t[-1] in "iy" and t[-2] not in "aeiouy"
 
 
@@ -1495,11 +1498,15 @@ def _natural_positions(original: str, texts: tuple[str, ...]) -> tuple[int, ...]
     return tuple(i + (n - k) if i < k else i - k for i in range(n))
 
 
+_ARTICLE_LAST = re.compile(r"(?:al|el)-\w{3,}")
+
+
 @lru_cache(maxsize=100_000)
 def _family_positions(original: str, texts: tuple[str, ...]) -> tuple[int, ...]:
     """Positions of a person's family name among the compared tokens, where the list says
     which it is: written first and followed by a comma (``KALIM, Mohammed Musa``), or in
-    capitals in a name written otherwise in mixed case (``Mohammed ZAMRINI``); in Arabic
+    capitals in a name written otherwise in mixed case (``Mohammed ZAMRINI``), or last with
+    its article in a name of three words or more (``Mohamad Ghazi al-Jalali``); in Arabic
     script, a name of three words or more ends with it (محمد باقر موسوی, بشار حافظ الأسد)."""
     words = original.split()
     if (len(texts) >= 3 or (len(words) >= 3 and words[-2] == "آل")) and is_arabic_word(
@@ -1512,12 +1519,51 @@ def _family_positions(original: str, texts: tuple[str, ...]) -> tuple[int, ...]:
     else:
         words = original.split()
         upper = [w for w in words if w.isupper() and sum(c.isalpha() for c in w) >= 2]
-        if not upper or not any(any(c.islower() for c in w) for w in words):
+        mixed = any(any(c.islower() for c in w) for w in words)
+        if mixed and not upper and len(words) >= 3 and _ARTICLE_LAST.match(words[-1]):
+            # (an Arabic name in mixed case ends with its family name where that has its
+            # article: Mohamad Ghazi al-Jalali, not Mohamad Ghazi)
+            upper = [words[-1]]
+        if not upper or not mixed:
             return ()
         family = " ".join(upper)
     found = set(tokenize_ascii(to_latin(family)))
     found |= {t[2:] for t in found if t.startswith("al") and len(t) > 4}
     return tuple(i for i, t in enumerate(texts) if t in found)
+
+
+# East Slavic endings of the two genders: family names (-ova, -eva, -ina, -skaya against
+# -ov, -ev, -in, -sky) and given names (-a, -ya, -iya against a consonant, -y, -iy)
+_SLAVIC_FEMININE = re.compile(r"(?:[oe]va|[iy]na|sk(?:aya|aja|aia|a))$")
+_SLAVIC_MASCULINE = re.compile(r"(?:[oe]v|[iy]n|sk(?:iy|ii|ij|yy|yi|y|i))$")
+_GIVEN_FEMININE = re.compile(r"[^aeiou]i?[ay]?a$")
+_GIVEN_MASCULINE = re.compile(r"(?:[^aeiouy]|[^aeiou]i?[iy]|ij)$")
+
+
+def _gender_of(a: str, b: str) -> str | None:
+    """How two aligned words of East Slavic names differ in gender: "patronymic"
+    (Vladimirovna, Vladimirovich), "family" (KULIKOVA, KULIKOV), "given" (Valeriya,
+    Valery; Aleksandra, Aleksandr), or None."""
+    if is_patronymic(a) and is_patronymic(b):
+        return "patronymic" if a.endswith("na") != b.endswith("na") else None
+    for x, y in ((a, b), (b, a)):
+        if _SLAVIC_FEMININE.search(x) and _SLAVIC_MASCULINE.search(y) and x[:2] == y[:2]:
+            return "family"
+    for x, y in ((a, b), (b, a)):
+        if (len(y) >= 4 and _GIVEN_FEMININE.search(x) and _GIVEN_MASCULINE.search(y)
+                and x[:3] == y[:3]):
+            return "given"
+    return None
+
+
+def _gender_conflict(real: list[Pair]) -> bool:
+    """Two names of the other gender: two or more aligned words in the other gender's form,
+    a family name or patronymic among them (Valeriya Vladimirovna KULIKOVA is not Valery
+    Vladimirovich KULIKOV, Yevgeniya MARKOVA not Yevgeny MARKOV). One such word alone is a
+    slip (a form filled in with the wrong ending, Olga Vladimirovna KOROBOV) or a typo."""
+    kinds = [k for p in real if len(p.query) == len(p.listed) == 1
+             for k in [_gender_of(p.query[0].text, p.listed[0].text)] if k is not None]
+    return len(kinds) >= 2 and any(k != "given" for k in kinds)
 
 
 def _family_missing(r: NameForm, used_r: set[int]) -> bool:
@@ -1546,9 +1592,14 @@ def _family_as_given(q: NameForm, r: NameForm, real: list[Pair]) -> bool:
     if not (q.person or r.person) or len(real) < 2 or "," in q.original:
         return False
     fam = _family_positions(r.original, tuple(t.text for t in r.scoring))
+    words = q.original.split()
+    if not fam and q.script != "Latin" and r.script == "Latin" and len(r.scoring) >= 2 and (
+            not r.original.isupper() and not r.original.islower() and "," not in r.original):
+        # (a query whose آل marks its family name, against a list name in mixed case, which
+        # writes its family name last: تالا آل حسين is not Hossein Tala)
+        fam = (len(r.scoring) - 1,)
     if not fam:
         return False
-    words = q.original.split()
     if q.script == "Latin":
         if _family_positions(q.original, tuple(t.text for t in q.scoring)) or any(
                 is_patronymic(t.text) for t in q.scoring) or q.original.isupper() or (
@@ -1816,6 +1867,10 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         # (Vladimir Borislavovich ZAYTSEV is not Vladimir Egorovich ZAITSEV: another father)
         "patronymic_conflict": float(any(is_patronymic(t.text) for t in un_q) and any(
             is_patronymic(t.text) for t in un_r)),
+        # (Valeriya Vladimirovna KULIKOVA is not Valery Vladimirovich KULIKOV)
+        # (a person's: an organisation named after one has the name in the genitive, the
+        # masculine reading as the feminine does, Движение Игоря СТРЕЛКОВА)
+        "gender_conflict": float(r.person and _gender_conflict(real)),
         "strongest_token": max_w,
         "single_word": single,
         "single_fuzzy": single * fuzzy_share,
@@ -1830,6 +1885,9 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         "legal_conflict": float(bool(q.legal and r.legal and not q.legal & r.legal)),
         # (either side: 장영철 Jang Yong Chol is not JANG Chol, whose given name is Chol)
         "cjk_missing": float(cjk and (r_un_w > 0 or cjk_extra)),
+        # (a name written in Chinese characters says every syllable it has: 王畅 is not WANG
+        # Chang Uk, nor 曾莉 LEE Chang Ho)
+        "han_missing": float(cjk and r_un_w > 0 and all(t.han for t in qt)),
         "family_missing": float(family_missing),
         "generic_conflict": float(_generic_conflict(un_q, un_r)),
         "business_extra": float(business_extra),
@@ -1865,6 +1923,8 @@ FEATURES: dict[str, str] = {
                   "-i of origin; سعود, سعيد: other long vowels as written)",
     "patronymic_conflict": "each name has a patronymic the other lacks: another father "
                            "(Vladimir Borislavovich, Vladimir Egorovich)",
+    "gender_conflict": "two or more words in the other gender's form, a family name or "
+                       "patronymic among them (Valeriya KULIKOVA, Valery KULIKOV)",
     "kunya_missing": "one name has Abu or Umm before a name the other has without it (Abu "
                      "Bakr, Bakr)",
     "exact_subset": "every query token is one of the list name's, at least a close variant "
@@ -1884,6 +1944,8 @@ FEATURES: dict[str, str] = {
                         "word (Abu Yasser, Yasser Abou)",
     "legal_conflict": "different legal forms",
     "cjk_missing": "a syllable of a Chinese or Korean name is missing on either side",
+    "han_missing": "the query is written in Chinese characters, and the list name has a "
+                   "syllable more (王畅, WANG Chang Uk)",
     "family_missing": "the list name's family name (as the list marks it) is not in the query",
     "generic_conflict": "each name has a business word the other lacks (Aryan Group, Aryan Bank)",
     "business_extra": "a one-word company name in a query with business words it lacks (Saha "
@@ -1897,7 +1959,8 @@ FEATURES: dict[str, str] = {
 
 
 _CONFLICTS = ("one_of_many", "generic_only", "number_conflict", "lineage_conflict",
-              "legal_conflict", "single_fuzzy", "single_alike", "kunya_missing")
+              "legal_conflict", "single_fuzzy", "single_alike", "kunya_missing",
+              "family_as_given", "gender_conflict")
 
 
 class NameModel:

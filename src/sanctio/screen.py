@@ -123,10 +123,12 @@ def _reversed_reading(text: str) -> str | None:
     """A name of three words or more, all in a right-to-left script, with its words in the
     other order: text taken out of PDF files often comes with the words of a line reversed
     (القادر عبد الشيخ أحمد for أحمد الشيخ عبد القادر), which parts a compound (Abd al-Qadir) or
-    a nasab (bin Laden) that reading the words in any order cannot mend."""
+    a nasab (bin Laden) that reading the words in any order cannot mend. A name whose آل
+    stands before its last word is in its natural order (تالا آل حسين, Tala of the Hussein
+    family, is not حسين آل تالا)."""
     words = text.split()
     if text.isascii() or len(words) < 3 or detect_script(text) not in ABJAD_SCRIPTS or any(
-            c.isascii() and c.isalpha() for c in text):
+            c.isascii() and c.isalpha() for c in text) or words[-2] == "آل":
         return None
     return " ".join(reversed(words))
 

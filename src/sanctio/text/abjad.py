@@ -206,6 +206,14 @@ def glued_article(second: str | None) -> str:
     return ARTICLE_JOIN if (second or "").startswith("ال") else ARTICLE_JOIN + "ال"
 
 
+def maqsura_after(ya: str, before: str) -> bool:
+    """Whether a final ي or ی may be an alif maqsura, read as a (Persian writes ی for it:
+    مصطفی Mostafa, عیسی Isa, مرتضی Morteza). ى is one always; after ع or ج the letter is the
+    ending -i of a name of origin or descent (زارعی Zarei, شفیعی Shafiei, فرجی Faraji), which
+    no name with an alif maqsura has."""
+    return ya == "ى" or before not in "عج"
+
+
 @lru_cache(maxsize=50_000)
 def _reading(word: str) -> re.Pattern[str] | None:
     """A pattern of every Latin spelling the word may have, or None for a word with fewer
@@ -247,8 +255,12 @@ def _reading(word: str) -> re.Pattern[str] | None:
         if ch in ALEF:
             parts.append(f"{_V}{{1,2}}" if i == 0 else "(?:a|aa|e|ah|o)")
         elif ch in _YA:
-            if end:  # ي, ی and ى at the end: Ali, Aly, Alie; Musa, Mousa (ى read as a)
+            if end and maqsura_after(ch, letters[i - 1] if i else ""):
+                # ي, ی and ى at the end: Ali, Aly, Alie; Musa, Mousa, مرتضی Morteza (an
+                # alif maqsura, read as a)
                 parts.append("(?:y|i|ie|ee|ey|iy|e|a|aa|ya|ah)")
+            elif end:  # زارعی is Zarei, not Zarya; فرجی Faraji, not Faraja
+                parts.append("(?:y|i|ie|ee|ey|iy|e)")
             elif i == 0:
                 parts.append("(?:y|i|e|j)")
             else:

@@ -131,23 +131,33 @@ _ORG_NAME_DOMAINS = frozenset(
 
 
 @lru_cache(maxsize=50_000)
-def org_word(word: str) -> str | None:
-    """The sector or kind of body rigour's organisation tagger files a word under
+def org_tags(word: str) -> frozenset[str]:
+    """The sectors or kinds of body rigour's organisation tagger files a word under
     (``[DOMAIN:FACTORY]`` for plant, zavod and usine; ``[SYMBOL:CENTER]`` for center, centre,
-    cntr), or None: in an organisation's name such a word is a business word like those of
-    :data:`GENERIC`, and two words of one tag are one word. A pure function of the word."""
+    cntr; ``[SYMBOL:CO]`` and ``[SYMBOL:CORP]`` for corporation): in an organisation's name
+    such a word is a business word like those of :data:`GENERIC`, and two words that share
+    a tag are one word. A pure function of the word: every tag, in no order (rigour gives a
+    word's spans in an order that varies from one process to the next)."""
     if len(word) < 4 or not word.isascii() or not word.isalpha():
-        return None
+        return frozenset()
     from rigour.names import NameTypeTag, analyze_names
 
+    tags: set[str] = set()
     for name in analyze_names(NameTypeTag.ORG, [word], symbols=True, phonetics=False,
                               numerics=False, consolidate=False, rewrite=False):
         for span in name.spans:
             tag = str(span.symbol)
             if len(span.parts) == 1 and tag.startswith(_ORG_WORD_TAGS) and (
                     tag not in _ORG_NAME_DOMAINS):
-                return tag
-    return None
+                tags.add(tag)
+    return frozenset(tags)
+
+
+def org_word(word: str) -> str | None:
+    """The first (in sorted order) of the word's :func:`org_tags`, or None for a word rigour
+    files under none: whether it is a business word at all."""
+    tags = org_tags(word)
+    return min(tags) if tags else None
 
 
 _ORDINAL_WORDS = {
