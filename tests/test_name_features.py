@@ -1891,3 +1891,57 @@ def test_an_organisation_named_after_a_man_in_the_genitive_is_no_gender_conflict
     assert compare_forms(replace(q, person=True), replace(r, person=True), W).features[
         "gender_conflict"] == 1.0  # the same words in a person's name say a woman
 
+
+def test_a_persian_given_name_is_written_whole_in_the_script() -> None:
+    # محمد alone is another name than Mohammad Bagher, which Persian writes as one
+    assert feature("compound_missing", "محمد موسوی", "Seyed Mohammad Bagher MOUSSAVI") == 1.0
+    assert score("محمد موسوی", "Seyed Mohammad Bagher MOUSSAVI") < 0.8
+    assert score("محمدباقر موسوی", "Seyed Mohammad Bagher MOUSSAVI") >= 0.9
+    assert score("محمد باقر موسوی", "Seyed Mohammad Bagher MOUSSAVI") >= 0.9
+    # in Latin letters a middle name may have been left out, as before; so may a name after
+    # one that begins no compound, or after the particle of one (Zia-ur-Rahman)
+    assert feature("compound_missing", "Mohammad Moussavi",
+                   "Seyed Mohammad Bagher MOUSSAVI") == 0.0
+    assert feature("compound_missing", "وحید مجید", "Vahid Mohammad Naser MAJID") == 0.0
+    assert feature("compound_missing", "ضیا الرحمان مدنی", "ZIA-UR-RAHMAN MADANI") == 0.0
+    assert score("Mohammad Moussavi", "Seyed Mohammad Bagher MOUSSAVI") >= 0.9
+
+
+def test_a_patronymic_none_of_the_persons_names_give_is_another_father() -> None:
+    from sanctio.model import Schema
+    from sanctio.scoring import EntityFacts, patronymic_evidence
+
+    def facts(*patronymics: str) -> EntityFacts:
+        return EntityFacts(Schema.PERSON, [], frozenset(), frozenset(), frozenset(), {},
+                           patronymics=frozenset(patronymics))
+
+    alias = compare_forms(analyze("Vladimir Borislavovich Zaytsev", org=False),
+                          analyze("Vladimir Zajcev", org=False), W)  # an alias without one
+    found = patronymic_evidence(alias, facts("egorovich", "yegorovich"))
+    assert found is not None and found.effect < 0 and "egorovich" in found.detail
+    # the same father, however spelt, or a person whose names give none: no evidence
+    assert patronymic_evidence(alias, facts("petrovich")) is not None
+    assert patronymic_evidence(alias, facts("borislavovych")) is None
+    assert patronymic_evidence(alias, facts()) is None
+    # a matched name with a patronymic of its own is the name comparison's to judge
+    primary = compare_forms(analyze("Vladimir Borislavovich Zaytsev", org=False),
+                            analyze("Vladimir Egorovich ZAITSEV", org=False), W)
+    assert patronymic_evidence(primary, facts("egorovich")) is None
+
+
+def test_a_name_met_in_another_order_and_cut_is_no_exact_subset() -> None:
+    # the list name has more, and the query meets its words in another order: no subset
+    # bonus (a spelling as well takes it below the threshold: Habibu / Habibi)
+    assert feature("exact_subset", "Habibu Mohammed", "Mohammad Reza Habibi") == 0.0
+    assert score("Habibu Mohammed", "Mohammad Reza Habibi") < 0.8
+    assert score("Khalil Tahri", "Tahir Hamid Khalil") < 0.8
+    # the same words, reordered and cut, still alert; in the list's order they are a subset
+    assert score("Habibi Mohammad", "Mohammad Reza Habibi") >= 0.8
+    assert feature("exact_subset", "Mohammad Habibi", "Mohammad Reza Habibi") == 1.0
+    # a Korean name (family name first or last), a word twice (either it meets), and a
+    # comma name whose family name is an Abd compound (ABDUL RAHIM: one word, abdrahim)
+    assert feature("exact_subset", "Ho CHOE", "CHOE Yong Ho") == 1.0
+    assert feature("exact_subset", "Omar OMAR", "OMAR, Omar Awadh") == 1.0
+    assert feature("exact_subset", "Ali ABDUL RAHIM", "ABDUL RAHIM, Ali Mohamad") == 1.0
+    # a comma query is read in its natural order too
+    assert feature("exact_subset", "SLUTSKIY, Leonid", "SLUTSKY, Leonid Eduardovich") == 1.0

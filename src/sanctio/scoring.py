@@ -60,6 +60,7 @@ from sanctio.text.normalize import (
     NameForm,
     Role,
     Token,
+    analyze,
     han_same,
     hangul_syllable,
     is_cyrillic_word,
@@ -1492,7 +1493,9 @@ def _natural_positions(original: str, texts: tuple[str, ...]) -> tuple[int, ...]
     names recur in every screening."""
     n = len(texts)
     head, sep, _rest = original.partition(",")
-    k = sum(1 for t in tokenize_ascii(to_latin(head)) if t in texts) if sep else 0
+    # (the head's words as the name's tokens read them: ABDUL RAHIM is one, abdrahim)
+    k = sum(1 for t in {*tokenize_ascii(to_latin(head)), *(
+        t.text for t in analyze(head, org=False).scoring)} if t in texts) if sep else 0
     if not 0 < k < n:
         return tuple(range(n))
     return tuple(i + (n - k) if i < k else i - k for i in range(n))
@@ -1564,6 +1567,31 @@ def _gender_conflict(real: list[Pair]) -> bool:
     kinds = [k for p in real if len(p.query) == len(p.listed) == 1
              for k in [_gender_of(p.query[0].text, p.listed[0].text)] if k is not None]
     return len(kinds) >= 2 and any(k != "given" for k in kinds)
+
+
+def _compound_missing(q: NameForm, r: NameForm, used_r: set[int], real: list[Pair]) -> bool:
+    """A query in Persian script meets the first of a person's given names, one that Persian
+    compounds begin with, and the list name has another name right after it that the query
+    lacks: in Persian the two are one
+    compound name (Mohammad Bagher, Ali Asghar, Gholam Reza), and محمد alone is another
+    name, not the same one with a middle name left out (محمد موسوی is not Seyed Mohammad
+    Bagher MOUSSAVI). A name written in the script is written whole; a Latin one may drop a
+    middle name, and is judged as before."""
+    if not (r.person and persian_script(q.original)) or len(r.scoring) < 3:
+        return False
+    pos = _natural_positions(r.original, tuple(t.text for t in r.scoring))
+    first, second = pos.index(0), pos.index(1)
+    # (a word with the -i of origin is a middle name of its own: Ali Husseini KHAMENEI is
+    # علی خامنه‌ای)
+    head, word = r.scoring[first], r.scoring[second]
+    return (_COMPOUND_HEAD.fullmatch(head.text) is not None and second not in used_r
+            and word.role == Role.NAME and len(word.text) >= 3 and word.text[-1] not in "iy"
+            and any(p.qi == (0,) and p.rj == (first,) for p in real))
+
+
+# the first names Persian compounds begin with: Mohammad (Mohammad Bagher), Ali (Ali
+# Asghar), Gholam (Gholam Reza), Amir (Amir Hossein), Abol and Abdol (Abol Fazl)
+_COMPOUND_HEAD = re.compile(r"m[ou]h?[ae]mm?[ae]d|ali|gh?olam|amir|ab[do]?ol")
 
 
 def _family_missing(r: NameForm, used_r: set[int]) -> bool:
@@ -1667,17 +1695,22 @@ def _business_extra(q: NameForm, r: NameForm, un_q: list[Token], un_r: list[Toke
     return any(t.role == Role.GENERIC and t.text not in ARMED for t in un_q)
 
 
-def _crossed(r: NameForm, real: list[Pair], family: bool = True) -> bool:
+def _crossed(r: NameForm, real: list[Pair], family: bool = True,
+             q: NameForm | None = None) -> bool:
     """The query's tokens meet the list name's in another order than the list writes them
     (Ahmad Suleiman against Yousef Suleiman al-Ahmad); with ``family`` false, the list's
-    family name left out (Mahmud Ali against Ali Mahmoud ABBAS, not ABBAS Ali)."""
+    family name left out (Mahmud Ali against Ali Mahmoud ABBAS, not ABBAS Ali). Given the
+    query, its words are read in its natural order too (SLUTSKIY, Leonid is Leonid
+    SLUTSKIY)."""
     if len(real) < 2:
         return False
     texts = tuple(t.text for t in r.scoring)
     pos = _natural_positions(r.original, texts)
+    qpos = _natural_positions(q.original, tuple(t.text for t in q.scoring)) if q else None
     left_out: set[int] = set() if family else (
         set(_family_positions(r.original, texts)) or {pos.index(len(texts) - 1)})
-    seq = [pos[p.rj[0]] for p in sorted(real, key=lambda p: p.qi[0])
+    seq = [pos[p.rj[0]] for p in sorted(real, key=lambda p: (
+               qpos[p.qi[0]] if qpos and p.qi else p.qi[0] if p.qi else -1))
            if p.rj and p.qi and p.rj[0] not in left_out]
     return any(b < a for a, b in itertools.pairwise(seq))
 
@@ -1840,6 +1873,12 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
     head = next((p for p in real if p.qi == (0,)), None)
     compound_given = head is not None and len(head.rj) == 1 and persian_script(
         q.original) and any(qt.index(t) == 1 for t in un_q)
+    # (the list name has more, and the query meets its words in another order: a name
+    # reordered and cut, or another name of the same words; no exact subset, Khalil Tahri is
+    # not Tahir Hamid KHALIL; but a Chinese or Korean name, whose family name goes first or
+    # last, a query with a word twice, Omar OMAR, which meets either, and an organisation's
+    # name, whose words a translation orders as its language does)
+    crossed = bool(un_r) and _crossed(r, real, q=q)
     return {
         "coverage": coverage,
         "weakest": min((p.sim for p in real), default=0.0),
@@ -1849,11 +1888,12 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         "query_unmatched": q_un_w / q_total if q_total else 1.0,
         "list_unmatched": r_un_w / r_total,
         "exact_subset": float(
-            len(real) >= 2 and not un_q and bool(un_r)
+            len(real) >= 2 and not un_q and bool(un_r) and not (
+                crossed and r.person and not cjk and len({t.text for t in qt}) == len(qt))
             and not (family_missing or rare_given_missing or org_word_left) and all(
                 p.sim >= 0.9 or (p.how == "initial" and r.person) for p in real) and any(
                 p.how != "initial" for p in real)),
-        "crossed_gap": float(bool(un_r) and _crossed(r, real)),
+        "crossed_gap": float(crossed),
         # (a person's given names: Mahmud son of Ali is not Ali son of Mahmoud; ABBAS Ali,
         # the family name put first, is the same order; a Chinese or Korean name has
         # syllables, not given names)
@@ -1888,6 +1928,7 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         # (a name written in Chinese characters says every syllable it has: 王畅 is not WANG
         # Chang Uk, nor 曾莉 LEE Chang Ho)
         "han_missing": float(cjk and r_un_w > 0 and all(t.han for t in qt)),
+        "compound_missing": float(_compound_missing(q, r, used_r, real)),
         "family_missing": float(family_missing),
         "generic_conflict": float(_generic_conflict(un_q, un_r)),
         "business_extra": float(business_extra),
@@ -1928,8 +1969,10 @@ FEATURES: dict[str, str] = {
     "kunya_missing": "one name has Abu or Umm before a name the other has without it (Abu "
                      "Bakr, Bakr)",
     "exact_subset": "every query token is one of the list name's, at least a close variant "
-                    "or its initial (the list name has more: a dropped middle name, not the "
-                    "family name the list marks nor a first name that is not a common one)",
+                    "or its initial, in the list name's order but for a Chinese or Korean name "
+                    "(the list name has more: a "
+                    "dropped middle name, not the family name the list marks nor a first name "
+                    "that is not a common one)",
     "strongest_token": "rarity of the rarest matched token",
     "rarest_fuzzy": "how far the rarest matched token is from its counterpart",
     "single_word": "a one-word name against a one-word name",
@@ -1946,6 +1989,8 @@ FEATURES: dict[str, str] = {
     "cjk_missing": "a syllable of a Chinese or Korean name is missing on either side",
     "han_missing": "the query is written in Chinese characters, and the list name has a "
                    "syllable more (王畅, WANG Chang Uk)",
+    "compound_missing": "a query in Persian script has the first of two given names the "
+                        "list name has, which Persian writes as one (محمد, Mohammad Bagher)",
     "family_missing": "the list name's family name (as the list marks it) is not in the query",
     "generic_conflict": "each name has a business word the other lacks (Aryan Group, Aryan Bank)",
     "business_extra": "a one-word company name in a query with business words it lacks (Saha "
@@ -2042,6 +2087,31 @@ class EntityFacts:
     countries: frozenset[str]
     genders: frozenset[str]
     identifiers: dict[str, list[tuple[str, str | None]]]  # normalised number -> (type, country)
+    # the patronymics the entity's names give (egorovich), read off its analysed names
+    patronymics: frozenset[str] = frozenset()
+
+
+# taken off where a person's names all give another father than the query's patronymic
+OTHER_FATHER_EFFECT = -0.15
+
+
+def patronymic_evidence(cmp: NameComparison, facts: EntityFacts) -> Evidence | None:
+    """The query has a patronymic the matched name lacks (an alias written without one:
+    Vladimir Zajcev), and every patronymic the listed person's other names give is another
+    father's (Vladimir Borislavovich ZAYTSEV is not Vladimir Egorovich ZAITSEV, whatever
+    alias he is also listed under). A matched name with a patronymic of its own is judged by
+    the name comparison (``patronymic_conflict``)."""
+    listed = [*cmp.unmatched_list, *(t for p in cmp.pairs for t in p.listed)]
+    if not facts.patronymics or any(is_patronymic(t.text) for t in listed):
+        return None
+    own = [t.text for t in cmp.unmatched_query if is_patronymic(t.text)]
+    if not own or any(not _other_fathers(p, f) for p in own for f in facts.patronymics):
+        return None
+    return Evidence("patronymic", OTHER_FATHER_EFFECT,
+                    f"the query's patronymic {', '.join(own)} is none of those the listed "
+                    f"person's names give ({', '.join(sorted(facts.patronymics))}): another "
+                    "father",
+                    {"query": own, "listed": sorted(facts.patronymics)})
 
 
 def _dob_compare(query: str, listed: Iterable[DateValue]) -> tuple[str, str] | None:

@@ -34,6 +34,7 @@ from sanctio.scoring import (
     NameComparison,
     attribute_evidence,
     compare_forms,
+    patronymic_evidence,
 )
 from sanctio.text.cantonese import cantonese_reading, may_be_listed, spelled_in_cantonese
 from sanctio.text.normalize import (
@@ -56,6 +57,7 @@ from sanctio.text.normalize import (
     warm_tagger,
 )
 from sanctio.text.orgwords import translated_reading
+from sanctio.text.slavic import is_patronymic
 
 _TYPE_RANK = {NameType.PRIMARY: 0, NameType.ALIAS: 1, NameType.ORIGINAL: 2,
               NameType.FORMER: 3, NameType.WEAK: 4}
@@ -316,6 +318,13 @@ class Screener:
                     seen[key] = len(self.names)
                     self.names.append(IndexedName(pos, name, member.version.list_id, form,
                                                   read_as=read_as))
+        pats: dict[int, set[str]] = {}
+        for n in self.names:
+            for t in n.form.scoring:
+                if is_patronymic(t.text):
+                    pats.setdefault(n.entity, set()).add(t.text)
+        for pos, words in pats.items():
+            self.entities[pos].facts.patronymics = frozenset(words)
         self.links_to, self.linked_from = _links(self.entities)
         ensure_symbols([t.text for n in self.names for t in n.form.tokens if t.role == Role.NAME]
                        + [t.orig for n in self.names for t in n.form.tokens if t.orig])
@@ -532,11 +541,13 @@ class Screener:
             if cmp.score < min_name_score:
                 continue
             final = s
+            if (other := patronymic_evidence(cmp, self.entities[pos].facts)) is not None:
+                final = max(0.0, s + other.effect)
             if has_facts:
                 facts = attribute_evidence(
                     query.schema, query.dob, query.country, query.gender, query.identifiers,
                     self.entities[pos].facts, norm_id, cmp.score)
-                final = max(0.0, min(1.0, s + sum(e.effect for e in facts)))
+                final = max(0.0, min(1.0, final + sum(e.effect for e in facts)))
             ranked.append((final, self.entities[pos].entity.id, pos, s, entry, cmp))
         ranked.sort(key=lambda r: (-r[0], r[1]))
         matches = []
@@ -772,6 +783,8 @@ class Screener:
                    if name.type == NameType.WEAK else "a former name is slightly weaker evidence")
             expl.append(Evidence("name_type", name_score - cmp.score, why,
                                  {"name_type": name.type.value}))
+        if (other := patronymic_evidence(cmp, info.facts)) is not None:
+            expl.append(other)
         expl.extend(attribute_evidence(
             query.schema, query.dob, query.country, query.gender, query.identifiers,
             info.facts, norm_id, cmp.score))
