@@ -1520,7 +1520,6 @@ def _family_positions(original: str, texts: tuple[str, ...]) -> tuple[int, ...]:
     if sep and rest.strip():
         family = head
     else:
-        words = original.split()
         upper = [w for w in words if w.isupper() and sum(c.isalpha() for c in w) >= 2]
         mixed = any(any(c.islower() for c in w) for w in words)
         if mixed and not upper and len(words) >= 3 and _ARTICLE_LAST.match(words[-1]):
@@ -1572,11 +1571,10 @@ def _gender_conflict(real: list[Pair]) -> bool:
 def _compound_missing(q: NameForm, r: NameForm, used_r: set[int], real: list[Pair]) -> bool:
     """A query in Persian script meets the first of a person's given names, one that Persian
     compounds begin with, and the list name has another name right after it that the query
-    lacks: in Persian the two are one
-    compound name (Mohammad Bagher, Ali Asghar, Gholam Reza), and محمد alone is another
-    name, not the same one with a middle name left out (محمد موسوی is not Seyed Mohammad
-    Bagher MOUSSAVI). A name written in the script is written whole; a Latin one may drop a
-    middle name, and is judged as before."""
+    lacks: in Persian the two are one compound name (Mohammad Bagher, Ali Asghar, Gholam
+    Reza), and محمد alone is another name, not the same one with a middle name left out
+    (محمد موسوی is not Seyed Mohammad Bagher MOUSSAVI). A name written in the script is
+    written whole; a Latin one may drop a middle name, and is judged as before."""
     if not (r.person and persian_script(q.original)) or len(r.scoring) < 3:
         return False
     pos = _natural_positions(r.original, tuple(t.text for t in r.scoring))
@@ -1969,10 +1967,10 @@ FEATURES: dict[str, str] = {
     "kunya_missing": "one name has Abu or Umm before a name the other has without it (Abu "
                      "Bakr, Bakr)",
     "exact_subset": "every query token is one of the list name's, at least a close variant "
-                    "or its initial, in the list name's order but for a Chinese or Korean name "
-                    "(the list name has more: a "
-                    "dropped middle name, not the family name the list marks nor a first name "
-                    "that is not a common one)",
+                    "or its initial, and meets a person's in its order (the list name has "
+                    "more: a dropped middle name, not the family name the list marks nor a "
+                    "first name that is not a common one; a Chinese or Korean name, or a query "
+                    "with a word twice, in any order)",
     "strongest_token": "rarity of the rarest matched token",
     "rarest_fuzzy": "how far the rarest matched token is from its counterpart",
     "single_word": "a one-word name against a one-word name",

@@ -540,21 +540,22 @@ class Screener:
         for pos, (s, entry, cmp) in best.items():
             if cmp.score < min_name_score:
                 continue
-            final = s
-            if (other := patronymic_evidence(cmp, self.entities[pos].facts)) is not None:
-                final = max(0.0, s + other.effect)
+            # the entity's evidence beside the name, once: it ranks the match and explains it
+            facts = self.entities[pos].facts
+            other = patronymic_evidence(cmp, facts)
+            beside = [other] if other is not None else []
             if has_facts:
-                facts = attribute_evidence(
+                beside += attribute_evidence(
                     query.schema, query.dob, query.country, query.gender, query.identifiers,
-                    self.entities[pos].facts, norm_id, cmp.score)
-                final = max(0.0, min(1.0, final + sum(e.effect for e in facts)))
-            ranked.append((final, self.entities[pos].entity.id, pos, s, entry, cmp))
+                    facts, norm_id, cmp.score)
+            final = max(0.0, min(1.0, s + sum(e.effect for e in beside)))
+            ranked.append((final, self.entities[pos].entity.id, pos, s, entry, cmp, beside))
         ranked.sort(key=lambda r: (-r[0], r[1]))
         matches = []
-        for rank, (final, _eid, pos, s, entry, cmp) in enumerate(ranked):
+        for rank, (final, _eid, pos, s, entry, cmp, beside) in enumerate(ranked):
             if keep is not None and not keep(final, rank):
                 continue
-            matches.append(self._match(query, pos, s, entry, cmp))
+            matches.append(self._match(query, pos, s, entry, cmp, beside))
         return matches
 
     def _cut_off(self, form: NameForm, org: bool | None = None) -> NameForm | None:
@@ -763,7 +764,9 @@ class Screener:
         return [m for rank, m in enumerate(ranked) if keep is None or keep(m.score, rank)]
 
     def _match(self, query: Query, pos: int, name_score: float, entry: IndexedName,
-               cmp: NameComparison) -> Match:
+               cmp: NameComparison, beside: list[Evidence]) -> Match:
+        """The match of one entity, explained: the name comparison, the name's type, and the
+        entity's evidence ``beside`` the name (as :meth:`_score` ranked it)."""
         info = self.entities[pos]
         name = entry.name
         kind = {NameType.PRIMARY: "primary name", NameType.ALIAS: "alias",
@@ -783,11 +786,7 @@ class Screener:
                    if name.type == NameType.WEAK else "a former name is slightly weaker evidence")
             expl.append(Evidence("name_type", name_score - cmp.score, why,
                                  {"name_type": name.type.value}))
-        if (other := patronymic_evidence(cmp, info.facts)) is not None:
-            expl.append(other)
-        expl.extend(attribute_evidence(
-            query.schema, query.dob, query.country, query.gender, query.identifiers,
-            info.facts, norm_id, cmp.score))
+        expl.extend(beside)
         score = name_score + sum(e.effect for e in expl if e.feature != "name_type")
         score = max(0.0, min(1.0, score))
         not_listed = [lid for lid in self.lists if lid not in info.lists]

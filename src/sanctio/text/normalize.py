@@ -153,13 +153,6 @@ def org_tags(word: str) -> frozenset[str]:
     return frozenset(tags)
 
 
-def org_word(word: str) -> str | None:
-    """The first (in sorted order) of the word's :func:`org_tags`, or None for a word rigour
-    files under none: whether it is a business word at all."""
-    tags = org_tags(word)
-    return min(tags) if tags else None
-
-
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
@@ -1621,7 +1614,7 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                 role = Role.TITLE
             elif org is not False and tok in GENERIC:
                 role = Role.GENERIC
-            elif org is True and not (abjad or syllabic) and org_word(tok) is not None:
+            elif org is True and not (abjad or syllabic) and org_tags(tok):
                 role = Role.GENERIC  # (in a known organisation's name only: Saiful Islam)
             else:
                 role = Role.NAME
