@@ -377,7 +377,7 @@ def table_symbols(tok: str) -> frozenset[str] | None:
 
 def _parts(tok: str) -> list[str]:
     """rigour's name parts of a word, as its tagger sees them (casefolded, tokenised)."""
-    from rigour._core import Name
+    from rigour.names import Name
 
     return [p.form for p in Name(tok, phonetics=False).parts]
 
@@ -439,20 +439,19 @@ def build_table() -> dict[str, str] | None:
 
 
 def _build_table() -> dict[str, str] | None:
-    from rigour._core import _normalize
-    from rigour.text.normalize import Cleanup, Normalize
+    from rigour.text.normalize import Cleanup, Normalize, normalize
 
     data = _rigour_data()
     if data is None:
         return None
     names, symbols = data
-    flags, cleanup = int(Normalize.CASEFOLD | Normalize.NAME), int(Cleanup.Noop)
+    flags, cleanup = Normalize.CASEFOLD | Normalize.NAME, Cleanup.Noop
     normed: dict[str, str | None] = {}
 
     def norm(alias: str) -> str | None:
         key = normed.get(alias, "")
         if key == "":
-            key = normed[alias] = _normalize(alias, flags, cleanup) or None
+            key = normed[alias] = normalize(alias, flags, cleanup) or None
         return key
 
     table: dict[str, list[str]] = {}
