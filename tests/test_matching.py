@@ -395,6 +395,35 @@ def test_respaced_reading_puts_the_spaces_the_lists_write() -> None:
     assert respaced_reading("DIMITRISA", names, True) == ("DIMITRI SA", ["DIMITRISA as DIMITRI SA"])
 
 
+def test_respaced_reading_joins_what_the_analyser_reads_and_cuts_where_the_case_says() -> None:
+    """Pure: a word split in two joins where the analyser reads the whole as list words
+    (Aboubacar is read abu bacar, Abdolghassem as its Abd compound), where a particle's
+    letters end a word no list writes (Eucli des), or where the two halves make a legal form;
+    two words written together with the second's capital kept are cut there, into list words
+    of any length (HoPAK); a capital inside a word that is no two list words cuts nothing."""
+    from sanctio.screen import respaced_reading
+
+    vocab = {"abu", "bacar", "cherif", "abdghassem", "assem", "salavati", "euclides", "correa",
+             "isim", "atr", "kwang", "ho", "pak", "abdifatah", "bakar", "abdi", "donald",
+             "smith", "ted"}
+    assert respaced_reading("Aboub acar Cherif", vocab) == (
+        "Aboubacar Cherif", ["Aboub acar as Aboubacar"])
+    assert respaced_reading("Abdolgh assem Salavati", vocab) == (
+        "Abdolghassem Salavati", ["Abdolgh assem as Abdolghassem"])
+    assert respaced_reading("Eucli des CORREA", vocab) == (
+        "Euclides CORREA", ["Eucli des as Euclides"])
+    assert respaced_reading("ISIM ATR LIMI TED", vocab) == (
+        "ISIM ATR LIMITED", ["LIMI TED as LIMITED"])
+    assert respaced_reading("Kwang HoPAK", vocab) == ("Kwang Ho PAK", ["HoPAK as Ho PAK"])
+    assert respaced_reading("AbdifatahAbubakar Abdi", vocab) == (
+        "Abdifatah Abubakar Abdi", ["AbdifatahAbubakar as Abdifatah Abubakar"])
+    assert respaced_reading("McDonald Smith", vocab) is None  # mc is no list word
+    assert respaced_reading("Mohamed AlKANI", vocab | {"mohamed", "kani"}) == (
+        "Mohamed Al KANI", ["AlKANI as Al KANI"])
+    assert respaced_reading("Bacar des", vocab) is None  # a list word before the particle
+    assert respaced_reading("Ab ubacar", vocab) is None  # a particle first: the analyser's
+
+
 def test_a_respaced_or_cut_off_name_says_so(screener) -> None:  # type: ignore[no-untyped-def]
     """The re-spaced reading is a little weaker evidence and names the change; a last word
     cut off matches the word it begins, as a word written short."""

@@ -36,7 +36,12 @@ from sanctio.scoring import (
     compare_forms,
     patronymic_evidence,
 )
-from sanctio.text.cantonese import cantonese_reading, may_be_listed, spelled_in_cantonese
+from sanctio.text.cantonese import (
+    HAN_CHAR,
+    cantonese_reading,
+    may_be_listed,
+    spelled_in_cantonese,
+)
 from sanctio.text.normalize import (
     ABJAD_SCRIPTS,
     GENERIC,
@@ -199,16 +204,30 @@ def respaced_reading(text: str, vocab: set[str], org: bool | None = None
             n = words[i + 1]
             k2 = n.group().lower()
             joined = k + k2
-            if (text[m.end():n.start()] in (" ", "-") and len(joined) >= 6 and joined in vocab
+            if (text[m.end():n.start()] in (" ", "-") and len(joined) >= 6
                     and (k not in vocab or k2 not in vocab or joined in GENERIC)
-                    and k not in _NO_JOIN and k2 not in _NO_JOIN):
+                    and k not in _NO_JOIN and (k2 not in _NO_JOIN or (
+                        # a particle's letters ending a word no list writes (Eucli des)
+                        k2 in PARTICLES and len(k) >= _PART and joined in vocab))
+                    and (joined in vocab or _read_in(joined, vocab, f"{k} {k2}") or (
+                        # a business word or legal form cut in two (LIM ITED)
+                        (k not in vocab or k2 not in vocab) and (
+                            joined in GENERIC or is_legal_form(joined))))):
                 out.append(text[pos:m.start()] + m.group() + n.group())
                 done.append(f"{m.group()} {n.group()} as {m.group()}{n.group()}")
                 pos = n.end()
                 i += 2
                 continue
         cuts: list[int] = []
-        if len(k) >= _PART + 2 and k not in vocab:
+        if k not in vocab:
+            # two words written together with the capital of the second kept
+            # (AbdifatahAbubakar, HoPAK, AlKANI): cut where the case says, into list words
+            # or a particle and a list word
+            g = m.group()
+            cuts = [c for c in range(2, len(g) - 1) if g[c - 1].islower() and g[c].isupper()
+                    and (_list_word(k[:c], vocab) or k[:c] in PARTICLES)
+                    and _list_word(k[c:], vocab)]
+        if not cuts and len(k) >= _PART + 2 and k not in vocab:
             cuts = [c for c in range(_PART, len(k) - 1)
                     if k[:c] in vocab and ((len(k) - c >= _PART and k[c:] in vocab)
                                            or k[c:] in GENERIC or (
@@ -232,6 +251,29 @@ def respaced_reading(text: str, vocab: set[str], org: bool | None = None
     return "".join(out), done
 
 
+def _read_in(word: str, vocab: set[str], apart: str | None = None) -> bool:
+    """Whether the lists write ``word`` as the analyser reads it: Aboubacar (ABOUB ACAR)
+    read abu bacar, Abdolghassem (ABDOLGH ASSEM) read as its Abd compound; and, for a word
+    written ``apart`` in the query, read otherwise than the words apart are (Abdul Qader is
+    read as one already)."""
+    if len(word) < 6:
+        return False
+    read = [t.text for t in analyze(word).scoring]
+    if not read or read == [word] or not all(t in vocab for t in read):
+        return False
+    # (read apart otherwise, and neither word itself a word of the reading: Inayat urRAHMAN
+    # read together is Inayat Rahman, which is no joined word)
+    return apart is None or (read != [t.text for t in analyze(apart).scoring]
+                             and not set(apart.split()) & set(read))
+
+
+def _list_word(word: str, vocab: set[str]) -> bool:
+    """Whether the lists write ``word``: as it is, as the analyser reads it, or as a
+    business word or legal form."""
+    return (word in vocab or word in GENERIC or is_legal_form(word)
+            or _read_in(word, vocab))
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
     """Another reading of a query name, screened beside it: its text, analysed as an
@@ -247,6 +289,19 @@ class Reading:
     data: dict[str, Any]
     penalty: float = 0.0
     keep: Callable[[str], bool] | None = None
+    han: str | None = None  # the Chinese characters its words were read from, one a word
+
+    def analysed(self) -> NameForm:
+        """The reading analysed; a word read from a Chinese character keeps the character
+        (a name written in characters says every syllable it has, whichever its reading)."""
+        form = analyze(self.text, org=self.org)
+        chars = HAN_CHAR.findall(self.han or "")
+        names = [t for t in form.scoring if t.role == Role.NAME]
+        if not chars or len(chars) != len(names):
+            return form
+        kept = {id(t): replace(t, han=c) for t, c in zip(names, chars, strict=True)}
+        return replace(form, tokens=[kept.get(id(t), t) for t in form.tokens],
+                       scoring=[kept.get(id(t), t) for t in form.scoring])
 
     def evidence(self) -> Evidence:
         """The line a match found through this reading adds to its explanation."""
@@ -710,7 +765,7 @@ class Screener:
                 cantonese, False, "reading",
                 f"read in Cantonese, as Hong Kong spells names: {cantonese}",
                 {"read_as": cantonese, "language": "yue"},
-                keep=lambda listed: spelled_in_cantonese(spoken, listed)))
+                keep=lambda listed: spelled_in_cantonese(spoken, listed), han=name))
         russian = russian_reading(name)
         if russian:
             out.append(Reading(
@@ -749,7 +804,7 @@ class Screener:
             (part, None) for part in parts), *((r.text, r) for r in readings)]
         for text, reading in texts:
             q = replace(query, name=text)
-            form = analyze(text, org=org if reading is None else reading.org)
+            form = analyze(text, org=org) if reading is None else reading.analysed()
             for m in self._score(q, entity_filter, extra_keys, form, candidates, None,
                                  min_name_score):
                 if reading is not None:

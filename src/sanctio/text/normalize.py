@@ -1453,6 +1453,29 @@ def _join_spelled_letters(words: list[str]) -> list[str]:
     return out
 
 
+_CONSONANT = frozenset("bcdfghjklmnpqrstvxz")
+# words of two consonants that are no two initials: a family name (Ng), short forms of
+# Haji, Saint, Sheikh, Mount
+_NO_INITIALS = frozenset("ng hj st sh mt".split())
+
+
+def _initials_written_together(tokens: list[str]) -> list[str]:
+    """Two initials written as one word beside a name (IVANKOVICH VV, vv ivankovich: Russian
+    papers write the given name and patronymic so) are two initials: a word of two
+    consonants that is no title, generation, short form (Md) or syllable (Ng)."""
+    if len(tokens) < 2 or not any(len(t) >= 3 for t in tokens):
+        return tokens
+    out: list[str] = []
+    for t in tokens:
+        if (len(t) == 2 and t[0] in _CONSONANT and t[1] in _CONSONANT and t not in TITLES
+                and t not in _GENERATIONS and t not in _GIVEN_SHORT and t not in _CANON
+                and t not in PARTICLES and t not in _NO_INITIALS and not known_syllable(t)):
+            out += [t[0], t[1]]
+        else:
+            out.append(t)
+    return out
+
+
 def analyze(text: str, *, org: bool | None = None) -> NameForm:
     """Prepare a name for comparison. ``org``: True for organisations/vessels (legal forms
     and generic words are recognised), False for people, None when unknown."""
@@ -1536,6 +1559,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     raw_tokens = tokenize_ascii(latin)
     if org is True and script not in (*ABJAD_SCRIPTS, "Han", "Hangul"):
         raw_tokens = _join_spelled_letters(raw_tokens)
+    elif org is not True and script == "Latin":
+        raw_tokens = _initials_written_together(raw_tokens)
     # FAMILY, Given: the words before the comma are the family name, whatever else they can
     # be (HAJJI, Muhammad Fawzi is Mr Hajji)
     head, comma, rest = latin.partition(",")
