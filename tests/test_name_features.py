@@ -726,6 +726,31 @@ def test_a_missing_family_name_marked_by_the_list_is_a_feature() -> None:
         "Mohammed Kalim", "KALIM, Mohammed Musa")
 
 
+def test_a_company_named_after_someone_else_is_no_typo() -> None:
+    """A company's one word of its own that is a name people have, a slip away from the
+    list's word, is another name (Bauer, BAJER; Marion, Morion; Ramos Group, RAMOR GROUP);
+    a slip that spells no name is a typo (RAHAG, MITEV); a spelling of the same name, or a
+    person's name, is judged as before."""
+    def org(a: str, b: str) -> dict[str, float]:
+        return compare_forms(analyze(a, org=True), analyze(b, org=True), W).features
+
+    for query, listed in (("Bauer OHG mbH", "BAJER S.R.L."), ("Marion", "JSC “Morion”"),
+                          ("Ramos Group Ltd", "RAMOR GROUP")):
+        assert org(query, listed)["known_name_slip"] == 1.0, query
+        assert score(query, listed, org=True) < 0.8, query
+    for query, listed in (("RAHAG LTD", "RAHAT LTD"), ("MITEV", "MITEC"),
+                          ("DALPRIBLR", "PJSC DALPRIBOR")):
+        assert org(query, listed)["known_name_slip"] == 0.0, query
+        assert score(query, listed, org=True) >= 0.8, query
+    assert org("Bauer Trading", "BAUER TRADING")["known_name_slip"] == 0.0  # the same word
+    # two letters swapped, a spelling folded (French ou), a word read from Cyrillic
+    assert org("LLC Darke", "LLC Drake")["known_name_slip"] == 0.0
+    assert org("MAHROUS GROUP", "MAHRUS GROUP")["known_name_slip"] == 0.0
+    assert org("АО «Сухой»", "JSC SUKHOI")["known_name_slip"] == 0.0
+    assert org("Bauer Mueller", "BAJER MUELLER")["known_name_slip"] == 0.0  # two names
+    assert feature("known_name_slip", "Marion Petit", "Morion PETIT") == 0.0  # a person
+
+
 def test_two_initials_written_as_one_word_are_two_initials() -> None:
     """IVANKOVICH VV, as Russian papers write a given name and patronymic: two initials; a
     word of two consonants that is a title, a short form or a family name stays a word."""

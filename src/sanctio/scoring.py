@@ -1630,6 +1630,41 @@ def _compound_missing(q: NameForm, r: NameForm, used_r: set[int], real: list[Pai
 _COMPOUND_HEAD = re.compile(r"m[ou]h?[ae]mm?[ae]d|ali|gh?olam|amir|ab[do]?ol")
 
 
+# the ways a word is found a slip of the finger from another (not a name variant, a
+# nickname, a romanisation, a likeness of sound or the letters of a script: Boukhari is
+# Bukhari in French)
+_SLIP_HOWS = frozenset({"typo (keyboard)", "two typos (keyboard)", "spelling",
+                        "transposition"})
+
+
+def _known_name_slip(q: NameForm, r: NameForm, real: list[Pair]) -> bool:
+    """An organisation's name whose one word of its own is a name people have (Bauer,
+    Marion, Ramos: a company named after its founder), found a slip away from the list's
+    word, which is no spelling of the same name (BAJER, Morion, RAMOR): another name, not
+    a typo of the listed one. A typo seldom spells a name (RAHAG, MITEV, DALPRIBLR)."""
+    if r.person or q.person:
+        return False
+    words = [t for t in q.scoring if t.role == Role.NAME]
+    if len(words) != 1 or sum(1 for t in r.scoring if t.role == Role.NAME) != 1:
+        return False
+    word = words[0]
+    return any(len(p.query) == 1 and p.query[0] is word and len(p.listed) == 1
+               and _name_slip(word, p.listed[0], p.how) for p in real)
+
+
+def _name_slip(word: Token, listed: Token, how: str) -> bool:
+    """``word``, a name people have, found a slip of the finger from the list's word and no
+    spelling of the same name: not two letters swapped (a typo that may spell a name:
+    Darke, Drake), not read from another script (Сухой, SUKHOI), not one spelling folded
+    from the other (Mahrous, MAHRUS), no name symbol shared."""
+    a, b = word.text, listed.text
+    return (how in _SLIP_HOWS and word.orig is None and listed.orig is None
+            and not (word.abjad or listed.abjad) and _known_name(word)
+            and word.symbols.isdisjoint(listed.symbols)
+            and not (len(a) == len(b) and sorted(a) == sorted(b))
+            and _romanisation_fold(a) != _romanisation_fold(b))
+
+
 def _family_missing(r: NameForm, used_r: set[int]) -> bool:
     """The list name says which is the person's family name, and the query has none of it
     (Musa Mohammed against KALIM, Mohammed Musa)."""
@@ -1964,6 +1999,7 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         # (a name written in Chinese characters says every syllable it has: 王畅 is not WANG
         # Chang Uk, nor 曾莉 LEE Chang Ho)
         "han_missing": float(cjk and r_un_w > 0 and all(t.han for t in qt)),
+        "known_name_slip": float(_known_name_slip(q, r, real)),
         "compound_missing": float(_compound_missing(q, r, used_r, real)),
         "family_missing": float(family_missing),
         "generic_conflict": float(_generic_conflict(un_q, un_r)),
@@ -2023,6 +2059,9 @@ FEATURES: dict[str, str] = {
                         "word (Abu Yasser, Yasser Abou)",
     "legal_conflict": "different legal forms",
     "cjk_missing": "a syllable of a Chinese or Korean name is missing on either side",
+    "known_name_slip": "an organisation's one name word is a name people have, a letter or "
+                       "two from the list's word and no spelling of it (Bauer, BAJER; "
+                       "Marion, Morion)",
     "han_missing": "the query is written in Chinese characters, and the list name has a "
                    "syllable more (王畅, WANG Chang Uk)",
     "compound_missing": "a query in Persian script has the first of two given names the "
