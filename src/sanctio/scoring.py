@@ -829,16 +829,22 @@ def _between_consonants(text: str, vowels: str) -> list[str]:
     return out[1:-1]
 
 
+def _slots(ab: Token, lat: Token) -> list[tuple[str, str]] | None:
+    """The vowels each spelling writes between each two consonants, side by side (the Latin
+    with doubled consonants made one); None where the consonants were written differently
+    (digraphs): there the slots are not judged."""
+    lat_slots = _between_consonants(_DOUBLED_CONSONANT.sub(r"\1", lat.text), "aeiouy")
+    ab_slots = _between_consonants(ab.text, "aeiouyw")
+    if len(lat_slots) != len(ab_slots):
+        return None
+    return list(zip(lat_slots, ab_slots, strict=True))
+
+
 def _long_i_unwritten(ab: Token, lat: Token) -> bool:
     """The Latin spelling writes a long i (ee, ei, ie: Hosseini, Saeedi) between two
     consonants where the Arabic-script word writes no ی between them: حسنی is Hasani, not
     Hosseini. (ou and oo are left alone: French writes a short u so, Mouhamed for محمد.)"""
-    lat_slots = _between_consonants(_DOUBLED_CONSONANT.sub(r"\1", lat.text), "aeiouy")
-    ab_slots = _between_consonants(ab.text, "aeiouyw")
-    if len(lat_slots) != len(ab_slots):
-        return False  # the consonants were written differently (digraphs): do not judge
-    return any(_LONG_I.search(v) and "y" not in a for v, a in zip(lat_slots, ab_slots,
-                                                                   strict=True))
+    return any(_LONG_I.search(v) and "y" not in a for v, a in _slots(ab, lat) or ())
 
 
 _LONG_DIGRAPH = re.compile("ou|oo|ee|ii|aa|uu")
@@ -848,12 +854,7 @@ def _long_vowel_unwritten(ab: Token, lat: Token) -> bool:
     """The Latin spelling writes a long vowel (ou, oo, ee) between two consonants where the
     Arabic-script word writes none: Mahmoud against محمد. (Alone no evidence: French writes
     a short u so, Mouhamed; with two names rigour knows apart, it is.)"""
-    lat_slots = _between_consonants(_DOUBLED_CONSONANT.sub(r"\1", lat.text), "aeiouy")
-    ab_slots = _between_consonants(ab.text, "aeiouyw")
-    if len(lat_slots) != len(ab_slots):
-        return False
-    return any(_LONG_DIGRAPH.search(v) and not a for v, a in zip(lat_slots, ab_slots,
-                                                                 strict=True))
+    return any(_LONG_DIGRAPH.search(v) and not a for v, a in _slots(ab, lat) or ())
 
 
 def _final_vowel_apart(ab: Token, lat: Token) -> bool:
