@@ -81,7 +81,12 @@ from sanctio.text.normalize import (
     tokenize_ascii,
     vowels_dropped,
 )
-from sanctio.text.slavic import is_patronymic, patronymic_stem, slavic_fold
+from sanctio.text.slavic import (
+    cyrillic_spelling_alike,
+    is_patronymic,
+    patronymic_stem,
+    slavic_fold,
+)
 
 EXTRA_LIST_TOKEN = 0.2  # how much an unmatched list token (a middle name) costs
 EXTRA_QUERY_TOKEN = 0.7  # how much an unmatched query token costs
@@ -186,6 +191,7 @@ _GLUED_PARTICLES = frozenset("ben bin ibn bel del de da di du dos al el ul ur ud
 
 
 _GLUED = "particle written together"
+TRANSLIT_SYSTEM = "transliteration of another language (sch, sj, tj; w; j)"
 
 
 def _particle_glued(a: str, b: str) -> bool:
@@ -565,6 +571,11 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
             # (CHOO for CHOL, KEWANG for KWANG); yang for yong is another syllable
             return 0.7, "a letter off (syllable)"
         return 0.0, "different syllables"
+    if lq >= 3 and lr >= 3 and not (q.abjad or r.abjad) and cyrillic_spelling_alike(
+            q.text, r.text):
+        # one Cyrillic word as the transliterations of other languages write it: Schoigu,
+        # Sjojgu, Shoigu; Wekselberg, Vekselberg; Jevsejevitj, Yevseyevich
+        return (0.93 if shared else 0.92), TRANSLIT_SYSTEM
     if shared:
         nick = _nickname(q, r)
         if q.text[0] == r.text[0] or q.orig or r.orig:

@@ -19,7 +19,9 @@ The key is given as a name symbol (``[SLAV:key]``) by :func:`sanctio.text.symbol
 
 from __future__ import annotations
 
+import itertools
 import re
+from functools import lru_cache
 
 _DIGRAPHS = [("shch", "s"), ("sjtj", "s"), ("tsch", "c"), ("tch", "c"), ("kh", "h"),
              ("ch", "c"), ("tj", "c"), ("sh", "s"), ("sj", "s"), ("dzh", "J"), ("zh", "z"),
@@ -95,3 +97,57 @@ def slavic_key(word: str) -> str | None:
     # not their first letter score below their spelling (TCHEMEZOV is CHEMEZOV by spelling)
     first = "h" if word[0] == "g" else word[0]
     return f"{first}{key}"
+
+
+# How the transliterations of other languages write one Cyrillic letter (German, Polish,
+# Swedish, Danish, Czech without its marks, French beside English): each digraph folded
+# to one symbol of its letter, the longest first. The letters stay apart (ш is not с, ж is
+# not з, х is not г): only the spellings of one letter meet.
+_LETTERS = [("schtsch", "Q"), ("shch", "Q"), ("sjtj", "Q"), ("szcz", "Q"),
+            ("tsch", "C"), ("tch", "C"), ("cz", "C"), ("tj", "C"),
+            ("sz", "S"), ("sj", "S"), ("sh", "S"),
+            ("zh", "Z"), ("zj", "Z"), ("kh", "H"), ("ts", "c"), ("tz", "c"),
+            ("w", "v")]
+# Polish ie for е after a consonant, inside a word (Miedwiediew, Siergiej, Jewgienij);
+# not at its end (Annie is not Anne)
+_POLISH_IE = re.compile(r"(?<=[bdfgklmnprstvzCHQSZ])ie(?=[bcdfghjklmnprstvwzCHQSZ])")
+_GLIDE_START = re.compile(r"^y(?=e)")  # Yevgeny, Jevgenij, Evgeny; Yelena, Jelena, Elena
+_GLIDE_VOWELS = re.compile(r"(?<=[aeiou])y(?=[aeiou])")  # Andreyevich, Andreevich
+_GLIDE_E = re.compile(r"(?<=[bcdfghklmnpqrstvzBCDFGHKLMNPQRSTVZ])y(?=e)")  # Siergiej, Sergei
+_I_GLIDE = re.compile(r"(?<=[bcdfghklmnpqrstvzCHQSZ])i(?=[aou])")  # Natalia, Natalya
+_Y_VOWEL = re.compile(r"y(?![aeiou])")  # Sojgu, Shoigu: й before a consonant
+_FINAL = re.compile(r"(?:iy|yy|ii|yi|ij|y)$")  # Dmitriy, Dmitrij, Dmitry, Dmitri
+
+
+@lru_cache(maxsize=100_000)
+def cyrillic_spellings(word: str) -> frozenset[str]:
+    """The keys of a Latin word read as a transliteration of a Cyrillic one, in any of the
+    systems of the languages that write East Slavic names (Schoigu, Sjojgu, Shoigu;
+    Wekselberg, Vekselberg; Jevsejevitj, Yevseyevich; Dmitrij, Dmitry): the digraphs of one
+    letter as one symbol (:data:`_LETTERS`), j as y, the glide of a soft vowel at the start,
+    between vowels or before e dropped, Polish ie after a consonant as e, the endings -iy,
+    -ij, -y as -i. A ``ch`` not part of tch, sch gives two keys: English ч and German or
+    Czech х (Chodorkowski, Khodorkovsky); a German ``sch`` two: ш and ж (Prigoschin,
+    Prigozhin)."""
+    out = set()
+    for ch, sch in itertools.product(("C", "H") if "ch" in word else ("C",),
+                                     ("S", "Z") if "sch" in word else ("S",)):
+        s = word.replace("schtsch", "Q").replace("tsch", "C").replace("sch", sch)
+        for a, b in _LETTERS:
+            if a in s:
+                s = s.replace(a, b)
+        s = _POLISH_IE.sub("e", s.replace("ch", ch)).replace("j", "y")
+        s = _FINAL.sub("i", s)
+        s = _GLIDE_START.sub("", s)
+        s = _GLIDE_VOWELS.sub("", s)
+        s = _GLIDE_E.sub("", s)
+        s = _I_GLIDE.sub("y", s)
+        s = _Y_VOWEL.sub("i", s)
+        out.add(s)
+    return frozenset(out)
+
+
+def cyrillic_spelling_alike(a: str, b: str) -> bool:
+    """Two Latin words that one Cyrillic word may be, in two transliterations
+    (:func:`cyrillic_spellings`)."""
+    return a != b and not cyrillic_spellings(a).isdisjoint(cyrillic_spellings(b))
