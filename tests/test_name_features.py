@@ -2043,6 +2043,30 @@ def test_a_patronymic_none_of_the_persons_names_give_is_another_father() -> None
     assert patronymic_evidence(primary, facts("egorovich")) is None
 
 
+def test_an_initial_the_persons_other_names_spell_out_is_that_name() -> None:
+    from sanctio.scoring import initial_evidence
+    from sanctio.text.normalize import Token
+
+    def words(*names: str) -> list[Token]:
+        return [t for n in names for t in analyze(n, org=False).scoring]
+
+    entity = ("A. Kabir", "ABDUL KABIR MOHAMMAD JAN", "Kabir Abdul")
+    alias = compare_forms(analyze("Aisha Kabir", org=False), analyze("A. Kabir", org=False), W)
+    assert alias.score >= 0.9  # the alias alone: an initial that fits
+    found = initial_evidence(alias, lambda: words(*entity))
+    assert found is not None and found.effect <= -0.2 and "abd" in found.detail
+    assert alias.score + found.effect < 0.8
+    # the initial spelt out as the query writes it, or a spelling of it: no evidence
+    assert initial_evidence(compare_forms(analyze("Abdoul Kabir", org=False),
+                                          analyze("A. Kabir", org=False), W),
+                            lambda: words(*entity, "Abdul KABIR")) is None
+    # a person whose names never spell the initial out, or no initial matched: none
+    assert initial_evidence(alias, lambda: words("A. Kabir", "KABIR")) is None
+    primary = compare_forms(analyze("A. Kabir", org=False),
+                            analyze("Aisha KABIR", org=False), W)  # the query's initial
+    assert initial_evidence(primary, lambda: words("Aisha KABIR", "Abdul Kabir")) is None
+
+
 def test_a_name_met_in_another_order_and_cut_is_no_exact_subset() -> None:
     # the list name has more, and the query meets its words in another order: no subset
     # bonus (a spelling as well takes it below the threshold: Habibu / Habibi)

@@ -2201,6 +2201,34 @@ def patronymic_evidence(cmp: NameComparison, facts: EntityFacts) -> Evidence | N
                     {"query": own, "listed": sorted(facts.patronymics)})
 
 
+# taken off where the matched name's initial stands, in the listed person's other names, for
+# a name that is not the query's
+OTHER_INITIAL_EFFECT = -0.25
+
+
+def initial_evidence(cmp: NameComparison, entity_words: Callable[[], Iterable[Token]]
+                     ) -> Evidence | None:
+    """The matched name gives only an initial where the query writes a name (the alias
+    A. Kabir, the query Ahmed Kabir), and the listed person's other names say what the
+    initial stands for: names that begin with it, none of them the query's (ABDUL KABIR
+    MOHAMMAD JAN: A. is Abdul, not Ahmed or Aisha). ``entity_words`` gives the tokens of
+    all the entity's names; it is called only for a match with such an initial."""
+    pairs = [p for p in cmp.pairs if p.how == "initial" and len(p.listed) == len(p.query) == 1
+             and len(p.listed[0].text) == 1 and len(p.query[0].text) > 1]
+    if not pairs:
+        return None
+    words = {t.text: t for t in entity_words() if t.role == Role.NAME and len(t.text) > 1}
+    for p in pairs:
+        q, letter = p.query[0], p.listed[0].text
+        full = sorted(w for w in words if w[0] == letter)
+        if full and all(cached_token_sim(q, words[w])[0] < 0.8 for w in full):
+            return Evidence("initial", OTHER_INITIAL_EFFECT,
+                            f"the initial {letter.upper()}. of the matched name stands for "
+                            f"{', '.join(full)} in the listed person's other names, not "
+                            f"{q.text}", {"query": q.text, "initial": letter, "names": full})
+    return None
+
+
 def _dob_compare(query: str, listed: Iterable[DateValue]) -> tuple[str, str] | None:
     """('match' | 'near' | 'conflict', listed value) at the coarser of the two precisions."""
     best: tuple[str, str] | None = None

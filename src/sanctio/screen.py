@@ -9,6 +9,7 @@ import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from sanctio.scoring import (
     NameComparison,
     attribute_evidence,
     compare_forms,
+    initial_evidence,
     patronymic_evidence,
 )
 from sanctio.text.cantonese import (
@@ -48,6 +50,7 @@ from sanctio.text.normalize import (
     PARTICLES,
     NameForm,
     Role,
+    Token,
     _analyze,
     analyze,
     detect_script,
@@ -398,6 +401,11 @@ class Screener:
                 self._by_entity.setdefault(n.entity, []).append(i)
         return self._by_entity.get(pos, [])
 
+    def _entity_tokens(self, pos: int) -> Iterator[Token]:
+        """The compared tokens of every name of one entity."""
+        for i in self.entity_names(pos):
+            yield from self.names[i].form.scoring
+
     @classmethod
     def from_home(cls, home: Path | str | None = None, **kwargs: Any) -> Screener:
         return cls(Registry(home), **kwargs)
@@ -597,8 +605,8 @@ class Screener:
                 continue
             # the entity's evidence beside the name, once: it ranks the match and explains it
             facts = self.entities[pos].facts
-            other = patronymic_evidence(cmp, facts)
-            beside = [other] if other is not None else []
+            beside = [e for e in (patronymic_evidence(cmp, facts), initial_evidence(
+                cmp, partial(self._entity_tokens, pos))) if e is not None]
             if has_facts:
                 beside += attribute_evidence(
                     query.schema, query.dob, query.country, query.gender, query.identifiers,
