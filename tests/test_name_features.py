@@ -1954,6 +1954,29 @@ def test_an_arabic_name_in_mixed_case_ends_with_its_family_name_and_article() ->
     assert feature("family_missing", "Mohamad", "Mohamad al-Jalali") == 0.0
 
 
+def test_ibn_and_one_name_names_the_father() -> None:
+    # Ibn Yasir is the son of Yasir, not Yasir; a name reordered with bin first has more
+    assert score("Ibn Yasir", "Hajji Yasir") < 0.5 and score("Ibn Zaakir", "Zakir") < 0.5
+    assert "the father's name" in describe("Ibn Yasir", "Hajji Yasir")
+    assert score("Yasir", "Ibn Yasir") < 0.5
+    assert score("Ibn Yasir", "Ibn Yasir") == 1.0
+    assert score("bin Laden Osama", "Osama bin Laden") >= 0.95
+
+
+def test_a_family_name_with_its_article_put_first_without_it_is_another_person() -> None:
+    # Ahmad son of Mohammed is not Mohammed of the Ahmad family; a name reordered keeps
+    # the article that says whose family (al-Ahmad Mohammed), capitals are a weaker mark
+    assert feature("family_as_given", "Ahmad Mohammed", "Mohammed al-Ahmad") == 2.0
+    assert score("Ahmad Mohammed", "Mohammed al-Ahmad") < 0.8
+    assert score("al-Ahmad Mohammed", "Mohammed al-Ahmad") >= 0.95
+    assert score("Mohammed Ahmad", "Mohammed al-Ahmad") >= 0.95
+    assert feature("family_as_given", "Ahmad Mohammed", "Mohammed AL-AHMAD") == 1.0
+    assert score("Tala Hossein", "Hossein TALA") >= 0.9
+    # a given name of two words with the article between them has no family name
+    assert feature("family_as_given", "Din Nour", "Nour al-Din") == 0.0
+    assert score("Din Nour", "Nour al-Din") >= 0.95
+
+
 def test_a_business_word_is_read_alike_in_every_process() -> None:
     # rigour gives a word's spans in an order that varies between processes (corporation
     # is both CO and CORP): the tags, and the score, must not depend on it

@@ -1137,6 +1137,25 @@ def _lineage(form: NameForm) -> list[tuple[int, int]]:
     return out
 
 
+def _father_named(q: NameForm, r: NameForm, pairs: list[Pair]) -> tuple[Token, Token] | None:
+    """One name is bin or ould and one name, the father's (Ibn Yasir: the son of Yasir),
+    and the other has that word as a name of its own, after no bin (Hajji Yasir; YASIR,
+    Ammar): the pair of words, query's first; None otherwise. (A name reordered that opens
+    with bin has more words: bin Laden Osama.)"""
+    for a, b, side in ((q, r, 0), (r, q, 1)):
+        if not (a.tokens and a.tokens[0].role == Role.PARTICLE and a.tokens[0].text in _LINEAGE
+                and len(a.scoring) == 1):
+            continue
+        after = {id(t) for k, t in enumerate(b.tokens) if k > 0 and b.tokens[k - 1].role == (
+            Role.PARTICLE) and b.tokens[k - 1].text in _LINEAGE}
+        for p in pairs:
+            if len(p.query) == len(p.listed) == 1 and p.sim >= 0.8:
+                own = (p.listed if side == 0 else p.query)[0]
+                if id(own) not in after and own.role == Role.NAME:
+                    return p.query[0], p.listed[0]
+    return None
+
+
 def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
                   r_weights: list[float] | None = None) -> NameComparison:
     """Compare two analysed names (:func:`_compare_forms`); where one side opens with a
@@ -1351,6 +1370,10 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
                 pairs = [*pairs, Pair([qt[a], qt[b]], [rt[qmap[b]], rt[qmap[a]]], 0.0,
                                       "father and son swapped around bin", (), ())]
                 break
+    if not swapped and (fathers := _father_named(q, r, pairs)) is not None:
+        swapped = True  # (Ibn Yasir names Yasir's son, Hajji Yasir is Yasir)
+        pairs = [*pairs, Pair([fathers[0]], [fathers[1]], 0.0,
+                              "the father's name (bin) against the person's own", (), ())]
     if not swapped and (kunya := _kunya_moved(q, r, [p for p in pairs if p.qi])) is not None:
         swapped = True  # (Abu Yasser and Yasser Abou: a kunya and a family name)
         pairs = [*pairs, Pair([kunya[0]], [kunya[1]], 0.0,
@@ -1535,6 +1558,23 @@ def _natural_positions(original: str, texts: tuple[str, ...]) -> tuple[int, ...]
 
 
 _ARTICLE_LAST = re.compile(r"(?:al|el)-\w{3,}", re.IGNORECASE)
+# a word with its article, or the article alone (al-Ahmad, Al Ahmad, el Sayed)
+_ARTICLE_WORD = re.compile(r"(?:al|el)(?:-\w{3,})?$", re.IGNORECASE)
+
+
+# the second words of given names made of two with the article between them (Nour al-Din,
+# Saif al-Islam, Zia al-Haq): a name of two words ending so has no family name to mark
+_COMPOUND_SECONDS = frozenset("din deen dine islam eslam haq hak huq dawla dawlah arab".split())
+
+
+def _article_family(words: list[str]) -> bool:
+    """A name in mixed case that ends with a word with its article (al-, el-), its family
+    name: one of three words or more, or of two where the last is no second half of a given
+    name (Mohammed al-Ahmad; not Nour al-Din)."""
+    if not words or not _ARTICLE_LAST.match(words[-1]):
+        return False
+    return len(words) >= 3 or (len(words) == 2 and words[-1][3:].lower().strip(
+        "'’") not in _COMPOUND_SECONDS)
 
 
 @lru_cache(maxsize=100_000)
@@ -1691,7 +1731,7 @@ def _fam_hit(p: Pair, fam: tuple[int, ...]) -> bool:
     return any(j in fam for j in p.rj)
 
 
-def _family_as_given(q: NameForm, r: NameForm, real: list[Pair]) -> bool:
+def _family_as_given(q: NameForm, r: NameForm, real: list[Pair]) -> float:
     """The list name says which is the family name (KAZIM, Rashid; Yousef ISMAIL), and a
     query written in its natural order with no such mark ends with one of the list's given
     names and has the list's family name before it (Kazim Raashid, Ismail Yusuf): given and
@@ -1699,9 +1739,13 @@ def _family_as_given(q: NameForm, r: NameForm, real: list[Pair]) -> bool:
     wrong order. Read in any order: a query that marks a family name (ISMAIL Yousef; ISMAIL,
     Yousef), one all in capitals or small letters (records write the family name first), a
     Russian name with its patronymic, a Chinese or Korean one (family name first); in
-    another script, a query is judged only where آل marks its family name (تالا آل حسين)."""
+    another script, a query is judged only where آل marks its family name (تالا آل حسين).
+    Twice as strong (2.0) where the list name's mark is the article of its family name and
+    the query, written without any article, has put that name first (Ahmad Mohammed is
+    not Mohammed al-Ahmad: the article says whose family; a reordered name keeps it,
+    al-Ahmad Mohammed)."""
     if not (q.person or r.person) or len(real) < 2 or "," in q.original:
-        return False
+        return 0.0
     fam = _family_positions(r.original, tuple(t.text for t in r.scoring))
     words = q.original.split()
     if not fam and q.script != "Latin" and r.script == "Latin" and len(r.scoring) >= 2 and (
@@ -1709,24 +1753,35 @@ def _family_as_given(q: NameForm, r: NameForm, real: list[Pair]) -> bool:
         # (a query whose آل marks its family name, against a list name in mixed case, which
         # writes its family name last: تالا آل حسين is not Hossein Tala)
         fam = (len(r.scoring) - 1,)
+    words_r = r.original.split()
+    marked = not any(w.isupper() and sum(c.isalpha() for c in w) >= 2 for w in words_r)
+    by_article = q.script == "Latin" and "," not in r.original and marked and _article_family(
+        words_r) and not any(_ARTICLE_WORD.match(w) for w in words)
+    if not fam and by_article and len(r.scoring) == 2:
+        # (of two words too, where the last is no second half of a given name: Mohammed
+        # al-Ahmad; not for the family name missing, Mohamad / Mohamad al-Jalali)
+        fam = (1,)
     if not fam:
-        return False
+        return 0.0
     if q.script == "Latin":
         if _family_positions(q.original, tuple(t.text for t in q.scoring)) or any(
                 is_patronymic(t.text) for t in q.scoring) or q.original.isupper() or (
-                q.original.islower()):
+                q.original.islower()) or any(_ARTICLE_LAST.match(w) for w in words):
             # (a name that marks its family name, or a Russian one, is read in any order;
             # so is one in capitals, as records write the family name first: MURAD ABDUL
-            # HAKIM)
-            return False
+            # HAKIM; a word with its article is a family name wherever it stands:
+            # al-Ahmad Mohammed)
+            return 0.0
     elif not (len(words) >= 3 and words[-2] == "آل"):
-        return False  # (in another script, only آل says which is the family name)
+        return 0.0  # (in another script, only آل says which is the family name)
     last = len(q.scoring) - 1
     at_fam = [p for p in real if last in p.qi]
     crossed = [p for p in real if p not in at_fam and _fam_hit(p, fam)]
     # (Chinese and Korean names are written family name first: Su Guiqin is SU, Guiqin)
-    return bool(at_fam and crossed) and all(p.rj and not _fam_hit(p, fam) for p in at_fam) and (
-        not any(syllable_key(t.text) is not None for p in crossed for t in p.query))
+    if not (at_fam and crossed and all(p.rj and not _fam_hit(p, fam) for p in at_fam)) or any(
+            syllable_key(t.text) is not None for p in crossed for t in p.query):
+        return 0.0
+    return 2.0 if by_article else 1.0
 
 
 def _given_missing(r: NameForm, used_r: set[int]) -> int | None:
