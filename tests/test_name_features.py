@@ -795,6 +795,15 @@ def test_two_initials_written_as_one_word_are_two_initials() -> None:
     assert analyze("VV TRADING LLC", org=True).scoring[0].text == "vv"
 
 
+def test_a_korean_syllable_drops_only_the_initials_romanisations_drop() -> None:
+    # 이 is Lee, Ri, Yi; 류 Ryu, Yu; 노 Noh, Roh: the initial written or dropped; 전 (Jon)
+    # is not 연 (Yon), whatever names the two spellings share
+    assert score("리명수", "Yi Myong Su") >= 0.95
+    assert score("류경", "Yu Kyong") >= 0.95 and score("노광철", "Roh Kwang Chol") >= 0.95
+    assert "jon~yon" not in describe("전정남", "Cho’ng Nam Yo’n")
+    assert score("전정남", "Cho’ng Nam Yo’n") < 0.8
+
+
 def test_a_korean_family_name_unmarked_is_known_by_the_name_itself() -> None:
     """A Korean name of three syllables with no comma or capitals has its family name at
     one end: a family name only Korea has says which (Young Han Park, KIM SONG CHOL); a

@@ -367,6 +367,19 @@ def _syllable_vowels(key: str | None) -> str:
     return (key or "").lstrip("bcdfghjklmnpqrstvwxyz")
 
 
+# the initials of a syllable that the romanisations of one Korean or Chinese name write or
+# drop: ㄹ and ㄴ at the start of a word (이 Lee, Ri, Yi, Rhee; 류 Ryu, Yu; 노 Noh, Roh)
+_DROPPED_INITIALS = frozenset({"", "y", "r", "rh", "l", "n", "ry", "ly", "ny"})
+
+
+def _dropped_initial(qk: str | None, rk: str | None) -> bool:
+    """Two syllables of one vowel whose initials are the same or ones the romanisations
+    write or drop (:data:`_DROPPED_INITIALS`)."""
+    qi = (qk or "")[:len(qk or "") - len(_syllable_vowels(qk))]
+    ri = (rk or "")[:len(rk or "") - len(_syllable_vowels(rk))]
+    return qi == ri or (qi in _DROPPED_INITIALS and ri in _DROPPED_INITIALS)
+
+
 def _one_syllable_of_two(a: str, b: str) -> bool:
     """One token is a Chinese or Korean syllable and the other that syllable glued to another
     (Ming, Mingguo): the given name of two syllables is another name."""
@@ -555,9 +568,11 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
             if pinyin_apart(q.text, r.text):
                 return 0.0, "different syllables (pinyin)"
             return 0.9, "romanisation variant"
-        if shared and (q.orig or r.orig) and _syllable_vowels(qk) == _syllable_vowels(rk):
+        if shared and (q.orig or r.orig) and _syllable_vowels(qk) == _syllable_vowels(rk) and (
+                _dropped_initial(qk, rk)):
             # 이 is Lee, Ri and Yi: name symbols bridge an initial consonant the
-            # romanisations write or drop, never another vowel (장, Jang, is not Cho)
+            # romanisations write or drop, never another vowel (장, Jang, is not Cho) nor
+            # another consonant (전, Jon, is not 연, Yon)
             return 0.93, "name variant"
         fam = _KOREAN_FAMILY.get(q.text)
         if fam is not None and fam == _KOREAN_FAMILY.get(r.text):
