@@ -155,6 +155,7 @@ def test_cjk_syllables_are_compared_whole() -> None:
     ("Michail Chodorkowski", "Mikhail KHODORKOVSKY"),
     ("Dmitrij Miedwiediew", "Dmitry MEDVEDEV"),  # Polish ie
     ("Siergiej Szojgu", "Sergei SHOIGU"),
+    ("Sergej Koezjoegetovitsj Sjojgoe", "Sergei Kuzhugetovich SHOIGU"),  # Dutch
 ])
 def test_a_cyrillic_name_as_other_languages_transliterate_it(other: str, english: str) -> None:
     """German, Polish, Swedish and Danish write the letters of a Russian name in their own

@@ -99,18 +99,19 @@ def slavic_key(word: str) -> str | None:
     return f"{first}{key}"
 
 
-# How the transliterations of other languages write one Cyrillic letter (German, Polish,
-# Swedish, Danish, Czech without its marks, French beside English): each digraph folded
-# to one symbol of its letter, the longest first. The letters stay apart (ш is not с, ж is
+# How the transliterations of other languages write one Cyrillic letter (German, Polish, Dutch,
+# Swedish, Danish beside English; Czech c for ц): each digraph folded to one symbol of its
+# letter, the longest first. The letters stay apart (ш is not с, ж is
 # not з, х is not г): only the spellings of one letter meet.
 _LETTERS = [("schtsch", "Q"), ("shch", "Q"), ("sjtj", "Q"), ("szcz", "Q"),
-            ("tsch", "C"), ("tch", "C"), ("cz", "C"), ("tj", "C"),
+            ("tsch", "C"), ("tsj", "C"), ("tch", "C"), ("cz", "C"), ("tj", "C"),
             ("sz", "S"), ("sj", "S"), ("sh", "S"),
             ("zh", "Z"), ("zj", "Z"), ("kh", "H"), ("ts", "c"), ("tz", "c"),
             ("w", "v")]
 # Polish ie for е after a consonant, inside a word (Miedwiediew, Siergiej, Jewgienij);
 # not at its end (Annie is not Anne)
 _POLISH_IE = re.compile(r"(?<=[bdfgklmnprstvzCHQSZ])ie(?=[bcdfghjklmnprstvwzCHQSZ])")
+_DUTCH = re.compile(r"sj|zj|tsj")
 _GLIDE_START = re.compile(r"^y(?=e)")  # Yevgeny, Jevgenij, Evgeny; Yelena, Jelena, Elena
 _GLIDE_VOWELS = re.compile(r"(?<=[aeiou])y(?=[aeiou])")  # Andreyevich, Andreevich
 _GLIDE_E = re.compile(r"(?<=[bcdfghklmnpqrstvzBCDFGHKLMNPQRSTVZ])y(?=e)")  # Siergiej, Sergei
@@ -133,6 +134,8 @@ def cyrillic_spellings(word: str) -> frozenset[str]:
     for ch, sch in itertools.product(("C", "H") if "ch" in word else ("C",),
                                      ("S", "Z") if "sch" in word else ("S",)):
         s = word.replace("schtsch", "Q").replace("tsch", "C").replace("sch", sch)
+        if _DUTCH.search(s):
+            s = s.replace("oe", "u")  # Dutch oe for u beside its sj, zj, tsj (Sjojgoe)
         for a, b in _LETTERS:
             if a in s:
                 s = s.replace(a, b)
