@@ -270,6 +270,26 @@ def test_diminutives_and_short_nicknames_are_their_full_names() -> None:
     assert score("Seryozha Mironov", "Andrei Mironov") < 0.6
 
 
+@pytest.mark.parametrize(("nick", "full"), [
+    ("Jimmy Koang CHUOL", "James Koang CHUOL"), ("Bobby Sands", "Robert Sands"),
+    ("Billy Kelly", "William Kelly"), ("Peggy Olson", "Margaret Olson"),
+    ("Betty Ford", "Elizabeth Ford"), ("Harry Truman", "Henry Truman"),
+    ("Katie Holmes", "Catherine Holmes"), ("Sandy Grant", "Alexander Grant"),
+])
+def test_english_pet_forms_are_their_full_names(nick: str, full: str) -> None:
+    """The pet forms in -y and -ie that rigour's nickname table lacks (data/diminutives.json);
+    a pet form of two full names (Teddy: Edward, Theodore) is each one's, not the other's."""
+    assert score(nick, full) >= 0.9
+    assert "nickname" in describe(nick, full)
+
+
+def test_a_pet_form_does_not_join_two_full_names() -> None:
+    assert "nickname" in describe("Teddy Brown", "Edward BROWN")
+    assert "nickname" in describe("Teddy Brown", "Theodore BROWN")
+    assert "nickname" not in describe("Edward Brown", "Theodore BROWN")
+    assert score("Billy Kelly", "Robert Kelly") < 0.6
+
+
 def test_a_word_written_without_its_vowels_is_that_word() -> None:
     for short, full in [("Nkl Platonovich Patrushev", "Nikolai Platonovich Patrushev"),
                         ("Mhmd al-Kani", "Mohammed al-Kani"),
