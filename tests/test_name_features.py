@@ -174,6 +174,8 @@ def test_transliteration_systems_meet_on_one_letter_only() -> None:
     assert not alike("maria", "mara") and not alike("ball", "bal")
     assert not alike("yuri", "uri") and not alike("hassan", "hasson")
     assert not alike("bassi", "basij") and not alike("annie", "anne")
+    assert not alike("riviera", "rivera") and not alike("daniel", "danel")
+    assert score("Rivera Group", "GRUPO LA RIVIERA PANAMA", org=True) < 0.8
     assert score("Ball LLC", "BAL", org=True) < 0.8
 
 

@@ -108,9 +108,11 @@ _LETTERS = [("schtsch", "Q"), ("shch", "Q"), ("sjtj", "Q"), ("szcz", "Q"),
             ("sz", "S"), ("sj", "S"), ("sh", "S"),
             ("zh", "Z"), ("zj", "Z"), ("kh", "H"), ("ts", "c"), ("tz", "c"),
             ("w", "v")]
-# Polish ie for е after a consonant, inside a word (Miedwiediew, Siergiej, Jewgienij);
-# not at its end (Annie is not Anne)
+# Polish ie for е after a consonant, inside a word (Miedwiediew, Siergiej, Jewgienij), in a
+# word that writes Polish (w, sz, cz, the ending -ej, -ij): not at its end (Annie is not
+# Anne), nor in another language's word (Riviera is not Rivera, Daniel not Danel)
 _POLISH_IE = re.compile(r"(?<=[bdfgklmnprstvzCHQSZ])ie(?=[bcdfghjklmnprstvwzCHQSZ])")
+_POLISH = re.compile(r"w|sz|cz|[ei]j$")
 _DUTCH = re.compile(r"sj|zj|tsj")
 _GLIDE_START = re.compile(r"^y(?=e)")  # Yevgeny, Jevgenij, Evgeny; Yelena, Jelena, Elena
 _GLIDE_VOWELS = re.compile(r"(?<=[aeiou])y(?=[aeiou])")  # Andreyevich, Andreevich
@@ -126,10 +128,10 @@ def cyrillic_spellings(word: str) -> frozenset[str]:
     systems of the languages that write East Slavic names (Schoigu, Sjojgu, Shoigu;
     Wekselberg, Vekselberg; Jevsejevitj, Yevseyevich; Dmitrij, Dmitry): the digraphs of one
     letter as one symbol (:data:`_LETTERS`), j as y, the glide of a soft vowel at the start,
-    between vowels or before e dropped, Polish ie after a consonant as e, the endings -iy,
-    -ij, -y as -i. A ``ch`` not part of tch, sch gives two keys: English ч and German or
-    Czech х (Chodorkowski, Khodorkovsky); a German ``sch`` two: ш and ж (Prigoschin,
-    Prigozhin)."""
+    between vowels or before e dropped, Polish ie after a consonant as e (in a word that
+    writes Polish), the endings -iy, -ij, -y as -i. A ``ch`` not part of tch, sch gives two
+    keys: English ч and German or Czech х (Chodorkowski, Khodorkovsky); a German ``sch``
+    two: ш and ж (Prigoschin, Prigozhin)."""
     out = set()
     for ch, sch in itertools.product(("C", "H") if "ch" in word else ("C",),
                                      ("S", "Z") if "sch" in word else ("S",)):
@@ -139,7 +141,10 @@ def cyrillic_spellings(word: str) -> frozenset[str]:
         for a, b in _LETTERS:
             if a in s:
                 s = s.replace(a, b)
-        s = _POLISH_IE.sub("e", s.replace("ch", ch)).replace("j", "y")
+        s = s.replace("ch", ch)
+        if _POLISH.search(word):
+            s = _POLISH_IE.sub("e", s)
+        s = s.replace("j", "y")
         s = _FINAL.sub("i", s)
         s = _GLIDE_START.sub("", s)
         s = _GLIDE_VOWELS.sub("", s)
