@@ -1769,9 +1769,10 @@ def _family_as_given(q: NameForm, r: NameForm, real: list[Pair]) -> float:
         # writes its family name last: تالا آل حسين is not Hossein Tala)
         fam = (len(r.scoring) - 1,)
     words_r = r.original.split()
-    marked = not any(w.isupper() and sum(c.isalpha() for c in w) >= 2 for w in words_r)
-    by_article = q.script == "Latin" and "," not in r.original and marked and _article_family(
-        words_r) and not any(_ARTICLE_WORD.match(w) for w in words)
+    no_capitals = not any(w.isupper() and sum(c.isalpha() for c in w) >= 2 for w in words_r)
+    # (the list name's only mark is its family name's article, and the query has none)
+    by_article = q.script == "Latin" and "," not in r.original and no_capitals and (
+        _article_family(words_r)) and not any(_ARTICLE_WORD.match(w) for w in words)
     if not fam and by_article and len(r.scoring) == 2:
         # (of two words too, where the last is no second half of a given name: Mohammed
         # al-Ahmad; not for the family name missing, Mohamad / Mohamad al-Jalali)
