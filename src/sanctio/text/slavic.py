@@ -101,10 +101,11 @@ def slavic_key(word: str) -> str | None:
 
 # How the transliterations of other languages write one Cyrillic letter (German, Polish, Dutch,
 # Swedish, Danish beside English; Czech c for ц): each digraph folded to one symbol of its
-# letter, the longest first. The letters stay apart (ш is not с, ж is
-# not з, х is not г): only the spellings of one letter meet.
-_LETTERS = [("schtsch", "Q"), ("shch", "Q"), ("sjtj", "Q"), ("szcz", "Q"),
-            ("tsch", "C"), ("tsj", "C"), ("tch", "C"), ("cz", "C"), ("tj", "C"),
+# letter, the longest first. The letters stay apart (ш is not с, ж is not з, х is not г):
+# only the spellings of one letter meet.
+# (German schtsch, tsch and sch are read first, in cyrillic_spellings: sch is two letters)
+_LETTERS = [("shch", "Q"), ("sjtj", "Q"), ("szcz", "Q"),
+            ("tsj", "C"), ("tch", "C"), ("cz", "C"), ("tj", "C"),
             ("sz", "S"), ("sj", "S"), ("sh", "S"),
             ("zh", "Z"), ("zj", "Z"), ("kh", "H"), ("ts", "c"), ("tz", "c"),
             ("w", "v")]
