@@ -926,6 +926,26 @@ def test_a_chinese_given_name_in_another_reading_is_a_candidate() -> None:
     assert ids[0] == 0 and evidence[0] >= 0.5 * index.query_weight(form)
 
 
+def test_a_persian_compound_given_name_written_together_is_a_candidate() -> None:
+    from sanctio.index import NameIndex
+
+    # محمدجواد (Mohammad Javad as one word): no list word reads as it, its two parts do
+    names = ["ZARIF, Mohammad Javad", *(f"Zarif {g}" for g in ("Ali", "Hamid", "Reza", "Omid")),
+             "Javad Karimi", "Mohammad Zarei"]
+    index = NameIndex(analyze(n, org=False) for n in names)
+    ids, _ = index.candidates_scored(analyze("محمدجواد ظریف", org=False), limit=3)
+    assert ids[0] == 0
+    assert score("محمدجواد ظریف", "ZARIF, Mohammad Javad") >= 0.9
+
+
+def test_seyed_glued_to_the_name_it_honours_is_a_title() -> None:
+    # سیدحسن: Seyed Hassan; a family name made of Seyed stays whole (سیدزاده, سیدی)
+    assert [t.text for t in analyze("سیدحسن نصرالله").scoring] == \
+        [t.text for t in analyze("سید حسن نصرالله").scoring]
+    assert score("سیدحسن نصرالله", "NASRALLAH, Hasan") >= 0.9
+    assert len(analyze("علی سیدزاده").scoring) == len(analyze("علی سیدی").scoring) == 2
+
+
 def test_an_armed_group_by_another_word() -> None:
     from sanctio.index import NameIndex
 

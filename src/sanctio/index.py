@@ -47,6 +47,7 @@ _INDEXED = (Role.NAME, Role.NUMBER, Role.GENERIC)
 _VOWEL_RUNS = ["", *"aeiouy", *(a + b for a in "aeiouy" for b in "aeiouy")]
 MAX_POSTING = 50_000  # keys shared by more names than this carry no candidate signal
 HIT_CACHE_SIZE = 20_000  # query tokens whose hits are kept
+GLUED_SHARE = 0.8  # of a glued Arabic-script word's weight, earned by each part's list words
 INITIAL_WEIGHT = 0.3  # TokenWeights caps a one-letter token here
 INITIAL_SHARE = 0.75  # an initial against a name starting with its letter
 TWO_EDIT_MIN = 7  # list tokens this long are found two edits (typos) away
@@ -329,6 +330,21 @@ class NameIndex:
         out = {w for k in reading_keys(word) for w in table.get(k, ()) if read.fullmatch(w)}
         return sorted(out)
 
+    def _glued_parts(self, word: str) -> list[list[str]]:
+        """An Arabic-script word no list word reads as, read as two names written together
+        (محمدجواد: Mohammad Javad, as Persian writers glue a compound given name): the list
+        words each part reads as, for every cut whose two parts (three letters or more each)
+        both read as list words. The scorer aligns the whole word with the two."""
+        out: list[list[str]] = []
+        for cut in range(3, len(word) - 2):
+            left = self.arabic_vocab(word[:cut])
+            if not left:
+                continue
+            right = self.arabic_vocab(word[cut:])
+            if right:
+                out.extend((["t:" + w for w in left], ["t:" + w for w in right]))
+        return out
+
     def _token_groups(self, t: Token) -> list[tuple[list[str], float]]:
         w = self.weights.weight(t)
         groups: list[tuple[list[str], float]] = []
@@ -336,6 +352,8 @@ class NameIndex:
             read = ["t:" + word for word in self.arabic_vocab(t.orig)]
             if read:
                 groups.append((read, w))
+            else:
+                groups.extend((parts, w * GLUED_SHARE) for parts in self._glued_parts(t.orig))
         for key, share in token_keys(t):
             if t.abjad:
                 # a vowel-less transliteration is its consonants: they are the evidence

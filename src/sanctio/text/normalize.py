@@ -544,6 +544,9 @@ _AR_ARTICLE_INSIDE = re.compile(r"(?<=\S{3})(?<!عبد)ال(?=\S{3})")
 # a chain of "son of" (X بن Y بن Z) with one بن glued to the next name (بنحسين: bin Hussein)
 _AR_BIN_ALONE = re.compile(r"(?<!\S)بن(?!\S)")
 _AR_BIN_GLUED = re.compile(r"(?<!\S)بن(?=[^\sد]\S{2})")
+# Seyed glued to the name it honours, as Persian writers often write it (سیدحسن نصرالله,
+# سیدعلی: Seyed Hassan, Seyed Ali); not a family name made of it (سیدی, سیدزاده, سیدپور)
+_AR_SAYYID_GLUED = re.compile(r"(?<!\S)سيد(?=\S{3})(?!زاده|پور|نژاد|ان(?!\S))")
 _ARABIC_ANY = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 # the Persian ending -ei written after a final heh, glued, after a half space (ZWNJ) or a
 # space (خامنه‌ای, خامنه ای: Khamenei): one word, spelled as خامنئی is
@@ -577,6 +580,7 @@ def arabic_prepare(text: str, articles: bool = True) -> str:
     text = _AR_ABD.sub("عبد ", text)
     text = _AR_ABD_AFTER.sub(r"\1 عبد", text)
     text = _AR_ABU_ALLAH.sub(r"\1 ", text)
+    text = _AR_SAYYID_GLUED.sub("سيد ", text)
     if _AR_BIN_ALONE.search(text):
         text = _AR_BIN_GLUED.sub("بن ", text)
     if articles:
