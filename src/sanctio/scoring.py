@@ -177,12 +177,54 @@ def _romanisation_fold(text: str) -> str:
     """A name as the English-speaking lists romanise it, from the French and older
     spellings: tch / ch for sh (Tchernov, Charif: Shernov, Sharif; English ch folds the
     same way), dj and the Russian dzh for j (Djamel, Dzhamal, Dzhokhar), the Russian kh for
-    h (Jakhongir, Rakhim), ou for u (Mouhamed), oo and ee for u and i, and no silent h at
-    the end (Salihah)."""
+    h (Jakhongir, Rakhim), ou for u (Mouhamed), oo and ee for u and i, ph for f (Moustapha),
+    and no silent h at the end (Salihah)."""
     folded = text.replace("tch", "ch").replace("dzh", "j").replace("dj", "j").replace(
-        "kh", "h").replace("ch", "sh").replace(
+        "kh", "h").replace("ch", "sh").replace("ph", "f").replace(
         "ou", "u").replace("oo", "u").replace("ee", "i")
     return _FINAL_H.sub("", folded)
+
+
+_FRENCH_MARK = re.compile("ou|dj|tch")
+# what only an Arabic name's Latin spelling writes: French ou, dj, tch, a long aa, a silent h
+# or y at the end, q, kh, dh, gh (Lopez and Lupez have none of them, nor Rossi and Russi)
+_ARABIC_MARK = re.compile(r"ou|dj|tch|aa|ah$|[aeiou]y$|q|kh|dh|gh")
+
+
+@lru_cache(maxsize=100_000)
+def _arabic_vowel_fold(text: str) -> str:
+    """An Arabic name's Latin spelling with the vowels Arabic has: o is u (Omar, Umar;
+    Jomaa, Jumaa), y at the end is i (Louay, Loai), on top of :func:`_romanisation_fold`."""
+    folded = _romanisation_fold(text).replace("o", "u")
+    return folded[:-1] + "i" if folded.endswith("y") else folded
+
+
+_DOUBLED_CONSONANT = re.compile(r"(?<=.)([^aeiu])\1")
+_DOUBLED_VOWEL = re.compile(r"(?<=.)([aeiu])\1")
+
+
+def _arabic_spellings(a: str, b: str) -> bool:
+    """Two Latin spellings of one Arabic name: one of them spelled as only an Arabic name is
+    (``_ARABIC_MARK``), the same consonants as Arabic has them
+    (:func:`sanctio.text.abjad.latin_keys`) and the same letters once folded
+    (:func:`_arabic_vowel_fold`) and either their doubled consonants (a shadda: Moussa, Musa)
+    or their doubled vowels (a long vowel: Jumaa, Juma) written once, never both (Kannan is
+    no Kanaan), nor at the start (an ayn: Aamir is no Amir); where a word is spelled the
+    French way (ou, dj, tch), its e stands for any short vowel (Youssef, Yusuf). Jamal is no
+    Jamil, Hassan no Hussein."""
+    if not (_ARABIC_MARK.search(a) or _ARABIC_MARK.search(b)):
+        return False
+    fa, fb = _arabic_vowel_fold(a), _arabic_vowel_fold(b)
+    if fa[:1] != fb[:1] or not latin_keys(fa) & latin_keys(fb):
+        return False
+    french = _FRENCH_MARK.search(a) or _FRENCH_MARK.search(b)
+    for once in (_DOUBLED_CONSONANT, _DOUBLED_VOWEL):
+        x, y = once.sub(r"\1", fa), once.sub(r"\1", fb)
+        if x == y or (french and len(x) == len(y) and all(
+                c == d or (c == "e" and d in "aiu") or (d == "e" and c in "aiu")
+                for c, d in zip(x, y, strict=True))):
+            return True
+    return False
 
 
 # particles written together with the name they stand before (BENKADDOUR, DELVALLE, VONBRAUN)
@@ -590,7 +632,9 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
             q.text, r.text):
         # one Cyrillic word as the transliterations of other languages write it: Schoigu,
         # Sjojgu, Shoigu; Wekselberg, Vekselberg; Jevsejevitj, Yevseyevich
-        return (0.93 if shared else 0.92), TRANSLIT_SYSTEM
+        how = "spelling (i and y)" if q.text.replace("y", "i") == r.text.replace(
+            "y", "i") else TRANSLIT_SYSTEM  # (Saif, Sayf: no other language's system)
+        return (0.93 if shared else 0.92), how
     if shared:
         nick = _nickname(q, r)
         if q.text[0] == r.text[0] or q.orig or r.orig:
@@ -652,6 +696,9 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
     if sim < 0.9 and lq >= 4 and lr >= 4 and not (q.abjad or r.abjad) and (
             _romanisation_fold(q.text) == _romanisation_fold(r.text)):
         return 0.9, "spelling (French or older romanisation)"
+    if sim < 0.9 and lq >= 4 and lr >= 4 and not (q.abjad or r.abjad) and (
+            q.role == r.role == Role.NAME) and _arabic_spellings(q.text, r.text):
+        return 0.9, "spelling (one Arabic name: o and u, doubled letters, French e)"
     if sim < 0.9 and lq >= 4 and lr >= 4 and not (q.abjad or r.abjad or q.orig or r.orig) and (
             (jq := _japanese_fold(q.text)) is not None and jq == _japanese_fold(r.text)):
         return 0.9, "romanisation variant (Japanese)"  # Chizuo / Tizuo, Fujio / Huzio
