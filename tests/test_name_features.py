@@ -191,6 +191,14 @@ def test_spellings_of_one_arabic_name_are_not_other_vowels() -> None:
     assert "one Arabic name" not in describe("Rene Mousa", "Rana Mousa")
 
 
+def test_a_title_both_names_give_keeps_one_name_of_many_a_match() -> None:
+    # what is left of a name after its middle name: the title and one name
+    assert feature("one_of_many", "HAJI ASHRAF", "HAJI MUHAMMAD ASHRAF") == 0.0
+    assert feature("one_of_many", "ASHRAF", "HAJI MUHAMMAD ASHRAF") == 1.0
+    assert feature("one_of_many", "Dr. ASHRAF", "HAJI MUHAMMAD ASHRAF") == 1.0  # another title
+    assert score("HAJI ASHRAF", "HAJI MUHAMMAD ASHRAF") > score("ASHRAF", "HAJI MUHAMMAD ASHRAF")
+
+
 def test_transliteration_systems_meet_on_one_letter_only() -> None:
     from sanctio.text.slavic import cyrillic_spelling_alike as alike
     assert alike("shoigu", "sjojgu") and alike("schoigu", "shoigu")

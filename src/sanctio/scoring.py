@@ -1779,6 +1779,12 @@ def _name_slip(word: Token, listed: Token, how: str) -> bool:
             and _romanisation_fold(a) != _romanisation_fold(b))
 
 
+def _shared_title(q: NameForm, r: NameForm) -> bool:
+    """Both names give a person the same title (Haji, Sayyed, Dr)."""
+    titles = {t.text for t in q.tokens if t.role == Role.TITLE}
+    return bool(titles) and any(t.role == Role.TITLE and t.text in titles for t in r.tokens)
+
+
 def _family_missing(r: NameForm, used_r: set[int]) -> bool:
     """The list name says which is the person's family name, and the query has none of it
     (Musa Mohammed against KALIM, Mohammed Musa)."""
@@ -2025,6 +2031,10 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
                    and (n_r >= 2 or n_q >= 2) and not (q.legal or r.legal)
                    and any(t.role == Role.NAME for t in rt) and n_names >= 3)
     max_w = max((rw[j] for p in real for j in p.rj), default=0.0)
+    if one_of_many and q.person and max_w >= _COMMON_WEIGHT and _shared_title(q, r):
+        # a title both names give, and a name that is no common one: what is left of a
+        # name after its middle name (HAJI ASHRAF, SAYYED HAQQANI)
+        one_of_many = False
     common_only = bool(real) and any(t.role == Role.NAME for t in un_r) and (
         max_w < _COMMON_WEIGHT)
     # (a name of business words only, ACADEMY OF NATIONAL DEFENSE SCIENCE, has nothing else
