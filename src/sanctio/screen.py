@@ -697,7 +697,7 @@ class Screener:
     def _cut_beside(self, form: NameForm) -> NameForm | None:
         """A Latin name whose last word the lists have as a word of its own, but which is no
         name people have, and begins list words one letter or more longer (up to twice its
-        length): it may be cut (MOHAMED LAKH: LAKHAL; COMERCIAL PLANET: PLANETA). The cut
+        length): it may be cut (MOHAMED LAKH: LAKHAL; FUAD MOHAMED KHAL: KHALAF). The cut
         reading (see :meth:`_cut_off`) is screened beside the whole one, never instead of
         it: Muhammad Ahmed HAMSHO is a name of its own too."""
         text = form.original.rstrip()
