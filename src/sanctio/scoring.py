@@ -170,6 +170,9 @@ _FINAL_H = re.compile(r"(?<=[aeiou])h$")
 # Abdullah as the lists spell it in Latin letters (abdlah once its compound is read) and
 # without its h (Abdalla, Abdulla, Abdoulla: Abd Allah; in the script عبد الله)
 _ABDULLAH = re.compile(r"abdlah|abd(?:[aeiu]|ou)ll?ah?")
+# Muhammad as the lists spell it in Latin letters (rigour's name symbols miss some spellings:
+# Muhamed, the Bosnian and Balkan one)
+_MUHAMMAD = re.compile(r"m[ou]h[ae]mm?[ae]d")
 
 
 @lru_cache(maxsize=100_000)
@@ -693,6 +696,9 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
     if q.text[:3] == r.text[:3] == "abd" and not (q.abjad or r.abjad) and _ABDULLAH.fullmatch(
             q.text) and _ABDULLAH.fullmatch(r.text):
         return 0.95, "name variant (Abdullah)"  # Abdalla, Abdulla, Abdellah: abdlah
+    if q.text[:1] == r.text[:1] == "m" and not (q.abjad or r.abjad) and _MUHAMMAD.fullmatch(
+            q.text) and _MUHAMMAD.fullmatch(r.text):
+        return 0.95, "name variant (Muhammad)"  # Muhamed, Mohammad, Muhammed
     if sim < 0.9 and lq >= 4 and lr >= 4 and not (q.abjad or r.abjad) and (
             _romanisation_fold(q.text) == _romanisation_fold(r.text)):
         return 0.9, "spelling (French or older romanisation)"
