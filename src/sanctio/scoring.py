@@ -206,6 +206,7 @@ _DOUBLED_CONSONANT = re.compile(r"(?<=.)([^aeiu])\1")
 _DOUBLED_VOWEL = re.compile(r"(?<=.)([aeiu])\1")
 
 
+@lru_cache(maxsize=200_000)
 def _arabic_spellings(a: str, b: str) -> bool:
     """Two Latin spellings of one Arabic name: one of them spelled as only an Arabic name is
     (``_ARABIC_MARK``), the same consonants as Arabic has them

@@ -66,7 +66,6 @@ from sanctio.text.normalize import (
 )
 from sanctio.text.orgwords import translated_reading
 from sanctio.text.slavic import is_patronymic
-from sanctio.text.symbols import symbols_of
 
 _TYPE_RANK = {NameType.PRIMARY: 0, NameType.ALIAS: 1, NameType.ORIGINAL: 2,
               NameType.FORMER: 3, NameType.WEAK: 4}
@@ -116,11 +115,6 @@ SEARCH_POOL = 100
 # lists one name in up to 24 languages; most of their other spellings add nothing), and for
 # a query in another script the one of the others written most like it (Screener._per_entity)
 MAX_NAMES_PER_ENTITY = 2
-
-
-# one entity a reading of the query reaches: its final score, id, position, name score, the
-# name that scored it, the comparison and the evidence beside the name
-_Ranked = tuple[float, str, int, float, IndexedName, NameComparison, list[Evidence]]
 
 
 @dataclass(slots=True)
@@ -566,37 +560,8 @@ class Screener:
                 return self._score_parts(query, parts, readings, entity_filter, extra_keys,
                                          candidates, keep, min_name_score)
             form = analyze(query.name, org=_org_flag(query.schema))
-        forms = [form]
         if not extra_keys:
-            cut = self._cut_off(form, _org_flag(query.schema))
-            if cut is not None:
-                forms = [cut]
-            else:
-                # a last word the lists have that may still be cut: both readings are
-                # screened, each entity keeps its better one
-                cut = self._cut_beside(form)
-                if cut is not None:
-                    forms.append(cut)
-        ranked: dict[int, _Ranked] = {}
-        for one in forms:
-            for r in self._rank(query, one, entity_filter, extra_keys, candidates,
-                                min_name_score):
-                prev = ranked.get(r[2])
-                if prev is None or r[0] > prev[0]:
-                    ranked[r[2]] = r
-        ordered = sorted(ranked.values(), key=lambda r: (-r[0], r[1]))
-        matches = []
-        for rank, (final, _eid, pos, s, entry, cmp, beside) in enumerate(ordered):
-            if keep is not None and not keep(final, rank):
-                continue
-            matches.append(self._match(query, pos, s, entry, cmp, beside))
-        return matches
-
-    def _rank(self, query: Query, form: NameForm, entity_filter: set[int] | None,
-              extra_keys: Iterable[str], candidates: int | None, min_name_score: float,
-              ) -> list[_Ranked]:
-        """The entities one reading of the query reaches, with their final scores (the name's
-        and the evidence beside it), unsorted."""
+            form = self._cut_off(form, _org_flag(query.schema)) or form
         limit = candidates or self.candidate_limit
         per_name = MAX_NAMES_PER_ENTITY
         if any(t.abjad for t in form.scoring):
@@ -634,7 +599,7 @@ class Screener:
                 best[entry.entity] = (s, entry, cmp)
         has_facts = bool(query.schema or query.dob or query.country or query.gender
                          or query.identifiers)
-        ranked: list[_Ranked] = []
+        ranked = []
         for pos, (s, entry, cmp) in best.items():
             if cmp.score < min_name_score:
                 continue
@@ -648,7 +613,13 @@ class Screener:
                     facts, norm_id, cmp.score)
             final = max(0.0, min(1.0, s + sum(e.effect for e in beside)))
             ranked.append((final, self.entities[pos].entity.id, pos, s, entry, cmp, beside))
-        return ranked
+        ranked.sort(key=lambda r: (-r[0], r[1]))
+        matches = []
+        for rank, (final, _eid, pos, s, entry, cmp, beside) in enumerate(ranked):
+            if keep is not None and not keep(final, rank):
+                continue
+            matches.append(self._match(query, pos, s, entry, cmp, beside))
+        return matches
 
     def _cut_off(self, form: NameForm, org: bool | None = None) -> NameForm | None:
         """A Latin name whose last word no list writes but begins list words may be cut
@@ -689,27 +660,6 @@ class Screener:
             return None
         if not any(full or len(w) <= 2 * len(last.text)
                    for w in self.index.words_begun(last.text)):
-            return None
-        cut = replace(last, short=True)
-        return replace(form, tokens=[*form.tokens[:-1], cut], scoring=[
-            *form.scoring[:-1], cut], cut=True)
-
-    def _cut_beside(self, form: NameForm) -> NameForm | None:
-        """A Latin name whose last word the lists have as a word of its own, but which is no
-        name people have, and begins list words one letter or more longer (up to twice its
-        length): it may be cut (MOHAMED LAKH: LAKHAL; FUAD MOHAMED KHAL: KHALAF). The cut
-        reading (see :meth:`_cut_off`) is screened beside the whole one, never instead of
-        it: Muhammad Ahmed HAMSHO is a name of its own too."""
-        text = form.original.rstrip()
-        if form.script != "Latin" or len(form.scoring) < 2 or not text[-1:].isalpha():
-            return None
-        last = form.scoring[-1]
-        if (last is not form.tokens[-1] or last.role != Role.NAME or last.short
-                or len(last.text) < 4 or last.text not in self.index.vocab
-                or last.text in FORM_WORDS or symbols_of(last.text)
-                or not any(t.role == Role.NAME for t in form.scoring[:-1])):
-            return None
-        if not any(len(w) <= 2 * len(last.text) for w in self.index.words_begun(last.text)):
             return None
         cut = replace(last, short=True)
         return replace(form, tokens=[*form.tokens[:-1], cut], scoring=[
