@@ -91,8 +91,15 @@ MUST_MATCH = [
 ]
 
 
-@pytest.mark.parametrize("category,name,schema,expected", MUST_MATCH,
-                         ids=[c[0] for c in MUST_MATCH])
+# entities the excerpts of tests/data/lists do not hold (ZARIF, Mohammad Javad: the unit test
+# test_a_persian_compound_given_name_written_together_is_a_candidate covers it without them)
+NOT_IN_EXCERPTS = {"a Persian compound given name written as one word"}
+
+
+@pytest.mark.parametrize("category,name,schema,expected", [
+    pytest.param(*case, id=case[0],
+                 marks=[requires_full_lists] if case[0] in NOT_IN_EXCERPTS else [])
+    for case in MUST_MATCH])
 def test_variant_is_found(screener, category: str, name: str, schema: str | None,  # type: ignore[no-untyped-def]
                           expected: str) -> None:
     result = screener.screen(Query.build(name, schema=schema))
