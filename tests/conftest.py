@@ -24,11 +24,12 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
+from filelock import FileLock
 
 # ------------------------------------------------- the name-symbol cache: never ~/.cache
 # set at import time, before any test (or child process of one) computes a name symbol;
@@ -155,10 +156,77 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
         monkeypatch.setenv("SANCTIO_HOME", str(tmp_path_factory.mktemp("home")))
 
 
+def _built_once(tmp_path_factory: pytest.TempPathFactory, name: str,
+                build: Callable[[Path], None]) -> Path:
+    """The registry folder made by ``build`` once for the whole run: the first worker of
+    pytest-xdist that asks builds it under a file lock, the others wait for it and find it
+    built. It is ``home`` in a folder ``name`` of its own, which also holds what a registry
+    keeps in its parent folder (the audit key). Without xdist, in this run's temporary
+    folder."""
+    base = tmp_path_factory.getbasetemp()
+    # the xdist workers' temporary folders are in one folder of this run; without xdist the
+    # parent is shared by every run of pytest, so the folder stays in this run's own
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder = shared / name
+    with FileLock(str(shared / f"{name}.lock")):
+        if not (folder / ".built").is_file():
+            shutil.rmtree(folder, ignore_errors=True)  # a worker that failed half-way
+            (folder / "home").mkdir(parents=True)
+            build(folder / "home")
+            (folder / ".built").touch()
+    return folder / "home"
+
+
+def _build_main(folder: Path) -> None:
+    from sanctio import index_store
+
+    reg = Registry(folder)
+    for path in MAIN_LISTS:
+        result = reg.load(path)
+        assert result.status == "loaded", result.error
+    # its screening index, stored as the CLI stores it: the tests' screener and every
+    # command a test runs on the folder (or a copy of it) read it instead of building it
+    index_store.stored_screener(reg)
+    reg.close()
+
+
+def main_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The four-list registry folder built once for the run (never written to by a test:
+    tests use copies of it)."""
+    return _built_once(tmp_path_factory, "main-registry-built", _build_main)
+
+
+def copy_of(built: Path, tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    """A copy of the registry folder ``built`` (by :func:`_built_once`), with its audit key,
+    in a new folder (``name``, numbered)."""
+    folder = tmp_path_factory.mktemp(name)
+    shutil.copytree(built.parent, folder, dirs_exist_ok=True)
+    (folder / ".built").unlink()
+    return folder / "home"
+
+
+def _build_sdn(folder: Path) -> None:
+    from sanctio import index_store
+
+    reg = Registry(folder, auto_sample=False)
+    result = reg.load(DATA / "ofac-sdn-2021")
+    assert result.status == "loaded", result.error
+    index_store.stored_screener(reg)
+    reg.close()
+
+
+def sdn_home(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    """A registry folder with the OFAC SDN list alone and its screening index stored (a copy
+    of one built once for the run): what a service over that list starts from."""
+    return copy_of(_built_once(tmp_path_factory, "sdn-registry-built", _build_sdn),
+                   tmp_path_factory, name)
+
+
 @pytest.fixture(scope="session")
 def main_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A registry folder with OFAC SDN 2021, UN 2026, EU 2026 and UK 2026 loaded."""
-    return loaded_home(tmp_path_factory, "main-registry", MAIN_LISTS)
+    """A registry folder with OFAC SDN 2021, UN 2026, EU 2026 and UK 2026 loaded, and its
+    screening index stored: each worker's own copy of one built once for the run."""
+    return copy_of(main_built(tmp_path_factory), tmp_path_factory, "main-registry")
 
 
 @pytest.fixture(scope="module")
@@ -176,9 +244,11 @@ def main_registry(main_home: Path) -> Iterator[Registry]:
 
 @pytest.fixture(scope="session")
 def screener(main_registry: Registry):  # type: ignore[no-untyped-def]
-    from sanctio.screen import Screener
+    """The screener of the four lists, read from the index stored in ``main_home`` (it
+    screens exactly as one built in memory: tests/test_index_store.py)."""
+    from sanctio import index_store
 
-    return Screener(main_registry)
+    return index_store.stored_screener(main_registry)
 
 
 # ---------------------------------------------------------------- the database back ends

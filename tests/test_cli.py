@@ -131,6 +131,9 @@ def test_screen_file_resume_does_not_redo_rows(tmp_path: Path) -> None:
                                                           enumerate(names)])
     full = tmp_path / "full.jsonl"
     assert run("screen-file", str(src), "-o", str(full), "--home", home)[0] == 0
+    # the index of the active lists is stored for the next command, which reads it
+    stored = list((tmp_path / "home" / "index").glob("screen-*.idx"))
+    assert len(stored) == 1
     lines = full.read_text().splitlines(keepends=True)
     partial = tmp_path / "partial.jsonl"
     # an interrupted run: two finished lines and a torn third one
@@ -141,6 +144,7 @@ def test_screen_file_resume_does_not_redo_rows(tmp_path: Path) -> None:
     assert [json.loads(x)["row"] for x in partial.read_text().splitlines()] == [1, 2, 3, 4, 5]
     assert [json.loads(x)["status"] for x in partial.read_text().splitlines()] == [
         json.loads(x)["status"] for x in lines]
+    assert list((tmp_path / "home" / "index").glob("screen-*.idx")) == stored
 
 
 def test_screen_file_with_workers_matches_one_core(tmp_path: Path) -> None:

@@ -51,6 +51,8 @@ def test_portfolio_alerts_and_audit_from_the_cli(home: Path, tmp_path: Path) -> 
     code, out = run("portfolio", "screen", "--workers", "1", "--json")
     assert code == 0, out
     assert orjson.loads(out)["opened"] >= 1
+    # the import stored the index of the active lists; the screening read it
+    assert len(list((home / "index").glob("screen-*.idx"))) == 1
 
     code, out = run("alerts", "list", "--state", "open", "--json")
     alerts = orjson.loads(out)

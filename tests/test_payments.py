@@ -40,7 +40,7 @@ from sanctio.payments.screen import PaymentResult, PaymentScreener, read_message
 from sanctio.registry import Registry
 from sanctio.screen import Screener
 
-from .conftest import DATA
+from .conftest import sdn_home
 
 PAY = Path(__file__).resolve().parent / "data" / "payments"
 KANIYAT = PAY / "pacs008_kaniyat.xml"
@@ -306,10 +306,7 @@ def sdn_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, 
     """The real service on loopback over the OFAC SDN list, with a screen key."""
     from sanctio.service.cli import ServerProcess
 
-    home = tmp_path_factory.mktemp("payments-service")
-    reg = Registry(home, auto_sample=False)
-    assert reg.load(DATA / "ofac-sdn-2021").status == "loaded"
-    reg.close()
+    home = sdn_home(tmp_path_factory, "payments-service")
     out = subprocess.run([sys.executable, "-m", "sanctio.service.cli", "keys", "create",
                           "--role", "screen", "--json", "--home", str(home)],
                          capture_output=True, text=True, timeout=60, check=True)

@@ -29,11 +29,10 @@ from typing import Any
 import httpx
 import pytest
 
-from sanctio.registry import Registry
 from sanctio.scan import ScanResult, TextScanner, strip_html, text_scanner, words_of
 from sanctio.screen import Screener
 
-from .conftest import DATA, GOLDEN
+from .conftest import GOLDEN, sdn_home
 
 NEWS = GOLDEN / "news"
 ARTICLES = sorted(NEWS.glob("article-*.txt"))
@@ -268,10 +267,7 @@ def sdn_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, 
 
     from sanctio.service.cli import ServerProcess
 
-    home = tmp_path_factory.mktemp("scan-service")
-    reg = Registry(home, auto_sample=False)
-    assert reg.load(DATA / "ofac-sdn-2021").status == "loaded"
-    reg.close()
+    home = sdn_home(tmp_path_factory, "scan-service")
 
     def key(role: str) -> str:
         out = subprocess.run([sys.executable, "-m", "sanctio.service.cli", "keys", "create",

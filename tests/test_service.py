@@ -382,6 +382,33 @@ def test_entity_lookup(api: httpx.Client, listed: dict[str, Any]) -> None:
     assert api.get("/entities/" + "x" * 201).status_code == 422
 
 
+def test_a_restart_reads_the_stored_index_and_screens_alike(
+        api: httpx.Client, home: Path, keys: dict[str, str], listed: dict[str, Any]) -> None:
+    """A server started on a registry whose index is stored on disk (by the first server or
+    a command) reads it instead of building it, and screens as the first; with no stored
+    index it builds one (and stores it)."""
+    import shutil
+
+    serving = api.get("/lists").json()["serving"]
+    query = {"name": listed["name"], "schema": "Person"}
+    first = match(api, query).json()["results"]
+    for removed in (False, True):
+        if removed:  # no index on disk: the next server builds it
+            shutil.rmtree(home / "index")
+        proc = ServerProcess(home, workers=1)
+        proc.start(timeout=120)
+        try:
+            with httpx.Client(base_url=proc.url, timeout=60,
+                              headers={"Authorization": f"Bearer {keys['screen']}"}) as c:
+                again = c.get("/lists").json()["serving"]
+                assert again["index"] == ("built" if removed else "read")
+                assert again["state_key"] == serving["state_key"]
+                assert match(c, query).json()["results"] == first
+        finally:
+            proc.stop()
+    assert list((home / "index").glob("screen-*.idx"))  # the build was stored again
+
+
 # -------------------------------------------------------------------- lists & metrics
 
 

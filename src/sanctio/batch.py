@@ -140,6 +140,13 @@ def _completed_rows(output: Path, as_csv: bool) -> int:
     return max(0, lines - 1) if as_csv else lines
 
 
+def check_output(output: Path, resume: bool) -> None:
+    """Raise FileExistsError when ``output`` holds an earlier run and ``resume`` is not set
+    (nothing is overwritten unasked)."""
+    if output.exists() and not resume and output.stat().st_size > 0:
+        raise FileExistsError(f"{output} exists: pass --resume to continue it or --overwrite")
+
+
 def screen_file(
     input_path: Path, output: Path, *, home: Path | None = None,
     mapping: dict[str, str] | None = None, threshold: float | None = None, workers: int = 1,
@@ -153,8 +160,7 @@ def screen_file(
 
     as_csv = output.suffix.lower() == ".csv"
     done = _completed_rows(output, as_csv) if resume else 0
-    if output.exists() and not resume and output.stat().st_size > 0:
-        raise FileExistsError(f"{output} exists: pass --resume to continue it or --overwrite")
+    check_output(output, resume)
     if screener is None:
         screener = Screener(Registry(home))
     threshold = screener.threshold if threshold is None else threshold

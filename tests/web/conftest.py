@@ -10,16 +10,17 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
+from sanctio import index_store
 from sanctio.registry import Registry
 from sanctio.service.cli import ServerProcess
 
-from ..conftest import DATA, MAIN_LISTS
+from ..conftest import DATA, MAIN_LISTS, _built_once, copy_of, main_built
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -52,29 +53,40 @@ def create_key(home: Path, role: str, label: str) -> str:
     return key.group(1)
 
 
+def _build_web(main: Path) -> Callable[[Path], None]:
+    def build(home: Path) -> None:
+        src = sqlite3.connect(main / "sanctio.db")
+        dst = sqlite3.connect(home / "sanctio.db")
+        src.backup(dst)
+        src.close()
+        dst.close()
+        # a second UK version in which the Kaniyat militia's entry changed (its "Last Updated"
+        # date), so the entity page has a change to draw on its timeline
+        uk = (DATA / "uk-2026" / "ConList.csv").read_bytes().split(b"\r\n")
+        changed = home / "uk-2026-changed.csv"
+        changed.write_bytes(b"\r\n".join(
+            ln.replace(b",09/04/2025,14107", b",01/06/2026,14107") for ln in uk))
+        reg = Registry(home, auto_sample=False)
+        assert reg.load(changed, list_id="uk").status == "loaded"
+        # the index of these lists, stored as the CLI stores it: the server and the
+        # portfolio's screening read it instead of building it
+        index_store.stored_screener(reg)
+        reg.close()
+        portfolio = home / "portfolio.csv"
+        portfolio.write_text(PORTFOLIO, encoding="utf-8")
+        cli(home, "portfolio", "import", str(portfolio))
+        cli(home, "alerts", "configure", "--four-eyes")
+
+    return build
+
+
 @pytest.fixture(scope="session")
-def web_home(main_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the four-list registry, with a screened portfolio and the four-eyes rule."""
-    home = tmp_path_factory.mktemp("web-home")
-    src = sqlite3.connect(main_home / "sanctio.db")
-    dst = sqlite3.connect(home / "sanctio.db")
-    src.backup(dst)
-    src.close()
-    dst.close()
-    # a second UK version in which the Kaniyat militia's entry changed (its "Last Updated"
-    # date), so the entity page has a change to draw on its timeline
-    uk = (DATA / "uk-2026" / "ConList.csv").read_bytes().split(b"\r\n")
-    changed = home / "uk-2026-changed.csv"
-    changed.write_bytes(b"\r\n".join(
-        ln.replace(b",09/04/2025,14107", b",01/06/2026,14107") for ln in uk))
-    reg = Registry(home, auto_sample=False)
-    assert reg.load(changed, list_id="uk").status == "loaded"
-    reg.close()
-    portfolio = home / "portfolio.csv"
-    portfolio.write_text(PORTFOLIO, encoding="utf-8")
-    cli(home, "portfolio", "import", str(portfolio))
-    cli(home, "alerts", "configure", "--four-eyes")
-    return home
+def web_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the four-list registry, with a second UK version, an imported portfolio and
+    the four-eyes rule (built once for the run; each worker has its own copy)."""
+    built = _built_once(tmp_path_factory, "web-home-built",
+                        _build_web(main_built(tmp_path_factory)))
+    return copy_of(built, tmp_path_factory, "web-home")
 
 
 @pytest.fixture(scope="session")

@@ -126,15 +126,21 @@ def screen_file_cmd(
 
     A row that cannot be read (an unclosed quote, no name) is an error line naming it;
     a bad date of birth, country, schema or gender is ignored with a warning."""
-    from sanctio.batch import screen_file
+    from sanctio.batch import check_output, screen_file
 
     if overwrite and output.exists():
         output.unlink()
     try:
+        check_output(output, resume)
+        reg = open_registry(home)
+        # the index stored for the active lists (read in a fraction of a second), not a new
+        # build of it for every file
+        with LateStatus("reading the screening index…") as status:
+            screener = cli_screener(reg, status)
         summary = screen_file(
-            input_path, output, home=home, mapping=_parse_map(mapping or []),
+            input_path, output, home=reg.home, mapping=_parse_map(mapping or []),
             threshold=threshold, workers=workers, resume=resume,
-            progress=sys.stderr.isatty(), audit=True)
+            progress=sys.stderr.isatty(), audit=True, screener=screener)
     except (FileExistsError, ValueError) as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc

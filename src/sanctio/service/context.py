@@ -99,6 +99,7 @@ class Service:
             "list_versions": served.list_versions if served else {},
             "built_at": served.built_at if served else None,
             "build_seconds": served.build_seconds if served else None,
+            "index": served.index if served else None,
             "last_error": self.pool.last_error,
             "pid": os.getpid(),
         }

@@ -32,6 +32,7 @@ class Served:
     built_at: str
     build_seconds: float
     size: int  # entities in the index
+    index: str = "built"  # "read": the index stored on disk for these lists was read
 
 
 @dataclass(eq=False)

@@ -255,9 +255,9 @@ class ScorerPool:
                 for w in old.workers:
                     if not w.tasks:
                         self._exit_worker(w)
-        log.info("serving index generation %d: %d entities, %s (built in %.1f s)", gen.id,
+        log.info("serving index generation %d: %d entities, %s (%s in %.1f s)", gen.id,
                  gen.served.size, ", ".join(gen.served.list_versions.values()),
-                 gen.served.build_seconds)
+                 gen.served.index, gen.served.build_seconds)
         if self.on_swap is not None:
             self.on_swap(gen.served)
         self._pump(gen)

@@ -337,6 +337,9 @@ class ServingOut(BaseModel):
     list_versions: dict[str, str]
     built_at: str | None
     build_seconds: float | None
+    index: str | None = Field(
+        None, description="built: the index was built from the registry; read: the one "
+                          "stored on disk for the same list versions and code was read")
     last_error: str | None
     pid: int
 

@@ -1,7 +1,8 @@
 """The scorer processes: what runs in them.
 
-A generation's first process (:func:`scorer_main`) builds the
-:class:`~sanctio.screen.Screener` from the registry, warms it up, then forks the others,
+A generation's first process (:func:`scorer_main`) reads the
+:class:`~sanctio.screen.Screener` of the registry's active lists stored on disk (or builds and
+stores it, see :mod:`sanctio.index_store`), warms it up, then forks the others,
 which share the built index copy-on-write; each serves the tasks the front sends on its pipe
 (:func:`_serve`), a group at a time, with the operations of :data:`OPS`. The front side, which
 starts the processes and feeds them, is :mod:`sanctio.service.pool`.
@@ -23,6 +24,7 @@ from typing import Any
 import orjson
 
 from sanctio.contract import Query, QueryError
+from sanctio.index_store import stored_path, stored_screener
 from sanctio.payments.screen import screen_payload
 from sanctio.registry import Registry
 from sanctio.scan import text_scanner
@@ -141,14 +143,18 @@ def scorer_main(home: str, threshold: float | None, warmup: bool,
     started = time.perf_counter()
     try:
         registry = Registry(Path(home), auto_sample=False)
-        screener = (Screener(registry) if threshold is None
-                    else Screener(registry, threshold=threshold))
+        # the index stored on disk for the active lists when there is one (a restart reads it
+        # in a fraction of a second), else built now and stored for the next generation
+        screener = stored_screener(registry)
+        if threshold is not None:
+            screener.threshold = threshold
         if warmup:
             warm_up(screener)
         info = {"state_key": str(screener.state_key),
                 "list_versions": dict(screener.list_versions),
                 "size": index_size(screener), "built_at": now_iso(),
-                "build_seconds": round(time.perf_counter() - started, 3)}
+                "build_seconds": round(time.perf_counter() - started, 3),
+                "index": "read" if stored_path(screener) is not None else "built"}
     except BaseException as exc:
         log.exception("index build failed")
         for c in conns:
