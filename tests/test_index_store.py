@@ -82,6 +82,19 @@ def test_stored_screener_screens_as_the_built_one(built: Screener, stored: Scree
     assert alerts > 20  # the comparison is not of empty results
 
 
+def test_the_arabic_script_table_is_stored_not_rebuilt(registry: Registry,
+                                                       stored: Screener) -> None:
+    """The list words by consonant keys (what an Arabic-script query is read against) are
+    built before the index is stored and read in place from the file, not built again by the
+    first Arabic-script query of every process."""
+    table = stored.index._by_consonants
+    assert table is not None and not isinstance(table, dict)  # the file's own mapping
+    fresh = Screener(registry).index
+    assert fresh._by_consonants is None  # built in memory: only on the first such query
+    for word in ("الكاني", "محمد", "كانيات"):
+        assert stored.index.arabic_vocab(word) == fresh.arabic_vocab(word) != []
+
+
 def test_stored_search_and_lookups(built: Screener, stored: Screener) -> None:
     for text in ("al-Kan", "Kaniy", "Mohamed al"):
         assert ([m.to_dict() for m in stored.search(text)]

@@ -289,9 +289,14 @@ class NameIndex:
         out.discard(word)
         return out
 
+    def build_lazy_tables(self) -> None:
+        """Build the tables that are otherwise built on the first query needing them (before
+        the index is stored, so that no process reading it builds them again)."""
+        self._vocab_by_consonants()
+
     def _vocab_by_consonants(self) -> dict[str, list[str]]:
         """List tokens (and adjacent tokens written together) by their consonant keys, built
-        on the first Arabic-script query."""
+        on the first Arabic-script query (or before the index is stored)."""
         if self._by_consonants is None:
             table: dict[str, list[str]] = defaultdict(list)
             for word in self.vocab:
