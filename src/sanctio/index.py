@@ -295,8 +295,8 @@ class NameIndex:
         self._vocab_by_consonants()
 
     def _vocab_by_consonants(self) -> dict[str, list[str]]:
-        """List tokens (and adjacent tokens written together) by their consonant keys, built
-        on the first Arabic-script query (or before the index is stored)."""
+        """List tokens (and adjacent tokens written together) by their consonant keys (built
+        with the screener's index: :meth:`build_lazy_tables`)."""
         if self._by_consonants is None:
             table: dict[str, list[str]] = defaultdict(list)
             for word in self.vocab:

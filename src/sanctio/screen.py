@@ -387,6 +387,9 @@ class Screener:
         ensure_symbols([t.text for n in self.names for t in n.form.tokens if t.role == Role.NAME]
                        + [t.orig for n in self.names for t in n.form.tokens if t.orig])
         self.index = NameIndex(n.form for n in self.names)
+        # (what an Arabic-script query is read against: built with the index, not by the
+        # first such query, which would wait seconds for it)
+        self.index.build_lazy_tables()
         w = self.index.weights
         for n in self.names:
             n.weights = [w.weight(t) for t in n.form.scoring]
