@@ -18,7 +18,7 @@ import pytest
 from sanctio.registry import Registry
 from sanctio.service.cli import ServerProcess
 
-from .conftest import DATA, TESTS, loaded_home, role_keys
+from .conftest import DATA, TESTS, role_keys, sdn_home
 
 jsonschema = pytest.importorskip("jsonschema")
 referencing = pytest.importorskip("referencing")
@@ -55,7 +55,7 @@ def valid(name: str, data: Any) -> Any:
 
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return loaded_home(tmp_path_factory, "reconcile-home", [SDN], auto_sample=False)
+    return sdn_home(tmp_path_factory, "reconcile-home")
 
 
 @pytest.fixture(scope="module")
