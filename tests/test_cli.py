@@ -171,8 +171,12 @@ def test_load_rescreens_the_portfolio_and_audits(tmp_path: Path) -> None:
     assert run("portfolio", "screen", "--home", home)[0] == 0
     code, out, _ = run("alerts", "list", "--json", "--home", home)
     assert code == 0 and json.loads(out) == []
+    stored = set((tmp_path / "home" / "index").glob("screen-*.idx"))
     code, out, err = run("load", str(DATA / "ofac-sdn-2021"), "--home", home)
     assert code == 0, err
+    # the rescreen's index of the new lists is stored for the next commands (not built in
+    # memory and again by the next screen)
+    assert len(set((tmp_path / "home" / "index").glob("screen-*.idx")) - stored) == 1
     code, out, _ = run("alerts", "list", "--json", "--home", home)
     alerts = json.loads(out)
     assert len(alerts) == 1

@@ -176,9 +176,12 @@ def prepare_index(reg: Registry, results: list[LoadResult], index: bool | None) 
 def monitored(reg: Registry) -> Iterator[None]:
     """Loads inside are watched by monitoring (audit trail, portfolio rescreening): it hears
     of them through the registry's events, all together when the block ends."""
+    from sanctio.index_store import stored_screener
     from sanctio.monitor.rescreen import watch
 
-    unsubscribe = watch(reg, console)
+    # the rescreen's screener is the index of the new lists, stored for the next commands
+    # (and for prepare_index, which then finds it built)
+    unsubscribe = watch(reg, console, screener_factory=lambda: stored_screener(reg))
     try:
         with reg.events.batch():
             yield

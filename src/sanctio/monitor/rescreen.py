@@ -531,18 +531,21 @@ def after_load(registry: Registry, results: Iterable[LoadResult], console: Any =
 
 
 def watch(registry: Registry, console: Any = None, *, actor: str | None = None,
-          background: bool = False) -> Callable[[], None]:
+          background: bool = False,
+          screener_factory: ScreenerFactory | None = None) -> Callable[[], None]:
     """Subscribe monitoring to the registry's list events: each load's outcome goes to the
-    audit trail and each list that changed is rescreened (:func:`after_load`), once per batch
-    of loads. With ``background``, that work runs in a process of its own (the service: the
-    answers are never slowed down by a rescreen). Returns the function that unsubscribes."""
+    audit trail and each list that changed is rescreened (:func:`after_load`, with a screener
+    of ``screener_factory``, else one built in memory), once per batch of loads. With
+    ``background``, that work runs in a process of its own (the service: the answers are
+    never slowed down by a rescreen). Returns the function that unsubscribes."""
 
     def on_change(events: list[ListsChanged]) -> None:
         results = [e.result for e in events]
         if background:
             start_after_load(registry, results, actor or default_actor())
         else:
-            after_load(registry, results, console, actor=actor)
+            after_load(registry, results, console, actor=actor,
+                       screener_factory=screener_factory)
 
     return registry.events.subscribe(on_change)
 
