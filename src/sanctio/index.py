@@ -290,8 +290,8 @@ class NameIndex:
         return out
 
     def build_lazy_tables(self) -> None:
-        """Build the tables that are otherwise built on the first query needing them (before
-        the index is stored, so that no process reading it builds them again)."""
+        """Build the tables that are otherwise built on the first query needing them (the
+        screener does, with its index: a stored index carries them, read in place)."""
         self._vocab_by_consonants()
 
     def _vocab_by_consonants(self) -> dict[str, list[str]]:

@@ -534,7 +534,6 @@ def save(screener: Screener, path: Path, key: str) -> None:
     """Write a built screener to ``path`` (atomically: a temporary file renamed into place).
     Raises :class:`StoreError` when something in it cannot be stored."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    screener.index.build_lazy_tables()  # stored with it: read in place, never rebuilt
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
     try:
         with tmp.open("wb") as f:
