@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -107,12 +108,24 @@ def loaded_home(factory: pytest.TempPathFactory, name: str, paths: list[Path], *
                 auto_sample: bool = True) -> Path:
     """A new registry folder (``name``, numbered) with the list files ``paths`` loaded."""
     home = factory.mktemp(name)
+    _load_into(home, paths, auto_sample=auto_sample)
+    return home
+
+
+def _load_into(home: Path, paths: list[Path], *, auto_sample: bool = True,
+               store_index: bool = False) -> None:
+    """Load the list files ``paths`` into the registry folder ``home``; with ``store_index``,
+    store its screening index too, as the CLI stores it (commands and servers on the folder,
+    or on a copy of it, read it instead of building it)."""
     reg = Registry(home, auto_sample=auto_sample)
     for path in paths:
         result = reg.load(path)
         assert result.status == "loaded", result.error
+    if store_index:
+        from sanctio import index_store
+
+        index_store.stored_screener(reg)
     reg.close()
-    return home
 
 
 def create_key(home: Path, role: str) -> str:
@@ -177,23 +190,11 @@ def _built_once(tmp_path_factory: pytest.TempPathFactory, name: str,
     return folder / "home"
 
 
-def _build_main(folder: Path) -> None:
-    from sanctio import index_store
-
-    reg = Registry(folder)
-    for path in MAIN_LISTS:
-        result = reg.load(path)
-        assert result.status == "loaded", result.error
-    # its screening index, stored as the CLI stores it: the tests' screener and every
-    # command a test runs on the folder (or a copy of it) read it instead of building it
-    index_store.stored_screener(reg)
-    reg.close()
-
-
 def main_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The four-list registry folder built once for the run (never written to by a test:
     tests use copies of it)."""
-    return _built_once(tmp_path_factory, "main-registry-built", _build_main)
+    return _built_once(tmp_path_factory, "main-registry-built",
+                       partial(_load_into, paths=MAIN_LISTS, store_index=True))
 
 
 def copy_of(built: Path, tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
@@ -205,20 +206,12 @@ def copy_of(built: Path, tmp_path_factory: pytest.TempPathFactory, name: str) ->
     return folder / "home"
 
 
-def _build_sdn(folder: Path) -> None:
-    from sanctio import index_store
-
-    reg = Registry(folder, auto_sample=False)
-    result = reg.load(DATA / "ofac-sdn-2021")
-    assert result.status == "loaded", result.error
-    index_store.stored_screener(reg)
-    reg.close()
-
-
 def sdn_home(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
     """A registry folder with the OFAC SDN list alone and its screening index stored (a copy
     of one built once for the run): what a service over that list starts from."""
-    return copy_of(_built_once(tmp_path_factory, "sdn-registry-built", _build_sdn),
+    build = partial(_load_into, paths=[DATA / "ofac-sdn-2021"], auto_sample=False,
+                    store_index=True)
+    return copy_of(_built_once(tmp_path_factory, "sdn-registry-built", build),
                    tmp_path_factory, name)
 
 
