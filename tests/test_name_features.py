@@ -451,6 +451,10 @@ def test_a_word_cut_off_is_the_last_the_query_meets_in_the_list_order() -> None:
     assert cut_score("Ahmed Garb", "Ahmed Garbaya") >= 0.9
     assert cut_score("Ahmed Garb", "GARBAYA, Ahmed") >= 0.9  # (in its order Ahmed Garbaya)
     assert cut_score("Ahmad Garba", "Garbaya Ahmed") < 0.8
+    # nor cut after a word the query lacks: Aleksander Koch is a name of its own, not
+    # Aleksander Viktorovich KOCHKIN cut off
+    assert cut_score("Aleksander Viktorovich Koch", "Aleksander Viktorovich KOCHKIN") >= 0.9
+    assert cut_score("Aleksander Koch", "Aleksander Viktorovich KOCHKIN") < 0.8
     # a company's comma says nothing of the order of its words
     org = compare_forms(cut("AGRICULTURAL, MEDICAL, AND INDUSTRI"), analyze(
         "AGRICULTURAL, MEDICAL, AND INDUSTRIAL RESEARCH CENTER", org=True), W)
@@ -1159,6 +1163,57 @@ def test_the_i_of_origin_makes_another_name(a: str, b: str) -> None:
     assert score(a, b) < score(typo, b) - 0.05
     # the list name's -i dropped from the query is as often a typo (SALAVAT for SALAVATI)
     assert "-i of origin" not in describe(b, a)
+
+
+def test_the_i_of_origin_makes_another_name_in_the_script_too() -> None:
+    # both as written: معروف (Maruf) is not مروفی (Maroufi), عباس not عباسی
+    assert "-i of origin" in describe("حسین معروف", "حسین مروفی")
+    assert score("حسین معروف", "حسین مروفی") < 0.8
+    assert score("عباس کریمی", "عباس کریم") < 0.8
+    # a final ya in both, in its Arabic or Persian form, is one name
+    assert score("علي كريمي", "علی کریمی") >= 0.9
+
+
+def test_an_arabic_word_whose_transliteration_spells_a_latin_name_is_not_that_name() -> None:
+    # عماري (Ammari) is written "mary" without its ʿayn: no Mary, which begins otherwise
+    assert score("Mary", "عماري") < 0.6
+    assert score("Ammari", "عماري") >= 0.85
+    # a transliteration that is the Latin word and begins alike stays the same word
+    assert score("Dara", "دارا") == 1.0
+
+
+def test_two_consonants_left_of_a_long_latin_word_are_no_match() -> None:
+    # Medvedev, its v's read as vowels and its d's as one, leaves m-d: no معيض
+    assert score("علي معيض", "Ilya MEDVEDEV") < 0.6
+    # a Latin word of few consonants still meets its Arabic spelling (داود, Davoud)
+    assert token_sim(analyze("داود").scoring[0], analyze("Davoud").scoring[0])[0] >= 0.8
+
+
+def test_a_companys_acronym_beside_its_name_is_no_word_more() -> None:
+    # DCB: the initials of DAEDONG CREDIT BANK, on either side
+    assert "dcb (its acronym)" in describe(
+        "DAEDONG CREDIT BANK (DCB)", "Dae-Dong Credit Bank", org=True)
+    assert score("DAEDONG CREDIT BANK (DCB)", "Dae-Dong Credit Bank", org=True) >= 0.95
+    assert score("Daedong Credit Bank", "DAEDONG CREDIT BANK (DCB)", org=True) >= 0.95
+    # a word that is no such acronym stays a word more
+    assert score("DAEDONG CREDIT BANK (XYZ)", "Dae-Dong Credit Bank", org=True) < 0.8
+    # and a person's initials are no acronym (a name is not restated so)
+    assert "its acronym" not in describe("Kim Jong Un KJU", "Kim Jong Un")
+
+
+def test_allah_in_latin_letters_is_only_the_name_of_god() -> None:
+    # علی (Ali) reads as Alla letter by letter, and is no Allah (Allah-Karam AZIZI)
+    assert "ly~allah" not in describe("علی عزیزی", "Allah-Karam AZIZI")
+    assert score("علی عزیزی", "Allah-Karam AZIZI") < 0.8
+    assert score("عبد الله عزیزی", "Abd Allah AZIZI") >= 0.85
+
+
+def test_ch_is_no_transliteration_of_c() -> None:
+    # kh, sh, gh and the like with and without their h are one letter; ch and c are two
+    assert "transliteration (h)" in describe("Mikail Kani", "Mikhail Khani")
+    assert "carter~charter (transliteration (h))" not in describe(
+        "Green-Carter", "LLC CHARTER GREEN LIGHT", org=True)
+    assert score("Green-Carter", "LLC CHARTER GREEN LIGHT", org=True) < 0.8
 
 
 def test_the_i_of_origin_is_not_abdullahi_nor_a_company_word() -> None:

@@ -41,13 +41,16 @@ from sanctio.contract import Evidence
 from sanctio.model import DateValue, NameType, Schema
 from sanctio.text.abjad import (
     ALEF,
+    ALLAH_LATIN,
     WORD_JOIN,
     arabic_keys,
     glued_article,
+    is_allah,
     is_arabic_word,
     latin_keys,
     long_vowels_differ,
     maqsura_after,
+    nisba_apart,
     reading_of,
     without_article,
 )
@@ -163,7 +166,7 @@ def _text_sim(a: str, b: str) -> float:
 @lru_cache(maxsize=200_000)
 def _h_less(text: str) -> str:
     """The token without an ``h`` after a consonant (transliteration digraphs)."""
-    return re.sub(r"(?<=[bcdgkpstz])h", "", text)
+    return re.sub(r"(?<=[bdgkpstz])h", "", text)  # (not ch: Charter is no Carter)
 
 
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")
@@ -561,7 +564,7 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
     if q.han is not None and r.han is not None and not han_same(q.han, r.han):
         # two Chinese characters of one sound are two names (精 and 景, both jing)
         return 0.0, "another character of the same sound"
-    if q.text == r.text:
+    if q.text == r.text and not (q.abjad != r.abjad and _heads_apart(q, r)):
         return 1.0, "same"
     if (q.short and _written_short(q.text, r.text)) or (
             r.short and _written_short(r.text, q.text)):
@@ -602,7 +605,9 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
     shared = q.symbols and r.symbols and not q.symbols.isdisjoint(r.symbols) and not (
         # (a syllable read from a Chinese character is no short form of a longer Latin name:
         # 何丹, He Dan, is not HE, Daniel)
-        (q.han is not None and rk is None) or (r.han is not None and qk is None))
+        (q.han is not None and rk is None) or (r.han is not None and qk is None)) and not (
+        # (nor a name the transliteration of an Arabic-script word spells, begun otherwise)
+        q.abjad != r.abjad and _heads_apart(q, r))
     if syllables:
         if q.aspirated != r.aspirated and _aspirate_apart(q.text, r.text):
             # McCune-Reischauer marks the aspirate (Ch'un: 춘); the Revised Romanisation
@@ -717,13 +722,19 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         return min(sim, 0.6), "different long vowels (as written)"
     if q.abjad or r.abjad:
         ab, lat = (q, r) if q.abjad else (r, q)
+        if q.abjad and r.abjad and nisba_apart(q.orig, r.orig):
+            # both as written, one with the -i of origin: عباس is Abbas, عباسی Abbasi
+            return min(sim, 0.65), "another name (-i of origin)"
         read = None if lat.abjad or not ab.orig else reading_of(ab.orig)
         if read is not None:
             # an Arabic-script word read letter by letter against the Latin spelling: each
             # consonant as the lists render it, long vowels as vowels of their kind
             # (and begins as the Latin does: عتاب is not Taeb; the Latin without its
             # article may begin with the article's vowel, Elahian: الهیان)
-            if (read.fullmatch(lat.text) and _heads_agree(ab.orig or "", lat.text)) or (
+            if ALLAH_LATIN.fullmatch(lat.text) and not is_allah(ab.orig):
+                # (Allah is الله: علی, Ali, reads as Alla letter by letter, and is no Allah)
+                sim, how = min(sim, 0.6), _OTHER_LETTERS
+            elif (read.fullmatch(lat.text) and _heads_agree(ab.orig or "", lat.text)) or (
                     lat.alt and read.fullmatch(lat.alt)):
                 if sim < 0.92:
                     sim, how = 0.92, "same letters (read from the script)"
@@ -783,6 +794,13 @@ _OTHER_LETTERS = "other letters (read from the script)"  # حامد, Hamid, is n
 
 # Arabic-script letters that carry a word-initial vowel: alif (with or without hamza), ʿayn
 _VOWEL_HEAD = frozenset("اأإآعءאע")  # (and Hebrew alef, ayin)
+
+
+def _heads_apart(q: Token, r: Token) -> bool:
+    """An Arabic-script word and a Latin one whose transliteration it has, that begin one with
+    a vowel, the other with a consonant: عماري (Ammari, mary) is no Mary."""
+    ab, lat = (q, r) if q.abjad else (r, q)
+    return is_arabic_word(ab.orig) and not _heads_agree(ab.orig or "", lat.text)
 
 
 def _heads_agree(word: str, latin: str) -> bool:
@@ -877,6 +895,10 @@ def _same_consonants(q: Token, r: Token) -> bool:
         if not common:
             return False
         key = max(common, key=len)
+        if len(key) == 2 and len(_LATIN_CONSONANTS.findall(_h_less(lat.text))) > 3:
+            # two consonants left of a Latin word of many, each v read as a vowel and the
+            # d's alike read as one, say nothing (معيض, m-d, is no Medvedev)
+            return False
     else:
         key = strict_skeleton(q.text)
         if key != strict_skeleton(r.text):
@@ -895,6 +917,7 @@ def _long_vowels_agree(q: Token, r: Token) -> bool:
 
 
 _LONG_I = re.compile("ee|ei|ey|ie|ii")
+_LATIN_CONSONANTS = re.compile(r"([^aeiouyw'])(?!\1)")  # (a letter written twice: once)
 _DOUBLED_CONSONANT = re.compile(r"([^aeiouy])\1")
 
 
@@ -1322,8 +1345,12 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         if cut:
             pos = _natural_positions(r.original, tuple(t.text for t in rt))
             before = max((pos[j] for p in pairs if last not in p.qi for j in p.rj), default=-1)
+            # (and the field cut only what came after it: a list word the query lacks that
+            # comes before it was not cut, Aleksander Koch is no Aleksander Viktorovich
+            # KOCHKIN cut off)
+            skipped = min((pos[j] for j in range(len(rt)) if j not in used_r), default=len(rt))
             pairs, used_q, used_r = _drop_pairs(pairs, used_q, used_r, [
-                p for p in cut if any(pos[j] < before for j in p.rj)])
+                p for p in cut if any(pos[j] < before or pos[j] > skipped for j in p.rj)])
     given = [p for p in pairs if p.sim < 1.0 and len(p.query) == len(p.listed) == 1
              and not (p.query[0].orig or p.listed[0].orig)
              and _other_given_syllable(p.query[0].text, p.listed[0].text)] if r.person else []
@@ -1373,6 +1400,14 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
     un_q, gone, used_r = _set_aside(un_q, rt, used_r, lambda t: t.text in r_particles,
                                     lambda t: t.text in q_particles)
     ignored = ignored + gone
+    if not (q.person or r.person) and (un_q or len(used_r) < len(rt)):
+        # a company's own acronym beside its name restates the name, on either side:
+        # DAEDONG CREDIT BANK (DCB) is Dae-Dong Credit Bank
+        q_acr, r_acr = _own_acronyms(qt), _own_acronyms(rt)
+        if q_acr or r_acr:
+            un_q, gone, used_r = _set_aside(un_q, rt, used_r, lambda t: t.text in q_acr,
+                                            lambda t: t.text in r_acr)
+            ignored = ignored + [f"{g} (its acronym)" for g in gone]
     un_r = [t for j, t in enumerate(rt) if j not in used_r]
     # (tokens set aside: query, list, and of the query's those that are names)
     aside = (title_initials, 0, title_initials)
@@ -1587,6 +1622,23 @@ def _as_spelling(p: Pair, how: tuple[str, ...] = ("name variant",)) -> Pair:
         return p
     sim = _text_sim(a.text, b.text)
     return Pair(p.query, p.listed, sim, "spelling", p.qi, p.rj)
+
+
+def _own_acronyms(tokens: list[Token]) -> frozenset[str]:
+    """The words of a name that are the initials of as many of its other words in a row (the
+    company's acronym written beside its name: DAEDONG CREDIT BANK (DCB))."""
+    if len(tokens) < 3:
+        return frozenset()
+    out: set[str] = set()
+    for i, t in enumerate(tokens):
+        a = t.text
+        if not 2 <= len(a) <= 8 or not a.isalpha() or len(a) > len(tokens) - 1:
+            continue
+        rest = [x.text for j, x in enumerate(tokens) if j != i]
+        if any(all(rest[k + m][:1] == a[m] for m in range(len(a)))
+               for k in range(len(rest) - len(a) + 1)):
+            out.add(a)
+    return frozenset(out)
 
 
 def _set_aside(un_q: list[Token], rt: list[Token], used_r: set[int],

@@ -206,6 +206,26 @@ def glued_article(second: str | None) -> str:
     return ARTICLE_JOIN if (second or "").startswith("ال") else ARTICLE_JOIN + "ال"
 
 
+# the name of God as the Latin lists spell it standing alone (Allah-Karam, Fazl Ullah, Abd
+# Olah): the Arabic-script word it stands for is الله, never another with an l (علی, Ali)
+ALLAH_LATIN = re.compile(r"[aeiou]ll?ah|[aeiou]lla")
+
+
+def is_allah(word: str | None) -> bool:
+    """Whether an Arabic-script word is the name of God (الله; اله, لله as written)."""
+    return "".join(c for c in word or "" if c in _LETTERS) in ("الله", "اله", "لله")
+
+
+def nisba_apart(a: str | None, b: str | None) -> bool:
+    """Two Arabic-script words one of which ends with the ي of origin or descent the other
+    lacks: two names (عباس Abbas, عباسی Abbasi; معروف Maruf, معروفی Maroufi)."""
+    la = [c for c in a or "" if c in _LETTERS]
+    lb = [c for c in b or "" if c in _LETTERS]
+    if len(la) < 3 or len(lb) < 3:
+        return False
+    return (la[-1] in _YA[:3]) != (lb[-1] in _YA[:3])
+
+
 def maqsura_after(ya: str, before: str) -> bool:
     """Whether a final ي or ی may be an alif maqsura, read as a (Persian writes ی for it:
     مصطفی Mostafa, عیسی Isa, مرتضی Morteza). ى is one always; after ع or ج the letter is the
