@@ -307,6 +307,9 @@ def connect_db(path: Path, *, rows: bool = False, wal: bool = False) -> Any:
 
 # every test of a module on both back ends: ``pytestmark = both_back_ends``
 both_back_ends = pytest.mark.usefixtures("db_url")
+# one test of such a module on SQLite alone: a slow one whose subject is no storage, where
+# what it stores is tested on PostgreSQL by another (the command line's output, a download)
+sqlite_only = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from sanctio.cli import app
 
-from .conftest import DATA, UN_RECORDS, both_back_ends
+from .conftest import DATA, UN_RECORDS, both_back_ends, sqlite_only
 
 pytestmark = both_back_ends
 runner = CliRunner()
@@ -157,6 +157,7 @@ def test_screen_file_with_workers_matches_one_core(tmp_path: Path) -> None:
     assert one.read_text() == two.read_text()
 
 
+@sqlite_only  # (the rescreen a load triggers, on PostgreSQL: tests/test_monitor_lists.py)
 def test_load_rescreens_the_portfolio_and_audits(tmp_path: Path) -> None:
     """`sanctio load` of a new list version raises the alert the change causes, at once."""
     from .test_registry import make_earlier_sdn
@@ -186,6 +187,7 @@ def test_load_rescreens_the_portfolio_and_audits(tmp_path: Path) -> None:
     assert code == 0
 
 
+@sqlite_only  # (relations stored and read on PostgreSQL: tests/test_registry.py)
 def test_show_links_the_militia_and_its_leader_both_ways(tmp_path: Path) -> None:
     home = str(tmp_path / "home")
     code, _, _ = run("load", str(DATA / "ofac-sdn-2021"), "--home", home)
