@@ -1201,6 +1201,18 @@ def test_a_companys_acronym_beside_its_name_is_no_word_more() -> None:
     assert "its acronym" not in describe("Kim Jong Un KJU", "Kim Jong Un")
 
 
+def test_russian_state_enterprise_forms_typed_in_latin_letters_are_legal_forms() -> None:
+    # FGUP (ФГУП) and FSUE, its English acronym: the form rigour knows written out
+    for name in ("FGUP Kvant", "FSUE Kvant", "Kvant FSUE", "GUP Kvant"):
+        assert analyze(name, org=True).legal == frozenset({"soe"}), name
+        assert [t.text for t in analyze(name, org=True).scoring] == ["kvant"], name
+    assert score("FSUE Alexandrov NITI", "ФГУП Нити Александрова", org=True) >= 0.9
+    # in a name of unknown kind too (the list's is an organisation's): the same reading
+    assert analyze("FGUP Kvant", org=None).legal == frozenset({"soe"})
+    # SUE, ANO, TOO are words of names too: left as they are
+    assert [t.text for t in analyze("Sue Smith", org=None).scoring] == ["sue", "smith"]
+
+
 def test_allah_in_latin_letters_is_only_the_name_of_god() -> None:
     # علی (Ali) reads as Alla letter by letter, and is no Allah (Allah-Karam AZIZI)
     assert "ly~allah" not in describe("علی عزیزی", "Allah-Karam AZIZI")

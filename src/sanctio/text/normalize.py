@@ -889,16 +889,30 @@ _LEGAL_VARIANTS = {"iooo": "ooo", "sooo": "ooo", "ztaa": "zao", "chup": "ooo", "
                    "iup": "ooo"}
 
 
+# Russian legal forms of state enterprises as they are typed in Latin letters (and their
+# English acronym), which rigour knows only in Cyrillic or written out: as the forms they are
+# (FGUP and FSUE first or last in the name, GUP first; not SUE, ANO, TOO, which are words of
+# names too: Sue Smith)
+_TYPED_FORMS = {"fgup": "federal state unitary enterprise",
+                "fsue": "federal state unitary enterprise", "gup": "state unitary enterprise"}
+
+
 def _fix_legal_typos(text: str, cyrillic: bool = False) -> str:
     """One typo inside a long legal-form word is corrected (HAVIN BANK COMPNAY LIMITED), and
     in a legal-form acronym first or last in the name (PJSVC DALPRIBOR); in a name written in
-    Cyrillic, a legal form rigour does not know is written as the one it is (ИООО: OOO)."""
+    Cyrillic, a legal form rigour does not know is written as the one it is (ИООО: OOO); in
+    Latin letters, so is a Russian one typed in them (FGUP, FSUE: rigour knows them in
+    Cyrillic or written out only)."""
     words = tokenize_ascii(text)
     fixes = {}
     if len(words) >= 2:
         for w in (words[0], words[-1]):
             if cyrillic and w in _LEGAL_VARIANTS and words.count(w) == 1:
                 fixes[w] = _LEGAL_VARIANTS[w]
+                continue
+            if not cyrillic and w in _TYPED_FORMS and words.count(w) == 1 and (
+                    w == words[0] or w != "gup"):
+                fixes[w] = _TYPED_FORMS[w]
                 continue
             if 3 <= len(w) <= 5 and w not in _LEGAL_ACRONYMS and w not in GENERIC:
                 for cand in _LEGAL_ACRONYMS:
