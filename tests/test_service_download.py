@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -49,12 +50,18 @@ def test_reload_runs_the_official_download(tmp_path: Path) -> None:
                                  headers={"X-API-Key": screen_key})
             assert refused.status_code == 403
 
-            r = admin.post("/lists/reload", json={"download": True, "lists": ["uk"]})
-            assert r.status_code == 200, r.text
-            body = r.json()
-            assert body["ok"] is True
-            (result,) = body["results"]
-            assert result["list"] == "uk" and result["status"] == "loaded"
+            def download(name: str, ok: bool) -> tuple[dict[str, Any], dict[str, Any]]:
+                """Reload one list by download: the answer and the list's result."""
+                r = admin.post("/lists/reload", json={"download": True, "lists": [name]})
+                assert r.status_code == 200, r.text
+                body: dict[str, Any] = r.json()
+                assert body["ok"] is ok
+                (result,) = body["results"]
+                assert result["list"] == name
+                assert result["status"] == ("loaded" if ok else "failed")
+                return body, result
+
+            body, result = download("uk", ok=True)
             uk_version = result["version"]["version"]
             assert files.hits.get("/ConList.csv") == 1
             wait_all_workers(admin, body["registry_state_key"])
@@ -72,12 +79,8 @@ def test_reload_runs_the_official_download(tmp_path: Path) -> None:
 
             assert screened_versions() == serving
 
-            r = admin.post("/lists/reload", json={"download": True, "lists": ["un"]})
-            assert r.status_code == 200, r.text
-            body = r.json()
-            assert body["ok"] is False
-            (result,) = body["results"]
-            assert result["list"] == "un" and result["status"] == "failed" and result["error"]
+            _, result = download("un", ok=False)
+            assert result["error"]
             un = next(x for x in admin.get("/lists").json()["lists"] if x["list"] == "un")
             assert un["active"]["version"] == un_version and un["last_failure"]
             assert un["last_failure"]["status"] == "failed" and un["last_failure"]["error"]
@@ -88,12 +91,7 @@ def test_reload_runs_the_official_download(tmp_path: Path) -> None:
 
             # the server answers 404: a failure at the download stage itself
             del files.routes["/consolidated.xml"]
-            r = admin.post("/lists/reload", json={"download": True, "lists": ["un"]})
-            assert r.status_code == 200, r.text
-            body = r.json()
-            assert body["ok"] is False
-            (result,) = body["results"]
-            assert result["list"] == "un" and result["status"] == "failed"
+            _, result = download("un", ok=False)
             assert result["error"].startswith("download: ") and "404" in result["error"]
             un = next(x for x in admin.get("/lists").json()["lists"] if x["list"] == "un")
             assert un["active"]["version"] == un_version
