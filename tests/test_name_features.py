@@ -1213,6 +1213,35 @@ def test_russian_state_enterprise_forms_typed_in_latin_letters_are_legal_forms()
     assert [t.text for t in analyze("Sue Smith", org=None).scoring] == ["sue", "smith"]
 
 
+def test_a_legal_form_typed_without_its_diacritics_is_the_legal_form() -> None:
+    # rigour writes Anonim Şirketi, Société Anonyme, Osakeyhtiö with their diacritics:
+    # typed without them they are the same forms, not name words
+    for name, form in (("S-MIKRON ELEKTRIK ANONIM SIRKETI", "jsc"),
+                       ("Total Societe Anonyme", "jsc"), ("Nokia Osakeyhtio", "llc"),
+                       ("STROYGAZMONTAZH reszvenytarsasag", "jsc")):
+        form_of = analyze(name, org=True)
+        assert form_of.legal == frozenset({form}), name
+        assert "anonim" not in [t.text for t in form_of.scoring], name
+    # and Societe is no typo of Society where it is a word of the form
+    assert [t.text for t in analyze("Total Societe Anonyme", org=True).scoring] == ["total"]
+    assert score("S-MIKRON ELEKTRONIK ANONIM SIRKETI", "S-MİKRON ELEKTRONİK ANONİM ŞİRKET",
+                 org=True) >= 0.95
+    # a short form of the folded table is a name word (Tü, Cía): left as it is
+    assert [t.text for t in analyze("Hong Tu Shiye", org=True).scoring] == [
+        "hong", "tu", "shiye"]
+    assert "cia" in [t.text for t in analyze("Ma Cia Trading", org=True).scoring]
+
+
+def test_private_before_a_legal_form_is_part_of_it() -> None:
+    # the Ukrainian private joint-stock company, India's Private Limited / Pvt Ltd
+    for name in ("PRIVATE JOINT-STOCK COMPANY MAKO HOLDING", "Mako Holding Private Limited",
+                 "MAKO HOLDING (PVT) LTD."):
+        assert [t.text for t in analyze(name, org=True).scoring] == ["mako", "holding"], name
+    assert score("PRIVATE JOINT-STOCK COMPANY MAKO HOLDING", "MAKO HOLDING", org=True) >= 0.95
+    # a Private that is no legal form's stays a word
+    assert "private" in [t.text for t in analyze("Private Mako Holding", org=True).scoring]
+
+
 def test_allah_in_latin_letters_is_only_the_name_of_god() -> None:
     # علی (Ali) reads as Alla letter by letter, and is no Allah (Allah-Karam AZIZI)
     assert "ly~allah" not in describe("علی عزیزی", "Allah-Karam AZIZI")

@@ -920,7 +920,12 @@ def _fix_legal_typos(text: str, cyrillic: bool = False) -> str:
                             w, cand, score_cutoff=1) <= 1:
                         fixes[w] = cand
                         break
+    # the words of a legal form typed without its diacritics are no typos (Societe
+    # Anonyme: not Society)
+    folded = {w for m, _ in _folded_org_types(text) for w in m.split()}
     for k, w in enumerate(words):
+        if w in folded:
+            continue
         if 4 <= len(w) <= 6 and w not in _LEGAL_SHORT and w not in GENERIC and any(
                 x in _LEGAL_WORD_SET or x in _LEGAL_SHORT for x in words[max(0, k - 1):k + 2]):
             for cand in _LEGAL_SHORT:
@@ -930,7 +935,7 @@ def _fix_legal_typos(text: str, cyrillic: bool = False) -> str:
         if w.startswith("joint") and w[5:] in ("stock", "stok"):
             fixes[w] = "joint stock"
     for w in words:
-        if len(w) >= 5 and w not in _LEGAL_WORD_SET and w not in GENERIC:
+        if len(w) >= 5 and w not in _LEGAL_WORD_SET and w not in GENERIC and w not in folded:
             for cand in _LEGAL_WORDS:
                 if abs(len(cand) - len(w)) <= 1 and cand[0] == w[0] and OSA.distance(
                         w, cand, score_cutoff=1) <= 1:
@@ -998,6 +1003,69 @@ def _org_types(text: str) -> list[tuple[str, str]]:
     return extract_org_types(text, Normalize(0), Cleanup.Noop, True)
 
 
+_WORDS_ONLY = re.compile(r"[a-z]+(?: [a-z]+)*")
+
+
+@lru_cache(maxsize=20_000)
+def _folded_org_types(text: str) -> tuple[tuple[str, str], ...]:
+    """rigour's legal forms that its table writes with diacritics, typed without them
+    (Societe Anonyme, Anonim Sirketi, Osakeyhtio, Akciova Spolecnost): rigour's table read
+    with its diacritics taken off (NFKD and its strong cleanup), the forms of whole words
+    found in the name as written, of five letters or more (Tü, Yu, Cía are name words)."""
+    from rigour.names.org_types import Cleanup, Normalize, extract_org_types
+    from rigour.text.normalize import normalize
+
+    flags = Normalize.CASEFOLD | Normalize.NFKD
+    folded = normalize(text, flags, Cleanup.Strong)
+    if not folded:
+        return ()
+    return tuple((m, cls) for m, cls in extract_org_types(folded, flags, Cleanup.Strong, True)
+                 if _WORDS_ONLY.fullmatch(m) and len(m.replace(" ", "")) >= 5
+                 and _word_span(m, text) is not None)
+
+
+def _word_span(words: str, text: str) -> tuple[int, int] | None:
+    found = re.search(r"(?<![a-z0-9])" + re.escape(words) + r"(?![a-z0-9])", text)
+    return found.span() if found else None
+
+
+def _with_folded(text: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The legal forms found as written, with the longer ones typed without their
+    diacritics (:func:`_folded_org_types`) in place of the parts of them found alone
+    (Anonim Sirketi, not its last word Sirketi as the Limited Sirketi the table also
+    knows); a folded form that crosses one found otherwise is left."""
+    spans = {m: _word_span(m, text) for m, _ in found}
+    for m, cls in _folded_org_types(text):
+        span = _word_span(m, text)
+        if m in spans or span is None:
+            continue
+        inside = {f for f, x in spans.items()
+                  if x is not None and span[0] <= x[0] and x[1] <= span[1]}
+        if any(x is not None and x[0] < span[1] and span[0] < x[1]
+               for f, x in spans.items() if f not in inside):
+            continue
+        found = [f for f in found if f[0] not in inside] + [(m, cls)]
+        spans = {f: x for f, x in spans.items() if f not in inside} | {m: span}
+    return found
+
+
+# words that make a legal form their own (Private Joint Stock Company, Public Limited:
+# the Ukrainian private and the public joint-stock company), where rigour reads the form
+# without them
+_FORM_QUALIFIERS = ("private", "public", "pvt")
+
+
+def _qualified(text: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out = []
+    for m, cls in found:
+        for word in _FORM_QUALIFIERS:
+            if not m.startswith(word) and _word_span(f"{word} {m}", text) is not None:
+                m = f"{word} {m}"
+                break
+        out.append((m, cls))
+    return out
+
+
 _LEGAL_PUNCT = re.compile(r"[,;()\[\]\"“”«»]")
 _DOTTED = re.compile(r"^(?:[a-z]{1,3}\.+)+[a-z]{0,3}\.*$")
 _LAST_DOT_MISSING = re.compile(r"(?<![a-z])(?:[a-z]{1,3}\.)+[a-z]{1,3}$")
@@ -1048,6 +1116,7 @@ def _legal_forms(text: str) -> tuple[str, frozenset[str]]:
         if changed:
             text = " ".join(words)
             found = _org_types(text)
+    found = _qualified(text, _with_folded(text, found))
     if not found:
         return text, frozenset()
     classes = set()
