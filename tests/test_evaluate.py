@@ -168,6 +168,23 @@ def test_collisions_are_set_aside(screener: Screener, monkeypatch: pytest.Monkey
     assert cases[0].collision is not None and cases[1].collision is None
 
 
+def test_queries_of_unknown_kind(screener: Screener) -> None:
+    """``--unknown-kind`` sends every query without its kind, as a payment message gives a
+    name; the figures say so, and an exact name is found all the same."""
+    entities = [e.entity for e in screener.entities]
+    kinds = {c.query.schema for c in run.build_variants(entities, ["exact", "typo1"], 3, 5)}
+    assert kinds and None not in kinds
+    cases = run.build_variants(entities, ["exact", "typo1"], 3, 5, unknown_kind=True)
+    assert cases and {c.query.schema for c in cases} == {None}
+    assert {c.query.schema for c in run.build_unlisted(
+        5, 5, {}, unknown_kind=True)} == {None}
+    cfg = run.Config(sample=3, unlisted=10, seed=5, workers=1, categories=["exact"],
+                     unknown_kind=True)
+    summary = run.evaluate(screener, cfg)
+    assert summary["unknown_kind"] is True
+    assert summary["sanctio"]["recall_per_category"]["exact"] == 1.0
+
+
 def test_baseline_scores(screener: Screener) -> None:
     entities = [e.entity for e in screener.entities]
     baseline = run.Baseline(entities)

@@ -106,6 +106,9 @@ def variants_cmd(
     names_only: Annotated[bool, typer.Option(
         "--names-only", help="Leave dates of birth and nationalities out of the queries.")
     ] = False,
+    unknown_kind: Annotated[bool, typer.Option(
+        "--unknown-kind", help="Send the queries without their kind (person or "
+        "organisation), as a payment message or a line of text gives a name.")] = False,
 ) -> None:
     """Screen generated variants of listed names and generated unlisted names; write recall
     per category, false alerts per 1,000, curves over thresholds, the worst misses and false
@@ -121,7 +124,8 @@ def variants_cmd(
     err.print("building the screener index…")
     screener = _screener(home)
     cfg = Config(sample=sample, unlisted=unlisted, seed=seed, categories=cats,
-                 threshold=threshold, workers=workers, names_only=names_only)
+                 threshold=threshold, workers=workers, names_only=names_only,
+                 unknown_kind=unknown_kind)
     summary = evaluate(screener, cfg, progress=lambda m: err.print(f"[dim]{m}[/dim]"))
     summary["timings"]["total_seconds"] = round(time.perf_counter() - started, 2)
     paths = write_outputs(summary, output)

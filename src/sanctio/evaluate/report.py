@@ -225,7 +225,9 @@ def render_html(s: dict[str, Any]) -> str:
         f"{s['counts']['entities_sampled']} listed entities in {len(s['categories'])} "
         f"categories · {s['counts']['unlisted']} generated unlisted names"
         + (" · names only (no dates or countries in the queries)" if s["names_only"] else
-           " · queries carry date of birth and nationality where known") + "</p>",
+           " · queries carry date of birth and nationality where known")
+        + (" · queries without their kind (person or organisation)"
+           if s.get("unknown_kind") else "") + "</p>",
         f"<div class='cards'>{cards_html}</div>",
         "<p class='small'>A variant is <i>found</i> when its expected entity scores at or above "
         "the threshold. A <i>false alert</i> is an unlisted name with any match at or above "

@@ -164,9 +164,11 @@ def _query_schema(entity: Entity) -> Schema | None:
 
 
 def build_variants(entities: Sequence[Entity], categories: Sequence[str], per_category: int,
-                   seed: int, *, names_only: bool = False) -> list[VariantCase]:
+                   seed: int, *, names_only: bool = False, unknown_kind: bool = False
+                   ) -> list[VariantCase]:
     """Up to ``per_category`` variants per category, walking the sampled entities in order
-    (a category that does not apply to an entity moves on to the next one)."""
+    (a category that does not apply to an entity moves on to the next one); with
+    ``unknown_kind``, each query without its kind (person or organisation)."""
     order = sample_entities(entities, seed)
     out: list[VariantCase] = []
     for category in categories:
@@ -201,7 +203,8 @@ def build_variants(entities: Sequence[Entity], categories: Sequence[str], per_ca
             dob, country = _facts(entity, names_only)
             out.append(VariantCase(
                 category=category,
-                query=Query(name=" ".join(name.split()), schema=_query_schema(entity), dob=dob,
+                query=Query(name=" ".join(name.split()),
+                            schema=None if unknown_kind else _query_schema(entity), dob=dob,
                             country=country, ref=f"{category}:{entity.id}"),
                 base_name=listed, entity_id=entity.id, entity_name=entity.caption,
                 list_id=_home_list(entity), detail=detail))
@@ -231,10 +234,11 @@ def collision_index(entities: Iterable[Entity]) -> dict[str, str]:
 
 
 def build_unlisted(n: int, seed: int, collisions: dict[str, str], *,
-                   names_only: bool = False) -> list[UnlistedCase]:
+                   names_only: bool = False, unknown_kind: bool = False
+                   ) -> list[UnlistedCase]:
     out = []
     for i, party in enumerate(generate_unlisted(n, seed)):
-        q = Query(name=party.name, schema=party.schema,
+        q = Query(name=party.name, schema=None if unknown_kind else party.schema,
                   dob=None if names_only else party.dob,
                   country=None if names_only else party.country, ref=f"unlisted:{i}")
         hit = next((collisions[k] for k in _keys(party.name) if k in collisions), None)
@@ -351,6 +355,8 @@ class Config:
     threshold: float = DEFAULT_THRESHOLD
     workers: int = 0  # 0 = one per CPU
     names_only: bool = False
+    # queries without their kind, as a payment message or a line of text gives a name
+    unknown_kind: bool = False
 
 
 def _explain(match: Match | None) -> str:
@@ -390,10 +396,11 @@ def evaluate(screener: Screener, cfg: Config, progress: Progress | None = None
     say("generating variants")
     t0 = time.perf_counter()
     cases = build_variants(entities, cfg.categories, cfg.sample, cfg.seed,
-                           names_only=cfg.names_only)
+                           names_only=cfg.names_only, unknown_kind=cfg.unknown_kind)
     say(f"{len(cases)} variants; generating {cfg.unlisted} unlisted names")
     collisions = collision_index(entities)
-    unl = build_unlisted(cfg.unlisted, cfg.seed, collisions, names_only=cfg.names_only)
+    unl = build_unlisted(cfg.unlisted, cfg.seed, collisions, names_only=cfg.names_only,
+                         unknown_kind=cfg.unknown_kind)
     gen_seconds = time.perf_counter() - t0
 
     say(f"screening {len(cases) + len(unl)} queries with Sanctio ({workers} workers)")
@@ -525,6 +532,7 @@ def evaluate(screener: Screener, cfg: Config, progress: Progress | None = None
         "sample_per_category": cfg.sample,
         "categories": cats,
         "names_only": cfg.names_only,
+        "unknown_kind": cfg.unknown_kind,
         "list_versions": dict(screener.list_versions),
         "lists": {lid: {"version": v.label, "records": v.record_count,
                         "publisher_date": v.publisher_date, "sha256": v.sha256}
