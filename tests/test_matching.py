@@ -484,6 +484,42 @@ def test_a_one_read_as_the_other_letter_says_so(screener) -> None:  # type: igno
     assert reading[0].data["read_as"] == "HAVIN BANK LTD"
 
 
+def test_a_name_of_unknown_kind_keeps_words_rigour_also_reads_as_legal_forms(screener) -> None:  # type: ignore[no-untyped-def]
+    """rigour knows Pao (S.A.) and Yu as legal forms: a name screened without its kind lost
+    them and went clear. It is screened read as a person's name too, and says so."""
+    result = screener.screen(Query.build("Pao Yu Hsiang"))
+    assert result.status == "alert"
+    top = result.matches[0]
+    assert top.matched_name.upper().startswith("PAO") and top.score >= 0.95
+    reading = [e for e in top.explanation if e.feature == "reading"]
+    assert reading and reading[0].data["name_words"] == ["pao", "yu"]
+    assert reading[0].effect == 0
+    # a company's name of unknown kind (a business word in it) is read as a company's only
+    from sanctio.screen import name_words_read_as_forms
+
+    words = screener.index.weights.df
+    assert name_words_read_as_forms("HAVIN BANK LTD", words) == []
+    assert name_words_read_as_forms("Iyad Ag Ghali", words) == ["ag"]
+    # nor is a legal form no list name has as a word (Khan Marine Ltd)
+    assert name_words_read_as_forms("Khan Marine Ltd", words) == []
+    ltd = screener.screen(Query.build("HAVIN BANK LTD")).matches[0]
+    assert ltd.entity_id == "us-ofac-906" and ltd.score >= 0.95
+
+
+def test_a_name_of_unknown_kind_with_number_words_is_read_as_a_company_s_too(screener) -> None:  # type: ignore[no-untyped-def]
+    """A company's name reads number words as numbers, a person's does not (Xi, Un, Bir):
+    screened without its kind, OFFICE THIRTY-NINE went clear; read as an organisation's
+    too, it finds OFFICE 39, and says so."""
+    from sanctio.screen import number_words_of
+
+    top = screener.screen(Query.build("OFFICE THIRTY-NINE")).matches[0]
+    assert top.matched_name.upper() == "OFFICE 39" and top.score >= 0.95
+    reading = [e for e in top.explanation if e.feature == "reading"]
+    assert reading and reading[0].data["number_words"] == ["thirty", "nine"]
+    # no such reading of a person's name or of a name without English number words
+    assert number_words_of("Xi Jinping") == [] and number_words_of("OFFICE 39") == []
+
+
 @requires_full_lists
 def test_names_the_keys_reach_alike_past_the_limit_go_by_likeness(screener) -> None:  # type: ignore[no-untyped-def]
     """Fourteen sons of Sabawi Ibrahim Hasan al-Tikriti, each his own entity, are reached

@@ -1242,6 +1242,67 @@ def test_private_before_a_legal_form_is_part_of_it() -> None:
     assert "private" in [t.text for t in analyze("Private Mako Holding", org=True).scoring]
 
 
+def test_a_company_s_name_of_unknown_kind_is_no_person() -> None:
+    # a legal form or a business word of its own makes a name of unknown kind a company's,
+    # named after someone perhaps: no match for that person
+    for query, listed in (("Yasir Shipping Ltd", "Hajji Yasir"),
+                          ("Bykov Limited", "БЫКОВ, Александр")):
+        cmp = compare_forms(analyze(query, org=None), analyze(listed, org=False), W)
+        assert cmp.features["company_as_person"] == 1.0, query
+        assert cmp.score < 0.5, query
+        assert "a company's name" in cmp.describe()
+    # a person's name of unknown kind, a title or a name word the lists share with
+    # business words in it, is none
+    for query, listed in (("General Ahmad Wahidi", "Ahmad VAHIDI"),
+                          ("Islam Karimov", "Islam KARIMOV")):
+        cmp = compare_forms(analyze(query, org=None), analyze(listed, org=False), W)
+        assert cmp.features["company_as_person"] == 0.0, query
+        assert cmp.score >= 0.9, query
+    # nor is a company's name against a company's
+    assert feature_of("Yasir Shipping Ltd", "Yasir Shipping Company", None, True,
+                      "company_as_person") == 0.0
+
+
+def test_letters_spelled_out_in_a_name_of_unknown_kind_with_a_legal_form_are_one_word() -> None:
+    # a legal form makes the name a company's, whose letters with full stops are its
+    # acronym (I.C.E.), as in a name known to be an organisation's
+    for org in (None, True):
+        assert [t.text for t in analyze("ARCHI CENTRE I.C.E. Ltd", org=org).scoring] == [
+            "archi", "centre", "ice"], org
+    # a person's initials stay letters
+    assert [t.text for t in analyze("J. R. R. Tolkien", org=None).scoring] == [
+        "j", "r", "r", "tolkien"]
+
+
+def test_a_company_s_name_in_chinese_characters_is_all_its_characters() -> None:
+    # 辽阳石化公司 (Liao Yang Shi Hua Company) is no Yang Liao: two of its four syllables
+    for query in ("Yang Liao", "Liao Yang"):
+        assert feature_of(query, "辽阳石化公司", None, True, "han_company_missing") == 1.0
+        assert compare_forms(analyze(query, org=None), analyze("辽阳石化公司", org=True),
+                             W).score < 0.5, query
+    # the name whole, in characters or in Latin letters, is it
+    assert compare_forms(analyze("Liao Yang Shi Hua Company", org=None),
+                         analyze("辽阳石化公司", org=True), W).score >= 0.9
+    # and a person's name in characters is not a company's (张伟, Zhang Wei)
+    assert feature_of("Zhang Wei", "张伟", None, False, "han_company_missing") == 0.0
+
+
+def test_company_on_one_side_only_is_no_business_word_more() -> None:
+    # Company says no more than a legal form: Mako Holding Company is Mako Holding
+    for query, listed in (("Mako Holding", "Mako Holding Company"),
+                          ("Hanifa Exchange", "Hanifah Exchange Company")):
+        assert feature_of(query, listed, True, True, "business_extra") == 0.0, query
+        assert score(query, listed, org=True) >= 0.9, query
+    # a business word that says what the company does still does (Rey SARL is no REY
+    # INVESTMENT COMPANY), and Company beside a name alone says it is a company's
+    assert feature_of("Rey SARL", "REY INVESTMENT COMPANY", True, True, "business_extra") == 1.0
+    assert feature_of("Khaldi EP", "AL KHALDI COMPANY LLC", True, True, "business_extra") == 1.0
+
+
+def feature_of(a: str, b: str, org_a: bool | None, org_b: bool | None, name: str) -> float:
+    return compare_forms(analyze(a, org=org_a), analyze(b, org=org_b), W).features[name]
+
+
 def test_allah_in_latin_letters_is_only_the_name_of_god() -> None:
     # علی (Ali) reads as Alla letter by letter, and is no Allah (Allah-Karam AZIZI)
     assert "ly~allah" not in describe("علی عزیزی", "Allah-Karam AZIZI")

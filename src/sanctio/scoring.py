@@ -1013,6 +1013,8 @@ class NameComparison:
             bits.append("ignored: " + ", ".join(self.ignored))
         if self.legal:
             bits.append(self.legal)
+        if self.features.get("company_as_person"):
+            bits.append("a company's name (a legal form or business word) against a person's")
         return "; ".join(bits)
 
     def to_data(self) -> dict[str, Any]:
@@ -1958,7 +1960,18 @@ def _business_extra(q: NameForm, r: NameForm, un_q: list[Token], un_r: list[Toke
     if sum(1 for t in r.scoring if t.role == Role.NAME) != 1 or any(
             t.text in ARMED for t in r.scoring):
         return False  # (an armed group's name takes more words: KANIYET MILITIA GROUP)
-    return any(t.role == Role.GENERIC and t.text not in ARMED for t in un_q)
+    extra = [t for t in un_q if t.role == Role.GENERIC and t.text not in ARMED]
+    if extra and all(t.text in _COMPANY_WORDS for t in extra):
+        # Company beside a business word both names have says no more than a legal form
+        # (Mako Holding Company is Mako Holding); beside a name alone, that the name is a
+        # company's (AL KHALDI COMPANY LLC is no Khaldi EP)
+        more = {id(t) for t in un_q}
+        return not any(t.role == Role.GENERIC and id(t) not in more for t in q.scoring)
+    return bool(extra)
+
+
+# business words that say no more than a legal form does: that it is a company
+_COMPANY_WORDS = frozenset({"company", "co", "corporation", "corp", "incorporated", "firm"})
 
 
 def _crossed(r: NameForm, real: list[Pair], family: bool = True,
@@ -2198,11 +2211,23 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         # (a name written in Chinese characters says every syllable it has: 王畅 is not WANG
         # Chang Uk, nor 曾莉 LEE Chang Ho)
         "han_missing": float(cjk and r_un_w > 0 and all(t.han for t in qt)),
+        # (a company's name written in Chinese characters is all its characters, but for a
+        # city before them, which a query with the company's words may leave out: 辽阳石化公司,
+        # Liao Yang Shi Hua Company, is no Yang Liao; 成都精芯科技 is 精芯科技)
+        "han_company_missing": float(
+            not r.person and not q.legal and all(t.role != Role.GENERIC for t in qt) and any(
+                rt[j].han and rt[j].role == Role.NAME
+                for j in range(len(rt)) if j not in used_r)),
         "known_name_slip": float(_known_name_slip(q, r, real)),
         "compound_missing": float(_compound_missing(q, r, used_r, real)),
         "family_missing": float(family_missing),
         "generic_conflict": float(_generic_conflict(un_q, un_r)),
         "business_extra": float(business_extra),
+        # (a name of unknown kind with a legal form or a business word of its own is a
+        # company's, named after someone perhaps, and no person: Yasir Shipping Ltd is not
+        # Hajji YASIR, Bykov Limited not Aleksandr BYKOV)
+        "company_as_person": float(r.person and not q.person and (
+            bool(q.legal) or any(t.role == Role.GENERIC for t in un_q))),
         "given_missing": float(given_missing),
         "query_middle_extra": float(
             # (in a company's name, a person's name more is another firm: Rice & Thomas
@@ -2258,6 +2283,9 @@ FEATURES: dict[str, str] = {
                         "word (Abu Yasser, Yasser Abou)",
     "legal_conflict": "different legal forms",
     "cjk_missing": "a syllable of a Chinese or Korean name is missing on either side",
+    "han_company_missing": "an organisation's name written in Chinese characters has a "
+                           "syllable a query with no business word or legal form lacks "
+                           "(辽阳石化公司, Yang Liao)",
     "known_name_slip": "an organisation's one name word is a name people have, a letter or "
                        "two from the list's word and no spelling of it (Bauer, BAJER; "
                        "Marion, Morion)",
@@ -2269,6 +2297,9 @@ FEATURES: dict[str, str] = {
     "generic_conflict": "each name has a business word the other lacks (Aryan Group, Aryan Bank)",
     "business_extra": "a one-word company name in a query with business words it lacks (Saha "
                       "Trading for SAHA)",
+    "company_as_person": "a query of unknown kind with a legal form or a business word of "
+                         "its own, a company's name, against a person's (Yasir Shipping Ltd, "
+                         "Hajji YASIR)",
     "given_missing": "the list name's first name (in its natural order) is not in the query",
     "query_middle_extra": "the query has a middle name or patronymic the list name lacks, and "
                           "nothing else differs (Natalia Alexejevna Serguninova, Natalia "
@@ -2279,7 +2310,7 @@ FEATURES: dict[str, str] = {
 
 _CONFLICTS = ("one_of_many", "generic_only", "number_conflict", "lineage_conflict",
               "legal_conflict", "single_fuzzy", "single_alike", "kunya_missing",
-              "family_as_given", "gender_conflict")
+              "family_as_given", "gender_conflict", "company_as_person")
 
 
 class NameModel:

@@ -7,7 +7,7 @@ import multiprocessing as mp
 import re
 import time
 import weakref
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -46,6 +46,7 @@ from sanctio.text.cantonese import (
 )
 from sanctio.text.normalize import (
     ABJAD_SCRIPTS,
+    ENGLISH_NUMBER_WORDS,
     GENERIC,
     PARTICLES,
     NameForm,
@@ -172,6 +173,33 @@ def nickname_readings(full: str) -> list[str]:
         return []
     before, nick, after = (" ".join(m.group(g).split()) for g in ("before", "nick", "after"))
     return [f"{nick} {after}", f"{before} {after}"]
+
+
+def name_words_read_as_forms(name: str, vocabulary: Container[str]) -> list[str]:
+    """The words a name of unknown kind loses as legal forms that a person's name keeps as
+    name words, words of the lists' names (``vocabulary``) too (PAO Yu Hsiang: rigour knows
+    Pao and Yu as legal forms, an S.A. and a Yugoslav one; Iyad Ag Ghali, Tchipa Na Bidon):
+    the name is screened read as a person's too. Not a form no list name has as a word
+    (Khan Marine Ltd), nor a name with a business word (HAVIN BANK LTD): a company's."""
+    either = analyze(name, org=None)
+    if not either.legal or any(t.role == Role.GENERIC for t in either.scoring):
+        return []
+    kept = {t.text for t in either.scoring}
+    words = [t.text for t in analyze(name, org=False).scoring
+             if t.text not in kept and t.text.isalpha()]
+    return words if all(w in vocabulary for w in words) else []
+
+
+def number_words_of(name: str) -> list[str]:
+    """The English number words of a name of unknown kind that an organisation's name reads
+    as numbers (OFFICE THIRTY-NINE is OFFICE 39, Mining Enterprise Two is Mining Enterprise
+    2; a person's name reads no number words): the name is screened read as an
+    organisation's too."""
+    words = [t.text for t in analyze(name, org=None).scoring
+             if t.role == Role.NAME and t.text in ENGLISH_NUMBER_WORDS]
+    if not words or not any(t.role == Role.NUMBER for t in analyze(name, org=True).scoring):
+        return []
+    return words
 
 
 def _latin_words(text: str) -> set[str]:
@@ -768,6 +796,20 @@ class Screener:
                 "read with words of the name in English, as the lists translate them: "
                 + ", ".join(f"{a} = {b}" for a, b in translated[1]),
                 {"read_as": translated[0], "words": dict(translated[1])}))
+        as_names = name_words_read_as_forms(name, self.index.weights.df) if org is None else []
+        if as_names:
+            out.append(Reading(
+                name, False, "reading",
+                "read as a person's name: " + ", ".join(as_names) + (
+                    " is a name word" if len(as_names) == 1 else " are name words")
+                + " here, not the legal form rigour also reads", {"read_as": name,
+                                                                  "name_words": as_names}))
+        numbers = number_words_of(name) if org is None else []
+        if numbers:
+            out.append(Reading(
+                name, True, "reading", "read as an organisation's name, with its number "
+                "words as numbers: " + ", ".join(numbers), {"read_as": name,
+                                                            "number_words": numbers}))
         cantonese = cantonese_reading(name) if org is not True else None
         if cantonese and may_be_listed(cantonese, self.index.weights.df):
             spoken = cantonese

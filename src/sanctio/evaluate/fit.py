@@ -119,7 +119,8 @@ SIGNS: dict[str, int] = {
     "lineage_conflict": -1, "legal_conflict": -1, "cjk_missing": -1, "family_missing": -1,
     "generic_conflict": -1, "given_missing": -1, "initial_differs": -1, "query_middle_extra": +1,
     "business_extra": -1, "patronymic_conflict": -1, "family_as_given": -1, "other_name": -1,
-    "gender_conflict": -1, "han_missing": -1, "compound_missing": -1, "known_name_slip": -1,
+    "gender_conflict": -1, "company_as_person": -1, "han_missing": -1,
+    "han_company_missing": -1, "compound_missing": -1, "known_name_slip": -1,
 }
 
 
@@ -131,8 +132,8 @@ PRIORS: dict[str, float] = {
     "one_of_many": -1.0, "legal_conflict": -0.3, "common_only": -1.5, "generic_conflict": -1.5,
     "business_extra": -3.5, "given_crossed": -1.5, "kunya_missing": -5.0,
     "patronymic_conflict": -3.0, "family_as_given": -3.5, "other_name": -2.0,
-    "gender_conflict": -4.0, "han_missing": -3.0, "compound_missing": -2.5,
-    "known_name_slip": -2.0,
+    "gender_conflict": -4.0, "company_as_person": -4.0, "han_missing": -3.0,
+    "han_company_missing": -3.0, "compound_missing": -2.5, "known_name_slip": -2.0,
 }
 
 

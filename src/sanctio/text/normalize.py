@@ -168,6 +168,11 @@ _ORDINAL_WORDS = {
 }
 
 
+# the English number words a name of unknown kind may write (Office Thirty-Nine, Mining
+# Enterprise Two), not the roman numerals (Xi is a name)
+ENGLISH_NUMBER_WORDS = frozenset(k for k in _ORDINAL_WORDS if not re.fullmatch("[ivx]+", k))
+
+
 @lru_cache(maxsize=1)
 def _ordinals() -> dict[str, int]:
     """Ordinal and cardinal words in many languages (rigour's table) plus English basics."""
@@ -1644,7 +1649,9 @@ def _analyze(text: str, org: bool | None) -> NameForm:
         else:
             legal = frozenset()
     raw_tokens = tokenize_ascii(latin)
-    if org is True and script not in (*ABJAD_SCRIPTS, "Han", "Hangul"):
+    # (a name of unknown kind with a legal form is a company's: ARCHI CENTRE I.C.E. Ltd)
+    if (org is True or (org is None and legal)) and script not in (
+            *ABJAD_SCRIPTS, "Han", "Hangul"):
         raw_tokens = _join_spelled_letters(raw_tokens)
     elif org is not True and script == "Latin":
         raw_tokens = _initials_written_together(raw_tokens)
