@@ -1258,6 +1258,10 @@ def test_a_company_s_name_of_unknown_kind_is_no_person() -> None:
         cmp = compare_forms(analyze(query, org=None), analyze(listed, org=False), W)
         assert cmp.features["company_as_person"] == 0.0, query
         assert cmp.score >= 0.9, query
+    # a company named with the whole of a person's name (two words or more) may be his
+    cmp = compare_forms(analyze("Igor Viktorovich MATRUS Corporation", org=None),
+                        analyze("Igor Viktorovich MATRUS", org=False), W)
+    assert cmp.features["company_as_person"] == 0.0 and cmp.score >= 0.8
     # nor is a company's name against a company's
     assert feature_of("Yasir Shipping Ltd", "Yasir Shipping Company", None, True,
                       "company_as_person") == 0.0

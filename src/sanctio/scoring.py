@@ -2224,10 +2224,12 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         "generic_conflict": float(_generic_conflict(un_q, un_r)),
         "business_extra": float(business_extra),
         # (a name of unknown kind with a legal form or a business word of its own is a
-        # company's, named after someone perhaps, and no person: Yasir Shipping Ltd is not
-        # Hajji YASIR, Bykov Limited not Aleksandr BYKOV)
+        # company's, and no person whose name it shares a word of: Yasir Shipping Ltd is not
+        # Hajji YASIR, Bykov Limited not Aleksandr BYKOV; a company named with the whole of
+        # a listed person's name, Igor Viktorovich MATRUS Corporation, may well be his)
         "company_as_person": float(r.person and not q.person and (
-            bool(q.legal) or any(t.role == Role.GENERIC for t in un_q))),
+            bool(q.legal) or any(t.role == Role.GENERIC for t in un_q)) and (
+            len(real) < 2 or any(t.role == Role.NAME for t in un_r))),
         "given_missing": float(given_missing),
         "query_middle_extra": float(
             # (in a company's name, a person's name more is another firm: Rice & Thomas
@@ -2298,8 +2300,8 @@ FEATURES: dict[str, str] = {
     "business_extra": "a one-word company name in a query with business words it lacks (Saha "
                       "Trading for SAHA)",
     "company_as_person": "a query of unknown kind with a legal form or a business word of "
-                         "its own, a company's name, against a person's (Yasir Shipping Ltd, "
-                         "Hajji YASIR)",
+                         "its own, a company's name, against a person's it has not the whole "
+                         "of (Yasir Shipping Ltd, Hajji YASIR)",
     "given_missing": "the list name's first name (in its natural order) is not in the query",
     "query_middle_extra": "the query has a middle name or patronymic the list name lacks, and "
                           "nothing else differs (Natalia Alexejevna Serguninova, Natalia "

@@ -1649,9 +1649,10 @@ def _analyze(text: str, org: bool | None) -> NameForm:
         else:
             legal = frozenset()
     raw_tokens = tokenize_ascii(latin)
-    # (a name of unknown kind with a legal form is a company's: ARCHI CENTRE I.C.E. Ltd)
-    if (org is True or (org is None and legal)) and script not in (
-            *ABJAD_SCRIPTS, "Han", "Hangul"):
+    # (a name of unknown kind with a legal form is a company's: ARCHI CENTRE I.C.E. Ltd; in
+    # Latin letters, as other scripts have words of one letter: и, в)
+    if (org is True and script not in (*ABJAD_SCRIPTS, "Han", "Hangul")) or (
+            org is None and legal and script == "Latin"):
         raw_tokens = _join_spelled_letters(raw_tokens)
     elif org is not True and script == "Latin":
         raw_tokens = _initials_written_together(raw_tokens)
