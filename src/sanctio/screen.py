@@ -178,7 +178,7 @@ def nickname_readings(full: str) -> list[str]:
 def name_words_read_as_forms(name: str, vocabulary: Container[str]) -> list[str]:
     """The words a name of unknown kind loses as legal forms that a person's name keeps as
     name words, words of the lists' names (``vocabulary``) too (PAO Yu Hsiang: rigour knows
-    Pao and Yu as legal forms, an S.A. and a Yugoslav one; Iyad Ag Ghali, Tchipa Na Bidon):
+    Pao, the Russian ПАО, and Yu as legal forms; Iyad Ag Ghali, Tchipa Na Bidon):
     the name is screened read as a person's too. Not a form no list name has as a word
     (Khan Marine Ltd), nor a name with a business word (HAVIN BANK LTD): a company's."""
     either = analyze(name, org=None)

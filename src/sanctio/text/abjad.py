@@ -105,7 +105,7 @@ def arabic_keys(word: str) -> frozenset[str]:
     """The consonant keys of an Arabic-script word (a final ه may be silent: Fatemeh,
     Fatima; or the t of a ta marbuta read before the next word: جبهة, Jabhat al-Nusrah)."""
     options: list[tuple[str, ...]] = []
-    letters = [c for c in word if c in _LETTERS]
+    letters = _letters(word)
     for i, ch in enumerate(letters):
         alts = _LETTERS[ch]
         if ch in "هה" and i == len(letters) - 1:
@@ -211,16 +211,20 @@ def glued_article(second: str | None) -> str:
 ALLAH_LATIN = re.compile(r"[aeiou]ll?ah|[aeiou]lla")
 
 
+def _letters(word: str | None) -> list[str]:
+    """The letters of an Arabic-script word, its marks and joiners left out."""
+    return [c for c in word or "" if c in _LETTERS]
+
+
 def is_allah(word: str | None) -> bool:
     """Whether an Arabic-script word is the name of God (الله; اله, لله as written)."""
-    return "".join(c for c in word or "" if c in _LETTERS) in ("الله", "اله", "لله")
+    return "".join(_letters(word)) in ("الله", "اله", "لله")
 
 
 def nisba_apart(a: str | None, b: str | None) -> bool:
     """Two Arabic-script words one of which ends with the ي of origin or descent the other
     lacks: two names (عباس Abbas, عباسی Abbasi; معروف Maruf, معروفی Maroufi)."""
-    la = [c for c in a or "" if c in _LETTERS]
-    lb = [c for c in b or "" if c in _LETTERS]
+    la, lb = _letters(a), _letters(b)
     if len(la) < 3 or len(lb) < 3:
         return False
     return (la[-1] in _YA[:3]) != (lb[-1] in _YA[:3])

@@ -168,11 +168,6 @@ _ORDINAL_WORDS = {
 }
 
 
-# the English number words a name of unknown kind may write (Office Thirty-Nine, Mining
-# Enterprise Two), not the roman numerals (Xi is a name)
-ENGLISH_NUMBER_WORDS = frozenset(k for k in _ORDINAL_WORDS if not re.fullmatch("[ivx]+", k))
-
-
 @lru_cache(maxsize=1)
 def _ordinals() -> dict[str, int]:
     """Ordinal and cardinal words in many languages (rigour's table) plus English basics."""
@@ -869,6 +864,9 @@ class NameForm:
 
 
 _ROMAN = re.compile(r"^[ivx]{2,5}$")
+# the English number words a name of unknown kind may write (Office Thirty-Nine, Mining
+# Enterprise Two), not the roman numerals (Xi is a name)
+ENGLISH_NUMBER_WORDS = frozenset(k for k in _ORDINAL_WORDS if not _ROMAN.match(k))
 # words of legal forms and of generic organisation names, long enough that one typo in them
 # (COMPNAY, LIMTED, CORPORATOIN) is still recognisable
 _LEGAL_WORDS = sorted({w for w in """
@@ -1016,7 +1014,7 @@ def _folded_org_types(text: str) -> tuple[tuple[str, str], ...]:
     """rigour's legal forms that its table writes with diacritics, typed without them
     (Societe Anonyme, Anonim Sirketi, Osakeyhtio, Akciova Spolecnost): rigour's table read
     with its diacritics taken off (NFKD and its strong cleanup), the forms of whole words
-    found in the name as written, of five letters or more (Tü, Yu, Cía are name words)."""
+    found in the name as written, of five letters or more (Tü, Cía are name words)."""
     from rigour.names.org_types import Cleanup, Normalize, extract_org_types
     from rigour.text.normalize import normalize
 
