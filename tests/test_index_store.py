@@ -235,3 +235,24 @@ def test_stored_list_words_need_no_tagger(registry: Registry, stored: Screener) 
     words = {t.text for n in stored.names for t in n.form.tokens
              if t.role == normalize.Role.NAME}
     assert words and all(w in normalize._SYMBOLS for w in words)
+
+
+def test_one_entitys_names_are_found_without_reading_the_others(registry: Registry,
+                                                                built: Screener) -> None:
+    """A stored screener finds the names of one entity (an initial's evidence, a rescreen
+    of the entities a list change touched) from its file's offsets, without reading every
+    name stored: a first query that needs them does not wait for the whole file."""
+    key = index_store.cache_key(registry)
+    path = index_store.index_path(registry, key)
+    index_store.save(built, path, key)
+    fresh = index_store.load(registry, path, key)  # nothing read yet
+    kani = built.by_id["us-ofac-29119"]
+    expected = [i for i, n in enumerate(built.names) if n.entity == kani]
+    assert len(expected) > 1
+    assert list(fresh.entity_names(kani)) == expected
+    assert list(fresh.entity_names(len(fresh.entities))) == []
+    results = list(fresh.screen_entities([Query.build("Mohamed al-Kani")], {"us-ofac-29119"}))
+    assert results[0].status == "alert"
+    assert results[0].matches[0].entity_id == "us-ofac-29119"
+    read = len(fresh.names._memo)  # type: ignore[attr-defined]
+    assert 0 < read <= 2 * len(expected), read
