@@ -1267,6 +1267,82 @@ def test_a_company_s_name_of_unknown_kind_is_no_person() -> None:
                       "company_as_person") == 0.0
 
 
+def test_a_company_named_with_a_person_s_one_word_alias_is_no_match() -> None:
+    # a legal form says a company: named Leblanc or Martin, it is no person listed under
+    # the one word LEBLANC or MARTIN, however exactly it writes it
+    for query, listed in (("Leblanc S.A.R.L.", "LEBLANC"), ("Martin PLC", "MARTIN")):
+        cmp = compare_forms(analyze(query, org=None), analyze(listed, org=False), W)
+        assert cmp.features["company_as_person"] == 1.0, query
+        assert cmp.score < 0.5, (query, cmp.score)
+
+
+def test_a_name_of_unknown_kind_with_a_legal_form_has_no_titles() -> None:
+    # a company's General is a business word, no general's rank to set aside
+    form = analyze("Rajata General Trading Co., Ltd.", org=None)
+    assert [(t.text, t.role) for t in form.tokens][:2] == [
+        ("rajata", Role.NAME), ("general", Role.GENERIC)]
+    cmp = compare_forms(form, analyze("Rahat Trading Company", org=True), W)
+    assert "general" in [t.text for t in cmp.unmatched_query]
+    # a person's rank is still a title
+    assert analyze("General Ahmad Wahidi", org=None).tokens[0].role == Role.TITLE
+
+
+def test_a_given_name_is_no_typo_of_a_legal_form_acronym() -> None:
+    # Sara, Saul, Lida are a letter from SARL, LTDA: in a name of unknown kind, a person's
+    for name, given in (("Sara Khaldi", "sara"), ("Saul Goodman", "saul"),
+                        ("Lida Ivanova", "lida")):
+        form = analyze(name, org=None)
+        assert not form.legal and given in [t.text for t in form.scoring], name
+    assert compare_forms(analyze("Sara Khaldi", org=None),
+                         analyze("AL KHALDI COMPANY LLC", org=True), W).score < 0.8
+    # an acronym's letters, or a business word beside it, still say a legal form
+    assert analyze("PJSVC DALPRIBOR", org=None).legal
+    assert analyze("HAVIN BANK SRAL", org=None).legal
+    assert analyze("OUJSC Ural Airlies", org=None).legal
+
+
+def test_an_arabic_script_word_is_no_typo_of_a_legal_form() -> None:
+    # صارم (Sarem) reads sarm, which a typist's SARL with a slip would be: no legal form
+    form = analyze("صارم آل معيض", org=None)
+    assert not form.legal
+    assert "sarm" in [t.text for t in form.scoring]
+    assert analyze("HAVIN BANK SRAL", org=True).legal  # a Latin one typed with a slip still is
+
+
+def test_the_one_letter_words_of_a_cyrillic_organisation_name_link_its_words() -> None:
+    # и, в (and, in) are no letters of an acronym: Ирак и в Изтока is no Iraq IV
+    form = analyze("Ислямска държава в Ирак и в Изтока", org=True)
+    assert not any(t.number for t in form.tokens)
+    assert [t.text for t in form.scoring] == ["islyamska", "drzhava", "irak", "iztoka"]
+    assert [t.text for t in analyze("Завод и в Москве", org=True).scoring] == [
+        "zavod", "moskve"]
+    # letters written with full stops are an acronym still
+    assert [t.text for t in analyze("ЗАО «И.В.К.»", org=True).scoring] == ["ivk"]
+    assert [t.text for t in analyze("ООО «Т.Р.К.»", org=True).scoring] == ["trk"]
+
+
+def test_a_name_read_from_the_arabic_script_is_no_business_word_it_does_not_spell() -> None:
+    # کرمانی (Kermani) has letters in common with Company, no spelling of it
+    cmp = compare_forms(analyze("آرش کرمانی", org=None), analyze("ARCH COMPANY", org=True), W)
+    assert "krmany~company" not in cmp.describe()
+    assert cmp.score < 0.8
+    # the word the script spells is one (کمپانی, Kampani)
+    assert compare_forms(analyze("کمپانی آرش", org=None), analyze("ARCH COMPANY", org=True),
+                         W).score >= 0.9
+
+
+def test_an_organisation_named_by_its_syllables_is_all_of_them() -> None:
+    # Chong Chon Gang beside Shipping Co. Ltd. is three syllables of a name, as a person's
+    # are: Gang Zhong lacks one
+    listed = "Chong Chon Gang Shipping Co. Ltd."
+    assert feature_of("Gang Zhong", listed, None, True, "cjk_missing") == 1.0
+    assert compare_forms(analyze("Gang Zhong", org=None), analyze(listed, org=True),
+                         W).score < 0.8
+    # its business words are no syllables
+    assert feature_of("Chong Chon Gang", listed, True, True, "cjk_missing") == 0.0
+    assert feature_of("Chong Chon Gang Shipping", listed, True, True, "cjk_missing") == 0.0
+
+
 def test_letters_spelled_out_in_a_name_of_unknown_kind_with_a_legal_form_are_one_word() -> None:
     # a legal form makes the name a company's, whose letters with full stops are its
     # acronym (I.C.E.), as in a name known to be an organisation's

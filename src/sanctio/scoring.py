@@ -750,6 +750,10 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
                 # (a final ه, ة or ה says a vowel or an h the Latin does not write: دانيالة,
                 # דניאלה are Daniela, not Daniel)
                 sim, how = 0.8, "same consonants (transliterated script)"
+            elif lat.role == Role.GENERIC and ab.role == Role.NAME:
+                # a name read from the script is no business word its letters do not spell
+                # (کرمانی, Kermani, is no Company; کمپانی, Kampani, reads as one)
+                return 0.0, "another word (read from the script)"
             else:
                 # the letters say another name (حسين, Husayn, is not Hasan): a likeness of
                 # the vowel-less transliteration is no evidence of a spelling
@@ -2139,6 +2143,15 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         0 < qt.index(t) < len(qt) - 1 for t in un_q)
     # (either way: Saha Trading FZE is no SAHA, and Rey SARL no REY INVESTMENT COMPANY; a
     # list name with a word of its own more is not one word and business words)
+    # (an organisation named by Chinese or Korean syllables beside its business words is
+    # all of them to a query with none, as a person's name is: Gang Zhong is no Chong Chon
+    # Gang Shipping Co.; a query with a business word may leave a city out, 精芯科技 is
+    # 成都精芯科技, as han_company_missing has it)
+    r_names = [j for j in range(len(rt)) if rt[j].role == Role.NAME]
+    cjk_org_missing = not cjk and not r.person and not q.legal and all(
+        t.role != Role.GENERIC for t in qt) and len(r_names) >= 2 and any(
+        j not in used_r for j in r_names) and all(
+        syllable_key(rt[j].text) is not None for j in r_names)
     business_extra = _business_extra(q, r, un_q, un_r) or (
         _business_extra(r, q, un_r, un_q) and all(t.role != Role.NAME for t in un_r))
     # (a company's name with a word of its own more amid the query's, which has one word
@@ -2207,7 +2220,7 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         "lineage_conflict": float(swapped),
         "legal_conflict": float(bool(q.legal and r.legal and not q.legal & r.legal)),
         # (either side: 장영철 Jang Yong Chol is not JANG Chol, whose given name is Chol)
-        "cjk_missing": float(cjk and (r_un_w > 0 or cjk_extra)),
+        "cjk_missing": float((cjk and (r_un_w > 0 or cjk_extra)) or cjk_org_missing),
         # (a name written in Chinese characters says every syllable it has: 王畅 is not WANG
         # Chang Uk, nor 曾莉 LEE Chang Ho)
         "han_missing": float(cjk and r_un_w > 0 and all(t.han for t in qt)),

@@ -132,7 +132,7 @@ PRIORS: dict[str, float] = {
     "one_of_many": -1.0, "legal_conflict": -0.3, "common_only": -1.5, "generic_conflict": -1.5,
     "business_extra": -3.5, "given_crossed": -1.5, "kunya_missing": -5.0,
     "patronymic_conflict": -3.0, "family_as_given": -3.5, "other_name": -2.0,
-    "gender_conflict": -4.0, "company_as_person": -4.0, "han_missing": -3.0,
+    "gender_conflict": -4.0, "company_as_person": -8.0, "han_missing": -3.0,
     "han_company_missing": -3.0, "compound_missing": -2.5, "known_name_slip": -2.0,
 }
 

@@ -900,14 +900,24 @@ _TYPED_FORMS = {"fgup": "federal state unitary enterprise",
                 "fsue": "federal state unitary enterprise", "gup": "state unitary enterprise"}
 
 
-def _fix_legal_typos(text: str, cyrillic: bool = False) -> str:
+def _acronym_like(word: str) -> bool:
+    """A word with the vowels of an acronym, no given name's: one vowel at most, or two
+    consonants at its end (OUJSC, PJSVC; not Sara, Saul, Lida)."""
+    vowels = [c in "aeiouy" for c in word]
+    return sum(vowels) <= 1 or (len(word) >= 2 and not vowels[-1] and not vowels[-2])
+
+
+def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True) -> str:
     """One typo inside a long legal-form word is corrected (HAVIN BANK COMPNAY LIMITED), and
-    in a legal-form acronym first or last in the name (PJSVC DALPRIBOR); in a name written in
-    Cyrillic, a legal form rigour does not know is written as the one it is (ИООО: OOO); in
-    Latin letters, so is a Russian one typed in them (FGUP, FSUE: rigour knows them in
-    Cyrillic or written out only)."""
+    in a legal-form acronym first or last in the name (PJSVC DALPRIBOR; in a name of unknown
+    kind, ``org`` None, only beside a business word or with the vowels of an acronym: Sara
+    Khaldi is no SARL Khaldi, Saul no SARL); in a name written in Cyrillic, a legal form
+    rigour does not know is written as the one it is (ИООО: OOO); in Latin letters, so is a
+    Russian one typed in them (FGUP, FSUE: rigour knows them in Cyrillic or written out
+    only)."""
     words = tokenize_ascii(text)
     fixes = {}
+    acronyms = org is True or any(w in GENERIC or w in _LEGAL_WORD_SET for w in words)
     if len(words) >= 2:
         for w in (words[0], words[-1]):
             if cyrillic and w in _LEGAL_VARIANTS and words.count(w) == 1:
@@ -917,7 +927,8 @@ def _fix_legal_typos(text: str, cyrillic: bool = False) -> str:
                     w == words[0] or w != "gup"):
                 fixes[w] = _TYPED_FORMS[w]
                 continue
-            if 3 <= len(w) <= 5 and w not in _LEGAL_ACRONYMS and w not in GENERIC:
+            if (acronyms or _acronym_like(w)) and 3 <= len(
+                    w) <= 5 and w not in _LEGAL_ACRONYMS and w not in GENERIC:
                 for cand in _LEGAL_ACRONYMS:
                     if cand[0] == w[0] and abs(len(cand) - len(w)) <= 1 and OSA.distance(
                             w, cand, score_cutoff=1) <= 1:
@@ -1524,13 +1535,20 @@ def titles_as_names(form: NameForm) -> NameForm | None:
     return replace(form, tokens=tokens, scoring=scoring)
 
 
-def _join_spelled_letters(words: list[str]) -> list[str]:
+# Cyrillic words of one letter that link the words of a name: and, in, with, to, about, at
+# (Russian, Ukrainian, Belarusian, Bulgarian, Serbian)
+_CYRILLIC_LINKS = frozenset("и й і в у ў с з к о а".split())
+
+
+def _join_spelled_letters(words: list[str], alone: frozenset[str] = frozenset()
+                          ) -> list[str]:
     """Letters of an organisation's acronym written apart are one word (I A C INTERNATIONAL:
-    IAC INTERNATIONAL; U.S. BANK: US BANK)."""
+    IAC INTERNATIONAL; U.S. BANK: US BANK); not the words ``alone`` (и, в of a Cyrillic
+    name: and, in)."""
     out: list[str] = []
     run: list[str] = []
     for w in [*words, ""]:
-        if len(w) == 1 and w.isalpha():
+        if len(w) == 1 and w.isalpha() and w not in alone:
             run.append(w)
             continue
         if len(run) >= 2:
@@ -1629,7 +1647,10 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     abjad = script in ABJAD_SCRIPTS
     legal: frozenset[str] = frozenset()
     if org is not False:
-        latin = _fix_legal_typos(latin, script == "Cyrillic")
+        if not abjad:
+            # (a typo is typed: the vowels read into a word of a script that writes none
+            # are no typo of a legal form, صارم Sarm no SARL)
+            latin = _fix_legal_typos(latin, script == "Cyrillic", org)
         latin_wo, legal = _legal_forms(latin)
         if not text.isascii() and script not in ("Han", "Hangul"):
             # legal forms written with diacritics (Gesellschaft mit beschränkter Haftung) or
@@ -1647,11 +1668,18 @@ def _analyze(text: str, org: bool | None) -> NameForm:
         else:
             legal = frozenset()
     raw_tokens = tokenize_ascii(latin)
+    # the words of one letter a Cyrillic name links its words with (и, в, с: and, in,
+    # with), in an organisation's name: no letters of an acronym (Ирак и в Изтока is no
+    # Iraq IV), but what "and" and "of" are in English (a letter written with a full stop
+    # after it is one still: Т.Р.К.)
+    links = frozenset(to_latin(w).lower() for w in text.split()
+                      if w.lower() in _CYRILLIC_LINKS) if (
+        script == "Cyrillic" and org is not False) else frozenset()
     # (a name of unknown kind with a legal form is a company's: ARCHI CENTRE I.C.E. Ltd; in
     # Latin letters, as other scripts have words of one letter: и, в)
     if (org is True and script not in (*ABJAD_SCRIPTS, "Han", "Hangul")) or (
             org is None and legal and script == "Latin"):
-        raw_tokens = _join_spelled_letters(raw_tokens)
+        raw_tokens = _join_spelled_letters(raw_tokens, links)
     elif org is not True and script == "Latin":
         raw_tokens = _initials_written_together(raw_tokens)
     # FAMILY, Given: the words before the comma are the family name, whatever else they can
@@ -1701,7 +1729,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             if num is not None:
                 tokens.append(Token(str(num), Role.NUMBER, str(num), num))
                 continue
-            if (abjad and len(tok) == 1 and len(raw_tokens) > 1 and len(
+            if (len(tok) == 1 and tok in links and tok not in dotted) or (
+                    abjad and len(tok) == 1 and len(raw_tokens) > 1 and len(
                     origs.get(tok) or "??") == 1 and origs.get(tok) not in _RIGHT_JOINING) or (
                     tok in PARTICLES and not syllabic
                     and (not abjad or tok in _ABJAD_PARTICLES) and (
@@ -1716,7 +1745,10 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                 # a letter that never joins the next, which text extracted from a PDF parts
                 # from the rest of its word (ر ستمی: Rostami)
                 role = Role.PARTICLE
-            elif org is not True and len(raw_tokens) > 1 and not syllabic and (
+            elif org is not True and len(raw_tokens) > 1 and not syllabic and not (
+                    # (a name of unknown kind with a legal form is a company's, with no
+                    # titles: Rajata General Trading Co., Ltd.)
+                    org is None and legal) and (
                     (tok in TITLES and not abjad and i < len(raw_tokens) - 1  # (عمر is not Mr)
                      and (i == 0 or tok not in NAME_TITLES)  # (Mohammad Sadiq Amir Mohammad)
                      and i >= family_words)
