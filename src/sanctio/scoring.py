@@ -750,9 +750,11 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
                 # (a final ه, ة or ה says a vowel or an h the Latin does not write: دانيالة,
                 # דניאלה are Daniela, not Daniel)
                 sim, how = 0.8, "same consonants (transliterated script)"
-            elif lat.role == Role.GENERIC and ab.role == Role.NAME:
+            elif lat.role == Role.GENERIC and ab.role == Role.NAME and (
+                    _ISLAMIC not in org_tags(lat.text)):
                 # a name read from the script is no business word its letters do not spell
-                # (کرمانی, Kermani, is no Company; کمپانی, Kampani, reads as one)
+                # (کرمانی, Kermani, is no Company; کمپانی, Kampani, reads as one); the words of
+                # Islamic bodies are Arabic's own, written in other forms (الاسلامي, Islamic)
                 return 0.0, "another word (read from the script)"
             else:
                 # the letters say another name (حسين, Husayn, is not Hasan): a likeness of
@@ -795,6 +797,7 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
 
 
 _OTHER_LETTERS = "other letters (read from the script)"  # حامد, Hamid, is not Ahmed
+_ISLAMIC = "[DOMAIN:ISLAMIC]"  # rigour's tag of the words of Islamic bodies (Islamic, Islam)
 
 # Arabic-script letters that carry a word-initial vowel: alif (with or without hamza), ʿayn
 _VOWEL_HEAD = frozenset("اأإآعءאע")  # (and Hebrew alef, ayin)

@@ -261,6 +261,7 @@ def _reading(word: str) -> re.Pattern[str] | None:
     parts: list[str] = []
     i = 0
     n = len(letters)
+    starts = {0}  # where a word begins: first, and after an article
     # a word written with its article has its first word after it (المالكي: al-Maliki, not
     # al-M al-Kiy); a short head takes an inner article only before al-Din (عزالدين: Ezzedine)
     head = 2 if letters[:2] == ["ا", "ل"] and n > 4 else 0
@@ -275,9 +276,12 @@ def _reading(word: str) -> re.Pattern[str] | None:
             # gone into the next letter (Abdurrahman, Bashar Assad)
             parts.append(f"(?:{_V}{{0,2}}l{{0,2}})?")
             i += 2
+            starts.add(i)
             continue
         if ch in ALEF:
-            parts.append(f"{_V}{{1,2}}" if i == 0 else "(?:a|aa|e|ah|o)")
+            # (an alif that opens a word, after its article too, carries any vowel: الاسلام
+            # is al-Islam, الامام al-Imam)
+            parts.append(f"{_V}{{1,2}}" if i in starts else "(?:a|aa|e|ah|o)")
         elif ch in _YA:
             if end and maqsura_after(ch, letters[i - 1] if i else ""):
                 # ي, ی and ى at the end: Ali, Aly, Alie; Musa, Mousa, مرتضی Morteza (an
