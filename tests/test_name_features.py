@@ -1307,6 +1307,8 @@ def test_an_arabic_script_word_is_no_typo_of_a_legal_form() -> None:
     assert not form.legal
     assert "sarm" in [t.text for t in form.scoring]
     assert analyze("HAVIN BANK SRAL", org=True).legal  # a Latin one typed with a slip still is
+    # and so is one typed in Latin letters beside the script
+    assert analyze("أشرف القيزاني, Limtied", org=None).legal
 
 
 def test_the_one_letter_words_of_a_cyrillic_organisation_name_link_its_words() -> None:

@@ -907,14 +907,16 @@ def _acronym_like(word: str) -> bool:
     return sum(vowels) <= 1 or (len(word) >= 2 and not vowels[-1] and not vowels[-2])
 
 
-def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True) -> str:
+def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
+                     typed: frozenset[str] | None = None) -> str:
     """One typo inside a long legal-form word is corrected (HAVIN BANK COMPNAY LIMITED), and
     in a legal-form acronym first or last in the name (PJSVC DALPRIBOR; in a name of unknown
     kind, ``org`` None, only beside a business word or with the vowels of an acronym: Sara
     Khaldi is no SARL Khaldi, Saul no SARL); in a name written in Cyrillic, a legal form
     rigour does not know is written as the one it is (ИООО: OOO); in Latin letters, so is a
     Russian one typed in them (FGUP, FSUE: rigour knows them in Cyrillic or written out
-    only)."""
+    only). Given ``typed``, only those words are corrected (the words typed in Latin
+    letters in a name of another script)."""
     words = tokenize_ascii(text)
     fixes = {}
     acronyms = org is True or any(w in GENERIC or w in _LEGAL_WORD_SET for w in words)
@@ -967,7 +969,8 @@ def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True)
             elif b == p1 and a != p0 and _one_typo(a, p0):
                 fixes[a] = p0
     for w, cand in fixes.items():
-        text = re.sub(r"(?<![a-z0-9])" + re.escape(w) + r"(?![a-z0-9])", cand, text)
+        if typed is None or w in typed:
+            text = re.sub(r"(?<![a-z0-9])" + re.escape(w) + r"(?![a-z0-9])", cand, text)
     # Co. for Company at the end of a legal form written out (PRIVATE MILITARY CO., JOINT
     # STOCK CO., FREE ZONE CO.): the form is then found whole
     return _LEGAL_CO.sub(r"\1 company", text)
@@ -1647,10 +1650,11 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     abjad = script in ABJAD_SCRIPTS
     legal: frozenset[str] = frozenset()
     if org is not False:
-        if not abjad:
-            # (a typo is typed: the vowels read into a word of a script that writes none
-            # are no typo of a legal form, صارم Sarm no SARL)
-            latin = _fix_legal_typos(latin, script == "Cyrillic", org)
+        # (a typo is typed: the vowels read into a word of a script that writes none are
+        # no typo of a legal form, صارم Sarm no SARL; a word typed in Latin letters beside
+        # it may be one, أشرف القيزاني, Limtied)
+        latin = _fix_legal_typos(latin, script == "Cyrillic", org, frozenset(
+            tokenize_ascii(" ".join(re.findall(r"[A-Za-z]+", text)))) if abjad else None)
         latin_wo, legal = _legal_forms(latin)
         if not text.isascii() and script not in ("Han", "Hangul"):
             # legal forms written with diacritics (Gesellschaft mit beschränkter Haftung) or
