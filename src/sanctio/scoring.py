@@ -2144,8 +2144,6 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
     cjk_extra = cjk and q_un_w > 0 and len(qt) >= 3 and all(
         syllable_key(t.text) is not None for t in qt) and all(
         0 < qt.index(t) < len(qt) - 1 for t in un_q)
-    # (either way: Saha Trading FZE is no SAHA, and Rey SARL no REY INVESTMENT COMPANY; a
-    # list name with a word of its own more is not one word and business words)
     # (an organisation named by Chinese or Korean syllables beside its business words is
     # all of them to a query with none, as a person's name is: Gang Zhong is no Chong Chon
     # Gang Shipping Co.; a query with a business word may leave a city out, 精芯科技 is
@@ -2155,6 +2153,8 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         t.role != Role.GENERIC for t in qt) and len(r_names) >= 2 and any(
         j not in used_r for j in r_names) and all(
         syllable_key(rt[j].text) is not None for j in r_names)
+    # (either way: Saha Trading FZE is no SAHA, and Rey SARL no REY INVESTMENT COMPANY; a
+    # list name with a word of its own more is not one word and business words)
     business_extra = _business_extra(q, r, un_q, un_r) or (
         _business_extra(r, q, un_r, un_q) and all(t.role != Role.NAME for t in un_r))
     # (a company's name with a word of its own more amid the query's, which has one word
