@@ -2148,9 +2148,10 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
     # all of them to a query with none, as a person's name is: Gang Zhong is no Chong Chon
     # Gang Shipping Co.; a query with a business word may leave a city out, 精芯科技 is
     # 成都精芯科技, as han_company_missing has it)
+    # (a query with no business word nor legal form, against an organisation's name)
+    bare_vs_org = not r.person and not q.legal and all(t.role != Role.GENERIC for t in qt)
     r_names = [j for j in range(len(rt)) if rt[j].role == Role.NAME]
-    cjk_org_missing = not cjk and not r.person and not q.legal and all(
-        t.role != Role.GENERIC for t in qt) and len(r_names) >= 2 and any(
+    cjk_org_missing = not cjk and bare_vs_org and len(r_names) >= 2 and any(
         j not in used_r for j in r_names) and all(
         syllable_key(rt[j].text) is not None for j in r_names)
     # (either way: Saha Trading FZE is no SAHA, and Rey SARL no REY INVESTMENT COMPANY; a
@@ -2230,10 +2231,8 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         # (a company's name written in Chinese characters is all its characters, but for a
         # city before them, which a query with the company's words may leave out: 辽阳石化公司,
         # Liao Yang Shi Hua Company, is no Yang Liao; 成都精芯科技 is 精芯科技)
-        "han_company_missing": float(
-            not r.person and not q.legal and all(t.role != Role.GENERIC for t in qt) and any(
-                rt[j].han and rt[j].role == Role.NAME
-                for j in range(len(rt)) if j not in used_r)),
+        "han_company_missing": float(bare_vs_org and any(
+            rt[j].han and rt[j].role == Role.NAME for j in range(len(rt)) if j not in used_r)),
         "known_name_slip": float(_known_name_slip(q, r, real)),
         "compound_missing": float(_compound_missing(q, r, used_r, real)),
         "family_missing": float(family_missing),
