@@ -457,6 +457,27 @@ def test_a_respaced_or_cut_off_name_says_so(screener) -> None:  # type: ignore[n
         cut.explanation[0].detail)
 
 
+def test_a_rare_list_word_or_one_letter_on_a_swift_line_may_be_cut(screener) -> None:  # type: ignore[no-untyped-def]
+    """A last word the lists write in two names at most may still be another cut off, where
+    it begins a list word a half longer at most (OMAR HAMMA: HAMMAMI); on a SWIFT name line
+    of 35 characters one letter is a word cut (... SHIPPING L: LINES)."""
+    from sanctio.text.normalize import analyze
+
+    for query, listed, how in [
+            ("OMAR HAMMA", "HAMMAMI", "hamma~hammami (written short)"),
+            ("MOHAMED LAKH", "LAKHAL", "lakh~lakhal (written short)"),
+            ("ISLAMIC REPUBLIC OF IRAN SHIPPING L", "SHIPPING LINES", "l~lines (written short)")]:
+        top = screener.screen(Query.build(query)).matches[0]
+        assert listed in top.name.upper() and top.score >= 0.9, (query, top.name)
+        assert how in top.explanation[0].detail
+    # a list word that begins only itself glued to the next word is the whole word
+    top = screener.screen(Query.build("Andrey Ivanovich BULYUTIN", schema="Person")).matches[0]
+    assert top.name == "BULYUTIN, Andrey" and "bulyutin=bulyutin" in top.explanation[0].detail
+    # a word many list names have is no cut (Hassan begins HASSANI, HASSANEIN ...)
+    assert screener._cut_off(analyze("Omar Hassan", org=False), False) is None
+    assert screener._cut_off(analyze("Omar Hamma", org=False), False) is not None
+
+
 def test_digits_written_for_letters_are_read_as_letters() -> None:
     """Pure: a digit or sign inside a word of letters is the letter it looks like (1 is I
     among capitals, l among small letters); a number stays a number."""

@@ -1165,6 +1165,21 @@ def test_the_i_of_origin_makes_another_name(a: str, b: str) -> None:
     assert "-i of origin" not in describe(b, a)
 
 
+@pytest.mark.parametrize(("a", "b"), [
+    ("Salima Hocine", "Hosein Salimi"), ("Karima HASSAN", "Karimi HASSAN"),
+    ("Maria ROSSA", "Maria ROSSI"), ("Rahima Yusuf", "Rahimi Yusuf"),
+])
+def test_the_feminine_a_and_the_i_of_origin_are_two_names(a: str, b: str) -> None:
+    """One stem, the feminine -a against the -i of origin or descent: either way round,
+    another name (Salima is no Salimi, as Karima is no Karimi)."""
+    assert "the feminine -a, the -i of origin" in describe(a, b)
+    assert "the feminine -a, the -i of origin" in describe(b, a)
+    assert score(a, b) < 0.8 and score(b, a) < 0.8
+    # not the two forms of one Slavic family name, nor a spelling of the same ending
+    assert "the feminine -a" not in describe("Anna KOWALSKA", "Anna KOWALSKI")
+    assert score("Yousef KARIMI", "Yousef KARIMY") >= 0.9
+
+
 def test_the_i_of_origin_makes_another_name_in_the_script_too() -> None:
     # both as written: معروف (Maruf) is not مروفی (Maroufi), عباس not عباسی
     assert "-i of origin" in describe("حسین معروف", "حسین مروفی")
@@ -2057,6 +2072,15 @@ def test_a_particle_glued_to_a_name_is_not_another_particle() -> None:
     assert score("Riad Benahmed", "Riad AL-AHMED") < 0.8
     assert score("Riad Benahmed", "Riad BEN AHMED") >= 0.95
     assert score("Ahmed Benkaddour", "Ahmed KADDOUR") >= 0.95
+
+
+def test_a_particle_glued_on_one_side_and_apart_on_the_other_is_no_missing_word() -> None:
+    # Inayat urRAHMAN against UR-RAHMAN, Enayat: the list's ur is in urrahman
+    for query, listed in [("Inayat urRAHMAN", "UR-RAHMAN, Enayat"),
+                          ("Inayat ur-RAHMAN", "URRAHMAN, Inayat")]:
+        assert "particle written together" in describe(query, listed)
+        assert "only:" not in describe(query, listed), (query, listed)
+        assert score(query, listed) >= 0.85, (query, listed, describe(query, listed))
 
 
 def test_a_word_written_short_matches_the_words_it_begins() -> None:

@@ -250,6 +250,20 @@ def _particle_glued(a: str, b: str) -> bool:
             and long_[:len(long_) - len(short)] in _GLUED_PARTICLES)
 
 
+def _glued_heads(pairs: list[Pair]) -> tuple[set[str], set[str]]:
+    """The particles glued to a name in the query's and in the list name's words of the
+    pairs aligned as a particle written together (urrahman against rahman: ur)."""
+    heads: tuple[set[str], set[str]] = (set(), set())
+    for p in pairs:
+        if p.how == _GLUED and len(p.query) == len(p.listed) == 1:
+            a, b = p.query[0].text, p.listed[0].text
+            if len(a) > len(b):
+                heads[0].add(a[:len(a) - len(b)])
+            else:
+                heads[1].add(b[:len(b) - len(a)])
+    return heads
+
+
 KNOWN_OTHER_SIM = 0.5  # two names people are given, with other consonants (Gohar / Zohar)
 KNOWN_APART_SIM = 0.75  # two names rigour knows apart, a letter or two from each other
 
@@ -404,6 +418,16 @@ def _other_origin_ending(a: str, b: str) -> bool:
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return (len(long_) == len(short) + 2 and len(short) >= 4 and short[-1] == "i"
             and long_.endswith("ani") and long_[:-3] == short[:-1])
+
+
+def _feminine_against_origin(a: str, b: str) -> bool:
+    """Two names of one stem, one with the feminine -a, the other with the -i of origin or
+    descent: Salima and Salimi, Karima and Karimi, Yuka and Yuki (two names, as a slip of
+    the last letter seldom is). Not the two forms of a Slavic family name (Kowalska,
+    Kowalski: one family, weighed as a gender slip)."""
+    return (len(a) == len(b) >= 5 and a[:-1] == b[:-1] and {a[-1], b[-1]} == {"a", "i"}
+            and a[-2] not in "aeiouyhw'" and _SLAVIC_FAMILY.search(a) is None
+            and _SLAVIC_FAMILY.search(b) is None)
 
 
 def _undouble(text: str) -> str:
@@ -674,6 +698,9 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         return KNOWN_OTHER_SIM, "another name (the feminine form)"
     if abs(lq - lr) == 2 and not (q.abjad or r.abjad) and _other_origin_ending(q.text, r.text):
         return min(sim, 0.65), "another name (other ending of origin)"
+    if lq == lr and not (q.abjad or r.abjad or q.orig or r.orig) and _feminine_against_origin(
+            q.text, r.text):
+        return min(sim, 0.65), "another name (the feminine -a, the -i of origin)"
     if lq >= lr and q.text[-1] == "i" and not (q.abjad or r.abjad) and (
             _nisba(q.text, r.text) or (
             lq > lr + 1 and _nisba(_undouble(q.text), _undouble(r.text))) or (
@@ -1409,6 +1436,13 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
     un_q, gone, used_r = _set_aside(un_q, rt, used_r, lambda t: t.text in r_particles,
                                     lambda t: t.text in q_particles)
     ignored = ignored + gone
+    if any(p.how == _GLUED for p in pairs):
+        # the particle one side glues to a name, written apart as a word on the other
+        # (Inayat urRAHMAN, UR-RAHMAN: ur is in urrahman, no list word missing)
+        q_glued, r_glued = _glued_heads(pairs)
+        un_q, gone, used_r = _set_aside(un_q, rt, used_r, lambda t: t.text in r_glued,
+                                        lambda t: t.text in q_glued)
+        ignored = ignored + gone
     if not (q.person or r.person) and (un_q or len(used_r) < len(rt)):
         # a company's own acronym beside its name restates the name, on either side:
         # DAEDONG CREDIT BANK (DCB) is Dae-Dong Credit Bank
@@ -2006,6 +2040,7 @@ def _crossed(r: NameForm, real: list[Pair], family: bool = True,
 # the script: as often a typo, or a name written in the script as a Latin speller would,
 # Marina as Maria, Musaev as موساف)
 _OTHER_NAME = frozenset({"another name (-i of origin)", "another name (other ending of origin)",
+                         "another name (the feminine -a, the -i of origin)",
                          "one syllable of a two-syllable name",
                          "different long vowels (as written)"})
 

@@ -157,6 +157,7 @@ _GLUED_SHORT_FORMS = frozenset({"sa", "ag", "kg", "nv", "bv", "oy"})
 _WORD = re.compile(r"[A-Za-z]+")
 _FIELD = 30  # a name this long may have been cut anywhere in its last word
 _SWIFT_LINE = 35  # a name exactly this long may have been cut even after a list word
+_CUT_RARE = 2  # a list word in this many list names at most may still be another cut off
 
 
 # a person's name with a nickname in quotes inside it (Ben-Zion “Bentzi” GOPSTEIN)
@@ -666,13 +667,14 @@ class Screener:
         field cut, no missing names (ISLAMIC STATE IN IRAQ AND THE LEVAN: ... LEVANT -
         YEMEN, a little weaker than ISIL itself). A name of 30 characters or more may be cut
         anywhere in its last word (Supreme Council of the Cultural Rev); a shorter one after
-        four letters, at least half the word; one of exactly 35, a SWIFT name line, even
-        after a word the lists have (PAO Trubnaya Metallurgicheskaya Kom). Not a name of
-        one word, or of one beside business words (Bera Ltd is no BERATEX GROUP; two business
-        words, ACADEMY OF NATIONAL DEFENSE SCIEN, are a name of business words); the other
-        words must match too (Katherine Hall reaches HALLAK, and scores low). In a company's
-        name (``org``), a last word that begins a word of a legal form (LIMIT, CORPO) is that
-        form, cut: left out."""
+        four letters, two thirds of the word at least; one of exactly 35, a SWIFT name
+        line, even after a word the lists have (PAO Trubnaya Metallurgicheskaya Kom), or
+        after one letter (... SHIPPING L); a word the lists write in two names at most may
+        be cut too (Omar HAMMA: HAMMAMI). Not a name of one word, or of one beside business
+        words (Bera Ltd is no BERATEX GROUP; two business words, ACADEMY OF NATIONAL DEFENSE
+        SCIEN, are a name of business words); the other words must match too (Katherine
+        Hall reaches HALLAK, and scores low). In a company's name (``org``), a last word that
+        begins a word of a legal form (LIMIT, CORPO) is that form, cut: left out."""
         text = form.original.rstrip()
         if form.script != "Latin" or not form.scoring or not text[-1:].isalpha():
             return None
@@ -688,15 +690,21 @@ class Screener:
         full = len(text) >= _FIELD
         line = len(text) == _SWIFT_LINE  # cut even where a list word
         if last is not form.tokens[-1] or last.role not in (Role.NAME, Role.GENERIC) or (
-                last.short or len(last.text) < (2 if full else 4)
-                or (last.text in self.index.vocab and not line)) or not (any(
+                last.short or len(last.text) < (1 if line else 2 if full else 4)
+                or (last.text in self.index.vocab and not line
+                    and self.index.weights.df.get(last.text, 0) > _CUT_RARE)) or not (any(
                 t.role == Role.NAME for t in form.scoring[:-1]) or sum(
                 t.role == Role.GENERIC for t in form.scoring[:-1]) >= 2):
             # (a name of business words only, two or more before the cut: ACADEMY OF
             # NATIONAL DEFENSE SCIEN)
             return None
-        if not any(full or len(w) <= 2 * len(last.text)
+        anywhere = full and (line or last.text not in self.index.vocab)
+        if not any(anywhere or len(w) <= 3 * len(last.text) // 2
                    for w in self.index.words_begun(last.text)):
+            # (in a shorter name, or a word the lists write in few names, the word cut is
+            # two thirds at least of a list word it begins: Omar HAMMA, HAMMAMI; Natalie Brown
+            # is no Natalia BROWNING; BULYUTIN begins only itself glued to the next word,
+            # BULYUTINANDREY)
             return None
         cut = replace(last, short=True)
         return replace(form, tokens=[*form.tokens[:-1], cut], scoring=[
