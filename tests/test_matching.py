@@ -478,6 +478,37 @@ def test_a_rare_list_word_or_one_letter_on_a_swift_line_may_be_cut(screener) -> 
     assert screener._cut_off(analyze("Omar Hamma", org=False), False) is not None
 
 
+def test_a_listed_title_beside_one_name_is_reached_mistyped(screener) -> None:  # type: ignore[no-untyped-def]
+    """MAULAWI RAJAB is a title and one name: a query that writes the title with a typo or
+    without its vowels reads it as a name, which reaches the list's title (the comparison
+    then sets it aside as the title it is)."""
+    for query in ("MAULWI RAJAB", "MLW RAJAB", "RAJAB, MULAWI"):
+        matches = screener.screen(Query.build(query, schema="Person")).matches
+        assert matches and matches[0].name.upper() == "MAULAWI RAJAB", query
+        assert matches[0].score >= 0.9, query
+
+
+def test_digits_kept_as_a_number_are_read_as_letters_where_that_makes_a_list_word() -> None:
+    """Two digits side by side, or at a word's edge, stay a number (APT28, A320), unless the
+    letters they look like make a list word the word as written is not."""
+    from sanctio.text.normalize import digit_words_reading
+
+    assert digit_words_reading("Yuriy 53rgeevich GORDEEV", {"sergeevich"}) == (
+        "Yuriy sergeevich GORDEEV", ["53rgeevich as sergeevich"])
+    assert digit_words_reading("Igor KORN37", {"kornet"}) == ("Igor KORNET",
+                                                              ["KORN37 as KORNET"])
+    assert digit_words_reading("APT28", {"kornet"}) is None  # no list word
+    assert digit_words_reading("A7 Holding", {"at"}) is None  # two letters say little
+    assert digit_words_reading("APT38", {"apt38", "aptzb"}) is None  # a list word as written
+
+
+def test_a_name_with_digits_for_letters_finds_the_listed_name(screener) -> None:  # type: ignore[no-untyped-def]
+    top = screener.screen(Query.build("Igor Aleksandrovich KORN37", schema="Person")).matches[0]
+    assert "KORNET" in top.name and top.score >= 0.95
+    reading = next(e for e in top.explanation if e.feature == "reading")
+    assert reading.data["changes"] == ["KORN37 as KORNET"] and reading.effect < 0
+
+
 def test_digits_written_for_letters_are_read_as_letters() -> None:
     """Pure: a digit or sign inside a word of letters is the letter it looks like (1 is I
     among capitals, l among small letters); a number stays a number."""

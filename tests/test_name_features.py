@@ -83,6 +83,15 @@ def test_syllable_keys_join_romanisations_not_different_syllables() -> None:
     assert syllable_key("mohamed") is None
 
 
+def test_a_wade_giles_syllable_is_one_syllable_not_two_of_pinyin() -> None:
+    # Chiang is Wade-Giles for qiang and jiang, not the pinyin chi + ang (Chiang KAO, Qiang
+    # GAO); two pinyin syllables, one of them another, are still another given name
+    assert "chiang~qiang (romanisation variant)" in describe("Chiang KAO", "Qiang GAO")
+    assert score("Chiang KAO", "Qiang GAO") >= 0.85
+    assert score("Chiang Wei", "JIANG Wei") >= 0.9
+    assert score("Guiying Su", "SU, Guiqin") < 0.5
+
+
 def test_syllable_keys_of_long_open_syllables_and_other_vowels() -> None:
     # Hong Kong writes an open syllable long (Wah, Ngor), Wade-Giles shih for shi, Korean Oh
     assert syllable_key("wah") == syllable_key("wa")
@@ -1058,6 +1067,56 @@ def test_a_typo_in_a_romanised_syllable_is_weak_evidence() -> None:
 def test_legal_forms_with_typos_and_punctuation(query: str, listed: str) -> None:
     assert analyze(query, org=True).legal == analyze(listed, org=True).legal != frozenset()
     assert score(query, listed, org=True) >= 0.9, describe(query, listed, org=True)
+
+
+@pytest.mark.parametrize("query", [
+    # a typo in a word of a state enterprise's form, a short word beside the others too
+    "Federal Stqte Unitary Enterprise “Main Radio Frequency Centre”",
+    "Federal, Staate Unitary Entefprise “Main Radio Frequency Centre”",
+    # a word of the form written twice
+    "Federal State Unitary Enterprise Enterprise “Main Radio Frequency Centre”",
+    # written short beside another word of the form
+    "Federal State Unitary Ent. “Main Radio Frequency Centre”",
+    "Fed. State Unitary Enterprise “Main Radio Frequency Centre”",
+    # written without its vowels
+    "Federal Stt Unitary Entrprs “Main Radio Frequency Centre”",
+])
+def test_a_legal_form_with_a_typo_or_a_word_twice_is_the_form(query: str) -> None:
+    listed = "Federal State Unitary Enterprise “Main Radio Frequency Centre”"
+    for org in (True, None):
+        q, r = analyze(query, org=org), analyze(listed, org=org)
+        assert q.legal == r.legal != frozenset()
+        assert [t.text for t in q.scoring] == [t.text for t in r.scoring]
+    # a plural is no typo of a short word of a form (United States Limited); a word
+    # written short away from a form's words is the query's own (Dr. Ahmed Ent. Khan)
+    assert "states" in [t.text for t in analyze("United States Limited", org=True).scoring]
+    assert "ent" in [t.text for t in analyze("Dr. Ahmed Ent. Khan").scoring]
+    prvt = analyze("PRVT MILITARY COMPANY REDUT", org=True)
+    assert prvt.legal == analyze("PRIVATE MILITARY COMPANY REDUT", org=True).legal != frozenset()
+    assert [t.text for t in prvt.scoring] == ["redut"]
+    assert "bmw" in [t.text for t in analyze("BMW Limited", org=True).scoring]
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("SERVICIOS CHULAVISTA, S.A. DEC.V.", "SERVICIOS CHULAVISTA, S.A. DE C.V."),
+    ("SERVICIOS CHULAVISTA, S.A.DE C.V.", "SERVICIOS CHULAVISTA, S.A. DE C.V."),
+    ("SERVICIOS CHULAVISTA SA DE CV", "SERVICIOS CHULAVISTA, S.A. DE C.V."),
+    ("LOLA LOLITA 1110, S. DER.L. DE C.V.", "LOLA LOLITA 1110, S. DE R.L. DE C.V."),
+    ("LOLA LOLITA 1110, S.DE R.L. DE C.V.", "LOLA LOLITA 1110, S. DE R.L. DE C.V."),
+])
+def test_the_mexican_legal_forms_however_spaced(query: str, listed: str) -> None:
+    q, r = analyze(query, org=True), analyze(listed, org=True)
+    assert q.legal == r.legal != frozenset()
+    assert [t.text for t in q.scoring] == [t.text for t in r.scoring]
+    # (de c.v. inside a word is none: Casa de Cveta)
+    assert "cveta" in [t.text for t in analyze("CASA DE CVETA SA", org=True).scoring]
+
+
+def test_a_plural_written_short_keeps_its_s() -> None:
+    # Ents. for Enterprises, as the lists' abbreviations write it
+    assert "ents~enterprises (written short)" in describe(
+        "KAFAK ENTS. LIMITED", "KAFAK ENTERPRISES LIMITED", org=True)
+    assert score("KAFAK ENTS. LIMITED", "KAFAK ENTERPRISES LIMITED", org=True) >= 0.95
 
 
 @pytest.mark.parametrize(("query", "listed"), [

@@ -169,10 +169,14 @@ class NameIndex:
                     seen.add(t.text)
                     df[t.text] += 1
             joined: list[str] = []
+            one_name = sum(t.role == Role.NAME for t in toks) == 1
             for t in form.tokens:
-                if t.role == Role.TITLE and t.text in NAME_TITLES and not t.abjad:
+                if t.role == Role.TITLE and not t.abjad and (t.text in NAME_TITLES or (
+                        one_name and len(t.text) >= 3)):
                     # a title that is also a given name (AMIR in AMIR MOAYYED ALAI) reaches
-                    # the name as the given name a query keeps it for (AMIR ALAI)
+                    # the name as the given name a query keeps it for (AMIR ALAI); so does
+                    # the title of a name of one name besides, which a query mistyped or
+                    # written without vowels reads as a name (MAULWI, MLW RAJAB: MAULAWI RAJAB)
                     joined.append("t:" + t.text)
             for a, b in pairwise(form.tokens):
                 if a.role == Role.TITLE and a.text in NAME_TITLES and b.role == Role.NAME and (
@@ -391,8 +395,12 @@ class NameIndex:
             if bare:
                 groups.append((bare, w * 0.85))
         if t.short:
-            # a word written short or cut off (Inv., Alex., DISTR): the words it begins
+            # a word written short or cut off (Inv., Alex., DISTR): the words it begins;
+            # ending with a plural's s, the plurals its stem begins (Ents., Enterprises)
             begun = ["t:" + word for word in self.words_begun(t.text)]
+            if len(t.text) >= 3 and t.text[-1] == "s":
+                begun += ["t:" + word for word in self.words_begun(t.text[:-1])
+                          if word[-1] == "s"]
             if begun:
                 groups.append((begun, w * 0.9))
         return groups

@@ -502,9 +502,11 @@ def generic_key(text: str) -> str:
 
 
 def _written_short(short: str, full: str) -> bool:
-    """``short`` begins ``full`` (x is ks: Alex., Aleksandr)."""
+    """``short`` begins ``full`` (x is ks: Alex., Aleksandr), or begins it and ends with its
+    plural's s (Ents., Enterprises; Bros., Brothers)."""
     return len(full) > len(short) and (full.startswith(short) or full.replace(
-        "x", "ks").startswith(short.replace("x", "ks")))
+        "x", "ks").startswith(short.replace("x", "ks")) or (
+        len(short) >= 3 and short[-1] == full[-1] == "s" and full.startswith(short[:-1])))
 
 
 VOWELLESS_SIM = 0.86  # a word written with its consonants only (Mhmd, Nkl, Rsstrdnchstv)
@@ -569,6 +571,8 @@ def _other_given_syllable(a: str, b: str) -> bool:
     if _romanisation_fold(a) == _romanisation_fold(b) or (
             (ja := _japanese_fold(a)) is not None and ja == _japanese_fold(b)):
         return False  # (French, Japanese romanisations: Saidou, Saidu; Chizuo, Tizuo)
+    if (key := syllable_key(a)) is not None and key == syllable_key(b):
+        return False  # one syllable in Wade-Giles and pinyin (Chiang, Qiang: not chi-ang)
     if any(_syllable_alike(x1, y1) and _syllable_alike(x2, y2)
            for x1, x2 in pa for y1, y2 in pb):
         return False

@@ -55,6 +55,7 @@ from sanctio.text.normalize import (
     _analyze,
     analyze,
     detect_script,
+    digit_words_reading,
     ensure_symbols,
     is_legal_form,
     other_ones_reading,
@@ -845,6 +846,12 @@ class Screener:
             out.append(Reading(
                 ones, org, "reading", f"read with 1 as the other letter it looks like: {ones}",
                 {"read_as": ones}, penalty=OTHER_ONES_PENALTY))
+        digits = digit_words_reading(name, self.index.vocab)
+        if digits:
+            out.append(Reading(
+                digits[0], org, "reading", "read with its digits as the letters they look "
+                "like: " + "; ".join(digits[1]), {"read_as": digits[0], "changes": digits[1]},
+                penalty=OTHER_ONES_PENALTY))
         respaced = respaced_reading(name, self.index.vocab, org)
         if respaced:
             # (the words it puts the spaces around are the list name's own: MARCHAND read as

@@ -24,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from rapidfuzz.distance import OSA
@@ -357,6 +358,29 @@ def other_ones_reading(text: str) -> str | None:
             words[i] = w.replace("1", "L" if _capitals(w) else "i")
             changed = True
     return " ".join(words) if changed else None
+
+
+def digit_words_reading(text: str, vocab: set[str] | frozenset[str]) -> (
+        tuple[str, list[str]] | None):
+    """The name with the digits of a word of letters that :func:`fold_homoglyphs` keeps as
+    a number (two side by side, or at its edge: 53rgeevich, KORN37, ASB47, D18) read as the
+    letters they look like, where that makes a list word of three letters or more which
+    the word as written is not (the digits of a form filled in by hand or read from a scan:
+    SERGEEVICH, KORNET, ASBAT, DIB); with the words so read. None when no word is."""
+    words = text.split()
+    changed: list[str] = []
+    for i, w in enumerate(words):
+        core = _EDGE_PUNCT.sub("", w)
+        if not (any(c.isdigit() for c in core) and any(c.isalpha() for c in core)):
+            continue
+        table = _DIGIT_GLYPHS_UPPER if _capitals(core) else _DIGIT_GLYPHS
+        read = core.translate(table)
+        key = read.lower()
+        if (len(key) >= 3 and key.isalpha() and key in vocab
+                and core.lower() not in vocab):
+            words[i] = w.replace(core, read)
+            changed.append(f"{core} as {read}")
+    return (" ".join(words), changed) if changed else None
 
 
 def _beside_letter(word: str, i: int) -> bool:
@@ -872,11 +896,12 @@ ENGLISH_NUMBER_WORDS = frozenset(k for k in _ORDINAL_WORDS if not _ROMAN.match(k
 _LEGAL_WORDS = sorted({w for w in """
 company limited corporation incorporated liability partnership cooperative
 aktiengesellschaft gesellschaft responsabilidad limitada anonyme private public military
-closed society additional responsibility
+closed society additional responsibility federal unitary enterprise budgetary institution
 """.split() if len(w) >= 6})
 # short words of legal forms: corrected only beside another word of a legal form (PUBLIC
-# JONT-STOCK COMPANY), and found glued to one another (JOINTSTOCK)
-_LEGAL_SHORT = ("joint", "stock", "open")
+# JONT-STOCK COMPANY, FEDERAL STQTE UNITARY ENTERPRISE), and found glued to one another
+# (JOINTSTOCK)
+_LEGAL_SHORT = ("joint", "stock", "open", "state")
 _LEGAL_WORD_SET = frozenset(_LEGAL_WORDS)
 
 
@@ -919,6 +944,31 @@ def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
     letters in a name of another script)."""
     words = tokenize_ascii(text)
     fixes = {}
+    for a, b in pairwise(words):
+        if a == b and (a in _LEGAL_WORD_SET or a in _LEGAL_SHORT) and (
+                typed is None or a in typed):
+            # a word of a legal form written twice (LIMITED LIABILITY LIABILITY COMPANY)
+            text = re.sub(r"(?<![a-z0-9])(" + re.escape(a) + r")[\s,.-]+\1(?![a-z0-9])",
+                          r"\1", text)
+    for m in _SHORT_WORD.finditer(text):
+        # a word of a legal form written short, beside another (State Unitary Ent., Fed.
+        # State Unitary Enterprise): the word it begins, where it begins one only
+        w, k = m.group(1), m.start(1)
+        full = [c for c in _LEGAL_WORDS if c.startswith(w) and c != w]
+        near = [*tokenize_ascii(text[max(0, k - 16):k])[-1:],
+                *tokenize_ascii(text[m.end():m.end() + 16])[:1]]
+        if len(full) == 1 and w not in _LEGAL_WORD_SET and any(
+                x in _LEGAL_WORD_SET or x in _LEGAL_SHORT for x in near) and (
+                typed is None or w in typed):
+            fixes[w + "."] = full[0]
+    for k, w in enumerate(words):
+        # a word of a legal form written without its vowels, beside another (PRVT MILITARY
+        # COMPANY, Federal Stt Unitary Entrprs): the one word of a form with its consonants
+        if len(w) >= 3 and _vowelless(w) and w not in _LEGAL_WORD_SET and any(
+                x in _LEGAL_WORD_SET or x in _LEGAL_SHORT for x in words[max(0, k - 1):k + 2]):
+            full = [c for c in (*_LEGAL_WORDS, *_LEGAL_SHORT) if _vowelless(c, w)]
+            if len(full) == 1:
+                fixes[w] = full[0]
     acronyms = org is True or any(w in GENERIC or w in _LEGAL_WORD_SET for w in words)
     if len(words) >= 2:
         for w in (words[0], words[-1]):
@@ -945,7 +995,8 @@ def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
         if 4 <= len(w) <= 6 and w not in _LEGAL_SHORT and w not in GENERIC and any(
                 x in _LEGAL_WORD_SET or x in _LEGAL_SHORT for x in words[max(0, k - 1):k + 2]):
             for cand in _LEGAL_SHORT:
-                if cand[0] == w[0] and OSA.distance(w, cand, score_cutoff=1) <= 1:
+                if cand[0] == w[0] and w != cand + "s" and OSA.distance(
+                        w, cand, score_cutoff=1) <= 1:
                     fixes[w] = cand
                     break
         if w.startswith("joint") and w[5:] in ("stock", "stok"):
@@ -969,13 +1020,30 @@ def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
             elif b == p1 and a != p0 and _one_typo(a, p0):
                 fixes[a] = p0
     for w, cand in fixes.items():
-        if typed is None or w in typed:
+        if typed is None or w.rstrip(".") in typed:
             text = re.sub(r"(?<![a-z0-9])" + re.escape(w) + r"(?![a-z0-9])", cand, text)
+    # the Spanish forms of Mexico and Central America however spaced and stopped (S.A.
+    # DEC.V., S.A.DE C.V., S. DER.L., S DE RL DE CV): as rigour knows them
+    text = _SA_DE_CV.sub("s.a. de c.v.", text)
+    text = _S_DE_RL.sub(lambda m: "s. de r.l." + (" de c.v." if m.group(1) else ""), text)
     # Co. for Company at the end of a legal form written out (PRIVATE MILITARY CO., JOINT
     # STOCK CO., FREE ZONE CO.): the form is then found whole
     return _LEGAL_CO.sub(r"\1 company", text)
 
 
+_SA_DE_CV = re.compile(r"(?<![a-z0-9])s\.?\s*a\.?\s*de\s*c\.?\s*v(?![a-z0-9])\.?")
+_S_DE_RL = re.compile(r"(?<![a-z0-9])s\.?\s*de\s*r\.?\s*l(?![a-z0-9])\.?"
+                      r"(\s*de\s*c\.?\s*v(?![a-z0-9])\.?)?")
+
+
+def _vowelless(word: str, written: str | None = None) -> bool:
+    """Whether ``word`` has no vowel after its first letter; given ``written``, whether
+    that is ``word`` so written (Prvt: Private; Entrprs: Enterprise)."""
+    bare = word[0] + re.sub("[aeiouy]", "", word[1:])
+    return bare == word if written is None else bare == written != word
+
+
+_SHORT_WORD = re.compile(r"(?<![a-z0-9])([a-z]{3,6})\.")
 # legal forms written out as two words and the word that ends them (Free Zone Company /
 # Establishment, Joint Stock Company)
 _LEGAL_PHRASES = (("free", "zone"), ("joint", "stock"))
