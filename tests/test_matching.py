@@ -470,6 +470,11 @@ def test_a_rare_list_word_or_one_letter_on_a_swift_line_may_be_cut(screener) -> 
         top = screener.screen(Query.build(query)).matches[0]
         assert listed in top.name.upper() and top.score >= 0.9, (query, top.name)
         assert how in top.explanation[0].detail
+    # a SWIFT line of 34 characters, the 35th a space: cut after a whole word
+    top = screener.screen(Query.build("CONSORCIO VENEZOLANO DE INDUSTRIAS",
+                                      schema="Organization")).matches[0]
+    assert top.name.startswith("CONSORCIO VENEZOLANO DE INDUSTRIAS AERONAUTICAS")
+    assert top.score >= 0.9 and "aeronauticas (cut off)" in top.explanation[0].detail
     # a list word that begins only itself glued to the next word is the whole word
     top = screener.screen(Query.build("Andrey Ivanovich BULYUTIN", schema="Person")).matches[0]
     assert top.name == "BULYUTIN, Andrey" and "bulyutin=bulyutin" in top.explanation[0].detail

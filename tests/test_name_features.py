@@ -1593,6 +1593,15 @@ def test_open_syllables_keep_u_and_o_apart() -> None:
 # ------------------------------------------------------- variants: typos, forms, initials
 
 
+def test_the_tens_from_sixty_to_ninety_are_number_words() -> None:
+    """A name of unknown kind with NINETY-NINTH reads as the organisation's, its number words
+    as numbers (99TH LIGHT INFANTRY DIVISION), as it does with TWENTY-FIRST."""
+    from sanctio.screen import number_words_of
+
+    assert number_words_of("NINETY-NINTH LIGHT INFANTRY DIVISION") == ["ninety"]
+    assert number_words_of("Seventy Seven Brigade") == ["seventy", "seven"]
+
+
 def test_an_ordinal_followed_by_punctuation_is_still_a_number() -> None:
     assert next(t.text for t in analyze("27TH, SCIENTIFIC CENTER", org=True).tokens) == "27"
     assert score("27TH, SCIENTIFIC CENTER", "27TH SCIENTIFIC CENTER", org=True) == \

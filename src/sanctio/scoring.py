@@ -264,6 +264,8 @@ def _glued_heads(pairs: list[Pair]) -> tuple[set[str], set[str]]:
     return heads
 
 
+SWIFT_LINE = 35  # the characters of a SWIFT name line, which cuts a longer name
+
 KNOWN_OTHER_SIM = 0.5  # two names people are given, with other consonants (Gohar / Zohar)
 KNOWN_APART_SIM = 0.75  # two names rigour knows apart, a letter or two from each other
 
@@ -1499,8 +1501,11 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         # what the field cut, no names missing
         # (the word it cut matched as the beginning of a list word: Varvara Andreyeva is
         # no Varvara Andreevna SKOCH cut off, her family name a spelling of the patronymic)
-        ends = [max(p.rj) for p in pairs
-                if len(qt) - 1 in p.qi and p.rj and p.how == "written short"]
+        # (on a SWIFT line of 35 characters the field may have cut the name after a whole
+        # word: CONSORCIO VENEZOLANO DE INDUSTRIAS | AERONAUTICAS Y SERVICIOS AEREOS)
+        whole = len(q.original.rstrip()) in (SWIFT_LINE - 1, SWIFT_LINE)
+        ends = [max(p.rj) for p in pairs if len(qt) - 1 in p.qi and p.rj and (
+            p.how == "written short" or (whole and p.how == "same"))]
         order = [p.rj[0] for p in sorted((p for p in pairs if p.qi and p.rj),
                                          key=lambda p: p.qi[0])]
         tail = [j for j in range(max(ends) + 1, len(rt)) if j not in used_r] if ends and (

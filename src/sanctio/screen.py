@@ -31,6 +31,7 @@ from sanctio.scoring import (
     _SIM_CACHE,
     FORM_WORDS,
     NAME_TYPE_FACTOR,
+    SWIFT_LINE,
     EntityFacts,
     NameComparison,
     attribute_evidence,
@@ -157,7 +158,6 @@ _GLUED_BEFORE = ("the", "of", "and", "for")  # written together with the word af
 _GLUED_SHORT_FORMS = frozenset({"sa", "ag", "kg", "nv", "bv", "oy"})
 _WORD = re.compile(r"[A-Za-z]+")
 _FIELD = 30  # a name this long may have been cut anywhere in its last word
-_SWIFT_LINE = 35  # a name exactly this long may have been cut even after a list word
 _CUT_RARE = 2  # a list word in this many list names at most may still be another cut off
 
 
@@ -689,7 +689,8 @@ class Screener:
         # a name as long as a field is (a SWIFT name line holds 35 characters) may be cut
         # anywhere in its last word; a shorter one after four letters of it at least
         full = len(text) >= _FIELD
-        line = len(text) == _SWIFT_LINE  # cut even where a list word
+        # (cut even where a list word; 34 characters where the 35th was a space)
+        line = len(text) in (SWIFT_LINE - 1, SWIFT_LINE)
         if last is not form.tokens[-1] or last.role not in (Role.NAME, Role.GENERIC) or (
                 last.short or len(last.text) < (1 if line else 2 if full else 4)
                 or (last.text in self.index.vocab and not line
