@@ -834,6 +834,28 @@ def test_a_missing_family_name_marked_by_the_list_is_a_feature() -> None:
         "Mohammed Kalim", "KALIM, Mohammed Musa")
 
 
+def test_a_missing_last_name_of_an_unmarked_name_of_common_words_is_a_feature() -> None:
+    """A name in mixed case with no family name marked ends with it: a query with the given
+    and the father's name only, both common, is another person (Jamal Ali is not Jamal Ali
+    Babamoradi); not where a word it meets is rare (Laurent Nkunda), nor for a Russian's
+    name and patronymic (Sergei Vitalievich)."""
+    weights = TokenWeights({"jamal": 78, "ali": 949, "babamoradi": 3, "laurent": 6,
+                            "nkunda": 9, "batware": 2, "sergei": 164, "vitalievich": 13,
+                            "petrov": 39}, 60_000)
+
+    def cmp(a: str, b: str):  # type: ignore[no-untyped-def]
+        return compare_forms(analyze(a, org=False), analyze(b, org=False), weights)
+
+    missing = cmp("Jamal Ali", "Jamal Ali Babamoradi")
+    assert missing.features["family_missing"] == 1.0 and missing.score < 0.8
+    assert cmp("Jamal Babamoradi", "Jamal Ali Babamoradi").score >= 0.9
+    assert cmp("Laurent Nkunda", "Laurent Nkunda Batware").features["family_missing"] == 0.0
+    assert cmp("Sergei Vitalievich", "Sergei Vitalievich Petrov").features[
+        "family_missing"] == 0.0
+    # in capitals the order is not known (records write the family name first)
+    assert cmp("JAMAL ALI", "JAMAL ALI BABAMORADI").features["family_missing"] == 0.0
+
+
 def test_a_company_named_after_someone_else_is_no_typo() -> None:
     """A company's one word of its own that is a name people have, a slip away from the
     list's word, is another name (Bauer, BAJER; Marion, Morion; Ramos Group, RAMOR GROUP);

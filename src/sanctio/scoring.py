@@ -97,6 +97,7 @@ EXTRA_LIST_SYLLABLE = 0.45  # how much an unmatched syllable of a Chinese or Kor
 _JOIN_SLACK = 3  # two tokens written together differ in length by at most this from one
 MIN_TOKEN_SIM = 0.55  # below this two tokens are not aligned at all
 _COMMON_WEIGHT = 0.6  # tokens weighing less are common names (Mohammed, Ali, Kim)
+_RARE_WEIGHT = 0.9  # tokens weighing this or more are in a few list names only
 NAME_TYPE_FACTOR = {
     NameType.PRIMARY: 1.0, NameType.ALIAS: 1.0, NameType.ORIGINAL: 1.0,
     NameType.FORMER: 0.97, NameType.WEAK: 0.9,
@@ -1905,6 +1906,29 @@ def _family_missing(r: NameForm, used_r: set[int]) -> bool:
     return bool(fam) and not any(j in used_r for j in fam)
 
 
+def _last_name_missing(q: NameForm, r: NameForm, used_r: set[int], rw: list[float]) -> bool:
+    """A person's name of three words or more in Latin letters, written in mixed case with
+    no word in capitals (no mark of its family name), ends with the family name, and the
+    query has not got it (Jamal Ali against Jamal Ali Babamoradi, Adnan Abdo against Adnan
+    Abdo Al Sikhny: the given and the father's name). Not where the words the query meets
+    are rare enough to name the person (Laurent Nkunda, for Laurent Nkunda Batware), nor
+    for a query that ends with a patronymic (Sergei Vitalievich: a Russian's name and
+    patronymic, as people address him), nor a name of Chinese or Korean syllables, whose
+    family name may come first."""
+    rt = r.scoring
+    if not r.person or r.script != "Latin" or len(rt) < 3 or (len(rt) - 1) in used_r or any(
+            rw[j] >= _RARE_WEIGHT for j in used_r if j < len(rw)) or (
+            q.scoring and patronymic_stem(q.scoring[-1].text) is not None):
+        return False
+    words = [w for w in r.original.split() if any(c.isalpha() for c in w)]
+    if not words or "," in r.original or any(
+            w.isupper() and sum(c.isalpha() for c in w) >= 2 for w in words) or not all(
+            w[0].isupper() or not w[0].isalpha() for w in words[:1]) or not any(
+            c.islower() for c in r.original):
+        return False
+    return not all(syllable_key(t.text) is not None for t in rt)
+
+
 def _fam_hit(p: Pair, fam: tuple[int, ...]) -> bool:
     """The pair holds one of the list name's family-name tokens."""
     return any(j in fam for j in p.rj)
@@ -2177,7 +2201,8 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
     q_nums = [t for t in qt if t.role == Role.NUMBER]
     r_nums = [t for t in rt if t.role == Role.NUMBER]
     number_conflict = bool(q_nums and r_nums and any(t in un_q for t in q_nums))
-    family_missing = bool(real) and _family_missing(r, used_r)
+    family_missing = bool(real) and (_family_missing(r, used_r) or _last_name_missing(
+        q, r, used_r, rw))
     first = _given_missing(r, used_r) if len(real) >= 2 else None
     given_missing = first is not None
     # a common first name is often left out (Hassan Qatana for Mohammad Hassan QATANA)
