@@ -481,6 +481,15 @@ def test_a_rare_list_word_or_one_letter_on_a_swift_line_may_be_cut(screener) -> 
     # a word many list names have is no cut (Hassan begins HASSANI, HASSANEIN ...)
     assert screener._cut_off(analyze("Omar Hassan", org=False), False) is None
     assert screener._cut_off(analyze("Omar Hamma", org=False), False) is not None
+    # a short name's field cuts no patronymic with the family name after it (Valeriy
+    # Andreyev is no Valery Andreevich PONOMARYOV); a family name ending as a patronymic
+    # does, last in the name, may be cut (Natalia KHIREV: KHIREVICH)
+    for query, other in [("Valeriy Andreyev", "PONOMARYOV"),
+                         ("Gleb Vladilenovich Sergeyev", "NIKITIN")]:
+        matches = screener.screen(Query.build(query, schema="Person")).matches
+        assert not any(other in m.name.upper() and m.score >= 0.8 for m in matches), query
+    top = screener.screen(Query.build("Natalia Khirev", schema="Person")).matches[0]
+    assert top.name.upper() == "NATALIA KHIREVICH" and top.score >= 0.9
 
 
 def test_a_listed_title_beside_one_name_is_reached_mistyped(screener) -> None:  # type: ignore[no-untyped-def]

@@ -266,6 +266,7 @@ def _glued_heads(pairs: list[Pair]) -> tuple[set[str], set[str]]:
 
 
 SWIFT_LINE = 35  # the characters of a SWIFT name line, which cuts a longer name
+FIELD_CHARS = 30  # a name this long may have been cut anywhere in its last word
 
 KNOWN_OTHER_SIM = 0.5  # two names people are given, with other consonants (Gohar / Zohar)
 KNOWN_APART_SIM = 0.75  # two names rigour knows apart, a letter or two from each other
@@ -1392,8 +1393,14 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
             # comes before it was not cut, Aleksander Koch is no Aleksander Viktorovich
             # KOCHKIN cut off)
             skipped = min((pos[j] for j in range(len(rt)) if j not in used_r), default=len(rt))
+            # (nor is a patronymic what a short name's field cut, the family name after it
+            # gone too: Valeriy Andreyev is no Valery ANDREEVICH PONOMARYOV cut off)
+            # (a Belarusian family name ending as a patronymic does, Khirevich, ends the name)
+            short_name = len(q.original.rstrip()) < FIELD_CHARS
             pairs, used_q, used_r = _drop_pairs(pairs, used_q, used_r, [
-                p for p in cut if any(pos[j] < before or pos[j] > skipped for j in p.rj)])
+                p for p in cut if any(pos[j] < before or pos[j] > skipped or (
+                    short_name and pos[j] < max(pos) and patronymic_stem(rt[j].text) is not None)
+                    for j in p.rj)])
     given = [p for p in pairs if p.sim < 1.0 and len(p.query) == len(p.listed) == 1
              and not (p.query[0].orig or p.listed[0].orig)
              and _other_given_syllable(p.query[0].text, p.listed[0].text)] if r.person else []
@@ -1921,9 +1928,9 @@ def _last_name_missing(q: NameForm, r: NameForm, used_r: set[int], rw: list[floa
             q.scoring and patronymic_stem(q.scoring[-1].text) is not None):
         return False
     words = [w for w in r.original.split() if any(c.isalpha() for c in w)]
-    if not words or "," in r.original or any(
-            w.isupper() and sum(c.isalpha() for c in w) >= 2 for w in words) or not all(
-            w[0].isupper() or not w[0].isalpha() for w in words[:1]) or not any(
+    first = words[0][0] if words else ""
+    if not words or "," in r.original or (first.isalpha() and not first.isupper()) or any(
+            w.isupper() and sum(c.isalpha() for c in w) >= 2 for w in words) or not any(
             c.islower() for c in r.original):
         return False
     return not all(syllable_key(t.text) is not None for t in rt)

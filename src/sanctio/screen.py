@@ -29,6 +29,7 @@ from sanctio.model import Name, NameType, Schema
 from sanctio.registry import Registry
 from sanctio.scoring import (
     _SIM_CACHE,
+    FIELD_CHARS,
     FORM_WORDS,
     NAME_TYPE_FACTOR,
     SWIFT_LINE,
@@ -157,7 +158,6 @@ _GLUED_BEFORE = ("the", "of", "and", "for")  # written together with the word af
 # two-letter forms (IM, EP, SE) end too many words (BAASIM is no BAAS IM)
 _GLUED_SHORT_FORMS = frozenset({"sa", "ag", "kg", "nv", "bv", "oy"})
 _WORD = re.compile(r"[A-Za-z]+")
-_FIELD = 30  # a name this long may have been cut anywhere in its last word
 _CUT_RARE = 2  # a list word in this many list names at most may still be another cut off
 
 
@@ -668,14 +668,15 @@ class Screener:
         field cut, no missing names (ISLAMIC STATE IN IRAQ AND THE LEVAN: ... LEVANT -
         YEMEN, a little weaker than ISIL itself). A name of 30 characters or more may be cut
         anywhere in its last word (Supreme Council of the Cultural Rev); a shorter one after
-        four letters, two thirds of the word at least; one of exactly 35, a SWIFT name
-        line, even after a word the lists have (PAO Trubnaya Metallurgicheskaya Kom), or
-        after one letter (... SHIPPING L); a word the lists write in two names at most may
-        be cut too (Omar HAMMA: HAMMAMI). Not a name of one word, or of one beside business
-        words (Bera Ltd is no BERATEX GROUP; two business words, ACADEMY OF NATIONAL DEFENSE
-        SCIEN, are a name of business words); the other words must match too (Katherine
-        Hall reaches HALLAK, and scores low). In a company's name (``org``), a last word that
-        begins a word of a legal form (LIMIT, CORPO) is that form, cut: left out."""
+        four letters, two thirds of the word at least; one of 35, a SWIFT name line (34
+        where the 35th was a space), even after a word the lists have (PAO Trubnaya
+        Metallurgicheskaya Kom), or after one letter (... SHIPPING L); a word the lists
+        write in two names at most may be cut too (Omar HAMMA: HAMMAMI). Not a name of one
+        word, or of one beside business words (Bera Ltd is no BERATEX GROUP; two business
+        words, ACADEMY OF NATIONAL DEFENSE SCIEN, are a name of business words); the other
+        words must match too (Katherine Hall reaches HALLAK, and scores low). In a company's
+        name (``org``), a last word that begins a word of a legal form (LIMIT, CORPO) is
+        that form, cut: left out."""
         text = form.original.rstrip()
         if form.script != "Latin" or not form.scoring or not text[-1:].isalpha():
             return None
@@ -688,7 +689,7 @@ class Screener:
             return replace(form, tokens=form.tokens[:-1], scoring=form.scoring[:-1])
         # a name as long as a field is (a SWIFT name line holds 35 characters) may be cut
         # anywhere in its last word; a shorter one after four letters of it at least
-        full = len(text) >= _FIELD
+        full = len(text) >= FIELD_CHARS
         # (cut even where a list word; 34 characters where the 35th was a space)
         line = len(text) in (SWIFT_LINE - 1, SWIFT_LINE)
         if last is not form.tokens[-1] or last.role not in (Role.NAME, Role.GENERIC) or (
