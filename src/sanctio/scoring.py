@@ -343,6 +343,7 @@ def _feminine_form(q: Token, r: Token) -> bool:
 _FEMININE_HOW = "another name (the feminine form)"
 # East Slavic family names, both forms: -ov, -ev, -in, -sky and their -a, -aya
 _SLAVIC_FAMILY = re.compile(r"(?:[oe]va?|[iy]na?|sk(?:iy|ii|y|i|aya|a))$")
+_SLAVIC_MALE_FAMILY = re.compile(r"(?:[oe]v|[iy]n)$")  # Andreyev, Sergeyev, Ilyin
 GENDER_SLIP_SIM = 0.88
 
 
@@ -1393,13 +1394,15 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
             # comes before it was not cut, Aleksander Koch is no Aleksander Viktorovich
             # KOCHKIN cut off)
             skipped = min((pos[j] for j in range(len(rt)) if j not in used_r), default=len(rt))
-            # (nor is a patronymic what a short name's field cut, the family name after it
-            # gone too: Valeriy Andreyev is no Valery ANDREEVICH PONOMARYOV cut off)
-            # (a Belarusian family name ending as a patronymic does, Khirevich, ends the name)
-            short_name = len(q.original.rstrip()) < FIELD_CHARS
+            # (nor is a family name's form in a short name a patronymic the field cut, the
+            # family name after it gone too: Valeriy Andreyev is no Valery ANDREEVICH
+            # PONOMARYOV cut off, as Varvara Andr may be Varvara Andreevna SKOCH; a Belarusian
+            # family name ending as a patronymic does, Khirevich, ends the name)
+            family_form = len(q.original.rstrip()) < FIELD_CHARS and _SLAVIC_MALE_FAMILY.search(
+                qt[last].text) is not None
             pairs, used_q, used_r = _drop_pairs(pairs, used_q, used_r, [
                 p for p in cut if any(pos[j] < before or pos[j] > skipped or (
-                    short_name and pos[j] < max(pos) and patronymic_stem(rt[j].text) is not None)
+                    family_form and pos[j] < max(pos) and patronymic_stem(rt[j].text) is not None)
                     for j in p.rj)])
     given = [p for p in pairs if p.sim < 1.0 and len(p.query) == len(p.listed) == 1
              and not (p.query[0].orig or p.listed[0].orig)
