@@ -457,6 +457,7 @@ def test_a_respaced_or_cut_off_name_says_so(screener) -> None:  # type: ignore[n
         cut.explanation[0].detail)
 
 
+@requires_full_lists  # rare list words and these entities are the whole lists'
 def test_a_rare_list_word_or_one_letter_on_a_swift_line_may_be_cut(screener) -> None:  # type: ignore[no-untyped-def]
     """A last word the lists write in two names at most may still be another cut off, where
     it begins a list word a half longer at most (OMAR HAMMA: HAMMAMI); on a SWIFT name line
@@ -492,6 +493,7 @@ def test_a_rare_list_word_or_one_letter_on_a_swift_line_may_be_cut(screener) -> 
     assert top.name.upper() == "NATALIA KHIREVICH" and top.score >= 0.9
 
 
+@requires_full_lists  # rare list words and these entities are the whole lists'
 def test_a_listed_title_beside_one_name_is_reached_mistyped(screener) -> None:  # type: ignore[no-untyped-def]
     """MAULAWI RAJAB is a title and one name: a query that writes the title with a typo or
     without its vowels reads it as a name, which reaches the list's title (the comparison
@@ -516,6 +518,7 @@ def test_digits_kept_as_a_number_are_read_as_letters_where_that_makes_a_list_wor
     assert digit_words_reading("APT38", {"apt38", "aptzb"}) is None  # a list word as written
 
 
+@requires_full_lists  # rare list words and these entities are the whole lists'
 def test_a_name_with_digits_for_letters_finds_the_listed_name(screener) -> None:  # type: ignore[no-untyped-def]
     top = screener.screen(Query.build("Igor Aleksandrovich KORN37", schema="Person")).matches[0]
     assert "KORNET" in top.name and top.score >= 0.95

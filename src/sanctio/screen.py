@@ -668,9 +668,9 @@ class Screener:
         field cut, no missing names (ISLAMIC STATE IN IRAQ AND THE LEVAN: ... LEVANT -
         YEMEN, a little weaker than ISIL itself). A name of 30 characters or more may be cut
         anywhere in its last word (Supreme Council of the Cultural Rev); a shorter one after
-        four letters, two thirds of the word at least; one of 35, a SWIFT name line (34
-        where the 35th was a space), even after a word the lists have (PAO Trubnaya
-        Metallurgicheskaya Kom), or after one letter (... SHIPPING L); a word the lists
+        four letters, two thirds of the word at least (half, after six); one of 35, a SWIFT
+        name line (34 where the 35th was a space), even after a word the lists have (PAO
+        Trubnaya Metallurgicheskaya Kom), or after one letter (... SHIPPING L); a word the lists
         write in two names at most may be cut too (Omar HAMMA: HAMMAMI). Not a name of one
         word, or of one beside business words (Bera Ltd is no BERATEX GROUP; two business
         words, ACADEMY OF NATIONAL DEFENSE SCIEN, are a name of business words); the other
@@ -701,12 +701,15 @@ class Screener:
             # (a name of business words only, two or more before the cut: ACADEMY OF
             # NATIONAL DEFENSE SCIEN)
             return None
-        anywhere = full and (line or last.text not in self.index.vocab)
-        if not any(anywhere or len(w) <= 3 * len(last.text) // 2
-                   for w in self.index.words_begun(last.text)):
+        listed = last.text in self.index.vocab
+        anywhere = full and (line or not listed)
+        half = not listed and len(last.text) >= 6  # (six letters kept say enough: ISLAMB)
+        if not any(anywhere or len(w) <= (2 * len(last.text) if half else 3 * len(
+                last.text) // 2) for w in self.index.words_begun(last.text)):
             # (in a shorter name, or a word the lists write in few names, the word cut is
-            # two thirds at least of a list word it begins: Omar HAMMA, HAMMAMI; Natalie Brown
-            # is no Natalia BROWNING; BULYUTIN begins only itself glued to the next word,
+            # two thirds at least of a list word it begins, or half of it after six letters:
+            # Omar HAMMA, HAMMAMI; Mohammad Shawqi ISLAMB, ISLAMBOULI; Natalie Brown is no
+            # Natalia BROWNING; BULYUTIN begins only itself glued to the next word,
             # BULYUTINANDREY)
             return None
         cut = replace(last, short=True)
