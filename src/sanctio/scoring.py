@@ -251,22 +251,32 @@ def _particle_glued(a: str, b: str) -> bool:
             and long_[:len(long_) - len(short)] in _GLUED_PARTICLES)
 
 
+def _glued_head(p: Pair) -> tuple[bool, str]:
+    """Of a pair of one word each aligned as a particle written together: whether the
+    query's word is the glued one, and the particle glued (urrahman against rahman: ur)."""
+    a, b = p.query[0].text, p.listed[0].text
+    return (True, a[:len(a) - len(b)]) if len(a) > len(b) else (False, b[:len(b) - len(a)])
+
+
 def _glued_heads(pairs: list[Pair]) -> tuple[set[str], set[str]]:
     """The particles glued to a name in the query's and in the list name's words of the
-    pairs aligned as a particle written together (urrahman against rahman: ur)."""
+    pairs aligned as a particle written together."""
     heads: tuple[set[str], set[str]] = (set(), set())
     for p in pairs:
         if p.how == _GLUED and len(p.query) == len(p.listed) == 1:
-            a, b = p.query[0].text, p.listed[0].text
-            if len(a) > len(b):
-                heads[0].add(a[:len(a) - len(b)])
-            else:
-                heads[1].add(b[:len(b) - len(a)])
+            in_query, head = _glued_head(p)
+            heads[0 if in_query else 1].add(head)
     return heads
 
 
 SWIFT_LINE = 35  # the characters of a SWIFT name line, which cuts a longer name
 FIELD_CHARS = 30  # a name this long may have been cut anywhere in its last word
+
+
+def on_swift_line(text: str) -> bool:
+    """A name as long as a SWIFT name line, which may have cut it even after a whole word
+    (34 characters where the 35th was a space)."""
+    return len(text.rstrip()) in (SWIFT_LINE - 1, SWIFT_LINE)
 
 KNOWN_OTHER_SIM = 0.5  # two names people are given, with other consonants (Gohar / Zohar)
 KNOWN_APART_SIM = 0.75  # two names rigour knows apart, a letter or two from each other
@@ -1514,7 +1524,7 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         # no Varvara Andreevna SKOCH cut off, her family name a spelling of the patronymic)
         # (on a SWIFT line of 35 characters the field may have cut the name after a whole
         # word: CONSORCIO VENEZOLANO DE INDUSTRIAS | AERONAUTICAS Y SERVICIOS AEREOS)
-        whole = len(q.original.rstrip()) in (SWIFT_LINE - 1, SWIFT_LINE)
+        whole = on_swift_line(q.original)
         ends = [max(p.rj) for p in pairs if len(qt) - 1 in p.qi and p.rj and (
             p.how == "written short" or (whole and p.how == "same"))]
         order = [p.rj[0] for p in sorted((p for p in pairs if p.qi and p.rj),
@@ -1608,9 +1618,9 @@ def _other_particles(q: NameForm, r: NameForm, pairs: list[Pair]) -> list[Pair]:
     out = []
     for p in pairs:
         if p.how == _GLUED and len(p.query) == len(p.listed) == 1:
-            a, b = p.query[0], p.listed[0]
-            glued, plain, form = (a, b, r) if len(a.text) > len(b.text) else (b, a, q)
-            mine = _LINEAGE_PARTICLES.get(glued.text[:len(glued.text) - len(plain.text)])
+            in_query, head = _glued_head(p)
+            plain, form = (p.listed[0], r) if in_query else (p.query[0], q)
+            mine = _LINEAGE_PARTICLES.get(head)
             k = next((i for i, t in enumerate(form.tokens) if t is plain), 0)
             before = form.tokens[k - 1] if k else None
             theirs = (_LINEAGE_PARTICLES.get(before.text) if before is not None

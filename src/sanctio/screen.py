@@ -32,12 +32,12 @@ from sanctio.scoring import (
     FIELD_CHARS,
     FORM_WORDS,
     NAME_TYPE_FACTOR,
-    SWIFT_LINE,
     EntityFacts,
     NameComparison,
     attribute_evidence,
     compare_forms,
     initial_evidence,
+    on_swift_line,
     patronymic_evidence,
 )
 from sanctio.text.cantonese import (
@@ -691,7 +691,7 @@ class Screener:
         # anywhere in its last word; a shorter one after four letters of it at least
         full = len(text) >= FIELD_CHARS
         # (cut even where a list word; 34 characters where the 35th was a space)
-        line = len(text) in (SWIFT_LINE - 1, SWIFT_LINE)
+        line = on_swift_line(text)
         if last is not form.tokens[-1] or last.role not in (Role.NAME, Role.GENERIC) or (
                 last.short or len(last.text) < (1 if line else 2 if full else 4)
                 or (last.text in self.index.vocab and not line
