@@ -881,6 +881,22 @@ def test_a_company_named_after_someone_else_is_no_typo() -> None:
     assert feature("known_name_slip", "Marion Petit", "Morion PETIT") == 0.0  # a person
 
 
+def test_a_two_word_name_with_another_known_name_is_another_person() -> None:
+    """In a person's name of two words, a word that is a name people have, a letter or two
+    from the list's, which rigour knows as another name, is half the name: another person
+    (Khalil Kaddour, Khalid KADDOUR), however the other word agrees. A typo that spells no
+    name, or one inside a longer name, is judged as before."""
+    for query, listed in (("Khalil Kaddour", "Khalid KADDOUR"), ("Nadim Qaasim", "QASIM, Naim"),
+                          ("Abel Camarillo", "CARRILLO, Abel")):
+        assert feature("known_name_slip", query, listed) == 1.0, query
+        assert score(query, listed) < 0.8, query
+    for query, listed in (("Khalix Kaddour", "Khalid KADDOUR"),  # no name: a typo
+                          ("Khalil Kaddour", "KHALIL KADDOUR"),  # the same name
+                          ("Vitor Petrovich VODOLATSKY", "Viktor Petrovich VODOLATSKY")):
+        assert feature("known_name_slip", query, listed) == 0.0, query
+        assert score(query, listed) >= 0.8, query
+
+
 def test_two_initials_written_as_one_word_are_two_initials() -> None:
     """IVANKOVICH VV, as Russian papers write a given name and patronymic: two initials; a
     word of two consonants that is a title, a short form or a family name stays a word."""

@@ -280,6 +280,7 @@ def on_swift_line(text: str) -> bool:
 
 KNOWN_OTHER_SIM = 0.5  # two names people are given, with other consonants (Gohar / Zohar)
 KNOWN_APART_SIM = 0.75  # two names rigour knows apart, a letter or two from each other
+_ANOTHER_KNOWN = "spelling of another known name"  # how token_sim says so
 
 
 def _nickname(q: Token, r: Token) -> bool:
@@ -830,7 +831,7 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         # Vladislav, Salah and Salameh: not aligned at all), unless the query's begins the
         # list's (a word cut or split: Rodrig, Rodriguez; Alexan der, Alexander)
         if sim > KNOWN_APART_SIM:
-            sim, how = KNOWN_APART_SIM, "spelling of another known name"
+            sim, how = KNOWN_APART_SIM, _ANOTHER_KNOWN
         else:
             sim, how = KNOWN_OTHER_SIM, "another known name"
     elif how == "spelling" and sim < 0.8 and min(lq, lr) >= 4 and not (q.abjad or r.abjad) and (
@@ -1888,7 +1889,9 @@ def _known_name_slip(q: NameForm, r: NameForm, real: list[Pair]) -> bool:
     Marion, Ramos: a company named after its founder), found a slip away from the list's
     word, which is no spelling of the same name (BAJER, Morion, RAMOR): another name, not
     a typo of the listed one. A typo seldom spells a name (RAHAG, MITEV, DALPRIBLR)."""
-    if r.person or q.person:
+    if r.person:
+        return _given_name_slip(q, r, real)
+    if q.person:
         return False
     words = [t for t in q.scoring if t.role == Role.NAME]
     if len(words) != 1 or sum(1 for t in r.scoring if t.role == Role.NAME) != 1:
@@ -1896,6 +1899,20 @@ def _known_name_slip(q: NameForm, r: NameForm, real: list[Pair]) -> bool:
     word = words[0]
     return any(len(p.query) == 1 and p.query[0] is word and len(p.listed) == 1
                and _name_slip(word, p.listed[0], p.how) for p in real)
+
+
+def _given_name_slip(q: NameForm, r: NameForm, real: list[Pair]) -> bool:
+    """A person's name of two words against a list name of two, a word of it a name people
+    have, a letter or two from the list's word, which rigour knows as another name (Khalil
+    Kaddour is not Khalid Kaddour, Nadim Qaasim not Naim QASIM, Abel Camarillo not Abel
+    CARRILLO): in a name of two words that word is half of it. A typo seldom spells another
+    name, and in a longer name the rest carries it (Vitor Petrovich VODOLATSKY)."""
+    qn = [t for t in q.scoring if t.role == Role.NAME]
+    rn = [t for t in r.scoring if t.role == Role.NAME]
+    if len(qn) != 2 or len(rn) != 2 or len(real) != 2 or any(
+            len(p.query) != 1 or len(p.listed) != 1 for p in real):
+        return False
+    return any(p.how == _ANOTHER_KNOWN for p in real)
 
 
 def _name_slip(word: Token, listed: Token, how: str) -> bool:
@@ -2392,9 +2409,10 @@ FEATURES: dict[str, str] = {
     "han_company_missing": "an organisation's name written in Chinese characters has a "
                            "syllable a query with no business word or legal form lacks "
                            "(辽阳石化公司, Yang Liao)",
-    "known_name_slip": "an organisation's one name word is a name people have, a letter or "
-                       "two from the list's word and no spelling of it (Bauer, BAJER; "
-                       "Marion, Morion)",
+    "known_name_slip": "an organisation's one name word, or one word of a person's two, is "
+                       "a name people have, a letter or two from the list's word and no "
+                       "spelling of it (Bauer, BAJER; Marion, Morion; Khalil Kaddour, "
+                       "Khalid KADDOUR)",
     "han_missing": "the query is written in Chinese characters, and the list name has a "
                    "syllable more (王畅, WANG Chang Uk)",
     "compound_missing": "a query in Persian script has the first of two given names the "
