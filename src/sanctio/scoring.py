@@ -333,6 +333,17 @@ def _known_other_names(q: Token, r: Token) -> bool:
     return _known_name(q) and _known_name(r)
 
 
+def _i_against_a(a: str, b: str) -> bool:
+    """Two words alike but for one vowel inside them, an i in one where the other has an a:
+    in names of Arabic the pattern of another name (Jamil, Jamal; Kamil, Kamal; Bashir,
+    Bashar; Rashid, Rashad; Amir, Amar; Said, Saad), where an e for the i (Majed, Majid) or
+    for the a (Ahmed, Ahmad) is a spelling of the same one."""
+    if len(a) != len(b) or len(a) < 4:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(diff) == 1 and 0 < diff[0] < len(a) - 1 and {a[diff[0]], b[diff[0]]} == {"a", "i"}
+
+
 def _known_apart(q: Token, r: Token) -> bool:
     """Both words are names rigour knows, with no name symbol in common."""
     qs, rs = q.symbols, r.symbols
@@ -396,11 +407,17 @@ def _other_fathers(a: str, b: str) -> bool:
 
 def _nisba(query: str, listed: str) -> bool:
     """The query is the list name with the -i of origin or descent added: Amari is not
-    Amar, Hashemi not Hashem (Abdullahi is Abdullah). The other way round it is as often a
-    typo, the last letter dropped (SALAVAT for SALAVATI), and stays a spelling."""
+    Amar, Hashemi not Hashem nor Hashim (Abdullahi is Abdullah). The other way round it is
+    as often a typo, the last letter dropped (SALAVAT for SALAVATI), and stays a spelling."""
     short, long_ = listed, query
-    return (len(long_) == len(short) + 1 and len(short) >= 4 and long_[-1] == "i"
-            and long_.startswith(short) and short[-1] not in "aeiouhyw'")
+    if not (len(short) >= 4 and long_[-1] == "i" and short[-1] not in "aeiouhyw'"):
+        return False
+    stem = long_[:-1]
+    # (or a spelling of it, its consonants the same: Hamidi is not Hamad, Hashemi not
+    # Hashim, Karimi not Kareem; but two letters swapped are a typo, Rahmi for Rahim)
+    return stem == short or (abs(len(stem) - len(short)) <= 1 and stem[0] == short[0]
+                             and stem[-1] == short[-1] and skeleton(stem) == skeleton(short)
+                             and sorted(long_) != sorted(short))
 
 
 # a word made of Japanese syllables as Hepburn and Kunrei-shiki write them (a consonant
@@ -825,11 +842,13 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         # rigour knows as different ones, Daniel and Daniella, are not said alike)
         sim, how = 0.55 + 0.4 * sim, "sounds alike"
     elif how == "spelling" and MIN_TOKEN_SIM <= sim < 0.9 and not (q.abjad or r.abjad) and (
-            q.skel != r.skel and not r.text.startswith(q.text) and _known_apart(q, r)):
+            (q.skel != r.skel or _i_against_a(q.text, r.text))
+            and not r.text.startswith(q.text) and _known_apart(q, r)):
         # (with the same consonants they are more often one name that rigour holds under
-        # two entries, Yahia and Yahya); two letters or more apart, two names (Vladimir and
-        # Vladislav, Salah and Salameh: not aligned at all), unless the query's begins the
-        # list's (a word cut or split: Rodrig, Rodriguez; Alexan der, Alexander)
+        # two entries, Yahia and Yahya, but for an i against an a, Jamil and Jamal); two
+        # letters or more apart, two names (Vladimir and Vladislav, Salah and Salameh: not
+        # aligned at all), unless the query's begins the list's (a word cut or split:
+        # Rodrig, Rodriguez; Alexan der, Alexander)
         if sim > KNOWN_APART_SIM:
             sim, how = KNOWN_APART_SIM, _ANOTHER_KNOWN
         else:
