@@ -32,6 +32,7 @@ from sanctio.scoring import (
     FIELD_CHARS,
     FORM_WORDS,
     NAME_TYPE_FACTOR,
+    SWIFT_LINE,
     EntityFacts,
     NameComparison,
     attribute_evidence,
@@ -145,6 +146,32 @@ def _reversed_reading(text: str) -> str | None:
             c.isascii() and c.isalpha() for c in text) or words[-2] == "آل":
         return None
     return " ".join(reversed(words))
+
+
+# the score taken off a match found only as the whole of a list name whose first 35
+# characters the query is (a SWIFT name line cut it)
+LINE_CUT_PENALTY = 0.05
+LINE_CUT_NAMES = 3  # the most list names one cut line is read as
+
+
+def _natural_order(full: str) -> str | None:
+    """A person's name the lists write family name first (``AL-SAD'UN, Abd-al-Baqi``) in
+    the order a payment writes it (Abd-al-Baqi AL-SAD'UN); None for another."""
+    family, _, given = full.partition(",")
+    if not given.strip() or "," in given:
+        return None
+    return f"{given.strip()} {family.strip()}"
+
+
+def _is_name(text: str, listed: str) -> bool:
+    """``listed`` is the list name ``text`` writes, in its order or in the natural one."""
+    listed = listed.strip()
+    return listed == text or _natural_order(listed) == text
+
+
+def line_key(text: str) -> str:
+    """A name line as the lines a SWIFT field cuts meet: case and spacing folded."""
+    return " ".join(text.casefold().split())
 
 
 # the score taken off a match found only with a space put in or taken out of the query
@@ -408,6 +435,19 @@ class Screener:
                     seen[key] = len(self.names)
                     self.names.append(IndexedName(pos, name, member.version.list_id, form,
                                                   read_as=read_as))
+        # each list name longer than a SWIFT name line, by the line that field cuts it to:
+        # a query of that line is read as the whole name (see _readings)
+        self.line_cuts: dict[str, list[str]] = {}
+        for n in self.names:
+            if n.read_as is not None:
+                continue
+            full = n.name.full.strip()
+            natural = _natural_order(full) if n.form.person else None
+            for text in (full, natural):
+                if text is not None and len(text) > SWIFT_LINE:
+                    cut = self.line_cuts.setdefault(line_key(text[:SWIFT_LINE]), [])
+                    if text not in cut:
+                        cut.append(text)
         pats: dict[int, set[str]] = {}
         for n in self.names:
             for t in n.form.scoring:
@@ -857,6 +897,17 @@ class Screener:
                 digits[0], org, "reading", "read with its digits as the letters they look "
                 "like: " + "; ".join(digits[1]), {"read_as": digits[0], "changes": digits[1]},
                 penalty=OTHER_ONES_PENALTY))
+        cut_from = self.line_cuts.get(line_key(name), []) if on_swift_line(name) else []
+        if len(cut_from) <= LINE_CUT_NAMES:
+            # (more names that begin so: the line says too little of which, Obshchestvo S
+            # Ogranichennoi Otvetst, the words of a legal form)
+            for full in cut_from:
+                # (the whole list name, matched as written: no other name it reaches)
+                out.append(Reading(
+                    full, org, "line_cut", "read as the whole of the list name whose first "
+                    f"{SWIFT_LINE} characters it is, as a SWIFT name line cuts a longer name: "
+                    f"{full}", {"read_as": full}, penalty=LINE_CUT_PENALTY,
+                    keep=partial(_is_name, full)))
         respaced = respaced_reading(name, self.index.vocab, org)
         if respaced:
             # (the words it puts the spaces around are the list name's own: MARCHAND read as
