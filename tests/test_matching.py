@@ -82,6 +82,8 @@ MUST_MATCH = [
      "NORDSTRAND MARITIME AND TRADING COM", "Organization", "us-ofac-1571"),
     ("a legal form's word cut off", "A.W.A. ENGINEERING LIMIT", "Organization",
      "us-ofac-8306"),
+    ("a legal form's word cut off, the kind unknown", "PACIFIC OCEAN SHIPPING LIMIT", None,
+     "us-ofac-25851"),
     ("an extra name before two common ones (candidates)", "Ali Shawqi Mohammad ISLAMBOULI",
      "Person", "us-ofac-2682"),
     ("a generation after the name", "Aleksandr Mikhailovich RADKOV Jr.", "Person",

@@ -1158,6 +1158,31 @@ def test_the_mexican_legal_forms_however_spaced(query: str, listed: str) -> None
     assert "cveta" in [t.text for t in analyze("CASA DE CVETA SA", org=True).scoring]
 
 
+@pytest.mark.parametrize("query", [
+    # as the lists spell the Russian limited company in Latin letters (OTVETSTVENNOSTYU 31
+    # times in the four lists, OBSCHESTVO, OTVESTVENNOSTYU) and with a typo in a word
+    "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU POISK-IT",
+    "Obschestvo s Ogranichennoy Otvestvennostyu Poisk-IT",
+    "Obshchestvo S Ograinchennoi Otvetstvennistiu Poisk-IT",
+    "Obshchestvo S Ogranichennoi Ogranichennoi Otvetstvennostiu Poisk-IT",
+])
+def test_a_russian_legal_form_in_latin_letters_however_spelt(query: str) -> None:
+    listed = "Obshchestvo S Ogranichennoi Otvetstvennostiu Poisk-IT"
+    for org in (True, None):
+        q, r = analyze(query, org=org), analyze(listed, org=org)
+        assert q.legal == r.legal == analyze("Poisk-IT LLC", org=org).legal != frozenset()
+        assert [t.text for t in q.scoring] == [t.text for t in r.scoring] == ["poisk", "it"]
+    # a joint-stock company too, its society written with sch
+    assert [t.text for t in analyze("Zakrytoe Aktsionernoe Obschestvo Taatta",
+                                    org=True).scoring] == ["taatta"]
+    # a name written in Cyrillic keeps its transliteration's spelling, whose forms are found
+    # in the Cyrillic (публичное акционерное общество: publichnoye aktsionernoye ...)
+    for native, legal in (("Публичное акционерное общество Росбанк", "jsc"),
+                          ("ТОВАРИЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ ТАУКЗ", "llp")):
+        form = analyze(native, org=True)
+        assert len(form.scoring) == 1 and legal in form.legal, native
+
+
 def test_a_plural_written_short_keeps_its_s() -> None:
     # Ents. for Enterprises, as the lists' abbreviations write it
     assert "ents~enterprises (written short)" in describe(

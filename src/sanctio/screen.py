@@ -716,12 +716,12 @@ class Screener:
         words, ACADEMY OF NATIONAL DEFENSE SCIEN, are a name of business words); the other
         words must match too (Katherine Hall reaches HALLAK, and scores low). In a company's
         name (``org``), a last word that begins a word of a legal form (LIMIT, CORPO) is
-        that form, cut: left out."""
+        that form, cut: left out; so too in a name of unknown kind, after four letters."""
         text = form.original.rstrip()
         if form.script != "Latin" or not form.scoring or not text[-1:].isalpha():
             return None
         last = form.scoring[-1]
-        if (org is True and last is form.tokens[-1] and len(last.text) >= 3
+        if (org is not False and len(last.text) >= (3 if org else 4) and last is form.tokens[-1]
                 and len(form.scoring) >= 3 and last.text not in FORM_WORDS
                 and any(w.startswith(last.text) for w in FORM_WORDS)):
             # the beginning of a legal form's word (KANSO FISHING AGENCY LIMIT): the form,

@@ -898,7 +898,12 @@ _LEGAL_WORDS = sorted({w for w in """
 company limited corporation incorporated liability partnership cooperative
 aktiengesellschaft gesellschaft responsabilidad limitada anonyme private public military
 closed society additional responsibility federal unitary enterprise budgetary institution
+obshchestvo ogranichennoi otvetstvennostiu aktsionernoe
 """.split() if len(w) >= 6})
+# the words of Russian legal forms typed in Latin letters as rigour spells them: a name
+# written in Cyrillic spells them as its transliteration does (aktsionernoye), and its forms
+# are found in the Cyrillic; those words are no typos
+_TYPED_RUSSIAN = frozenset({"obshchestvo", "ogranichennoi", "otvetstvennostiu", "aktsionernoe"})
 # short words of legal forms: corrected only beside another word of a legal form (PUBLIC
 # JONT-STOCK COMPANY, FEDERAL STQTE UNITARY ENTERPRISE), and found glued to one another
 # (JOINTSTOCK)
@@ -1006,7 +1011,8 @@ def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
         if len(w) >= 5 and w not in _LEGAL_WORD_SET and w not in GENERIC and w not in folded:
             for cand in _LEGAL_WORDS:
                 if abs(len(cand) - len(w)) <= 1 and cand[0] == w[0] and OSA.distance(
-                        w, cand, score_cutoff=1) <= 1:
+                        w, cand, score_cutoff=1) <= 1 and not (
+                        cyrillic and cand in _TYPED_RUSSIAN):
                     fixes[w] = cand
                     break
     # a two-word head of a legal form with one typo in one of its words, where the form's
@@ -1026,12 +1032,18 @@ def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
     # the Spanish forms of Mexico and Central America however spaced and stopped (S.A.
     # DEC.V., S.A.DE C.V., S. DER.L., S DE RL DE CV): as rigour knows them
     text = _SA_DE_CV.sub("s.a. de c.v.", text)
+    # the Russian limited and joint-stock companies typed in Latin letters as the lists
+    # spell them (OBSCHESTVO, OTVETSTVENNOSTYU, OTVESTVENNOSTYU): as rigour knows them
+    if not cyrillic:
+        text = _RU_LIABILITY.sub("otvetstvennostiu", _RU_SOCIETY.sub("obshchestvo", text))
     text = _S_DE_RL.sub(lambda m: "s. de r.l." + (" de c.v." if m.group(1) else ""), text)
     # Co. for Company at the end of a legal form written out (PRIVATE MILITARY CO., JOINT
     # STOCK CO., FREE ZONE CO.): the form is then found whole
     return _LEGAL_CO.sub(r"\1 company", text)
 
 
+_RU_SOCIETY = re.compile(r"(?<![a-z0-9])ob(?:sch|shc|shh)estvo(?![a-z0-9])")
+_RU_LIABILITY = re.compile(r"(?<=ogranichennoi )otvet?stvennost(?:yu|ju|iu|u|)(?![a-z0-9])")
 _SA_DE_CV = re.compile(r"(?<![a-z0-9])s\.?\s*a\.?\s*de\s*c\.?\s*v(?![a-z0-9])\.?")
 _S_DE_RL = re.compile(r"(?<![a-z0-9])s\.?\s*de\s*r\.?\s*l(?![a-z0-9])\.?"
                       r"(\s*de\s*c\.?\s*v(?![a-z0-9])\.?)?")
