@@ -894,16 +894,15 @@ _ROMAN = re.compile(r"^[ivx]{2,5}$")
 ENGLISH_NUMBER_WORDS = frozenset(k for k in _ORDINAL_WORDS if not _ROMAN.match(k))
 # words of legal forms and of generic organisation names, long enough that one typo in them
 # (COMPNAY, LIMTED, CORPORATOIN) is still recognisable
+# the words of Russian legal forms typed in Latin letters as rigour spells them (a name
+# written in Cyrillic spells them as its transliteration does, aktsionernoye, and its forms
+# are found in the Cyrillic: there those words are no typos)
+_TYPED_RUSSIAN = frozenset({"obshchestvo", "ogranichennoi", "otvetstvennostiu", "aktsionernoe"})
 _LEGAL_WORDS = sorted({w for w in """
 company limited corporation incorporated liability partnership cooperative
 aktiengesellschaft gesellschaft responsabilidad limitada anonyme private public military
 closed society additional responsibility federal unitary enterprise budgetary institution
-obshchestvo ogranichennoi otvetstvennostiu aktsionernoe
-""".split() if len(w) >= 6})
-# the words of Russian legal forms typed in Latin letters as rigour spells them: a name
-# written in Cyrillic spells them as its transliteration does (aktsionernoye), and its forms
-# are found in the Cyrillic; those words are no typos
-_TYPED_RUSSIAN = frozenset({"obshchestvo", "ogranichennoi", "otvetstvennostiu", "aktsionernoe"})
+""".split() if len(w) >= 6} | _TYPED_RUSSIAN)
 # short words of legal forms: corrected only beside another word of a legal form (PUBLIC
 # JONT-STOCK COMPANY, FEDERAL STQTE UNITARY ENTERPRISE), and found glued to one another
 # (JOINTSTOCK)
