@@ -674,3 +674,14 @@ def test_a_name_cut_by_a_swift_line_is_read_as_the_list_name_it_begins(screener)
     # a shorter line is no cut line: the list words after it are missing names
     shorter = screener.screen(Query.build("Qaida of the Jihad in the Land of"), top=3)
     assert not any(e.feature == "line_cut" for m in shorter.matches for e in m.explanation)
+
+
+def test_a_legal_forms_word_cut_off_is_explained(screener) -> None:  # type: ignore[no-untyped-def]
+    """The word of a legal form a field cut (LIMIT for LIMITED) is left out of the comparison,
+    with or without the kind, and the explanation says so."""
+    for schema in ("Organization", None):
+        match = next(m for m in screener.screen(Query.build(
+            "PACIFIC OCEAN SHIPPING LIMIT", schema=schema)).matches
+                     if m.entity_id == "us-ofac-25851")
+        assert match.score >= 0.95
+        assert "limit (a legal form's word cut off)" in match.explanation[0].detail, schema

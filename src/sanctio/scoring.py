@@ -1402,6 +1402,8 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
     qt = q.scoring
     rt = r.scoring
     ignored = [t.text for t in q.tokens if t.role in (Role.TITLE, Role.PARTICLE)]
+    if q.cut_form:
+        ignored.append(f"{q.cut_form} (a legal form's word cut off)")
     if not qt or not rt:
         return NameComparison(0.0, [], qt, rt, ignored)
     pairs, used_q, used_r = _align(qt, rt, article_gaps(q) if q.script == "Arabic" else

@@ -113,7 +113,7 @@ MIN_EVIDENCE = 0.5
 # and how many names it then scores at most (one each of the entities reached best: a name in
 # another script that matches no list name, the bulk of such queries, costs little more)
 OTHER_SCRIPT_FLOOR = 0.6
-OTHER_SCRIPT_NAMES = 3
+OTHER_SCRIPT_NAMES = 5
 # candidates of an as-you-type search, the same for every page of results
 SEARCH_POOL = 100
 # names of one entity scored in full per query: the best two by index evidence (the EU
@@ -161,12 +161,6 @@ def _natural_order(full: str) -> str | None:
     if not given.strip() or "," in given:
         return None
     return f"{given.strip()} {family.strip()}"
-
-
-def _is_name(text: str, listed: str) -> bool:
-    """``listed`` is the list name ``text`` writes, in its order or in the natural one."""
-    listed = listed.strip()
-    return listed == text or _natural_order(listed) == text
 
 
 def line_key(text: str) -> str:
@@ -350,6 +344,8 @@ class Reading:
     penalty: float = 0.0
     keep: Callable[[str], bool] | None = None
     han: str | None = None  # the Chinese characters its words were read from, one a word
+    whole: bool = False  # a list name whole (never read as cut off)
+    entities: frozenset[str] | None = None  # the only entities a match through it may be
 
     def analysed(self) -> NameForm:
         """The reading analysed; a word read from a Chinese character keeps the character
@@ -435,8 +431,9 @@ class Screener:
                     seen[key] = len(self.names)
                     self.names.append(IndexedName(pos, name, member.version.list_id, form,
                                                   read_as=read_as))
-        # each list name longer than a SWIFT name line, by the line that field cuts it to:
-        # a query of that line is read as the whole name (see _readings)
+        # each list name longer than a SWIFT name line, by the line that field cuts it to,
+        # with the entity that has it ("entity id<TAB>name"): a query of that line is read
+        # as the whole name (see _readings)
         self.line_cuts: dict[str, list[str]] = {}
         for n in self.names:
             if n.read_as is not None:
@@ -446,8 +443,9 @@ class Screener:
             for text in (full, natural):
                 if text is not None and len(text) > SWIFT_LINE:
                     cut = self.line_cuts.setdefault(line_key(text[:SWIFT_LINE]), [])
-                    if text not in cut:
-                        cut.append(text)
+                    entry = f"{self.entities[n.entity].entity.id}\t{text}"
+                    if entry not in cut:
+                        cut.append(entry)
         pats: dict[int, set[str]] = {}
         for n in self.names:
             for t in n.form.scoring:
@@ -628,10 +626,12 @@ class Screener:
     def _score(self, query: Query, entity_filter: set[int] | None,
                extra_keys: Iterable[str] = (), form: NameForm | None = None,
                candidates: int | None = None,
-               keep: Any = None, min_name_score: float = 0.3) -> list[Match]:
+               keep: Any = None, min_name_score: float = 0.3, whole: bool = False
+               ) -> list[Match]:
         """Score candidates; build full matches (with explanations) only for those that
         ``keep(score, rank)`` selects (all, when not given). Names scoring under
-        ``min_name_score`` are dropped (a search as you type keeps them all)."""
+        ``min_name_score`` are dropped (a search as you type keeps them all). A ``whole``
+        name (a list name a reading gives) is never read as cut off."""
         if form is None:
             parts = script_parts(query.name)
             readings = self._readings(query)
@@ -639,7 +639,7 @@ class Screener:
                 return self._score_parts(query, parts, readings, entity_filter, extra_keys,
                                          candidates, keep, min_name_score)
             form = analyze(query.name, org=_org_flag(query.schema))
-        if not extra_keys:
+        if not extra_keys and not whole:
             form = self._cut_off(form, _org_flag(query.schema)) or form
         limit = candidates or self.candidate_limit
         per_name = MAX_NAMES_PER_ENTITY
@@ -726,7 +726,8 @@ class Screener:
                 and any(w.startswith(last.text) for w in FORM_WORDS)):
             # the beginning of a legal form's word (KANSO FISHING AGENCY LIMIT): the form,
             # which the comparison sets aside, cut; no word of the name is
-            return replace(form, tokens=form.tokens[:-1], scoring=form.scoring[:-1])
+            return replace(form, tokens=form.tokens[:-1], scoring=form.scoring[:-1],
+                           cut_form=last.text)
         # a name as long as a field is (a SWIFT name line holds 35 characters) may be cut
         # anywhere in its last word; a shorter one after four letters of it at least
         full = len(text) >= FIELD_CHARS
@@ -897,17 +898,20 @@ class Screener:
                 digits[0], org, "reading", "read with its digits as the letters they look "
                 "like: " + "; ".join(digits[1]), {"read_as": digits[0], "changes": digits[1]},
                 penalty=OTHER_ONES_PENALTY))
-        cut_from = self.line_cuts.get(line_key(name), []) if on_swift_line(name) else []
+        cut_from: dict[str, set[str]] = {}
+        for entry in self.line_cuts.get(line_key(name), []) if on_swift_line(name) else []:
+            eid, _, full = entry.partition("\t")
+            cut_from.setdefault(full, set()).add(eid)
         if len(cut_from) <= LINE_CUT_NAMES:
             # (more names that begin so: the line says too little of which, Obshchestvo S
             # Ogranichennoi Otvetst, the words of a legal form)
-            for full in cut_from:
-                # (the whole list name, matched as written: no other name it reaches)
+            for full, eids in cut_from.items():
+                # (the entities that have the name: no other that the whole name reaches)
                 out.append(Reading(
                     full, org, "line_cut", "read as the whole of the list name whose first "
                     f"{SWIFT_LINE} characters it is, as a SWIFT name line cuts a longer name: "
                     f"{full}", {"read_as": full}, penalty=LINE_CUT_PENALTY,
-                    keep=partial(_is_name, full)))
+                    entities=frozenset(eids), whole=True))
         respaced = respaced_reading(name, self.index.vocab, org)
         if respaced:
             # (the words it puts the spaces around are the list name's own: MARCHAND read as
@@ -936,9 +940,10 @@ class Screener:
             q = replace(query, name=text)
             form = analyze(text, org=org) if reading is None else reading.analysed()
             for m in self._score(q, entity_filter, extra_keys, form, candidates, None,
-                                 min_name_score):
+                                 min_name_score, reading is not None and reading.whole):
                 if reading is not None:
-                    if reading.keep is not None and not reading.keep(m.matched_name):
+                    if (reading.keep is not None and not reading.keep(m.matched_name)) or (
+                            reading.entities is not None and m.entity_id not in reading.entities):
                         continue
                     line = reading.evidence()
                     m.score = max(0.0, m.score + line.effect)

@@ -878,6 +878,7 @@ class NameForm:
     scoring: list[Token] = field(default_factory=list)  # the tokens that are compared
     person: bool = False  # analysed as a person's name (org=False)
     cut: bool = False  # its end cut off, as a field too short cuts it (see Screener._cut_off)
+    cut_form: str | None = None  # the word of a legal form cut off and left out (LIMIT)
 
     @property
     def name_tokens(self) -> list[Token]:
