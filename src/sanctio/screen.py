@@ -840,7 +840,8 @@ class Screener:
         (:func:`sanctio.text.normalize.russian_reading`); a 1 inside a word read as the other
         letter it looks like (:func:`sanctio.text.normalize.other_ones_reading`); a Latin name
         with the spaces the lists put elsewhere (:func:`respaced_reading`); the last two a
-        little weaker evidence."""
+        little weaker evidence; a SWIFT name line as the whole list name it begins, kept to the
+        entities that have that name, weaker evidence still (``line_cut``)."""
         name, org = query.name, _org_flag(query.schema)
         out: list[Reading] = []
         reversed_text = _reversed_reading(name)
