@@ -940,11 +940,15 @@ class Screener:
         for text, reading in texts:
             q = replace(query, name=text)
             form = analyze(text, org=org) if reading is None else reading.analysed()
-            for m in self._score(q, entity_filter, extra_keys, form, candidates, None,
+            only = entity_filter
+            if reading is not None and reading.entities is not None:
+                # (a reading of some entities' name scores those entities only, every name)
+                mine = {self.by_id[e] for e in reading.entities if e in self.by_id}
+                only = mine if entity_filter is None else entity_filter & mine
+            for m in self._score(q, only, extra_keys, form, candidates, None,
                                  min_name_score, reading is not None and reading.whole):
                 if reading is not None:
-                    if (reading.keep is not None and not reading.keep(m.matched_name)) or (
-                            reading.entities is not None and m.entity_id not in reading.entities):
+                    if reading.keep is not None and not reading.keep(m.matched_name):
                         continue
                     line = reading.evidence()
                     m.score = max(0.0, m.score + line.effect)
