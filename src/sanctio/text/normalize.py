@@ -893,12 +893,12 @@ _ROMAN = re.compile(r"^[ivx]{2,5}$")
 # the English number words a name of unknown kind may write (Office Thirty-Nine, Mining
 # Enterprise Two), not the roman numerals (Xi is a name)
 ENGLISH_NUMBER_WORDS = frozenset(k for k in _ORDINAL_WORDS if not _ROMAN.match(k))
-# words of legal forms and of generic organisation names, long enough that one typo in them
-# (COMPNAY, LIMTED, CORPORATOIN) is still recognisable
 # the words of Russian legal forms typed in Latin letters as rigour spells them (a name
 # written in Cyrillic spells them as its transliteration does, aktsionernoye, and its forms
 # are found in the Cyrillic: there those words are no typos)
 _TYPED_RUSSIAN = frozenset({"obshchestvo", "ogranichennoi", "otvetstvennostiu", "aktsionernoe"})
+# words of legal forms and of generic organisation names, long enough that one typo in them
+# (COMPNAY, LIMTED, CORPORATOIN) is still recognisable
 _LEGAL_WORDS = sorted({w for w in """
 company limited corporation incorporated liability partnership cooperative
 aktiengesellschaft gesellschaft responsabilidad limitada anonyme private public military
@@ -1032,11 +1032,11 @@ def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
     # the Spanish forms of Mexico and Central America however spaced and stopped (S.A.
     # DEC.V., S.A.DE C.V., S. DER.L., S DE RL DE CV): as rigour knows them
     text = _SA_DE_CV.sub("s.a. de c.v.", text)
+    text = _S_DE_RL.sub(lambda m: "s. de r.l." + (" de c.v." if m.group(1) else ""), text)
     # the Russian limited and joint-stock companies typed in Latin letters as the lists
     # spell them (OBSCHESTVO, OTVETSTVENNOSTYU, OTVESTVENNOSTYU): as rigour knows them
     if not cyrillic:
         text = _RU_LIABILITY.sub("otvetstvennostiu", _RU_SOCIETY.sub("obshchestvo", text))
-    text = _S_DE_RL.sub(lambda m: "s. de r.l." + (" de c.v." if m.group(1) else ""), text)
     # Co. for Company at the end of a legal form written out (PRIVATE MILITARY CO., JOINT
     # STOCK CO., FREE ZONE CO.): the form is then found whole
     return _LEGAL_CO.sub(r"\1 company", text)
