@@ -173,6 +173,36 @@ def test_a_cyrillic_name_as_other_languages_transliterate_it(other: str, english
     assert "transliteration of another language" in describe(other, english)
 
 
+def test_a_french_dj_is_no_cyrillic_letter_dropped() -> None:
+    # Hadji is Haji (dj is the French j, дж), not Hadi with a j read as a glide
+    assert score("Hadji", "HADI", org=None) < 0.8, describe("Hadji", "HADI", org=None)
+    assert score("Dzhokhar Tamaev", "Djokhar TAMAEV") >= 0.88
+
+
+def test_a_name_rigour_knows_is_no_business_word_two_letters_off() -> None:
+    # Martinez is no Marine of Marine Industries; a typo one letter off stays a spelling
+    assert score("Martinez Industries FZE", "Marine Industries", org=True) < 0.8
+    assert "query only: martinez" in describe("Martinez Industries", "Marine Industries", org=True)
+    assert score("Mzrine Industroes", "Marine Industries", org=True) >= 0.85
+    # a Russian word transliterated is a spelling of the English one, a name or not (Сталь,
+    # stal, is also a name)
+    assert score("ООО Мечел-Сталь Менеджмент", "Mechel-Steel Management OOO", org=True) >= 0.85
+
+
+def test_a_family_name_made_of_a_name_is_another_name() -> None:
+    # -ov, -ev, -yeva on a name make a family name of their own: Abdullayeva is not
+    # al-Abdullah, Karimov not Karim
+    assert score("Saleh Abdullayeva", "Saleh AL-ABDULLAH") < 0.8
+    assert score("Rustam Karimov", "Rustam KARIM") < 0.8
+    assert "query only: karimov" in describe("Rustam Karimov", "Rustam KARIM")
+    # Czech and Slovak -ová is any woman's family name (Kimová: KIM)
+    assert "kimova~kim" in describe("Irina Geroldovna Kimová", "Irina Geroldovna KIM")
+    # not the list's word longer: a field may have cut it (SIVAK of SIVAKOV)
+    assert "sivak~sivakov" in describe("Yury SIVAK", "SIVAKOV, Yury")
+    # the feminine of the family name is the family name
+    assert score("Natalia Petrova", "Natalia PETROV") >= 0.8
+
+
 @pytest.mark.parametrize(("one", "other"), [
     ("Youssef Moussa", "Yusuf MUSA"),  # French ou, ss and e
     ("Ali Jumah", "Ali JOMAA"),  # o and u, long aa, silent h
@@ -982,6 +1012,12 @@ def test_variants_people_write(query: str, listed: str, org: bool) -> None:
 def test_an_initial_in_a_company_name_is_no_evidence() -> None:
     # "A Russian" in a text is not Russian Agricultural Bank
     assert score("A Russian", "Russian Agricultural Bank", org=None) < 0.8
+    # nor with no business word or legal form beside it: „A Patak” (the Hungarian article)
+    # is no Pathak-Andra
+    assert score("Pathak-Andra", "„A Patak”", org=True) < 0.8
+    assert "(initial)" not in describe("Pathak-Andra", "„A Patak”", org=True)
+    # a person's initials stay initials
+    assert score("A. Patak", "Andras Patak") >= 0.8
 
 
 def test_chinese_syllables_are_never_particles() -> None:

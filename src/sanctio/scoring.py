@@ -620,6 +620,22 @@ def _aspirate_apart(a: str, b: str) -> bool:
         b.startswith(asp) and a.startswith(plain)) for asp, plain in _PLAIN_OF)
 
 
+# -ov, -ev, -yev, -eva, -yeva, -iev (not -ova: Czech and Slovak write every woman's family name
+# so, Kimová, Márquezová, for KIM, MÁRQUEZ)
+_FAMILY_ENDING = re.compile(r"[yi]?eva?|ov")
+
+
+def _family_made_of(longer: str, shorter: str) -> bool:
+    """The query's word the list's with the ending of a family name made of a name (Karimov,
+    Karim; Abdullayeva, Abdullah: a final h dropped before it). Not the other way round: a
+    list word longer than the query's may be cut off in a field (ANTON for ANTONOV)."""
+    if len(shorter) < 3 or len(longer) <= len(shorter):
+        return False
+    stems = {shorter, shorter[:-1]} if shorter[-1] == "h" else {shorter}
+    return any(longer.startswith(stem) and _FAMILY_ENDING.fullmatch(longer[len(stem):])
+               is not None for stem in stems)
+
+
 def token_sim(q: Token, r: Token) -> tuple[float, str]:
     """Similarity of two tokens and how they were found alike."""
     if q.han is not None and r.han is not None and not han_same(q.han, r.han):
@@ -658,6 +674,11 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
     if _particle_glued(q.text, r.text):
         # the other particles glued to a name (al and bin have their alternative form above)
         return 0.95, _GLUED  # Benkaddour / Kaddour, Delvalle / Valle
+    if q.role == r.role == Role.NAME and not (q.abjad or r.abjad or q.short or r.short) and (
+            _family_made_of(q.text, r.text)):
+        # a family name made of a name with the Slavic and Turkic -ov, -ev is another name
+        # (Abdullayeva is not al-Abdullah, Karimov not Karim)
+        return KNOWN_OTHER_SIM, "another name (a family name made of it)"
     lq, lr = len(q.text), len(r.text)
     qk, rk = syllable_key(q.text), syllable_key(r.text)
     # (a vowel-less transliteration only looks like one: tan for طعان, Taan)
@@ -860,6 +881,20 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
         # vowel is one edit (Brahim, Ibrahim: 0.88)
         sim, how = KNOWN_OTHER_SIM, "another name (other first letter)"
     return sim, how
+
+
+def _name_for_business_word(p: Pair) -> bool:
+    """A name rigour knows aligned as a spelling with a business word two letters or more
+    from it: two words (Martinez is no Marine, of Marine Industries); a typo of the business
+    word one letter off stays a spelling (Marina). Between Latin names only: a Russian word
+    transliterated is a spelling of the English one (Сталь, stal, a name too: Steel)."""
+    if len(p.query) != 1 or len(p.listed) != 1 or p.how != "spelling" or p.sim >= 0.85:
+        return False
+    q, r = p.query[0], p.listed[0]
+    name = q if q.role == Role.NAME else r
+    return {q.role, r.role} == {Role.NAME, Role.GENERIC} and any(
+        s.startswith("[NAME:") for s in name.symbols) and OSA.distance(
+        q.text, r.text, score_cutoff=2) >= 2
 
 
 _OTHER_LETTERS = "other letters (read from the script)"  # حامد, Hamid, is not Ahmed
@@ -1410,6 +1445,9 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
                                    frozenset())
     if "Hangul" in (q.script, r.script):
         pairs, used_q, used_r = _hangul_vowels(q, r, pairs, used_q, used_r)
+    if q.script == r.script == "Latin" and any(_name_for_business_word(p) for p in pairs):
+        pairs, used_q, used_r = _drop_pairs(pairs, used_q, used_r, [
+            p for p in pairs if _name_for_business_word(p)])
     if len(pairs) >= 2 and len(used_q) < len(qt) and len(used_r) < len(rt):
         pairs, used_q, used_r = _gender_slip(qt, rt, pairs, used_q, used_r)
     if q.cut and r.person and len(pairs) >= 2 and qt[-1].short:
@@ -1450,13 +1488,15 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         fam = _family_positions(r.original, tuple(t.text for t in rt))
         pairs, used_q, used_r = _drop_pairs(pairs, used_q, used_r, [
             p for p in pairs if p.how == _KO_FAMILY_VARIANT and fam and p.rj[0] not in fam])
+    if not (q.person or r.person):
+        # a single letter in a company's name is no initial of its words, with or without a
+        # business word or legal form beside it: A Russian is not Russian Agricultural Bank,
+        # Pathak-Andra no „A Patak” (the Hungarian article)
+        pairs, used_q, used_r = _drop_pairs(
+            pairs, used_q, used_r, [p for p in pairs if p.how == "initial"])
     if not (q.person or r.person) and (q.legal or r.legal or not r.script == q.script == "Latin"
                                        or any(t.role == Role.GENERIC for t in rt)
                                        or any(t.role == Role.GENERIC for t in qt)):
-        # (and a single letter in a company's name is no initial of its words: A Russian
-        # is not Russian Agricultural Bank)
-        pairs, used_q, used_r = _drop_pairs(
-            pairs, used_q, used_r, [p for p in pairs if p.how == "initial"])
         pairs = [_as_spelling(p) for p in pairs]
     if weights.df and any(p.how in _SLIPS for p in pairs):
         # a word the lists have is a name of its own, not a slip of the finger on another

@@ -104,7 +104,8 @@ def slavic_key(word: str) -> str | None:
 # letter, the longest first. The letters stay apart (ш is not с, ж is not з, х is not г):
 # only the spellings of one letter meet.
 # (German schtsch, tsch and sch are read first, in cyrillic_spellings: sch is two letters)
-_LETTERS = [("shch", "Q"), ("sjtj", "Q"), ("szcz", "Q"),
+_LETTERS = [("dzh", "J"), ("dj", "J"),  # дж (the French dj: Hadji is Haji, not Hadi)
+            ("shch", "Q"), ("sjtj", "Q"), ("szcz", "Q"),
             ("tsj", "C"), ("tch", "C"), ("cz", "C"), ("tj", "C"),
             ("sz", "S"), ("sj", "S"), ("sh", "S"),
             ("zh", "Z"), ("zj", "Z"), ("kh", "H"), ("ts", "c"), ("tz", "c"),
