@@ -86,9 +86,9 @@ def token_keys(tok: Token) -> list[tuple[str, float]]:
 
 
 def _joinable(a: Token, b: Token) -> bool:
-    """Two adjacent tokens that may be written as one (Havin Bank: HAVINBANK)."""
-    return (a.role == Role.NAME and b.role in (Role.NAME, Role.GENERIC)) or (
-        a.role == Role.GENERIC and b.role == Role.NAME)
+    """Two adjacent tokens that may be written as one (Havin Bank: HAVINBANK; two business
+    words too: Nuclear Research, NuclearResearch)."""
+    return a.role in (Role.NAME, Role.GENERIC) and b.role in (Role.NAME, Role.GENERIC)
 
 
 def _joined_keys(text: str, consonants: bool) -> list[str]:

@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from sanctio.contract import (
     DEFAULT_THRESHOLD,
@@ -116,6 +116,13 @@ OTHER_SCRIPT_FLOOR = 0.6
 OTHER_SCRIPT_NAMES = 5
 # candidates of an as-you-type search, the same for every page of results
 SEARCH_POOL = 100
+# names under the evidence floor scored all the same when written like the query (see
+# Screener._near_names): of how many reached best, down to what share of the query's weight,
+# how alike (token-sort ratio) and how many at most
+NEAR_POOL = 150
+NEAR_FLOOR = 0.12
+NEAR_LIKE = 80
+NEAR_NAMES = 3
 # names of one entity scored in full per query: the best two by index evidence (the EU
 # lists one name in up to 24 languages; most of their other spellings add nothing), and for
 # a query in another script the one of the others written most like it (Screener._per_entity)
@@ -571,6 +578,7 @@ class Screener:
         use it so that every run starts cold)."""
         _SIM_CACHE.clear()
         _analyze.cache_clear()
+        self.__dict__.pop("_name_words", None)
         self.index.clear_cache()
 
     def close(self) -> None:
@@ -654,10 +662,13 @@ class Screener:
                 reached = set(self.index.candidates(form, limit=10_000))
                 ids = [i for i in ids if i in reached]
         else:
-            found, evidence = self.index.candidates_scored(form, limit=3 * limit,
-                                                           extra_keys=extra_keys)
-            floor = MIN_EVIDENCE * self.index.query_weight(form)
-            ids = self._per_entity(form, found, evidence, floor, limit, per_name)
+            found, evidence = self.index.candidates_scored(
+                form, limit=max(3 * limit, NEAR_POOL), extra_keys=extra_keys)
+            weight = self.index.query_weight(form)
+            floor = MIN_EVIDENCE * weight
+            ids = self._per_entity(form, found[:3 * limit], evidence[:3 * limit], floor,
+                                   limit, per_name)
+            ids += self._near_names(form, found, evidence, ids, NEAR_FLOOR * weight)
             if not ids and form.script != "Latin":
                 # a name in another script whose words the lists write translated or as
                 # their own spelling of a borrowed word (Пергам-инжиниринг: PERGAM-ENGINEERING)
@@ -756,6 +767,45 @@ class Screener:
         cut = replace(last, short=True)
         return replace(form, tokens=[*form.tokens[:-1], cut], scoring=[
             *form.scoring[:-1], cut], cut=True)
+
+    def _near_names(self, form: NameForm, found: list[int], evidence: list[float],
+                    taken: list[int], floor: float) -> list[int]:
+        """Names the index evidence left out, written like the query all the same: of the
+        ``NEAR_POOL`` reached best, those at ``NEAR_FLOOR`` of the query's weight or more whose
+        words are ``NEAR_LIKE`` alike or more (rapidfuzz's token-sort ratio), one of them the
+        same, at most ``NEAR_NAMES``. A family name shared by many list names leaves a given
+        name the keys do not reach under the floor (Said Saied: Said Said, among hundreds of
+        Saids; Aboyu SHAUKAN: Abou SHAUKAN), and so do a word cut off that the lists have
+        (Majid Khansa: Khansari) and a title glued to a name (HAJIMUHAMMAD ASHRAF): the
+        scoring decides on them, as on the others."""
+        have = set(taken)
+        pool = []
+        for i, e in zip(found, evidence, strict=True):
+            if e < floor:
+                break
+            if i not in have:
+                pool.append(i)
+        if not pool:
+            return []
+        words = sorted(t.text for t in form.scoring)
+        # (the token-sort ratio: the ratio of the words in sorted order, each list name's
+        # sorted once)
+        hits = process.extract(" ".join(words), [self._words(i) for i in pool],
+                               scorer=fuzz.ratio, score_cutoff=NEAR_LIKE, limit=3 * NEAR_NAMES)
+        # (one word the same at least: Aliyu Sa'idu, every word a letter off, is not scored
+        # against Ali Saidi for looking alike)
+        return [pool[k] for _, _, k in hits
+                if not set(words).isdisjoint(self._words(pool[k]).split())][:NEAR_NAMES]
+
+    def _words(self, i: int) -> str:
+        """The compared words of list name ``i`` in sorted order, as one string (memoised)."""
+        memo: dict[int, str] | None = self.__dict__.get("_name_words")
+        if memo is None:
+            memo = self.__dict__["_name_words"] = {}
+        text = memo.get(i)
+        if text is None:
+            text = memo[i] = " ".join(sorted(t.text for t in self.names[i].form.scoring))
+        return text
 
     def _per_entity(self, form: NameForm, found: list[int], evidence: list[float],
                     floor: float, limit: int, per_name: int) -> list[int]:
