@@ -1619,6 +1619,14 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
                               "Abu before another word (another kunya)", (), ())]
     if any(p.how == _GLUED for p in pairs):
         pairs = _other_particles(q, r, pairs)
+        if other := [p for p in pairs if p.how == _OTHER_PARTICLE]:
+            # other family names: each side's word is a name the other lacks (the pair kept
+            # as a note, aligning nothing, that says why)
+            pairs = [p for p in pairs if p.how != _OTHER_PARTICLE] + [
+                Pair(p.query, p.listed, 0.0, _OTHER_PARTICLE, (), ()) for p in other]
+            un_q = [*un_q, *(t for p in other for t in p.query)]
+            un_r = [*un_r, *(t for p in other for t in p.listed)]
+            used_r = used_r - {j for p in other for j in p.rj}
     if r.person and sum(1 for p in pairs if p.how == "initial") >= 2:
         pairs = _initials_in_order(r, pairs)
     legal = None
@@ -1669,6 +1677,7 @@ def _written_twice(q: NameForm, used_q: set[int], un_q: list[Token]) -> list[Tok
     return out
 
 
+_OTHER_PARTICLE = "another particle"
 # particles of descent and of family, which tell names apart (Benahmed is not al-Ahmed)
 _LINEAGE_PARTICLES = {"ben": "bin", "bin": "bin", "ibn": "bin", "al": "al", "el": "al",
                       "ul": "al", "abu": "abu", "abou": "abu"}
@@ -1688,7 +1697,7 @@ def _other_particles(q: NameForm, r: NameForm, pairs: list[Pair]) -> list[Pair]:
             theirs = (_LINEAGE_PARTICLES.get(before.text) if before is not None
                       and before.role == Role.PARTICLE else None)
             if mine and theirs and mine != theirs:
-                p = Pair(p.query, p.listed, KNOWN_OTHER_SIM, "another particle", p.qi, p.rj)
+                p = Pair(p.query, p.listed, KNOWN_OTHER_SIM, _OTHER_PARTICLE, p.qi, p.rj)
         out.append(p)
     return out
 
