@@ -243,6 +243,7 @@ def test_variants_command_end_to_end(home: Path, tmp_path: Path) -> None:
     assert len(images) >= 4
     assert base64.b64decode(images[0])[:8] == b"\x89PNG\r\n\x1a\n"
     assert "baseline" in html and "Worst misses" in html
+    assert "misses:" in res.stdout and "the candidate stage" in html
 
 
 def test_evaluate_figures_are_consistent_and_reproducible(screener: Screener) -> None:
@@ -270,5 +271,10 @@ def test_evaluate_figures_are_consistent_and_reproducible(screener: Screener) ->
                                                                   abs=0.01)
     for miss in a["worst_misses"]:
         assert miss["expected_score"] < cfg.threshold and miss["reason"]
+    # every miss is counted once, by where it was lost
+    lost = a["sanctio"]["misses"]
+    assert lost["missed"] == sum(r["score"] < cfg.threshold for r in rows)
+    assert lost["missed"] == (lost["scored_below_threshold"] + lost["name_comparison_low"]
+                              + lost["candidate_stage"])
     with pytest.raises(ValueError, match="unknown categories"):
         run.parse_categories("typo1,nonsense")

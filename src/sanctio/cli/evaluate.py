@@ -148,6 +148,12 @@ def print_summary(s: dict[str, Any]) -> None:
     table.add_row("[b]all[/b]", str(counts["variants"]), f"[b]{_pct(sf['recall'])}[/b]",
                   f"[b]{_pct(bf['recall'])}[/b]")
     console.print(table)
+    if "misses" in sf:
+        m = sf["misses"]
+        console.print(
+            f"misses: {m['missed']} ({m['scored_below_threshold'] + m['name_comparison_low']}"
+            f" scoring decisions, {m['candidate_stage']} at the candidate stage: never scored,"
+            " the name comparison alone reaching the threshold)")
     console.print(
         f"false alerts per 1,000 unlisted: Sanctio {sf['false_alerts_per_1000']:.1f}, "
         f"baseline {bf['false_alerts_per_1000']:.1f} ({counts['unlisted_scored']} names, "

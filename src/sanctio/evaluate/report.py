@@ -131,6 +131,16 @@ def _e(x: Any) -> str:
     return html.escape("" if x is None else str(x))
 
 
+def _misses_line(m: dict[str, int] | None) -> str:
+    """Where the variants were missed: by the scoring, or never scored (the candidate stage)."""
+    if not m:
+        return ""
+    return (f"<p>{m['missed']} missed: {m['scored_below_threshold']} scored below the "
+            f"threshold, {m['name_comparison_low']} that the name comparison scores low, "
+            f"{m['candidate_stage']} never scored as candidates though the name comparison "
+            "alone reaches the threshold (the candidate stage).</p>")
+
+
 def _table(headers: list[str], rows: list[list[Any]], cls: str = "") -> str:
     head = "".join(f"<th>{_e(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
@@ -242,7 +252,7 @@ def render_html(s: dict[str, Any]) -> str:
         "<h2>False alerts per 1,000 unlisted names</h2>", chart_false_alerts_by_culture(s),
         _table(["culture", "names", "Sanctio", "baseline"], culture_rows + other_rows),
         f"<h2>Worst misses ({len(s['worst_misses'])} lowest-scoring variants below the "
-        "threshold)</h2>",
+        "threshold)</h2>", _misses_line(s["sanctio"].get("misses")),
         _table(["category", "query", "expected entity", "score", "baseline", "top match",
                 "why"], miss_rows),
         f"<h2>Worst false alerts ({len(s['worst_false_alerts'])} highest-scoring unlisted "

@@ -484,6 +484,18 @@ def evaluate(screener: Screener, cfg: Config, progress: Progress | None = None
     # ------------------------------------------------------------- worst cases
     say("explaining the worst misses and false alerts")
     misses = sorted((i for i in range(nv) if s_exp[i] < t), key=lambda i: (s_exp[i], i))
+    # every miss, by where it was lost: scored (under the threshold), or never scored as a
+    # candidate though the name comparison alone reaches the threshold (the candidate stage)
+    lost = {"missed": len(misses), "scored_below_threshold": 0, "name_comparison_low": 0,
+            "candidate_stage": 0}
+    for i in misses:
+        if v_scored[i].expected_match is not None:
+            lost["scored_below_threshold"] += 1
+        elif _expected_name_score(screener, cases[i])[0] >= t - 1e-9:
+            lost["candidate_stage"] += 1
+        else:
+            lost["name_comparison_low"] += 1
+    sanctio_fig["misses"] = lost
     worst_misses = []
     for i in misses[:WORST]:
         c, s = cases[i], v_scored[i]
