@@ -7,6 +7,7 @@ import multiprocessing as mp
 import re
 import time
 import weakref
+from bisect import bisect_right
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
@@ -119,7 +120,7 @@ SEARCH_POOL = 100
 # names under the evidence floor scored all the same when written like the query (see
 # Screener._near_names): of how many reached best, down to what share of the query's weight,
 # how alike (token-sort ratio) and how many at most
-NEAR_POOL = 150
+NEAR_POOL = 100
 NEAR_FLOOR = 0.12
 NEAR_LIKE = 80
 NEAR_NAMES = 3
@@ -477,6 +478,10 @@ class Screener:
                                          count=len(self.names)),
                              minlength=len(self.entities))
         self.name_starts: Any = np.concatenate(([0], np.cumsum(counts))).astype(np.int32)
+        # each list name's compared words in sorted order, one string (see _near_names): a
+        # table the stored screener maps, not each name read to compare it
+        self.name_words: list[str] = [" ".join(sorted(t.text for t in n.form.scoring))
+                                      for n in self.names]
         self._workers: tuple[int, Any] | None = None
 
     def entity_names(self, pos: int) -> range:
@@ -578,7 +583,6 @@ class Screener:
         use it so that every run starts cold)."""
         _SIM_CACHE.clear()
         _analyze.cache_clear()
-        self.__dict__.pop("_name_words", None)
         self.index.clear_cache()
 
     def close(self) -> None:
@@ -668,7 +672,6 @@ class Screener:
             floor = MIN_EVIDENCE * weight
             ids = self._per_entity(form, found[:3 * limit], evidence[:3 * limit], floor,
                                    limit, per_name)
-            ids += self._near_names(form, found, evidence, ids, NEAR_FLOOR * weight)
             if not ids and form.script != "Latin":
                 # a name in another script whose words the lists write translated or as
                 # their own spelling of a borrowed word (Пергам-инжиниринг: PERGAM-ENGINEERING)
@@ -676,6 +679,7 @@ class Screener:
                 # same, and the scoring decides
                 ids = self._per_entity(form, found, evidence, OTHER_SCRIPT_FLOOR * floor,
                                        OTHER_SCRIPT_NAMES, 1)
+            ids += self._near_names(form, found, evidence, ids, NEAR_FLOOR * weight)
         best: dict[int, tuple[float, IndexedName, NameComparison]] = {}
         weights = self.index.weights
         for i in ids:
@@ -773,39 +777,36 @@ class Screener:
         """Names the index evidence left out, written like the query all the same: of the
         ``NEAR_POOL`` reached best, those at ``NEAR_FLOOR`` of the query's weight or more whose
         words are ``NEAR_LIKE`` alike or more (rapidfuzz's token-sort ratio), one of them the
-        same, at most ``NEAR_NAMES``. A family name shared by many list names leaves a given
-        name the keys do not reach under the floor (Said Saied: Said Said, among hundreds of
-        Saids; Aboyu SHAUKAN: Abou SHAUKAN), and so do a word cut off that the lists have
-        (Majid Khansa: Khansari) and a title glued to a name (HAJIMUHAMMAD ASHRAF): the
-        scoring decides on them, as on the others."""
-        have = set(taken)
-        pool = []
-        for i, e in zip(found, evidence, strict=True):
-            if e < floor:
-                break
-            if i not in have:
-                pool.append(i)
+        same, one name of an entity not scored already, at most ``NEAR_NAMES``. A family name
+        shared by many list names leaves a given name the keys do not reach under the floor
+        (Said Saied: Said Said, among hundreds of Saids; Aboyu SHAUKAN: Abou SHAUKAN), and so
+        do a word cut off that the lists have (Majid Khansa: Khansari) and a title glued to a
+        name (HAJIMUHAMMAD ASHRAF): the scoring decides on them, as on the others."""
+        # (of the entities not scored already: one taken has its best names by evidence)
+        n = bisect_right(evidence, -floor, key=lambda e: -e)  # (evidence falls)
+        if n <= len(taken):
+            return []
+        import numpy as np  # (imported already by the index: a lookup)
+
+        owners = (np.searchsorted(self.name_starts, found[:n], side="right") - 1).tolist()
+        scored = set(taken)
+        have = {owners[k] for k, i in enumerate(found[:n]) if i in scored}
+        pool = [k for k in range(n) if owners[k] not in have]
         if not pool:
             return []
         words = sorted(t.text for t in form.scoring)
         # (the token-sort ratio: the ratio of the words in sorted order, each list name's
-        # sorted once)
-        hits = process.extract(" ".join(words), [self._words(i) for i in pool],
+        # sorted once, at build)
+        hits = process.extract(" ".join(words), [self.name_words[found[k]] for k in pool],
                                scorer=fuzz.ratio, score_cutoff=NEAR_LIKE, limit=3 * NEAR_NAMES)
-        # (one word the same at least: Aliyu Sa'idu, every word a letter off, is not scored
-        # against Ali Saidi for looking alike)
-        return [pool[k] for _, _, k in hits
-                if not set(words).isdisjoint(self._words(pool[k]).split())][:NEAR_NAMES]
-
-    def _words(self, i: int) -> str:
-        """The compared words of list name ``i`` in sorted order, as one string (memoised)."""
-        memo: dict[int, str] | None = self.__dict__.get("_name_words")
-        if memo is None:
-            memo = self.__dict__["_name_words"] = {}
-        text = memo.get(i)
-        if text is None:
-            text = memo[i] = " ".join(sorted(t.text for t in self.names[i].form.scoring))
-        return text
+        out: list[int] = []
+        for _, _, j in hits:
+            k = pool[j]
+            if owners[k] not in have and not set(words).isdisjoint(
+                    self.name_words[found[k]].split()):
+                out.append(found[k])
+                have.add(owners[k])  # (one name an entity)
+        return out[:NEAR_NAMES]
 
     def _per_entity(self, form: NameForm, found: list[int], evidence: list[float],
                     floor: float, limit: int, per_name: int) -> list[int]:
