@@ -892,9 +892,8 @@ def _name_for_business_word(p: Pair) -> bool:
         return False
     q, r = p.query[0], p.listed[0]
     name = q if q.role == Role.NAME else r
-    return {q.role, r.role} == {Role.NAME, Role.GENERIC} and any(
-        s.startswith("[NAME:") for s in name.symbols) and OSA.distance(
-        q.text, r.text, score_cutoff=2) >= 2
+    return {q.role, r.role} == {Role.NAME, Role.GENERIC} and _known_name(name) and (
+        OSA.distance(q.text, r.text, score_cutoff=2) >= 2)
 
 
 _OTHER_LETTERS = "other letters (read from the script)"  # حامد, Hamid, is not Ahmed
@@ -1445,7 +1444,7 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
                                    frozenset())
     if "Hangul" in (q.script, r.script):
         pairs, used_q, used_r = _hangul_vowels(q, r, pairs, used_q, used_r)
-    if q.script == r.script == "Latin" and any(_name_for_business_word(p) for p in pairs):
+    if q.script == r.script == "Latin":
         pairs, used_q, used_r = _drop_pairs(pairs, used_q, used_r, [
             p for p in pairs if _name_for_business_word(p)])
     if len(pairs) >= 2 and len(used_q) < len(qt) and len(used_r) < len(rt):
@@ -1617,16 +1616,13 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         swapped = True  # (Abu Yasser and Yasser Abou: a kunya and a family name)
         pairs = [*pairs, Pair([kunya[0]], [kunya[1]], 0.0,
                               "Abu before another word (another kunya)", (), ())]
-    if any(p.how == _GLUED for p in pairs):
-        pairs = _other_particles(q, r, pairs)
-        if other := [p for p in pairs if p.how == _OTHER_PARTICLE]:
-            # other family names: each side's word is a name the other lacks (the pair kept
-            # as a note, aligning nothing, that says why)
-            pairs = [p for p in pairs if p.how != _OTHER_PARTICLE] + [
-                Pair(p.query, p.listed, 0.0, _OTHER_PARTICLE, (), ()) for p in other]
-            un_q = [*un_q, *(t for p in other for t in p.query)]
-            un_r = [*un_r, *(t for p in other for t in p.listed)]
-            used_r = used_r - {j for p in other for j in p.rj}
+    if other := _other_particles(q, r, pairs):
+        # other family names: each side's word is a name the other lacks (the pair kept as a
+        # note, aligning nothing, that says why)
+        pairs, used_q, used_r = _drop_pairs(pairs, used_q, used_r, other)
+        pairs = [*pairs, *(Pair(p.query, p.listed, 0.0, _OTHER_PARTICLE, (), ()) for p in other)]
+        un_q = [*un_q, *(t for p in other for t in p.query)]
+        un_r = [*un_r, *(t for p in other for t in p.listed)]
     if r.person and sum(1 for p in pairs if p.how == "initial") >= 2:
         pairs = _initials_in_order(r, pairs)
     legal = None
@@ -1684,8 +1680,9 @@ _LINEAGE_PARTICLES = {"ben": "bin", "bin": "bin", "ibn": "bin", "al": "al", "el"
 
 
 def _other_particles(q: NameForm, r: NameForm, pairs: list[Pair]) -> list[Pair]:
-    """A particle glued to a name on one side, and another written before it on the other:
-    Riad BENAHMED (son of Ahmed) is not Riad AL-AHMED: other family names, not aligned."""
+    """The pairs of a particle glued to a name on one side, and another written before it on
+    the other: Riad BENAHMED (son of Ahmed) is not Riad AL-AHMED: other family names, which
+    are not to be aligned."""
     out = []
     for p in pairs:
         if p.how == _GLUED and len(p.query) == len(p.listed) == 1:
@@ -1697,8 +1694,7 @@ def _other_particles(q: NameForm, r: NameForm, pairs: list[Pair]) -> list[Pair]:
             theirs = (_LINEAGE_PARTICLES.get(before.text) if before is not None
                       and before.role == Role.PARTICLE else None)
             if mine and theirs and mine != theirs:
-                p = Pair(p.query, p.listed, KNOWN_OTHER_SIM, _OTHER_PARTICLE, p.qi, p.rj)
-        out.append(p)
+                out.append(p)
     return out
 
 

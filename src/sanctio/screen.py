@@ -795,6 +795,7 @@ class Screener:
         if not pool:
             return []
         words = sorted(t.text for t in form.scoring)
+        own = set(words)
         # (the token-sort ratio: the ratio of the words in sorted order, each list name's
         # sorted once, at build)
         hits = process.extract(" ".join(words), [self.name_words[found[k]] for k in pool],
@@ -802,8 +803,7 @@ class Screener:
         out: list[int] = []
         for _, _, j in hits:
             k = pool[j]
-            if owners[k] not in have and not set(words).isdisjoint(
-                    self.name_words[found[k]].split()):
+            if owners[k] not in have and not own.isdisjoint(self.name_words[found[k]].split()):
                 out.append(found[k])
                 have.add(owners[k])  # (one name an entity)
         return out[:NEAR_NAMES]

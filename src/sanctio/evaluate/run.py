@@ -488,10 +488,13 @@ def evaluate(screener: Screener, cfg: Config, progress: Progress | None = None
     # candidate though the name comparison alone reaches the threshold (the candidate stage)
     lost = {"missed": len(misses), "scored_below_threshold": 0, "name_comparison_low": 0,
             "candidate_stage": 0}
+    compared: dict[int, tuple[float, str, str]] = {}  # (each miss's name comparison, once)
     for i in misses:
         if v_scored[i].expected_match is not None:
             lost["scored_below_threshold"] += 1
-        elif _expected_name_score(screener, cases[i])[0] >= t - 1e-9:
+            continue
+        compared[i] = _expected_name_score(screener, cases[i])
+        if compared[i][0] >= t - 1e-9:
             lost["candidate_stage"] += 1
         else:
             lost["name_comparison_low"] += 1
@@ -499,7 +502,7 @@ def evaluate(screener: Screener, cfg: Config, progress: Progress | None = None
     worst_misses = []
     for i in misses[:WORST]:
         c, s = cases[i], v_scored[i]
-        name_score, best_name, why = _expected_name_score(screener, c)
+        name_score, best_name, why = compared.get(i) or _expected_name_score(screener, c)
         if s.expected_match is not None:
             reason = "scored below the threshold"
             why = _explain(s.expected_match)
