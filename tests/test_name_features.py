@@ -2660,3 +2660,27 @@ def test_a_name_met_in_another_order_and_cut_is_no_exact_subset() -> None:
     assert feature("exact_subset", "Ali ABDUL RAHIM", "ABDUL RAHIM, Ali Mohamad") == 1.0
     # a comma query is read in its natural order too
     assert feature("exact_subset", "SLUTSKIY, Leonid", "SLUTSKY, Leonid Eduardovich") == 1.0
+
+
+
+def test_a_family_name_the_list_gives_apart_is_marked_for_the_scoring() -> None:
+    from sanctio.model import Name
+    from sanctio.screen import family_marked
+
+    def name(full: str, family: str) -> Name:
+        return Name(full, parts={"given": full.split()[0], "family": family})
+
+    # the UK's Name 6, the EU's lastName: the scoring reads it as the list's capitals
+    assert family_marked(name("Abbas Eberahim", "Eberahim")) == "Abbas EBERAHIM"
+    assert family_marked(name("Miguel Antonio Munoz Palacios", "Munoz Palacios")) == (
+        "Miguel Antonio MUNOZ PALACIOS")
+    # marked already, or its article marks it, or the family name is not last: as written
+    for full, family in [("Abbas EBERAHIM", "Eberahim"), ("EBERAHIM, Abbas", "Eberahim"),
+                         ("Mohammed al-Ahmed", "al-Ahmed"), ("Eberahim Abbas", "Eberahim")]:
+        assert family_marked(name(full, family)) == full
+    assert family_marked(Name("Abbas Eberahim")) == "Abbas Eberahim"
+    # so given and family name the other way round weigh as they do on any marked name
+    marked = family_marked(name("Abbas Eberahim", "Eberahim"))
+    assert feature("family_as_given", "Ibrahim Abbas", marked) > 0
+    assert feature("family_as_given", "Ibrahim Abbas", "Abbas Eberahim") == 0
+    assert score("Abbas Eberahim", marked) == 1.0

@@ -77,6 +77,29 @@ _TYPE_RANK = {NameType.PRIMARY: 0, NameType.ALIAS: 1, NameType.ORIGINAL: 2,
               NameType.FORMER: 3, NameType.WEAK: 4}
 
 
+# a family name's article, its own mark (Mohammed al-Ahmed)
+_ARTICLE_MARK = re.compile(r"(?:al|el)-\w{3,}$", re.IGNORECASE)
+
+
+def family_marked(name: Name) -> str:
+    """A person's name as the scoring should read it: where the list gives the family name
+    apart (the UK's Name 6, the EU's lastName) but writes the whole name in mixed case with
+    no mark (Abbas Eberahim), that family name, last, in capitals as lists mark it (Abbas
+    EBERAHIM), so the scoring knows which is the family name, as it does for KALIM, Mohammed
+    and Mohammed ZAMRINI (Ibrahim Abbas is no Abbas Eberahim written in another order)."""
+    full = name.full
+    family = name.parts.get("family", "").split()
+    words = full.split()
+    if not family or len(family) >= len(words) or "," in full or not any(
+            c.islower() for c in full) or any(
+            w.isupper() and sum(c.isalpha() for c in w) >= 2 for w in words):
+        return full
+    if [w.casefold() for w in words[-len(family):]] != [w.casefold() for w in family] or (
+            _ARTICLE_MARK.match(words[-1])):
+        return full  # (Mohammed al-Ahmed: its article says which is the family name)
+    return " ".join([*words[:-len(family)], *(w.upper() for w in words[-len(family):])])
+
+
 def _with_aspirates(form: NameForm, marked: NameForm) -> NameForm:
     """A name with the McCune-Reischauer aspirates of another spelling of it, with the same
     letters, that marks them (CHOE CHUN YONG, as Ch'oe Ch'un-yo'ng says: ch'un, 춘, not jun)."""
@@ -421,10 +444,11 @@ class Screener:
                 if not name.full.strip():
                     continue
                 # the name as written, and a person's name as the nicknames it gives read it
-                readings = [None, *(nickname_readings(name.full)
-                                    if entity.schema == Schema.PERSON else ())]
+                person = entity.schema == Schema.PERSON
+                readings = [None, *(nickname_readings(name.full) if person else ())]
                 for read_as in readings:
-                    form = analyze(read_as or name.full, org=org)
+                    form = analyze(read_as or (family_marked(name) if person else name.full),
+                                   org=org)
                     key = tuple(sorted(t.text for t in form.tokens)) + tuple(sorted(form.legal))
                     if not key or key in seen:
                         if read_as is not None:
