@@ -2684,3 +2684,30 @@ def test_a_family_name_the_list_gives_apart_is_marked_for_the_scoring() -> None:
     assert feature("family_as_given", "Ibrahim Abbas", marked) > 0
     assert feature("family_as_given", "Ibrahim Abbas", "Abbas Eberahim") == 0
     assert score("Abbas Eberahim", marked) == 1.0
+
+
+@pytest.mark.parametrize(("glued", "apart", "org"), [
+    ("Ivan SergeyevichYERMAKOV", "Ivan Sergeyevich YERMAKOV", False),  # two fields joined
+    ("Ahmad ZiaAGHA", "Ahmad Zia AGHA", None),
+    ("JSCKOLOMNA Locomotive Works", "JSC KOLOMNA Locomotive Works", True),
+    ("PJSCROSNEFT Oil Company", "PJSC ROSNEFT Oil Company", True),
+    ("INNOVATION HUBLLC", "INNOVATION HUB LLC", None),
+])
+def test_capitals_and_legal_forms_glued_to_a_word_part_from_it(
+        glued: str, apart: str, org: bool | None) -> None:
+    # the capitals of a family name after a given name in small letters, a legal-form
+    # acronym in capitals at either end of a word: where two words were glued
+    a, b = analyze(glued, org=org), analyze(apart, org=org)
+    assert [t.text for t in a.scoring] == [t.text for t in b.scoring]
+    assert a.legal == b.legal
+
+
+@pytest.mark.parametrize(("name", "org"), [
+    ("Ronald McDONALD", False), ("Inayat urRAHMAN", False),  # no given name before them
+    ("Paolo Rossi", None), ("JSCO Trading", True), ("Marina Ltd", True),
+    ("OJSC StankoGomel", True),  # a company's own capitals inside a word
+])
+def test_words_with_no_glue_stay_whole(name: str, org: bool | None) -> None:
+    words = [t.text for t in analyze(name, org=org).tokens]
+    assert len(words) == len([w for w in name.lower().split()
+                              if w not in ("ojsc", "ltd")]), words

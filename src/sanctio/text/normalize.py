@@ -1698,6 +1698,27 @@ _PRESENTATION_GLUED = re.compile(
     "([" + "".join(sorted(_PRESENTATION_ENDS)) + "])(?=[\ufe70-\ufeff])")
 
 
+# a word written with a family name in capitals glued to it (Ivan SergeyevichYERMAKOV, Ahmad
+# ZiaAGHA: two fields joined without their space): the capitals are a word of their own (a
+# particle in small letters stays with its word: Inayat urRAHMAN)
+_CAPITALS_GLUED = re.compile(r"\b([A-Z][a-z]{2,})([A-Z]{2,})\b")
+# a legal-form acronym in capitals glued to the name it stands before or after (JSCKOLOMNA,
+# PJSCROSNEFT, INNOVATION HUBLLC): forms no name begins or ends with
+_FORM_GLUED_FIRST = re.compile(r"\b(PJSC|OJSC|CJSC|JSC|LLC|OOO)(?=[A-Za-z]{3,}\b)")
+_FORM_GLUED_LAST = re.compile(r"(?<=[A-Za-z]{3})(LLC|LTD|GMBH|JSC|PLC)\b")
+
+
+def _unglued(text: str, org: bool | None) -> str:
+    """The words a Latin name has glued that say where they part: a family name in capitals
+    after a given name in small letters (a person's), a legal-form acronym in capitals (a
+    company's)."""
+    if org is not True:
+        text = _CAPITALS_GLUED.sub(r"\1 \2", text)
+    if org is not False:
+        text = _FORM_GLUED_LAST.sub(r" \1", _FORM_GLUED_FIRST.sub(r"\1 ", text))
+    return text
+
+
 @lru_cache(maxsize=100_000)
 def _analyze(text: str, org: bool | None) -> NameForm:
     original = text
@@ -1708,6 +1729,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     text = unicodedata.normalize("NFKC", text)
     text = fold_words(text)
     script = detect_script(text)
+    if script == "Latin":
+        text = _unglued(text, org)
     if script == "Cyrillic" and org is not True:
         # a word of a Cyrillic name typed wholly in Latin look-alikes (Анна Борисовна COPOKA)
         text = " ".join(w.translate(_TO_CYRILLIC) if len(w) >= 2 and w.isupper() and all(
