@@ -84,6 +84,12 @@ MUST_MATCH = [
      "us-ofac-8306"),
     ("a legal form's word cut off, the kind unknown", "PACIFIC OCEAN SHIPPING LIMIT", None,
      "us-ofac-25851"),
+    ("a legal form's word cut off after a name of one word", "CAPRIKAT LIMIT", "Organization",
+     "us-ofac-23267"),
+    ("a word that begins a legal form's word, the form after it", "NOVE PARTNERS OOD Ltd",
+     "Organization", "us-ofac-31891"),
+    ("a business word cut off after a name of one word", "TAMAS Compa", "Organization",
+     "us-ofac-25654"),
     ("an extra name before two common ones (candidates)", "Ali Shawqi Mohammad ISLAMBOULI",
      "Person", "us-ofac-2682"),
     ("a generation after the name", "Aleksandr Mikhailovich RADKOV Jr.", "Person",
@@ -95,7 +101,9 @@ MUST_MATCH = [
 
 # entities the excerpts of tests/data/lists do not hold (ZARIF, Mohammad Javad: the unit test
 # test_a_persian_compound_given_name_written_together_is_a_candidate covers it without them)
-NOT_IN_EXCERPTS = {"a Persian compound given name written as one word"}
+NOT_IN_EXCERPTS = {"a Persian compound given name written as one word",
+                   "a legal form's word cut off after a name of one word",
+                   "a word that begins a legal form's word, the form after it"}
 
 
 @pytest.mark.parametrize("category,name,schema,expected", [

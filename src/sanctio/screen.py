@@ -77,6 +77,8 @@ _TYPE_RANK = {NameType.PRIMARY: 0, NameType.ALIAS: 1, NameType.ORIGINAL: 2,
               NameType.FORMER: 3, NameType.WEAK: 4}
 
 
+# words of legal forms that are no business word as well (company, corporation are)
+_LEGAL_ONLY = ("limited", "incorporated")
 # a family name's article, its own mark (Mohammed al-Ahmed)
 _ARTICLE_MARK = re.compile(r"(?:al|el)-\w{3,}$", re.IGNORECASE)
 
@@ -755,16 +757,22 @@ class Screener:
         words, ACADEMY OF NATIONAL DEFENSE SCIEN, are a name of business words); the other
         words must match too (Katherine Hall reaches HALLAK, and scores low). In a company's
         name (``org``), a last word that begins a word of a legal form (LIMIT, CORPO) is
-        that form, cut: left out; so too in a name of unknown kind, after four letters."""
+        that form, cut: left out (after five letters in a name of two words, of a word only
+        legal forms have: CAPRIKAT LIMIT, not TAMAS Compa, which may be TAMAS Company);
+        so too in a name of unknown kind of three words or more, after four letters."""
         text = form.original.rstrip()
         if form.script != "Latin" or not form.scoring or not text[-1:].isalpha():
             return None
         last = form.scoring[-1]
         if (org is not False and len(last.text) >= (3 if org else 4) and last is form.tokens[-1]
-                and len(form.scoring) >= 3 and last.text not in FORM_WORDS
+                and (len(form.scoring) >= 3 or (org and len(form.scoring) == 2 and len(
+                    last.text) >= 5 and any(w.startswith(last.text) for w in _LEGAL_ONLY)))
+                and last.text not in FORM_WORDS
+                and re.sub(r"[^a-z]", "", text.split()[-1].lower()) == last.text
                 and any(w.startswith(last.text) for w in FORM_WORDS)):
-            # the beginning of a legal form's word (KANSO FISHING AGENCY LIMIT): the form,
-            # which the comparison sets aside, cut; no word of the name is
+            # the beginning of a legal form's word (KANSO FISHING AGENCY LIMIT), last as
+            # written (NOVE PARTNERS OOD Ltd has its form): the form, which the comparison
+            # sets aside, cut; no word of the name is
             return replace(form, tokens=form.tokens[:-1], scoring=form.scoring[:-1],
                            cut_form=last.text)
         # a name as long as a field is (a SWIFT name line holds 35 characters) may be cut
