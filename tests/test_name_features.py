@@ -2711,3 +2711,23 @@ def test_words_with_no_glue_stay_whole(name: str, org: bool | None) -> None:
     words = [t.text for t in analyze(name, org=org).tokens]
     assert len(words) == len([w for w in name.lower().split()
                               if w not in ("ojsc", "ltd")]), words
+
+
+
+@pytest.mark.parametrize(("query", "listed", "org"), [
+    ("Abu Abu Ala", "Abu Ala", False),  # Abu twice is no other kunya
+    ("PERGAM-ENGINEERING PERGAM-ENGINEERING JSC", "PERGAM-ENGINEERING JSC", True),
+    ("TRANSPORTES J.L. J.L. CORDON", "TRANSPORTES J.L. CORDON", True),  # an acronym twice
+    ("LLC “T.R.O.S” “T.R.O.S”", "LLC “T.R.O.S”", True),
+])
+def test_words_written_twice_are_set_aside(query: str, listed: str, org: bool) -> None:
+    assert "(written twice)" in describe(query, listed, org=org)
+    assert "only:" not in describe(query, listed, org=org)
+    assert score(query, listed, org=org) >= 0.9
+
+
+def test_what_is_no_word_written_twice() -> None:
+    # an acronym of the same letters twice with no space between is one word (I.S.I.S.)
+    assert [t.text for t in analyze("I.S.I.S.", org=True).scoring] == ["isis"]
+    # a person's name may repeat his father's and grandfather's names
+    assert "written twice" not in describe("Ahmed Ali Ahmed Ali", "Ahmed Ali")

@@ -1668,9 +1668,25 @@ def _written_twice(q: NameForm, used_q: set[int], un_q: list[Token]) -> list[Tok
         if any(0 <= k < len(qt) and k in used_q and (qt[k].text == t.text or (
                 # Abdul written twice, the second heading its compound (abd abdrahman)
                 k == i + 1 and t.text == "abd" and qt[k].text.startswith("abd")))
-               for k in (i - 1, i + 1)):
+               for k in (i - 1, i + 1)) or (not q.person and _in_pair_twice(qt, i, used_q)):
             out.append(t)
     return out
+
+
+def _in_pair_twice(qt: list[Token], i: int, used_q: set[int]) -> bool:
+    """The query's word ``i`` is in two words written twice in a row, the other two matched
+    (PERGAM-ENGINEERING PERGAM-ENGINEERING JSC; a company's name: a person's may repeat
+    his father's and grandfather's, Ahmed Ali Ahmed Ali)."""
+    for start in (i - 3, i - 2, i - 1, i):
+        if start < 0 or start + 3 >= len(qt):
+            continue
+        first, second = (start, start + 1), (start + 2, start + 3)
+        if [qt[k].text for k in first] != [qt[k].text for k in second]:
+            continue
+        mine, other = (first, second) if i in first else (second, first)
+        if i in mine and all(k in used_q for k in other):
+            return True
+    return False
 
 
 _OTHER_PARTICLE = "another particle"
@@ -2190,7 +2206,14 @@ def _kunya_heads(form: NameForm) -> dict[int, int | None]:
     texts = tuple(t.text for t in form.scoring)
     pos = _natural_positions(form.original, texts)
     at = {p: j for j, p in enumerate(pos)}
-    return {j: at.get(pos[j] + 1) for j, t in enumerate(texts) if t in _KUNYA}
+    heads: dict[int, int | None] = {}
+    for j, t in enumerate(texts):
+        if t in _KUNYA:
+            after = pos[j] + 1
+            while after in at and texts[at[after]] == t:
+                after += 1  # (Abu written twice: Abu Abu Ala is Abu Ala)
+            heads[j] = at.get(after)
+    return heads
 
 
 def _kunya_moved(q: NameForm, r: NameForm, real: list[Pair]) -> tuple[Token, Token] | None:

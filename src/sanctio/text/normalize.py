@@ -1624,18 +1624,24 @@ def titles_as_names(form: NameForm) -> NameForm | None:
 _CYRILLIC_LINKS = frozenset("и й і в у ў с з к о а".split())
 
 
-def _join_spelled_letters(words: list[str], alone: frozenset[str] = frozenset()
-                          ) -> list[str]:
+def _join_spelled_letters(words: list[str], alone: frozenset[str] = frozenset(),
+                          text: str = "") -> list[str]:
     """Letters of an organisation's acronym written apart are one word (I A C INTERNATIONAL:
     IAC INTERNATIONAL; U.S. BANK: US BANK); not the words ``alone`` (и, в of a Cyrillic
-    name: and, in)."""
+    name: and, in). An acronym written twice, a space between (J.L. J.L., the ``text``), is
+    two words, the same (I.S.I.S. is one)."""
     out: list[str] = []
     run: list[str] = []
     for w in [*words, ""]:
         if len(w) == 1 and w.isalpha() and w not in alone:
             run.append(w)
             continue
-        if len(run) >= 2:
+        half = len(run) // 2
+        if half >= 2 and len(run) % 2 == 0 and run[:half] == run[half:] and re.search(
+                r"\W*".join(run[:half]) + r"\W*\s+\W*" + r"\W*".join(run[:half]), text,
+                re.IGNORECASE):
+            out += ["".join(run[:half])] * 2
+        elif len(run) >= 2:
             out.append("".join(run))
         else:
             out.extend(run)
@@ -1787,7 +1793,7 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     # Latin letters, as other scripts have words of one letter: и, в)
     if (org is True and script not in (*ABJAD_SCRIPTS, "Han", "Hangul")) or (
             org is None and legal and script == "Latin"):
-        raw_tokens = _join_spelled_letters(raw_tokens, links)
+        raw_tokens = _join_spelled_letters(raw_tokens, links, latin)
     elif org is not True and script == "Latin":
         raw_tokens = _initials_written_together(raw_tokens)
     # FAMILY, Given: the words before the comma are the family name, whatever else they can
