@@ -785,8 +785,8 @@ def split_compounds(tok: str, arabic: bool = False) -> list[str]:
                 if head != h and abs(len(h) - k) <= 1 and len(tok) - k >= 3 and OSA.distance(
                         head, h, score_cutoff=1) <= 1:
                     return split_compounds(h + tok[k:], arabic)
-    if tok in _ABD_WORDS or _abd_typo(tok):
-        return ["abd"]  # (Agdul, Abdyl, Abcel, Abdukl: one typo inside Abdul is still Abd)
+    if tok in _ABD_WORDS or _abd_typo(tok) or _abd_slip(tok):
+        return ["abd"]  # (Agdul, Abdyl, Abcel, Abdukl, Abdlu: one typo inside Abdul is Abd)
     m2 = _ARTICLE_GLUED.match(tok)
     if m2 and len(tok) >= 6 and arabic:
         return [tok[:2], tok[2:]]
@@ -823,6 +823,13 @@ def _abd_typo(tok: str) -> bool:
     if len(tok) == 6 and tok[0] == "a" and tok[-2:] != "ll" and tok[-1] == "l":
         return any(tok[:i] + tok[i + 1:] in _ABD_L_HEADS for i in range(1, 5))
     return False
+
+
+def _abd_slip(tok: str) -> bool:
+    """Abdul (Abdel, Abdal, Abdol) with its l typed as a key beside it (ABDUK, ABDUO) or
+    put before its vowel (ABDLU): words no name is (Abduh, Abdou, Abdah are names)."""
+    return len(tok) == 5 and tok[:3] == "abd" and (
+        (tok[3] in "aeou" and tok[4] in "kop") or (tok[3] == "l" and tok[4] in "aeou"))
 _ABD_WORDS = frozenset({"abdul", "abdel", "abdal", "abdol", "abdil", "abdu", "abde", "abdoul",
                         "abdool", "abdur", "abdus", "abdoo", "abdull", "abdl"})
 _CANON_ARABIC = {"bn": "bin", "abn": "bin", "wld": "ould", "abw": "abu"}
