@@ -236,14 +236,16 @@ def name_words_read_as_forms(name: str, vocabulary: Container[str]) -> list[str]
     name words, words of the lists' names (``vocabulary``) too (PAO Yu Hsiang: rigour knows
     Pao, the Russian ПАО, and Yu as legal forms; Iyad Ag Ghali, Tchipa Na Bidon):
     the name is screened read as a person's too. Not a form no list name has as a word
-    (Khan Marine Ltd), nor a name with a business word (HAVIN BANK LTD): a company's."""
+    (Khan Marine Ltd), nor a name with a business word (HAVIN BANK LTD): a company's; nor
+    letters (A.Ş., S.A.), which initials are too."""
     either = analyze(name, org=None)
     if not either.legal or any(t.role == Role.GENERIC for t in either.scoring):
         return []
     kept = {t.text for t in either.scoring}
     words = [t.text for t in analyze(name, org=False).scoring
              if t.text not in kept and t.text.isalpha()]
-    return words if all(w in vocabulary for w in words) else []
+    # (letters of a dotted form are no names: Yılmaz A.Ş. is no A. S. Yilmaz)
+    return words if words and all(len(w) >= 2 and w in vocabulary for w in words) else []
 
 
 def number_words_of(name: str) -> list[str]:
