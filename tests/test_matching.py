@@ -595,9 +595,11 @@ def test_a_name_of_unknown_kind_keeps_words_rigour_also_reads_as_legal_forms(scr
     assert name_words_read_as_forms("Iyad Ag Ghali", words) == ["ag"]
     # nor is a legal form no list name has as a word (Khan Marine Ltd)
     assert name_words_read_as_forms("Khan Marine Ltd", words) == []
-    # nor are a dotted form's letters, which the lists have as initials (Yılmaz A.Ş.)
+    # nor are a dotted form's letters after the name, which the lists have as initials
+    # (Yılmaz A.Ş.); before it they are initials (A. S. CHEMEZOV)
     assert "a" in words and "s" in words
     assert name_words_read_as_forms("Yılmaz A.Ş.", words) == []
+    assert name_words_read_as_forms("A.S. Yilmaz", words) == ["a", "s"]
     ltd = screener.screen(Query.build("HAVIN BANK LTD")).matches[0]
     assert ltd.entity_id == "us-ofac-906" and ltd.score >= 0.95
 

@@ -237,15 +237,19 @@ def name_words_read_as_forms(name: str, vocabulary: Container[str]) -> list[str]
     Pao, the Russian ПАО, and Yu as legal forms; Iyad Ag Ghali, Tchipa Na Bidon):
     the name is screened read as a person's too. Not a form no list name has as a word
     (Khan Marine Ltd), nor a name with a business word (HAVIN BANK LTD): a company's; nor
-    letters (A.Ş., S.A.), which initials are too."""
+    letters after the name (Yılmaz A.Ş.), where a form stands and initials do not (A. S.
+    CHEMEZOV)."""
     either = analyze(name, org=None)
     if not either.legal or any(t.role == Role.GENERIC for t in either.scoring):
         return []
     kept = {t.text for t in either.scoring}
-    words = [t.text for t in analyze(name, org=False).scoring
-             if t.text not in kept and t.text.isalpha()]
-    # (letters of a dotted form are no names: Yılmaz A.Ş. is no A. S. Yilmaz)
-    return words if words and all(len(w) >= 2 and w in vocabulary for w in words) else []
+    person = [t.text for t in analyze(name, org=False).scoring]
+    lost = [i for i, w in enumerate(person) if w not in kept and w.isalpha()]
+    if lost and all(len(person[i]) == 1 for i in lost) and min(lost) > max(
+            (i for i, w in enumerate(person) if w in kept), default=len(person)):
+        return []  # (letters after the name are its form: Yılmaz A.Ş. is no A. S. Yilmaz)
+    words = [person[i] for i in lost]
+    return words if all(w in vocabulary for w in words) else []
 
 
 def number_words_of(name: str) -> list[str]:
