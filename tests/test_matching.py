@@ -712,6 +712,16 @@ def test_a_legal_forms_word_cut_off_is_explained(screener) -> None:  # type: ign
         assert "limit (a legal form's word cut off)" in match.explanation[0].detail, schema
 
 
+def test_a_legal_forms_word_cut_off_is_the_business_word_it_begins(screener) -> None:  # type: ignore[no-untyped-def]
+    """A cut legal form's word that the list name writes as a business word (Corporation,
+    which a company's name has as often as a form) is what the field cut, no word missing."""
+    match = screener.screen(Query.build("Kuryonggang Trading Corporat",
+                                        schema="Organization")).matches[0]
+    assert match.matched_name == "Kuryonggang Trading Corporation"  # (UN, EU)
+    assert "corporation (cut off)" in match.explanation[0].detail
+    assert match.score >= 0.95
+
+
 @requires_full_lists  # how many names share a word is a statistic of the whole lists
 @pytest.mark.parametrize(("query", "schema", "expected"), [
     ("Said Saied", "Person", "uk-13750"),  # Said Said, among hundreds of names with Said

@@ -1596,6 +1596,15 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
             used_r = used_r | set(tail)
             ignored = [*ignored, *(f"{rt[j].text} (cut off)" for j in tail)]
             cut_tail = sum(1 for j in tail if rt[j].role == Role.NAME)
+    if q.cut_form:
+        # the legal form's word cut is the list's business word it begins, after the words
+        # matched (Military Industry Corporat: Military Industry Corporation)
+        after = max(used_r, default=-1) + 1
+        begun = next((j for j in range(after, len(rt)) if rt[j].text.startswith(q.cut_form)
+                      and rt[j].role == Role.GENERIC), None)
+        if begun is not None:
+            used_r = used_r | {begun}
+            ignored = [*ignored, f"{rt[begun].text} (cut off)"]
     un_r = [t for j, t in enumerate(rt) if j not in used_r]
     # who is whose son: Hasan bin Ali is not Ali bin Hasan
     swapped = False
