@@ -830,6 +830,8 @@ def _abd_slip(tok: str) -> bool:
     put before its vowel (ABDLU): words no name is (Abduh, Abdou, Abdah are names)."""
     return len(tok) == 5 and tok[:3] == "abd" and (
         (tok[3] in "aeou" and tok[4] in "kop") or (tok[3] == "l" and tok[4] in "aeou"))
+
+
 _ABD_WORDS = frozenset({"abdul", "abdel", "abdal", "abdol", "abdil", "abdu", "abde", "abdoul",
                         "abdool", "abdur", "abdus", "abdoo", "abdull", "abdl"})
 _CANON_ARABIC = {"bn": "bin", "abn": "bin", "wld": "ould", "abw": "abu"}
@@ -1723,8 +1725,8 @@ _FORM_GLUED_LAST = re.compile(r"(?<=[A-Za-z]{3})(LLC|LTD|GMBH|JSC|PLC)\b")
 
 def _unglued(text: str, org: bool | None) -> str:
     """The words a Latin name has glued that say where they part: a family name in capitals
-    after a given name in small letters (a person's), a legal-form acronym in capitals (a
-    company's)."""
+    after a given name in small letters (in a person's name or one of unknown kind), a
+    legal-form acronym in capitals (in a company's or one of unknown kind)."""
     if org is not True:
         text = _CAPITALS_GLUED.sub(r"\1 \2", text)
     if org is not False:
