@@ -1491,6 +1491,14 @@ def test_a_given_name_is_no_typo_of_a_legal_form_acronym() -> None:
     assert analyze("OUJSC Ural Airlies", org=None).legal
 
 
+def test_a_name_with_its_legal_form_at_one_end_has_no_typo_of_one_at_the_other() -> None:
+    # SARV SHIPPING COMPANY LIMITED: Sarv (a cypress) is a name, no SARL with a slip
+    form = analyze("SARV SHIPPING COMPANY LIMITED", org=True)
+    assert "sarv" in [t.text for t in form.scoring] and form.legal == {"llc"}
+    assert compare_forms(analyze("Sem Shipping Co.", org=True), form, W).score < 0.8
+    assert analyze("PJSVC DALPRIBOR", org=True).legal == {"jsc"}  # alone, still one
+
+
 def test_an_arabic_script_word_is_no_typo_of_a_legal_form() -> None:
     # صارم (Sarem) reads sarm, which a typist's SARL with a slip would be: no legal form
     form = analyze("صارم آل معيض", org=None)

@@ -947,6 +947,10 @@ def _acronym_like(word: str) -> bool:
     return sum(vowels) <= 1 or (len(word) >= 2 and not vowels[-1] and not vowels[-2])
 
 
+# words of legal forms that end a name: a form at one end, no typo of one at the other
+_FORM_ENDS = frozenset({"limited", "ltd", "inc", "incorporated", "gmbh", "llc", "plc"})
+
+
 def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
                      typed: frozenset[str] | None = None) -> str:
     """One typo inside a long legal-form word is corrected (HAVIN BANK COMPNAY LIMITED), and
@@ -986,7 +990,7 @@ def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
                 fixes[w] = full[0]
     acronyms = org is True or any(w in GENERIC or w in _LEGAL_WORD_SET for w in words)
     if len(words) >= 2:
-        for w in (words[0], words[-1]):
+        for w, other in ((words[0], words[-1]), (words[-1], words[0])):
             if cyrillic and w in _LEGAL_VARIANTS and words.count(w) == 1:
                 fixes[w] = _LEGAL_VARIANTS[w]
                 continue
@@ -995,7 +999,10 @@ def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
                 fixes[w] = _TYPED_FORMS[w]
                 continue
             if (acronyms or _acronym_like(w)) and 3 <= len(
-                    w) <= 5 and w not in _LEGAL_ACRONYMS and w not in GENERIC:
+                    w) <= 5 and w not in _LEGAL_ACRONYMS and w not in GENERIC and (
+                    # (a name with its form at the other end has no other: SARV SHIPPING
+                    # COMPANY LIMITED is no SARL)
+                    other not in _LEGAL_ACRONYMS and other not in _FORM_ENDS):
                 for cand in _LEGAL_ACRONYMS:
                     if cand[0] == w[0] and abs(len(cand) - len(w)) <= 1 and OSA.distance(
                             w, cand, score_cutoff=1) <= 1:
