@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from sanctio.contract import DEFAULT_THRESHOLD, Query
@@ -575,6 +577,20 @@ def test_a_one_read_as_the_other_letter_says_so(screener) -> None:  # type: igno
     reading = [e for e in top.explanation if e.feature == "reading"]
     assert top.entity_id == "us-ofac-906" and reading and reading[0].effect < 0
     assert reading[0].data["read_as"] == "HAVIN BANK LTD"
+
+
+def test_a_name_of_unknown_kind_with_a_legal_form_is_a_company_s(screener) -> None:  # type: ignore[no-untyped-def]
+    """A name of unknown kind with a legal form is a company's: against a listed person it
+    weighs as it does given its kind, and the explanation says why."""
+    def kani(name: str, schema: str | None = None) -> Any:
+        return next(m for m in screener.screen(Query.build(name, schema=schema),
+                                               threshold=0.0).matches
+                    if m.entity_id == "us-ofac-29119")
+
+    unknown, given = kani("Mohamed al-Kani Ltd"), kani("Mohamed al-Kani Ltd", "Organization")
+    assert unknown.score == given.score < kani("Mohamed al-Kani").score
+    line = next(e for e in unknown.explanation if e.feature == "schema")
+    assert "legal form" in line.detail and line.effect < 0
 
 
 def test_a_name_of_unknown_kind_keeps_words_rigour_also_reads_as_legal_forms(screener) -> None:  # type: ignore[no-untyped-def]

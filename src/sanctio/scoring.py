@@ -2698,6 +2698,10 @@ def _dob_compare(query: str, listed: Iterable[DateValue]) -> tuple[str, str] | N
     return best
 
 
+# the query's kind against the listed party's: a person's against a company's
+SCHEMA_PENALTY = -0.25
+
+
 def attribute_evidence(
     query_schema: Schema | None, dob: str | None, country: str | None, gender: str | None,
     identifiers: list[str], facts: EntityFacts, norm_id: Callable[[str], str],
@@ -2709,7 +2713,7 @@ def attribute_evidence(
         orgish = {Schema.ORGANIZATION, Schema.UNKNOWN}
         if not (query_schema in orgish and facts.schema in orgish):
             out.append(Evidence(
-                "schema", -0.25,
+                "schema", SCHEMA_PENALTY,
                 f"the query is a {query_schema.value}, the listed party a {facts.schema.value}",
                 {"query": query_schema.value, "listed": facts.schema.value}))
     if dob and facts.birth_dates:

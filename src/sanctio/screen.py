@@ -33,6 +33,7 @@ from sanctio.scoring import (
     FIELD_CHARS,
     FORM_WORDS,
     NAME_TYPE_FACTOR,
+    SCHEMA_PENALTY,
     SWIFT_LINE,
     EntityFacts,
     NameComparison,
@@ -737,6 +738,15 @@ class Screener:
                 beside += attribute_evidence(
                     query.schema, query.dob, query.country, query.gender, query.identifiers,
                     facts, norm_id, cmp.score)
+            elif form.legal and facts.schema == Schema.PERSON:
+                # a name of unknown kind with a legal form is a company's (حسنی LLC is no
+                # Hasna): as one given its kind, less like a person's (a name read as a
+                # person's too, A. S. CHEMEZOV, is screened so as well)
+                beside.append(Evidence(
+                    "schema", SCHEMA_PENALTY,
+                    "the query has a legal form (" + ", ".join(sorted(form.legal))
+                    + "), a company's name; the listed party a Person",
+                    {"query": "legal form", "listed": facts.schema.value}))
             final = max(0.0, min(1.0, s + sum(e.effect for e in beside)))
             ranked.append((final, self.entities[pos].entity.id, pos, s, entry, cmp, beside))
         ranked.sort(key=lambda r: (-r[0], r[1]))
