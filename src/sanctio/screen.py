@@ -739,8 +739,8 @@ class Screener:
                     query.schema, query.dob, query.country, query.gender, query.identifiers,
                     facts, norm_id, cmp.score)
             elif form.legal and facts.schema == Schema.PERSON:
-                # a name of unknown kind with a legal form is a company's (حسنی LLC is no
-                # Hasna): as one given its kind, less like a person's (a name read as a
+                # a name of unknown kind with a legal form is a company's (Mohamed al-Kani
+                # Ltd): as one given its kind, less like a person's (a name read as a
                 # person's too, A. S. CHEMEZOV, is screened so as well)
                 beside.append(Evidence(
                     "schema", SCHEMA_PENALTY,
