@@ -591,6 +591,11 @@ def test_a_name_of_unknown_kind_with_a_legal_form_is_a_company_s(screener) -> No
     assert unknown.score == given.score < kani("Mohamed al-Kani").score
     line = next(e for e in unknown.explanation if e.feature == "schema")
     assert "legal form" in line.detail and line.effect < 0
+    # other facts given beside it do not hide it (the kind is weighed with them)
+    dated = next(m for m in screener.screen(Query.build("Mohamed al-Kani Ltd", dob="1990"),
+                                            threshold=0.0).matches
+                 if m.entity_id == "us-ofac-29119")
+    assert any(e.feature == "schema" and "legal form" in e.detail for e in dated.explanation)
 
 
 def test_a_name_of_unknown_kind_keeps_words_rigour_also_reads_as_legal_forms(screener) -> None:  # type: ignore[no-untyped-def]

@@ -2705,17 +2705,25 @@ SCHEMA_PENALTY = -0.25
 def attribute_evidence(
     query_schema: Schema | None, dob: str | None, country: str | None, gender: str | None,
     identifiers: list[str], facts: EntityFacts, norm_id: Callable[[str], str],
-    name_score: float,
+    name_score: float, legal: frozenset[str] = frozenset(),
 ) -> list[Evidence]:
-    """Evidence from secondary facts, each with the effect it has on the score."""
+    """Evidence from secondary facts, each with the effect it has on the score. A query of
+    unknown kind with a legal form (``legal``, its classes) is a company's (Mohamed al-Kani
+    Ltd): its kind is weighed as if given."""
     out: list[Evidence] = []
+    why = None
+    if query_schema is None and legal:
+        query_schema = Schema.ORGANIZATION
+        why = "the query has a legal form (" + ", ".join(sorted(legal)) + "), a company's name"
     if query_schema is not None and facts.schema not in (Schema.UNKNOWN, query_schema):
         orgish = {Schema.ORGANIZATION, Schema.UNKNOWN}
         if not (query_schema in orgish and facts.schema in orgish):
             out.append(Evidence(
                 "schema", SCHEMA_PENALTY,
-                f"the query is a {query_schema.value}, the listed party a {facts.schema.value}",
-                {"query": query_schema.value, "listed": facts.schema.value}))
+                (why or f"the query is a {query_schema.value}")
+                + f", the listed party a {facts.schema.value}",
+                {"query": "legal form" if why else query_schema.value,
+                 "listed": facts.schema.value}))
     if dob and facts.birth_dates:
         cmp = _dob_compare(dob, facts.birth_dates)
         if cmp is not None:

@@ -33,7 +33,6 @@ from sanctio.scoring import (
     FIELD_CHARS,
     FORM_WORDS,
     NAME_TYPE_FACTOR,
-    SCHEMA_PENALTY,
     SWIFT_LINE,
     EntityFacts,
     NameComparison,
@@ -724,8 +723,8 @@ class Screener:
             s = cmp.score * NAME_TYPE_FACTOR[entry.name.type]
             if prev is None or s > prev[0]:
                 best[entry.entity] = (s, entry, cmp)
-        has_facts = bool(query.schema or query.dob or query.country or query.gender
-                         or query.identifiers)
+        has_facts = bool(query.schema or form.legal or query.dob or query.country
+                         or query.gender or query.identifiers)
         ranked = []
         for pos, (s, entry, cmp) in best.items():
             if cmp.score < min_name_score:
@@ -735,18 +734,11 @@ class Screener:
             beside = [e for e in (patronymic_evidence(cmp, facts), initial_evidence(
                 cmp, partial(self._entity_tokens, pos))) if e is not None]
             if has_facts:
+                # (a name of unknown kind with a legal form is a company's; one read as a
+                # person's too, A. S. CHEMEZOV, is screened so as well)
                 beside += attribute_evidence(
                     query.schema, query.dob, query.country, query.gender, query.identifiers,
-                    facts, norm_id, cmp.score)
-            elif form.legal and facts.schema == Schema.PERSON:
-                # a name of unknown kind with a legal form is a company's (Mohamed al-Kani
-                # Ltd): as one given its kind, less like a person's (a name read as a
-                # person's too, A. S. CHEMEZOV, is screened so as well)
-                beside.append(Evidence(
-                    "schema", SCHEMA_PENALTY,
-                    "the query has a legal form (" + ", ".join(sorted(form.legal))
-                    + "), a company's name; the listed party a Person",
-                    {"query": "legal form", "listed": facts.schema.value}))
+                    facts, norm_id, cmp.score, form.legal)
             final = max(0.0, min(1.0, s + sum(e.effect for e in beside)))
             ranked.append((final, self.entities[pos].entity.id, pos, s, entry, cmp, beside))
         ranked.sort(key=lambda r: (-r[0], r[1]))
