@@ -92,6 +92,9 @@ MUST_MATCH = [
      "Organization", "us-ofac-31891"),
     ("a business word cut off after a name of one word", "TAMAS Compa", "Organization",
      "us-ofac-25654"),
+    ("a company's one name word cut off", "JSC Ruselectro", "Organization", "eu-139910"),
+    ("a company's one name word cut off, after its form", "PJSC DALPRIB", "Organization",
+     "eu-179413"),
     ("an extra name before two common ones (candidates)", "Ali Shawqi Mohammad ISLAMBOULI",
      "Person", "us-ofac-2682"),
     ("a generation after the name", "Aleksandr Mikhailovich RADKOV Jr.", "Person",
@@ -105,7 +108,8 @@ MUST_MATCH = [
 # test_a_persian_compound_given_name_written_together_is_a_candidate covers it without them)
 NOT_IN_EXCERPTS = {"a Persian compound given name written as one word",
                    "a legal form's word cut off after a name of one word",
-                   "a word that begins a legal form's word, the form after it"}
+                   "a word that begins a legal form's word, the form after it",
+                   "a company's one name word cut off, after its form"}
 
 
 @pytest.mark.parametrize("category,name,schema,expected", [
@@ -129,11 +133,18 @@ MUST_NOT_MATCH = [
     ("a different number", "Eleventh Brigade", "Organization"),
     ("a name and the beginning of a legal form's word", "Ali Com", "Person"),
     ("son of Ahmed against the al-Ahmed family", "Riad Benahmed", "Person"),
+    ("a company named after someone, not a list word cut off", "Harmon Ltd", "Organization"),
+    ("a short company word, not a list word cut off", "Bera Ltd", "Organization"),
+    ("a company's word before its form, not a list word cut off", "Rattan LLC",
+     "Organization"),
 ]
 
 
 # (Riad AL-AHMED is on the full lists, with a common family name and a rarer given one)
-NEEDS_FULL_LISTS = {"son of Ahmed against the al-Ahmed family"}
+NEEDS_FULL_LISTS = {"son of Ahmed against the al-Ahmed family",
+                    "a company named after someone, not a list word cut off",
+                    "a short company word, not a list word cut off",
+                    "a company's word before its form, not a list word cut off"}
 
 
 # how common "Mohamed" and "Ali" are is a statistic of the whole lists: on the excerpts of

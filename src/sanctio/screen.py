@@ -220,6 +220,20 @@ _QUOTED_NICK = re.compile(r"^(?P<before>[^“”\"«»]*\w[^“”\"«»]*?)\s*[
                           r"[^“”\"«»]{0,30}?)\s*[”\"»]\s*(?P<after>\w[^“”\"«»]*)$")
 
 
+_LONE_CUT = 6  # the fewest letters of a company's one name word read as cut off
+
+
+def _lone_company_word(form: NameForm, last: Token, org: bool | None) -> bool:
+    """A company's name of one name word beside its legal form or business words, that word
+    long (JSC Ruselectro, LLC PROMTEKHNOL): it may be cut off as well, where it is last as
+    written, no list word and two thirds of the list word it begins at least (a short one,
+    Bera Ltd, begins too many: BERATEX GROUP), and no name people have (Harmon is named
+    after someone, not HARMONY FARM cut)."""
+    return (org is True or bool(form.legal)) and len(last.text) >= _LONE_CUT and (
+        last.role == Role.NAME) and sum(t.role == Role.NAME for t in form.scoring) == 1 and (
+        not any(s.startswith("[NAME:") for s in last.symbols))
+
+
 def nickname_readings(full: str) -> list[str]:
     """A person's list name that gives a nickname in quotes between the given and the family
     name, read as people call the person: the nickname and the family name (Bentzi GOPSTEIN),
@@ -788,18 +802,22 @@ class Screener:
         full = len(text) >= FIELD_CHARS
         # (cut even where a list word; 34 characters where the 35th was a space)
         line = on_swift_line(text)
+        # (a company's one name word, long and no list word, last as written: JSC
+        # Ruselectro; Rattan LLC has its form after it, and is no RATTANA VICHAI cut)
+        lone = _lone_company_word(form, last, org) and last.text not in self.index.vocab and (
+            re.sub(r"[^a-z]", "", text.split()[-1].lower()) == last.text)
         if last is not form.tokens[-1] or last.role not in (Role.NAME, Role.GENERIC) or (
                 last.short or len(last.text) < (1 if line else 2 if full else 4)
                 or (last.text in self.index.vocab and not line
                     and self.index.weights.df.get(last.text, 0) > _CUT_RARE)) or not (any(
                 t.role == Role.NAME for t in form.scoring[:-1]) or sum(
-                t.role == Role.GENERIC for t in form.scoring[:-1]) >= 2):
+                t.role == Role.GENERIC for t in form.scoring[:-1]) >= 2 or lone):
             # (a name of business words only, two or more before the cut: ACADEMY OF
             # NATIONAL DEFENSE SCIEN)
             return None
         listed = last.text in self.index.vocab
-        anywhere = full and (line or not listed)
-        half = not listed and len(last.text) >= 6  # (six letters kept say enough: ISLAMB)
+        anywhere = full and (line or not listed) and not lone
+        half = not listed and len(last.text) >= 6 and not lone  # (six letters: ISLAMB)
         if not any(anywhere or len(w) <= (2 * len(last.text) if half else 3 * len(
                 last.text) // 2) for w in self.index.words_begun(last.text)):
             # (in a shorter name, or a word the lists write in few names, the word cut is
