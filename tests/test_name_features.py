@@ -1201,6 +1201,10 @@ def test_the_mexican_legal_forms_however_spaced(query: str, listed: str) -> None
     "Obschestvo s Ogranichennoy Otvestvennostyu Poisk-IT",
     "Obshchestvo S Ograinchennoi Otvetstvennistiu Poisk-IT",
     "Obshchestvo S Ogranichennoi Ogranichennoi Otvetstvennostiu Poisk-IT",
+    # a typo in a word spelt as the lists spell it (OBSHCHEXSTVO; OTVETSTFENNOSTYU, a letter
+    # from OTVETSTVENNOSTYU, two from rigour's otvetstvennostiu; OTVETSTVENNOSTYJ)
+    "OBSHCHEXSTVO S OGRANICHENNOI OTVETSTFENNOSTYU POISK-IT",
+    "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYJ POISK-IT",
 ])
 def test_a_russian_legal_form_in_latin_letters_however_spelt(query: str) -> None:
     listed = "Obshchestvo S Ogranichennoi Otvetstvennostiu Poisk-IT"

@@ -961,6 +961,9 @@ def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
     Russian one typed in them (FGUP, FSUE: rigour knows them in Cyrillic or written out
     only). Given ``typed``, only those words are corrected (the words typed in Latin
     letters in a name of another script)."""
+    if not cyrillic:
+        # (the Russian forms as the lists spell them first: a typo is one from those)
+        text = _RU_LIABILITY.sub("otvetstvennostiu", _RU_SOCIETY.sub("obshchestvo", text))
     words = tokenize_ascii(text)
     fixes = {}
     for a, b in pairwise(words):
@@ -1025,9 +1028,11 @@ def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
             fixes[w] = "joint stock"
     for w in words:
         if len(w) >= 5 and w not in _LEGAL_WORD_SET and w not in GENERIC and w not in folded:
+            # (the ending of OTVETSTVENNOSTYU as the lists spell it: one typo from that)
+            spelt = _RU_YU.sub("i", w) if not cyrillic else w
             for cand in _LEGAL_WORDS:
                 if abs(len(cand) - len(w)) <= 1 and cand[0] == w[0] and OSA.distance(
-                        w, cand, score_cutoff=1) <= 1 and not (
+                        spelt, cand, score_cutoff=1) <= 1 and not (
                         cyrillic and cand in _TYPED_RUSSIAN):
                     fixes[w] = cand
                     break
@@ -1058,6 +1063,7 @@ def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
     return _LEGAL_CO.sub(r"\1 company", text)
 
 
+_RU_YU = re.compile(r"(?<=nost)[yj]")
 _RU_SOCIETY = re.compile(r"(?<![a-z0-9])ob(?:sch|shc|shh)estvo(?![a-z0-9])")
 _RU_LIABILITY = re.compile(r"(?<=ogranichennoi )otvet?stvennost(?:yu|ju|iu|u|)(?![a-z0-9])")
 _SA_DE_CV = re.compile(r"(?<![a-z0-9])s\.?\s*a\.?\s*de\s*c\.?\s*v(?![a-z0-9])\.?")
