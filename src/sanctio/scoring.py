@@ -1612,7 +1612,9 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
     if q_line and r_line:
         qmap = {p.qi[0]: p.rj[0] for p in pairs if len(p.qi) == 1 and len(p.rj) == 1}
         for a, b in q_line:
-            if any(qmap.get(a) == d and qmap.get(b) == c for c, d in r_line):
+            # (a son named as his father, MOHAMED BEN MOHAMED, is the same either way round)
+            if any(qmap.get(a) == d and qmap.get(b) == c and rt[c].text != rt[d].text
+                   for c, d in r_line):
                 swapped = True
                 pairs = [*pairs, Pair([qt[a], qt[b]], [rt[qmap[b]], rt[qmap[a]]], 0.0,
                                       "father and son swapped around bin", (), ())]
