@@ -1151,6 +1151,24 @@ def test_a_typo_in_a_romanised_syllable_is_weak_evidence() -> None:
 
 
 @pytest.mark.parametrize(("query", "listed"), [
+    ("RI PYONG CHUO", "RI PYONG CHUL"),  # chuo is pinyin only
+    ("CHO YON CUN", "CHO YON CHUN"),
+    ("Ri Cang Dae", "Ri Chang Dae"),
+])
+def test_a_syllable_korean_does_not_write_is_a_typo_in_a_korean_name(query: str,
+                                                                     listed: str) -> None:
+    assert score(query, listed) >= 0.8, describe(query, listed)
+    assert "a letter off (syllable)" in describe(query, listed)
+
+
+def test_a_syllable_either_language_writes_stays_another_one() -> None:
+    # (a Korean syllable a letter off: another syllable, as in a name with no syllable only
+    # Korean writes: WANG CHUN may be Chinese, and cun a syllable of it)
+    assert score("RI PYONG CHIL", "RI PYONG CHUL") < 0.6
+    assert score("Wang Cun", "WANG CHUN") < 0.6
+
+
+@pytest.mark.parametrize(("query", "listed"), [
     ("VTB Bank (Public Jont-Stock Company)", "VTB Bank (Public Joint-Stock Company)"),
     ("VTB Bank (Public Jointstock Company)", "VTB Bank (Public Joint-Stock Company)"),
     ("PRIVATE, MILITARY COMPANY REDUT", "PRIVATE MILITARY COMPANY REDUT"),

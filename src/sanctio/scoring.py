@@ -69,6 +69,8 @@ from sanctio.text.normalize import (
     is_cyrillic_word,
     keyboard_slip,
     known_syllable,
+    korean_only,
+    korean_syllable,
     leading_title,
     no_vowels,
     number_value,
@@ -717,7 +719,7 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
                 q.text, r.text, score_cutoff=1) <= 1 and not known_syllable(q.text):
             # a letter off a romanised syllable, in what no romanisation writes, is a typo
             # (CHOO for CHOL, KEWANG for KWANG); yang for yong is another syllable
-            return 0.7, "a letter off (syllable)"
+            return SYLLABLE_SLIP_SIM, _SYLLABLE_SLIP
         return 0.0, "different syllables"
     if lq >= 3 and lr >= 3 and not (q.abjad or r.abjad) and cyrillic_spelling_alike(
             q.text, r.text):
@@ -1250,12 +1252,15 @@ def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset()
     together or apart (two adjacent tokens against one)."""
     options: list[_Option] = []
     rkeys = [_row_key(b) for b in rt]
+    korean = _korean_name(rt)
     for i, a in enumerate(qt):
         row = _sim_row(a)
         for j, b in enumerate(rt):
             hit = row.get(rkeys[j])
             if hit is None:
                 hit = row[rkeys[j]] = token_sim(a, b)
+            if korean and hit[0] < MIN_TOKEN_SIM and _korean_slip(a, b):
+                hit = (SYLLABLE_SLIP_SIM, _SYLLABLE_SLIP)
             if hit[0] >= MIN_TOKEN_SIM:
                 options.append((-hit[0], -2, len(options), (i,), (j,), hit[1]))
     pairs, used_q, used_r = _greedy(list(options), qt, rt)
@@ -1320,6 +1325,27 @@ def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset()
 
 
 _LINEAGE = frozenset({"bin", "ould"})
+
+
+SYLLABLE_SLIP_SIM = 0.7  # a letter off a romanised syllable, in what no romanisation writes
+_SYLLABLE_SLIP = "a letter off (syllable)"
+
+
+def _korean_name(rt: list[Token]) -> bool:
+    """A list name of Chinese or Korean syllables, one of them only Korean writes (RI PYONG
+    CHUL: pyong): a Korean name."""
+    return len(rt) >= 2 and all(
+        syllable_key(t.text) is not None and not t.orig for t in rt) and any(
+        korean_only(t.text) for t in rt)
+
+
+def _korean_slip(a: Token, b: Token) -> bool:
+    """A query's syllable a letter off a Korean name's that Korean does not write, though
+    pinyin may (CHUO for CHUL, CUN for CHUN, Cang for Chang): a typo in that name, as one no
+    romanisation writes is (token_sim); yang for yong is another syllable either way."""
+    return min(len(a.text), len(b.text)) >= 3 and not a.orig and syllable_key(
+        a.text) is not None and not korean_syllable(a.text) and OSA.distance(
+        a.text, b.text, score_cutoff=1) <= 1
 
 
 def _lineage(form: NameForm) -> list[tuple[int, int]]:

@@ -1370,8 +1370,13 @@ def _known_syllables() -> frozenset[str]:
     """Every syllable the romanisations write: pinyin (ICU, over the CJK ideographs) with its
     Wade-Giles forms, and each Hangul syllable as read here and by ICU (built once, in about
     a quarter of a second)."""
+    return _chinese_syllables() | _korean_syllables()
+
+
+@lru_cache(maxsize=1)
+def _chinese_syllables() -> frozenset[str]:
+    """The syllables of pinyin (ICU, over the CJK ideographs) and their Wade-Giles forms."""
     han: Any = _transliterator("Han-Latin; Latin-ASCII; Lower")
-    hangul: Any = _transliterator("Hangul-Latin; Latin-ASCII; Lower")
     out: set[str] = set()
     for cp in range(0x4E00, 0x9FA6):
         for w in han.transliterate(chr(cp)).split():
@@ -1379,12 +1384,31 @@ def _known_syllables() -> frozenset[str]:
             wg = re.sub("^x", "hs", re.sub("^q", "ch", re.sub("^zh", "ch", w)))
             wg = re.sub("^[zc]", "ts", wg).replace("ong", "ung")
             out.add(wg)
+    return frozenset(w for w in out if w.isalpha())
+
+
+@lru_cache(maxsize=1)
+def _korean_syllables() -> frozenset[str]:
+    """Each Hangul syllable as read here (McCune-Reischauer's letters) and by ICU (the
+    Revised Romanisation)."""
+    hangul: Any = _transliterator("Hangul-Latin; Latin-ASCII; Lower")
+    out: set[str] = set()
     for cp in range(0xAC00, 0xD7A4):
         out.add(hangul_syllable(chr(cp)))
         rr = hangul.transliterate(chr(cp)).replace("-", "")
         if re.search("(?:[aeiouy]|ng|n|m|l|k|t|p)$", rr):
             out.add(rr)  # (ICU writes a final consonant as an initial one: jog; no list does)
     return frozenset(w for w in out if w.isalpha())
+
+
+def korean_only(token: str) -> bool:
+    """A syllable only Korean writes (pyong, chol, dae; not pinyin nor Wade-Giles)."""
+    return token in _korean_syllables() and token not in _chinese_syllables()
+
+
+def korean_syllable(token: str) -> bool:
+    """A syllable of Korean as either romanisation writes it."""
+    return token in _korean_syllables()
 
 
 @lru_cache(maxsize=1)
