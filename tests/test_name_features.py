@@ -1161,6 +1161,15 @@ def test_a_syllable_korean_does_not_write_is_a_typo_in_a_korean_name(query: str,
     assert "a letter off (syllable)" in describe(query, listed)
 
 
+def test_words_that_look_like_syllables_in_other_names_are_words() -> None:
+    # (bie and biel both read as syllables; Gordon Koang Biel is no Chinese or Korean name)
+    assert score("Grdon Koang Bie", "Gordon Koang Biel") >= 0.8
+    assert score("Gordon Koang Bie", "Gordon Koang Biel") >= 0.8
+    # in a name of syllables, one is whole still (sun and sung are two)
+    assert score("Gordon Koang Sun", "Gordon Koang Sung") >= 0.8
+    assert score("Kim Yong Sun", "Kim Yong Sung") < 0.6
+
+
 def test_a_syllable_either_language_writes_stays_another_one() -> None:
     # (a Korean syllable a letter off: another syllable, as in a name with no syllable only
     # Korean writes: WANG CHUN may be Chinese, and cun a syllable of it)

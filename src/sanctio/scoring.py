@@ -638,8 +638,10 @@ def _family_made_of(longer: str, shorter: str) -> bool:
                is not None for stem in stems)
 
 
-def token_sim(q: Token, r: Token) -> tuple[float, str]:
-    """Similarity of two tokens and how they were found alike."""
+def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
+    """Similarity of two tokens and how they were found alike; with ``syllables`` False,
+    two syllables of Chinese or Korean are compared as any other words (in names that are
+    neither's: see _align)."""
     if q.han is not None and r.han is not None and not han_same(q.han, r.han):
         # two Chinese characters of one sound are two names (精 and 景, both jing)
         return 0.0, "another character of the same sound"
@@ -684,7 +686,7 @@ def token_sim(q: Token, r: Token) -> tuple[float, str]:
     lq, lr = len(q.text), len(r.text)
     qk, rk = syllable_key(q.text), syllable_key(r.text)
     # (a vowel-less transliteration only looks like one: tan for طعان, Taan)
-    syllables = (qk is not None and rk is not None and lq > 1 and lr > 1
+    syllables = (syllables and qk is not None and rk is not None and lq > 1 and lr > 1
                  and not (q.abjad or r.abjad))
     shared = q.symbols and r.symbols and not q.symbols.isdisjoint(r.symbols) and not (
         # (a syllable read from a Chinese character is no short form of a longer Latin name:
@@ -1253,6 +1255,9 @@ def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset()
     options: list[_Option] = []
     rkeys = [_row_key(b) for b in rt]
     korean = _korean_name(rt)
+    # (words that only look like syllables in names of neither language are words: Bie
+    # is Biel mistyped in Gordon Koang Biel)
+    cjk = _syllable_name(qt) or _syllable_name(rt)
     for i, a in enumerate(qt):
         row = _sim_row(a)
         for j, b in enumerate(rt):
@@ -1261,6 +1266,8 @@ def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset()
                 hit = row[rkeys[j]] = token_sim(a, b)
             if korean and hit[0] < MIN_TOKEN_SIM and _korean_slip(a, b):
                 hit = (SYLLABLE_SLIP_SIM, _SYLLABLE_SLIP)
+            elif not cjk and hit[1] in _SYLLABLES_APART:
+                hit = token_sim(a, b, syllables=False)
             if hit[0] >= MIN_TOKEN_SIM:
                 options.append((-hit[0], -2, len(options), (i,), (j,), hit[1]))
     pairs, used_q, used_r = _greedy(list(options), qt, rt)
@@ -1329,6 +1336,16 @@ _LINEAGE = frozenset({"bin", "ould"})
 
 SYLLABLE_SLIP_SIM = 0.7  # a letter off a romanised syllable, in what no romanisation writes
 _SYLLABLE_SLIP = "a letter off (syllable)"
+
+
+_SYLLABLES_APART = frozenset({"different syllables", "different syllables (pinyin)",
+                              "another syllable (aspirated in McCune-Reischauer)"})
+
+
+def _syllable_name(tokens: list[Token]) -> bool:
+    """A name of two words or more, all of them syllables of Chinese or Korean."""
+    words = [t for t in tokens if t.role == Role.NAME]
+    return len(words) >= 2 and all(syllable_key(t.text) is not None for t in words)
 
 
 def _korean_name(rt: list[Token]) -> bool:
