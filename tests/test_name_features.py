@@ -2741,6 +2741,11 @@ def test_a_family_name_the_list_gives_apart_is_marked_for_the_scoring() -> None:
     ("JSCKOLOMNA Locomotive Works", "JSC KOLOMNA Locomotive Works", True),
     ("PJSCROSNEFT Oil Company", "PJSC ROSNEFT Oil Company", True),
     ("INNOVATION HUBLLC", "INNOVATION HUB LLC", None),
+    # a legal form's word, in its case or long (no name begins with OTVETSTVENNOSTYU)
+    ("Insurance Joint StockCompany “VSK”", "Insurance Joint Stock Company “VSK”", True),
+    ("OpenJoint Stock Company “Belaruskali”", "Open Joint Stock Company “Belaruskali”", None),
+    ("OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYURUZEKSPEDITSIYA",
+     "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU RUZEKSPEDITSIYA", True),
 ])
 def test_capitals_and_legal_forms_glued_to_a_word_part_from_it(
         glued: str, apart: str, org: bool | None) -> None:
@@ -2755,6 +2760,7 @@ def test_capitals_and_legal_forms_glued_to_a_word_part_from_it(
     ("Ronald McDONALD", False), ("Inayat urRAHMAN", False),  # no given name before them
     ("Paolo Rossi", None), ("JSCO Trading", True), ("Marina Ltd", True),
     ("OJSC StankoGomel", True),  # a company's own capitals inside a word
+    ("PUBLICATIONS Ltd", True), ("Openheimer Ltd", True),  # a word begun by a form's
 ])
 def test_words_with_no_glue_stay_whole(name: str, org: bool | None) -> None:
     words = [t.text for t in analyze(name, org=org).tokens]

@@ -1758,16 +1758,25 @@ _CAPITALS_GLUED = re.compile(r"\b([A-Z][a-z]{2,})([A-Z]{2,})\b")
 # PJSCROSNEFT, INNOVATION HUBLLC): forms no name begins or ends with
 _FORM_GLUED_FIRST = re.compile(r"\b(PJSC|OJSC|CJSC|JSC|LLC|OOO)(?=[A-Za-z]{3,}\b)")
 _FORM_GLUED_LAST = re.compile(r"(?<=[A-Za-z]{3})(LLC|LTD|GMBH|JSC|PLC)\b")
+# a word of a legal form glued to the next word of the name, in its case (OpenJoint Stock
+# Company, Joint StockCompany), or a long one whatever the case (OTVETSTVENNOSTYURUZEKSPEDITSIYA):
+# words no name begins with
+_FORM_WORD_GLUED = re.compile(
+    r"\b(Open|Closed|Joint|Stock|Public|Private|Limited|Liability|Company)(?=[A-Z][a-z]{2,}\b)"
+    r"|(?i:\b(otvetstvennost(?:yu|iu|ju)|ob(?:sch|shch)estvo|corporation|incorporated"
+    r"|partnership|responsabilidad)(?=[a-z]{4,}\b))")
 
 
 def _unglued(text: str, org: bool | None) -> str:
     """The words a Latin name has glued that say where they part: a family name in capitals
     after a given name in small letters (in a person's name or one of unknown kind), a
-    legal-form acronym in capitals (in a company's or one of unknown kind)."""
+    legal-form acronym in capitals or a legal form's word (in a company's or one of unknown
+    kind)."""
     if org is not True:
         text = _CAPITALS_GLUED.sub(r"\1 \2", text)
     if org is not False:
         text = _FORM_GLUED_LAST.sub(r" \1", _FORM_GLUED_FIRST.sub(r"\1 ", text))
+        text = _FORM_WORD_GLUED.sub(lambda m: (m.group(1) or m.group(2)) + " ", text)
     return text
 
 
