@@ -786,12 +786,13 @@ class Screener:
         if form.script != "Latin" or not form.scoring or not text[-1:].isalpha():
             return None
         last = form.scoring[-1]
+        # (the last word as written is the one compared: no form or mark after it)
+        written_last = re.sub(r"[^a-z]", "", text.split()[-1].lower()) == last.text
         if (org is not False and len(last.text) >= (3 if org else 4) and last is form.tokens[-1]
                 and (len(form.scoring) >= 3 or (org and len(form.scoring) == 2 and len(
                     last.text) >= 5 and any(w.startswith(last.text) for w in _LEGAL_ONLY)))
                 and last.text not in FORM_WORDS
-                and re.sub(r"[^a-z]", "", text.split()[-1].lower()) == last.text
-                and any(w.startswith(last.text) for w in FORM_WORDS)):
+                and written_last and any(w.startswith(last.text) for w in FORM_WORDS)):
             # the beginning of a legal form's word (KANSO FISHING AGENCY LIMIT), last as
             # written (NOVE PARTNERS OOD Ltd has its form): the form, which the comparison
             # sets aside, cut; no word of the name is
@@ -805,7 +806,7 @@ class Screener:
         # (a company's one name word, long and no list word, last as written: JSC
         # Ruselectro; Rattan LLC has its form after it, and is no RATTANA VICHAI cut)
         lone = _lone_company_word(form, last, org) and last.text not in self.index.vocab and (
-            re.sub(r"[^a-z]", "", text.split()[-1].lower()) == last.text)
+            written_last)
         if last is not form.tokens[-1] or last.role not in (Role.NAME, Role.GENERIC) or (
                 last.short or len(last.text) < (1 if line else 2 if full else 4)
                 or (last.text in self.index.vocab and not line
