@@ -1231,6 +1231,19 @@ def test_the_mexican_legal_forms_however_spaced(query: str, listed: str) -> None
     assert "cveta" in [t.text for t in analyze("CASA DE CVETA SA", org=True).scoring]
 
 
+@pytest.mark.parametrize(("query", "listed"), [
+    ("SINSMS PTE. Limited", "SINSMS PTE. LTD."),
+    ("Hanil Pvt. Ltd.", "Hanil Pvt Ltd"),
+    ("Hanil Sdn. Berhad", "Hanil Sdn Bhd"),
+    ("Shoon Energy Pte Limit", "Shoon Energy Pte Limited"),  # (cut off at the end)
+    ("SERVICIOS CHULAVISTA, S.A. DE C.V. C.V.", "SERVICIOS CHULAVISTA, S.A. DE C.V."),
+])
+def test_the_asian_private_companies_however_stopped(query: str, listed: str) -> None:
+    q, r = analyze(query, org=True), analyze(listed, org=True)
+    assert q.legal == r.legal != frozenset()
+    assert [t.text for t in q.scoring] == [t.text for t in r.scoring]
+
+
 @pytest.mark.parametrize("query", [
     # as the lists spell the Russian limited company in Latin letters (OTVETSTVENNOSTYU 31
     # times in the four lists, OBSCHESTVO, OTVESTVENNOSTYU) and with a typo in a word
@@ -2746,6 +2759,12 @@ def test_a_family_name_the_list_gives_apart_is_marked_for_the_scoring() -> None:
     ("OpenJoint Stock Company “Belaruskali”", "Open Joint Stock Company “Belaruskali”", None),
     ("OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYURUZEKSPEDITSIYA",
      "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU RUZEKSPEDITSIYA", True),
+    ("INMOBILIARIA ESPARTAS.A. DE C.V.", "INMOBILIARIA ESPARTA S.A. DE C.V.", True),
+    # Abd glued to the name before it, its article after it
+    ("IBRAHIM AHMADABD AL-SATTAR", "IBRAHIM AHMAD ABD AL-SATTAR", False),
+    # a legal form's acronym written twice
+    ("NATIONAL IRANIAN OIL COMPANY PTE PTE LTD", "NATIONAL IRANIAN OIL COMPANY PTE LTD", True),
+    ("OPERADORA VALPARK, S.A. S.A. DE C.V.", "OPERADORA VALPARK, S.A. DE C.V.", True),
 ])
 def test_capitals_and_legal_forms_glued_to_a_word_part_from_it(
         glued: str, apart: str, org: bool | None) -> None:
@@ -2761,6 +2780,7 @@ def test_capitals_and_legal_forms_glued_to_a_word_part_from_it(
     ("Paolo Rossi", None), ("JSCO Trading", True), ("Marina Ltd", True),
     ("OJSC StankoGomel", True),  # a company's own capitals inside a word
     ("PUBLICATIONS Ltd", True), ("Openheimer Ltd", True),  # a word begun by a form's
+    ("Hasanabad Al Sattar", False),  # (-abad, no Abd)
 ])
 def test_words_with_no_glue_stay_whole(name: str, org: bool | None) -> None:
     words = [t.text for t in analyze(name, org=org).tokens]

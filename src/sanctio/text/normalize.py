@@ -967,11 +967,17 @@ def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
     words = tokenize_ascii(text)
     fixes = {}
     for a, b in pairwise(words):
-        if a == b and (a in _LEGAL_WORD_SET or a in _LEGAL_SHORT) and (
+        if a == b and (a in _LEGAL_WORD_SET or a in _LEGAL_SHORT or a in _FORMS_TWICE) and (
                 typed is None or a in typed):
-            # a word of a legal form written twice (LIMITED LIABILITY LIABILITY COMPANY)
+            # a word of a legal form written twice (LIMITED LIABILITY LIABILITY COMPANY,
+            # COMPANY PTE PTE LTD)
             text = re.sub(r"(?<![a-z0-9])(" + re.escape(a) + r")[\s,.-]+\1(?![a-z0-9])",
                           r"\1", text)
+    # a dotted form written twice (VALPARK, S.A. S.A. DE C.V.), or glued to the name before
+    # it (ESPARTAS.A. DE C.V.)
+    text = _DOTTED_TWICE.sub(lambda m: m.group(1) if m.group(1).replace(".", "") in (
+        _FORMS_TWICE) else m.group(0), text)
+    text = _SA_GLUED.sub(r" \1", text)
     for m in _SHORT_WORD.finditer(text):
         # a word of a legal form written short, beside another (State Unitary Ent., Fed.
         # State Unitary Enterprise): the word it begins, where it begins one only
@@ -1058,11 +1064,23 @@ def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
     # spell them (OBSCHESTVO, OTVETSTVENNOSTYU, OTVESTVENNOSTYU): as rigour knows them
     if not cyrillic:
         text = _RU_LIABILITY.sub("otvetstvennostiu", _RU_SOCIETY.sub("obshchestvo", text))
+    # the Asian private companies however stopped and written out (SINSMS PTE. Limited,
+    # Pvt. Ltd., Sdn. Berhad): as rigour knows them
+    text = _PRIVATE_LTD.sub(r"\1 ltd", _SDN_BHD.sub("sdn bhd", text))
     # Co. for Company at the end of a legal form written out (PRIVATE MILITARY CO., JOINT
     # STOCK CO., FREE ZONE CO.): the form is then found whole
     return _LEGAL_CO.sub(r"\1 company", text)
 
 
+# legal-form acronyms a slip writes twice in a row (PTE PTE LTD)
+_FORMS_TWICE = frozenset("""pte ltd llc inc co sa sl cv sarl gmbh kg ag jsc pjsc ojsc cjsc ooo
+plc bv nv srl spa oy""".split())
+_DOTTED_TWICE = re.compile(r"(?<![a-z0-9.])((?:[a-z]\.){2,3})[\s,]+\1(?![a-z0-9])")
+_SA_GLUED = re.compile(r"(?<=[a-z]{3})(s\.\s?a\.)(?=\s*de\s*c\.?\s*v)")
+# (limited cut off after four letters too, at the end: Shoon Energy Pte Limit)
+_PRIVATE_LTD = re.compile(r"(?<![a-z0-9])(pte|pvt|pty)\.?,?\s*"
+                          r"(?:ltd|limited|(?:limi|limit|limite)$)(?![a-z0-9])\.?")
+_SDN_BHD = re.compile(r"(?<![a-z0-9])sdn\.?\s*(?:bhd|berhad)(?![a-z0-9])\.?")
 _RU_YU = re.compile(r"(?<=nost)[yj]")
 _RU_SOCIETY = re.compile(r"(?<![a-z0-9])ob(?:sch|shc|shh)estvo(?![a-z0-9])")
 _RU_LIABILITY = re.compile(r"(?<=ogranichennoi )otvet?stvennost(?:yu|ju|iu|u|)(?![a-z0-9])")
@@ -1754,6 +1772,8 @@ _PRESENTATION_GLUED = re.compile(
 # ZiaAGHA: two fields joined without their space): the capitals are a word of their own (a
 # particle in small letters stays with its word: Inayat urRAHMAN)
 _CAPITALS_GLUED = re.compile(r"\b([A-Z][a-z]{2,})([A-Z]{2,})\b")
+# Abd glued to the name before it, its article after it (AHMADABD AL-SATTAR): no name ends so
+_ABD_GLUED = re.compile(r"(?i)(?<=[a-z]{3})(abd)(?=[\s-]+[ae]l\b)")
 # a legal-form acronym in capitals glued to the name it stands before or after (JSCKOLOMNA,
 # PJSCROSNEFT, INNOVATION HUBLLC): forms no name begins or ends with
 _FORM_GLUED_FIRST = re.compile(r"\b(PJSC|OJSC|CJSC|JSC|LLC|OOO)(?=[A-Za-z]{3,}\b)")
@@ -1769,11 +1789,12 @@ _FORM_WORD_GLUED = re.compile(
 
 def _unglued(text: str, org: bool | None) -> str:
     """The words a Latin name has glued that say where they part: a family name in capitals
-    after a given name in small letters (in a person's name or one of unknown kind), a
-    legal-form acronym in capitals or a legal form's word (in a company's or one of unknown
-    kind)."""
+    after a given name in small letters or Abd before its article (in a person's name or one
+    of unknown kind), a legal-form acronym in capitals or a legal form's word (in a company's
+    or one of unknown kind)."""
     if org is not True:
         text = _CAPITALS_GLUED.sub(r"\1 \2", text)
+        text = _ABD_GLUED.sub(r" \1", text)
     if org is not False:
         text = _FORM_GLUED_LAST.sub(r" \1", _FORM_GLUED_FIRST.sub(r"\1 ", text))
         text = _FORM_WORD_GLUED.sub(lambda m: (m.group(1) or m.group(2)) + " ", text)
