@@ -2794,6 +2794,7 @@ def test_words_with_no_glue_stay_whole(name: str, org: bool | None) -> None:
     ("PERGAM-ENGINEERING PERGAM-ENGINEERING JSC", "PERGAM-ENGINEERING JSC", True),
     ("TRANSPORTES J.L. J.L. CORDON", "TRANSPORTES J.L. CORDON", True),  # an acronym twice
     ("LLC “T.R.O.S” “T.R.O.S”", "LLC “T.R.O.S”", True),
+    ("FOURTEENTH FOURTEENTH OCEAN GMBH & CO. KG", "FOURTEENTH OCEAN GMBH & CO. KG", True),
 ])
 def test_words_written_twice_are_set_aside(query: str, listed: str, org: bool) -> None:
     assert "(written twice)" in describe(query, listed, org=org)

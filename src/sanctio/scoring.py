@@ -1706,8 +1706,8 @@ def _written_twice(q: NameForm, used_q: set[int], un_q: list[Token]) -> list[Tok
     """The query's unmatched words that repeat the word before or after them, which is
     matched, in a query of two different words or more (not Mohamed Mohamed against a
     listed MOHAMED), or of one word written twice with a title or a legal form (MAULAWI RAJAB
-    RAJAB, INNOPOLIS INNOPOLIS LTD). Not in Arabic script, where a name repeats a father's
-    or grandfather's name (احمد خليل خليل)."""
+    RAJAB, INNOPOLIS INNOPOLIS LTD); a number too (FOURTEENTH FOURTEENTH OCEAN GMBH). Not in
+    Arabic script, where a name repeats a father's or grandfather's name (احمد خليل خليل)."""
     qt = q.scoring
     if not un_q or len(qt) < 2:
         return []
@@ -1716,8 +1716,7 @@ def _written_twice(q: NameForm, used_q: set[int], un_q: list[Token]) -> list[Tok
         return []
     out = []
     for i, t in enumerate(qt):
-        if i in used_q or all(t is not u for u in un_q) or t.role == Role.NUMBER or (
-                t.abjad or t.orig):
+        if i in used_q or all(t is not u for u in un_q) or t.abjad or t.orig:
             continue
         if any(0 <= k < len(qt) and k in used_q and (qt[k].text == t.text or (
                 # Abdul written twice, the second heading its compound (abd abdrahman)
