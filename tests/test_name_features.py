@@ -494,6 +494,8 @@ def test_a_word_cut_off_is_the_last_the_query_meets_in_the_list_order() -> None:
     # Aleksander Viktorovich KOCHKIN cut off
     assert cut_score("Aleksander Viktorovich Koch", "Aleksander Viktorovich KOCHKIN") >= 0.9
     assert cut_score("Aleksander Koch", "Aleksander Viktorovich KOCHKIN") < 0.8
+    # a list word written twice is met in its order: the cut word is the second
+    assert cut_score("Daniel BARRERA BARRE", "BARRERA BARRERA, Daniel") >= 0.9
     # a company's comma says nothing of the order of its words
     org = compare_forms(cut("AGRICULTURAL, MEDICAL, AND INDUSTRI"), analyze(
         "AGRICULTURAL, MEDICAL, AND INDUSTRIAL RESEARCH CENTER", org=True), W)

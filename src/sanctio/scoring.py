@@ -1501,6 +1501,10 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         cut = [p for p in pairs if last in p.qi and p.how == "written short"]
         if cut:
             pos = _natural_positions(r.original, tuple(t.text for t in rt))
+            # (a list word written twice is met in its order: the word cut is its second,
+            # Daniel BARRERA BARRE for BARRERA BARRERA, Daniel)
+            pairs = _in_order_twice(pairs, cut, rt, pos)
+            cut = [p for p in pairs if last in p.qi and p.how == "written short"]
             before = max((pos[j] for p in pairs if last not in p.qi for j in p.rj), default=-1)
             # (and the field cut only what came after it: a list word the query lacks that
             # comes before it was not cut, Aleksander Koch is no Aleksander Viktorovich
@@ -1768,6 +1772,25 @@ def _other_particles(q: NameForm, r: NameForm, pairs: list[Pair]) -> list[Pair]:
 
 
 INITIAL_OUT_OF_ORDER_SIM = 0.5
+
+
+def _in_order_twice(pairs: list[Pair], cut: list[Pair], rt: list[Token],
+                    pos: tuple[int, ...] | list[int]) -> list[Pair]:
+    """The pairs with the word cut off and another pair of the same list word, written twice,
+    swapped where the cut one holds the earlier of the two (the cut word is the last)."""
+    out = list(pairs)
+    for p in cut:
+        if len(p.rj) != 1:
+            continue
+        j = p.rj[0]
+        for k, o in enumerate(out):
+            if o is not p and len(o.rj) == 1 and o.rj[0] != j and rt[o.rj[0]].text == rt[
+                    j].text and pos[o.rj[0]] > pos[j]:
+                i = out.index(p)
+                out[i] = Pair(p.query, o.listed, p.sim, p.how, p.qi, o.rj)
+                out[k] = Pair(o.query, p.listed, o.sim, o.how, o.qi, p.rj)
+                break
+    return out
 
 
 def _initials_in_order(r: NameForm, pairs: list[Pair]) -> list[Pair]:
