@@ -519,6 +519,14 @@ def test_two_words_of_the_script_written_as_one_in_latin_letters() -> None:
     assert reads_as("بوسته\u200cجي", "bustaji") and not reads_as("بوستهجي", "bustaji")
 
 
+def test_the_arabic_dh_as_persian_writes_it() -> None:
+    # ذ, ض and ظ: dh in Arabic, z in Persian, which writes the short i as e
+    assert score("Ridha Ebadzadeh SEMNANI", "SEMNANI, Reza Ebadzadeh") >= 0.9
+    assert "as Persian writes it" in describe("Dhiya Rahmani", "Ziya Rahmani")
+    # not without the dh: Hadi is no Hazi
+    assert "as Persian writes it" not in describe("Hadi Rahmani", "Hazi Rahmani")
+
+
 def test_father_and_son_around_bin_are_not_swapped() -> None:
     same = score("Hasan bin Ali al-Tamimi", "Hasan bin Ali al-Tamimi")
     swapped = score("Hasan bin Ali al-Tamimi", "Ali bin Hasan al-Tamimi")

@@ -194,6 +194,16 @@ def _romanisation_fold(text: str) -> str:
     return _FINAL_H.sub("", folded)
 
 
+def _persian_dh(a: str, b: str) -> bool:
+    """One Arabic name as Arabic and Persian romanise it: ذ, ض and ظ are dh in the one and
+    z in the other, and Persian writes the short i as e (Ridha, Reza; Dhiya, Ziya;
+    Dhulfiqar, Zulfiqar)."""
+    if ("dh" in a) == ("dh" in b):
+        return False
+    fa, fb = (w.replace("dh", "z").replace("e", "i") for w in (a, b))
+    return fa == fb and fa[0] == a[0].replace("d", "z") == b[0].replace("d", "z")
+
+
 _FRENCH_MARK = re.compile("ou|dj|tch")
 # what only an Arabic name's Latin spelling writes: French ou, dj, tch, a long aa, a silent h
 # or y at the end, q, kh, dh, gh (Lopez and Lupez have none of them, nor Rossi and Russi)
@@ -797,6 +807,9 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
     if sim < 0.9 and lq >= 4 and lr >= 4 and not (q.abjad or r.abjad) and (
             _romanisation_fold(q.text) == _romanisation_fold(r.text)):
         return 0.9, "spelling (French or older romanisation)"
+    if sim < 0.9 and lq >= 4 and lr >= 4 and not (q.abjad or r.abjad) and (
+            _persian_dh(q.text, r.text)):
+        return 0.9, "spelling (the Arabic dh as Persian writes it, z)"
     if sim < 0.9 and lq >= 4 and lr >= 4 and not (q.abjad or r.abjad) and (
             q.role == r.role == Role.NAME) and _arabic_spellings(q.text, r.text):
         return 0.9, "spelling (one Arabic name: o and u, doubled letters, French e)"
