@@ -137,6 +137,7 @@ MUST_NOT_MATCH = [
     ("a short company word, not a list word cut off", "Bera Ltd", "Organization"),
     ("a company's word before its form, not a list word cut off", "Rattan LLC",
      "Organization"),
+    ("syllables only of unknown kind, against a vessel with a number", "Jun Jin", None),
 ]
 
 
@@ -144,7 +145,8 @@ MUST_NOT_MATCH = [
 NEEDS_FULL_LISTS = {"son of Ahmed against the al-Ahmed family",
                     "a company named after someone, not a list word cut off",
                     "a short company word, not a list word cut off",
-                    "a company's word before its form, not a list word cut off"}
+                    "a company's word before its form, not a list word cut off",
+                    "syllables only of unknown kind, against a vessel with a number"}
 
 
 # how common "Mohamed" and "Ali" are is a statistic of the whole lists: on the excerpts of

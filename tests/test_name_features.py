@@ -2692,6 +2692,30 @@ def test_a_patronymic_none_of_the_persons_names_give_is_another_father() -> None
     assert patronymic_evidence(primary, facts("egorovich")) is None
 
 
+def test_syllables_only_of_unknown_kind_are_a_persons_name_against_a_company_with_more() -> None:
+    from sanctio.model import Schema
+    from sanctio.scoring import SCHEMA_PENALTY, EntityFacts, syllable_name_evidence
+
+    def facts(schema: Schema) -> EntityFacts:
+        return EntityFacts(schema, [], frozenset(), frozenset(), frozenset(), {})
+
+    def evidence(query: str, listed: str, schema: Schema = Schema.VESSEL,
+                 kind: Schema | None = None):  # type: ignore[no-untyped-def]
+        return syllable_name_evidence(kind, analyze(query, org=None),
+                                      analyze(listed, org=None), facts(schema))
+
+    # a number, a legal form or business words the syllables lack
+    found = evidence("Jun Jin", "JON JIN 2")
+    assert found is not None and found.effect == SCHEMA_PENALTY and "2" in found.detail
+    assert evidence("Ping Yin", "BING YIN JSC", Schema.ORGANIZATION) is not None
+    assert evidence("靳想", "JINXIANG TRADING COMPANY", Schema.ORGANIZATION) is not None
+    # the syllables alone, a kind given, a listed person, or more than syllables: open
+    assert evidence("Kang Song", "KANG SONG") is None
+    assert evidence("Jun Jin", "JON JIN 2", kind=Schema.VESSEL) is None
+    assert evidence("Jun Jin", "JON JIN 2", Schema.PERSON) is None
+    assert evidence("Jun Jin Shipping", "JON JIN SHIPPING 2") is None
+
+
 def test_an_initial_the_persons_other_names_spell_out_is_that_name() -> None:
     from sanctio.scoring import initial_evidence
     from sanctio.text.normalize import Token

@@ -2782,6 +2782,30 @@ def _dob_compare(query: str, listed: Iterable[DateValue]) -> tuple[str, str] | N
 SCHEMA_PENALTY = -0.25
 
 
+def syllable_name_evidence(query_schema: Schema | None, q: NameForm, r: NameForm,
+                           facts: EntityFacts) -> Evidence | None:
+    """A query of unknown kind written as a Chinese or Korean person's name (two or three
+    syllables, nothing else: Jun Jin, 靳想) against a listed company or vessel whose name has
+    more than its syllables, a number, a business word or a legal form (JON JIN 2, JINXIANG
+    TRADING COMPANY, BING YIN JSC): a person's name, weighed against that party's kind as a
+    given kind is (``SCHEMA_PENALTY``). Where the list name is the syllables alone (KANG
+    SONG), the kind stays open."""
+    if query_schema is not None or q.legal or facts.schema in (Schema.PERSON, Schema.UNKNOWN):
+        return None
+    words = q.scoring
+    if not 2 <= len(words) <= 3 or len(q.tokens) != len(words) or any(
+            t.role != Role.NAME or syllable_key(t.text) is None for t in words):
+        return None
+    more = [t.text for t in r.scoring if t.role in (Role.NUMBER, Role.GENERIC)]
+    if not (more or r.legal):
+        return None
+    said = ", ".join([*more, *(f"a legal form ({f})" for f in sorted(r.legal))])
+    return Evidence("schema", SCHEMA_PENALTY,
+                    "the query is written as a Chinese or Korean person's name (syllables "
+                    f"only), the listed party a {facts.schema.value} whose name has more: {said}",
+                    {"query": "syllables", "listed": facts.schema.value})
+
+
 def attribute_evidence(
     query_schema: Schema | None, dob: str | None, country: str | None, gender: str | None,
     identifiers: list[str], facts: EntityFacts, norm_id: Callable[[str], str],

@@ -41,6 +41,7 @@ from sanctio.scoring import (
     initial_evidence,
     on_swift_line,
     patronymic_evidence,
+    syllable_name_evidence,
 )
 from sanctio.text.cantonese import (
     HAN_CHAR,
@@ -746,7 +747,8 @@ class Screener:
             # the entity's evidence beside the name, once: it ranks the match and explains it
             facts = self.entities[pos].facts
             beside = [e for e in (patronymic_evidence(cmp, facts), initial_evidence(
-                cmp, partial(self._entity_tokens, pos))) if e is not None]
+                cmp, partial(self._entity_tokens, pos)), syllable_name_evidence(
+                query.schema, form, entry.form, facts)) if e is not None]
             if has_facts:
                 # (a name of unknown kind with a legal form is a company's; one read as a
                 # person's too, A. S. CHEMEZOV, is screened so as well)
