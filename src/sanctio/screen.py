@@ -36,6 +36,7 @@ from sanctio.scoring import (
     SWIFT_LINE,
     EntityFacts,
     NameComparison,
+    _known_name,
     attribute_evidence,
     compare_forms,
     initial_evidence,
@@ -232,7 +233,7 @@ def _lone_company_word(form: NameForm, last: Token, org: bool | None) -> bool:
     after someone, not HARMONY FARM cut)."""
     return (org is True or bool(form.legal)) and len(last.text) >= _LONE_CUT and (
         last.role == Role.NAME) and sum(t.role == Role.NAME for t in form.scoring) == 1 and (
-        not any(s.startswith("[NAME:") for s in last.symbols))
+        not _known_name(last))
 
 
 def nickname_readings(full: str) -> list[str]:
@@ -778,7 +779,8 @@ class Screener:
         Trubnaya Metallurgicheskaya Kom), or after one letter (... SHIPPING L); a word the lists
         write in two names at most may be cut too (Omar HAMMA: HAMMAMI). Not a name of one
         word, or of one beside business words (Bera Ltd is no BERATEX GROUP; two business
-        words, ACADEMY OF NATIONAL DEFENSE SCIEN, are a name of business words); the other
+        words, ACADEMY OF NATIONAL DEFENSE SCIEN, are a name of business words), but for a
+        company's long one (JSC Ruselectro: ``_lone_company_word``); the other
         words must match too (Katherine Hall reaches HALLAK, and scores low). In a company's
         name (``org``), a last word that begins a word of a legal form (LIMIT, CORPO) is
         that form, cut: left out (after five letters in a name of two words, of a word only
