@@ -727,8 +727,7 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         if lq == lr and sorted(q.text) == sorted(r.text) and OSA.distance(
                 q.text, r.text) == 1:
             return 0.85, "transposition"  # a typo, not another syllable (QAUN / QUAN)
-        if min(lq, lr) >= 3 and not (q.orig or r.orig) and OSA.distance(
-                q.text, r.text, score_cutoff=1) <= 1 and not known_syllable(q.text):
+        if _syllable_slip(q, r, known_syllable):
             # a letter off a romanised syllable, in what no romanisation writes, is a typo
             # (CHOO for CHOL, KEWANG for KWANG); yang for yong is another syllable
             return SYLLABLE_SLIP_SIM, _SYLLABLE_SLIP
@@ -1369,13 +1368,18 @@ def _korean_name(rt: list[Token]) -> bool:
         korean_only(t.text) for t in rt)
 
 
+def _syllable_slip(q: Token, r: Token, known: Callable[[str], bool]) -> bool:
+    """The query's word a letter off the list's romanised syllable (both of three letters or
+    more, neither read from the script) and no syllable ``known`` writes: a typo."""
+    return min(len(q.text), len(r.text)) >= 3 and not (q.orig or r.orig) and OSA.distance(
+        q.text, r.text, score_cutoff=1) <= 1 and not known(q.text)
+
+
 def _korean_slip(a: Token, b: Token) -> bool:
     """A query's syllable a letter off a Korean name's that Korean does not write, though
     pinyin may (CHUO for CHUL, CUN for CHUN, Cang for Chang): a typo in that name, as one no
     romanisation writes is (token_sim); yang for yong is another syllable either way."""
-    return min(len(a.text), len(b.text)) >= 3 and not a.orig and syllable_key(
-        a.text) is not None and not korean_syllable(a.text) and OSA.distance(
-        a.text, b.text, score_cutoff=1) <= 1
+    return syllable_key(a.text) is not None and _syllable_slip(a, b, korean_syllable)
 
 
 def _lineage(form: NameForm) -> list[tuple[int, int]]:
@@ -1788,7 +1792,7 @@ INITIAL_OUT_OF_ORDER_SIM = 0.5
 
 
 def _in_order_twice(pairs: list[Pair], cut: list[Pair], rt: list[Token],
-                    pos: tuple[int, ...] | list[int]) -> list[Pair]:
+                    pos: tuple[int, ...]) -> list[Pair]:
     """The pairs with the word cut off and another pair of the same list word, written twice,
     swapped where the cut one holds the earlier of the two (the cut word is the last)."""
     out = list(pairs)
@@ -1797,8 +1801,8 @@ def _in_order_twice(pairs: list[Pair], cut: list[Pair], rt: list[Token],
             continue
         j = p.rj[0]
         for k, o in enumerate(out):
-            if o is not p and len(o.rj) == 1 and o.rj[0] != j and rt[o.rj[0]].text == rt[
-                    j].text and pos[o.rj[0]] > pos[j]:
+            if len(o.rj) == 1 and o.rj[0] != j and rt[o.rj[0]].text == rt[j].text and pos[
+                    o.rj[0]] > pos[j]:
                 i = out.index(p)
                 out[i] = Pair(p.query, o.listed, p.sim, p.how, p.qi, o.rj)
                 out[k] = Pair(o.query, p.listed, o.sim, o.how, o.qi, p.rj)

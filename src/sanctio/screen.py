@@ -807,20 +807,19 @@ class Screener:
         full = len(text) >= FIELD_CHARS
         # (cut even where a list word; 34 characters where the 35th was a space)
         line = on_swift_line(text)
+        listed = last.text in self.index.vocab
         # (a company's one name word, long and no list word, last as written: JSC
         # Ruselectro; Rattan LLC has its form after it, and is no RATTANA VICHAI cut)
-        lone = _lone_company_word(form, last, org) and last.text not in self.index.vocab and (
-            written_last)
+        lone = _lone_company_word(form, last, org) and not listed and written_last
         if last is not form.tokens[-1] or last.role not in (Role.NAME, Role.GENERIC) or (
                 last.short or len(last.text) < (1 if line else 2 if full else 4)
-                or (last.text in self.index.vocab and not line
+                or (listed and not line
                     and self.index.weights.df.get(last.text, 0) > _CUT_RARE)) or not (any(
                 t.role == Role.NAME for t in form.scoring[:-1]) or sum(
                 t.role == Role.GENERIC for t in form.scoring[:-1]) >= 2 or lone):
             # (a name of business words only, two or more before the cut: ACADEMY OF
             # NATIONAL DEFENSE SCIEN)
             return None
-        listed = last.text in self.index.vocab
         anywhere = full and (line or not listed) and not lone
         half = not listed and len(last.text) >= 6 and not lone  # (six letters: ISLAMB)
         if not any(anywhere or len(w) <= (2 * len(last.text) if half else 3 * len(
