@@ -30,6 +30,8 @@ MUST_MATCH = [
     ("Cyrillic script", "Аюб Вахаевич Катаев", None, KATAEV),
     ("homoglyph", "Aiub V\u0430khaevich Kataev", None, KATAEV),  # Cyrillic а
     ("names written together", "AiubVakhaevich Kataev", None, KATAEV),
+    ("family name before initials, no full stops", "Kataev A V", None, KATAEV),
+    ("family name, given name, patronymic's initial", "Kataev Aiub V", "Person", KATAEV),
     ("missing middle name", "Mohamed al-Kani", "Person", "us-ofac-29119"),
     ("particle joined", "Abdurrahim Alkani", "Person", "eu-128270"),
     ("Abd compound", "Abd al-Rahim al-Kani", "Person", "eu-128270"),

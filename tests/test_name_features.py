@@ -749,6 +749,26 @@ def test_a_family_name_given_as_a_given_name_is_another_person() -> None:
     assert feature("family_as_given", "تالا آل حسين", "HOSSEIN TALA") == 0.0  # no saying
 
 
+def test_a_family_name_before_initials_is_the_family_name_first() -> None:
+    # Family I. O., as Russian and the lists write it, with or without full stops: the
+    # family name first is no given name (a given name at the end would be)
+    for query in ("Rotenberg A R", "ROTENBERG A. R.", "Rotenberg Arkady R"):
+        assert feature("family_as_given", query, "Arkady Romanovich ROTENBERG") == 0.0
+        assert score(query, "Arkady Romanovich ROTENBERG") >= 0.8
+    assert score("Kovalchuk Yuri V", "Yuriy Valentinovich KOVALCHUK") >= 0.9
+    assert score("Nasrallah H.", "NASRALLAH, Hasan") >= 0.8
+    assert feature("family_as_given", "Rotenberg Arkady", "Arkady Romanovich ROTENBERG") == 1.0
+
+
+def test_y_before_an_initial_is_an_initial_not_the_spanish_and() -> None:
+    assert [t.text for t in analyze("Kovalchuk Y V", org=False).scoring] == [
+        "kovalchuk", "y", "v"]
+    assert score("Kovalchuk Y V", "Yuriy Valentinovich KOVALCHUK") >= 0.8
+    # between two names it joins them (Garcia y Lopez), as before
+    assert [t.text for t in analyze("Garcia y Lopez", org=False).scoring] == [
+        "garcia", "lopez"]
+
+
 def test_a_name_whose_al_stands_before_its_last_word_is_not_read_reversed() -> None:
     from sanctio.screen import _reversed_reading
 

@@ -2191,6 +2191,10 @@ def _family_as_given(q: NameForm, r: NameForm, real: list[Pair]) -> float:
     elif not (len(words) >= 3 and words[-2] == "آل"):
         return 0.0  # (in another script, only آل says which is the family name)
     last = len(q.scoring) - 1
+    if len(q.scoring[last].text) == 1:
+        # (a query that ends with initials has its family name first, as Russian writes
+        # it and the lists' Family, I. O.: ROTENBERG A R, Kovalchuk Yuri V)
+        return 0.0
     at_fam = [p for p in real if last in p.qi]
     crossed = [p for p in real if p not in at_fam and _fam_hit(p, fam)]
     # (Chinese and Korean names are written family name first: Su Guiqin is SU, Guiqin)

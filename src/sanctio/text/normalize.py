@@ -1926,11 +1926,12 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                     and (not abjad or tok in _ABJAD_PARTICLES) and (
                     len(tok) > 1 or (
                     0 < i < len(raw_tokens) - 1 and raw_tokens[i - 1] not in TITLES
-                    and len(raw_tokens[i - 1]) > 1
+                    and len(raw_tokens[i - 1]) > 1 and len(raw_tokens[i + 1]) > 1
                     and tok not in dotted))):
                 # "y" and "e" join two names (Garcia y Lopez); first, last, after a title or
-                # an initial, or followed by a full stop they are initials (Y AL-MADANI,
-                # Sheikh Y AL-MADANI, S M Y AL-AHMAD, E. BADEGE, RI Y.M.); one letter of a
+                # an initial, before one, or followed by a full stop they are initials (Y
+                # AL-MADANI, Sheikh Y AL-MADANI, S M Y AL-AHMAD, E. BADEGE, RI Y.M.,
+                # KOVALCHUK Y V); one letter of a
                 # vowel-less script standing alone is a fragment, no name (عماري س), but for
                 # a letter that never joins the next, which text extracted from a PDF parts
                 # from the rest of its word (ر ستمی: Rostami)
