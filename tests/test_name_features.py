@@ -758,6 +758,24 @@ def test_a_family_name_before_initials_is_the_family_name_first() -> None:
     assert score("Kovalchuk Yuri V", "Yuriy Valentinovich KOVALCHUK") >= 0.9
     assert score("Nasrallah H.", "NASRALLAH, Hasan") >= 0.8
     assert feature("family_as_given", "Rotenberg Arkady", "Arkady Romanovich ROTENBERG") == 1.0
+    # and its words meet the list name's in its order, as I. RUKAVISHNIKOVA does: a dropped
+    # middle name, no crossing
+    for query in ("RUKAVISHNIKOVA I.", "I. RUKAVISHNIKOVA"):
+        assert feature("crossed_gap", query, "Irina Valeryevna RUKAVISHNIKOVA") == 0.0
+        assert feature("exact_subset", query, "Irina Valeryevna RUKAVISHNIKOVA") == 1.0
+        assert score(query, "Irina Valeryevna RUKAVISHNIKOVA") >= 0.85
+    assert feature("crossed_gap", "Rukavishnikova Irina", "Irina Valeryevna RUKAVISHNIKOVA") == 1.0
+
+
+def test_an_initial_in_another_romanisation_of_a_cyrillic_name() -> None:
+    # Евгений is Yevgeniy (BGN/PCGN) and Evgeny (ICAO): E. is its initial, and Y. Elena's
+    assert "e~yevgeniy (initial)" in describe("E. V. Prigozhin", "Yevgeniy Viktorovich PRIGOZHIN")
+    assert score("E. V. Prigozhin", "Yevgeniy Viktorovich PRIGOZHIN") >= 0.8
+    assert "y~elena (initial)" in describe("Y. Mizulina", "Elena MIZULINA")
+    assert "i~yulia (initial)" in describe("I. Navalnaya", "Yulia NAVALNAYA")
+    # not any other letter: E. is no Yakov's initial, nor A. Yevgeniy's
+    assert "(initial)" not in describe("E. Prigozhin", "Yakov PRIGOZHIN")
+    assert "(initial)" not in describe("A. Prigozhin", "Yevgeniy PRIGOZHIN")
 
 
 def test_y_before_an_initial_is_an_initial_not_the_spanish_and() -> None:

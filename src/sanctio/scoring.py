@@ -750,8 +750,8 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
     if lq == 1 or lr == 1:
         # (one letter read from a short word of a vowel-less script is not an initial: مع
         # of ألمع is m)
-        if (lq == 1 and not q.abjad and r.text.startswith(q.text)) or (
-                lr == 1 and not r.abjad and q.text.startswith(r.text)):
+        if (lq == 1 and not q.abjad and _initial_of(q.text, r.text)) or (
+                lr == 1 and not r.abjad and _initial_of(r.text, q.text)):
             return 0.75, "initial"
         return 0.0, "different"
     if no_vowels(q.text) and q.role == Role.NAME and r.role in _BARE_ROLES and not (
@@ -897,6 +897,19 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         # vowel is one edit (Brahim, Ibrahim: 0.88)
         sim, how = KNOWN_OTHER_SIM, "another name (other first letter)"
     return sim, how
+
+
+# the first letters a name romanised from Cyrillic may begin with where another romanisation
+# writes the one letter: Е, Ю, Я at the start are Ye, Yu, Ya (BGN/PCGN), E, Iu, Ia (ICAO
+# 9303), Je, Ju, Ja (scholarly): E. V. PRIGOZHIN is Yevgeniy Viktorovich, Y. for Elena
+_IOTATED = {"e": ("ye",), "y": ("e", "iu", "ia", "ju", "ja", "je"), "i": ("yu", "ya", "ye"),
+            "j": ("yu", "ya", "ye")}
+
+
+def _initial_of(letter: str, word: str) -> bool:
+    """``letter`` is the initial of ``word``: its first letter, or the one another
+    romanisation of a Cyrillic name begins it with (E for Yevgeniy, Y for Elena)."""
+    return word.startswith(letter) or word.startswith(_IOTATED.get(letter, ("-",)))
 
 
 def _name_for_business_word(p: Pair) -> bool:
@@ -2264,6 +2277,18 @@ def _business_extra(q: NameForm, r: NameForm, un_q: list[Token], un_r: list[Toke
 _COMPANY_WORDS = frozenset({"company", "co", "corporation", "corp", "incorporated", "firm"})
 
 
+def _query_positions(q: NameForm) -> tuple[int, ...]:
+    """A query's tokens in its natural order (:func:`_natural_positions`); one that ends
+    with initials and begins with a word has that word, its family name, last
+    (RUKAVISHNIKOVA I. is I. RUKAVISHNIKOVA; AL-SHA'ARI HASAN A. S., Hasan A. S.
+    al-Sha'ari)."""
+    texts = tuple(t.text for t in q.scoring)
+    n = len(texts)
+    if n >= 2 and "," not in q.original and len(texts[-1]) == 1 and len(texts[0]) > 1:
+        return tuple(n - 1 if i == 0 else i - 1 for i in range(n))
+    return _natural_positions(q.original, texts)
+
+
 def _crossed(r: NameForm, real: list[Pair], family: bool = True,
              q: NameForm | None = None) -> bool:
     """The query's tokens meet the list name's in another order than the list writes them
@@ -2275,7 +2300,7 @@ def _crossed(r: NameForm, real: list[Pair], family: bool = True,
         return False
     texts = tuple(t.text for t in r.scoring)
     pos = _natural_positions(r.original, texts)
-    qpos = _natural_positions(q.original, tuple(t.text for t in q.scoring)) if q else None
+    qpos = _query_positions(q) if q else None
     left_out: set[int] = set() if family else (
         set(_family_positions(r.original, texts)) or {pos.index(len(texts) - 1)})
     seq = [pos[p.rj[0]] for p in sorted(real, key=lambda p: (
