@@ -30,10 +30,13 @@ MUST_MATCH = [
     ("Cyrillic script", "Аюб Вахаевич Катаев", None, KATAEV),
     ("homoglyph", "Aiub V\u0430khaevich Kataev", None, KATAEV),  # Cyrillic а
     ("names written together", "AiubVakhaevich Kataev", None, KATAEV),
+    ("all spaces removed", "AIUBVAKHAEVICHKATAEV", None, KATAEV),
     ("family name before initials, no full stops", "Kataev A V", None, KATAEV),
     ("family name, given name, patronymic's initial", "Kataev Aiub V", "Person", KATAEV),
     ("missing middle name", "Mohamed al-Kani", "Person", "us-ofac-29119"),
     ("particle joined", "Abdurrahim Alkani", "Person", "eu-128270"),
+    ("all spaces removed, the article too", "MOHAMEDALKANI", "Person", "us-ofac-29119"),
+    ("a Korean name written as one word", "KIMJONGUN", None, "us-ofac-20157"),
     ("Abd compound", "Abd al-Rahim al-Kani", "Person", "eu-128270"),
     ("name variant", "Muhammad al-Kani", "Person", "us-ofac-29119"),
     ("transliteration h", "Mohammed Khalifa Al-Khani", "Person", "us-ofac-29119"),
@@ -429,7 +432,26 @@ def test_respaced_reading_puts_the_spaces_the_lists_write() -> None:
         "DOOSTAN INTERNATIONAL COMPANY", ["INTERNATIONALCOMPANY as INTERNATIONAL COMPANY"])
     assert respaced_reading("GANADERIASDEL VALLE", vocab)[0] == "GANADERIAS DEL VALLE"  # type: ignore[index]
     assert respaced_reading("Seidel", vocab) is None  # a particle ends no name
+    # the article between two words (MOHAMEDALKANI)
+    assert respaced_reading("MOHAMEDALKANI", vocab | {"mohamed", "kani"}) == (
+        "MOHAMED AL KANI", ["MOHAMEDALKANI as MOHAMED AL KANI"])
     assert respaced_reading("Air lines", vocab) is None  # both list words as they are
+    # a word the lists hold only as two adjacent words of a record (thomaslubanga), or no
+    # list word at all, read as the words they write on their own: each of four letters or
+    # more, or syllables of a Chinese or Korean name, never of a name people have
+    single = {"thomas", "lubanga", "kim", "chol", "nam", "ha", "mil", "ton"}
+    both = vocab | single | {"thomaslubanga", "kimchol"}
+    assert respaced_reading("THOMASLUBANGA", both, None, single) == (
+        "THOMAS LUBANGA", ["THOMASLUBANGA as THOMAS LUBANGA"])
+    assert respaced_reading("KIMCHOLNAM", both, None, single) == (
+        "KIM CHOL NAM", ["KIMCHOLNAM as KIM CHOL NAM"])
+    assert respaced_reading("Hamilton", both, None, single) is None
+    # a particle between two words, a short given name first, Latin letters with accents
+    more = single | {"bilal", "marwan", "ali", "khoshnamvand", "jerome", "kakwavu"}
+    assert respaced_reading("BILALBINMARWAN", more, None, more)[0] == "BILAL BIN MARWAN"  # type: ignore[index]
+    assert respaced_reading("ALIKHOSHNAMVAND", more, None, more)[0] == "ALI KHOSHNAMVAND"  # type: ignore[index]
+    assert respaced_reading("JÉRÔMEKAKWAVU", more, None, more)[0] == "JEROME KAKWAVU"  # type: ignore[index]
+    assert respaced_reading("Alison", more | {"son"}, None, more | {"son"}) is None
     assert respaced_reading("Ганадериас", vocab) is None
     assert respaced_reading("Ministry ofRocket Industry", vocab | {"rocket"}) == (
         "Ministry of Rocket Industry", ["ofRocket as of Rocket"])

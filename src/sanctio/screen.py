@@ -6,11 +6,13 @@ import gc
 import multiprocessing as mp
 import re
 import time
+import unicodedata
 import weakref
 from bisect import bisect_right
-from collections.abc import Callable, Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +66,7 @@ from sanctio.text.normalize import (
     digit_words_reading,
     ensure_symbols,
     is_legal_form,
+    known_syllable,
     other_ones_reading,
     russian_reading,
     script_parts,
@@ -285,8 +288,16 @@ def _latin_words(text: str) -> set[str]:
     return set(tokenize_ascii(to_latin(text)))
 
 
-def respaced_reading(text: str, vocab: set[str], org: bool | None = None
-                     ) -> tuple[str, list[str]] | None:
+def _words_and_pairs(text: str) -> set[str]:
+    """The words of a name in Latin letters (:func:`_latin_words`), and every two adjacent
+    ones written together (Arkady Romanovich: arkadyromanovich), as the lists' vocabulary
+    holds them."""
+    words = tokenize_ascii(to_latin(text))
+    return set(words) | {a + b for a, b in pairwise(words)}
+
+
+def respaced_reading(text: str, vocab: set[str], org: bool | None = None,
+                     single: Container[str] | None = None) -> tuple[str, list[str]] | None:
     """A Latin name with the spaces the lists put elsewhere: two adjacent words that are one
     list word and not both list words alone (MAUL AWI RAJAB: MAULAWI), or a business word
     (SHIP PING, AIR LINES) written together, a
@@ -297,10 +308,19 @@ def respaced_reading(text: str, vocab: set[str], org: bool | None = None
     SON), or a legal form glued to a list word before it (SCHIRINDELGMBH, in a name not
     said to be a person's; a form of two letters, SA, only in one said to be a company's), at
     most one of each per word.
-    ``vocab`` holds every word of the lists (and every two adjacent ones written together).
+    A word that is no list word of its own is first read as two or three that are
+    (:func:`_pieces`: THOMASLUBANGA, ARKADYROMANOVICHROTENBERG, KIMCHOLNAM).
+    ``vocab`` holds every word of the lists (and every two adjacent ones written together),
+    ``single`` the lists' words of their own (``vocab`` when not given).
     Returns the new text and what was changed, or None when nothing was."""
+    single = vocab if single is None else single
     if not text.isascii():
-        return None
+        # (Latin letters with their accents, as the lists' words are kept without them:
+        # JÉRÔMEKAKWAVUBUKANDE)
+        text = "".join(c for c in unicodedata.normalize("NFKD", text)
+                       if not unicodedata.combining(c))
+        if not text.isascii():
+            return None
     words = list(_WORD.finditer(text))
     out: list[str] = []
     done: list[str] = []
@@ -327,6 +347,18 @@ def respaced_reading(text: str, vocab: set[str], org: bool | None = None
                 pos = n.end()
                 i += 2
                 continue
+        pieces = _pieces(k, single) if len(k) >= 6 and k not in single else None
+        if pieces:
+            at = m.start()
+            parts = []
+            for piece in pieces:
+                parts.append(text[at:at + len(piece)])
+                at += len(piece)
+            out.append(text[pos:m.start()] + " ".join(parts))
+            done.append(f"{m.group()} as {' '.join(parts)}")
+            pos = m.end()
+            i += 1
+            continue
         cuts: list[int] = []
         if k not in vocab:
             # two words written together with the capital of the second kept
@@ -358,6 +390,56 @@ def respaced_reading(text: str, vocab: set[str], org: bool | None = None
         return None
     out.append(text[pos:])
     return "".join(out), done
+
+
+def _pieces(k: str, single: Container[str]) -> list[str] | None:
+    """A word written as two or three words the lists write on their own (:func:`_piece`:
+    THOMASLUBANGA, for LUBANGA, Thomas: the lists hold thomaslubanga only as two adjacent
+    words of another record; ARKADYROMANOVICHROTENBERG, BILALBINMARWAN, ALIKHOSHNAMVAND),
+    one of five letters or more among them, or, a Chinese or Korean name, each a syllable
+    (KIMCHOLNAM, GUIQINSU, PyongCholRI). Fewest words first, then the longest
+    shortest one (of ``single`` counts, the words the lists write more often first). A name
+    people have is no syllables (Hamilton, Hanson)."""
+    n = len(k)
+    freq = single if isinstance(single, Mapping) else None
+    best: tuple[tuple[int, int, int], list[str]] | None = None
+    for a in range(2, n - 1):
+        head = k[:a]
+        if head not in single:
+            continue
+        for b in (n, *range(a + 2, n - 1)):
+            parts = [head, k[a:b]] + ([k[b:]] if b < n else [])
+            if not (all(_piece(p, i, len(parts), single) for i, p in enumerate(parts))
+                    and max(len(p) for p in parts) >= 5) and not (
+                    all(p in single and known_syllable(p) for p in parts)
+                    and not _known_word(k)):
+                continue
+            # (of two readings, the words the lists write more often: KIM JONG UN, not
+            # KIM JON GUN)
+            key = (len(parts), -min(freq.get(p, 0) for p in parts) if freq else 0,
+                   -min(len(p) for p in parts))
+            if best is None or key < best[0]:
+                best = (key, parts)
+    return best[1] if best else None
+
+
+def _piece(p: str, i: int, n: int, single: Container[str]) -> bool:
+    """``p``, the ``i``-th of ``n`` words a word is read as (:func:`_pieces`): a list word of
+    its own of four letters or more, no legal form; a particle between two (BILAL BIN
+    MARWAN); or, first, a name people have of three letters (ALI KHOSHNAMVAND)."""
+    if is_legal_form(p):
+        return False
+    if len(p) >= _PART:
+        return p in single
+    if 0 < i < n - 1:
+        return len(p) >= 2 and p in PARTICLES
+    return i == 0 and len(p) == 3 and p in single and _known_word(p)
+
+
+def _known_word(word: str) -> bool:
+    """A word that is a name rigour knows (Hamilton), as one word."""
+    tokens = analyze(word, org=False).scoring
+    return len(tokens) == 1 and _known_name(tokens[0])
 
 
 def _read_in(word: str, vocab: set[str], apart: str | None = None) -> bool:
@@ -1026,7 +1108,7 @@ class Screener:
                     f"{SWIFT_LINE} characters it is, as a SWIFT name line cuts a longer name: "
                     f"{full}", {"read_as": full}, penalty=LINE_CUT_PENALTY,
                     entities=frozenset(eids), whole=True))
-        respaced = respaced_reading(name, self.index.vocab, org)
+        respaced = respaced_reading(name, self.index.vocab, org, self.index.weights.df)
         if respaced:
             # (the words it puts the spaces around are the list name's own: MARCHAND read as
             # MARC HAND is no HAND OF MERCY; a legal form split off may be left out)
@@ -1036,7 +1118,7 @@ class Screener:
                 respaced[0], org, "spacing",
                 "read with the spaces the lists write: " + "; ".join(respaced[1]),
                 {"read_as": respaced[0], "changes": respaced[1]}, penalty=RESPACED_PENALTY,
-                keep=lambda listed: _latin_words(listed).issuperset(spaced)))
+                keep=lambda listed: _words_and_pairs(listed).issuperset(spaced)))
         return out
 
     def _score_parts(self, query: Query, parts: list[str], readings: list[Reading],
