@@ -53,10 +53,10 @@ def test_every_category_is_documented_and_registered() -> None:
     expected = {"exact", "case_punct", "typo1", "typo2", "transposition", "reorder",
                 "family_given", "drop_middle", "initials", "titles", "translit", "particles",
                 "script", "legal_form", "ordinal", "homoglyph", "combo"}
-    # the categories added in sessions 9 to 11 come after combo (each category draws from
+    # the categories added in sessions 9 to 11 and 28 come after combo (each category draws from
     # its own seeded generator: the draws of the earlier ones are those of earlier sessions)
     added = ["joined", "split", "extra_name", "truncated", "abbreviation", "nickname",
-             "digits", "no_vowels", "word_twice"]
+             "digits", "no_vowels", "word_twice", "no_spaces"]
     assert v.ALL_CATEGORIES[-len(added) - 1:] == ["combo", *added]
     assert set(v.ALL_CATEGORIES) == expected | set(added)
     for name, fn in v.CATEGORIES.items():
@@ -173,8 +173,10 @@ def test_initials_reduce_given_names() -> None:
         assert out is not None
         given, family, family_first = v.split_person(name)
         fam = " ".join(family)
-        assert out.startswith(fam) if family_first else out.endswith(fam)
-        rest = out[len(fam):] if family_first else out[:-len(fam)]
+        # (a name in its natural order may have its family name put first: PUTIN V. V.)
+        first = family_first or out.startswith(fam + " ")
+        assert out.startswith(fam) if first else out.endswith(fam)
+        rest = out[len(fam):] if first else out[:-len(fam)]
         letters = re.findall(r"\b([A-Z])\b\.?", rest)
         assert letters, out
         assert set(letters) <= {u[0].upper() for u in given}
@@ -473,3 +475,22 @@ def test_word_twice_repeats_one_word() -> None:
         w, o = words(name), words(out)
         assert len(o) == len(w) + 1 and Counter(o) - Counter(w) == Counter([
             next(a for a, b in itertools.pairwise(o) if a == b)])
+
+
+def test_no_spaces_writes_a_name_of_two_or_three_words_as_one() -> None:
+    assert v.no_spaces("Hasan Nasrallah", P, random.Random(1)) in {
+        "HASANNASRALLAH", "HasanNasrallah"}
+    assert v.no_spaces("Mohamed AL-KANI", P, random.Random(1)).upper() == "MOHAMEDALKANI"  # type: ignore[union-attr]
+    assert v.no_spaces("Abu Bakr al-Baghdadi", P, random.Random(0)) is None  # four words
+    assert v.no_spaces("Rossotrudnichestvo", ORG, random.Random(0)) is None  # one word
+    for name, _, out in outputs(v.no_spaces):
+        if out is None:
+            continue
+        assert " " not in out and "-" not in out and out.casefold() == alnum(name)
+
+
+def test_initials_put_the_family_name_first_too() -> None:
+    outs = {v.initials("Arkady Romanovich ROTENBERG", P, random.Random(seed))
+            for seed in range(40)}
+    assert any(o and o.startswith("ROTENBERG ") for o in outs)  # ROTENBERG A. R.
+    assert any(o and o.endswith(" ROTENBERG") for o in outs)  # A. R. ROTENBERG

@@ -432,7 +432,8 @@ def drop_middle(name: str, schema: Schema | None, rng: random.Random) -> str | N
 
 def initials(name: str, schema: Schema | None, rng: random.Random) -> str | None:
     """People: given names reduced to initials, the family name kept (``V. V. PUTIN``,
-    ``V.V. Putin``, ``V Putin``); or only the middle names reduced (``Osama M. Laden``)."""
+    ``V.V. Putin``, ``V Putin``, and the family name first: ``PUTIN V. V.``, ``Putin V V``);
+    or only the middle names reduced (``Osama M. Laden``)."""
     if not is_person(schema):
         return None
     given, family, family_first = split_person(name)
@@ -456,7 +457,10 @@ def initials(name: str, schema: Schema | None, rng: random.Random) -> str | None
         inits = [initial(u) for u in given]
         given_text = ("" if style == "dot" else " ").join(inits)
     fam = " ".join(family)
-    out = f"{fam} {given_text}" if family_first else f"{given_text} {fam}"
+    # (a name in its natural order has its family name put first a quarter of the time, as
+    # Russian and the lists' Family, I. O. write it: ROTENBERG A. R., Kovalchuk Y V)
+    out = f"{fam} {given_text}" if family_first or rng.random() < 0.25 else (
+        f"{given_text} {fam}")
     return out if out != name else None
 
 
@@ -1233,9 +1237,22 @@ def word_twice(name: str, schema: Schema | None, rng: random.Random) -> str | No
     return " ".join([*words[:i + 1], words[i], *words[i + 1:]])
 
 
+def no_spaces(name: str, schema: Schema | None, rng: random.Random) -> str | None:
+    """Every space and hyphen of a name of two or three words left out, the words written as
+    one (``HASANNASRALLAH``, ``ArkadyRomanovichROTENBERG``, ``MohamedALKANI``): what a field
+    that takes no spaces, a machine-readable zone read without its fillers or a hurried
+    typist writes; in capitals half the time, else in the name's own case."""
+    words = re.split(r"[\s-]+", name.strip())
+    if not 2 <= len(words) <= 3 or any(len(_letters(w)) < 2 or not w.isalpha()
+                                         for w in words):
+        return None
+    out = "".join(words)
+    return out.upper() if rng.random() < 0.5 else out
+
+
 CATEGORIES.update(joined=joined, split=split, extra_name=extra_name, truncated=truncated,
                   abbreviation=abbreviation, nickname=nickname, digits=digits,
-                  no_vowels=no_vowels, word_twice=word_twice)
+                  no_vowels=no_vowels, word_twice=word_twice, no_spaces=no_spaces)
 ALL_CATEGORIES: list[str] = list(CATEGORIES)
 
 
