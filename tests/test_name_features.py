@@ -787,6 +787,14 @@ def test_y_before_an_initial_is_an_initial_not_the_spanish_and() -> None:
         "garcia", "lopez"]
 
 
+def test_the_explanation_says_what_weighed_against_a_name() -> None:
+    said = describe("Ismail Yusuf", "Yousef ISMAIL")
+    assert "against it: the list name marks its family name" in said
+    assert "against it" not in describe("Yousef Ismail", "Yousef ISMAIL")
+    assert "another father" in describe("Vladimir Borislavovich Zaytsev",
+                                        "Vladimir Egorovich ZAITSEV")
+
+
 def test_a_name_whose_al_stands_before_its_last_word_is_not_read_reversed() -> None:
     from sanctio.screen import _reversed_reading
 

@@ -1151,6 +1151,12 @@ class NameComparison:
             bits.append(self.legal)
         if self.features.get("company_as_person"):
             bits.append("a company's name (a legal form or business word) against a person's")
+        against = [k for k in _SAID_AGAINST
+                   if self.features.get(k) and NAME_MODEL.weights.get(k, 0.0) < 0]
+        if against:
+            # (what lowered the score, said in words: the table's weights are in the data)
+            bits.append("against it: " + "; ".join(
+                _EXAMPLES.sub("", FEATURES[k]) for k in against))
         return "; ".join(bits)
 
     def to_data(self) -> dict[str, Any]:
@@ -2641,6 +2647,17 @@ FEATURES: dict[str, str] = {
                           "Serguninova)",
     "initial_differs": "share of the matched weight in spellings that differ in the first letter",
 }
+
+
+# the features that say why two names that align are other names, named in the
+# explanation where they lowered the score (the legal forms and a company against a person
+# are said already)
+_SAID_AGAINST = ("family_as_given", "family_missing", "given_missing", "given_crossed",
+                 "kunya_missing", "other_name", "patronymic_conflict", "gender_conflict",
+                 "lineage_conflict", "number_conflict", "generic_conflict", "business_extra",
+                 "one_of_many", "common_only", "generic_only", "cjk_missing", "han_missing",
+                 "han_company_missing", "known_name_slip", "compound_missing")
+_EXAMPLES = re.compile(r"\s*\([^()]*(?:\([^()]*\)[^()]*)*\)")  # (the examples in brackets)
 
 
 _CONFLICTS = ("one_of_many", "generic_only", "number_conflict", "lineage_conflict",
