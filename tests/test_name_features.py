@@ -975,6 +975,10 @@ def test_a_company_named_after_someone_else_is_no_typo() -> None:
     assert org("АО «Сухой»", "JSC SUKHOI")["known_name_slip"] == 0.0
     assert org("Bauer Mueller", "BAJER MUELLER")["known_name_slip"] == 0.0  # two names
     assert feature("known_name_slip", "Marion Petit", "Morion PETIT") == 0.0  # a person
+    # two names rigour knows as other ones, a letter apart (Hamdi, Hadi): another founder too
+    assert org("Hamdi Shipping Corporation", "HADI SHIPPING COMPANY LIMITED")[
+        "known_name_slip"] == 1.0
+    assert score("Hamdi Shipping Corporation", "HADI SHIPPING COMPANY LIMITED", org=True) < 0.8
 
 
 def test_a_two_word_name_with_another_known_name_is_another_person() -> None:

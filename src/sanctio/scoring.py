@@ -2115,7 +2115,8 @@ def _name_slip(word: Token, listed: Token, how: str) -> bool:
     Darke, Drake), not read from another script (Сухой, SUKHOI), not one spelling folded
     from the other (Mahrous, MAHRUS), no name symbol shared."""
     a, b = word.text, listed.text
-    return (how in _SLIP_HOWS and word.orig is None and listed.orig is None
+    return ((how in _SLIP_HOWS or how == _ANOTHER_KNOWN) and word.orig is None
+            and listed.orig is None
             and not (word.abjad or listed.abjad) and _known_name(word)
             and word.symbols.isdisjoint(listed.symbols)
             and not (len(a) == len(b) and sorted(a) == sorted(b))
