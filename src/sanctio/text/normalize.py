@@ -962,7 +962,9 @@ def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
     only). Given ``typed``, only those words are corrected (the words typed in Latin
     letters in a name of another script)."""
     if not cyrillic:
-        # (the Russian forms as the lists spell them first: a typo is one from those)
+        # the Russian limited and joint-stock companies typed in Latin letters as the lists
+        # spell them (OBSCHESTVO, OTVETSTVENNOSTYU, OTVESTVENNOSTYU): as rigour knows them,
+        # first, so that a typo is one from those (the typos' fixes are those forms)
         text = _RU_LIABILITY.sub("otvetstvennostiu", _RU_SOCIETY.sub("obshchestvo", text))
     words = tokenize_ascii(text)
     fixes = {}
@@ -1060,10 +1062,6 @@ def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
     # DEC.V., S.A.DE C.V., S. DER.L., S DE RL DE CV): as rigour knows them
     text = _SA_DE_CV.sub("s.a. de c.v.", text)
     text = _S_DE_RL.sub(lambda m: "s. de r.l." + (" de c.v." if m.group(1) else ""), text)
-    # the Russian limited and joint-stock companies typed in Latin letters as the lists
-    # spell them (OBSCHESTVO, OTVETSTVENNOSTYU, OTVESTVENNOSTYU): as rigour knows them
-    if not cyrillic:
-        text = _RU_LIABILITY.sub("otvetstvennostiu", _RU_SOCIETY.sub("obshchestvo", text))
     # the Asian private companies however stopped and written out (SINSMS PTE. Limited,
     # Pvt. Ltd., Sdn. Berhad): as rigour knows them
     text = _PRIVATE_LTD.sub(r"\1 ltd", _SDN_BHD.sub("sdn bhd", text))
