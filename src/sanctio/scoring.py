@@ -2211,7 +2211,7 @@ def _family_as_given(q: NameForm, r: NameForm, real: list[Pair]) -> float:
     elif not (len(words) >= 3 and words[-2] == "آل"):
         return 0.0  # (in another script, only آل says which is the family name)
     last = len(q.scoring) - 1
-    if len(q.scoring[last].text) == 1:
+    if _ends_with_initial(q):
         # (a query that ends with initials has its family name first, as Russian writes
         # it and the lists' Family, I. O.: ROTENBERG A R, Kovalchuk Yuri V)
         return 0.0
@@ -2284,6 +2284,11 @@ def _business_extra(q: NameForm, r: NameForm, un_q: list[Token], un_r: list[Toke
 _COMPANY_WORDS = frozenset({"company", "co", "corporation", "corp", "incorporated", "firm"})
 
 
+def _ends_with_initial(q: NameForm) -> bool:
+    """The query's last compared word is one letter: an initial."""
+    return bool(q.scoring) and len(q.scoring[-1].text) == 1
+
+
 def _query_positions(q: NameForm) -> tuple[int, ...]:
     """A query's tokens in its natural order (:func:`_natural_positions`); one that ends
     with initials and begins with a word has that word, its family name, last
@@ -2291,7 +2296,7 @@ def _query_positions(q: NameForm) -> tuple[int, ...]:
     al-Sha'ari)."""
     texts = tuple(t.text for t in q.scoring)
     n = len(texts)
-    if n >= 2 and "," not in q.original and len(texts[-1]) == 1 and len(texts[0]) > 1:
+    if n >= 2 and "," not in q.original and _ends_with_initial(q) and len(texts[0]) > 1:
         return tuple(n - 1 if i == 0 else i - 1 for i in range(n))
     return _natural_positions(q.original, texts)
 
