@@ -922,7 +922,8 @@ _LEGAL_WORD_SET = frozenset(_LEGAL_WORDS)
 
 # legal-form acronyms long enough that one typo in them is still recognisable where a legal
 # form stands, first or last in a company's name (PJSVC DALPRIBOR, ALEVKURP OJSX)
-_LEGAL_ACRONYMS = ("ojsc", "pjsc", "cjsc", "ltda", "gmbh", "sarl", "sprl", "bvba", "fzco")
+_LEGAL_ACRONYMS = ("ojsc", "pjsc", "cjsc", "ltda", "gmbh", "sarl", "sprl", "bvba", "fzco",
+                   "eood")
 
 
 # Belarusian legal forms that rigour's tables lack, as the forms they are: a foreign or a
@@ -1011,6 +1012,8 @@ def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
                 continue
             if (acronyms or _acronym_like(w)) and 3 <= len(
                     w) <= 5 and w not in _LEGAL_ACRONYMS and w not in GENERIC and (
+                    # (a form of its own is no typo of another: SAL, not SARL)
+                    not is_legal_form(w)) and (
                     # (a name with its form at the other end has no other: SARV SHIPPING
                     # COMPANY LIMITED is no SARL)
                     other not in _LEGAL_ACRONYMS and other not in _FORM_ENDS):
@@ -1133,10 +1136,77 @@ def is_legal_form(word: str) -> bool:
 
 
 def _org_types(text: str) -> list[tuple[str, str]]:
-    """rigour's legal forms in an ASCII name as it is: (matched text, generic class)."""
+    """The legal forms in an ASCII name as it is: (matched text, generic class). rigour's,
+    but for a dotted form read inside a longer dotted word (S.A of S.A.L.: that word is a
+    form of its own, or an acronym), and the forms its table lacks (:func:`_more_forms`)."""
     from rigour.names.org_types import Cleanup, Normalize, extract_org_types
 
-    return extract_org_types(text, Normalize(0), Cleanup.Noop, True)
+    found = [(m, cls) for m, cls in extract_org_types(text, Normalize(0), Cleanup.Noop, True)
+             if not _inside_dotted(m, text)]
+    for pattern, form, cls in _more_forms():
+        if form in text:
+            hit = pattern.search(text)
+            if hit is not None and _SHORT_FORM.fullmatch(form) and not _forms_only(
+                    text[hit.end():], found):
+                hit = None
+            if hit is not None and not any(
+                    (span := _word_span(m, text)) is not None
+                    and span[0] < hit.end() and hit.start() < span[1] for m, _ in found):
+                found.append((form, cls))
+    return found
+
+
+def _forms_only(rest: str, found: list[tuple[str, str]]) -> bool:
+    """Nothing but legal forms found in a name is left in ``rest``, the end of the name
+    after a short form (SAL, Limited): the short form ends the company's name."""
+    for m, _ in found:
+        rest = re.sub(r"(?<![a-z0-9])" + re.escape(m) + r"(?![a-z0-9])", " ", rest)
+    return re.search(r"[a-z0-9]", rest) is None
+
+
+def _inside_dotted(form: str, text: str) -> bool:
+    """A dotted form found inside a longer dotted word: where that word goes on after it (s.a
+    in s.a.l.) or began before it (s.c. in k.s.c., p.s.c.)."""
+    if "." not in form:
+        return False
+    span = _word_span(form, text)
+    return span is not None and (re.match(r"\.[a-z]", text[span[1]:]) is not None
+                                 or re.search(r"(?<![a-z0-9])[a-z]\.$", text[:span[0]])
+                                 is not None)
+
+
+@lru_cache(maxsize=1)
+def _short_more_forms() -> frozenset[str]:
+    """The short forms of :func:`_more_forms` (read in a company's name only)."""
+    return frozenset(form for _, form, _ in _more_forms() if _SHORT_FORM.fullmatch(form))
+
+
+# a form of three letters or fewer, with no full stop nor slash: a name's word but last
+_SHORT_FORM = re.compile(r"[a-z]{1,3}")
+
+
+@lru_cache(maxsize=1)
+def _more_forms() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    """The legal forms rigour's table lacks, shipped in ``data/legal_forms.json`` (most from
+    the ISO 20275 Entity Legal Forms code list: OÜ, AB, A/S, EOOD, S.L., W.L.L., Akcinė
+    bendrovė, Ανώνυμη Εταιρεία): (pattern, form in ASCII, class), longest first. A short
+    form (:data:`_SHORT_FORM`) is read only as the last word of a name but for other legal
+    forms (:func:`_forms_only`: NOUMAYRIYE 1057 SAL, Limited)."""
+    from sanctio.text.shipped import shipped_doc
+
+    doc = shipped_doc("legal_forms.json")
+    out: dict[str, tuple[re.Pattern[str], str, str]] = {}
+    try:
+        entries = [(to_latin(str(e["form"])).strip(), str(e["class"]).lower())
+                   for e in doc["forms"]]
+    except (KeyError, TypeError):
+        return ()
+    for form, cls in entries:
+        if not form or form in out:
+            continue
+        out[form] = (re.compile(r"(?<![a-z0-9])" + re.escape(form) + r"(?![a-z0-9])"), form,
+                     cls)
+    return tuple(sorted(out.values(), key=lambda x: -len(x[1])))
 
 
 _WORDS_ONLY = re.compile(r"[a-z]+(?: [a-z]+)*")
@@ -1204,6 +1274,7 @@ def _qualified(text: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]
 
 _LEGAL_PUNCT = re.compile(r"[,;()\[\]\"“”«»]")
 _DOTTED = re.compile(r"^(?:[a-z]{1,3}\.+)+[a-z]{0,3}\.*$")
+_SPACED_LETTERS = re.compile(r"(?<![a-z0-9.])[a-z]\.(?: [a-z]\.)+(?: [a-z])?[^a-z0-9]*$")
 _LAST_DOT_MISSING = re.compile(r"(?<![a-z])(?:[a-z]{1,3}\.)+[a-z]{1,3}$")
 
 
@@ -1213,8 +1284,9 @@ def _form_letters(found: list[tuple[str, str]]) -> int:
 
 
 @lru_cache(maxsize=100_000)
-def _legal_forms(text: str) -> tuple[str, frozenset[str]]:
-    """Replace legal forms by their class (``Limited Liability Company`` -> ``llc``)."""
+def _legal_forms(text: str, org: bool = True) -> tuple[str, frozenset[str]]:
+    """Replace legal forms by their class (``Limited Liability Company`` -> ``llc``); ``org``
+    False for a name that may be a person's (its initials are no legal form: KHAN S. A.)."""
     # (PRIVATE, MILITARY COMPANY is one legal form)
     words = _LEGAL_PUNCT.sub(" ", text).split()
     text = " ".join(words)
@@ -1229,6 +1301,15 @@ def _legal_forms(text: str) -> tuple[str, frozenset[str]]:
                     re.escape(w) for w in m.split()) + r"(?![a-z0-9])", m, text)
             words = text.split()
             found = _org_types(text)
+    spaced = _SPACED_LETTERS.search(text)
+    if spaced is not None and (org or sum(c.isalpha() for c in spaced.group(0)) >= 3):
+        # a dotted legal form ending the name with a space after each full stop (Bizon,
+        # s. r. o.; OKENIT d. d.; S. A.): read as written together, where that is one
+        joined = text[:spaced.start()] + spaced.group(0).replace(" ", "")
+        more = _org_types(joined)
+        if _form_letters(more) > _form_letters(found):
+            text, found = joined, more
+            words = text.split()
     if _LAST_DOT_MISSING.search(text):
         # a legal form of dotted words without its last full stop (S. DE R.L. DE C.V, a
         # field cut or a stop dropped): read with it, where that finds a form of several
@@ -1253,6 +1334,10 @@ def _legal_forms(text: str) -> tuple[str, frozenset[str]]:
             text = " ".join(words)
             found = _org_types(text)
     found = _qualified(text, _with_folded(text, found))
+    if not org and not any(w in GENERIC for w in tokenize_ascii(text)):
+        # (a short form rigour lacks ends a person's name as often, Wei Ou, Hamid Asa; beside
+        # a business word it is a company's: OVLAS TRADING SAL)
+        found = [(m, cls) for m, cls in found if m not in _short_more_forms()]
     if not found:
         return text, frozenset()
     classes = set()
@@ -1839,7 +1924,7 @@ def _analyze(text: str, org: bool | None) -> NameForm:
         # it may be one, أشرف القيزاني, Limtied)
         latin = _fix_legal_typos(latin, script == "Cyrillic", org, frozenset(
             tokenize_ascii(" ".join(re.findall(r"[A-Za-z]+", text)))) if abjad else None)
-        latin_wo, legal = _legal_forms(latin)
+        latin_wo, legal = _legal_forms(latin, org is True)
         if not text.isascii() and script not in ("Han", "Hangul"):
             # legal forms written with diacritics (Gesellschaft mit beschränkter Haftung) or
             # in another script (Акционерное общество) are found in the text as written, and
