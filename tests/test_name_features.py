@@ -706,6 +706,16 @@ def test_a_dotted_legal_form_spaced_and_dotted_words_read_whole() -> None:
     assert score("VABO-2005 EOD", "VABO-2005 EOOD", org=True) >= 0.95
 
 
+def test_a_short_business_word_is_no_typo_of_a_list_name_word() -> None:
+    # Tic. (Ticaret, trade) is the business word as written: before, tic~tir (spelling)
+    # made Seven Tic. the 7th of Tir at 0.88 (an unlisted Turkish company, seed 2026)
+    assert score("Seven Tic.", "7th of Tir", org=True) < 0.5
+    assert score("Nord Bank", "NORD BANG", org=True) < 0.5
+    # a typo of the business word is one still, and the name word as written matches
+    assert score("Nord Bnak", "NORD BANK", org=True) >= 0.95
+    assert score("Seven Tir", "7th of Tir", org=True) >= 0.95
+
+
 def test_short_legal_forms_rigour_lacks_end_a_company_name_only() -> None:
     # AB, OU, SAL: the last word of a company's name, or of one with a business word
     assert analyze("Zorbex Trading AB", org=None).legal == {"jsc"}

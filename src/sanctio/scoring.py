@@ -671,6 +671,10 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
                 q.text in ARMED and r.text in ARMED):
             # (one stem is one word: Industry, Industrial)
             return 0.0, "another business word"  # Polo Holdings is no POLO TRADING
+    if q.role == Role.GENERIC and r.role == Role.NAME and max(len(q.text), len(r.text)) <= 4:
+        # the query's short business word as written, not a typo of the list's name word
+        # (Seven Tic., Ticaret: no 7th of TIR; Nord Bank is no NORD BANG)
+        return 0.0, "a business word, not the name"
     if q.text in ARMED and r.text in ARMED:
         return 0.6, "another word for an armed group"  # Kaniyat Brigade, Kaniyat Militia
     if q.role == Role.NUMBER or r.role == Role.NUMBER:
