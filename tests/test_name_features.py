@@ -563,6 +563,17 @@ def test_more_titles_are_set_aside() -> None:
         assert score(f"{title} Abdul Rahman Zahid", "Abdul Rahman Zahid") >= 0.95, title
 
 
+def test_a_long_title_with_a_typo_is_a_title() -> None:
+    # one typo in a title of seven letters or more, where titles go (first, after others):
+    # His Excelelncy ERIC BADEGE was 0.80, the typo an extra name of the query
+    assert score("His Excelelncy ERIC BADEGE", "Eric BADEGE", org=None) >= 0.95
+    assert score("Honourabel John Mwangi", "John MWANGI", org=None) >= 0.95
+    assert analyze("Ayatolah Ali Khamenei").tokens[0].role == Role.TITLE
+    # not where a name goes, nor a name a letter from a title (Michaela, Caption)
+    assert analyze("Ahmad Generale Khan").tokens[1].role == Role.NAME
+    assert analyze("Michaela Smith").tokens[0].role == Role.NAME
+
+
 def test_a_title_that_is_a_given_name_is_not_dropped_alone() -> None:
     # Amir Abbas is not the alias "Abbas"
     assert score("Amir Abbas", "Abbas") < 0.8

@@ -69,6 +69,18 @@ khwaja khawaja shaheed mawlana moulana allama hazrat
 sarlashkar sartip sarhang sepahbod daryadar amir-e
 """.split())
 
+_LONG_TITLES = tuple(sorted(t for t in TITLES if len(t) >= 7))
+
+
+@lru_cache(maxsize=20_000)
+def _title_typo(word: str) -> bool:
+    """A word of seven letters or more one typo from a title as long (Excelelncy, Honourabel,
+    Ayatolah), and no name of its own: a title, where titles go (first, or after others)."""
+    return len(word) >= 7 and word not in TITLES and word.isalpha() and any(
+        t[0] == word[0] and abs(len(t) - len(word)) <= 1 and OSA.distance(
+            word, t, score_cutoff=1) <= 1 for t in _LONG_TITLES) and not symbols_of(word)
+
+
 # titles and honorifics in Arabic script (folded as arabic_prepare writes them, below), with
 # or without the article (الشيخ, اللواء): religious, academic, military ranks of the Arab
 # armies (لواء major general, عميد brigadier, عقيد colonel) and of Iran's (سرلشکر, سرتیپ,
@@ -2026,6 +2038,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                     (tok in TITLES and not abjad and i < len(raw_tokens) - 1  # (عمر is not Mr)
                      and (i == 0 or tok not in NAME_TITLES)  # (Mohammad Sadiq Amir Mohammad)
                      and i >= family_words)
+                    or (not abjad and i < len(raw_tokens) - 1 and i >= family_words
+                        and all(t in TITLES for t in raw_tokens[:i]) and _title_typo(tok))
                     or (abjad and _title_word(origs.get(tok)) in ARABIC_TITLES
                         and i < len(raw_tokens) - 1
                         and (i == 0 or (i == 1 and raw_tokens[0] == "al")
