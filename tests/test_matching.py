@@ -464,6 +464,15 @@ def test_respaced_reading_puts_the_spaces_the_lists_write() -> None:
     assert respaced_reading("KHAN & SCHIRINDELGMBH", names, False) is None
     assert respaced_reading("Dimitrisa Petrov", names, None) is None  # SA: a company's only
     assert respaced_reading("DIMITRISA", names, True) == ("DIMITRI SA", ["DIMITRISA as DIMITRI SA"])
+    # a list word and a number written together (VABO-2005 EOOD), either way round; not a
+    # word the lists write so (mig29), nor one whose letters are no list word
+    digits = vocab | {"vabo", "eood", "noumayriye", "mig29", "mig"}
+    assert respaced_reading("VABO2005 EOOD", digits) == (
+        "VABO 2005 EOOD", ["VABO2005 as VABO 2005"])
+    assert respaced_reading("1057NOUMAYRIYE", digits) == (
+        "1057 NOUMAYRIYE", ["1057NOUMAYRIYE as 1057 NOUMAYRIYE"])
+    assert respaced_reading("MIG29", digits) is None
+    assert respaced_reading("ZORB2005", digits) is None
 
 
 def test_respaced_reading_joins_what_the_analyser_reads_and_cuts_where_the_case_says() -> None:

@@ -217,6 +217,7 @@ _GLUED_BEFORE = ("the", "of", "and", "for")  # written together with the word af
 # two-letter forms (IM, EP, SE) end too many words (BAASIM is no BAAS IM)
 _GLUED_SHORT_FORMS = frozenset({"sa", "ag", "kg", "nv", "bv", "oy"})
 _WORD = re.compile(r"[A-Za-z]+")
+_LETTERS_DIGITS = re.compile(r"\b([A-Za-z]{3,})(\d{2,})\b|\b(\d{2,})([A-Za-z]{3,})\b")
 _CUT_RARE = 2  # a list word in this many list names at most may still be another cut off
 
 
@@ -321,9 +322,20 @@ def respaced_reading(text: str, vocab: set[str], org: bool | None = None,
                        if not unicodedata.combining(c))
         if not text.isascii():
             return None
+    done: list[str] = []
+
+    def apart(m: re.Match[str]) -> str:
+        # a list word and a number written together (VABO2005 for VABO-2005)
+        word, letters = m.group(0), m.group(1) or m.group(4)
+        if word.lower() in vocab or letters.lower() not in single:
+            return word
+        parts = [g for g in m.groups() if g]
+        done.append(f"{word} as {' '.join(parts)}")
+        return " ".join(parts)
+
+    text = _LETTERS_DIGITS.sub(apart, text)
     words = list(_WORD.finditer(text))
     out: list[str] = []
-    done: list[str] = []
     pos = 0
     i = 0
     while i < len(words):
