@@ -3,8 +3,8 @@
 Elements are read by their local names, whatever the namespace (so every version, and
 documents without one), with or without the business application header (``AppHdr``). A file
 holds one ``Document`` or an envelope of several (each optionally after its ``AppHdr``); the
-file is streamed (``lxml.iterparse``) and each message released once read. The XML safety
-rules of the list loaders apply (:func:`sanctio.sources.common.check_xml_head`): a DOCTYPE or
+file is streamed (lxml's pull parser, in chunks) and each message released once read. The XML
+safety rules of the list loaders apply (:func:`sanctio.sources.common.check_xml_head`): a DOCTYPE or
 an entity declaration is refused before parsing, entities are never resolved, nothing is
 fetched; a DOCTYPE met by the parser anyway (after a long prolog) is refused too.
 
@@ -343,13 +343,9 @@ def read_pacs008(source: Path | bytes, name: str | None = None,
         if not head.strip():
             raise ParseError(label, None, "the file is empty")
         check_xml_head(head, label)
-        stream: Any = str(source) if isinstance(source, Path) else io.BytesIO(source)
-        context = etree.iterparse(
-            stream, events=("end",), resolve_entities=False, no_network=True,
-            load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True)
         header: tuple[Any, Message] | None = None
         checked = False
-        for _event, elem in context:
+        for elem in _ends(source):
             if not checked:
                 checked = True
                 info = elem.getroottree().docinfo
@@ -383,6 +379,35 @@ def read_pacs008(source: Path | bytes, name: str | None = None,
         msg = Message(index=index + 1, format="pacs.008", source=label)
         msg.error("file", f"{exc.location + ': ' if exc.location else ''}{exc.message}")
         yield msg
+
+
+_CHUNK = 1 << 16
+
+
+def _ends(source: Path | bytes) -> Iterator[Any]:
+    """The elements of an XML file or bytes as each ends, read in chunks by a pull parser
+    (no entities, no network, no DTD): the elements that end before a syntax error are
+    yielded before the error is raised, whatever lxml's version (6.2's ``iterparse`` gives
+    none of a chunk that holds an error)."""
+    parser = etree.XMLPullParser(
+        events=("end",), resolve_entities=False, no_network=True, load_dtd=False,
+        huge_tree=False, remove_comments=True, remove_pis=True)
+    with (source.open("rb") if isinstance(source, Path) else io.BytesIO(source)) as stream:
+        while True:
+            chunk = stream.read(_CHUNK)
+            try:
+                if chunk:
+                    parser.feed(chunk)
+                else:
+                    parser.close()
+            except etree.XMLSyntaxError:
+                for _event, elem in parser.read_events():
+                    yield elem
+                raise
+            for _event, elem in parser.read_events():
+                yield elem
+            if not chunk:
+                return
 
 
 def _release(elem: Any) -> None:
