@@ -1072,7 +1072,7 @@ def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
                 fixes[a] = p0
     for w, cand in fixes.items():
         if typed is None or w.rstrip(".") in typed:
-            text = re.sub(r"(?<![a-z0-9])" + re.escape(w) + r"(?![a-z0-9])", cand, text)
+            text = _whole(w).sub(cand, text)
     # the Spanish forms of Mexico and Central America however spaced and stopped (S.A.
     # DEC.V., S.A.DE C.V., S. DER.L., S DE RL DE CV): as rigour knows them
     text = _SA_DE_CV.sub("s.a. de c.v.", text)
@@ -1155,11 +1155,10 @@ def _org_types(text: str) -> list[tuple[str, str]]:
 
     found = [(m, cls) for m, cls in extract_org_types(text, Normalize(0), Cleanup.Noop, True)
              if not _inside_dotted(m, text)]
-    for pattern, form, cls in _more_forms():
+    for form, cls, short in _more_forms():
         if form in text:
-            hit = pattern.search(text)
-            if hit is not None and _SHORT_FORM.fullmatch(form) and not _forms_only(
-                    text[hit.end():], found):
+            hit = _whole(form).search(text)
+            if hit is not None and short and not _forms_only(text[hit.end():], found):
                 hit = None
             if hit is not None and not any(
                     (span := _word_span(m, text)) is not None
@@ -1172,7 +1171,7 @@ def _forms_only(rest: str, found: list[tuple[str, str]]) -> bool:
     """Nothing but legal forms found in a name is left in ``rest``, the end of the name
     after a short form (SAL, Limited): the short form ends the company's name."""
     for m, _ in found:
-        rest = re.sub(r"(?<![a-z0-9])" + re.escape(m) + r"(?![a-z0-9])", " ", rest)
+        rest = _whole(m).sub(" ", rest)
     return re.search(r"[a-z0-9]", rest) is None
 
 
@@ -1190,7 +1189,7 @@ def _inside_dotted(form: str, text: str) -> bool:
 @lru_cache(maxsize=1)
 def _short_more_forms() -> frozenset[str]:
     """The short forms of :func:`_more_forms` (read in a company's name only)."""
-    return frozenset(form for _, form, _ in _more_forms() if _SHORT_FORM.fullmatch(form))
+    return frozenset(form for form, _, short in _more_forms() if short)
 
 
 # a form of three letters or fewer, with no full stop nor slash: a name's word but last
@@ -1198,27 +1197,25 @@ _SHORT_FORM = re.compile(r"[a-z]{1,3}")
 
 
 @lru_cache(maxsize=1)
-def _more_forms() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+def _more_forms() -> tuple[tuple[str, str, bool], ...]:
     """The legal forms rigour's table lacks, shipped in ``data/legal_forms.json`` (most from
     the ISO 20275 Entity Legal Forms code list: OÜ, AB, A/S, EOOD, S.L., W.L.L., Akcinė
-    bendrovė, Ανώνυμη Εταιρεία): (pattern, form in ASCII, class), longest first. A short
+    bendrovė, Ανώνυμη Εταιρεία): (form in ASCII, class, short), longest first. A short
     form (:data:`_SHORT_FORM`) is read only as the last word of a name but for other legal
     forms (:func:`_forms_only`: NOUMAYRIYE 1057 SAL, Limited)."""
     from sanctio.text.shipped import shipped_doc
 
     doc = shipped_doc("legal_forms.json")
-    out: dict[str, tuple[re.Pattern[str], str, str]] = {}
+    out: dict[str, tuple[str, str, bool]] = {}
     try:
         entries = [(to_latin(str(e["form"])).strip(), str(e["class"]).lower())
                    for e in doc["forms"]]
     except (KeyError, TypeError):
         return ()
     for form, cls in entries:
-        if not form or form in out:
-            continue
-        out[form] = (re.compile(r"(?<![a-z0-9])" + re.escape(form) + r"(?![a-z0-9])"), form,
-                     cls)
-    return tuple(sorted(out.values(), key=lambda x: -len(x[1])))
+        if form and form not in out:
+            out[form] = (form, cls, _SHORT_FORM.fullmatch(form) is not None)
+    return tuple(sorted(out.values(), key=lambda x: -len(x[0])))
 
 
 _WORDS_ONLY = re.compile(r"[a-z]+(?: [a-z]+)*")
@@ -1242,8 +1239,15 @@ def _folded_org_types(text: str) -> tuple[tuple[str, str], ...]:
                  and _word_span(m, text) is not None)
 
 
+@lru_cache(maxsize=4096)
+def _whole(words: str) -> re.Pattern[str]:
+    """The pattern of ``words`` standing whole in an ASCII name (no letter or digit on
+    either side)."""
+    return re.compile(r"(?<![a-z0-9])" + re.escape(words) + r"(?![a-z0-9])")
+
+
 def _word_span(words: str, text: str) -> tuple[int, int] | None:
-    found = re.search(r"(?<![a-z0-9])" + re.escape(words) + r"(?![a-z0-9])", text)
+    found = _whole(words).search(text)
     return found.span() if found else None
 
 
@@ -1357,7 +1361,7 @@ def _legal_forms(text: str, org: bool = True) -> tuple[str, frozenset[str]]:
         if _ROMAN.match(matched.strip().lower()):
             continue  # a generation number (Fund II), not a legal form
         classes.add(cls.lower())
-        text = re.sub(r"(?<![a-z0-9])" + re.escape(matched) + r"(?![a-z0-9])", " ", text)
+        text = _whole(matched).sub(" ", text)
     return text, frozenset(classes)
 
 
@@ -1943,8 +1947,7 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             # removed from its ASCII form
             native = _native_legal_forms(text)
             for form, cls in native.items():
-                removed = re.sub(r"(?<![a-z0-9])" + re.escape(form) + r"(?![a-z0-9])", " ",
-                                 latin_wo)
+                removed = _whole(form).sub(" ", latin_wo)
                 if script == "Latin" or removed != latin_wo:
                     legal = legal | {cls}
                 latin_wo = removed
