@@ -14,7 +14,7 @@ from sanctio.evaluate.learn_org_words import learn, learn_from_registry, write_t
 from sanctio.registry import Registry
 from sanctio.scoring import TokenWeights, compare_forms
 from sanctio.text.normalize import analyze
-from sanctio.text.orgwords import name_words, native_stem, translated_reading
+from sanctio.text.orgwords import name_words, native_stem, place_of, translated_reading
 
 from .conftest import requires_full_lists
 
@@ -74,6 +74,37 @@ def test_the_shipped_table_and_the_translated_reading() -> None:
     assert translated_reading("Шваб") is None
 
 
+@pytest.mark.parametrize(("word", "place"), [
+    ("Тульский", "tula"),  # Тула: the stem and the vowel of the nominative
+    ("Тульского", "tula"),
+    ("Пермский", "perm"),  # Пермь
+    ("Минский", "minsk"),  # a place in -ск
+    ("Мінскі", "minsk"),  # Belarusian
+    ("Луганська", "lugansk"),  # Ukrainian -ськ-
+    ("Чебоксарское", "cheboksary"),
+    ("Гродненская", "grodno"),  # its -ен- taken out
+    ("Самарский", None),  # Samar and Samara both listed: left to the transliteration
+    ("морские", None),  # a sea, not a place
+    ("Завод", None),  # no adjective of a place
+])
+def test_an_adjective_of_a_place_is_read_as_the_place_the_lists_write(
+        word: str, place: str | None) -> None:
+    vocab = {"tula", "perm", "minsk", "lugansk", "cheboksary", "grodno", "samar", "samara",
+             "mora", "mina", "permo"}
+    assert place_of(word, vocab.__contains__) == place
+
+
+def test_the_translated_reading_reads_places_in_an_organisations_name_only() -> None:
+    vocab = {"tula", "koval"}.__contains__
+    read = translated_reading("Тульский патронный завод", vocab, org=True)
+    assert read is not None and dict(read[1])["Тульский"] == "tula"
+    # in a name of unknown kind only beside a word the table translates: Ковальский is a
+    # family name, not Koval's
+    assert translated_reading("Иван Ковальский", vocab, org=None) is None
+    unknown = translated_reading("Тульский завод", vocab, org=None)
+    assert unknown is not None and dict(unknown[1]) == {"Тульский": "tula", "завод": "plant"}
+
+
 def test_the_screener_reads_a_cyrillic_company_in_english(screener) -> None:  # type: ignore[no-untyped-def]
     """The translated reading is scored beside the transliteration and says what it
     translated; a person's name is not translated."""
@@ -82,6 +113,12 @@ def test_the_screener_reads_a_cyrillic_company_in_english(screener) -> None:  # 
     assert "Gomel Radio Plant" in top.matched_name and top.score >= 0.9, result
     read = [e for e in top.explanation if e.feature == "translation"]
     assert read and read[0].data["words"] == {"завод": "plant"}
+    # an adjective of a place as the place (Гомельский, of Гомель: Gomel)
+    gomel = screener.screen(Query.build(name="Гомельский радио завод", schema="Organization"))
+    assert gomel.matches and "Gomel Radio Plant" in gomel.matches[0].matched_name, gomel
+    assert gomel.matches[0].score >= 0.9
+    read = [e for e in gomel.matches[0].explanation if e.feature == "translation"]
+    assert read and read[0].data["words"] == {"Гомельский": "gomel", "завод": "plant"}
     person = screener.screen(Query.build(name="Иван Банк", schema="Person"), threshold=0.0)
     assert not [e for m in person.matches for e in m.explanation if e.feature == "translation"]
 

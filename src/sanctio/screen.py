@@ -1058,7 +1058,8 @@ class Screener:
                 "read with its words in the reverse order, as text taken out of a PDF file "
                 "often gives a right-to-left line", {"read_as": reversed_text},
                 penalty=REVERSED_WORDS_PENALTY))
-        translated = translated_reading(name) if org is not False else None
+        translated = (translated_reading(name, self.index.vocab.__contains__, org)
+                      if org is not False else None)
         if translated:
             out.append(Reading(
                 translated[0], org, "translation",

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
-from sanctio.text.normalize import native_org_types
+from sanctio.text.normalize import native_org_types, to_latin
 from sanctio.text.shipped import ShippedWords
 
 # endings of Russian, Ukrainian, Belarusian and Bulgarian nouns and adjectives (case,
@@ -109,23 +110,92 @@ def name_words(text: str) -> list[str]:
             and not any(a <= m.start() < b for a, b in spans)]
 
 
-def translated_reading(text: str) -> tuple[str, list[tuple[str, str]]] | None:
+# an adjective of a place in Russian, Ukrainian, Belarusian or Bulgarian: the place, -ск-
+# (after a soft sign or not; Ukrainian -ськ-), and the adjective's ending (Тульский,
+# Тульская, Тульского; Київська; Мінскі; Зеленодолски): the lists' English names write the
+# place (Tula Arms Plant)
+_PLACE_ADJECTIVE = re.compile(
+    r"(?P<stem>[\u0400-\u04ff]{2,}?)(?P<soft>ь?)(?:ск|ськ)(?:ий|ый|ой|ая|яя|ое|ее|ого|ому|ом|ую|ие|ые|их"
+    r"|ых|им|ым|ими|ыми|і|ае|ага|ім|ія|и|а|о|ата|ото|ия|ите|ите)")
+
+
+# adjectives in -ск- that name no place (морской, sea; русский, Russian; городской, city's)
+_NOT_PLACES = frozenset("""
+морск русск руск городск детск мужск женск советск братск человеческ крестьянск гражданск
+христианск славянск президентск императорск казачь казацк дружеск
+""".split())
+
+
+@lru_cache(maxsize=50_000)
+def _place_spellings(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The places a Cyrillic adjective of a place may name, in Latin letters: a place ending
+    in -ск itself (Минский: Minsk; Воткинский: Votkinsk), and the stem alone or with the vowel
+    of its nominative (Пермский: Perm; Тульский: Tula; Чебоксарский: Cheboksary; Гродненская:
+    Grodno, its -ен- taken out)."""
+    m = _PLACE_ADJECTIVE.fullmatch(word.lower().replace("ё", "е"))
+    if m is None or native_stem(word) in _NOT_PLACES:
+        return (), ()
+    stem = m.group("stem")
+    whole = [] if m.group("soft") else [stem + ("ськ" if "ськ" in word.lower() else "ск")]
+    others = [stem] + [stem + v for v in "аыоя"]
+    if stem.endswith("ен") and len(stem) >= 5:
+        others += [stem[:-2] + v for v in "оа"]
+
+    def latin(words: list[str]) -> tuple[str, ...]:
+        out: list[str] = []
+        for c in words:
+            spelled = to_latin(c).replace("'", "")
+            if len(spelled) >= 4 and spelled.isalpha() and spelled not in out:
+                out.append(spelled)
+        return tuple(out)
+
+    return latin(whole), latin(others)
+
+
+def place_of(word: str, known: Callable[[str], bool]) -> str | None:
+    """The place a Cyrillic adjective of a place names, as a word the lists write (``known``:
+    the screener's vocabulary): ``Тульский`` is ``tula``, where a list writes Tula; None for
+    any other word, and where the lists write both the stem and the stem with -a (Самарский:
+    Samar and Samara; Петровский: Petrov and Petrova), which the transliteration is left to
+    meet."""
+    whole, others = _place_spellings(word)
+    found = [p for p in whole if known(p)]
+    if found:
+        return found[0]
+    found = [p for p in others if known(p)]
+    if len(found) >= 2 and found[1] == found[0] + "a":
+        return None  # (a place ending in a consonant or in -а: Пермь, Тула)
+    return found[0] if found else None
+
+
+def translated_reading(text: str, known: Callable[[str], bool] | None = None,
+                       org: bool | None = True) -> tuple[str, list[tuple[str, str]]] | None:
     """The name with each Cyrillic or Greek word the table knows in English
     (``Государственная транспортная лизинговая компания``: ``state transport leasing
-    company``) and the words translated; None when no word is (or the name has no Cyrillic
-    or Greek word)."""
+    company``), and with each adjective of a place as the place where ``known`` (the
+    vocabulary of the lists' names) holds it (``Тульский оружейный завод``: ``tula
+    оружейный plant``), in an organisation's name (``org``, or a name of unknown kind with a
+    word the table translates: Ковальский is a family name); and the words translated; None
+    when no word is (or the name has no Cyrillic or Greek word)."""
     if text.isascii() or not NATIVE_WORD.search(text):
         return None
     words = table()
-    done: list[tuple[str, str]] = []
     keep = set(name_words(text))
+    english = {w: words[native_stem(w)] for w in keep if native_stem(w) in words}
+    if known is not None and (org is True or (org is None and english)):
+        for w in keep - english.keys():
+            place = place_of(w, known)
+            if place:
+                english[w] = place
+    done: list[tuple[str, str]] = []
 
     def swap(m: re.Match[str]) -> str:
-        english = words.get(native_stem(m.group(0))) if m.group(0) in keep else None
-        if not english:
+        word = english.get(m.group(0))
+        if not word:
             return m.group(0)
-        done.append((m.group(0), english))
-        return english
+        done.append((m.group(0), word))
+        return word
 
     out = NATIVE_WORD.sub(swap, text)
     return (out, done) if done else None
+
