@@ -13,8 +13,15 @@ from sanctio.contract import Query
 from sanctio.evaluate.learn_org_words import learn, learn_from_registry, write_table
 from sanctio.registry import Registry
 from sanctio.scoring import TokenWeights, compare_forms
+from sanctio.screen import Screener
 from sanctio.text.normalize import analyze
-from sanctio.text.orgwords import name_words, native_stem, place_of, translated_reading
+from sanctio.text.orgwords import (
+    acronym_readings,
+    name_words,
+    native_stem,
+    place_of,
+    translated_reading,
+)
 
 from .conftest import requires_full_lists
 
@@ -103,6 +110,54 @@ def test_the_translated_reading_reads_places_in_an_organisations_name_only() -> 
     assert translated_reading("Иван Ковальский", vocab, org=None) is None
     unknown = translated_reading("Тульский завод", vocab, org=None)
     assert unknown is not None and dict(unknown[1]) == {"Тульский": "tula", "завод": "plant"}
+
+
+@pytest.mark.parametrize(("name", "acronyms"), [
+    ("Акционерное общество “Муромский приборостроительный завод”", ["mpz"]),  # JSC “MPZ”
+    ("ОАО Балашихинский литейно-механический завод", ["blmz"]),  # each part of a compound
+    ("Российские железные дороги", ["rzhd", "rzd"]),  # Ж whole or by its first letter
+    ("Всероссийская государственная телевизионная и радиовещательная компания",
+     ["vgtrk"]),  # (и joins the words)
+    ("Казанский авиационный завод имени С. П. Горбунова", ["kaz"]),  # (named after: cut)
+    ("АО Завод Янтарь", []),  # two words: no acronym
+    ("НПО «Марков-Захаров»", []),  # named after people: no acronym of their names
+    ("АО «Архипова, Соколова и Веселова»", []),
+    ("АО НПО «Московский машиностроительный завод»", ["mmz"]),  # (НПО: an acronym itself)
+    ("ООО Rustecdrone Научно-Производственное объединение", []),  # a word in Latin letters
+    ("Ural Optical Plant", []),
+])
+def test_a_cyrillic_organisation_name_is_read_as_its_acronym(
+        name: str, acronyms: list[str]) -> None:
+    assert acronym_readings(name) == acronyms
+
+
+ACRONYM_LIST = Path(__file__).parent / "data" / "acronym" / "ConList.csv"
+
+
+def test_the_screener_finds_a_company_listed_by_its_acronym_only(tmp_path: Path) -> None:
+    """The UK list's own rows of Samara Metallurgical Plant under its acronym (SMZ JSC, group
+    16421 of ConList 2026) and of the Mujahidin of Western Indonesia under theirs (MIT, group
+    13304), alone: the company's name in Russian finds SMZ, read as its acronym, a little
+    weaker than a match of its words; a person's name of unknown kind and a name whose
+    initials differ do not; nor does an acronym find a party outside the countries that
+    write Cyrillic (Московский институт теплотехники is no MIT of Indonesia)."""
+    reg = Registry(tmp_path / "home", auto_sample=False)
+    assert reg.load(ACRONYM_LIST).status == "loaded"
+    screener = Screener(reg)
+    for schema in ("Organization", None):
+        result = screener.screen(Query.build(name="АО Самарский металлургический завод",
+                                             schema=schema))
+        assert result.matches and result.matches[0].matched_name == "SMZ JSC", result
+        top = result.matches[0]
+        assert 0.8 <= top.score < 1.0
+        read = [e for e in top.explanation if e.feature == "acronym"]
+        assert read and read[0].data["read_as"] == "SMZ"
+    for name, schema in (("Самарская металлургическая компания", "Organization"),
+                         ("Сергей Михайлович Зайцев", None), ("Сергей Михайлович Зайцев",
+                                                              "Person"),
+                         ("Московский институт теплотехники", "Organization")):
+        assert not screener.screen(Query.build(name=name, schema=schema)).matches
+    reg.close()
 
 
 def test_the_screener_reads_a_cyrillic_company_in_english(screener) -> None:  # type: ignore[no-untyped-def]

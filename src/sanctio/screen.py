@@ -11,7 +11,7 @@ import weakref
 from bisect import bisect_right
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import cached_property, partial
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -75,7 +75,7 @@ from sanctio.text.normalize import (
     wait_tagger,
     warm_tagger,
 )
-from sanctio.text.orgwords import translated_reading
+from sanctio.text.orgwords import acronym_readings, translated_reading
 from sanctio.text.slavic import is_patronymic
 
 _TYPE_RANK = {NameType.PRIMARY: 0, NameType.ALIAS: 1, NameType.ORIGINAL: 2,
@@ -210,6 +210,14 @@ def line_key(text: str) -> str:
 RESPACED_PENALTY = 0.02
 # ... or only with a 1 inside a word read as L rather than I (or i rather than l)
 OTHER_ONES_PENALTY = 0.02
+# a Cyrillic organisation name read as its acronym (Муромский приборостроительный завод: MPZ)
+# is a little weaker evidence than its words: other names have those initials too
+ACRONYM_PENALTY = 0.05
+# the countries that write their organisations' names in Cyrillic letters (and the Soviet
+# Union): the parties a Cyrillic name's acronym may be (MIT, of Московский институт
+# теплотехники, is not the Mujahidin of Western Indonesia)
+CYRILLIC_COUNTRIES = frozenset(
+    "RU BY UA KZ KG TJ UZ MD BG RS ME MK BA MN AM AZ GE TM SUHH".split())
 _PART = 4  # the shortest list word a re-spaced query word is cut into (Jack son is no cut)
 _NO_JOIN = PARTICLES | {"abd", "abu"}  # glued by the analyser already (al Hassan, Abd Rabbuh)
 _GLUED_BEFORE = ("the", "of", "and", "for")  # written together with the word after them
@@ -287,6 +295,11 @@ def number_words_of(name: str) -> list[str]:
 def _latin_words(text: str) -> set[str]:
     """The words of a name in Latin letters, lower case, accents dropped."""
     return set(tokenize_ascii(to_latin(text)))
+
+
+def _has_word(word: str, text: str) -> bool:
+    """``word`` is one of the words of ``text`` (:func:`_latin_words`)."""
+    return word in _latin_words(text)
 
 
 def _words_and_pairs(text: str) -> set[str]:
@@ -1038,6 +1051,12 @@ class Screener:
                 ids.append(max((i for i, _ in group[per_name:]), key=like))
         return ids
 
+    @cached_property
+    def _cyrillic_area(self) -> frozenset[str]:
+        """The parties of a country that writes Cyrillic (:data:`CYRILLIC_COUNTRIES`)."""
+        return frozenset(info.entity.id for info in self.entities
+                         if info.facts.countries & CYRILLIC_COUNTRIES)
+
     def _readings(self, query: Query) -> list[Reading]:
         """The other readings of a query name screened beside it: a right-to-left name with
         its words reversed, a little weaker evidence; a Cyrillic or Greek organisation name
@@ -1066,6 +1085,16 @@ class Screener:
                 "read with words of the name in English, as the lists translate them: "
                 + ", ".join(f"{a} = {b}" for a, b in translated[1]),
                 {"read_as": translated[0], "words": dict(translated[1])}))
+        if org is True or (org is None and translated):
+            for acronym in acronym_readings(name):
+                # (only where a list name has the acronym as a word of its own, JSC "MPZ",
+                # of a party of a country that writes Cyrillic)
+                out.append(Reading(
+                    acronym, True, "acronym",
+                    f"read as its acronym, as the lists write the organisations of Russia and "
+                    f"its neighbours: {acronym.upper()}", {"read_as": acronym.upper()},
+                    penalty=ACRONYM_PENALTY, entities=self._cyrillic_area,
+                    keep=partial(_has_word, acronym)))
         as_names = name_words_read_as_forms(name, self.index.weights.df) if org is None else []
         if as_names:
             out.append(Reading(

@@ -25,7 +25,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
-from sanctio.text.normalize import native_org_types, to_latin
+from sanctio.text.normalize import analyze, native_org_types, to_latin
 from sanctio.text.shipped import ShippedWords
 
 # endings of Russian, Ukrainian, Belarusian and Bulgarian nouns and adjectives (case,
@@ -199,3 +199,68 @@ def translated_reading(text: str, known: Callable[[str], bool] | None = None,
     out = NATIVE_WORD.sub(swap, text)
     return (out, done) if done else None
 
+
+# the letters of a Russian acronym in Latin ones: as the lists write them whole (ЧКПЗ:
+# ChKPZ) or by their first letter alone (РЖД: RZD); the others as to_latin reads them
+_ACRONYM_LETTERS = {"ж": ("zh", "z"), "х": ("kh", "k"), "ц": ("ts", "t"), "ч": ("ch", "c"),
+                    "ш": ("sh", "s"), "щ": ("shch", "s"), "ю": ("yu", "y"), "я": ("ya", "y"),
+                    "е": ("e", "e"), "ё": ("e", "e"), "э": ("e", "e"), "й": ("y", "y"),
+                    "ы": ("y", "y"), "є": ("ye", "y"), "ї": ("yi", "y"), "і": ("i", "i"),
+                    "ў": ("u", "u")}
+# where the words an acronym is made of end: "named after" and the name that follows
+_NAMED_AFTER = re.compile(r"\b(?:имени|им\.|імя|імені|на име)(?!\w)", re.IGNORECASE)
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*")
+MIN_ACRONYM = 3
+MAX_ACRONYM = 8
+
+
+# the endings of Russian family names and patronymics (Марков, Захарова, Галкин, Ильич)
+_FAMILY_ENDING = re.compile(r"(?:[оеё]в|[иы]н|[оеё]ва|[иы]на|[оеё]вич|[оеё]вна|ич)$")
+
+
+@lru_cache(maxsize=50_000)
+def _persons_name(word: str) -> bool:
+    """A Cyrillic word is a family name or patronymic (its ending) rigour knows as a name (a
+    Wikidata name symbol): Марков, Соколова; not Минский, a place's adjective and a name."""
+    return bool(_FAMILY_ENDING.search(word.lower())) and any(
+        s.startswith("[NAME:") for t in analyze(word, org=False).scoring for s in t.symbols)
+
+
+def acronym_readings(text: str) -> list[str]:
+    """The acronyms a Russian, Ukrainian or Belarusian organisation's name is known by, in
+    Latin letters, as the lists write them (Муромский приборостроительный завод: MPZ;
+    Балашихинский литейно-механический завод: BLMZ; Российские железные дороги: RZD;
+    Челябинский кузнечно-прессовый завод: ChKPZ): the first letter of each word and of each
+    part of a hyphenated word, outside its legal forms (АО, Акционерное общество), the words
+    that only join others (и, для) and what follows "named after" (имени). A name of two
+    words or fewer, or more than eight, or with a word in Latin letters, has none."""
+    if text.isascii() or not _CYRILLIC_WORD.search(text):
+        return []
+    cut = _NAMED_AFTER.search(text)
+    body = text[:cut.start()] if cut else text
+    spans = _legal_spans(body) if len(body) == len(body.casefold()) else []
+    if re.search(r"[A-Za-z]", "".join(
+            body[i] for i in range(len(body)) if not any(a <= i < b for a, b in spans))):
+        return []
+    letters: list[str] = []
+    for m in _CYRILLIC_WORD.finditer(body):
+        word = m.group(0)
+        if any(a <= m.start() < b for a, b in spans) or word.lower() in _FUNCTION_WORDS:
+            continue
+        if len(word) == 1 and word.lower() in "ивск":  # (и, в, с, к)
+            continue
+        if len(word) <= 4 and word.isupper():
+            continue  # an acronym itself (НПО, РАО, КБ): no word of the acronym
+        if any(_persons_name(part) for part in word.split("-") if part):
+            return []  # a company named after people (Марков-Захаров): no acronym of names
+        letters.extend(part[0].lower() for part in word.split("-") if part)
+    if not MIN_ACRONYM <= len(letters) <= MAX_ACRONYM:
+        return []
+    out: list[str] = []
+    for whole in (True, False):
+        spelled = "".join(
+            _ACRONYM_LETTERS[c][0 if whole else 1] if c in _ACRONYM_LETTERS
+            else to_latin(c)[:1 if not whole else None] for c in letters)
+        if spelled.isalpha() and spelled not in out:
+            out.append(spelled)
+    return out
