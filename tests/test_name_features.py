@@ -278,9 +278,25 @@ def test_belarusian_legal_forms_rigour_lacks() -> None:
     assert [t.text for t in analyze("Chup Chup").scoring] == ["chup", "chup"]
 
 
+@pytest.mark.parametrize(("cyrillic", "latin"), [
+    ("РусГидро", "RusHydro"),  # г for the h Russian has no letter for
+    ("Трансконтейнер", "TransContainer"),  # the vowels as they sound: ai is ей
+    ("Эйрбург", "Airburg"),
+    ("Иннохаб", "Innohub"),  # u is а
+])
+def test_a_latin_word_as_cyrillic_writes_it_as_it_sounds(cyrillic: str, latin: str) -> None:
+    assert "as Cyrillic writes it (as it sounds)" in describe(
+        f"АО {cyrillic}", f"{latin} JSC", org=True)
+    assert score(f"АО {cyrillic}", f"{latin} JSC", org=True) >= 0.8
+
+
 def test_a_latin_word_as_cyrillic_writes_it_is_that_word_only() -> None:
     assert "as Cyrillic writes it" not in describe("ООО Лагекс", "Logex LLC", org=True)
     assert score("ООО Лагекс", "Logex LLC", org=True) < 0.8
+    # as it sounds: a syllable more or less is another word (Трансконтинент is no
+    # TransContent), and names have their own spellings (Серджио, Sergio)
+    assert "as it sounds" not in describe("АО Трансконтинент", "TransContent JSC", org=True)
+    assert "as it sounds" not in describe("Серджио Петров", "Sergei Petrov")
 
 
 def test_an_aspirate_mccune_reischauer_marks_is_another_syllable() -> None:

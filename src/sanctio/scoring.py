@@ -595,6 +595,43 @@ def _loanword_pair(q: Token, r: Token) -> bool:
     return _loan_key(cyr.text, True) == _loan_key(lat.text, False)
 
 
+LOANWORD_SOUND_SIM = 0.88
+_LOAN_VOWELS = re.compile("[aeiou]")
+_VOWEL_GROUPS = re.compile("[aeiou]+")  # a word's syllables, as many in both spellings
+
+
+@lru_cache(maxsize=50_000)
+def _loan_consonants(word: str, cyrillic: bool) -> frozenset[str]:
+    """The consonants of a word's loan key (:func:`_loan_key`): a Latin-script word as
+    Russian writes it keeps them and writes its vowels as they sound (container: контейнер,
+    hub: хаб, air: эйр); the Cyrillic г may be the h Russian has no letter for (гидро:
+    hydro)."""
+    key = _loan_key(word, cyrillic)
+    keys = {key, key.replace("g", "h")} if cyrillic else {key}
+    return frozenset(_undouble(_LOAN_VOWELS.sub("", k)) for k in keys)
+
+
+def _loanword_sounds(q: Token, r: Token) -> bool:
+    """A word in Cyrillic letters that is the other, a Latin-script word of six letters or
+    more, as Russian writes it as it sounds: its consonants those of the Latin spelling, its
+    vowels as they sound (РусГидро, RusHydro; Трансконтейнер, TransContainer; Эйрбург,
+    Airburg), with as many syllables, both beginning with a vowel or both with a consonant,
+    two letters apart in length at most; not two names rigour knows (Сергей is no Sergio:
+    names have their own spellings)."""
+    cyr, lat = (q, r) if q.orig and is_cyrillic_word(q.orig) else (r, q)
+    if not (cyr.orig and is_cyrillic_word(cyr.orig)) or lat.orig or lat.abjad:
+        return False
+    if abs(len(cyr.text) - len(lat.text)) > 2 or (
+            (cyr.text[0] in "aeiou") != (lat.text[0] in "aeiouy")):
+        return False
+    if _known_name(cyr) or _known_name(lat):
+        return False
+    mine, theirs = _loan_consonants(cyr.text, True), _loan_consonants(lat.text, False)
+    return min(len(k) for k in mine) >= 3 and not mine.isdisjoint(theirs) and (
+        len(_VOWEL_GROUPS.findall(_loan_key(cyr.text, True)))
+        == len(_VOWEL_GROUPS.findall(_loan_key(lat.text, False))))
+
+
 # the aspirates McCune-Reischauer marks, and the plain initials the Revised Romanisation
 # writes for the unaspirated ones
 _PLAIN_OF = (("ch", "j"), ("k", "g"), ("t", "d"), ("p", "b"))
@@ -821,6 +858,9 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         return 0.9, "romanisation variant (Japanese)"  # Chizuo / Tizuo, Fujio / Huzio
     if sim < LOANWORD_SIM and min(lq, lr) >= 4 and _loanword_pair(q, r):
         return LOANWORD_SIM, "the Latin word as Cyrillic writes it"  # Логекс / Logex
+    if sim < LOANWORD_SOUND_SIM and min(lq, lr) >= 6 and _loanword_sounds(q, r):
+        # (РусГидро / RusHydro, Трансконтейнер / TransContainer, Эйрбург / Airburg)
+        return LOANWORD_SOUND_SIM, "the Latin word as Cyrillic writes it (as it sounds)"
     if q.abjad and r.abjad and q.orig and r.orig and long_vowels_differ(q.orig, r.orig):
         # both written in the script, with their long vowels: جلیلی is Jalili, not جلالی
         # Jalali; ظفری (Zafari) is not ظفير (Dhafir)
