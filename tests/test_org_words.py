@@ -160,6 +160,25 @@ def test_the_screener_finds_a_company_listed_by_its_acronym_only(tmp_path: Path)
     reg.close()
 
 
+def test_an_arabic_or_persian_company_is_read_with_its_business_words_in_english() -> None:
+    read = translated_reading("شرکت بنیان دانش شرق")  # Persian شرکت, company
+    assert read == ("company بنیان دانش شرق", [("شرکت", "company")])
+    # the legal forms written with dots, the words with their article or preposition
+    assert translated_reading("إيجر شيبينغ م.د.م.س") == ("إيجر شيبينغ dmcc",
+                                                        [("م.د.م.س", "dmcc")])
+    office = translated_reading("مكتب حنيفة للصرافة")
+    assert office is not None and office[0] == "office حنيفة exchange"
+    assert translated_reading("محمد امين") is None  # a person's name has none
+    for query, listed in (("شرکت بنیان دانش شرق", "Bonyan Danesh Shargh Private Company"),
+                          ("گروه صنایع فجر", "FAJR INDUSTRIAL GROUP"),
+                          ("مكتب حنيفة للصرافة", "HANIFA MONEY EXCHANGE OFFICE")):
+        reading = translated_reading(query)
+        assert reading is not None
+        form = analyze(listed, org=True)
+        assert compare_forms(analyze(reading[0], org=True), form, W).score >= 0.9
+        assert compare_forms(analyze(query, org=True), form, W).score < 0.8
+
+
 def test_the_screener_reads_a_cyrillic_company_in_english(screener) -> None:  # type: ignore[no-untyped-def]
     """The translated reading is scored beside the transliteration and says what it
     translated; a person's name is not translated."""

@@ -168,6 +168,43 @@ def place_of(word: str, known: Callable[[str], bool]) -> str | None:
     return found[0] if found else None
 
 
+# the business words and legal forms of Arabic and Persian organisation names, as the lists
+# translate them (شرکت بنیان دانش شرق: Bonyan Danesh Shargh Private Company; إيجر شيبينغ
+# م.د.م.س: Eiger Shipping DMCC; گروه صنایع فجر: Fajr Industrial Group), the longer first
+_ARABIC_COMPANY = tuple((arabic, re.compile(rf"(?<!\w){re.escape(arabic)}(?!\w)"), english)
+                        for arabic, english in sorted((
+    ("شركة", "company"), ("الشركة", "company"), ("شرکت", "company"), ("شركت", "company"),
+    ("مؤسسة", "establishment"), ("مؤسسه", "establishment"), ("موسسه", "establishment"),
+    ("مجموعة", "group"), ("مجموعه", "group"), ("گروه", "group"),
+    ("للتجارة العامة", "general trading"), ("التجارة العامة", "general trading"),
+    ("للتجارة", "trading"), ("التجارة", "trading"), ("تجارة", "trading"),
+    ("تجارت", "trading"), ("بازرگانی", "trading"),
+    ("صنایع", "industries"), ("الصناعات", "industries"), ("صناعات", "industries"),
+    ("صنعتی", "industrial"), ("صنعتي", "industrial"), ("الصناعية", "industrial"),
+    ("سازمان", "organization"), ("منظمة", "organization"), ("بنیاد", "foundation"),
+    ("بنياد", "foundation"), ("مجتمع", "complex"), ("بانک", "bank"), ("بنك", "bank"),
+    ("مصرف", "bank"), ("مكتب", "office"), ("للصرافة", "exchange"), ("الصرافة", "exchange"),
+    ("صرافی", "exchange"), ("صرافي", "exchange"), ("للخدمات", "services"),
+    ("خدمات", "services"), ("الدولية", "international"), ("الدولي", "international"),
+    ("بین المللی", "international"), ("مهندسی", "engineering"), ("الهندسية", "engineering"),
+    ("ذ.م.م", "llc"), ("ش.م.م", "llc"), ("م.د.م.س", "dmcc"), ("ش.م.ح", "fzco"),
+    ("ش.م.ل", "sal"),
+), key=lambda pair: -len(pair[0])))
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
+
+
+def _arabic_reading(text: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """An Arabic or Persian organisation name with its business words and legal forms in
+    English, as the lists write them (شرکت بنیان دانش شرق: company بنیان دانش شرق); None
+    when it has none."""
+    done: list[tuple[str, str]] = []
+    for arabic, pattern, english in _ARABIC_COMPANY:
+        if pattern.search(text):
+            done.append((arabic, english))
+            text = pattern.sub(f" {english} ", text)
+    return (" ".join(text.split()), done) if done else None
+
+
 def translated_reading(text: str, known: Callable[[str], bool] | None = None,
                        org: bool | None = True) -> tuple[str, list[tuple[str, str]]] | None:
     """The name with each Cyrillic or Greek word the table knows in English
@@ -176,9 +213,12 @@ def translated_reading(text: str, known: Callable[[str], bool] | None = None,
     vocabulary of the lists' names) holds it (``Тульский оружейный завод``: ``tula
     оружейный plant``), in an organisation's name (``org``, or a name of unknown kind with a
     word the table translates: Ковальский is a family name); and the words translated; None
-    when no word is (or the name has no Cyrillic or Greek word)."""
-    if text.isascii() or not NATIVE_WORD.search(text):
+    when no word is (or the name has no Cyrillic or Greek word). An Arabic or Persian name
+    is read with its business words and legal forms in English (:data:`_ARABIC_COMPANY`)."""
+    if text.isascii():
         return None
+    if not NATIVE_WORD.search(text):
+        return _arabic_reading(text) if _ARABIC_LETTER.search(text) else None
     words = table()
     keep = set(name_words(text))
     english = {w: words[native_stem(w)] for w in keep if native_stem(w) in words}
