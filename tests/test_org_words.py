@@ -169,6 +169,10 @@ def test_an_arabic_or_persian_company_is_read_with_its_business_words_in_english
     office = translated_reading("مكتب حنيفة للصرافة")
     assert office is not None and office[0] == "office حنيفة exchange"
     assert translated_reading("محمد امين") is None  # a person's name has none
+    # nor is one read for the words a person's name has too (Mohammad Eslami, Ali Melli)
+    assert translated_reading("محمد اسلامی") is None and translated_reading("علی ملی") is None
+    irgc = translated_reading("نیروی هوافضای سپاه پاسداران انقلاب اسلامی")
+    assert irgc is not None and irgc[0] == "force aerospace islamic revolutionary guard corps"
     for query, listed in (("شرکت بنیان دانش شرق", "Bonyan Danesh Shargh Private Company"),
                           ("گروه صنایع فجر", "FAJR INDUSTRIAL GROUP"),
                           ("مكتب حنيفة للصرافة", "HANIFA MONEY EXCHANGE OFFICE")):

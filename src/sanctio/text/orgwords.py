@@ -188,21 +188,45 @@ _ARABIC_COMPANY = tuple((arabic, re.compile(rf"(?<!\w){re.escape(arabic)}(?!\w)"
     ("خدمات", "services"), ("الدولية", "international"), ("الدولي", "international"),
     ("بین المللی", "international"), ("مهندسی", "engineering"), ("الهندسية", "engineering"),
     ("ذ.م.م", "llc"), ("ش.م.م", "llc"), ("م.د.م.س", "dmcc"), ("ش.م.ح", "fzco"),
-    ("ش.م.ل", "sal"),
+    ("ش.م.ل", "sal"), ("ش.ذ.م.م", "llc"), ("با مسئولیت محدود", "llc"),
+    ("المحدودة", "limited"), ("منطقة حرة", "free zone"), ("القابضة", "holding"),
+    ("سپاه پاسداران انقلاب اسلامی", "islamic revolutionary guard corps"),
+    ("سپاه پاسداران", "revolutionary guard corps"), ("سپاه", "corps"),
+    ("فرقة", "division"), ("الفرقة", "division"), ("وزارت", "ministry"),
+    ("وزارة", "ministry"), ("نیروی", "force"), ("هوایی", "aviation"),
+    ("هوافضای", "aerospace"), ("هوافضا", "aerospace"), ("دریایی", "naval"),
+    ("تحقیقات", "research"), ("مرکز", "center"), ("مركز", "center"), ("مرکزی", "central"),
+    ("زندان", "prison"), ("هواپیمایی", "airlines"), ("کشتیرانی", "shipping lines"),
+    ("للحماية", "protection"), ("الحماية", "protection"), ("والحماية", "protection"),
+    ("الحراسة", "security"), ("والحراسة", "security"), ("للحراسة", "security"),
+    ("الأمنية", "security"), ("والخدمات", "services"), ("الخدمات", "services"),
+    ("لخدمات", "services"), ("ساختمان", "construction"), ("پالایش", "refining"),
+    ("پخش", "distribution"), ("الکترونیک", "electronic"), ("دفاع", "defence"),
+    # (words of a name too: Eslami, Melli, Iran; read only beside a word above)
+    ("اسلامی", "islamic"), ("الاسلامية", "islamic"), ("الإسلامية", "islamic"),
+    ("جمهوری", "republic"), ("ملی", "national"), ("نفت", "oil"), ("گاز", "gas"),
+    ("و", "and"),
 ), key=lambda pair: -len(pair[0])))
+# the words of a name too, that say nothing of a company alone (محمد اسلامی, Mohammad Eslami)
+_ARABIC_NAME_WORDS = frozenset(("islamic", "republic", "national", "oil", "gas", "central",
+                                "center", "defence", "research", "force", "aviation", "and"))
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
+_ARABIC_MARKS = re.compile(r"[\u064b-\u065f\u0670\u200c\u200e\u200f]")  # vowels, shadda, ZWNJ
 
 
 def _arabic_reading(text: str) -> tuple[str, list[tuple[str, str]]] | None:
     """An Arabic or Persian organisation name with its business words and legal forms in
     English, as the lists write them (شرکت بنیان دانش شرق: company بنیان دانش شرق); None
-    when it has none."""
+    when it has none, or only words a person's name has too (:data:`_ARABIC_NAME_WORDS`)."""
     done: list[tuple[str, str]] = []
+    text = _ARABIC_MARKS.sub("", text)  # (ملّی is ملی)
     for arabic, pattern, english in _ARABIC_COMPANY:
         if pattern.search(text):
             done.append((arabic, english))
             text = pattern.sub(f" {english} ", text)
-    return (" ".join(text.split()), done) if done else None
+    if all(english in _ARABIC_NAME_WORDS for _, english in done):
+        return None
+    return " ".join(text.split()), done
 
 
 def translated_reading(text: str, known: Callable[[str], bool] | None = None,
