@@ -183,6 +183,17 @@ def test_an_arabic_or_persian_company_is_read_with_its_business_words_in_english
         assert compare_forms(analyze(query, org=True), form, W).score < 0.8
 
 
+def test_greek_words_the_table_lacks_and_the_words_that_join_them() -> None:
+    bank = translated_reading("Ρωσική Εθνική Εμπορική Τράπεζα")
+    assert bank is not None and bank[0] == "russian national commercial bank"
+    listed = analyze("RUSSIAN NATIONAL COMMERCIAL BANK", org=True)
+    assert compare_forms(analyze(bank[0], org=True), listed, W).score >= 0.95
+    # του, της: of, as English joins the words (they were name words the English lacks)
+    god = translated_reading("Οπαδοί του Θεού")
+    assert god is not None and god[0] == "supporters of god"
+    assert translated_reading("Γιώργος Παπαδόπουλος") is None
+
+
 def test_the_screener_reads_a_cyrillic_company_in_english(screener) -> None:  # type: ignore[no-untyped-def]
     """The translated reading is scored beside the transliteration and says what it
     translated; a person's name is not translated."""

@@ -152,6 +152,32 @@ def _place_spellings(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return latin(whole), latin(others)
 
 
+# words of the EU's Greek names of organisations the learned table does not give (fewer
+# than three organisations taught them), as the lists translate them: by their stems
+# (:func:`native_stem`; Ρωσική, Ρωσικό: ρωσ)
+_GREEK_WORDS = {native_stem(greek): english for greek, english in (
+    ("Ρωσική", "russian"), ("Κρατική", "state"), ("εταιρεία", "company"),
+    ("Λαϊκής", "people"), ("Κέντρο", "center"), ("Ινστιτούτο", "institute"),
+    ("Επιστημονικό", "scientific"), ("Ερευνητικό", "research"), ("Εργοστάσιο", "plant"),
+    ("Τράπεζα", "bank"), ("Εμπορική", "commercial"), ("Ναυτικό", "navy"),
+    ("Υπηρεσία", "service"), ("Ομάδα", "group"), ("Ένωση", "union"), ("Κίνημα", "movement"),
+    ("Σωφρονιστικό", "correctional"), ("Ενωμένη", "united"), ("Ειδικές", "special"),
+    ("Πολιτιστικός", "cultural"), ("Ταμείο", "fund"), ("Πλούτου", "wealth"),
+    ("Αραβικές", "arab"), ("Επαναστατικές", "revolutionary"), ("Πολεμιστών", "warriors"),
+    ("Παγκόσμιο", "world"), ("Πόλεμο", "war"), ("Οπαδοί", "supporters"),
+    ("χερσαίες", "ground"), ("Επιχείρηση", "enterprise"), ("Θεού", "god"),
+)}
+
+
+_GREEK_JOINING = {_greek_fold(greek): english for greek, english in (
+    ("του", "of"), ("της", "of"), ("των", "of"), ("τον", "the"), ("την", "the"),
+    ("τις", "the"), ("τους", "the"), ("ο", "the"), ("η", "the"), ("το", "the"),
+    ("οι", "the"), ("τα", "the"), ("και", "and"), ("για", "for"), ("στη", "in"),
+    ("στην", "in"), ("στο", "in"), ("στον", "in"), ("στα", "in"), ("από", "from"),
+    ("με", "with"),
+)}
+
+
 def place_of(word: str, known: Callable[[str], bool]) -> str | None:
     """The place a Cyrillic adjective of a place names, as a word the lists write (``known``:
     the screener's vocabulary): ``Тульский`` is ``tula``, where a list writes Tula; None for
@@ -245,7 +271,8 @@ def translated_reading(text: str, known: Callable[[str], bool] | None = None,
         return _arabic_reading(text) if _ARABIC_LETTER.search(text) else None
     words = table()
     keep = set(name_words(text))
-    english = {w: words[native_stem(w)] for w in keep if native_stem(w) in words}
+    english = {w: e for w in keep
+               if (e := words.get(native_stem(w)) or _GREEK_WORDS.get(native_stem(w)))}
     if known is not None and (org is True or (org is None and english)):
         for w in keep - english.keys():
             place = place_of(w, known)
@@ -255,6 +282,10 @@ def translated_reading(text: str, known: Callable[[str], bool] | None = None,
 
     def swap(m: re.Match[str]) -> str:
         word = english.get(m.group(0))
+        if not word and english and is_greek(m.group(0)):
+            # (the Greek words that join others, as English joins them: of, and, for, in;
+            # left as they are, they were name words the English name lacks)
+            return _GREEK_JOINING.get(_greek_fold(m.group(0)), m.group(0))
         if not word:
             return m.group(0)
         done.append((m.group(0), word))
