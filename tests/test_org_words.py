@@ -183,6 +183,15 @@ def test_an_arabic_or_persian_company_is_read_with_its_business_words_in_english
         assert compare_forms(analyze(query, org=True), form, W).score < 0.8
 
 
+def test_cyrillic_words_the_table_lacks() -> None:
+    armed = translated_reading("Вооружённые Силы Российской Федерации")
+    assert armed is not None and armed[0] == "armed forces russian federation"
+    listed = analyze("Armed Forces of the Russian Federation", org=True)
+    assert compare_forms(analyze(armed[0], org=True), listed, W).score >= 0.95
+    bulgarian = translated_reading("Държавно предприятие Belaeronavigatsia")  # Bulgarian
+    assert bulgarian is not None and bulgarian[0] == "state enterprise Belaeronavigatsia"
+
+
 def test_greek_words_the_table_lacks_and_the_words_that_join_them() -> None:
     bank = translated_reading("Ρωσική Εθνική Εμπορική Τράπεζα")
     assert bank is not None and bank[0] == "russian national commercial bank"

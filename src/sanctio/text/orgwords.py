@@ -153,7 +153,8 @@ def _place_spellings(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 # words of the EU's Greek names of organisations the learned table does not give (fewer
-# than three organisations taught them), as the lists translate them: by their stems
+# than three organisations taught them, or not one to one), as the lists translate them: by
+# their stems
 # (:func:`native_stem`; Ρωσική, Ρωσικό: ρωσ)
 _GREEK_WORDS = {native_stem(greek): english for greek, english in (
     ("Ρωσική", "russian"), ("Κρατική", "state"), ("εταιρεία", "company"),
@@ -167,6 +168,37 @@ _GREEK_WORDS = {native_stem(greek): english for greek, english in (
     ("Παγκόσμιο", "world"), ("Πόλεμο", "war"), ("Οπαδοί", "supporters"),
     ("χερσαίες", "ground"), ("Επιχείρηση", "enterprise"), ("Θεού", "god"),
 )}
+
+
+# and of Russian, Bulgarian and Belarusian ones (each in the forms its stem is read from)
+_CYRILLIC_WORDS = {native_stem(form): english for forms, english in (
+    ("объединение объединения", "association"), ("Държавно Държавен държавна", "state"),
+    ("Дзяржаўнае дзяржаўная", "state"), ("държави държава", "state"),
+    ("народните народного народная народный народна", "peoples"), ("център", "center"),
+    ("космическо космический космическая космических", "space"),
+    ("Единна единая единый", "united"), ("войск войска", "troops"),
+    ("отбрана отбраната отбранителната", "defence"),
+    ("общественной общественное обществено", "public"), ("науки наук", "sciences"),
+    ("въоръжени вооружённые вооруженные", "armed"),
+    ("Судостроительный судостроительного судостроительная", "shipbuilding"),
+    ("Авиакомпания авиакомпании", "airline"),
+    ("Беларуская Белорусская белорусский белорусская", "belarusian"),
+    ("производствена", "production"), ("ракетната ракетного ракетный ракетных", "missile"),
+    ("Приборостроения приборостроительный", "instrument"),
+    ("Управляющая", "management"), ("управление управления", "directorate"),
+    ("изследвания исследований", "research"), ("защита защиты", "protection"),
+    ("Отдел отдела", "department"), ("промышленная промишленост промышленности",
+                                      "industrial"),
+    ("Военновъздушни военно-воздушные военно-воздушных", "air force"),
+    ("флот флота", "fleet"), ("оружейный оружейного", "arms"),
+    ("специални", "special"), ("разузнаването разведки", "intelligence"),
+    ("телевизионный телевизионная", "television"),
+    ("гвардейска гвардии гвардейская", "guards"), ("Бронетанковый", "armoured"),
+    ("инновационных инновационный", "innovation"), ("агрегатный", "aggregate"),
+    ("Кюрдски", "kurdish"), ("Агенция", "agency"), ("вътрешна внутренних", "internal"),
+    ("унитарно унитарное", "unitary"), ("Страховое страховая", "insurance"),
+    ("авиастроительная авиастроительный", "aircraft"),
+) for form in forms.split()}
 
 
 _GREEK_JOINING = {_greek_fold(greek): english for greek, english in (
@@ -271,8 +303,8 @@ def translated_reading(text: str, known: Callable[[str], bool] | None = None,
         return _arabic_reading(text) if _ARABIC_LETTER.search(text) else None
     words = table()
     keep = set(name_words(text))
-    english = {w: e for w in keep
-               if (e := words.get(native_stem(w)) or _GREEK_WORDS.get(native_stem(w)))}
+    english = {w: e for w in keep if (e := words.get(native_stem(w)) or (
+        _GREEK_WORDS if is_greek(w) else _CYRILLIC_WORDS).get(native_stem(w)))}
     if known is not None and (org is True or (org is None and english)):
         for w in keep - english.keys():
             place = place_of(w, known)
