@@ -1059,8 +1059,10 @@ class Screener:
 
     def _readings(self, query: Query) -> list[Reading]:
         """The other readings of a query name screened beside it: a right-to-left name with
-        its words reversed, a little weaker evidence; a Cyrillic or Greek organisation name
-        with the words the lists translate in English (:mod:`sanctio.text.orgwords`); a
+        its words reversed, a little weaker evidence; a Cyrillic, Greek, Arabic or Persian
+        organisation name with the words the lists translate in English
+        (:mod:`sanctio.text.orgwords`); a Cyrillic organisation name as its acronym, of the
+        parties of the countries that write Cyrillic, a little weaker evidence; a
         Chinese name in Cantonese, as Hong Kong spells it (:mod:`sanctio.text.cantonese`); a
         name in Ukrainian or Belarusian letters with Russian ones
         (:func:`sanctio.text.normalize.russian_reading`); a 1 inside a word read as the other

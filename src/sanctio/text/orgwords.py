@@ -13,6 +13,11 @@ lists which word stem stands for which English word, and ships the table as
 name with the words the table knows in English, which the screener scores beside the
 transliterated name (each party keeps its better match).
 
+Beside the learned table, words the learner missed are written by hand as the lists translate
+them (Cyrillic and Greek), and so are the business words and legal forms of Arabic and
+Persian organisation names (شرکت company, ذ.م.م LLC); :func:`acronym_readings` reads a
+Russian organisation's name as its acronym (Муромский приборостроительный завод: MPZ).
+
 The stem of a word is the word lower-cased without its inflection (:func:`native_stem`: one
 or two endings of Russian, Ukrainian, Belarusian, Bulgarian or Greek taken off: ``завода``,
 ``заводът`` and ``завод`` are ``завод``; ``Υπουργείο`` and ``Υπουργείου`` are ``υπουργ``).
@@ -116,7 +121,7 @@ def name_words(text: str) -> list[str]:
 # place (Tula Arms Plant)
 _PLACE_ADJECTIVE = re.compile(
     r"(?P<stem>[\u0400-\u04ff]{2,}?)(?P<soft>ь?)(?:ск|ськ)(?:ий|ый|ой|ая|яя|ое|ее|ого|ому|ом|ую|ие|ые|их"
-    r"|ых|им|ым|ими|ыми|і|ае|ага|ім|ія|и|а|о|ата|ото|ия|ите|ите)")
+    r"|ых|им|ым|ими|ыми|і|ае|ага|ім|ія|и|а|о|ата|ото|ия|ите)")
 
 
 # adjectives in -ск- that name no place (морской, sea; русский, Russian; городской, city's)
@@ -291,7 +296,9 @@ def translated_reading(text: str, known: Callable[[str], bool] | None = None,
                        org: bool | None = True) -> tuple[str, list[tuple[str, str]]] | None:
     """The name with each Cyrillic or Greek word the table knows in English
     (``Государственная транспортная лизинговая компания``: ``state transport leasing
-    company``), and with each adjective of a place as the place where ``known`` (the
+    company``), or the words written by hand beside it (:data:`_CYRILLIC_WORDS`,
+    :data:`_GREEK_WORDS`; the Greek words that join others as English joins them), and with
+    each adjective of a place as the place where ``known`` (the
     vocabulary of the lists' names) holds it (``Тульский оружейный завод``: ``tula
     оружейный plant``), in an organisation's name (``org``, or a name of unknown kind with a
     word the table translates: Ковальский is a family name); and the words translated; None
