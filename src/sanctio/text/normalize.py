@@ -1718,7 +1718,7 @@ _HAN_COMPANY = [
     ("矿业", " mining "), ("礦業", " mining "), ("钢铁", " steel "), ("鋼鐵", " steel "),
     ("商贸", " trading "), ("商貿", " trading "), ("港务", " port "), ("港務", " port "),
     ("港口", " port "), ("航空", " aviation "), ("大学", " university "), ("大學", " university "),
-    ("石化", " petrochemical "), ("机床", " machine tool "), ("機床", " machine tool "),
+    ("机床", " machine tool "), ("機床", " machine tool "),
     ("数控", " cnc "), ("數控", " cnc "), ("船务", " shipping "), ("船務", " shipping "),
     ("机器人", " robotics "), ("機器人", " robotics "),
     # (city and province left out: Jinhua, not Jinhua Shi)
