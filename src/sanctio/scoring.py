@@ -68,6 +68,7 @@ from sanctio.text.normalize import (
     hangul_syllable,
     is_cyrillic_word,
     keyboard_slip,
+    known_name,
     known_syllable,
     korean_only,
     korean_syllable,
@@ -306,11 +307,6 @@ def _nickname(q: Token, r: Token) -> bool:
     return False
 
 
-def _known_name(t: Token) -> bool:
-    """A given or family name rigour knows (a Wikidata name symbol)."""
-    return any(s.startswith("[NAME:") for s in t.symbols)
-
-
 # the sounds the first letters of a word can stand for in the romanisations of names: the
 # French Charif is the English Sharif, the Turkish Cemal the Arabic Jamal, the Gulf's Gasim
 # the Qasim of the books
@@ -342,7 +338,7 @@ def _known_other_names(q: Token, r: Token) -> bool:
     if (q.text[:1] == r.text[:1] or q.orig or r.orig or q.abjad or r.abjad or q.skel == r.skel
             or _onset(q.text) & _onset(r.text)):
         return False
-    return _known_name(q) and _known_name(r)
+    return known_name(q) and known_name(r)
 
 
 def _i_against_a(a: str, b: str) -> bool:
@@ -359,7 +355,7 @@ def _i_against_a(a: str, b: str) -> bool:
 def _known_apart(q: Token, r: Token) -> bool:
     """Both words are names rigour knows, with no name symbol in common."""
     qs, rs = q.symbols, r.symbols
-    return bool(qs) and bool(rs) and qs.isdisjoint(rs) and _known_name(q) and _known_name(r)
+    return bool(qs) and bool(rs) and qs.isdisjoint(rs) and known_name(q) and known_name(r)
 
 
 _FEMININE = re.compile(r"(?:a|ah|e|la|le|lle)")
@@ -586,13 +582,19 @@ def _loan_key(word: str, cyrillic: bool) -> str:
     return _undouble(w.replace("z", "s"))
 
 
+def _cyrillic_and_latin(q: Token, r: Token) -> tuple[Token, Token] | None:
+    """A word read from Cyrillic letters and a Latin-script word, in that order, or None."""
+    cyr, lat = (q, r) if q.orig and is_cyrillic_word(q.orig) else (r, q)
+    if not (cyr.orig and is_cyrillic_word(cyr.orig)) or lat.orig or lat.abjad:
+        return None
+    return cyr, lat
+
+
 def _loanword_pair(q: Token, r: Token) -> bool:
     """A word in Cyrillic letters that is the other, a Latin-script word, as Russian writes
     it (a company's brand: Логекс, Logex; Синезис, Synesis)."""
-    cyr, lat = (q, r) if q.orig and is_cyrillic_word(q.orig) else (r, q)
-    if not (cyr.orig and is_cyrillic_word(cyr.orig)) or lat.orig or lat.abjad:
-        return False
-    return _loan_key(cyr.text, True) == _loan_key(lat.text, False)
+    pair = _cyrillic_and_latin(q, r)
+    return pair is not None and _loan_key(pair[0].text, True) == _loan_key(pair[1].text, False)
 
 
 LOANWORD_SOUND_SIM = 0.88
@@ -618,13 +620,14 @@ def _loanword_sounds(q: Token, r: Token) -> bool:
     Airburg), with as many syllables, both beginning with a vowel or both with a consonant,
     two letters apart in length at most; not two names rigour knows (Сергей is no Sergio:
     names have their own spellings)."""
-    cyr, lat = (q, r) if q.orig and is_cyrillic_word(q.orig) else (r, q)
-    if not (cyr.orig and is_cyrillic_word(cyr.orig)) or lat.orig or lat.abjad:
+    pair = _cyrillic_and_latin(q, r)
+    if pair is None:
         return False
+    cyr, lat = pair
     if abs(len(cyr.text) - len(lat.text)) > 2 or (
             (cyr.text[0] in "aeiou") != (lat.text[0] in "aeiouy")):
         return False
-    if _known_name(cyr) or _known_name(lat):
+    if known_name(cyr) or known_name(lat):
         return False
     mine, theirs = _loan_consonants(cyr.text, True), _loan_consonants(lat.text, False)
     return min(len(k) for k in mine) >= 3 and not mine.isdisjoint(theirs) and (
@@ -965,7 +968,7 @@ def _name_for_business_word(p: Pair) -> bool:
         return False
     q, r = p.query[0], p.listed[0]
     name = q if q.role == Role.NAME else r
-    return {q.role, r.role} == {Role.NAME, Role.GENERIC} and _known_name(name) and (
+    return {q.role, r.role} == {Role.NAME, Role.GENERIC} and known_name(name) and (
         OSA.distance(q.text, r.text, score_cutoff=2) >= 2)
 
 
@@ -1304,7 +1307,7 @@ def _joinable(a: Token, b: Token, one: Token) -> bool:
         t.abjad or t.orig is not None or t.text in _GLUED_PARTICLES)]
     if not short or (known_syllable(a.text) and known_syllable(b.text)):
         return True
-    return not _known_name(one)
+    return not known_name(one)
 
 
 @lru_cache(maxsize=50_000)
@@ -2161,7 +2164,7 @@ def _name_slip(word: Token, listed: Token, how: str) -> bool:
     a, b = word.text, listed.text
     return ((how in _SLIP_HOWS or how == _ANOTHER_KNOWN) and word.orig is None
             and listed.orig is None
-            and not (word.abjad or listed.abjad) and _known_name(word)
+            and not (word.abjad or listed.abjad) and known_name(word)
             and word.symbols.isdisjoint(listed.symbols)
             and not (len(a) == len(b) and sorted(a) == sorted(b))
             and _romanisation_fold(a) != _romanisation_fold(b))
@@ -2624,7 +2627,7 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
             # Shipping is not Rice Shipping)
             # (nor a business word more: Dey Shipping Co. is not DEY COMPANY)
             len(real) >= 2 and bool(un_q) and not un_r and not cjk_extra and not compound_given
-            and (r.person or not (business_extra or any(_known_name(t) for t in un_q)))
+            and (r.person or not (business_extra or any(known_name(t) for t in un_q)))
             and all(p.sim >= 0.8 for p in real)
             # (or a patronymic wherever it stands: ПЫЖИК Юрий Николаевич, Yuri PYZHIK)
             and all(0 < qt.index(t) < len(qt) - 1 or is_patronymic(t.text) for t in un_q)),

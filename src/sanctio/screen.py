@@ -38,7 +38,6 @@ from sanctio.scoring import (
     SWIFT_LINE,
     EntityFacts,
     NameComparison,
-    _known_name,
     attribute_evidence,
     compare_forms,
     initial_evidence,
@@ -66,6 +65,7 @@ from sanctio.text.normalize import (
     digit_words_reading,
     ensure_symbols,
     is_legal_form,
+    known_name,
     known_syllable,
     other_ones_reading,
     russian_reading,
@@ -245,7 +245,7 @@ def _lone_company_word(form: NameForm, last: Token, org: bool | None) -> bool:
     after someone, not HARMONY FARM cut)."""
     return (org is True or bool(form.legal)) and len(last.text) >= _LONE_CUT and (
         last.role == Role.NAME) and sum(t.role == Role.NAME for t in form.scoring) == 1 and (
-        not _known_name(last))
+        not known_name(last))
 
 
 def nickname_readings(full: str) -> list[str]:
@@ -464,7 +464,7 @@ def _piece(p: str, i: int, n: int, single: Container[str]) -> bool:
 def _known_word(word: str) -> bool:
     """A word that is a name rigour knows (Hamilton), as one word."""
     tokens = analyze(word, org=False).scoring
-    return len(tokens) == 1 and _known_name(tokens[0])
+    return len(tokens) == 1 and known_name(tokens[0])
 
 
 def _read_in(word: str, vocab: set[str], apart: str | None = None) -> bool:

@@ -566,7 +566,9 @@ def _title_word(word: str | None) -> str | None:
     return word
 
 
-_HARAKAT = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+# the vowel marks, shadda and Quranic signs of Arabic script (written in some names, not in
+# others)
+ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _AR_ABD = re.compile(r"(?<!\S)عبد(?=ال)")
 # Abd glued to the name before it, its own name after it (محمدعبد البصير: Mohammad Abdul Basir)
 _AR_ABD_AFTER = re.compile(r"(?<!\S)(\S{3,})عبد(?=\s+ال)")
@@ -613,7 +615,7 @@ def arabic_prepare(text: str, articles: bool = True) -> str:
     text = unicodedata.normalize("NFKC", text)
     if persian_script(text):
         text = _FA_HEH_EI.sub("ئی", text).translate(_PERSIAN_SOUNDS)
-    text = _HARAKAT.sub("", text.translate(_ARABIC_FOLD))
+    text = ARABIC_MARKS.sub("", text.translate(_ARABIC_FOLD))
     text = _AR_ABD.sub("عبد ", text)
     text = _AR_ABD_AFTER.sub(r"\1 عبد", text)
     text = _AR_ABU_ALLAH.sub(r"\1 ", text)
@@ -885,6 +887,11 @@ class Token:
             return symbols_of(self.text)
         # علي is Ali: the transliteration (ly) lost the vowels, the word itself did not
         return symbols_of(self.text) | symbols_of(self.orig)
+
+
+def known_name(t: Token) -> bool:
+    """A given or family name rigour knows (a Wikidata name symbol)."""
+    return any(s.startswith("[NAME:") for s in t.symbols)
 
 
 @dataclass(slots=True)

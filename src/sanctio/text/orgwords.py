@@ -30,7 +30,13 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
-from sanctio.text.normalize import analyze, native_org_types, to_latin
+from sanctio.text.normalize import (
+    ARABIC_MARKS,
+    analyze,
+    known_name,
+    native_org_types,
+    to_latin,
+)
 from sanctio.text.shipped import ShippedWords
 
 # endings of Russian, Ukrainian, Belarusian and Bulgarian nouns and adjectives (case,
@@ -274,7 +280,7 @@ _ARABIC_COMPANY = tuple((arabic, re.compile(rf"(?<!\w){re.escape(arabic)}(?!\w)"
 _ARABIC_NAME_WORDS = frozenset(("islamic", "republic", "national", "oil", "gas", "central",
                                 "center", "defence", "research", "force", "aviation", "and"))
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
-_ARABIC_MARKS = re.compile(r"[\u064b-\u065f\u0670\u200c\u200e\u200f]")  # vowels, shadda, ZWNJ
+_INVISIBLE = re.compile(r"[\u200c\u200e\u200f]")  # a zero-width non-joiner, direction marks
 
 
 def _arabic_reading(text: str) -> tuple[str, list[tuple[str, str]]] | None:
@@ -282,7 +288,7 @@ def _arabic_reading(text: str) -> tuple[str, list[tuple[str, str]]] | None:
     English, as the lists write them (شرکت بنیان دانش شرق: company بنیان دانش شرق); None
     when it has none, or only words a person's name has too (:data:`_ARABIC_NAME_WORDS`)."""
     done: list[tuple[str, str]] = []
-    text = _ARABIC_MARKS.sub("", text)  # (ملّی is ملی)
+    text = ARABIC_MARKS.sub("", _INVISIBLE.sub("", text))  # (ملّی is ملی)
     for arabic, pattern, english in _ARABIC_COMPANY:
         if pattern.search(text):
             done.append((arabic, english))
@@ -357,7 +363,7 @@ def _persons_name(word: str) -> bool:
     """A Cyrillic word is a family name or patronymic (its ending) rigour knows as a name (a
     Wikidata name symbol): Марков, Соколова; not Минский, a place's adjective and a name."""
     return bool(_FAMILY_ENDING.search(word.lower())) and any(
-        s.startswith("[NAME:") for t in analyze(word, org=False).scoring for s in t.symbols)
+        known_name(t) for t in analyze(word, org=False).scoring)
 
 
 def acronym_readings(text: str) -> list[str]:
