@@ -1157,6 +1157,32 @@ def test_a_missing_first_name_and_a_different_first_letter_are_features() -> Non
     assert score("Ahmed Amrouche", "Ahmed Jarrouche") < score("Ahmed Jarouche", "Ahmed Jarrouche")
 
 
+def test_a_first_name_left_out_before_two_rare_names_is_the_name_one_goes_by() -> None:
+    """People go by a middle name (Bosco Ntaganda for Jean Bosco NTAGANDA); a first name
+    left out before one rare name and a common one is another man of the family (Ibrahim
+    Ghalawanji, Khalifa Ibrahim's father's name)."""
+    weights = TokenWeights({"ibrahim": 400, "mohammed": 900}, 10_000)
+
+    def sc(a: str, b: str) -> float:
+        return compare_forms(analyze(a, org=False), analyze(b, org=False), weights).score
+
+    assert sc("Bosco Ntaganda", "Jean Bosco NTAGANDA") >= 0.85
+    assert sc("Amuri Yakutumba", "William Amuri YAKUTUMBA") >= 0.85
+    assert sc("Ignacio Gonzalez Parada", "GONZALEZ PARADA, Juvencio Ignacio") >= 0.85
+    assert sc("Ibrahim Ghalawanji", "Khalifa Ibrahim GHALAWANJI") < 0.8
+    assert sc("Bosco Ntaganda", "Jean Bosco NTAGANDA") > sc(
+        "Ibrahim Ghalawanji", "Khalifa Ibrahim GHALAWANJI") + 0.1
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("Mirahmad Nooshin", "NOOSHIN, Seyed Mirahmad"),  # FAMILY, Title Given
+    ("Hafiz Saeed", "SAEED, Hafiz Mohammad"),  # (and the title read as a name)
+    ("Sadegh Hosseini", "Sardar Seyed Sadegh Hosseini"),  # Sardar: an IRGC general's title
+])
+def test_a_title_opens_the_given_names_after_the_family_name(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.9, describe(query, listed)
+
+
 @pytest.mark.parametrize(("query", "listed", "org"), [
     ("PJSVC DALPRIBOR", "PJSC DALPRIBOR", True),  # a typo in a legal-form acronym
     ("ALEVKURP OJSX", "ALEVKURP OJSC", True),

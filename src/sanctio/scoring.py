@@ -2512,8 +2512,12 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         q, r, used_r, rw))
     first = _given_missing(r, used_r) if len(real) >= 2 else None
     given_missing = first is not None
-    # a common first name is often left out (Hassan Qatana for Mohammad Hassan QATANA)
-    rare_given_missing = first is not None and rw[first] >= _COMMON_WEIGHT
+    # a common first name is often left out (Hassan Qatana for Mohammad Hassan QATANA), and
+    # so is any first name before two rare names the query has (Bosco Ntaganda for Jean
+    # Bosco NTAGANDA, Amuri Yakutumba for William Amuri YAKUTUMBA: a middle name used as
+    # the first)
+    rare_given_missing = first is not None and rw[first] >= _COMMON_WEIGHT and len(
+        {j for p in real for j in p.rj if rw[j] >= _COMMON_WEIGHT}) < 2
     # a syllable more inside a Chinese or Korean name: another given name, not a middle
     # name (a family name more is one an alias of the given name alone leaves out:
     # 김금철 for the alias Kum-Chol)

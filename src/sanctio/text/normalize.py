@@ -65,7 +65,7 @@ moulvi moulavi maulawi qari mufti alhaj alhaji alhajj elhaj hadj ustad ustadh us
 polkovnik podpolkovnik kapitan leytenant serzhant praporshchik polkovnyk pidpolkovnyk heneral
 stratigos ipostratigos antistratigos sindagmatarchis antisindagmatarchis tagmatarchis lochagos
 ipolochagos anthipolochagos taxiarchos naftarchos
-khwaja khawaja shaheed mawlana moulana allama hazrat
+khwaja khawaja shaheed mawlana moulana allama hazrat sardar
 sarlashkar sartip sarhang sepahbod daryadar amir-e
 """.split())
 
@@ -97,12 +97,13 @@ _ARABIC_NAME_TITLE_WORDS = "حافظ امام امير عميد سردار مه�
 # titles that are also given names
 NAME_TITLES = frozenset("""
 amir emir sayed sayyid syed seyed sayid seyyed hafiz imam mirza khwaja khawaja shaheed shahid
-ustad malik king prince
+ustad malik king prince sardar
 """.split())
 
 # of which more often a title than a given name where they open a name (Imam, Sayyid; not
 # Amir Abbas, Malik Riaz)
-_MOSTLY_TITLES = NAME_TITLES - {"amir", "emir", "malik", "mirza", "king", "prince", "shahid"}
+_MOSTLY_TITLES = NAME_TITLES - {"amir", "emir", "malik", "mirza", "king", "prince", "shahid",
+                                 "sardar"}
 
 # of which those a word of a vowel-less script is read as (ال, بن, ابن, ولد; דא in دعاء, Du'a,
 # is a name)
@@ -2049,7 +2050,11 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                     # titles: Rajata General Trading Co., Ltd.)
                     org is None and legal) and (
                     (tok in TITLES and not abjad and i < len(raw_tokens) - 1  # (عمر is not Mr)
-                     and (i == 0 or tok not in NAME_TITLES)  # (Mohammad Sadiq Amir Mohammad)
+                     # (Mohammad Sadiq Amir Mohammad; the given names' first word of
+                     # FAMILY, Given is the first: NOOSHIN, Seyed Mirahmad; or after titles
+                     # only: Sardar Seyed Sadegh Hosseini)
+                     and (tok not in NAME_TITLES or all(
+                         t in TITLES for t in raw_tokens[family_words:i]))
                      and i >= family_words)
                     or (not abjad and i < len(raw_tokens) - 1 and i >= family_words
                         and all(t in TITLES for t in raw_tokens[:i]) and _title_typo(tok))
