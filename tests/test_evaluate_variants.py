@@ -53,10 +53,10 @@ def test_every_category_is_documented_and_registered() -> None:
     expected = {"exact", "case_punct", "typo1", "typo2", "transposition", "reorder",
                 "family_given", "drop_middle", "initials", "titles", "translit", "particles",
                 "script", "legal_form", "ordinal", "homoglyph", "combo"}
-    # the categories added in sessions 9 to 11 and 28 come after combo (each category draws from
+    # the categories added in sessions 9 to 11, 28 and 31 come after combo (each category draws from
     # its own seeded generator: the draws of the earlier ones are those of earlier sessions)
     added = ["joined", "split", "extra_name", "truncated", "abbreviation", "nickname",
-             "digits", "no_vowels", "word_twice", "no_spaces"]
+             "digits", "no_vowels", "word_twice", "no_spaces", "drop_first"]
     assert v.ALL_CATEGORIES[-len(added) - 1:] == ["combo", *added]
     assert set(v.ALL_CATEGORIES) == expected | set(added)
     for name, fn in v.CATEGORIES.items():
@@ -166,6 +166,26 @@ def test_drop_middle_keeps_first_and_last() -> None:
     assert made > 0
     assert v.drop_middle("Vladimir Vladimirovich Putin", P, random.Random(0)) == \
         "Vladimir Putin"
+
+
+def test_drop_first_leaves_out_the_first_given_name() -> None:
+    made = 0
+    for name, schema, out in outputs(v.drop_first):
+        given, family, _ = v.split_person(name)
+        if out is None:
+            continue
+        made += 1
+        assert schema == P and len(given) >= 2
+        assert v.units(out) == [*given[1:], *family] or v.units(out) == [*family, *given[1:]]
+    assert made > 0
+    assert v.drop_first("Jean Bosco NTAGANDA", P, random.Random(0)) == "Bosco NTAGANDA"
+    assert v.drop_first("GONZALEZ PARADA Juvencio Ignacio", P, random.Random(0)) == \
+        "GONZALEZ PARADA Ignacio"
+    # a father's name is no name one goes by; a Korean given name is one of two syllables
+    assert v.drop_first("Ruslan Raisovich MARDANOV", P, random.Random(0)) is None
+    assert v.drop_first("Leonid Ivanovitch Pasechnik", P, random.Random(0)) is None
+    assert v.drop_first("KIM Jong Un", P, random.Random(0)) is None
+    assert v.drop_first("Bank Melli Iran", ORG, random.Random(0)) is None
 
 
 def test_initials_reduce_given_names() -> None:

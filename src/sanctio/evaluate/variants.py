@@ -1250,9 +1250,29 @@ def no_spaces(name: str, schema: Schema | None, rng: random.Random) -> str | Non
     return out.upper() if rng.random() < 0.5 else out
 
 
+# an East Slavic father's name (Raisovich, Ivanovitch, Mykolayovych, Vladimirovna,
+# Uladzimirauna)
+_PATRONYMIC = re.compile(r"(?:vi?t?ch|vych|vna|ichna|[ae]una)$", re.IGNORECASE)
+
+
+def drop_first(name: str, schema: Schema | None, rng: random.Random) -> str | None:
+    """People with two given names or more: the first left out, as a person who goes by
+    the second writes it (``Bosco NTAGANDA`` for Jean Bosco NTAGANDA, ``Amuri YAKUTUMBA``
+    for William Amuri YAKUTUMBA, ``Ignacio GONZALEZ PARADA``); not where what is left is a
+    father's name (Raisovich MARDANOV is no name one goes by) nor in a Chinese or Korean
+    name (Jong Un is one given name of two syllables)."""
+    if not is_person(schema) or name_origin(name) in ("chinese", "korean"):
+        return None
+    given, family, family_first = split_person(name)
+    if not family or len(given) < 2 or _PATRONYMIC.search(_letters(given[1])):
+        return None
+    return " ".join([*family, *given[1:]] if family_first else [*given[1:], *family])
+
+
 CATEGORIES.update(joined=joined, split=split, extra_name=extra_name, truncated=truncated,
                   abbreviation=abbreviation, nickname=nickname, digits=digits,
-                  no_vowels=no_vowels, word_twice=word_twice, no_spaces=no_spaces)
+                  no_vowels=no_vowels, word_twice=word_twice, no_spaces=no_spaces,
+                  drop_first=drop_first)
 ALL_CATEGORIES: list[str] = list(CATEGORIES)
 
 
