@@ -818,6 +818,9 @@ def test_another_patronymic_is_another_father() -> None:
     # one name without its patronymic, or the same one written otherwise, is no conflict
     assert feature("patronymic_conflict", "Vladimir Zaytsev", "Vladimir Egorovich ZAITSEV") == 0.0
     assert score("Alexander Jurjevich Ivanov", "Aleksandr Yurievich IVANOV") >= 0.9
+    # in the French or older spellings (oo, ou for u) too: Yooryevich is Yuryevich
+    assert score("Dmitry Yooryevich GORITSKY", "Dmitry Yuryevich GORITSKY") >= 0.9
+    assert score("Kazbek Kootsookovich TAYSAEV", "Kazbek Kutsukovich TAYSAEV") >= 0.9
 
 
 def test_a_family_name_given_as_a_given_name_is_another_person() -> None:
@@ -1192,6 +1195,23 @@ def test_a_title_opens_the_given_names_after_the_family_name(query: str, listed:
 ])
 def test_variants_people_write(query: str, listed: str, org: bool) -> None:
     assert score(query, listed, org=org) >= 0.85, describe(query, listed, org=org)
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("FUTURE AGE SHIPPING LEEMITED", "FUTURE AGE SHIPPING LIMITED"),  # ee for i
+    ("Limited Liability Kompany Sonatek", "Limited Liability Company Sonatek"),  # k for c
+    ("Sonatek Korporation", "Sonatek Corporation"),
+    ("KOREA SAMMA SHIPPING KO", "KOREA SAMMA SHIPPING CO"),  # Ko for Co after a business word
+    ("KAIKAI TECHNOLOGY KO., LTD.", "KAIKAI TECHNOLOGY CO., LTD."),
+])
+def test_legal_form_words_spelt_as_they_sound(query: str, listed: str) -> None:
+    assert score(query, listed, org=True) >= 0.95, describe(query, listed, org=True)
+
+
+def test_ko_is_a_name_where_no_business_word_is_before_it() -> None:
+    # a Korean family name goes first; Ko after a person's name stays the name it is
+    assert [t.text for t in analyze("KO CHOL HO", org=None).scoring] == ["ko", "chol", "ho"]
+    assert "ko" in [t.text for t in analyze("Kim Sun Ko", org=None).scoring]
 
 
 def test_an_initial_in_a_company_name_is_no_evidence() -> None:

@@ -407,10 +407,11 @@ def _other_fathers(a: str, b: str) -> bool:
     """Two patronymics of other fathers' names (Danilovich, Aleksandrovich): their common
     ending makes them look alike. The fathers' names are compared with the differences of
     Russian, Ukrainian and Belarusian and their transliterations folded (Heorhiyivna is
-    Georgiivna, Volodymyrovna Vladimirovna)."""
+    Georgiivna, Volodymyrovna Vladimirovna), and the French and older spellings
+    (Yooryevich, Youryevich is Yuryevich)."""
     sa, sb = patronymic_stem(a), patronymic_stem(b)
     return sa is not None and sb is not None and _text_sim(
-        slavic_fold(sa), slavic_fold(sb)) < 0.7
+        slavic_fold(_romanisation_fold(sa)), slavic_fold(_romanisation_fold(sb))) < 0.7
 
 
 def _nisba(query: str, listed: str) -> bool:

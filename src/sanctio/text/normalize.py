@@ -972,6 +972,27 @@ def _acronym_like(word: str) -> bool:
 _FORM_ENDS = frozenset({"limited", "ltd", "inc", "incorporated", "gmbh", "llc", "plc"})
 
 
+_SOUND_FOLDS = (("ph", "f"), ("ck", "k"), ("ee", "i"), ("oo", "u"), ("ou", "u"), ("q", "k"),
+                ("z", "s"), ("w", "v"), ("th", "t"))
+
+
+def _sounds(word: str) -> str:
+    """A word as it sounds in English, to meet the spellings of one word that sound alike
+    (LEEMITED, LIMITED; Kompany, Company): ph, ck, ee, oo, ou, q, z, w, th as f, k, i, u, u,
+    k, s, v, t, a hard c as k, y after the first letter as i, letters written twice once."""
+    w = word
+    for a, b in _SOUND_FOLDS:
+        w = w.replace(a, b)
+    w = re.sub(r"c(?![eiy])", "k", w[:1]) + re.sub(r"c(?![eiy])", "k", w[1:]).replace("y", "i")
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+# the words of legal forms by their sound (only where one word sounds so)
+_LEGAL_SOUNDS = {k: v[0] for k, v in (
+    (k, [w for w in _LEGAL_WORDS if _sounds(w) == k]) for k in {
+        _sounds(w) for w in _LEGAL_WORDS}) if len(v) == 1}
+
+
 def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
                      typed: frozenset[str] | None = None) -> str:
     """One typo inside a long legal-form word is corrected (HAVIN BANK COMPNAY LIMITED), and
@@ -1061,12 +1082,20 @@ def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
         if len(w) >= 5 and w not in _LEGAL_WORD_SET and w not in GENERIC and w not in folded:
             # (the ending of OTVETSTVENNOSTYU as the lists spell it: one typo from that)
             spelt = _RU_YU.sub("i", w) if not cyrillic else w
+            # (or spelt as it sounds: LEEMITED, Kompany, Korporation)
+            sounds = None if cyrillic else _LEGAL_SOUNDS.get(_sounds(w))
             for cand in _LEGAL_WORDS:
-                if abs(len(cand) - len(w)) <= 1 and cand[0] == w[0] and OSA.distance(
-                        spelt, cand, score_cutoff=1) <= 1 and not (
-                        cyrillic and cand in _TYPED_RUSSIAN):
+                if (cand == sounds or (abs(len(cand) - len(w)) <= 1 and cand[0] == w[0]
+                                       and OSA.distance(spelt, cand, score_cutoff=1) <= 1)
+                        ) and not (cyrillic and cand in _TYPED_RUSSIAN):
                     fixes[w] = cand
                     break
+    for k in range(1, len(words)):
+        # Ko for Co, as it sounds, after a business word, last or before Ltd (KOREA SAMMA
+        # SHIPPING KO, KAIKAI TECHNOLOGY KO., LTD.): a Korean family name goes first
+        if words[k] == "ko" and words[k - 1] in GENERIC and (
+                k == len(words) - 1 or words[k + 1] in _FORM_ENDS):
+            fixes["ko"] = "co"
     # a two-word head of a legal form with one typo in one of its words, where the form's
     # last word follows (ALPA TRADING FTREE ZONE COMPANY: Free Zone Company)
     for k in range(len(words) - 2):
