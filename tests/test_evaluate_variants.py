@@ -56,7 +56,8 @@ def test_every_category_is_documented_and_registered() -> None:
     # the categories added in sessions 9 to 11, 28 and 31 come after combo (each category draws from
     # its own seeded generator: the draws of the earlier ones are those of earlier sessions)
     added = ["joined", "split", "extra_name", "truncated", "abbreviation", "nickname",
-             "digits", "no_vowels", "word_twice", "no_spaces", "drop_first"]
+             "digits", "no_vowels", "word_twice", "no_spaces", "drop_first",
+             "phonetic"]
     assert v.ALL_CATEGORIES[-len(added) - 1:] == ["combo", *added]
     assert set(v.ALL_CATEGORIES) == expected | set(added)
     for name, fn in v.CATEGORIES.items():
@@ -186,6 +187,20 @@ def test_drop_first_leaves_out_the_first_given_name() -> None:
     assert v.drop_first("Leonid Ivanovitch Pasechnik", P, random.Random(0)) is None
     assert v.drop_first("KIM Jong Un", P, random.Random(0)) is None
     assert v.drop_first("Bank Melli Iran", ORG, random.Random(0)) is None
+
+
+def test_phonetic_spells_one_word_as_it_sounds() -> None:
+    made = 0
+    for name, _schema, out in outputs(v.phonetic):
+        if out is None:
+            continue
+        made += 1
+        assert out != name and len(words(out)) == len(words(name))
+        changed = [(a, b) for a, b in zip(words(name), words(out), strict=True) if a != b]
+        assert 1 <= len(changed) <= 2  # one rule, a third of the time two
+    assert made > 0
+    assert v.phonetic("John SMITH", P, random.Random(0)) in {
+        "Jon SMITH", "John SMYTH", "John SMIT", "Djohn SMITH", "John SMITT"}
 
 
 def test_initials_reduce_given_names() -> None:

@@ -531,15 +531,22 @@ def wade_giles(syllable: str) -> str:
 
 
 def _apply_rule(words: list[str], rules: list[tuple[str, str]],
-                rng: random.Random) -> list[str] | None:
+                rng: random.Random, skip_acronyms: bool = False) -> list[str] | None:
     """Apply one of ``rules`` (chosen at random among those that change something) to one
-    letter run of one word; hyphens and apostrophes stay where they are (``al-Shibl``)."""
+    letter run of one word; hyphens and apostrophes stay where they are (``al-Shibl``);
+    with ``skip_acronyms``, not to a word of four letters or fewer written in capitals amid
+    others that are not, nor to one with no vowel (JSC, LLC), nor to the and and."""
+    mixed = any(not w.isupper() for w in words)
     cands: list[tuple[int, int, str]] = []
     for i, w in enumerate(words):
         segments = re.split(r"([^A-Za-z]+)", w)
         for j in range(0, len(segments), 2):
             k = segments[j].lower()
             if len(k) < 2 or k in PARTICLES:
+                continue
+            if skip_acronyms and len(k) <= 4 and (
+                    not re.search("[aeiou]", k) or (mixed and segments[j].isupper())
+                    or k in ("the", "and")):
                 continue
             for pat, rep in rules:
                 new = re.sub(pat, rep, k, count=1)
@@ -1269,10 +1276,36 @@ def drop_first(name: str, schema: Schema | None, rng: random.Random) -> str | No
     return " ".join([*family, *given[1:]] if family_first else [*given[1:], *family])
 
 
+# spellings that sound the same in English, for a name of any origin (Smyth, Jon, Philip,
+# Kathrin): letters for the same sound, a letter doubled or written once
+_PHONETIC_RULES: list[tuple[str, str]] = [
+    (r"ph", "f"), (r"(?<=[aeiou])f(?=[aeiou])", "ph"), (r"ck", "k"), (r"c(?=[aou])", "k"),
+    (r"k(?=[aou])", "c"), (r"(?<=[aeiou])s(?=[aeiou])", "z"), (r"z", "s"),
+    (r"(?<=[^aeiou])y(?=[^aeiou]|$)", "i"), (r"(?<=[^aeiou])i(?=[^aeiou])", "y"),
+    (r"ee", "i"), (r"(?<=[^aeiou])i(?=[^aeiou])", "ee"), (r"oo", "u"),
+    (r"(?<=[^aeiou])u(?=[^aeiou])", "oo"), (r"ou", "u"), (r"w", "v"), (r"v", "w"),
+    (r"([bdfgklmnprst])\1", r"\1"), (r"(?<=[aeiou])([bdfglmnprst])(?=[aeiou])", r"\1\1"),
+    (r"th", "t"), (r"gh", "g"), (r"kh", "h"), (r"x", "ks"), (r"ks", "x"), (r"qu", "kw"),
+    (r"dj", "j"), (r"j", "dj"), (r"(?<=[aeiou])h$", ""),
+]
+
+
+def phonetic(name: str, schema: Schema | None, rng: random.Random) -> str | None:
+    """One word spelled another way that sounds the same in English, for a name of any
+    origin (``Smyth``, ``Jon Filip``, ``Mohamad``, ``Kathrin``, ``ROZNEFT``): one letter
+    for another of the same sound (ph/f, c/k, s/z, i/y, ee/i, oo/u, w/v, th/t, x/ks), or a
+    letter doubled or written once; twice a third of the time."""
+    words = name.split()
+    out = _apply_rule(words, _PHONETIC_RULES, rng, skip_acronyms=True)
+    if out and rng.random() < 0.33:
+        out = _apply_rule(out, _PHONETIC_RULES, rng, skip_acronyms=True) or out
+    return " ".join(out) if out and " ".join(out) != name else None
+
+
 CATEGORIES.update(joined=joined, split=split, extra_name=extra_name, truncated=truncated,
                   abbreviation=abbreviation, nickname=nickname, digits=digits,
                   no_vowels=no_vowels, word_twice=word_twice, no_spaces=no_spaces,
-                  drop_first=drop_first)
+                  drop_first=drop_first, phonetic=phonetic)
 ALL_CATEGORIES: list[str] = list(CATEGORIES)
 
 
