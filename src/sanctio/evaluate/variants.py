@@ -535,7 +535,7 @@ def _apply_rule(words: list[str], rules: list[tuple[str, str]],
     """Apply one of ``rules`` (chosen at random among those that change something) to one
     letter run of one word; hyphens and apostrophes stay where they are (``al-Shibl``);
     with ``skip_acronyms``, not to a word of four letters or fewer written in capitals amid
-    others that are not, nor to one with no vowel (JSC, LLC), nor to the and and."""
+    others that are not, nor to one with no vowel (JSC, LLC), nor to "the" and "and"."""
     mixed = any(not w.isupper() for w in words)
     cands: list[tuple[int, int, str]] = []
     for i, w in enumerate(words):
