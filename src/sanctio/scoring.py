@@ -80,6 +80,7 @@ from sanctio.text.normalize import (
     pinyin_apart,
     pinyin_pairs,
     skeleton,
+    sounds,
     strict_skeleton,
     syllable_key,
     titles_as_names,
@@ -321,9 +322,9 @@ _ONSETS = (
 
 
 def _onset(word: str) -> frozenset[str]:
-    for head, sounds in _ONSETS:
+    for head, heard in _ONSETS:
         if word.startswith(head):
-            return frozenset(sounds)
+            return frozenset(heard)
     return frozenset(word[:1].upper())
 
 
@@ -851,6 +852,9 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
     if sim < 0.9 and lq >= 4 and lr >= 4 and not (q.abjad or r.abjad) and (
             _romanisation_fold(q.text) == _romanisation_fold(r.text)):
         return 0.9, "spelling (French or older romanisation)"
+    if sim < 0.9 and lq >= 4 and lr >= 4 and not (q.abjad or r.abjad or q.orig or r.orig) and (
+            sounds(q.text) == sounds(r.text)):
+        return 0.9, "spelling (as it sounds)"  # Koral / Coral, Veenston / Winston
     if sim < 0.9 and lq >= 4 and lr >= 4 and not (q.abjad or r.abjad) and (
             _persian_dh(q.text, r.text)):
         return 0.9, "spelling (the Arabic dh as Persian writes it, z)"

@@ -973,24 +973,31 @@ _FORM_ENDS = frozenset({"limited", "ltd", "inc", "incorporated", "gmbh", "llc", 
 
 
 _SOUND_FOLDS = (("ph", "f"), ("ck", "k"), ("ee", "i"), ("oo", "u"), ("ou", "u"), ("q", "k"),
-                ("z", "s"), ("w", "v"), ("th", "t"))
+                ("w", "v"))
 
 
-def _sounds(word: str) -> str:
+@lru_cache(maxsize=100_000)
+def sounds(word: str) -> str:
     """A word as it sounds in English, to meet the spellings of one word that sound alike
-    (LEEMITED, LIMITED; Kompany, Company): ph, ck, ee, oo, ou, q, z, w, th as f, k, i, u, u,
-    k, s, v, t, a hard c as k, y after the first letter as i, letters written twice once."""
+    (LEEMITED, LIMITED; Kompany, Company; Koral, Coral): ph, ck, ee, oo, ou, q, w as f, k, i,
+    u, u, k, v, a hard c as k, y after the first letter as i, consonants written twice once. Not
+    s and z nor th and t, which are other names in the languages the lists romanise (Ziyad,
+    Siyad; Thamer, Tamer)."""
     w = word
     for a, b in _SOUND_FOLDS:
         w = w.replace(a, b)
     w = re.sub(r"c(?![eiy])", "k", w[:1]) + re.sub(r"c(?![eiy])", "k", w[1:]).replace("y", "i")
-    return re.sub(r"(.)\1+", r"\1", w)
+    return _DOUBLED_CONSONANT.sub(r"\1", w)
+
+
+# (a vowel written twice is a long one, or two: Aamir is not Amir, Kanaan not Kannan)
+_DOUBLED_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])\1+")
 
 
 # the words of legal forms by their sound (only where one word sounds so)
 _LEGAL_SOUNDS = {k: v[0] for k, v in (
-    (k, [w for w in _LEGAL_WORDS if _sounds(w) == k]) for k in {
-        _sounds(w) for w in _LEGAL_WORDS}) if len(v) == 1}
+    (k, [w for w in _LEGAL_WORDS if sounds(w) == k]) for k in {
+        sounds(w) for w in _LEGAL_WORDS}) if len(v) == 1}
 
 
 def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
@@ -1083,9 +1090,9 @@ def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
             # (the ending of OTVETSTVENNOSTYU as the lists spell it: one typo from that)
             spelt = _RU_YU.sub("i", w) if not cyrillic else w
             # (or spelt as it sounds: LEEMITED, Kompany, Korporation)
-            sounds = None if cyrillic else _LEGAL_SOUNDS.get(_sounds(w))
+            sounds_as = None if cyrillic else _LEGAL_SOUNDS.get(sounds(w))
             for cand in _LEGAL_WORDS:
-                if (cand == sounds or (abs(len(cand) - len(w)) <= 1 and cand[0] == w[0]
+                if (cand == sounds_as or (abs(len(cand) - len(w)) <= 1 and cand[0] == w[0]
                                        and OSA.distance(spelt, cand, score_cutoff=1) <= 1)
                         ) and not (cyrillic and cand in _TYPED_RUSSIAN):
                     fixes[w] = cand
