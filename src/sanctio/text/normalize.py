@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from functools import lru_cache
@@ -994,10 +995,14 @@ def sounds(word: str) -> str:
 _DOUBLED_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])\1+")
 
 
+def _by_sound(words: list[str]) -> dict[str, str]:
+    """Each word by its sound, where no other of ``words`` sounds the same."""
+    heard = Counter(sounds(w) for w in words)
+    return {sounds(w): w for w in words if heard[sounds(w)] == 1}
+
+
 # the words of legal forms by their sound (only where one word sounds so)
-_LEGAL_SOUNDS = {k: v[0] for k, v in (
-    (k, [w for w in _LEGAL_WORDS if sounds(w) == k]) for k in {
-        sounds(w) for w in _LEGAL_WORDS}) if len(v) == 1}
+_LEGAL_SOUNDS = _by_sound(_LEGAL_WORDS)
 
 
 def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
