@@ -987,8 +987,11 @@ def sounds(word: str) -> str:
     w = word
     for a, b in _SOUND_FOLDS:
         w = w.replace(a, b)
-    w = re.sub(r"c(?![eiy])", "k", w[:1]) + re.sub(r"c(?![eiy])", "k", w[1:]).replace("y", "i")
-    return _DOUBLED_CONSONANT.sub(r"\1", w)
+    w = _HARD_C.sub("k", w)
+    return _DOUBLED_CONSONANT.sub(r"\1", w[:1] + w[1:].replace("y", "i"))
+
+
+_HARD_C = re.compile(r"c(?![eiy])")
 
 
 # (a vowel written twice is a long one, or two: Aamir is not Amir, Kanaan not Kannan)
