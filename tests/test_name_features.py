@@ -474,6 +474,21 @@ def test_a_family_name_in_the_other_genders_form_with_the_same_patronymic() -> N
     assert "other gender's form" not in describe("Sarvar ISMAILOVA", "Sarvar ISMAILOV")
 
 
+def test_an_east_slavic_family_name_far_alike_is_another_family() -> None:
+    """Beside the same given name and patronymic, which many people share, an East Slavic
+    family name three letters apart or with the vowels of another name between the same
+    consonants is another family; slips of the finger stay a spelling."""
+    for a, b in [("Galina Nikolayevna Krylova", "Galina Nikolayevna KARELOVA"),
+                 ("Mayya Nikolayevna Gromova", "Майя Николаевна БОЛОТОВА"),
+                 ("Galina Krylova", "Galina KARELOVA")]:
+        assert score(a, b) < 0.5, (a, b)
+        assert "query only: " in describe(a, b)
+    for a, b in [("Galina Nikolayevna Karelpva", "Galina Nikolayevna KARELOVA"),
+                 ("Galina Nikolayevna Karelva", "Galina Nikolayevna KARELOVA"),
+                 ("Mayya Nikolaevna Bolotva", "Майя Николаевна БОЛОТОВА")]:
+        assert score(a, b) >= 0.9, (a, b)
+
+
 def test_names_that_differ_in_their_first_sound_or_ending_of_origin() -> None:
     # a name beginning with a vowel and one with a consonant, two letters apart or more:
     # two names (إحسان, Ihsan; حسن, Hasan), not one sounding alike

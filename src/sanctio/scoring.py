@@ -404,6 +404,31 @@ def _gender_slip(qt: list[Token], rt: list[Token], pairs: list[Pair], used_q: se
     return pairs, used_q, used_r
 
 
+_VOWEL_RUN = re.compile("[aeiouy]+")
+
+
+def _other_slavic_family(pairs: list[Pair]) -> list[Pair]:
+    """The pairs of an East Slavic family name found only far alike, beside words found
+    the same: the given name and patronymic are shared by many women and men (Galina
+    Nikolayevna, Mayya Nikolayevna), the family name says who the person is. Three letters
+    or more apart (Gromova, Bolotova), or the same consonants with vowels between them that
+    say another name (Krylova, Karelova: kry-lo-va, ka-re-lo-va), it is another family; one
+    or two slips of the finger (Karelpva) stay a spelling."""
+    out = []
+    for p in pairs:
+        if p.sim >= 0.9 or len(p.query) != 1 or len(p.listed) != 1 or p.how not in (
+                "spelling", "sounds alike"):
+            continue
+        a, b = p.query[0], p.listed[0]
+        if a.abjad or b.abjad or is_patronymic(b.text) or not (
+                _SLAVIC_FAMILY.search(a.text) and _SLAVIC_FAMILY.search(b.text)):
+            continue
+        if OSA.distance(a.text, b.text) >= 3 or (p.how == "sounds alike" and len(
+                _VOWEL_RUN.findall(a.text)) != len(_VOWEL_RUN.findall(b.text))):
+            out.append(p)
+    return out
+
+
 def _other_fathers(a: str, b: str) -> bool:
     """Two patronymics of other fathers' names (Danilovich, Aleksandrovich): their common
     ending makes them look alike. The fathers' names are compared with the differences of
@@ -1580,6 +1605,8 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
             p for p in pairs if _name_for_business_word(p)])
     if len(pairs) >= 2 and len(used_q) < len(qt) and len(used_r) < len(rt):
         pairs, used_q, used_r = _gender_slip(qt, rt, pairs, used_q, used_r)
+    if r.person and len(pairs) >= 2:
+        pairs, used_q, used_r = _drop_pairs(pairs, used_q, used_r, _other_slavic_family(pairs))
     if q.cut and r.person and len(pairs) >= 2 and qt[-1].short:
         # a field cuts the end of the name as written: the word it cut is the last of those
         # the query meets in the list name's own order (Ahmad Garba is no Garbaya Ahmed cut
