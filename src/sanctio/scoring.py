@@ -423,6 +423,10 @@ def _other_slavic_family(pairs: list[Pair]) -> list[Pair]:
         if a.abjad or b.abjad or is_patronymic(b.text) or not (
                 _SLAVIC_FAMILY.search(a.text) and _SLAVIC_FAMILY.search(b.text)):
             continue
+        stem = next((k for k, (x, y) in enumerate(zip(a.text, b.text, strict=False))
+                     if x != y), min(len(a.text), len(b.text)))
+        if stem >= 5 and stem >= 0.6 * min(len(a.text), len(b.text)):
+            continue  # (one stem, another ending: Kuznecovová, Kuznetsova for Kuzněcov)
         if OSA.distance(a.text, b.text) >= 3 or (p.how == "sounds alike" and len(
                 _VOWEL_RUN.findall(a.text)) != len(_VOWEL_RUN.findall(b.text))):
             out.append(p)
@@ -2276,13 +2280,17 @@ def _family_as_given(q: NameForm, r: NameForm, real: list[Pair]) -> float:
         # (of two words too, where the last is no second half of a given name: Mohammed
         # al-Ahmad; not for the family name missing, Mohamad / Mohamad al-Jalali)
         fam = (1,)
-    if not fam:
+    if not fam or len(fam) >= 2:
+        # (two family names, as a Spanish name has, are no given names: Maduro Nicolas is
+        # MADURO MOROS, Nicolas, written with the family name first)
         return 0.0
     if q.script == "Latin":
         if _family_positions(q.original, tuple(t.text for t in q.scoring)) or any(
-                is_patronymic(t.text) for t in q.scoring) or q.original.isupper() or (
+                is_patronymic(t.text) for t in (*q.scoring, *r.scoring)) or (
+                q.original.isupper()) or (
                 q.original.islower()) or any(_ARTICLE_LAST.match(w) for w in words):
-            # (a name that marks its family name, or a Russian one, is read in any order;
+            # (a name that marks its family name, or a Russian one, either side's, is read
+            # in any order, as Russian writes the family name first: Putin Vladimir;
             # so is one in capitals, as records write the family name first: MURAD ABDUL
             # HAKIM; a word with its article is a family name wherever it stands:
             # al-Ahmad Mohammed)
@@ -2397,6 +2405,19 @@ def _crossed(r: NameForm, real: list[Pair], family: bool = True,
     seq = [pos[p.rj[0]] for p in sorted(real, key=lambda p: (
                qpos[p.qi[0]] if qpos and p.qi else p.qi[0] if p.qi else -1))
            if p.rj and p.qi and p.rj[0] not in left_out]
+    if q is not None and len(seq) >= 2:
+        # (a Russian name, with its patronymic, and a Spanish one, with two family names,
+        # are written with the family name first as well: Putin Vladimir is Vladimir
+        # Vladimirovich PUTIN, Maduro Nicolas is MADURO MOROS, Nicolas, in their order)
+        fam = {pos[j] for j in _family_positions(r.original, texts)}
+        slavic = any(is_patronymic(t) for t in texts)
+        if slavic and not fam:
+            fam = {len(texts) - 1}
+        lead = 0
+        while lead < len(seq) and seq[lead] in fam:
+            lead += 1
+        if 0 < lead < len(seq) and (slavic or len(fam) >= 2):
+            seq = seq[lead:] + seq[:lead]
     return any(b < a for a, b in itertools.pairwise(seq))
 
 
