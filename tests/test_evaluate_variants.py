@@ -53,11 +53,12 @@ def test_every_category_is_documented_and_registered() -> None:
     expected = {"exact", "case_punct", "typo1", "typo2", "transposition", "reorder",
                 "family_given", "drop_middle", "initials", "titles", "translit", "particles",
                 "script", "legal_form", "ordinal", "homoglyph", "combo"}
-    # the categories added in sessions 9 to 11, 28 and 31 come after combo (each category draws from
-    # its own seeded generator: the draws of the earlier ones are those of earlier sessions)
+    # the categories added in sessions 9 to 11, 28, 31 and 32 come after combo (each category
+    # draws from its own seeded generator: the draws of the earlier ones are those of earlier
+    # sessions)
     added = ["joined", "split", "extra_name", "truncated", "abbreviation", "nickname",
              "digits", "no_vowels", "word_twice", "no_spaces", "drop_first",
-             "phonetic"]
+             "phonetic", "family_first"]
     assert v.ALL_CATEGORIES[-len(added) - 1:] == ["combo", *added]
     assert set(v.ALL_CATEGORIES) == expected | set(added)
     for name, fn in v.CATEGORIES.items():
@@ -187,6 +188,26 @@ def test_drop_first_leaves_out_the_first_given_name() -> None:
     assert v.drop_first("Leonid Ivanovitch Pasechnik", P, random.Random(0)) is None
     assert v.drop_first("KIM Jong Un", P, random.Random(0)) is None
     assert v.drop_first("Bank Melli Iran", ORG, random.Random(0)) is None
+
+
+def test_family_first_writes_the_marked_family_name_first_in_title_case() -> None:
+    made = 0
+    for _name, schema, out in outputs(v.family_first):
+        if out is None:
+            continue
+        made += 1
+        assert schema == P and "," not in out and not any(
+            w.isupper() and len(w) > 1 for w in out.split())
+    assert made > 0
+    rng = random.Random(0)
+    outs = {v.family_first("Vladimir Vladimirovich PUTIN", P, rng) for _ in range(20)}
+    assert outs == {"Putin Vladimir Vladimirovich", "Putin Vladimir"}
+    assert v.family_first("MADURO MOROS, Nicolas", P, rng) == "Maduro Moros Nicolas"
+    assert v.family_first("AL-ASSAD, Bashar", P, rng) == "Al-Assad Bashar"
+    # no mark says which is the family name; a Chinese or Korean name has it first already
+    assert v.family_first("Yuri Valentinovich Kovalchuk", P, rng) is None
+    assert v.family_first("KIM Jong Un", P, rng) is None
+    assert v.family_first("Bank Melli Iran", ORG, rng) is None
 
 
 def test_phonetic_spells_one_word_as_it_sounds() -> None:

@@ -1302,10 +1302,35 @@ def phonetic(name: str, schema: Schema | None, rng: random.Random) -> str | None
     return " ".join(out) if out and " ".join(out) != name else None
 
 
+def family_first(name: str, schema: Schema | None, rng: random.Random) -> str | None:
+    """People whose list name marks the family name (in capitals, or first before a comma):
+    the family name first, no comma, every word in title case, as a form with its fields in
+    that order or a record written the Russian way gives it (``Putin Vladimir
+    Vladimirovich``, ``Maduro Moros Nicolas``); half the time with the first given name
+    only (``Putin Vladimir``, ``Lukashenko Alexander``). Not a Chinese or Korean name,
+    written family name first already."""
+    if not is_person(schema) or name_origin(name) in ("chinese", "korean"):
+        return None
+    if "," in name:
+        head, _, rest = name.partition(",")
+        family, given = units(head), units(rest)
+    else:
+        given, family, family_first = split_person(name)
+        caps = [u for u in units(name) if len(_letters(u)) > 1 and _letters(u).isupper()]
+        if family_first or not caps or caps != family:
+            return None  # (no mark says which is the family name)
+    if not family or not given:
+        return None
+    if len(given) >= 2 and rng.random() < 0.5:
+        given = given[:1]
+    return " ".join("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-"))
+                    if w.isupper() else w for w in [*family, *given])
+
+
 CATEGORIES.update(joined=joined, split=split, extra_name=extra_name, truncated=truncated,
                   abbreviation=abbreviation, nickname=nickname, digits=digits,
                   no_vowels=no_vowels, word_twice=word_twice, no_spaces=no_spaces,
-                  drop_first=drop_first, phonetic=phonetic)
+                  drop_first=drop_first, phonetic=phonetic, family_first=family_first)
 ALL_CATEGORIES: list[str] = list(CATEGORIES)
 
 
