@@ -510,9 +510,21 @@ def test_a_russian_or_spanish_name_written_with_the_family_name_first(
 
 def test_an_arabic_family_name_first_is_still_read_as_another_person() -> None:
     # Kazim Rashid may be a man named Kazim whose family is Rashid: no Russian or Spanish
-    # structure says the family name came first
+    # structure says the family name came first, and Kazim is a name people are given
     assert feature("family_as_given", "Kazim Rashid", "Rashid Ali KAZIM") == 1.0
     assert score("Kazim Rashid", "Rashid Ali KAZIM") < 0.5
+    # a family name that is no name people are given is no given name put last: the family
+    # name first (Zuraik Ali), as against Ibrahim Abbas for Abbas EBERAHIM, a given name
+    assert feature("family_as_given", "Zuraik Ali", "ZURAIK, Ali Hasan") == 0.0
+    assert feature("crossed_gap", "Zuraik Ali", "ZURAIK, Ali Hasan") == 0.0
+    assert score("Zuraik Ali", "ZURAIK, Ali Hasan") >= 0.9
+    # (before the first given name: with the father's name, another man)
+    assert feature("family_as_given", "Kasam Qaseem", "Mustafa Qassem Al KASAM") == 1.0
+    assert score("Runiga Jean-Marie", "RUNIGA, Jean-Marie Rugerero") >= 0.9
+    # (found only far alike, it is no family name put first: Aayan is not Aliyan)
+    assert score("Aayan Jameel", "Jamil Yusuf Ahmad ALIYAN") < 0.8
+    # a Spanish name put first begins with the father's family name
+    assert score("Martinez-Martin", "HODWALKER MARTINEZ, Martin David") < 0.8
     # nor is a patronymic before the given name the family name first
     assert score("Vladimirovich Vladimir", "Vladimir Vladimirovich PUTIN") < 0.5
 

@@ -2280,9 +2280,14 @@ def _family_as_given(q: NameForm, r: NameForm, real: list[Pair]) -> float:
         # (of two words too, where the last is no second half of a given name: Mohammed
         # al-Ahmad; not for the family name missing, Mohamad / Mohamad al-Jalali)
         fam = (1,)
-    if not fam or len(fam) >= 2:
+    if not fam:
+        return 0.0
+    first = _natural_positions(r.original, tuple(t.text for t in r.scoring))
+    if len(fam) >= 2 and any(0 in p.qi and min(fam, key=lambda j: first[j]) in p.rj
+                             for p in real):
         # (two family names, as a Spanish name has, are no given names: Maduro Nicolas is
-        # MADURO MOROS, Nicolas, written with the family name first)
+        # MADURO MOROS, Nicolas, written with the family name first, the father's first;
+        # Martinez-Martin is no Martin HODWALKER MARTINEZ)
         return 0.0
     if q.script == "Latin":
         if _family_positions(q.original, tuple(t.text for t in q.scoring)) or any(
@@ -2307,6 +2312,15 @@ def _family_as_given(q: NameForm, r: NameForm, real: list[Pair]) -> float:
     # (Chinese and Korean names are written family name first: Su Guiqin is SU, Guiqin)
     if not (at_fam and crossed and all(p.rj and not _fam_hit(p, fam) for p in at_fam)) or any(
             syllable_key(t.text) is not None for p in crossed for t in p.query):
+        return 0.0
+    if q.script == "Latin" and all(p.sim >= 0.9 for p in crossed) and not any(
+            known_name(t) for p in crossed for t in (*p.query, *p.listed)) and min(
+            (first[j] for p in real if not _fam_hit(p, fam) for j in p.rj), default=-1) == 0:
+        # (a family name that is no name people are given, as the list and the query write
+        # it, found as written, before the first given name, is no given name put last (in
+        # Latin letters; a script's آل says which is the family name): Zuraik Ali is
+        # ZURAIK, Ali Hasan, written with the family name first; Ibrahim Abbas is not
+        # Abbas EBERAHIM, nor Kasam Qaseem, his father's name, Mustafa Qassem KASAM)
         return 0.0
     return 2.0 if by_article else 1.0
 
@@ -2409,14 +2423,22 @@ def _crossed(r: NameForm, real: list[Pair], family: bool = True,
         # (a Russian name, with its patronymic, and a Spanish one, with two family names,
         # are written with the family name first as well: Putin Vladimir is Vladimir
         # Vladimirovich PUTIN, Maduro Nicolas is MADURO MOROS, Nicolas, in their order)
-        fam = {pos[j] for j in _family_positions(r.original, texts)}
+        at = _family_positions(r.original, texts)
+        fam = {pos[j] for j in at}
         slavic = any(is_patronymic(t) for t in texts)
         if slavic and not fam:
             fam = {len(texts) - 1}
         lead = 0
         while lead < len(seq) and seq[lead] in fam:
             lead += 1
-        if 0 < lead < len(seq) and (slavic or len(fam) >= 2):
+        # (and so is any name whose family name is no name people are given, before the
+        # first given name: Okpoh Felix is OKPOH, Felix Osilama; Kazim Rashid may be a man
+        # named Kazim, and Kasam Qaseem the father's name of Mustafa Qassem KASAM)
+        at_pairs = [p for p in real if any(j in at for j in p.rj)]
+        if 0 < lead < len(seq) and (slavic or (len(fam) >= 2 and seq[0] == min(fam)) or (
+                bool(at) and seq[lead] == 0 and q.script == "Latin" and all(
+                    p.sim >= 0.9 for p in at_pairs) and not any(
+                    known_name(t) for p in at_pairs for t in (*p.query, *p.listed)))):
             seq = seq[lead:] + seq[:lead]
     return any(b < a for a, b in itertools.pairwise(seq))
 
