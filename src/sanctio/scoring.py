@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Prefix
 
 from sanctio.contract import Evidence
 from sanctio.model import DateValue, NameType, Schema
@@ -423,8 +423,7 @@ def _other_slavic_family(pairs: list[Pair]) -> list[Pair]:
         if a.abjad or b.abjad or is_patronymic(b.text) or not (
                 _SLAVIC_FAMILY.search(a.text) and _SLAVIC_FAMILY.search(b.text)):
             continue
-        stem = next((k for k, (x, y) in enumerate(zip(a.text, b.text, strict=False))
-                     if x != y), min(len(a.text), len(b.text)))
+        stem = Prefix.similarity(a.text, b.text)
         if stem >= 5 and stem >= 0.6 * min(len(a.text), len(b.text)):
             continue  # (one stem, another ending: Kuznecovová, Kuznetsova for Kuzněcov)
         if OSA.distance(a.text, b.text) >= 3 or (p.how == "sounds alike" and len(
@@ -2434,12 +2433,13 @@ def _crossed(r: NameForm, real: list[Pair], family: bool = True,
         # (and so is any name whose family name is no name people are given, before the
         # first given name: Okpoh Felix is OKPOH, Felix Osilama; Kazim Rashid may be a man
         # named Kazim, and Kasam Qaseem the father's name of Mustafa Qassem KASAM)
-        at_pairs = [p for p in real if any(j in at for j in p.rj)]
-        if 0 < lead < len(seq) and (slavic or (len(fam) >= 2 and seq[0] == min(fam)) or (
-                bool(at) and seq[lead] == 0 and q.script == "Latin" and all(
-                    p.sim >= 0.9 for p in at_pairs) and not any(
-                    known_name(t) for p in at_pairs for t in (*p.query, *p.listed)))):
-            seq = seq[lead:] + seq[:lead]
+        if 0 < lead < len(seq):
+            at_pairs = [p for p in real if any(j in at for j in p.rj)]
+            if slavic or (len(fam) >= 2 and seq[0] == min(fam)) or (
+                    bool(at) and seq[lead] == 0 and q.script == "Latin" and all(
+                        p.sim >= 0.9 for p in at_pairs) and not any(
+                        known_name(t) for p in at_pairs for t in (*p.query, *p.listed))):
+                seq = seq[lead:] + seq[:lead]
     return any(b < a for a, b in itertools.pairwise(seq))
 
 
