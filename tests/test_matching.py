@@ -452,6 +452,20 @@ def test_respaced_reading_puts_the_spaces_the_lists_write() -> None:
     assert respaced_reading("ALIKHOSHNAMVAND", more, None, more)[0] == "ALI KHOSHNAMVAND"  # type: ignore[index]
     assert respaced_reading("JÉRÔMEKAKWAVU", more, None, more)[0] == "JEROME KAKWAVU"  # type: ignore[index]
     assert respaced_reading("Alison", more | {"son"}, None, more | {"son"}) is None
+    # the lists' words as the analyser keeps them (an Abd compound as abd..., a father's
+    # name in its common spelling): a word written another way that reads as one is a piece
+    kept = {"ivan", "aleksandrovich", "maslov", "abdqader", "yusef", "dibri"}
+    assert respaced_reading("IVANALEKSANDROVITCHMASLOV", kept, None, kept) == (
+        "IVAN ALEKSANDROVITCH MASLOV",
+        ["IVANALEKSANDROVITCHMASLOV as IVAN ALEKSANDROVITCH MASLOV"])
+    assert respaced_reading("AbdulqaderYusefDibri", kept, None, kept)[0] == (  # type: ignore[index]
+        "Abdulqader Yusef Dibri")
+    # three words or more, each with its capital: cut at every change of case
+    # (khaingwin: two adjacent words of a record, no word of its own)
+    own = {"thet", "khaing", "win", "haji", "baz", "mohammad"}
+    assert respaced_reading("ThetKhaingWIN", own | {"khaingwin"}, None, own) == (
+        "Thet Khaing WIN", ["ThetKhaingWIN as Thet Khaing WIN"])
+    assert respaced_reading("HajiBazMOHAMMAD", own, None, own)[0] == "Haji Baz MOHAMMAD"  # type: ignore[index]
     assert respaced_reading("Ганадериас", vocab) is None
     assert respaced_reading("Ministry ofRocket Industry", vocab | {"rocket"}) == (
         "Ministry of Rocket Industry", ["ofRocket as of Rocket"])
@@ -525,6 +539,23 @@ def test_a_respaced_or_cut_off_name_says_so(screener) -> None:  # type: ignore[n
     cut = screener.screen(Query.build("Mohammad Shawqi ISLAMB", schema="Person")).matches[0]
     assert cut.entity_id == "us-ofac-2682" and "islamb~islambouli (written short)" in (
         cut.explanation[0].detail)
+
+
+@requires_full_lists  # these entities are the whole lists'
+def test_a_name_written_without_spaces_reaches_each_list_that_writes_it(screener) -> None:  # type: ignore[no-untyped-def]
+    """A name written as one word is read with the spaces back, and found on every list
+    that writes it: one that spells its title otherwise (Syed, Sayyed for Seyed) or puts
+    the family name first (WIN, Thet Khaing) too."""
+    for query, expected in [
+            ("SEYEDJABERSAFDARI", {"eu-178645", "un-110410", "us-ofac-25649"}),
+            ("ThetKhaingWIN", {"eu-155669", "us-ofac-31923"}),
+            ("IVANALEKSANDROVITCHMASLOV", {"eu-150914", "uk-16024"})]:
+        found = {m.entity_id for m in screener.screen(Query.build(query)).matches
+                 if m.score >= 0.9}
+        assert expected <= found, (query, found)
+    # (the words read must be the list name's: MARCHAND is no HAND OF MERCY)
+    assert all("spacing" not in {e.feature for e in m.explanation} or "MARC" in m.name.upper()
+               for m in screener.screen(Query.build("MARCHAND")).matches)
 
 
 @requires_full_lists  # rare list words and these entities are the whole lists'

@@ -220,6 +220,7 @@ CYRILLIC_COUNTRIES = frozenset(
     "RU BY UA KZ KG TJ UZ MD BG RS ME MK BA MN AM AZ GE TM SUHH".split())
 _PART = 4  # the shortest list word a re-spaced query word is cut into (Jack son is no cut)
 _NO_JOIN = PARTICLES | {"abd", "abu"}  # glued by the analyser already (al Hassan, Abd Rabbuh)
+_COMPOUND_HEADS = ("abd", "abu")  # a compound the analyser reads (Abdulqader, Abubakar)
 _GLUED_BEFORE = ("the", "of", "and", "for")  # written together with the word after them
 # legal forms of two letters that are written glued to a company's name (DIMITRISA); other
 # two-letter forms (IM, EP, SE) end too many words (BAASIM is no BAAS IM)
@@ -386,10 +387,23 @@ def respaced_reading(text: str, vocab: set[str], org: bool | None = None,
             continue
         cuts: list[int] = []
         if k not in vocab:
+            g = m.group()
+            # three words or more written together, each with its capital (ThetKhaingWIN,
+            # HajiBazMOHAMMAD): cut at every change of case, where each part is a list word
+            # or a particle
+            bounds = [0, *(c for c in range(1, len(g)) if g[c - 1].islower() and g[c].isupper()),
+                      len(g)]
+            parts = [k[a:b] for a, b in pairwise(bounds)]
+            if len(parts) >= 3 and all(_list_word(p, vocab) or p in PARTICLES for p in parts):
+                spaced = " ".join(g[a:b] for a, b in pairwise(bounds))
+                out.append(text[pos:m.start()] + spaced)
+                done.append(f"{g} as {spaced}")
+                pos = m.end()
+                i += 1
+                continue
             # two words written together with the capital of the second kept
             # (AbdifatahAbubakar, HoPAK, AlKANI): cut where the case says, into list words
             # or a particle and a list word
-            g = m.group()
             cuts = [c for c in range(2, len(g) - 1) if g[c - 1].islower() and g[c].isupper()
                     and (_list_word(k[:c], vocab) or k[:c] in PARTICLES)
                     and _list_word(k[c:], vocab)]
@@ -430,8 +444,9 @@ def _pieces(k: str, single: Container[str]) -> list[str] | None:
     best: tuple[tuple[int, int, int], list[str]] | None = None
     for a in range(2, n - 1):
         head = k[:a]
-        if head not in single:
-            continue
+        if head not in single and not (head.startswith(_COMPOUND_HEADS)
+                                       and _read_in(head, single)):
+            continue  # (an Abd or Abu compound is read: ABDULQADERYUSEFDIBRI)
         for b in (n, *range(a + 2, n - 1)):
             parts = [head, k[a:b]] + ([k[b:]] if b < n else [])
             if not (all(_piece(p, i, len(parts), single) for i, p in enumerate(parts))
@@ -450,12 +465,14 @@ def _pieces(k: str, single: Container[str]) -> list[str] | None:
 
 def _piece(p: str, i: int, n: int, single: Container[str]) -> bool:
     """``p``, the ``i``-th of ``n`` words a word is read as (:func:`_pieces`): a list word of
-    its own of four letters or more, no legal form; a particle between two (BILAL BIN
-    MARWAN); or, first, a name people have of three letters (ALI KHOSHNAMVAND)."""
+    its own of four letters or more, no legal form, or one the analyser reads as list words
+    (ALEKSANDROVITCH as aleksandrovich, ABDIFATAH as its Abd compound, ABUBAKAR as abu
+    bakar: :func:`_read_in`); a particle between two (BILAL BIN MARWAN); or, first, a name
+    people have of three letters (ALI KHOSHNAMVAND)."""
     if is_legal_form(p):
         return False
     if len(p) >= _PART:
-        return p in single
+        return p in single or _read_in(p, single)
     if 0 < i < n - 1:
         return len(p) >= 2 and p in PARTICLES
     return i == 0 and len(p) == 3 and p in single and _known_word(p)
@@ -467,7 +484,7 @@ def _known_word(word: str) -> bool:
     return len(tokens) == 1 and known_name(tokens[0])
 
 
-def _read_in(word: str, vocab: set[str], apart: str | None = None) -> bool:
+def _read_in(word: str, vocab: Container[str], apart: str | None = None) -> bool:
     """Whether the lists write ``word`` as the analyser reads it: Aboubacar (ABOUB ACAR)
     read abu bacar, Abdolghassem (ABDOLGH ASSEM) read as its Abd compound; and, for a word
     written ``apart`` in the query, read otherwise than the words apart are (Abdul Qader is
@@ -1156,13 +1173,19 @@ class Screener:
         if respaced:
             # (the words it puts the spaces around are the list name's own: MARCHAND read as
             # MARC HAND is no HAND OF MERCY; a legal form split off may be left out)
-            spaced = [w for w in _latin_words(respaced[0]) - _latin_words(name)
-                      if not is_legal_form(w)]
+            before = _latin_words(name)
+            spaced = [w for w in dict.fromkeys(tokenize_ascii(to_latin(respaced[0])))
+                      if w not in before and not is_legal_form(w)]
+            # (or as the analyser reads them, in their order: SEYEDJABERSAFDARI is Syed
+            # Jaber Safdari too, the title set aside and no spelling of it asked for)
+            read = {t.text for t in analyze(" ".join(spaced), org=org).scoring}
             out.append(Reading(
                 respaced[0], org, "spacing",
                 "read with the spaces the lists write: " + "; ".join(respaced[1]),
                 {"read_as": respaced[0], "changes": respaced[1]}, penalty=RESPACED_PENALTY,
-                keep=lambda listed: _words_and_pairs(listed).issuperset(spaced)))
+                keep=lambda listed: _words_and_pairs(listed).issuperset(spaced) or (
+                    len(spaced) >= 3 and bool(read) and {t.text for t in analyze(
+                        listed, org=org).scoring}.issuperset(read))))
         return out
 
     def _score_parts(self, query: Query, parts: list[str], readings: list[Reading],
