@@ -466,6 +466,12 @@ def test_respaced_reading_puts_the_spaces_the_lists_write() -> None:
     assert respaced_reading("ThetKhaingWIN", own | {"khaingwin"}, None, own) == (
         "Thet Khaing WIN", ["ThetKhaingWIN as Thet Khaing WIN"])
     assert respaced_reading("HajiBazMOHAMMAD", own, None, own)[0] == "Haji Baz MOHAMMAD"  # type: ignore[index]
+    # an article of three letters or more glued before a name (LOS CUINIS); not one of two
+    # (ALVARO is no AL VARO)
+    names = {"cuinis", "varo"}
+    assert respaced_reading("LOSCUINIS", names, None, names) == (
+        "LOS CUINIS", ["LOSCUINIS as LOS CUINIS"])
+    assert respaced_reading("ALVARO", names, None, names) is None
     assert respaced_reading("Ганадериас", vocab) is None
     assert respaced_reading("Ministry ofRocket Industry", vocab | {"rocket"}) == (
         "Ministry of Rocket Industry", ["ofRocket as of Rocket"])

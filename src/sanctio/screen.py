@@ -445,7 +445,8 @@ def _pieces(k: str, single: Container[str]) -> list[str] | None:
     for a in range(2, n - 1):
         head = k[:a]
         if head not in single and not (head.startswith(_COMPOUND_HEADS)
-                                       and _read_in(head, single)):
+                                       and _read_in(head, single)) and not (
+                len(head) >= 3 and head in PARTICLES):
             continue  # (an Abd or Abu compound is read: ABDULQADERYUSEFDIBRI)
         for b in (n, *range(a + 2, n - 1)):
             parts = [head, k[a:b]] + ([k[b:]] if b < n else [])
@@ -468,13 +469,16 @@ def _piece(p: str, i: int, n: int, single: Container[str]) -> bool:
     its own of four letters or more, no legal form, or one the analyser reads as list words
     (ALEKSANDROVITCH as aleksandrovich, ABDIFATAH as its Abd compound, ABUBAKAR as abu
     bakar: :func:`_read_in`); a particle between two (BILAL BIN MARWAN); or, first, a name
-    people have of three letters (ALI KHOSHNAMVAND)."""
+    people have of three letters (ALI KHOSHNAMVAND), or an article of three letters or more
+    before one word (LOSCUINIS)."""
     if is_legal_form(p):
         return False
     if len(p) >= _PART:
         return p in single or _read_in(p, single)
     if 0 < i < n - 1:
         return len(p) >= 2 and p in PARTICLES
+    if i == 0 and n == 2 and len(p) >= 3 and p in PARTICLES:
+        return True  # (an article before a name: LOSCUINIS, LOS CUINIS)
     return i == 0 and len(p) == 3 and p in single and _known_word(p)
 
 
