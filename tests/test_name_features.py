@@ -497,6 +497,9 @@ def test_an_east_slavic_family_name_far_alike_is_another_family() -> None:
     ("Lukashenko Alexander", "LUKASHENKO, Alexander Ryhoravich"),
     ("Kovalchuk Yuri", "Yuri Valentinovich Kovalchuk"),  # unmarked: the patronymic says it
     ("Maduro Nicolas", "MADURO MOROS, Nicolas"),  # two family names
+    # the patronymic of a father's name in -a or -ya, with no v (Ilya: Ilich, Ilyich)
+    ("Maksimenko Vladimir", "Vladimir Ilich MAKSIMENKO"),
+    ("Bibilov Anatoly", "Anatoly Ilyich BIBILOV"),
 ])
 def test_a_russian_or_spanish_name_written_with_the_family_name_first(
         query: str, listed: str) -> None:
@@ -527,6 +530,12 @@ def test_an_arabic_family_name_first_is_still_read_as_another_person() -> None:
     assert score("Martinez-Martin", "HODWALKER MARTINEZ, Martin David") < 0.8
     # nor is a patronymic before the given name the family name first
     assert score("Vladimirovich Vladimir", "Vladimir Vladimirovich PUTIN") < 0.5
+    # the article marks the family name, with its hyphen or apart: al-Baghdadi Ali, Al
+    # Baghdadi Ali; without it, Ahmad Mohammed is not Mohammed al-Ahmad
+    for query in ("Al-Baghdadi Ali", "Al Baghdadi Ali"):
+        assert feature("family_as_given", query, "AL BAGHDADI, Ali Al-Mahmoudi") == 0.0
+        assert score(query, "AL BAGHDADI, Ali Al-Mahmoudi") >= 0.85
+    assert score("Ahmad Mohammed", "Mohammed al-Ahmad") < 0.8
 
 
 def test_names_that_differ_in_their_first_sound_or_ending_of_origin() -> None:
@@ -2446,6 +2455,11 @@ def test_patronymics_of_other_fathers_are_not_spellings() -> None:
     assert score("Андрій Миколайович Поляков", "Andrey Nikolaevich POLYAKOV") >= 0.85
     assert score("Тетяна Георгіївна БРАТЧЕНКО", "Tetiana Georgiivna BRATCHENKO") >= 0.85
     assert score("Инна Владимировна МИЩЕНКО", "Inna Volodymyrovna MISHCHENKO") >= 0.85
+    # a father's name in -a or -ya makes its patronymic with no v: Ilyich is Ilya's son,
+    # no Petrovich, and the same father in two spellings (Ильич: Ilich)
+    assert score("Vladimir Petrovich MAKSIMENKO", "Vladimir Ilich MAKSIMENKO") < 0.8
+    assert score("Владимир Ильич Максименко", "Vladimir Ilich MAKSIMENKO") >= 0.95
+    assert score("Anatoly Ilyich BIBILOV", "Anatoly Ilich BIBILOV") >= 0.95
 
 
 def test_a_word_of_two_letters_is_joined_only_as_a_particle_or_syllable() -> None:

@@ -2292,12 +2292,14 @@ def _family_as_given(q: NameForm, r: NameForm, real: list[Pair]) -> float:
         if _family_positions(q.original, tuple(t.text for t in q.scoring)) or any(
                 is_patronymic(t.text) for t in (*q.scoring, *r.scoring)) or (
                 q.original.isupper()) or (
-                q.original.islower()) or any(_ARTICLE_LAST.match(w) for w in words):
+                q.original.islower()) or any(_ARTICLE_LAST.match(w) for w in words) or (
+                len(words) >= 3 and words[0].lower() in ("al", "el")):
             # (a name that marks its family name, or a Russian one, either side's, is read
             # in any order, as Russian writes the family name first: Putin Vladimir;
             # so is one in capitals, as records write the family name first: MURAD ABDUL
             # HAKIM; a word with its article is a family name wherever it stands:
-            # al-Ahmad Mohammed)
+            # al-Ahmad Mohammed, and so is the first with the article apart: Al Baghdadi
+            # Ali)
             return 0.0
     elif not (len(words) >= 3 and words[-2] == "آل"):
         return 0.0  # (in another script, only آل says which is the family name)

@@ -49,15 +49,32 @@ _PATRONYMIC = re.compile(r"(?:[oeiya][vw]i(?:ch|tj|tsch|tch|c|ts)"
                          r"|[oeiy][vw]na|[ae]una|owitsch|ewitsch)$")
 
 
+# the patronymics of the fathers' names that end in -a or -ya (Ilya, Luka, Kuzma, Foma,
+# Nikita): -ich and -inichna, with no v (Vladimir Ilich MAKSIMENKO, Anatoly Ilyich BIBILOV),
+# and the father's name each is made of
+_IRREGULAR_PATRONYMICS = {
+    **dict.fromkeys(("ilich", "ilyich", "iljich", "ilitch", "ilyitch", "iljitsch", "ilinichna",
+                     "ilyinichna", "iljinichna"), "il"),
+    **dict.fromkeys(("lukich", "lukitch", "lukinichna"), "luk"),
+    **dict.fromkeys(("kuzmich", "kuzmitch", "kuzminichna"), "kuzm"),
+    **dict.fromkeys(("fomich", "fomitch", "fominichna"), "fom"),
+    **dict.fromkeys(("nikitich", "nikititch", "nikitichna"), "nikit"),
+}
+
+
 def is_patronymic(word: str) -> bool:
     """A word that ends as an East Slavic patronymic does (Nikolaevich, Mykolayovych,
-    Mikalaevich, Vladimirovna, Uladzimirauna)."""
+    Mikalaevich, Vladimirovna, Uladzimirauna), or is one of a father's name in -a or -ya
+    (Ilich, Kuzmich, Nikitichna)."""
     return patronymic_stem(word) is not None
 
 
 def patronymic_stem(word: str) -> str | None:
     """The father's name a patronymic is made of (Danilovich: danil, Vladimirovna:
-    vladimir), or None for a word that is not one."""
+    vladimir; Ilyich: il, of Ilya), or None for a word that is not one."""
+    irregular = _IRREGULAR_PATRONYMICS.get(word)
+    if irregular is not None:
+        return irregular
     if len(word) < 6:
         return None
     m = _PATRONYMIC.search(word)
