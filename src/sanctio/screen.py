@@ -1182,14 +1182,20 @@ class Screener:
                       if w not in before and not is_legal_form(w)]
             # (or as the analyser reads them, in their order: SEYEDJABERSAFDARI is Syed
             # Jaber Safdari too, the title set aside and no spelling of it asked for)
-            read = {t.text for t in analyze(" ".join(spaced), org=org).scoring}
+            # (a name of unknown kind that the spaces give a short word rigour reads as a
+            # legal form, a list name's word too, is read as a person's: KIMSEGON, KIM SE
+            # GON; PRIVATE MILITARY COMPANY REDUT stays a company's)
+            lost = name_words_read_as_forms(respaced[0], self.index.weights.df) if (
+                org is None) else []
+            kind = False if lost and all(len(w) <= 3 for w in lost) else org
+            read = {t.text for t in analyze(" ".join(spaced), org=kind).scoring}
             out.append(Reading(
-                respaced[0], org, "spacing",
+                respaced[0], kind, "spacing",
                 "read with the spaces the lists write: " + "; ".join(respaced[1]),
                 {"read_as": respaced[0], "changes": respaced[1]}, penalty=RESPACED_PENALTY,
                 keep=lambda listed: _words_and_pairs(listed).issuperset(spaced) or (
                     len(spaced) >= 3 and bool(read) and {t.text for t in analyze(
-                        listed, org=org).scoring}.issuperset(read))))
+                        listed, org=kind).scoring}.issuperset(read))))
         return out
 
     def _score_parts(self, query: Query, parts: list[str], readings: list[Reading],
