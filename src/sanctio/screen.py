@@ -447,7 +447,7 @@ def _pieces(k: str, single: Container[str]) -> list[str] | None:
         if head not in single and not (head.startswith(_COMPOUND_HEADS)
                                        and _read_in(head, single)) and not (
                 len(head) >= 3 and head in PARTICLES):
-            continue  # (an Abd or Abu compound is read: ABDULQADERYUSEFDIBRI)
+            continue  # (an Abd or Abu compound as read: ABDULQADERYUSEFDIBRI; an article)
         for b in (n, *range(a + 2, n - 1)):
             parts = [head, k[a:b]] + ([k[b:]] if b < n else [])
             if not (all(_piece(p, i, len(parts), single) for i, p in enumerate(parts))
@@ -1180,14 +1180,15 @@ class Screener:
             before = _latin_words(name)
             spaced = [w for w in dict.fromkeys(tokenize_ascii(to_latin(respaced[0])))
                       if w not in before and not is_legal_form(w)]
-            # (or as the analyser reads them, in their order: SEYEDJABERSAFDARI is Syed
-            # Jaber Safdari too, the title set aside and no spelling of it asked for)
             # (a name of unknown kind that the spaces give a short word rigour reads as a
             # legal form, a list name's word too, is read as a person's: KIMSEGON, KIM SE
             # GON; PRIVATE MILITARY COMPANY REDUT stays a company's)
             lost = name_words_read_as_forms(respaced[0], self.index.weights.df) if (
                 org is None) else []
             kind = False if lost and all(len(w) <= 3 for w in lost) else org
+            # (three words or more may be the list name's as the analyser reads them, in
+            # their order: SEYEDJABERSAFDARI is Syed Jaber Safdari too, the title set aside
+            # and no spelling of it asked for)
             read = {t.text for t in analyze(" ".join(spaced), org=kind).scoring}
             out.append(Reading(
                 respaced[0], kind, "spacing",
