@@ -2293,7 +2293,7 @@ def _family_as_given(q: NameForm, r: NameForm, real: list[Pair]) -> float:
                 is_patronymic(t.text) for t in (*q.scoring, *r.scoring)) or (
                 q.original.isupper()) or (
                 q.original.islower()) or any(_ARTICLE_LAST.match(w) for w in words) or (
-                len(words) >= 3 and words[0].lower() in ("al", "el")):
+                len(words) >= 3 and _ARTICLE_WORD.match(words[0])):
             # (a name that marks its family name, or a Russian one, either side's, is read
             # in any order, as Russian writes the family name first: Putin Vladimir;
             # so is one in capitals, as records write the family name first: MURAD ABDUL

@@ -219,8 +219,9 @@ ACRONYM_PENALTY = 0.05
 CYRILLIC_COUNTRIES = frozenset(
     "RU BY UA KZ KG TJ UZ MD BG RS ME MK BA MN AM AZ GE TM SUHH".split())
 _PART = 4  # the shortest list word a re-spaced query word is cut into (Jack son is no cut)
-_NO_JOIN = PARTICLES | {"abd", "abu"}  # glued by the analyser already (al Hassan, Abd Rabbuh)
 _COMPOUND_HEADS = ("abd", "abu")  # a compound the analyser reads (Abdulqader, Abubakar)
+# glued by the analyser already (al Hassan, Abd Rabbuh)
+_NO_JOIN = PARTICLES | set(_COMPOUND_HEADS)
 _GLUED_BEFORE = ("the", "of", "and", "for")  # written together with the word after them
 # legal forms of two letters that are written glued to a company's name (DIMITRISA); other
 # two-letter forms (IM, EP, SE) end too many words (BAASIM is no BAAS IM)
@@ -388,11 +389,12 @@ def respaced_reading(text: str, vocab: set[str], org: bool | None = None,
         cuts: list[int] = []
         if k not in vocab:
             g = m.group()
+            # (where the case changes from small to capital letters: a word begins)
+            changes = [c for c in range(1, len(g)) if g[c - 1].islower() and g[c].isupper()]
             # three words or more written together, each with its capital (ThetKhaingWIN,
             # HajiBazMOHAMMAD): cut at every change of case, where each part is a list word
             # or a particle
-            bounds = [0, *(c for c in range(1, len(g)) if g[c - 1].islower() and g[c].isupper()),
-                      len(g)]
+            bounds = [0, *changes, len(g)]
             parts = [k[a:b] for a, b in pairwise(bounds)]
             if len(parts) >= 3 and all(_list_word(p, vocab) or p in PARTICLES for p in parts):
                 spaced = " ".join(g[a:b] for a, b in pairwise(bounds))
@@ -404,7 +406,7 @@ def respaced_reading(text: str, vocab: set[str], org: bool | None = None,
             # two words written together with the capital of the second kept
             # (AbdifatahAbubakar, HoPAK, AlKANI): cut where the case says, into list words
             # or a particle and a list word
-            cuts = [c for c in range(2, len(g) - 1) if g[c - 1].islower() and g[c].isupper()
+            cuts = [c for c in changes if 2 <= c < len(g) - 1
                     and (_list_word(k[:c], vocab) or k[:c] in PARTICLES)
                     and _list_word(k[c:], vocab)]
         if not cuts and len(k) >= _PART + 2 and k not in vocab:
