@@ -78,6 +78,7 @@ from sanctio.text.normalize import (
     org_tags,
     persian_script,
     pinyin_apart,
+    pinyin_misread,
     pinyin_pairs,
     skeleton,
     sounds,
@@ -786,7 +787,9 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         # one syllable of a Chinese or Korean name is whole: jong = jeong = chong, but yang
         # is not yong and kong is not song (different characters, different names)
         if qk == rk:
-            if pinyin_apart(q.text, r.text):
+            if pinyin_apart(q.text, r.text) or (
+                    q.han is not None and r.han is None and pinyin_misread(q.text, r.text)) or (
+                    r.han is not None and q.han is None and pinyin_misread(r.text, q.text)):
                 return 0.0, "different syllables (pinyin)"
             return 0.9, "romanisation variant"
         if shared and (q.orig or r.orig) and _syllable_vowels(qk) == _syllable_vowels(rk) and (

@@ -1635,6 +1635,18 @@ def pinyin_apart(a: str, b: str) -> bool:
     return a in known and b in known
 
 
+# initials only pinyin writes (Wade-Giles writes ch, ts, hs for them, Cantonese ch, ts, s)
+_PINYIN_ONLY_INITIAL = re.compile(r"zh|q|x|z|c(?!h)")
+
+
+def pinyin_misread(read: str, other: str) -> bool:
+    """A Latin syllable that is another syllable of pinyin, against the pinyin ``read`` from
+    a Chinese character: 畅, chang, is not Zhang (Wade-Giles writes Zhang as Chang, never
+    the other way round, and writes no zh, q, x, z or c)."""
+    return other != read and _PINYIN_ONLY_INITIAL.match(other) is not None and (
+        other in _pinyin_syllables())
+
+
 @lru_cache(maxsize=50_000)
 def pinyin_pairs(word: str) -> tuple[tuple[str, str], ...]:
     """The ways a word of five letters or more reads as two pinyin syllables (guiying: gui
