@@ -1334,6 +1334,46 @@ def article_gaps(form: NameForm) -> frozenset[int]:
     return frozenset(out)
 
 
+def article_after(form: NameForm) -> frozenset[int]:
+    """Positions ``i`` among the compared tokens of a name in any script where the article
+    stands between token ``i`` and the next one (Saif al-Islam, Zia ul Haq, سيف الإسلام)."""
+    if not any(t.role == Role.PARTICLE for t in form.tokens):
+        return frozenset()
+    out = set()
+    pos = {id(t): i for i, t in enumerate(form.scoring)}
+    toks = form.tokens
+    for k in range(1, len(toks) - 1):
+        if toks[k].role == Role.PARTICLE and toks[k].text == "al":
+            a, b = pos.get(id(toks[k - 1])), pos.get(id(toks[k + 1]))
+            if a is not None and b == a + 1:
+                out.add(a)
+    return frozenset(out)
+
+
+# the article as South Asian and Malay spellings glue it to the end of the word before
+# (Saiful Islam, Nurul Huda, Ziaul Haq), or its l gone into the next word's first letter
+# (Fazlur Rahman, Nasirud Din, Shamsus Salam)
+_GLUED_AFTER = ("ul", "al", "el", "il", "ol")
+_SUN_INITIALS = ("sh", "th", "dh", "ts", "r", "d", "s", "z", "t", "n")
+_ARTICLE_AFTER = "article glued to the word before"
+
+
+def _article_stem(word: Token, nxt: Token) -> Token | None:
+    """The word without the article glued to its end (``word`` a Latin word of a name,
+    ``nxt`` the word after it in the other name, which the article stands before): Saiful
+    before Islam is Saif, Fazlur before Rahman (رحمن) is Fazl; None for any other word."""
+    text = word.text
+    if word.abjad or word.orig is not None or word.role != Role.NAME or len(text) < 5:
+        return None
+    if text.endswith(_GLUED_AFTER):
+        return _joined(text[:-2], "")
+    initial = next((c for c in _SUN_INITIALS if nxt.text.startswith(c)), None)
+    if initial is not None and len(text) >= 4 + len(initial) and text.endswith(
+            initial) and text[-len(initial) - 1] in "uaei":
+        return _joined(text[:-len(initial) - 1], "")
+    return None
+
+
 def _joinable(a: Token, b: Token, one: Token) -> bool:
     """Two words that may be the one word ``one`` written apart. A word of one or two letters
     that is no particle (Al Kani, Zia-ur-Rahman), initial (U.K.), Chinese or Korean
@@ -1362,10 +1402,13 @@ def _syllables_apart(one: str, a: str, b: str) -> bool:
 _JOINED_ROLES = (Role.NAME, Role.GENERIC)
 
 
-def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset()
+def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset(),
+           glued: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
            ) -> tuple[list[Pair], set[int], set[int]]:
     """Best pairs first; then, where tokens are left over or weakly paired, names written
-    together or apart (two adjacent tokens against one)."""
+    together or apart (two adjacent tokens against one), and a word with the article glued
+    to its end against the word before the article (``glued``: the positions of each side
+    the article follows, :func:`article_after`)."""
     options: list[_Option] = []
     rkeys = [_row_key(b) for b in rt]
     korean = _korean_name(rt)
@@ -1440,6 +1483,22 @@ def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset()
                     if sim >= 0.85:
                         extra.append((-sim, -3, seq, (i,), (j, j + 1), "written together"))
                         seq += 1
+    # (Saif al-Islam, Saiful Islam; فضل الرحمن, Fazlur Rahman: either side)
+    glued_q, glued_r = glued
+    for i in glued_q:
+        if i in weak_q and i + 1 < len(qt):
+            for j in weak_r:
+                stem = _article_stem(rt[j], qt[i + 1])
+                if stem is not None and (sim := cached_token_sim(qt[i], stem)[0]) >= 0.85:
+                    extra.append((-min(sim, 0.95), -2, seq, (i,), (j,), _ARTICLE_AFTER))
+                    seq += 1
+    for j in glued_r:
+        if j in weak_r and j + 1 < len(rt):
+            for i in weak_q:
+                stem = _article_stem(qt[i], rt[j + 1])
+                if stem is not None and (sim := cached_token_sim(stem, rt[j])[0]) >= 0.85:
+                    extra.append((-min(sim, 0.95), -2, seq, (i,), (j,), _ARTICLE_AFTER))
+                    seq += 1
     if not extra:
         return pairs, used_q, used_r
     return _greedy(options + extra, qt, rt)
@@ -1603,7 +1662,7 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
     if not qt or not rt:
         return NameComparison(0.0, [], qt, rt, ignored)
     pairs, used_q, used_r = _align(qt, rt, article_gaps(q) if q.script == "Arabic" else
-                                   frozenset())
+                                   frozenset(), (article_after(q), article_after(r)))
     if "Hangul" in (q.script, r.script):
         pairs, used_q, used_r = _hangul_vowels(q, r, pairs, used_q, used_r)
     if q.script == r.script == "Latin":

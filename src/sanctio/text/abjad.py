@@ -273,8 +273,17 @@ def _reading(word: str) -> re.Pattern[str] | None:
                 i == 0 or i in forced or (i >= head + 3 and i + 3 < n)
                 or (i == head + 2 and "".join(letters[i + 2:]) == "دين")):
             # the article, glued at the start or inside (عبدالله, بشارالاسد): al, el, ul, or
-            # gone into the next letter (Abdurrahman, Bashar Assad)
-            parts.append(f"(?:{_V}{{0,2}}l{{0,2}})?")
+            # gone into the next letter (Abdurrahman, Bashar Assad); inside a word, before a
+            # letter it does not go into, its l is written (Saifulislam, Zainulabidin: صعب
+            # آل عايض is no Speed), but after Abd and Abu (Abdikadir, as Somalis write عبد
+            # القادر; Abufazl for ابوالفضل) and before an alif, a vowel the article runs into
+            # (بشارالاسد: Bashar Assad)
+            nxt = letters[i + 2] if i + 2 < n else ""
+            if i == 0 or nxt in _SUN_LETTERS or nxt in ALEF or "".join(letters[:i]).endswith(
+                    ("عبد", "بو")):
+                parts.append(f"(?:{_V}{{0,2}}l{{0,2}})?")
+            else:
+                parts.append(f"{_V}{{0,2}}l{{1,2}}")
             i += 2
             starts.add(i)
             continue
@@ -328,7 +337,8 @@ _GLUED_ARTICLE = re.compile("(?:^|(?<=...))ال(?=...)")
 
 
 # the article inside a word before a "sun" letter, which takes its l (عزالدين: Ezzedine)
-_SUN_ARTICLE = re.compile("(?<=..)ال(?=[تثدذرزسشصضطظن])")
+_SUN_LETTERS = "تثدذرزسشصضطظنل"  # the letters the article's l goes into (ad-Din, as-Sayyid)
+_SUN_ARTICLE = re.compile(f"(?<=..)ال(?=[{_SUN_LETTERS[:-1]}])")
 
 
 def reading_keys(word: str) -> frozenset[str]:
