@@ -3163,3 +3163,22 @@ def test_the_article_inside_a_word_keeps_its_l_before_a_moon_letter() -> None:
     assert score("عبد القادر محمد", "Abdikadir Mohamed") >= 0.9  # after Abd, as Somalis write
     assert score("ابوالفضل", "Abufazl") >= 0.9  # and after Abu
 
+
+def test_a_persons_name_of_unknown_kind_is_no_company_it_only_looks_like() -> None:
+    # a name of unknown kind (a payment's), a given name first and no legal form nor
+    # business word, whose words are each only spelled like a company's: another party
+    # (0.86-0.87 in screening before)
+    for query, company in [("Pedro Roybal", "PETRO ROYAL FZE"),
+                           ("معمّر بلي", "PLAYA MAR S.A. DE C.V."),
+                           ("أحمد آل خضير", "Stiftung Achmat Kadyrow")]:
+        cmp = compare_forms(analyze(query, org=None), analyze(company, org=True), W)
+        assert cmp.features["person_as_company"] == 1.0, query
+        assert cmp.score < 0.5, query
+        assert "reads as a person's name" in cmp.describe()
+    # the company's own words meet it, whatever the kind; a query said to be a company's
+    # is one
+    assert score("Petro Royal", "PETRO ROYAL FZE", org=None) >= 0.95
+    assert score("Petro Roial", "PETRO ROYAL FZE", org=None) >= 0.9
+    assert compare_forms(analyze("Pedro Roybal", org=True), analyze(
+        "PETRO ROYAL FZE", org=True), W).features["person_as_company"] == 0.0
+

@@ -2764,6 +2764,13 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         "company_as_person": float(r.person and not q.person and (
             bool(q.legal) or any(t.role == Role.GENERIC for t in un_q)) and (
             len(real) < 2 or any(t.role == Role.NAME for t in un_r))),
+        # (a name of unknown kind that reads as a person's, a given name first and no legal
+        # form nor business word, met by spellings alike only of a company's name with its
+        # legal form: Pedro Roybal is no PETRO ROYAL FZE, معمر بلي no PLAYA MAR S.A. DE C.V.)
+        "person_as_company": float(
+            q.unknown_kind and not r.person and bool(r.legal) and not q.legal
+            and len(real) >= 2 and all(t.role == Role.NAME for t in qt)
+            and known_name(qt[0]) and all(p.how != "same" for p in real)),
         "given_missing": float(given_missing),
         "query_middle_extra": float(
             # (in a company's name, a person's name more is another firm: Rice & Thomas
@@ -2837,6 +2844,10 @@ FEATURES: dict[str, str] = {
     "company_as_person": "a query of unknown kind with a legal form or a business word of "
                          "its own, a company's name, against a person's it has not the whole "
                          "of (Yasir Shipping Ltd, Hajji YASIR)",
+    "person_as_company": "a query of unknown kind that reads as a person's name (a given "
+                         "name first, no legal form nor business word) meets a company's "
+                         "name with its legal form by spellings alike only (Pedro Roybal, "
+                         "PETRO ROYAL FZE)",
     "given_missing": "the list name's first name (in its natural order) is not in the query",
     "query_middle_extra": "the query has a middle name or patronymic the list name lacks, and "
                           "nothing else differs (Natalia Alexejevna Serguninova, Natalia "
@@ -2852,7 +2863,8 @@ _SAID_AGAINST = ("family_as_given", "family_missing", "given_missing", "given_cr
                  "kunya_missing", "other_name", "patronymic_conflict", "gender_conflict",
                  "lineage_conflict", "number_conflict", "generic_conflict", "business_extra",
                  "one_of_many", "common_only", "generic_only", "cjk_missing", "han_missing",
-                 "han_company_missing", "known_name_slip", "compound_missing")
+                 "han_company_missing", "known_name_slip", "compound_missing",
+                 "person_as_company")
 _EXAMPLES = re.compile(r"\s*\([^()]*(?:\([^()]*\)[^()]*)*\)")  # (the examples in brackets)
 
 

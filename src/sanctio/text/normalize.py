@@ -907,6 +907,7 @@ class NameForm:
     script: str  # Latin, Arabic, Cyrillic, Han, ...
     scoring: list[Token] = field(default_factory=list)  # the tokens that are compared
     person: bool = False  # analysed as a person's name (org=False)
+    unknown_kind: bool = False  # analysed as a name of unknown kind (org=None)
     cut: bool = False  # its end cut off, as a field too short cuts it (see Screener._cut_off)
     cut_form: str | None = None  # the word of a legal form cut off and left out (LIMIT)
 
@@ -2171,4 +2172,4 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                   for t in tokens]
     scoring = [t for t in tokens if t.role in (Role.NAME, Role.NUMBER, Role.GENERIC)]
     return NameForm(original=original, latin=latin, tokens=tokens, legal=legal, script=script,
-                    scoring=scoring, person=org is False)
+                    scoring=scoring, person=org is False, unknown_kind=org is None)
