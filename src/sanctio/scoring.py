@@ -256,6 +256,7 @@ _GLUED_PARTICLES = frozenset("ben bin ibn bel del de da di du dos al el ul ur ud
 
 
 _GLUED = "particle written together"
+_GLUED_SIM = 0.95
 TRANSLIT_SYSTEM = "transliteration of another language (sch, sj, tj; w; j)"
 
 
@@ -565,6 +566,8 @@ _GENERIC_CANON = {
     "enterprises": "enterprise", "industries": "industry", "services": "service",
     "investments": "investment", "groups": "group", "imports": "import", "exports": "export",
     "brigades": "brigade", "militias": "militia",
+    # (an airline's name: Mahan Air, Mahan Airlines; Iran Air, Iran Airways)
+    "air": "airlines", "airline": "airlines", "airways": "airlines",
 }
 
 
@@ -762,7 +765,7 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         return 0.98, "article joined"
     if _particle_glued(q.text, r.text):
         # the other particles glued to a name (al and bin have their alternative form above)
-        return 0.95, _GLUED  # Benkaddour / Kaddour, Delvalle / Valle
+        return _GLUED_SIM, _GLUED  # Benkaddour / Kaddour, Delvalle / Valle
     if q.role == r.role == Role.NAME and not (q.abjad or r.abjad or q.short or r.short) and (
             _family_made_of(q.text, r.text)):
         # a family name made of a name with the Slavic and Turkic -ov, -ev is another name
@@ -1350,6 +1353,26 @@ def article_after(form: NameForm) -> frozenset[int]:
     return frozenset(out)
 
 
+def particles_before(form: NameForm) -> dict[int, str]:
+    """Each compared name word with the particles written apart right before it (LE PEN:
+    le; VAN DER BERG: vander; DE LOS SANTOS: delos), which another spelling glues to it
+    (LEPEN, VANDERBERG, DELOSSANTOS)."""
+    if not any(t.role == Role.PARTICLE for t in form.tokens):
+        return {}
+    pos = {id(t): i for i, t in enumerate(form.scoring)}
+    out: dict[int, str] = {}
+    run = ""
+    for t in form.tokens:
+        if t.role == Role.PARTICLE and not t.abjad and t.orig is None:
+            run += t.text
+            continue
+        i = pos.get(id(t))
+        if run and i is not None and t.role == Role.NAME:
+            out[i] = run
+        run = ""
+    return out
+
+
 # the article as South Asian and Malay spellings glue it to the end of the word before
 # (Saiful Islam, Nurul Huda, Ziaul Haq), or its l gone into the next word's first letter
 # (Fazlur Rahman, Nasirud Din, Shamsus Salam)
@@ -1403,12 +1426,14 @@ _JOINED_ROLES = (Role.NAME, Role.GENERIC)
 
 
 def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset(),
-           glued: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
+           glued: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset()),
+           heads: tuple[dict[int, str], dict[int, str]] = ({}, {})
            ) -> tuple[list[Pair], set[int], set[int]]:
     """Best pairs first; then, where tokens are left over or weakly paired, names written
-    together or apart (two adjacent tokens against one), and a word with the article glued
+    together or apart (two adjacent tokens against one), a word with the article glued
     to its end against the word before the article (``glued``: the positions of each side
-    the article follows, :func:`article_after`)."""
+    the article follows, :func:`article_after`), and a word with the particles glued to its
+    front against the word they stand before apart (``heads``: :func:`particles_before`)."""
     options: list[_Option] = []
     rkeys = [_row_key(b) for b in rt]
     korean = _korean_name(rt)
@@ -1427,6 +1452,17 @@ def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset(),
                 hit = token_sim(a, b, syllables=False)
             if hit[0] >= MIN_TOKEN_SIM:
                 options.append((-hit[0], -2, len(options), (i,), (j,), hit[1]))
+    # (Marine LEPEN, Marine LE PEN; VANDERBERG, VAN DER BERG; LAROBLEDA, LA ROBLEDA: the
+    # particles one name writes apart before a word, the other glued to it)
+    heads_q, heads_r = heads
+    for i, head in heads_q.items():
+        for j, b in enumerate(rt):
+            if b.text == head + qt[i].text:
+                options.append((-_GLUED_SIM, -2, len(options), (i,), (j,), _GLUED))
+    for j, head in heads_r.items():
+        for i, a in enumerate(qt):
+            if a.text == head + rt[j].text:
+                options.append((-_GLUED_SIM, -2, len(options), (i,), (j,), _GLUED))
     pairs, used_q, used_r = _greedy(list(options), qt, rt)
     if len(qt) + len(rt) < 3 or (len(used_q) == len(qt) and len(used_r) == len(rt)):
         return pairs, used_q, used_r
@@ -1662,7 +1698,8 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
     if not qt or not rt:
         return NameComparison(0.0, [], qt, rt, ignored)
     pairs, used_q, used_r = _align(qt, rt, article_gaps(q) if q.script == "Arabic" else
-                                   frozenset(), (article_after(q), article_after(r)))
+                                   frozenset(), (article_after(q), article_after(r)),
+                                   (particles_before(q), particles_before(r)))
     if "Hangul" in (q.script, r.script):
         pairs, used_q, used_r = _hangul_vowels(q, r, pairs, used_q, used_r)
     if q.script == r.script == "Latin":

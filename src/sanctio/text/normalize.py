@@ -68,6 +68,7 @@ stratigos ipostratigos antistratigos sindagmatarchis antisindagmatarchis tagmata
 ipolochagos anthipolochagos taxiarchos naftarchos
 khwaja khawaja shaheed mawlana moulana allama hazrat sardar
 sarlashkar sartip sarhang sepahbod daryadar amir-e
+senior daw thakin
 """.split())
 
 _LONG_TITLES = tuple(sorted(t for t in TITLES if len(t) >= 7))
@@ -131,7 +132,8 @@ institute center centre office department ministry authority establishment gener
 islamic republic of for and the shipping logistics group
 import imports export exports technology technologies tech solutions systems engineering
 construction investment investments development energy petroleum products manufacturing
-mining marine maritime airlines aviation electronics equipment commercial commerce global
+mining marine maritime airlines airline airways air aviation electronics equipment commercial
+commerce global
 pharmaceutical factory
 ticaret tic sanayi
 """.split())
