@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from importlib.resources import files
 from pathlib import Path
@@ -17,6 +18,7 @@ from sanctio.screen import Screener
 from sanctio.text.normalize import analyze
 from sanctio.text.orgwords import (
     acronym_readings,
+    body_acronym_reading,
     name_words,
     native_stem,
     place_of,
@@ -168,6 +170,8 @@ def test_an_arabic_or_persian_company_is_read_with_its_business_words_in_english
                                                         [("م.د.م.س", "dmcc")])
     office = translated_reading("مكتب حنيفة للصرافة")
     assert office is not None and office[0] == "office حنيفة exchange"
+    # the English word Persian writes for an airline's (ایران ایر, Iran Air)
+    assert translated_reading("ایران ایر") == ("ایران air", [("ایر", "air")])
     assert translated_reading("محمد امين") is None  # a person's name has none
     # nor is one read for the words a person's name has too (Mohammad Eslami, Ali Melli)
     assert translated_reading("محمد اسلامی") is None and translated_reading("علی ملی") is None
@@ -250,3 +254,54 @@ def test_the_command_writes_a_table(excerpt_home: Path, tmp_path: Path) -> None:
     bad = CliRunner().invoke(app, ["evaluate", "learn-org-words", "--home", str(excerpt_home),
                                    "--split", "heldout", "--output", str(out)])
     assert bad.exit_code == 2
+
+
+NPP_LIST = Path(__file__).parent / "data" / "acronym" / "ConList-npp.csv"
+
+
+@pytest.mark.parametrize(("name", "read"), [
+    # (the acronym is not written out: its three words would weigh as the name's)
+    ("NPO Izhmash", None),
+    ("JSC Scientific and Production Enterprise Istok",
+     ("JSC NPP Istok", ("Scientific and Production Enterprise", "NPP"))),
+    ("Scientific-Production Association Izhmash",
+     ("NPO Izhmash", ("Scientific-Production Association", "NPO"))),
+    ("Romashka LLC", None),
+    ("Research Institute of Radio", None),  # (only the whole phrase is the acronym's)
+])
+def test_a_russian_body_acronym_and_its_english(name: str,
+                                                read: tuple[str, tuple[str, str]] | None
+                                                ) -> None:
+    assert body_acronym_reading(name) == read
+
+
+def test_the_screener_reads_npp_as_scientific_and_production_enterprise(
+        tmp_path: Path) -> None:
+    """The UK list's rows of JSC NPP Salyut (group 16767 of ConList 2026), split in two:
+    the rows that write the acronym and those that write it out in English (their
+    Cyrillic column left out: АО НПП «Салют» reads as NPP too). Each query finds the party
+    through the rows of the other kind: the query read with the acronym, or the list name
+    read with it, said so."""
+    with NPP_LIST.open(encoding="utf-8", newline="") as f:
+        lines = list(csv.reader(f))
+    header, rows = lines[:2], lines[2:]
+    short = [r for r in rows if "NPP" in r[0].split()]
+    long_ = [[*r[:7], "", "", "", *r[10:]] for r in rows
+             if r[0].upper().startswith("JOINT-STOCK COMPANY")]
+    assert short and long_
+    for part, query in ((short, "Scientific and Production Enterprise Salyut"),
+                        (long_, "NPP Salyut")):
+        path = tmp_path / f"{len(part)}" / "ConList.csv"
+        path.parent.mkdir()
+        with path.open("w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows(header + part)
+        reg = Registry(tmp_path / f"home{len(part)}", auto_sample=False)
+        assert reg.load(path).status == "loaded"
+        result = Screener(reg).screen(Query.build(name=query, schema="Organization"))
+        assert result.matches, query
+        top = result.matches[0]
+        assert top.score >= 0.9, (query, top.score)
+        # (the query read with the acronym, or the list name read with it)
+        assert any(e.feature == "translation" or "acronym the lists also write" in e.detail
+                   for e in top.explanation), (query, top.matched_name)
+        reg.close()

@@ -1325,16 +1325,7 @@ def article_gaps(form: NameForm) -> frozenset[int]:
     """Positions ``i`` among the compared tokens where the article ``al`` stands between
     token ``i`` and the next one in an Arabic-script name (نور الدين, عبد الله): written as
     one, the two words keep it (Noureddine, Nasrallah)."""
-    out = set()
-    pos = {id(t): i for i, t in enumerate(form.scoring)}
-    toks = form.tokens
-    for k in range(1, len(toks) - 1):
-        t = toks[k]
-        if t.role == Role.PARTICLE and t.text == "al" and toks[k + 1].abjad:
-            a, b = pos.get(id(toks[k - 1])), pos.get(id(toks[k + 1]))
-            if a is not None and b == a + 1:
-                out.add(a)
-    return frozenset(out)
+    return frozenset(i for i in article_after(form) if form.scoring[i + 1].abjad)
 
 
 def article_after(form: NameForm) -> frozenset[int]:

@@ -75,7 +75,12 @@ from sanctio.text.normalize import (
     wait_tagger,
     warm_tagger,
 )
-from sanctio.text.orgwords import acronym_readings, translated_reading
+from sanctio.text.orgwords import (
+    acronym_readings,
+    body_acronym_reading,
+    body_acronyms_of,
+    translated_reading,
+)
 from sanctio.text.slavic import is_patronymic
 
 _TYPE_RANK = {NameType.PRIMARY: 0, NameType.ALIAS: 1, NameType.ORIGINAL: 2,
@@ -127,6 +132,9 @@ def _org_flag(schema: Schema | None) -> bool | None:
     return schema != Schema.PERSON
 
 
+_BODY_ACRONYM_READ = "with its kind of body written as the acronym the lists also write"
+
+
 @dataclass(slots=True)
 class IndexedName:
     entity: int  # position in Screener.entities
@@ -135,6 +143,8 @@ class IndexedName:
     form: NameForm
     weights: list[float] | None = None  # rarity weights of form.scoring, set at build
     read_as: str | None = None  # the words of the list name this entry reads (a nickname)
+    # how the entry reads the list name, said in the explanation
+    read_how: str = "the nickname it gives and the family name, or the name without it"
 
 
 # a candidate whose index evidence is below this share of the query's weight cannot reach
@@ -597,9 +607,12 @@ class Screener:
             for name, member in sorted(entity.names, key=lambda nm: _TYPE_RANK[nm[0].type]):
                 if not name.full.strip():
                     continue
-                # the name as written, and a person's name as the nicknames it gives read it
+                # the name as written, and a person's name as the nicknames it gives read it,
+                # an organisation's with its kind of body as the acronym the lists also write
+                # (SCIENTIFIC AND PRODUCTION ENTERPRISE SALYUT: NPP SALYUT)
                 person = entity.schema == Schema.PERSON
-                readings = [None, *(nickname_readings(name.full) if person else ())]
+                readings = [None, *(nickname_readings(name.full) if person else
+                                    body_acronyms_of(name.full))]
                 for read_as in readings:
                     form = analyze(read_as or (family_marked(name) if person else name.full),
                                    org=org)
@@ -615,8 +628,11 @@ class Screener:
                             kept.form = _with_aspirates(kept.form, form)
                         break
                     seen[key] = len(self.names)
-                    self.names.append(IndexedName(pos, name, member.version.list_id, form,
-                                                  read_as=read_as))
+                    indexed = IndexedName(pos, name, member.version.list_id, form,
+                                          read_as=read_as)
+                    if read_as is not None and not person:
+                        indexed.read_how = _BODY_ACRONYM_READ
+                    self.names.append(indexed)
         # each list name longer than a SWIFT name line, by the line that field cuts it to,
         # with the entity that has it ("entity id<TAB>name"): a query of that line is read
         # as the whole name (see _readings)
@@ -1110,6 +1126,14 @@ class Screener:
                 "read with words of the name in English, as the lists translate them: "
                 + ", ".join(f"{a} = {b}" for a, b in translated[1]),
                 {"read_as": translated[0], "words": dict(translated[1])}))
+        body = body_acronym_reading(name) if org is not False else None
+        if body:
+            # (NPO Izhmash, Scientific Production Association Izhmash: the lists write
+            # either, and one list one only)
+            out.append(Reading(
+                body[0], True, "translation",
+                f"read with {body[1][0]} written as the lists also write it: {body[1][1]}",
+                {"read_as": body[0], "words": {body[1][0]: body[1][1]}}))
         if org is True or (org is None and translated):
             for acronym in acronym_readings(name):
                 # (only where a list name has the acronym as a word of its own, JSC "MPZ",
@@ -1242,8 +1266,7 @@ class Screener:
         kind = {NameType.PRIMARY: "primary name", NameType.ALIAS: "alias",
                 NameType.WEAK: "weak alias", NameType.FORMER: "former name",
                 NameType.ORIGINAL: "original-script name"}[name.type]
-        read = (f", read as '{entry.read_as}' (the nickname it gives and the family name, or "
-                f"the name without it)" if entry.read_as else "")
+        read = f", read as '{entry.read_as}' ({entry.read_how})" if entry.read_as else ""
         expl = [Evidence(
             "name", 0.0,
             f"'{query.name}' matched the {kind} '{name.full}' ({entry.list_id}){read} with "

@@ -266,6 +266,7 @@ _ARABIC_COMPANY = tuple((arabic, re.compile(rf"(?<!\w){re.escape(arabic)}(?!\w)"
     ("هوافضای", "aerospace"), ("هوافضا", "aerospace"), ("دریایی", "naval"),
     ("تحقیقات", "research"), ("مرکز", "center"), ("مركز", "center"), ("مرکزی", "central"),
     ("زندان", "prison"), ("هواپیمایی", "airlines"), ("کشتیرانی", "shipping lines"),
+    ("ایر", "air"), ("اير", "air"),  # (the English word: ایران ایر, Iran Air)
     ("للحماية", "protection"), ("الحماية", "protection"), ("والحماية", "protection"),
     ("الحراسة", "security"), ("والحراسة", "security"), ("للحراسة", "security"),
     ("الأمنية", "security"), ("والخدمات", "services"), ("الخدمات", "services"),
@@ -404,3 +405,52 @@ def acronym_readings(text: str) -> list[str]:
         if spelled.isalpha() and spelled not in out:
             out.append(spelled)
     return out
+
+
+# the acronyms of the kinds of body Russian and Soviet enterprises name themselves by, as the
+# lists write them (NPO Izhmash; NPP Istok; TsNII ...), and the English the lists translate
+# them with (Scientific Production Association Izhmash; Scientific and Production
+# Enterprise Istok)
+_BODY_ACRONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("npo", ("scientific production association", "scientific and production association",
+             "research and production association", "research production association")),
+    ("npp", ("scientific production enterprise", "scientific and production enterprise",
+             "research and production enterprise", "research production enterprise")),
+    ("npk", ("scientific production corporation", "scientific and production corporation",
+             "research and production corporation", "research production corporation")),
+    ("nits", ("scientific research center", "scientific research centre")),
+    ("tsnii", ("central scientific research institute", "central research institute")),
+    ("nii", ("scientific research institute",)),
+    ("okb", ("experimental design bureau",)),
+)
+_BODY_PHRASE = re.compile(r"(?<!\w)(" + "|".join(
+    r"[\s-]+".join(map(re.escape, phrase.split()))
+    for _, phrases in _BODY_ACRONYMS for phrase in sorted(phrases, key=len, reverse=True))
+    + r")(?!\w)", re.IGNORECASE)
+_PHRASE_ACRONYM = {phrase: acronym for acronym, phrases in _BODY_ACRONYMS
+                   for phrase in phrases}
+
+
+def body_acronym_reading(text: str) -> tuple[str, tuple[str, str]] | None:
+    """A Latin organisation name with the English words of its kind of body written as
+    the acronym the lists also write (Scientific and Production Enterprise Istok: NPP
+    Istok), and the two; None for a name without them. Only this way: the acronym written
+    out would weigh as three words of the name (NPO Strelkova is no Scientific Production
+    Association Strela), and a list name that writes the words is read with the acronym
+    too (:func:`body_acronyms_of`)."""
+    if not text.isascii():
+        return None
+    phrase = _BODY_PHRASE.search(text)
+    if phrase is None:
+        return None
+    acronym = _PHRASE_ACRONYM[" ".join(re.split(r"[\s-]+", phrase.group(0).lower()))]
+    return (text[:phrase.start()] + acronym.upper() + text[phrase.end():],
+            (phrase.group(0), acronym.upper()))
+
+
+def body_acronyms_of(text: str) -> list[str]:
+    """A list name that writes its kind of body out in English, with the acronym instead
+    (SCIENTIFIC AND PRODUCTION ENTERPRISE SALYUT: NPP SALYUT), which a query may write; []
+    for any other name."""
+    read = body_acronym_reading(text)
+    return [read[0]] if read is not None else []
