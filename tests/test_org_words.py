@@ -305,3 +305,16 @@ def test_the_screener_reads_npp_as_scientific_and_production_enterprise(
         assert any(e.feature == "translation" or "acronym the lists also write" in e.detail
                    for e in top.explanation), (query, top.matched_name)
         reg.close()
+
+
+def test_a_reading_never_takes_the_place_of_a_name_the_list_writes(tmp_path: Path) -> None:
+    """The whole group: its long English name read with the acronym is the alias AO (JSC)
+    NPP Salyut the list also writes, and the match names the alias, not the reading."""
+    reg = Registry(tmp_path / "home", auto_sample=False)
+    assert reg.load(NPP_LIST).status == "loaded"
+    top = Screener(reg).screen(Query.build(name="JSC NPP Salyut",
+                                           schema="Organization")).matches[0]
+    # (AO and JSC are one legal form: the list's first of the two is kept)
+    assert top.matched_name in ("AO NPP Salyut", "JSC NPP Salyut")
+    assert "read as" not in top.explanation[0].detail
+    reg.close()

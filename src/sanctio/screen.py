@@ -604,35 +604,39 @@ class Screener:
             self.by_id[entity.id] = pos
             org = _org_flag(entity.schema)
             seen: dict[tuple[str, ...], int] = {}
-            for name, member in sorted(entity.names, key=lambda nm: _TYPE_RANK[nm[0].type]):
-                if not name.full.strip():
+            # the names as written, and then a person's names as the nicknames they give
+            # read them, an organisation's with its kind of body as the acronym the lists
+            # also write (SCIENTIFIC AND PRODUCTION ENTERPRISE SALYUT: NPP SALYUT): a
+            # reading never takes the place of a name a list writes (JSC NPP Salyut)
+            person = entity.schema == Schema.PERSON
+            written = [(name, member) for name, member in sorted(
+                entity.names, key=lambda nm: _TYPE_RANK[nm[0].type]) if name.full.strip()]
+            readings = [(name, member, read_as) for name, member in written
+                        for read_as in (nickname_readings(name.full) if person else
+                                        body_acronyms_of(name.full))]
+            repeated: set[int] = set()  # (the names a list writes twice: no reading again)
+            for name, member, read_as in [(n, m, None) for n, m in written] + readings:
+                if read_as is not None and id(name) in repeated:
                     continue
-                # the name as written, and a person's name as the nicknames it gives read it,
-                # an organisation's with its kind of body as the acronym the lists also write
-                # (SCIENTIFIC AND PRODUCTION ENTERPRISE SALYUT: NPP SALYUT)
-                person = entity.schema == Schema.PERSON
-                readings = [None, *(nickname_readings(name.full) if person else
-                                    body_acronyms_of(name.full))]
-                for read_as in readings:
-                    form = analyze(read_as or (family_marked(name) if person else name.full),
-                                   org=org)
-                    key = tuple(sorted(t.text for t in form.tokens)) + tuple(sorted(form.legal))
-                    if not key or key in seen:
-                        if read_as is not None:
-                            continue
+                form = analyze(read_as or (family_marked(name) if person else name.full),
+                               org=org)
+                key = tuple(sorted(t.text for t in form.tokens)) + tuple(sorted(form.legal))
+                if not key or key in seen:
+                    if read_as is None:
+                        repeated.add(id(name))
                         if key:
                             # the same name in another language version or list; written
                             # with the aspirates McCune-Reischauer marks, it says what the
                             # unmarked one kept leaves open (Ch'oe Ch'un-yo'ng, CHOE CHUN YONG)
                             kept = self.names[seen[key]]
                             kept.form = _with_aspirates(kept.form, form)
-                        break
-                    seen[key] = len(self.names)
-                    indexed = IndexedName(pos, name, member.version.list_id, form,
-                                          read_as=read_as)
-                    if read_as is not None and not person:
-                        indexed.read_how = _BODY_ACRONYM_READ
-                    self.names.append(indexed)
+                    continue
+                seen[key] = len(self.names)
+                indexed = IndexedName(pos, name, member.version.list_id, form,
+                                      read_as=read_as)
+                if read_as is not None and not person:
+                    indexed.read_how = _BODY_ACRONYM_READ
+                self.names.append(indexed)
         # each list name longer than a SWIFT name line, by the line that field cuts it to,
         # with the entity that has it ("entity id<TAB>name"): a query of that line is read
         # as the whole name (see _readings)
