@@ -1321,11 +1321,13 @@ def _greedy(options: list[_Option], qt: list[Token], rt: list[Token]
     return pairs, used_q, used_r
 
 
-def article_gaps(form: NameForm) -> frozenset[int]:
+def article_gaps(form: NameForm, after: frozenset[int] | None = None) -> frozenset[int]:
     """Positions ``i`` among the compared tokens where the article ``al`` stands between
     token ``i`` and the next one in an Arabic-script name (نور الدين, عبد الله): written as
-    one, the two words keep it (Noureddine, Nasrallah)."""
-    return frozenset(i for i in article_after(form) if form.scoring[i + 1].abjad)
+    one, the two words keep it (Noureddine, Nasrallah). ``after``: the form's
+    :func:`article_after`, where the caller has it already."""
+    after = article_after(form) if after is None else after
+    return frozenset(i for i in after if form.scoring[i + 1].abjad)
 
 
 def article_after(form: NameForm) -> frozenset[int]:
@@ -1688,9 +1690,10 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         ignored.append(f"{q.cut_form} (a legal form's word cut off)")
     if not qt or not rt:
         return NameComparison(0.0, [], qt, rt, ignored)
-    pairs, used_q, used_r = _align(qt, rt, article_gaps(q) if q.script == "Arabic" else
-                                   frozenset(), (article_after(q), article_after(r)),
-                                   (particles_before(q), particles_before(r)))
+    after_q = article_after(q)
+    pairs, used_q, used_r = _align(
+        qt, rt, article_gaps(q, after_q) if q.script == "Arabic" else frozenset(),
+        (after_q, article_after(r)), (particles_before(q), particles_before(r)))
     if "Hangul" in (q.script, r.script):
         pairs, used_q, used_r = _hangul_vowels(q, r, pairs, used_q, used_r)
     if q.script == r.script == "Latin":
