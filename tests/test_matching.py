@@ -856,3 +856,31 @@ def test_two_business_words_written_as_one_reach_the_name(screener) -> None:  # 
                             ("Yongbyon NuclearResearch Centre", "uk-11040")):
         top = screener.screen(Query.build(query, schema="Organization")).matches[0]
         assert top.entity_id == expected and top.score >= 0.95, (query, top.entity_id)
+
+
+def test_a_ships_prefix_is_read_off_a_vessels_name(screener) -> None:  # type: ignore[no-untyped-def]
+    # MV, M/V, MT, M.T., SS (rigour's table of ships' prefixes) say what kind of ship it is,
+    # not which: the name without them scores as the name (MT ARTAVIL found no candidate,
+    # M/V IRAN FALAGH scored 0.73: the prefix was a word of the name the list lacks)
+    for query, eid, plain in [("MT ARTAVIL", "us-ofac-15036", "ARTAVIL"),
+                              ("M/V IRAN FALAGH", "us-ofac-15066", "IRAN FALAGH"),
+                              ("M.T. Iran Falagh", "us-ofac-15066", "IRAN FALAGH")]:
+        result = screener.screen(Query.build(query, schema="Vessel"), threshold=0.0)
+        m = next(m for m in result.matches if m.entity_id == eid)
+        bare = screener.screen(Query.build(plain, schema="Vessel")).matches[0]
+        assert m.score == pytest.approx(bare.score), query
+        reading = next(e for e in m.explanation if e.feature == "reading")
+        assert reading.data["read_as"].upper() == plain and reading.data["prefix"] in query
+    # of unknown kind (a payment's free text), the name read so meets the listed vessels only,
+    # and only where a name of two words or more is left (MT may be a person's initials)
+    unknown = screener.screen(Query.build("M/V IRAN FALAGH"), threshold=0.0).matches[0]
+    assert unknown.entity_id == "us-ofac-15066" and unknown.score >= 0.99
+    for query in ("MT ARTAVIL", "M T Navarz"):
+        result = screener.screen(Query.build(query), threshold=0.0)
+        assert not any(e.feature == "reading" and "prefix" in e.data
+                       for m in result.matches for e in m.explanation), query
+    # an organisation's name keeps the words (MT Holdings is no ship)
+    org = screener.screen(Query.build("MV Trading Company", schema="Organization"),
+                          threshold=0.0)
+    assert not any(e.feature == "reading" and "prefix" in e.data
+                   for m in org.matches for e in m.explanation)

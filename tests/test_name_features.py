@@ -796,6 +796,23 @@ def test_a_dotted_legal_form_spaced_and_dotted_words_read_whole() -> None:
         "OVLAS TRADING SAL", org=True).legal == {"jsc"}
     assert [t.text for t in analyze("OVLAS TRADING S.A.L.", org=True).tokens] == [
         "ovlas", "trading"]
+    # a form typed letter by letter with spaces and no full stops (S A, C A, S L, K G, S DE R
+    # L, S A DE C V: rigour reads L L C and S R L so, not these): 0.81 before, S A query only
+    for spaced, written in [("Banco Nacional de Cuba S A", "BANCO NACIONAL DE CUBA S.A."),
+                            ("Comercial Lara C A", "Comercial Lara C.A."),
+                            ("Trafigo S L", "Trafigo S.L."), ("Wendt K G", "Wendt KG"),
+                            ("Grupo Vortex S de R L", "Grupo Vortex S. de R.L."),
+                            ("Grupo Vortex S A de C V", "Grupo Vortex S.A. de C.V.")]:
+        assert analyze(spaced, org=True).legal == analyze(written, org=True).legal != set(), (
+            spaced)
+        assert [t.text for t in analyze(spaced, org=True).scoring] == [
+            t.text for t in analyze(written, org=True).scoring]
+    assert score("Banco Nacional de Cuba S A", "BANCO NACIONAL DE CUBA", org=True) >= 0.95
+    # of unknown kind, only beside a business word (BANCO, Trading): else a person's initials
+    assert analyze("Banco Nacional de Cuba S A", org=None).legal == {"jsc"}
+    assert not analyze("KHAN S A", org=None).legal
+    assert not analyze("Maria Fernanda Lopez S A", org=None).legal
+    assert not analyze("Banco A B C", org=True).legal  # (no form is ABC)
     # a short form before another (SAL, Limited) still ends the name; a typo in EOOD is one
     assert analyze("Noumayriye-1057 Sal, Limited", org=True).legal == {"jsc", "llc"}
     assert score("VABO-2005 EOD", "VABO-2005 EOOD", org=True) >= 0.95

@@ -72,6 +72,7 @@ from sanctio.text.normalize import (
     script_parts,
     to_latin,
     tokenize_ascii,
+    vessel_prefix_split,
     wait_tagger,
     warm_tagger,
 )
@@ -1095,6 +1096,12 @@ class Screener:
         return ids
 
     @cached_property
+    def _vessels(self) -> frozenset[str]:
+        """The listed vessels."""
+        return frozenset(info.entity.id for info in self.entities
+                         if info.entity.schema == Schema.VESSEL)
+
+    @cached_property
     def _cyrillic_area(self) -> frozenset[str]:
         """The parties of a country that writes Cyrillic (:data:`CYRILLIC_COUNTRIES`)."""
         return frozenset(info.entity.id for info in self.entities
@@ -1178,6 +1185,17 @@ class Screener:
                 "read with Russian letters for the Ukrainian or Belarusian ones, as the lists "
                 f"spell the names of Russians: {russian}", {"read_as": russian,
                                                              "language": "ru"}))
+        ship = (vessel_prefix_split(name)
+                if query.schema in (Schema.VESSEL, Schema.UNKNOWN, None) else None)
+        if ship and (query.schema == Schema.VESSEL or len(ship[1].split()) >= 2):
+            # (a name of unknown kind so read meets the listed vessels only: MT may be the
+            # initials of a person, The the first word of a company's name)
+            out.append(Reading(
+                ship[1], True, "reading",
+                f"read without {ship[0]}, the prefix that says what kind of ship it is "
+                "(motor vessel, motor tanker, steamship)", {"read_as": ship[1],
+                                                            "prefix": ship[0]},
+                entities=None if query.schema == Schema.VESSEL else self._vessels))
         ones = other_ones_reading(name)
         if ones:
             out.append(Reading(

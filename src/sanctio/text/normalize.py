@@ -364,6 +364,20 @@ def _capitals(word: str) -> bool:
     return all(c.isupper() for c in word if c.isalpha())
 
 
+def vessel_prefix_split(text: str) -> tuple[str, str] | None:
+    """A ship's name split into the prefix that says what kind of ship it is and the name
+    (``M/V ADRIAN DARYA 1``: ``M/V``, ``ADRIAN DARYA 1``; MV, M.V., MT, M/T, SS: rigour's
+    table), or None where it begins with none or nothing is left after it."""
+    from rigour.names import remove_obj_prefixes
+
+    rest = remove_obj_prefixes(text).strip()
+    prefix = text.strip()[:len(text.strip()) - len(rest)].strip()
+    if not any(c.isalnum() for c in rest) or not [
+            w for w in prefix.split() if w.lower() != "the"]:
+        return None  # (The alone is no ship's prefix: the name's first word, or no word)
+    return prefix, rest
+
+
 def other_ones_reading(text: str) -> str | None:
     """The name with each 1 read as a letter (:func:`_digits_as_letters`) read as the other
     letter it may stand for: L in a word of capitals (1TDA, L1C: LTDA, LLC), i in another
@@ -1346,6 +1360,36 @@ def _qualified(text: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]
 _LEGAL_PUNCT = re.compile(r"[,;()\[\]\"“”«»]")
 _DOTTED = re.compile(r"^(?:[a-z]{1,3}\.+)+[a-z]{0,3}\.*$")
 _SPACED_LETTERS = re.compile(r"(?<![a-z0-9.])[a-z]\.(?: [a-z]\.)+(?: [a-z])?[^a-z0-9]*$")
+# single letters ending a name, spaced without full stops (BANCO X S A, Comercial Y C A,
+# Z S L, W K G, V S A DE C V): a legal form typed letter by letter, where the letters are one
+_BARE_LETTERS = re.compile(r"(?<=[a-z0-9] )[a-z](?: (?:[a-z]|de))*? [a-z]$")
+
+
+def _bare_form(text: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """A name ending in a legal form typed letter by letter with spaces (:data:`_BARE_LETTERS`)
+    with the form written together (S A: SA; S A DE C V: SA DE CV) or dotted (S.A.), where
+    that is the one form the letters end with; the longest such ending first."""
+    bare = _BARE_LETTERS.search(text)
+    if bare is None:
+        return None
+    words = bare.group(0).split()
+    for k in range(len(words) - 1):
+        tail = words[k:]
+        if tail[0] == "de":
+            continue
+        runs: list[list[str]] = []
+        for w in tail:
+            if w != "de" and runs and runs[-1][-1] != "de":
+                runs[-1].append(w)
+            else:
+                runs.append([w])
+        head = text[:bare.start()] + " ".join(words[:k])
+        for joined in (" ".join("".join(r) for r in runs),
+                       " ".join(r[0] if r == ["de"] else ".".join(r) + "." for r in runs)):
+            more = _org_types(f"{head} {joined}".strip())
+            if any(m == joined for m, _ in more):
+                return f"{head} {joined}".strip(), more
+    return None
 _LAST_DOT_MISSING = re.compile(r"(?<![a-z])(?:[a-z]{1,3}\.)+[a-z]{1,3}$")
 
 
@@ -1381,6 +1425,12 @@ def _legal_forms(text: str, org: bool = True) -> tuple[str, frozenset[str]]:
         if _form_letters(more) > _form_letters(found):
             text, found = joined, more
             words = text.split()
+    bare = _bare_form(text) if not found and (org or any(
+        w in GENERIC or org_tags(w) for w in tokenize_ascii(text))) else None
+    if bare is not None:
+        # (rigour reads some spaced: L L C, S R L, A G; not S A, C A, S L, K G, A S)
+        text, found = bare
+        words = text.split()
     if _LAST_DOT_MISSING.search(text):
         # a legal form of dotted words without its last full stop (S. DE R.L. DE C.V, a
         # field cut or a stop dropped): read with it, where that finds a form of several
