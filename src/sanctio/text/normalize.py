@@ -136,7 +136,11 @@ mining marine maritime airlines airline airways air aviation electronics equipme
 commerce global
 pharmaceutical factory
 ticaret tic sanayi
+sons brothers bros partners associates fils freres hermanos hijos sohne soehne figli
 """.split())
+# the business words that make a name of unknown kind a company's (Bishop Import Export
+# Corporation, whose Bishop is no title): not the words that join others nor a title
+_COMPANY_SIGNS = GENERIC - TITLES - PARTICLES
 
 # rigour's organisation tagger files a word under a sector (DOMAIN: chemicals, consulting,
 # zavod, neft) or a kind of body (SYMBOL: trading, holding, fund): business words of many
@@ -1425,11 +1429,17 @@ def _legal_forms(text: str, org: bool = True) -> tuple[str, frozenset[str]]:
         if _form_letters(more) > _form_letters(found):
             text, found = joined, more
             words = text.split()
-    bare = _bare_form(text) if not found and (org or any(
+    # (rigour reads some spaced: L L C, S R L, A G; not S A, C A, S L, K G, A S), the forms
+    # found after them aside (ROFI S A Ltd)
+    before = text
+    for m, _ in sorted(found, key=lambda f: -len(f[0])):
+        if before.endswith(" " + m):
+            before = before[:-len(m)].rstrip()
+    bare = _bare_form(before) if (org or any(
         w in GENERIC or org_tags(w) for w in tokenize_ascii(text))) else None
     if bare is not None:
-        # (rigour reads some spaced: L L C, S R L, A G; not S A, C A, S L, K G, A S)
-        text, found = bare
+        text = bare[0] + text[len(before):]
+        found = _org_types(text)
         words = text.split()
     if _LAST_DOT_MISSING.search(text):
         # a legal form of dotted words without its last full stop (S. DE R.L. DE C.V, a
@@ -1499,6 +1509,11 @@ def script_parts(text: str) -> list[str]:
                 (latin if all(ord(c) <= 0x24F for c in letters) else other).append(w)
         parts.extend(" ".join(words) for words in (latin, other)
                      if len(words) >= 2 or (words and _CJK_NAME.fullmatch(words[0])))
+    # (a part of business words only is no name of its own: رضا زاده and Sons is one
+    # company's name, not the person رضا زاده)
+    parts = [p for p in parts if any(
+        w not in GENERIC and w not in PARTICLES and not is_legal_form(w)
+        for w in tokenize_ascii(to_latin(p)))]
     if len(parts) >= 2 and len({detect_script(p) for p in parts}) >= 2:
         return list(dict.fromkeys(parts))
     return []
@@ -2113,6 +2128,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     aspirates = _mr_aspirated(text) if script == "Latin" else frozenset()
     # the words the text writes with a full stop after them
     dotted = frozenset(_DOTTED_WORD.findall(latin.lower())) if "." in latin else frozenset()
+    business = org is None and script == "Latin" and any(
+        (full_word(t) or t) in _COMPANY_SIGNS for t in raw_tokens)
     tokens: list[Token] = []
     for i, raw in enumerate(raw_tokens):
         parts = split_compounds(raw, arabic) if org is not True else [raw]
@@ -2155,9 +2172,10 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                 # from the rest of its word (ر ستمی: Rostami)
                 role = Role.PARTICLE
             elif org is not True and len(raw_tokens) > 1 and not syllabic and not (
-                    # (a name of unknown kind with a legal form is a company's, with no
-                    # titles: Rajata General Trading Co., Ltd.)
-                    org is None and legal) and (
+                    # (a name of unknown kind with a legal form or a business word is a
+                    # company's, with no titles: Rajata General Trading Co., Ltd.; Bishop
+                    # Import Export Corporation)
+                    org is None and (legal or business)) and (
                     (tok in TITLES and not abjad and i < len(raw_tokens) - 1  # (عمر is not Mr)
                      # (Mohammad Sadiq Amir Mohammad; the given names' first word of
                      # FAMILY, Given is the first: NOOSHIN, Seyed Mirahmad; or after titles
