@@ -884,3 +884,22 @@ def test_a_ships_prefix_is_read_off_a_vessels_name(screener) -> None:  # type: i
                           threshold=0.0)
     assert not any(e.feature == "reading" and "prefix" in e.data
                    for m in org.matches for e in m.explanation)
+
+
+def test_each_name_a_text_gives_is_screened_as_it_is(screener) -> None:  # type: ignore[no-untyped-def]
+    # a customer file's name field with an alias, a trading name or a note in brackets: the
+    # names it gives are screened each as it is (Mohamed al-Kani (deceased) was 0.65, the
+    # note a name word more; Mohamed al-Kani a.k.a. Kani 0.78)
+    for query, eid in [("Mohamed al-Kani (deceased)", "us-ofac-29119"),
+                       ("Mohamed al-Kani a.k.a. Kani", "us-ofac-29119"),
+                       ("M. Ali Traders d/b/a Kaniyat Militia", "us-ofac-29368"),
+                       ("Fatima Zahra Idrissi and Mohamed al-Kani", "us-ofac-29119"),
+                       ("Omar Farouk Bakr; Kaniyat Militia", "us-ofac-29368")]:
+        m = screener.screen(Query.build(query)).matches[0]
+        assert m.entity_id == eid and m.score >= 0.95, (query, m.score)
+        part = next(e for e in m.explanation if e.feature == "reading")
+        assert part.data["read_as"] in query and "part" in part.data
+    # the names apart only: no word of one made a name with the other's
+    for query in ("Mohamed Hassan a.k.a. Ali Kani", "John Smith (Kani)"):
+        result = screener.screen(Query.build(query, schema="Person"))
+        assert "us-ofac-29119" not in [m.entity_id for m in result.matches], query

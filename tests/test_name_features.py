@@ -21,6 +21,7 @@ from sanctio.text.cantonese import (
 from sanctio.text.normalize import (
     Role,
     analyze,
+    name_parts,
     russian_reading,
     syllable_key,
     to_latin,
@@ -3275,3 +3276,44 @@ def test_air_airline_and_airways_are_one_business_word() -> None:
     # and no more than a business word: another airline's name is another airline
     assert score("Mahan Air", "MERAJ AIR", org=True) < 0.5
 
+
+def test_the_names_a_text_gives_apart() -> None:
+    # an alias, a former or a trading name, a note or another name in brackets
+    assert name_parts("Mohamed al-Kani a.k.a. Mohammed Kani") == [
+        ("Mohamed al-Kani", "the name before 'a.k.a.'"),
+        ("Mohammed Kani", "the name after 'a.k.a.'")]
+    assert [p for p, _ in name_parts("ACME LTD T/A Rosneft Trading")] == [
+        "ACME LTD", "Rosneft Trading"]
+    assert [p for p, _ in name_parts("John Smith d/b/a Smith Trading Co")] == [
+        "John Smith", "Smith Trading Co"]
+    assert [p for p, _ in name_parts("Kaniyat Militia (9th Brigade)")] == [
+        "Kaniyat Militia", "9th Brigade"]
+    assert [p for p, _ in name_parts("Mohamed al-Kani (deceased)")] == ["Mohamed al-Kani"]
+    # each of two words or more, one of them no initial; Aka inside a name is a name word
+    assert name_parts("Mohamed al-Kani a.k.a. Kani") == [
+        ("Mohamed al-Kani", "the name before 'a.k.a.'")]
+    assert name_parts("A. B. (Smith)") == []
+    assert name_parts("Grace Aka Mensah") == []
+    assert name_parts("Mohamed al-Kani") == []
+    # a list of names, however parted (; or a / with spaces: M/V is a word)
+    assert [p for p, _ in name_parts("Mohamed al-Kani; Kaniyat Militia (9th Brigade)")] == [
+        "Mohamed al-Kani", "Kaniyat Militia", "9th Brigade"]
+    assert [p for p, _ in name_parts("Mohamed al-Kani / Abdurrahim al-Kani")] == [
+        "Mohamed al-Kani", "Abdurrahim al-Kani"]
+    assert name_parts("M/V IRAN FALAGH") == []
+    # two people's names joined by and or &, each of two words, no business word in either
+    assert name_parts("Ali Hassan & Omar Farouk") == [
+        ("Ali Hassan", "the name before '&', a name of its own"),
+        ("Omar Farouk", "the name after '&', a name of its own")]
+    for one in ("Nordstrand Maritime and Trading Company", "Mendoza, Martin and Torres",
+                "Johnson & Johnson", "MR AND MRS MOHAMED AL-KANI"):
+        assert name_parts(one) == [], one
+
+
+def test_digits_in_a_persons_name_are_set_aside() -> None:
+    # an account or a file number beside a person's name (Mohamed al-Kani 12345 was 0.69
+    # against AL-KANI, Mohamed): no word of the name; a company's number is one (Brigade 9)
+    form = analyze("Mohamed al-Kani 12345", org=False)
+    assert [t.text for t in form.scoring] == ["mohamed", "kani"]
+    assert score("Mohamed al-Kani 12345", "AL-KANI, Mohamed") >= 0.95
+    assert [t.text for t in analyze("Tarhuna 9th Brigade", org=True).scoring][1] == "9"

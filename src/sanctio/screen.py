@@ -67,6 +67,7 @@ from sanctio.text.normalize import (
     is_legal_form,
     known_name,
     known_syllable,
+    name_parts,
     other_ones_reading,
     russian_reading,
     script_parts,
@@ -1185,6 +1186,11 @@ class Screener:
                 "read with Russian letters for the Ukrainian or Belarusian ones, as the lists "
                 f"spell the names of Russians: {russian}", {"read_as": russian,
                                                              "language": "ru"}))
+        for part, how in name_parts(name) if not script_parts(name) else []:
+            # (Mohamed al-Kani a.k.a. Kani; Mohamed al-Kani (deceased); ACME LTD T/A Rosneft
+            # Trading: each name the text gives is screened as it is, not as words of one)
+            out.append(Reading(part, org, "reading", f"read as {how}: {part}",
+                               {"read_as": part, "part": how}))
         ship = (vessel_prefix_split(name)
                 if query.schema in (Schema.VESSEL, Schema.UNKNOWN, None) else None)
         if ship and (query.schema == Schema.VESSEL or len(ship[1].split()) >= 2):

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from functools import lru_cache
@@ -366,6 +367,72 @@ def _digits_as_letters(word: str) -> str:
 def _capitals(word: str) -> bool:
     """Every letter of the word a capital (where 1 stands for I, not l)."""
     return all(c.isupper() for c in word if c.isalpha())
+
+
+# the words that part the names one text gives: an alias (a.k.a., alias, also known as), a
+# former or a later name (f.k.a., formerly known as, n.k.a.), a trading name (d.b.a., t/a,
+# trading as)
+_ALIAS_MARK = re.compile(
+    r"(?i)(?<![\w.])(?:a\.?k\.?a\.?|a/k/a|f\.?k\.?a\.?|f/k/a|n\.?k\.?a\.?|d\.?b\.?a\.?|d/b/a|t/a"
+    r"|alias|also known as|formerly known as|now known as|formerly|trading as"
+    r"|doing business as)(?![\w/])")
+_BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]\s*")
+# the marks that part names in a list of them (Mohamed al-Kani; Abdurrahim al-Kani; a / or |
+# with spaces around it: M/V, T/A, S/A are words)
+_NAME_LIST = re.compile(r"\s*(?:[;\n]|\s[/|]\s)\s*")
+# the names of two people one text gives (Mohamed al-Kani and Fatima al-Kani: a joint
+# account), each of two words or more and neither with a business word
+_TWO_PEOPLE = re.compile(r"(?i)\s+(?:and|&)\s+")
+_PART_WORD = re.compile(r"[^\W\d_]{2,}|[^\W\d_]\.")
+
+
+def name_parts(text: str) -> list[tuple[str, str]]:
+    """The names a text gives apart, each of two words or more, with what parted it: a list
+    of names (Mohamed al-Kani; Abdurrahim al-Kani), the names on either side of a.k.a.,
+    f.k.a., d.b.a., t/a (Mohamed al-Kani a.k.a. Kani), the name without the words in
+    brackets and the name in brackets (Mohamed al-Kani (deceased); Kaniyat Militia (9th
+    Brigade)), two people's names (Mohamed al-Kani and Fatima al-Kani, a joint account);
+    [] where the text gives one name only."""
+    out: list[tuple[str, str]] = []
+    whole = " ".join(text.split())
+
+    def add(part: str, how: str) -> None:
+        part = " ".join(part.strip(" ,;:-").split())
+        words = _PART_WORD.findall(part)
+        if len(words) >= 2 and any(not w.endswith(".") for w in words) and part != whole and (
+                part not in [p for p, _ in out]):
+            out.append((part, how))
+
+    listed = [p for p in _NAME_LIST.split(text) if p.strip()]
+    for piece in listed:
+        if len(listed) >= 2:
+            add(_BRACKETED.sub(" ", piece), "one of the names the text lists")
+        _parts_of(piece, add)
+    return out
+
+
+def _parts_of(piece: str, add: Callable[[str, str], None]) -> None:
+    """The names one name of a list gives apart (:func:`name_parts`), each to ``add``."""
+    people = _TWO_PEOPLE.split(piece)
+    if len(people) == 2 and all(
+            len(_PART_WORD.findall(p)) >= 2 and not _BRACKETED.search(p) and "," not in p
+            and not any(w in GENERIC or is_legal_form(w) for w in tokenize_ascii(to_latin(p)))
+            for p in people):
+        mark = _TWO_PEOPLE.search(piece)
+        for k, person in enumerate(people):
+            add(person, f"the name {'after' if k else 'before'} "
+                        f"'{mark.group(0).strip() if mark else 'and'}', a name of its own")
+    pieces = _ALIAS_MARK.split(piece)
+    marks = _ALIAS_MARK.findall(piece)
+    for k, part in enumerate(pieces):
+        if len(pieces) > 1:
+            mark = marks[k - 1] if k else marks[0]
+            add(_BRACKETED.sub(" ", part),
+                f"the name {'after' if k else 'before'} '{mark.strip()}'")
+        if _BRACKETED.search(part):
+            add(_BRACKETED.sub(" ", part), "the name without the words in brackets")
+            for inner in _BRACKETED.findall(part):
+                add(inner, "the name in brackets")
 
 
 def vessel_prefix_split(text: str) -> tuple[str, str] | None:
@@ -2151,6 +2218,11 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             num = number_value(tok, words=org)
             if num is None and org is True and len(tok) >= 6:
                 num = _slipped_number(tok)
+            if num is not None and org is False and tok.isdigit():
+                # digits in a person's name are no word of it (an account or a file number
+                # a customer file writes beside the name): set aside
+                tokens.append(Token(tok, Role.PARTICLE, tok))
+                continue
             if num is not None:
                 tokens.append(Token(str(num), Role.NUMBER, str(num), num))
                 continue
