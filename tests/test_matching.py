@@ -903,3 +903,16 @@ def test_each_name_a_text_gives_is_screened_as_it_is(screener) -> None:  # type:
     for query in ("Mohamed Hassan a.k.a. Ali Kani", "John Smith (Kani)"):
         result = screener.screen(Query.build(query, schema="Person"))
         assert "us-ofac-29119" not in [m.entity_id for m in result.matches], query
+
+
+def test_a_name_with_more_names_than_the_list_writes_reaches_the_short_one(screener) -> None:  # type: ignore[no-untyped-def]
+    # a father's name and more (Muhammad Ali Khalifa al-Kani): the list's short name AL-KANI,
+    # Mohamed is reached with less than half the query's weight, so no candidate before
+    # (the entity was reached by its long name only, which scores low); the scoring decides
+    result = screener.screen(Query.build("Muhammad Ali Khalifa al-Kani", schema="Person"))
+    m = next(m for m in result.matches if m.entity_id == "us-ofac-29119")
+    assert m.score >= DEFAULT_THRESHOLD
+    assert "AL-KANI, Mohamed" in m.explanation[0].detail
+    # the name covered is still compared whole: another family name makes no match
+    other = screener.screen(Query.build("Muhammad Ali Khalifa al-Tamimi", schema="Person"))
+    assert "us-ofac-29119" not in [m.entity_id for m in other.matches]

@@ -164,6 +164,12 @@ SEARCH_POOL = 100
 # how alike (token-sort ratio) and how many at most
 NEAR_POOL = 100
 NEAR_FLOOR = 0.12
+# names under the evidence floor whose own words the query reaches (nearly) all, scored all
+# the same (see Screener._covered_names): down to what share of the query's weight, what share
+# of the name's own weight the evidence must be, and how many at most
+COVERED_FLOOR = 0.3
+COVERED_SHARE = 0.8
+COVERED_NAMES = 3
 NEAR_LIKE = 80
 NEAR_NAMES = 3
 # names of one entity scored in full per query: the best two by index evidence (the EU
@@ -682,6 +688,11 @@ class Screener:
         # table the stored screener maps, not each name read to compare it
         self.name_words: list[str] = [" ".join(sorted(t.text for t in n.form.scoring))
                                       for n in self.names]
+        # each list name's own weight, what a query with all its words collects (see
+        # _covered_names); a name of one word none (a query's one word is no cover of it)
+        self.name_weight: Any = np.fromiter(
+            (sum(n.weights or ()) if len(n.form.scoring) >= 2 else np.inf
+             for n in self.names), dtype=np.float64, count=len(self.names))
         self._workers: tuple[int, Any] | None = None
 
     def entity_names(self, pos: int) -> range:
@@ -880,6 +891,8 @@ class Screener:
                 ids = self._per_entity(form, found, evidence, OTHER_SCRIPT_FLOOR * floor,
                                        OTHER_SCRIPT_NAMES, 1)
             ids += self._near_names(form, found, evidence, ids, NEAR_FLOOR * weight)
+            if len(form.scoring) >= 3:
+                ids += self._covered_names(found, evidence, ids, COVERED_FLOOR * weight)
         best: dict[int, tuple[float, IndexedName, NameComparison]] = {}
         weights = self.index.weights
         for i in ids:
@@ -1021,6 +1034,41 @@ class Screener:
                 out.append(found[k])
                 have.add(owners[k])  # (one name an entity)
         return out[:NEAR_NAMES]
+
+    def _covered_names(self, found: list[int], evidence: list[float], taken: list[int],
+                       floor: float) -> list[int]:
+        """Names the index evidence left out whose own words the query reaches all the
+        same: of the ``NEAR_POOL`` reached best, those at ``COVERED_FLOOR`` of the query's
+        weight or more whose evidence is ``COVERED_SHARE`` of the name's own weight or more,
+        not scored already, one name of an entity, at most ``COVERED_NAMES``. A query that
+        writes more names than the list does (a father's and a grandfather's name, as
+        Arabic names go: Muhammad Ali Khalifa al-Kani for AL-KANI, Mohamed) reaches the list
+        name with less than half its own weight: the scoring decides on it, as on the
+        others."""
+        n = bisect_right(evidence, -floor, key=lambda e: -e)  # (evidence falls)
+        if n <= len(taken):
+            return []
+        import numpy as np  # (imported already by the index: a lookup)
+
+        names = np.asarray(found[:n])
+        covered = np.flatnonzero(np.asarray(evidence[:n]) >= COVERED_SHARE * self.name_weight[
+            names]).tolist()
+        if not covered:
+            return []
+        # (an entity scored already by other names too: its longest name reached best, the
+        # short one the query covers under the floor, AL-KANI, Mohamed Khalifa Abderrahim
+        # Shaqaqi and AL-KANI, Mohamed)
+        owners = (np.searchsorted(self.name_starts, names, side="right") - 1).tolist()
+        scored = set(taken)
+        have: set[int] = set()
+        out: list[int] = []
+        for k in covered:
+            if owners[k] not in have and found[k] not in scored:
+                out.append(found[k])
+                have.add(owners[k])  # (one name an entity)
+                if len(out) == COVERED_NAMES:
+                    break
+        return out
 
     def _per_entity(self, form: NameForm, found: list[int], evidence: list[float],
                     floor: float, limit: int, per_name: int) -> list[int]:
