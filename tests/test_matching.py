@@ -894,7 +894,8 @@ def test_each_name_a_text_gives_is_screened_as_it_is(screener) -> None:  # type:
                        ("Mohamed al-Kani a.k.a. Kani", "us-ofac-29119"),
                        ("M. Ali Traders d/b/a Kaniyat Militia", "us-ofac-29368"),
                        ("Fatima Zahra Idrissi and Mohamed al-Kani", "us-ofac-29119"),
-                       ("Omar Farouk Bakr; Kaniyat Militia", "us-ofac-29368")]:
+                       ("Omar Farouk Bakr; Kaniyat Militia", "us-ofac-29368"),
+                       ("MOHAMED AL KANI ACCT 4455", "us-ofac-29119")]:
         m = screener.screen(Query.build(query)).matches[0]
         assert m.entity_id == eid and m.score >= 0.95, (query, m.score)
         part = next(e for e in m.explanation if e.feature == "reading")

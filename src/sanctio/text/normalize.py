@@ -371,15 +371,19 @@ def _capitals(word: str) -> bool:
 
 # the words that part the names one text gives: an alias (a.k.a., alias, also known as), a
 # former or a later name (f.k.a., formerly known as, n.k.a.), a trading name (d.b.a., t/a,
-# trading as)
+# trading as), another party a payment's name line gives (c/o, care of, attn, on behalf of)
 _ALIAS_MARK = re.compile(
     r"(?i)(?<![\w.])(?:a\.?k\.?a\.?|a/k/a|f\.?k\.?a\.?|f/k/a|n\.?k\.?a\.?|d\.?b\.?a\.?|d/b/a|t/a"
     r"|alias|also known as|formerly known as|now known as|formerly|trading as"
-    r"|doing business as)(?![\w/])")
+    r"|doing business as|c/o|care of|attn:?|o/b/o|on behalf of)(?![\w/])")
 _BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]\s*")
 # the marks that part names in a list of them (Mohamed al-Kani; Abdurrahim al-Kani; a / or |
 # with spaces around it: M/V, T/A, S/A are words)
 _NAME_LIST = re.compile(r"\s*(?:[;\n]|\s[/|]\s)\s*")
+# an account or a reference a payment's name line writes after the name (ACCT 4455, A/C
+# 0012-33, REF: INV/2291, IBAN DE89...): a number, no word of any name
+_ACCOUNT = re.compile(r"(?i)\s*(?<![\w/])(?:a/c|acct|account|ref|iban)\b\s*(?:no\.?|nr\.?)?\s*"
+                      r"[:#.]?\s*[\w/.-]*\d[\w/.-]*")
 # the names of two people one text gives (Mohamed al-Kani and Fatima al-Kani: a joint
 # account), each of two words or more and neither with a business word
 _TWO_PEOPLE = re.compile(r"(?i)\s+(?:and|&)\s+")
@@ -389,7 +393,8 @@ _PART_WORD = re.compile(r"[^\W\d_]{2,}|[^\W\d_]\.")
 def name_parts(text: str) -> list[tuple[str, str]]:
     """The names a text gives apart, each of two words or more, with what parted it: a list
     of names (Mohamed al-Kani; Abdurrahim al-Kani), the names on either side of a.k.a.,
-    f.k.a., d.b.a., t/a (Mohamed al-Kani a.k.a. Kani), the name without the words in
+    f.k.a., d.b.a., t/a, c/o (Mohamed al-Kani a.k.a. Kani), the name without an account
+    or a reference beside it (MOHAMED AL KANI ACCT 4455), the name without the words in
     brackets and the name in brackets (Mohamed al-Kani (deceased); Kaniyat Militia (9th
     Brigade)), two people's names (Mohamed al-Kani and Fatima al-Kani, a joint account);
     [] where the text gives one name only."""
@@ -403,6 +408,9 @@ def name_parts(text: str) -> list[tuple[str, str]]:
                 part not in [p for p, _ in out]):
             out.append((part, how))
 
+    if _ACCOUNT.search(text):
+        add(_ACCOUNT.sub(" ", text), "the name without the account or reference beside it")
+        text = _ACCOUNT.sub(" ", text)
     listed = [p for p in _NAME_LIST.split(text) if p.strip()]
     for piece in listed:
         if len(listed) >= 2:
@@ -1021,6 +1029,7 @@ _LEGAL_WORDS = sorted({w for w in """
 company limited corporation incorporated liability partnership cooperative
 aktiengesellschaft gesellschaft responsabilidad limitada anonyme private public military
 closed society additional responsibility federal unitary enterprise budgetary institution
+republican
 """.split() if len(w) >= 6} | _TYPED_RUSSIAN)
 # short words of legal forms: corrected only beside another word of a legal form (PUBLIC
 # JONT-STOCK COMPANY, FEDERAL STQTE UNITARY ENTERPRISE), and found glued to one another
@@ -1461,6 +1470,8 @@ def _bare_form(text: str) -> tuple[str, list[tuple[str, str]]] | None:
             if any(m == joined for m, _ in more):
                 return f"{head} {joined}".strip(), more
     return None
+
+
 _LAST_DOT_MISSING = re.compile(r"(?<![a-z])(?:[a-z]{1,3}\.)+[a-z]{1,3}$")
 
 
@@ -2085,7 +2096,7 @@ _FORM_GLUED_LAST = re.compile(r"(?<=[A-Za-z]{3})(LLC|LTD|GMBH|JSC|PLC)\b")
 _FORM_WORD_GLUED = re.compile(
     r"\b(Open|Closed|Joint|Stock|Public|Private|Limited|Liability|Company)(?=[A-Z][a-z]{2,}\b)"
     r"|(?i:\b(otvetstvennost(?:yu|iu|ju)|ob(?:sch|shch)estvo|corporation|incorporated"
-    r"|partnership|responsabilidad)(?=[a-z]{4,}\b))")
+    r"|partnership|responsabilidad|republican(?=unitary))(?=[a-z]{4,}\b))")
 
 
 def _unglued(text: str, org: bool | None) -> str:
@@ -2218,9 +2229,10 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             num = number_value(tok, words=org)
             if num is None and org is True and len(tok) >= 6:
                 num = _slipped_number(tok)
-            if num is not None and org is False and tok.isdigit():
+            if num is not None and org is False and tok.isdigit() and len(tok) >= 3:
                 # digits in a person's name are no word of it (an account or a file number
-                # a customer file writes beside the name): set aside
+                # a customer file writes beside the name): set aside; not one or two, a
+                # name written as a number (Sergey Yurievich TEN, 10)
                 tokens.append(Token(tok, Role.PARTICLE, tok))
                 continue
             if num is not None:
