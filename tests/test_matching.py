@@ -895,7 +895,8 @@ def test_each_name_a_text_gives_is_screened_as_it_is(screener) -> None:  # type:
                        ("M. Ali Traders d/b/a Kaniyat Militia", "us-ofac-29368"),
                        ("Fatima Zahra Idrissi and Mohamed al-Kani", "us-ofac-29119"),
                        ("Omar Farouk Bakr; Kaniyat Militia", "us-ofac-29368"),
-                       ("MOHAMED AL KANI ACCT 4455", "us-ofac-29119")]:
+                       ("MOHAMED AL KANI ACCT 4455", "us-ofac-29119"),
+                       ("ARTAVIL (IMO 9187629)", "us-ofac-15036")]:
         m = screener.screen(Query.build(query)).matches[0]
         assert m.entity_id == eid and m.score >= 0.95, (query, m.score)
         part = next(e for e in m.explanation if e.feature == "reading")

@@ -3315,7 +3315,11 @@ def test_the_names_a_text_gives_apart() -> None:
     assert name_parts("M/V IRAN FALAGH") == []
     # an account or a reference a payment's name line writes beside the name
     assert name_parts("MOHAMED AL KANI ACCT 4455") == [
-        ("MOHAMED AL KANI", "the name without the account or reference beside it")]
+        ("MOHAMED AL KANI", "the name without the account, reference or IMO number beside it")]
+    # (a name of one word too, with a number beside it; IMO numbers have seven digits)
+    assert [p for p, _ in name_parts("ARTAVIL (IMO 9187629)")] == ["ARTAVIL"]
+    assert [p for p, _ in name_parts("ARTAVIL IMO No. 9187629")] == ["ARTAVIL"]
+    assert name_parts("Imo 2 Oil Company") == []
     assert [p for p, _ in name_parts("KANIYAT MILITIA REF: INV/2291")] == ["KANIYAT MILITIA"]
     assert name_parts("Account Management Services Ltd") == []
     # another party a payment's name line gives (care of, for the attention of)

@@ -381,9 +381,11 @@ _BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]\s*")
 # with spaces around it: M/V, T/A, S/A are words)
 _NAME_LIST = re.compile(r"\s*(?:[;\n]|\s[/|]\s)\s*")
 # an account or a reference a payment's name line writes after the name (ACCT 4455, A/C
-# 0012-33, REF: INV/2291, IBAN DE89...): a number, no word of any name
-_ACCOUNT = re.compile(r"(?i)\s*(?<![\w/])(?:a/c|acct|account|ref|iban)\b\s*(?:no\.?|nr\.?)?\s*"
-                      r"[:#.]?\s*[\w/.-]*\d[\w/.-]*")
+# 0012-33, REF: INV/2291, IBAN DE89...), a ship's IMO number (ARTAVIL (IMO 9187629)): a
+# number, no word of any name
+_ACCOUNT = re.compile(r"(?i)\s*(?<![\w/])(?:(?:a/c|acct|account|ref|iban)\b\s*(?:no\.?|nr\.?)?"
+                      r"\s*[:#.]?\s*[\w/.-]*\d[\w/.-]*|imo\s*(?:no\.?|number)?\s*[:#.]?\s*\d{7}\b)")
+_EMPTY_BRACKETS = re.compile(r"[(\[]\W*[)\]]")
 # the names of two people one text gives (Mohamed al-Kani and Fatima al-Kani: a joint
 # account), each of two words or more and neither with a business word
 _TWO_PEOPLE = re.compile(r"(?i)\s+(?:and|&)\s+")
@@ -401,16 +403,17 @@ def name_parts(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     whole = " ".join(text.split())
 
-    def add(part: str, how: str) -> None:
+    def add(part: str, how: str, least: int = 2) -> None:
         part = " ".join(part.strip(" ,;:-").split())
         words = _PART_WORD.findall(part)
-        if len(words) >= 2 and any(not w.endswith(".") for w in words) and part != whole and (
-                part not in [p for p, _ in out]):
+        if len(words) >= least and any(not w.endswith(".") for w in words) and (
+                part != whole and part not in [p for p, _ in out]):
             out.append((part, how))
 
     if _ACCOUNT.search(text):
-        add(_ACCOUNT.sub(" ", text), "the name without the account or reference beside it")
-        text = _ACCOUNT.sub(" ", text)
+        # (a name of one word too: the number beside it says it is the whole name, ARTAVIL)
+        text = _EMPTY_BRACKETS.sub(" ", _ACCOUNT.sub(" ", text))
+        add(text, "the name without the account, reference or IMO number beside it", 1)
     listed = [p for p in _NAME_LIST.split(text) if p.strip()]
     for piece in listed:
         if len(listed) >= 2:
