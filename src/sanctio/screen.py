@@ -1239,7 +1239,7 @@ class Screener:
             # Trading: each name the text gives is screened as it is, not as words of one)
             out.append(Reading(part, org, "reading", f"read as {how}: {part}",
                                {"read_as": part, "part": how}))
-        ship = (vessel_prefix_split(name)
+        ship = (vessel_prefix_split(name, query.schema == Schema.VESSEL)
                 if query.schema in (Schema.VESSEL, Schema.UNKNOWN, None) else None)
         if ship and (query.schema == Schema.VESSEL or len(ship[1].split()) >= 2):
             # (a name of unknown kind so read meets the listed vessels only: MT may be the

@@ -446,13 +446,23 @@ def _parts_of(piece: str, add: Callable[[str, str], None]) -> None:
                 add(inner, "the name in brackets")
 
 
-def vessel_prefix_split(text: str) -> tuple[str, str] | None:
+# the prefixes rigour's table lacks, read where the name is known to be a ship's: motor
+# ship, motor yacht, fishing and research vessel, and the kind written out (Tanker ARTAVIL)
+_SHIP_WORDS = re.compile(
+    r"(?i)^\W*(?:(?:m/?s|m\.s\.?|m/?y|m\.y\.?|f/?v|f\.v\.?|r/?v|r\.v\.?|vessel|tanker|ship"
+    r"|yacht|motor vessel|motor tanker|oil tanker)\s+)+")
+
+
+def vessel_prefix_split(text: str, vessel: bool = False) -> tuple[str, str] | None:
     """A ship's name split into the prefix that says what kind of ship it is and the name
     (``M/V ADRIAN DARYA 1``: ``M/V``, ``ADRIAN DARYA 1``; MV, M.V., MT, M/T, SS: rigour's
-    table), or None where it begins with none or nothing is left after it."""
+    table; for a name known to be a ship's, ``vessel``, MS, MY, FV, RV, Tanker, Vessel too),
+    or None where it begins with none or nothing is left after it."""
     from rigour.names import remove_obj_prefixes
 
     rest = remove_obj_prefixes(text).strip()
+    if vessel:
+        rest = remove_obj_prefixes(_SHIP_WORDS.sub("", rest)).strip()
     prefix = text.strip()[:len(text.strip()) - len(rest)].strip()
     if not any(c.isalnum() for c in rest) or not [
             w for w in prefix.split() if w.lower() != "the"]:
