@@ -116,6 +116,10 @@ al el ul ad ar as ash at az an ab bin ibn ben bint bent binti ould wuld ait van 
 del della da di du des le la los las dos das y e und and of the
 """.split())
 
+# "and" of Persian and Arabic between two words of an organisation's name, written apart (و)
+# or in Latin letters (Bank Sanat Va Madan, Ansar wa Muhajirin): what "and" is in English
+_AND_WORDS = frozenset({"va", "wa"})
+
 # bin and ibn glued to the next name (BINMARWAN), a name of five letters or more after it (ben
 # is left alone: Benjamin)
 _LINEAGE_GLUED = re.compile(r"^(?:bin|ibn)(?=[a-z]{5,}$)")
@@ -1322,9 +1326,17 @@ def _org_types(text: str) -> list[tuple[str, str]]:
             hit = _whole(form).search(text)
             if hit is not None and short and not _forms_only(text[hit.end():], found):
                 hit = None
-            if hit is not None and not any(
-                    (span := _word_span(m, text)) is not None
-                    and span[0] < hit.end() and hit.start() < span[1] for m, _ in found):
+            if hit is None:
+                continue
+            spans = [(m, _word_span(m, text)) for m, _ in found]
+            inside = {m for m, span in spans if span is not None
+                      and hit.start() <= span[0] and span[1] <= hit.end()}
+            if not any(span is not None and m not in inside and span[0] < hit.end()
+                       and hit.start() < span[1] for m, span in spans):
+                # (a longer form than rigour's, around it, is the form: Federalnoe
+                # Gosudarstvennoe Unitarnoe Predpriyatie, of which rigour reads the last
+                # three words)
+                found = [(m, c) for m, c in found if m not in inside]
                 found.append((form, cls))
     return found
 
@@ -1494,9 +1506,14 @@ def _form_letters(found: list[tuple[str, str]]) -> int:
 
 
 @lru_cache(maxsize=100_000)
-def _legal_forms(text: str, org: bool = True) -> tuple[str, frozenset[str]]:
+def _legal_forms(text: str, org: bool = True, typed: frozenset[str] | None = None
+                 ) -> tuple[str, frozenset[str]]:
     """Replace legal forms by their class (``Limited Liability Company`` -> ``llc``); ``org``
-    False for a name that may be a person's (its initials are no legal form: KHAN S. A.)."""
+    False for a name that may be a person's (its initials are no legal form: KHAN S. A.).
+    Given ``typed`` (the words typed in Latin letters in a name of a script that writes no
+    short vowels), a short form of three letters or fewer is one only where it was typed: the
+    consonants read from a word of the script are no form (سعد, Saad, is read sd, which
+    rigour knows as a Slovenian LLC; صنعت, industry, snt)."""
     # (PRIVATE, MILITARY COMPANY is one legal form)
     words = _LEGAL_PUNCT.sub(" ", text).split()
     text = " ".join(words)
@@ -1556,6 +1573,10 @@ def _legal_forms(text: str, org: bool = True) -> tuple[str, frozenset[str]]:
             text = " ".join(words)
             found = _org_types(text)
     found = _qualified(text, _with_folded(text, found))
+    if typed is not None:
+        found = [(m, cls) for m, cls in found
+                 if len(m.replace(".", "").replace(" ", "")) > 3
+                 or all(w in typed for w in tokenize_ascii(m))]
     if not org and not any(w in GENERIC for w in tokenize_ascii(text)):
         # (a short form rigour lacks ends a person's name as often, Wei Ou, Hamid Asa; beside
         # a business word it is a company's: OVLAS TRADING SAL)
@@ -2164,9 +2185,10 @@ def _analyze(text: str, org: bool | None) -> NameForm:
         # (a typo is typed: the vowels read into a word of a script that writes none are
         # no typo of a legal form, صارم Sarm no SARL; a word typed in Latin letters beside
         # it may be one, أشرف القيزاني, Limtied)
-        latin = _fix_legal_typos(latin, script == "Cyrillic", org, frozenset(
-            tokenize_ascii(" ".join(re.findall(r"[A-Za-z]+", text)))) if abjad else None)
-        latin_wo, legal = _legal_forms(latin, org is True)
+        typed = frozenset(tokenize_ascii(" ".join(re.findall(r"[A-Za-z]+", text)))) if (
+            abjad) else None
+        latin = _fix_legal_typos(latin, script == "Cyrillic", org, typed)
+        latin_wo, legal = _legal_forms(latin, org is True, typed)
         if not text.isascii() and script not in ("Han", "Hangul"):
             # legal forms written with diacritics (Gesellschaft mit beschränkter Haftung) or
             # in another script (Акционерное общество) are found in the text as written, and
@@ -2251,7 +2273,10 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             if num is not None:
                 tokens.append(Token(str(num), Role.NUMBER, str(num), num))
                 continue
-            if (len(tok) == 1 and tok in links and tok not in dotted) or (
+            if (org is not False and 0 < i < len(raw_tokens) - 1 and (
+                    (abjad and origs.get(tok) == "و")
+                    or (script == "Latin" and tok in _AND_WORDS))) or (
+                    len(tok) == 1 and tok in links and tok not in dotted) or (
                     abjad and len(tok) == 1 and len(raw_tokens) > 1 and len(
                     origs.get(tok) or "??") == 1 and origs.get(tok) not in _RIGHT_JOINING) or (
                     tok in PARTICLES and not syllabic
