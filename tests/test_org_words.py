@@ -173,8 +173,17 @@ def test_an_arabic_or_persian_company_is_read_with_its_business_words_in_english
     # the English word Persian writes for an airline's (ایران ایر, Iran Air)
     assert translated_reading("ایران ایر") == ("ایران air", [("ایر", "air")])
     assert translated_reading("محمد امين") is None  # a person's name has none
-    # nor is one read for the words a person's name has too (Mohammad Eslami, Ali Melli)
-    assert translated_reading("محمد اسلامی") is None and translated_reading("علی ملی") is None
+    # nor, in a name of unknown kind, is one read for the words a person's name has too
+    # (Mohammad Eslami, Ali Melli)
+    assert translated_reading("محمد اسلامی", org=None) is None
+    assert translated_reading("علی ملی", org=None) is None
+    # in one known to be an organisation's, they are its words (0.47 before against the
+    # Shahid Haj Ali Movahed Research Center: مرکز, تحقیقات two words more)
+    center = translated_reading("مرکز تحقیقات شهید حاج علی موحد", org=True)
+    assert center is not None and center[0] == "center research شهید حاج علی موحد"
+    assert compare_forms(analyze(center[0], org=True), analyze(
+        "Shahid Haj Ali Movahed Research Center", org=True), W).score >= 0.9
+    assert translated_reading("مرکز تحقیقات شهید حاج علی موحد", org=None) is None
     irgc = translated_reading("نیروی هوافضای سپاه پاسداران انقلاب اسلامی")
     assert irgc is not None and irgc[0] == "force aerospace islamic revolutionary guard corps"
     for query, listed in (("شرکت بنیان دانش شرق", "Bonyan Danesh Shargh Private Company"),

@@ -284,17 +284,19 @@ _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
 _INVISIBLE = re.compile(r"[\u200c\u200e\u200f]")  # a zero-width non-joiner, direction marks
 
 
-def _arabic_reading(text: str) -> tuple[str, list[tuple[str, str]]] | None:
+def _arabic_reading(text: str, org: bool = False) -> tuple[str, list[tuple[str, str]]] | None:
     """An Arabic or Persian organisation name with its business words and legal forms in
     English, as the lists write them (شرکت بنیان دانش شرق: company بنیان دانش شرق); None
-    when it has none, or only words a person's name has too (:data:`_ARABIC_NAME_WORDS`)."""
+    when it has none, or, but for a name known to be an organisation's (``org``), only words
+    a person's name has too (:data:`_ARABIC_NAME_WORDS`: مرکز تحقیقات شهید حاج علی موحد,
+    the Shahid Haj Ali Movahed Research Center, is read so)."""
     done: list[tuple[str, str]] = []
     text = ARABIC_MARKS.sub("", _INVISIBLE.sub("", text))  # (ملّی is ملی)
     for arabic, pattern, english in _ARABIC_COMPANY:
         if pattern.search(text):
             done.append((arabic, english))
             text = pattern.sub(f" {english} ", text)
-    if all(english in _ARABIC_NAME_WORDS for _, english in done):
+    if not done or (not org and all(english in _ARABIC_NAME_WORDS for _, english in done)):
         return None
     return " ".join(text.split()), done
 
@@ -314,7 +316,7 @@ def translated_reading(text: str, known: Callable[[str], bool] | None = None,
     if text.isascii():
         return None
     if not NATIVE_WORD.search(text):
-        return _arabic_reading(text) if _ARABIC_LETTER.search(text) else None
+        return _arabic_reading(text, org is True) if _ARABIC_LETTER.search(text) else None
     words = table()
     keep = set(name_words(text))
     english = {w: e for w in keep if (e := words.get(native_stem(w)) or (
