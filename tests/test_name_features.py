@@ -21,6 +21,7 @@ from sanctio.text.cantonese import (
 from sanctio.text.normalize import (
     Role,
     analyze,
+    arabic_prepare,
     name_parts,
     russian_reading,
     syllable_key,
@@ -3382,3 +3383,39 @@ def test_and_of_persian_and_arabic_in_an_organisations_name() -> None:
     # not in a person's name, nor first or last
     assert [t.role for t in analyze("Ali Wa Hasan", org=False).tokens][1] == Role.NAME
     assert analyze("Wa Lone", org=None).tokens[0].role == Role.NAME
+
+
+@pytest.mark.parametrize(("written", "listed"), [
+    # the Turkic daughter of and son of after the father's name, against the Russian
+    # patronymic (0.62-0.68 before: Marat~Maratovna a spelling, kyzy a word more)
+    ("Әлинә Марат кызы Кабаева", "Alina Maratovna KABAEVA"),
+    ("Alina Marat kyzy Kabaeva", "Alina Maratovna KABAEVA"),
+    ("Mehriban Arif qizi Aliyeva", "Mehriban Arifovna ALIYEVA"),
+    ("Ilham Heydar oglu Aliyev", "Ilham Heydarovich ALIYEV"),
+    ("Musa ogly Ali", "Ali Musayevich"),
+])
+def test_a_turkic_patronymic_is_the_russian_one(written: str, listed: str) -> None:
+    assert score(written, listed) >= 0.95
+    assert "the same patronymic (Turkic son or daughter of)" in describe(written, listed)
+
+
+def test_a_turkic_son_of_is_no_word_of_the_name() -> None:
+    # (the marker set aside, the father's name a name: Faik Mamedov 0.90 before)
+    assert score("Faik Sameddin ogly MAMEDOV", "Faik Sameddin Mamedov") == pytest.approx(1.0)
+    assert score("Faik Mamedov", "Faik Sameddin ogly MAMEDOV") > score(
+        "Faik Mamedov", "Faik Sameddin Bala MAMEDOV")
+    # not an organisation's word, nor a name's first
+    assert analyze("Ogly Trading", org=None).scoring[0].text == "ogly"
+
+
+def test_urdu_writes_the_h_of_chaudhry_before_the_d() -> None:
+    # چوہدری: ch-w-h-d-r-y, Latin Chaudhry, Chowdhury, Chaudhary (0.33 before, other letters)
+    word = arabic_prepare("چوہدری")  # (ہ, the Urdu h, as Arabic writes it: ه)
+    for latin in ("chaudhry", "chowdhury", "chaudhary", "chohdry"):
+        assert reads_as(word, latin)
+    assert score("محمد یوسف چوہدری", "Muhammad Yousaf CHAUDHRY") >= 0.9
+    # the h is written, before the d or after it (فهد is Fahd, not Fad; مهدی not Madi)
+    assert reads_as("فهد", "fahd") and not reads_as("فهد", "fad")
+    assert not reads_as("مهدی", "madi")
+    # ending the word (a first version read past its end: شاهد, Shahid; مجاهد, Mujahid)
+    assert reads_as("شاهد", "shahid") and reads_as("مجاهد", "mujahid")

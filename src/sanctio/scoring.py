@@ -762,6 +762,9 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         return 0.0, "different"
     if (q.alt is not None and (q.alt == r.text or q.alt == r.alt)) or (
             r.alt is not None and r.alt == q.text):
+        if (q.alt or r.alt or "").endswith(("vich", "vna")):
+            # (Marat kyzy, Maratovna: one father's name, in the Turkic and the Russian way)
+            return 0.98, "the same patronymic (Turkic son or daughter of)"
         return 0.98, "article joined"
     if _particle_glued(q.text, r.text):
         # the other particles glued to a name (al and bin have their alternative form above)

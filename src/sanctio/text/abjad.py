@@ -309,6 +309,11 @@ def _reading(word: str) -> re.Pattern[str] | None:
                 parts.append("(?:w|v|u|o)?")  # Persian خوا: Khajeh, Khwaja
             else:
                 parts.append(_SPELL["و"])
+        elif ch == "ه" and i and i + 1 < n and letters[i + 1] == "د" and not end:
+            # Urdu writes the h of Chaudhry, Chowdhury before the d (چوہدری), Latin after it
+            parts.append(f"(?:h{_V}?d|dh)")
+            i += 1
+            last = i == n - 1
         elif ch in "هةה" and end:
             # Fatemeh, Fatima; Hamzah, Hamza; Izzat: a vowel before it, or h or t, is
             # written (دانيالة, דניאלה are Daniela, not Daniel)

@@ -116,6 +116,21 @@ al el ul ad ar as ash at az an ab bin ibn ben bint bent binti ould wuld ait van 
 del della da di du des le la los las dos das y e und and of the
 """.split())
 
+# the Turkic "son of" and "daughter of" after the father's name, as Azerbaijani, Uzbek and
+# Tatar names write their patronymic (Faik Sameddin ogly MAMEDOV, Әлинә Марат кызы Кабаева):
+# Russian records write the same as -ovich, -ovna (Alina Maratovna KABAEVA)
+_TURKIC_SON = frozenset({"ogly", "oglu", "ogli", "ugli", "oghli", "oghlu"})
+_TURKIC_DAUGHTER = frozenset({"kyzy", "kizi", "qizi", "gizi", "kyzi", "qyzy", "kizy", "gyzy"})
+_TURKIC_OF = _TURKIC_SON | _TURKIC_DAUGHTER
+
+
+def turkic_patronymic(father: str, marker: str) -> str:
+    """The Russian patronymic of a father's name a Turkic marker follows (marat kyzy:
+    maratovna; musa ogly: musayevich)."""
+    end = ("vna" if marker in _TURKIC_DAUGHTER else "vich")
+    return father + ("ye" + end if father[-1] in "aeiouy" else "o" + end)
+
+
 # "and" of Persian and Arabic between two words of an organisation's name, written apart (و)
 # or in Latin letters (Bank Sanat Va Madan, Ansar wa Muhajirin): what "and" is in English
 _AND_WORDS = frozenset({"va", "wa"})
@@ -2273,7 +2288,9 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             if num is not None:
                 tokens.append(Token(str(num), Role.NUMBER, str(num), num))
                 continue
-            if (org is not False and 0 < i < len(raw_tokens) - 1 and (
+            if (org is not True and tok in _TURKIC_OF and i > 0 and len(
+                    raw_tokens[i - 1]) >= 3 and raw_tokens[i - 1].isalpha()) or (
+                    org is not False and 0 < i < len(raw_tokens) - 1 and (
                     (abjad and origs.get(tok) == "و")
                     or (script == "Latin" and tok in _AND_WORDS))) or (
                     len(tok) == 1 and tok in links and tok not in dotted) or (
@@ -2329,6 +2346,12 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             elif (role == Role.NAME and len(tok) <= 3 and tokens and tokens[-1].text == "al"
                   and tokens[-1].role == Role.PARTICLE):
                 alt = "al" + tok  # a short name after its article is written with it (AL-ID: Alid)
+            elif (role == Role.NAME and org is not True and not syllabic and len(tok) >= 3
+                  and tok.isalpha() and i + 1 < len(raw_tokens)
+                  and raw_tokens[i + 1] in _TURKIC_OF):
+                # the father's name a Turkic "son of" follows, as Russian writes the
+                # patronymic (Marat kyzy: Maratovna)
+                alt = turkic_patronymic(tok, raw_tokens[i + 1])
             elif role == Role.NAME and not syllabic and _LINEAGE_GLUED.match(tok):
                 alt = tok[3:]  # "son of" glued to the father's name (BINMARWAN: bin Marwan)
             elif (role == Role.NAME and not syllabic and len(tok) >= 6
