@@ -2005,6 +2005,21 @@ def test_company_on_one_side_only_is_no_business_word_more() -> None:
     assert feature_of("Khaldi EP", "AL KHALDI COMPANY LLC", True, True, "business_extra") == 1.0
 
 
+def test_more_business_words_beside_one_both_names_have_say_more_of_that_business() -> None:
+    # (Воткинский завод, Votkinsk Plant, is the Votkinsk Machine Building Plant; Stanex Group
+    # Holding the STANEX GROUP LLP: 0.5-0.7 before, as another company of that name)
+    for query, listed in (("Votkinsk Plant", "Votkinsk Machine Building Plant"),
+                          ("Stanex Group Holding", "STANEX GROUP LLP"),
+                          ("Zaliv Shipyard", "Zaliv Shipbuilding Plant Shipyard")):
+        assert feature_of(query, listed, True, True, "business_extra") == 0.0, query
+        assert feature_of(listed, query, True, True, "business_extra") == 0.0, query
+        assert score(query, listed, org=True) >= 0.9, query
+    # the name alone, or with Company only, is as before (Saha Trading FZE is no SAHA)
+    assert feature_of("Saha Trading FZE", "SAHA", True, True, "business_extra") == 1.0
+    assert feature_of("Dey Shipping Co., Ltd.", "DEY COMPANY", True, True,
+                      "business_extra") == 1.0
+
+
 def feature_of(a: str, b: str, org_a: bool | None, org_b: bool | None, name: str) -> float:
     return compare_forms(analyze(a, org=org_a), analyze(b, org=org_b), W).features[name]
 

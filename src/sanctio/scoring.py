@@ -2468,6 +2468,11 @@ def _business_extra(q: NameForm, r: NameForm, un_q: list[Token], un_r: list[Toke
     if sum(1 for t in r.scoring if t.role == Role.NAME) != 1 or any(
             t.text in ARMED for t in r.scoring):
         return False  # (an armed group's name takes more words: KANIYET MILITIA GROUP)
+    if any(t.role == Role.GENERIC and t.text not in _COMPANY_WORDS for t in r.scoring):
+        # (the one word with a business word of its own, found: the other's more business
+        # words say more of that business, Воткинский завод, Votkinsk Plant, is the
+        # Votkinsk Machine Building Plant)
+        return False
     extra = [t for t in un_q if t.role == Role.GENERIC and t.text not in ARMED]
     if extra and all(t.text in _COMPANY_WORDS for t in extra):
         # Company beside a business word both names have says no more than a legal form
