@@ -3387,6 +3387,15 @@ def test_short_legal_forms_are_not_read_from_a_script_without_vowels() -> None:
     assert analyze("راحت لمتد", org=True).legal == {"llc"}
 
 
+def test_no_legal_form_is_read_from_the_syllables_of_a_hangul_name() -> None:
+    # 회사 (company) is hoe sa, and rigour knows SA: the name lost sa, and against the
+    # list's Hoesa written as one word was 0.61 (조선백호무역회사, Joson Paekho Muyok Hoesa)
+    assert not analyze("조선백호무역회사", org=True).legal
+    assert score("조선백호무역회사", "Joson Paekho Muyok Hoesa", org=True) >= 0.95
+    # a form typed in Latin letters beside it is one
+    assert analyze("백호 LLC", org=True).legal == {"llc"}
+
+
 def test_and_of_persian_and_arabic_in_an_organisations_name() -> None:
     # و written apart, va and wa in Latin letters: what "and" is in English (0.19 before:
     # the letter w and the word va, names of neither side)

@@ -2200,8 +2200,9 @@ def _analyze(text: str, org: bool | None) -> NameForm:
         # (a typo is typed: the vowels read into a word of a script that writes none are
         # no typo of a legal form, صارم Sarm no SARL; a word typed in Latin letters beside
         # it may be one, أشرف القيزاني, Limtied)
+        # (nor from the syllables of a Hangul name: 회사, company, is hoe sa, and SA a form)
         typed = frozenset(tokenize_ascii(" ".join(re.findall(r"[A-Za-z]+", text)))) if (
-            abjad) else None
+            abjad or script == "Hangul") else None
         latin = _fix_legal_typos(latin, script == "Cyrillic", org, typed)
         latin_wo, legal = _legal_forms(latin, org is True, typed)
         if not text.isascii() and script not in ("Han", "Hangul"):
