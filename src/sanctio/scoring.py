@@ -80,6 +80,7 @@ from sanctio.text.normalize import (
     pinyin_apart,
     pinyin_misread,
     pinyin_pairs,
+    russian_nominative,
     skeleton,
     sounds,
     strict_skeleton,
@@ -765,6 +766,9 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         if (q.alt or r.alt or "").endswith(("vich", "vna")):
             # (Marat kyzy, Maratovna: one father's name, in the Turkic and the Russian way)
             return 0.98, "the same patronymic (Turkic son or daughter of)"
+        if any(t.alt is not None and russian_nominative(t.text) == t.alt for t in (q, r)):
+            # (Завод имени Свердлова, Sverdlov Plant)
+            return 0.98, "the same name (in the genitive: named after)"
         return 0.98, "article joined"
     if _particle_glued(q.text, r.text):
         # the other particles glued to a name (al and bin have their alternative form above)

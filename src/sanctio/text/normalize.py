@@ -124,6 +124,37 @@ _TURKIC_DAUGHTER = frozenset({"kyzy", "kizi", "qizi", "gizi", "kyzi", "qyzy", "k
 _TURKIC_OF = _TURKIC_SON | _TURKIC_DAUGHTER
 
 
+def _named_after(raw_tokens: list[str], dotted: frozenset[str]) -> int | None:
+    """Where an organisation's name says whom it is named after (имени, им., named after):
+    the position of that word, the last of the two of named after; None for no such word."""
+    for i, tok in enumerate(raw_tokens[:-1]):
+        if i and (tok == "imeni" or (tok == "im" and tok in dotted)):
+            return i
+        if i and tok == "named" and raw_tokens[i + 1] == "after" and i + 2 < len(raw_tokens):
+            return i + 1
+    return None
+
+
+_NAMED_AFTER_SHORT = re.compile(r"(?<!\w)[Ии][Мм]\.\s*")
+
+_GENITIVE = re.compile(r"(?:(?P<adj>[a-z]{3,})ogo|(?P<fam>[a-z]{3,}(?:ov|ev|in|yn))a"
+                       r"|(?P<yot>[a-z]{3,})ya|(?P<cons>[a-z]{3,}[^aeiouy])a)")
+
+
+def russian_nominative(word: str) -> str | None:
+    """A Russian name in the genitive, as an organisation named after a person writes it
+    (Sverdlova, Gorkogo, Alekseya Talaya, Stelmakha), as the person's name is written
+    (Sverdlov, Gorkiy, Aleksey Talay, Stelmakh); None for a word in no such form."""
+    m = _GENITIVE.fullmatch(word)
+    if m is None:
+        return None
+    if m.group("adj"):
+        return m.group("adj") + "iy"
+    if m.group("yot"):
+        return m.group("yot") + "y"
+    return m.group("fam") or m.group("cons")
+
+
 def turkic_patronymic(father: str, marker: str) -> str:
     """The Russian patronymic of a father's name a Turkic marker follows (marat kyzy:
     maratovna; musa ogly: musayevich)."""
@@ -2189,6 +2220,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                 if len(parts) == 1:
                     origs.setdefault(parts[0], word)
         text = arabic_prepare(text)
+    if script == "Cyrillic":
+        text = _NAMED_AFTER_SHORT.sub("имени ", text)  # (им. is no legal form: IM, an SOE)
     if script == "Hangul":
         latin, origs = _hangul_latin(text)
     else:
@@ -2259,6 +2292,10 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     dotted = frozenset(_DOTTED_WORD.findall(latin.lower())) if "." in latin else frozenset()
     business = org is None and script == "Latin" and any(
         (full_word(t) or t) in _COMPANY_SIGNS for t in raw_tokens)
+    # (an organisation named after a person has the name in the genitive after the word
+    # that says so: Завод имени Свердлова is the Sverdlov Plant)
+    named_at = _named_after(raw_tokens, dotted) if org is not False and script in (
+        "Latin", "Cyrillic") else None
     tokens: list[Token] = []
     for i, raw in enumerate(raw_tokens):
         parts = split_compounds(raw, arabic) if org is not True else [raw]
@@ -2289,7 +2326,9 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             if num is not None:
                 tokens.append(Token(str(num), Role.NUMBER, str(num), num))
                 continue
-            if (org is not True and tok in _TURKIC_OF and i > 0 and len(
+            if (named_at is not None and (i == named_at or (
+                    raw_tokens[named_at] == "after" and i == named_at - 1))) or (
+                    org is not True and tok in _TURKIC_OF and i > 0 and len(
                     raw_tokens[i - 1]) >= 3 and raw_tokens[i - 1].isalpha()) or (
                     org is not False and 0 < i < len(raw_tokens) - 1 and (
                     (abjad and origs.get(tok) == "و")
@@ -2342,7 +2381,10 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             else:
                 role = Role.NAME
             alt = None
-            if role == Role.NAME and _ARTICLE_GLUED.match(tok) and len(tok) >= 6:
+            if named_at is not None and i > named_at and role == Role.NAME and len(tok) >= 5 and (
+                    nominative := russian_nominative(tok)) is not None:
+                alt = nominative  # (Sverdlova, Sverdlov)
+            elif role == Role.NAME and _ARTICLE_GLUED.match(tok) and len(tok) >= 6:
                 alt = tok[2:]
             elif (role == Role.NAME and len(tok) <= 3 and tokens and tokens[-1].text == "al"
                   and tokens[-1].role == Role.PARTICLE):
