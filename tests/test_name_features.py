@@ -3470,3 +3470,21 @@ def test_a_genitive_is_read_only_after_named_after() -> None:
     # not elsewhere (Ivanova Trading is a woman's, or another, company)
     assert "genitive" not in describe("Ivanova Trading", "Ivanov Trading", org=True)
     assert "genitive" not in describe("Anna IVANOVA", "Anna IVANOV")
+
+
+def test_russian_junior_and_senior_after_the_name() -> None:
+    # младший, старший: the generation, as Jr and Sr (0.68 before: a word more)
+    assert score("Евгений Примаков-младший", "Yevgeny Primakov Jr") >= 0.95
+    assert score("Іван Петренко старший", "Ivan Petrenko") >= 0.95
+    assert "mladshiy" in describe("Евгений Примаков-младший", "Yevgeny Primakov Jr").split(
+        "ignored: ")[1]
+
+
+def test_a_business_word_found_only_as_a_spelling_says_nothing_of_the_business() -> None:
+    # the rule above, where the one word's business word was found as a spelling of a name
+    # word only (Consulting, COMPUTING): Rana Consulting Corporation is no RANA INTELLIGENCE
+    # COMPUTING COMPANY (0.83, a false alert in a first version of the rule)
+    assert feature_of("Rana Consulting Corporation", "RANA INTELLIGENCE COMPUTING COMPANY",
+                      True, True, "business_extra") == 1.0
+    assert score("Rana Consulting Corporation", "RANA INTELLIGENCE COMPUTING COMPANY",
+                 org=True) < 0.8

@@ -1016,7 +1016,10 @@ _DOTTED_WORD = re.compile(r"(?<![a-z])([a-z]+)\.")
 
 # a person's generation, after the name (John SMITH Jr., Sr, III); the numerals only in a
 # name known to be a person's (Fund II is another fund)
-_GENERATIONS = frozenset("jr jnr junior sr snr senior".split())
+# (and младший, старший, as Russian writes them after a name: Евгений Примаков-младший is
+# Yevgeny Primakov Jr; молодший, старший in Ukrainian)
+_GENERATIONS = frozenset("""jr jnr junior sr snr senior mladshiy mladshii mladshy starshiy
+starshii starshy starshyy molodshyi molodshiy molodshyy starshyi""".split())
 _GENERATION_NUMERALS = frozenset("ii iii iv".split())
 
 # Muhammad written short, as South Asian, Malaysian and Arab records write it (Md, Mohd, Muhd,
