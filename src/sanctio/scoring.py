@@ -2460,8 +2460,15 @@ def _generic_conflict(un_q: list[Token], un_r: list[Token]) -> bool:
     return bool(gq and gr) and not (gq | gr) <= ARMED
 
 
+def _found_as_business(t: Token, real: list[Pair]) -> bool:
+    """The token is paired with business words of the other name (not as a spelling of a
+    word of its name: Consulting found as COMPUTING)."""
+    return any(any(x is t for x in mine) and all(o.role == Role.GENERIC for o in other)
+               for p in real for mine, other in ((p.query, p.listed), (p.listed, p.query)))
+
+
 def _business_extra(q: NameForm, r: NameForm, un_q: list[Token], un_r: list[Token],
-                    as_business: frozenset[int] = frozenset()) -> bool:
+                    real: list[Pair]) -> bool:
     """An organisation listed under one word (and business words), all found, and the
     query has business words besides (Saha Trading FZE, Wafa Shipping LLC against SAHA,
     Al Wafa; :func:`name_features` asks it the other way round too): another company of
@@ -2473,10 +2480,10 @@ def _business_extra(q: NameForm, r: NameForm, un_q: list[Token], un_r: list[Toke
     if sum(1 for t in r.scoring if t.role == Role.NAME) != 1 or any(
             t.text in ARMED for t in r.scoring):
         return False  # (an armed group's name takes more words: KANIYET MILITIA GROUP)
-    if any(t.role == Role.GENERIC and t.text not in _COMPANY_WORDS and id(t) in as_business
-           for t in r.scoring):
+    if any(t.role == Role.GENERIC and t.text not in _COMPANY_WORDS
+           and _found_as_business(t, real) for t in r.scoring):
         # (the one word with a business word of its own, found as a business word of the
-        # other's (``as_business``): the other's more business words say more of that
+        # other's (``real``, the pairs): the other's more business words say more of that
         # business, Воткинский завод, Votkinsk Plant, is the Votkinsk Machine Building Plant;
         # Consulting found as COMPUTING, a spelling only, says no such thing)
         return False
@@ -2721,13 +2728,8 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         syllable_key(rt[j].text) is not None for j in r_names)
     # (either way: Saha Trading FZE is no SAHA, and Rey SARL no REY INVESTMENT COMPANY; a
     # list name with a word of its own more is not one word and business words)
-    # (the tokens of either side found as a business word of the other's)
-    as_business = frozenset(id(t) for p in real for mine, other in (
-        (p.query, p.listed), (p.listed, p.query)) if all(o.role == Role.GENERIC for o in other)
-        for t in mine)
-    business_extra = _business_extra(q, r, un_q, un_r, as_business) or (
-        _business_extra(r, q, un_r, un_q, as_business) and all(
-            t.role != Role.NAME for t in un_r))
+    business_extra = _business_extra(q, r, un_q, un_r, real) or (
+        _business_extra(r, q, un_r, un_q, real) and all(t.role != Role.NAME for t in un_r))
     # (a company's name with a word of its own more amid the query's, which has one word
     # of its own: King Group is not KING ROMANS GROUP, Marin Shipping not Marin Trans
     # Shipping; a word before or after them is more often a prefix or a translated legal
