@@ -1271,14 +1271,18 @@ def _joined(a: str, b: str, abjad: bool = False, orig: str | None = None) -> Tok
     return Token(a + b, Role.NAME, skeleton(a + b), abjad=abjad, orig=orig)
 
 
-_SIM_CACHE: dict[tuple[str, bool, str | None, bool, str | None, bool],
+_SIM_CACHE: dict[tuple[str, bool, str | None, bool, str | None, bool, Role, str | None],
                  dict[str, tuple[float, str]]] = {}
 
 
 def _sim_row(a: Token) -> dict[str, tuple[float, str]]:
-    """Memoised similarities of one query token to list tokens (a token's alt form,
-    symbols and role follow from its text, so its text and script flag are the whole key)."""
-    key = (a.text, a.abjad, a.orig, a.short, a.han, a.aspirated)
+    """Memoised similarities of one query token to list tokens. Every field token_sim reads
+    is in the key: the text, the word it came from (its symbols follow from those), the
+    script flags, and the role and the alternative form, which its place in the name decides
+    (bank is a business word in a company's name, a name in a person's; Marat before kyzy
+    has Maratovna, the al before dyn makes aldyn), so no earlier call can change a later
+    result."""
+    key = (a.text, a.abjad, a.orig, a.short, a.han, a.aspirated, a.role, a.alt)
     row = _SIM_CACHE.get(key)
     if row is None:
         if len(_SIM_CACHE) > 200_000:
@@ -1288,12 +1292,11 @@ def _sim_row(a: Token) -> dict[str, tuple[float, str]]:
 
 
 def _row_key(b: Token) -> str:
-    # a token's similarities follow from its text and the word it came from (its symbols
-    # and script flag follow from those): both are the key, so no earlier call can change
-    # a later result
+    # every field token_sim reads, as in _sim_row (a plain name word: its text)
     return (f"{b.text}\x00{b.orig}\x00{b.abjad:d}\x00{b.short:d}\x00{b.han}\x00"
-            f"{b.aspirated:d}" if b.orig or b.abjad or b.short or b.han or b.aspirated
-            else b.text)
+            f"{b.aspirated:d}\x00{b.role:d}\x00{b.alt}" if (
+                b.orig or b.abjad or b.short or b.han or b.aspirated or b.alt
+                or b.role != Role.NAME) else b.text)
 
 
 def cached_token_sim(a: Token, b: Token) -> tuple[float, str]:
