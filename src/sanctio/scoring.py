@@ -989,6 +989,18 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         # two names (Ihsaan, Hassan); a typo rarely hits the first letter, and one dropped
         # vowel is one edit (Brahim, Ibrahim: 0.88)
         sim, how = KNOWN_OTHER_SIM, "another name (other first letter)"
+    elif how == "spelling" and sim < 0.9 and min(lq, lr) >= 4 and not (
+            q.abjad or r.abjad or q.orig or r.orig) and not (
+            _onset(q.text) & _onset(r.text)) and q.text[0] not in _VOWEL_HEADS and (
+            r.text[0] not in _VOWEL_HEADS) and abs(lq - lr) <= 2 and not (
+            q.text.endswith(r.text) or r.text.endswith(q.text)) and OSA.distance(
+            q.text, r.text, score_cutoff=2) >= 2:
+        # two letters or more apart, the first sounds too (Baranova, Kapranova; Lomov,
+        # Gromov): a typo rarely hits the first letter, and another romanisation spells it
+        # with a letter of the same sound (Charif, Sharif): two names (but a word with
+        # letters glued before it: AOZAVODELEKON, AO Zavod Elekon; a vowel against a
+        # consonant is the rule above, and an h dropped is a spelling: Kharonovich, Aaronovich)
+        sim, how = KNOWN_OTHER_SIM, "another name (other first sound)"
     return sim, how
 
 
@@ -2805,9 +2817,11 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         "han_missing": float(cjk and r_un_w > 0 and all(t.han for t in qt)),
         # (a company's name written in Chinese characters is all its characters, but for a
         # city before them, which a query with the company's words may leave out: 辽阳石化公司,
-        # Liao Yang Shi Hua Company, is no Yang Liao; 成都精芯科技 is 精芯科技)
-        "han_company_missing": float(bare_vs_org and any(
-            rt[j].han and rt[j].role == Role.NAME for j in range(len(rt)) if j not in used_r)),
+        # Liao Yang Shi Hua Company, is no Yang Liao; 成都精芯科技 is 精芯科技; its business
+        # words read from the characters too, 石化 petrochemical, but for 公司, company)
+        "han_company_missing": float(bare_vs_org and any(t.han for t in rt) and any(
+            rt[j].role == Role.NAME or (rt[j].role == Role.GENERIC and rt[j].text != "company")
+            for j in range(len(rt)) if j not in used_r)),
         "known_name_slip": float(_known_name_slip(q, r, real)),
         "compound_missing": float(_compound_missing(q, r, used_r, real)),
         "family_missing": float(family_missing),

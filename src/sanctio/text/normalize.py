@@ -2014,6 +2014,16 @@ _HAN_COMPANY = [
     ("机床", " machine tool "), ("機床", " machine tool "),
     ("数控", " cnc "), ("數控", " cnc "), ("船务", " shipping "), ("船務", " shipping "),
     ("机器人", " robotics "), ("機器人", " robotics "),
+    ("石油化工", " petrochemical "), ("石化", " petrochemical "), ("宇航", " aerospace "),
+    ("航天", " aerospace "), ("电气", " electric "), ("電氣", " electric "),
+    ("激光", " laser "), ("光学", " optics "), ("光學", " optics "), ("化学", " chemical "),
+    ("化學", " chemical "), ("重工", " heavy industry "), ("电力", " power "),
+    ("電力", " power "), ("咨询", " consulting "), ("諮詢", " consulting "),
+    ("服务", " services "), ("服務", " services "), ("会社", " company "),
+    ("會社", " company "), ("公安局", " public security bureau "),
+    # (cities whose first character ICU reads in its other sound: 厦 sha, 都 dou, 重 zhong)
+    ("厦门", " xia men "), ("廈門", " xia men "), ("成都", " cheng du "),
+    ("重庆", " chong qing "), ("重慶", " chong qing "),
     # (city and province left out: Jinhua, not Jinhua Shi)
     ("有限", " limited "), ("市", " "), ("省", " "), ("中国", " china "), ("中國", " china "),
     ("(", " "), (")", " "), ("（", " "), ("）", " "),
@@ -2236,9 +2246,11 @@ def _analyze(text: str, org: bool | None) -> NameForm:
         # (a typo is typed: the vowels read into a word of a script that writes none are
         # no typo of a legal form, صارم Sarm no SARL; a word typed in Latin letters beside
         # it may be one, أشرف القيزاني, Limtied)
-        # (nor from the syllables of a Hangul name: 회사, company, is hoe sa, and SA a form)
+        # (nor from the syllables of a Hangul or Chinese name: 회사, company, is hoe sa, and
+        # SA a form; 裕 is yu, which rigour reads as one; the company words read from Chinese
+        # before, 有限公司 co ltd, are Latin words of the text by now)
         typed = frozenset(tokenize_ascii(" ".join(re.findall(r"[A-Za-z]+", text)))) if (
-            abjad or script == "Hangul") else None
+            abjad or script in ("Hangul", "Han")) else None
         latin = _fix_legal_typos(latin, script == "Cyrillic", org, typed)
         latin_wo, legal = _legal_forms(latin, org is True, typed)
         if not text.isascii() and script not in ("Han", "Hangul"):
