@@ -19,10 +19,12 @@ from sanctio.text.normalize import analyze
 from sanctio.text.orgwords import (
     acronym_readings,
     body_acronym_reading,
+    english_of,
     name_words,
     native_stem,
     place_of,
     translated_reading,
+    written_table,
 )
 
 from .conftest import requires_full_lists
@@ -81,6 +83,62 @@ def test_the_shipped_table_and_the_translated_reading() -> None:
     # a name with no Cyrillic word, or none the table knows, has no such reading
     assert translated_reading("Ural Optical Plant") is None
     assert translated_reading("Шваб") is None
+
+
+def test_the_written_vocabulary_of_organisation_names() -> None:
+    # one English word or phrase for each stem, each stem four letters at least
+    doc = json.loads(files("sanctio").joinpath("data", "org_words_written.json").read_text(
+        "utf-8"))
+    seen: dict[str, str] = {}
+    for entry in [*doc["cyrillic"], *doc["greek"]]:
+        for form in entry["forms"].split():
+            stem = native_stem(form)
+            assert len(stem) >= 4, form
+            assert seen.setdefault(stem, entry["english"]) == entry["english"], form
+    assert len(seen) == len(written_table()) >= 1000
+    # a word the lists taught in part is read whole (машиностроения: machine building, where
+    # the lists taught machine); the lists' word stands where the hand wrote another
+    assert english_of("машиностроения") == "machine building"
+    assert english_of("завода") == "plant"
+    # and the names the lists translate meet their English names (they met in no word, or
+    # one, as transliterated: Koreyska narodna armiya)
+    listed = analyze("Korean People's Army", org=True)
+    read = translated_reading("Корейска народна армия")
+    assert read is not None
+    assert compare_forms(analyze(read[0], org=True), listed, W).score >= 0.95
+    machines = translated_reading("Центральный научно-исследовательский институт "
+                                  "машиностроения")
+    assert machines is not None and compare_forms(
+        analyze(machines[0], org=True),
+        analyze("Central Research Institute of Machine Building", org=True), W).score >= 0.9
+
+
+def test_the_word_for_word_reading_and_the_lists_reading() -> None:
+    # the general vocabulary reads a word the lists write as it sounds (Bank Otkritie, not
+    # Opening): the screener reads the name both ways, and the lists' way keeps it
+    name = "ПАО Банк Финансовая Корпорация Открытие"
+    lists = translated_reading(name, everyday=False)
+    assert lists is not None and "Открытие" in lists[0]
+    every = translated_reading(name)
+    assert every is not None and "Открытие" not in every[0]
+    # the micro sign typed for mu is mu (Ισλαµικός: islamic); στρατός is an army, not what
+    # the lists' table paired it with (irgc, from the Revolutionary Guards' names)
+    read = translated_reading("Ισλαµικός στρατός του Άντεν")
+    assert read is not None and read[0] == "islamic army of Άντεν"
+
+
+def test_korean_organisation_names_are_read_with_their_words_in_english() -> None:
+    read = translated_reading("로케트공업부")
+    assert read is not None and dict(read[1]) == {"공업부": "industry ministry",
+                                                  "로케트": "rocket"}
+    assert compare_forms(analyze(read[0], org=True), analyze(
+        "Ministry of Rocket Industry", org=True), W).score >= 0.95
+    # what the table lacks is transliterated, written together or apart (남강: Namgang)
+    read = translated_reading("조선남강무역회사")
+    assert read is not None and read[0] == "korea 남강 trading company"
+    assert compare_forms(analyze(read[0], org=True), analyze(
+        "Korea Namgang Trading Company", org=True), W).score >= 0.95
+    assert translated_reading("김정은") is None
 
 
 @pytest.mark.parametrize(("word", "place"), [

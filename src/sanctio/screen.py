@@ -1160,7 +1160,9 @@ class Screener:
         """The other readings of a query name screened beside it: a right-to-left name with
         its words reversed, a little weaker evidence; a Cyrillic, Greek, Arabic or Persian
         organisation name with the words the lists translate in English
-        (:mod:`sanctio.text.orgwords`); a Cyrillic organisation name as its acronym, of the
+        (:mod:`sanctio.text.orgwords`), and word for word with the general vocabulary of
+        organisation names where that reads more (a Korean one with its words in English); a
+        Cyrillic organisation name as its acronym, of the
         parties of the countries that write Cyrillic, a little weaker evidence; a
         Chinese name in Cantonese, as Hong Kong spells it (:mod:`sanctio.text.cantonese`); a
         name in Ukrainian or Belarusian letters with Russian ones
@@ -1178,7 +1180,7 @@ class Screener:
                 "read with its words in the reverse order, as text taken out of a PDF file "
                 "often gives a right-to-left line", {"read_as": reversed_text},
                 penalty=REVERSED_WORDS_PENALTY))
-        translated = (translated_reading(name, self.index.vocab.__contains__, org)
+        translated = (translated_reading(name, self.index.vocab.__contains__, org, False)
                       if org is not False else None)
         if translated:
             out.append(Reading(
@@ -1186,6 +1188,16 @@ class Screener:
                 "read with words of the name in English, as the lists translate them: "
                 + ", ".join(f"{a} = {b}" for a, b in translated[1]),
                 {"read_as": translated[0], "words": dict(translated[1])}))
+        word_for_word = (translated_reading(name, self.index.vocab.__contains__, org)
+                         if org is not False else None)
+        if word_for_word and word_for_word[0] != (translated[0] if translated else name):
+            # (and with every word the general vocabulary of organisation names knows: the
+            # lists translate Tsentralnyy Radiochastotnyy Tsentr, but write Bank Otkritie)
+            out.append(Reading(
+                word_for_word[0], org, "translation",
+                "read word for word in English: "
+                + ", ".join(f"{a} = {b}" for a, b in word_for_word[1]),
+                {"read_as": word_for_word[0], "words": dict(word_for_word[1])}))
         body = body_acronym_reading(name) if org is not False else None
         if body:
             # (NPO Izhmash, Scientific Production Association Izhmash: the lists write

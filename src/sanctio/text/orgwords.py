@@ -212,6 +212,40 @@ _CYRILLIC_WORDS = {native_stem(form): english for forms, english in (
 ) for form in forms.split()}
 
 
+@lru_cache(maxsize=1)
+def written_table() -> dict[str, str]:
+    """Stem -> English word of the general vocabulary of organisation names written by hand
+    (``data/org_words_written.json``: its Cyrillic and Greek entries, each by the stem of each
+    of its forms); empty when the file cannot be read."""
+    from sanctio.text.shipped import shipped_doc
+
+    doc = shipped_doc("org_words_written.json")
+    out: dict[str, str] = {}
+    try:
+        for entry in [*doc["cyrillic"], *doc["greek"]]:
+            for form in str(entry["forms"]).split():
+                out.setdefault(native_stem(form), str(entry["english"]))
+    except (KeyError, TypeError):
+        return {}
+    return out
+
+
+def english_of(word: str, everyday: bool = True) -> str | None:
+    """The English a Cyrillic or Greek word of an organisation's name stands for: as the lists
+    taught it (:func:`table`), or as written by hand (:data:`_CYRILLIC_WORDS`,
+    :data:`_GREEK_WORDS`; and, with ``everyday``, the general vocabulary of
+    :func:`written_table`, before what the lists taught: a word for word reading) where the
+    lists taught none or only a part of it (машиностроения: machine, which is machine
+    building); None for a word of neither."""
+    stem = native_stem(word)
+    learned = table().get(stem)
+    hand = (_GREEK_WORDS if is_greek(word) else _CYRILLIC_WORDS).get(stem) or (
+        written_table().get(stem) if everyday else None)
+    if hand and (everyday or learned is None or learned in hand.split()):
+        return hand
+    return learned or hand
+
+
 _GREEK_JOINING = {_greek_fold(greek): english for greek, english in (
     ("του", "of"), ("της", "of"), ("των", "of"), ("τον", "the"), ("την", "the"),
     ("τις", "the"), ("τους", "the"), ("ο", "the"), ("η", "the"), ("το", "the"),
@@ -301,26 +335,70 @@ def _arabic_reading(text: str, org: bool = False) -> tuple[str, list[tuple[str, 
     return " ".join(text.split()), done
 
 
+# the words of Korean organisation names, as the lists translate them (조선릉라도무역총회사:
+# Korea Rungrado General Trading Corporation; 로케트공업부: Ministry of Rocket Industry),
+# found inside the words they are written together with, the longer first; what is left is
+# transliterated (릉라도: Rungrado)
+_HANGUL_COMPANY = tuple(sorted((
+    ("조선민주주의인민공화국", "democratic peoples republic of korea"),
+    ("조선인민군", "korean peoples army"), ("인민군", "peoples army"),
+    ("조선로동당", "workers party of korea"), ("로동당", "workers party"),
+    ("중앙위원회", "central committee"), ("위원회", "committee"),
+    ("정찰총국", "reconnaissance general bureau"), ("총국", "general bureau"),
+    ("국가보위성", "ministry of state security"), ("보위성", "ministry of security"),
+    ("인민무력성", "ministry of peoples armed forces"),
+    ("인민무력부", "ministry of peoples armed forces"),
+    ("군수공업부", "munitions industry department"), ("공업부", "industry ministry"),
+    ("무역총회사", "general trading corporation"), ("총회사", "general corporation"),
+    ("무역회사", "trading company"), ("무역", "trading"), ("회사", "company"),
+    ("은행", "bank"), ("국제", "international"), ("전람사", "exhibition corporation"),
+    ("원자력", "nuclear"), ("연구소", "research centre"), ("연구원", "research institute"),
+    ("중앙", "central"), ("검찰소", "public prosecutors office"),
+    ("해사감독국", "maritime administration"), ("대외", "foreign"), ("건설", "construction"),
+    ("합영", "joint venture"), ("기계", "machinery"), ("광업", "mining"),
+    ("개발", "development"), ("해운", "shipping"), ("선박", "ship"), ("공업", "industry"),
+    ("로케트", "rocket"), ("조선", "korea"),
+), key=lambda pair: -len(pair[0])))
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def _hangul_reading(text: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """A Korean organisation name with the words :data:`_HANGUL_COMPANY` knows in English
+    (조선릉라도무역총회사: korea 릉라도 general trading corporation); None when it has none."""
+    done: list[tuple[str, str]] = []
+    for korean, english in _HANGUL_COMPANY:
+        if korean in text:
+            done.append((korean, english))
+            text = text.replace(korean, f" {english} ")
+    return (" ".join(text.split()), done) if done else None
+
+
 def translated_reading(text: str, known: Callable[[str], bool] | None = None,
-                       org: bool | None = True) -> tuple[str, list[tuple[str, str]]] | None:
+                       org: bool | None = True, everyday: bool = True
+                       ) -> tuple[str, list[tuple[str, str]]] | None:
     """The name with each Cyrillic or Greek word the table knows in English
     (``Государственная транспортная лизинговая компания``: ``state transport leasing
-    company``), or the words written by hand beside it (:data:`_CYRILLIC_WORDS`,
-    :data:`_GREEK_WORDS`; the Greek words that join others as English joins them), and with
+    company``), or the words written by hand beside it (:func:`english_of`; the Greek words
+    that join others as English joins them), and with
     each adjective of a place as the place where ``known`` (the
     vocabulary of the lists' names) holds it (``Тульский оружейный завод``: ``tula
     оружейный plant``), in an organisation's name (``org``, or a name of unknown kind with a
     word the table translates: Ковальский is a family name); and the words translated; None
-    when no word is (or the name has no Cyrillic or Greek word). An Arabic or Persian name
-    is read with its business words and legal forms in English (:data:`_ARABIC_COMPANY`)."""
+    when no word is (or the name has no Cyrillic or Greek word). Without ``everyday``, only
+    the words of the lists' tables and those written beside them are read: the lists write
+    many a word of the general vocabulary as it sounds (Bank Otkritie, not Opening; JSC
+    Pribor), and the screener reads a name both ways. An Arabic or Persian name
+    is read with its business words and legal forms in English (:data:`_ARABIC_COMPANY`), a
+    Korean one with its words (:data:`_HANGUL_COMPANY`)."""
     if text.isascii():
         return None
+    text = unicodedata.normalize("NFKC", text)  # (the micro sign for mu: Ισλαµικός)
     if not NATIVE_WORD.search(text):
+        if _HANGUL.search(text):
+            return _hangul_reading(text)
         return _arabic_reading(text, org is True) if _ARABIC_LETTER.search(text) else None
-    words = table()
     keep = set(name_words(text))
-    english = {w: e for w in keep if (e := words.get(native_stem(w)) or (
-        _GREEK_WORDS if is_greek(w) else _CYRILLIC_WORDS).get(native_stem(w)))}
+    english = {w: e for w in keep if (e := english_of(w, everyday))}
     if known is not None and (org is True or (org is None and english)):
         for w in keep - english.keys():
             place = place_of(w, known)
