@@ -22,6 +22,7 @@ from sanctio.text.normalize import (
     Role,
     analyze,
     arabic_prepare,
+    caron_reading,
     name_parts,
     russian_nominative,
     russian_reading,
@@ -2711,6 +2712,19 @@ def test_a_russians_name_in_ukrainian_letters_read_with_russian_ones(native: str
     assert reading is not None and score(reading, listed) >= 0.85, describe(reading, listed)
     assert score(reading, listed) > score(native, listed) + 0.1  # (its own romanisation)
     assert russian_reading("Евгений Пригожин") is None  # Russian letters: read as they are
+
+
+@pytest.mark.parametrize(("written", "listed"), [
+    ("Sergej Šojgu", "Sergei SHOIGU"),  # Czech and Slovak: š for sh (0.79 as Sojgu)
+    ("Aljaksej Chlyščankau", "Aliaksey KHLYSZCZANKAU"),  # ch for kh, č for ch (0.76)
+    ("Jewgienij Prigożyn", "Yevgeniy PRIGOZHIN"),  # Polish ż for zh (0.87)
+])
+def test_a_russians_name_in_another_languages_transliteration(written: str,
+                                                             listed: str) -> None:
+    reading = caron_reading(written)
+    assert reading is not None and score(reading, listed) >= 0.9, describe(reading, listed)
+    assert score(reading, listed) > score(written, listed) + 0.05
+    assert caron_reading("Sergei Shoigu") is None and caron_reading("Сергей Шойгу") is None
 
 
 def test_a_final_heh_says_a_vowel_the_latin_must_write() -> None:

@@ -125,6 +125,19 @@ def test_the_word_for_word_reading_and_the_lists_reading() -> None:
     # the lists' table paired it with (irgc, from the Revolutionary Guards' names)
     read = translated_reading("Ισλαµικός στρατός του Άντεν")
     assert read is not None and read[0] == "islamic army of Άντεν"
+    # the Cyrillic words that join others are read as English joins them (на, of: left,
+    # na was a name word the English name lacks)
+    read = translated_reading("Главна дирекция „Вътрешни работи“ на град Москва")
+    assert read is not None and read[0] == "main directorate „internal affairs“ of city moscow"
+    assert compare_forms(analyze(read[0], org=True), analyze(
+        "Main Directorate of Internal Affairs of the City of Moscow", org=True), W).score >= 0.95
+    # but not an initial (С. П. Горбунова), nor a word of a legal form (Общество с
+    # ограниченной ответственностью): read as with, they lost a company its legal form and
+    # a plant its namesake in a first version
+    read = translated_reading("Казанский авиационный завод имени С. П. Горбунова")
+    assert read is not None and read[0].endswith("имени С. П. Горбунова")
+    read = translated_reading("Общество с ограниченной ответственностью “Беспилотные Системы”")
+    assert read is not None and read[0].startswith("Общество с ограниченной ответственностью")
 
 
 def test_korean_organisation_names_are_read_with_their_words_in_english() -> None:

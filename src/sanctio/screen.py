@@ -61,6 +61,7 @@ from sanctio.text.normalize import (
     Token,
     _analyze,
     analyze,
+    caron_reading,
     detect_script,
     digit_words_reading,
     ensure_symbols,
@@ -1166,7 +1167,9 @@ class Screener:
         parties of the countries that write Cyrillic, a little weaker evidence; a
         Chinese name in Cantonese, as Hong Kong spells it (:mod:`sanctio.text.cantonese`); a
         name in Ukrainian or Belarusian letters with Russian ones
-        (:func:`sanctio.text.normalize.russian_reading`); a 1 inside a word read as the other
+        (:func:`sanctio.text.normalize.russian_reading`); a Latin name with the letters of the
+        Czech, Polish or Baltic transliterations of a Cyrillic one in English digraphs
+        (:func:`sanctio.text.normalize.caron_reading`); a 1 inside a word read as the other
         letter it looks like (:func:`sanctio.text.normalize.other_ones_reading`); a Latin name
         with the spaces the lists put elsewhere (:func:`respaced_reading`); the last two a
         little weaker evidence; a SWIFT name line as the whole list name it begins, kept to the
@@ -1239,6 +1242,12 @@ class Screener:
                 f"read in Cantonese, as Hong Kong spells names: {cantonese}",
                 {"read_as": cantonese, "language": "yue"},
                 keep=lambda listed: spelled_in_cantonese(spoken, listed), han=name))
+        caron = caron_reading(name)
+        if caron:
+            out.append(Reading(
+                caron, org, "reading",
+                "read with the English transliteration's letters for those of another "
+                f"language's (š sh, č ch, ž zh; ch kh): {caron}", {"read_as": caron}))
         russian = russian_reading(name)
         if russian:
             out.append(Reading(

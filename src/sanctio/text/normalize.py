@@ -687,6 +687,28 @@ def russian_reading(text: str) -> str | None:
     return text.translate(_AS_RUSSIAN)
 
 
+# the letters with a caron or an acute of the Czech, Slovak, Polish, Croatian, Lithuanian and
+# Latvian transliterations of Cyrillic names (Šojgu, Prigożyn, Kovalčuk): the English one's
+# digraphs for them; ch among them is kh (Michail, Achmatovič)
+_CARON_LETTERS = re.compile("[čšžćśźżČŠŽĆŚŹŻ]")
+_CARON_AS_ENGLISH = str.maketrans({
+    "č": "ch", "Č": "Ch", "ć": "ch", "Ć": "Ch", "š": "sh", "Š": "Sh", "ś": "sh", "Ś": "Sh",
+    "ž": "zh", "Ž": "Zh", "ź": "zh", "Ź": "Zh", "ż": "zh", "Ż": "Zh"})
+_CZECH_CH = re.compile("(?<![SsCc])[Cc][Hh]")  # (not the sch of German spellings)
+
+
+def caron_reading(text: str) -> str | None:
+    """A Latin name in the letters the Czech, Slovak, Polish, Croatian or Baltic
+    transliteration of a Cyrillic name has (Sergej Šojgu, Michail Mišustin, Jurij Kovalčuk)
+    with the English transliteration's digraphs for them (Sergej Shojgu, Mikhail Mishustin,
+    Jurij Kovalchuk): the marks stripped, š is s, and Šojgu was two letters from Shoigu.
+    None for a text without those letters."""
+    if text.isascii() or not _CARON_LETTERS.search(text):
+        return None
+    text = _CZECH_CH.sub(lambda m: ("K" if m.group(0)[0] == "C" else "k") + m.group(0)[1], text)
+    return text.translate(_CARON_AS_ENGLISH)
+
+
 _GREEK_ANY = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 
 

@@ -255,6 +255,16 @@ _GREEK_JOINING = {_greek_fold(greek): english for greek, english in (
 )}
 
 
+# and of the Cyrillic ones (Russian, Ukrainian, Belarusian, Bulgarian): Главна дирекция на
+# град Москва is the Main Directorate of the City of Moscow, where на read as a word, na,
+# was a name word the English name lacks
+_CYRILLIC_JOINING = {
+    "на": "of", "от": "of", "за": "for", "для": "for", "и": "and", "і": "and", "та": "and",
+    "в": "in", "во": "in", "у": "in", "ў": "in", "при": "at", "по": "on", "с": "with",
+    "со": "with", "з": "with", "към": "of",
+}
+
+
 def place_of(word: str, known: Callable[[str], bool]) -> str | None:
     """The place a Cyrillic adjective of a place names, as a word the lists write (``known``:
     the screener's vocabulary): ``Тульский`` is ``tula``, where a list writes Tula; None for
@@ -405,13 +415,21 @@ def translated_reading(text: str, known: Callable[[str], bool] | None = None,
             if place:
                 english[w] = place
     done: list[tuple[str, str]] = []
+    spans = _legal_spans(text) if english and len(text) == len(text.casefold()) else []
 
     def swap(m: re.Match[str]) -> str:
         word = english.get(m.group(0))
-        if not word and english and is_greek(m.group(0)):
-            # (the Greek words that join others, as English joins them: of, and, for, in;
-            # left as they are, they were name words the English name lacks)
-            return _GREEK_JOINING.get(_greek_fold(m.group(0)), m.group(0))
+        if not word and english:
+            # (the words that join others, as English joins them: of, and, for, in; left
+            # as they are, they were name words the English name lacks)
+            if is_greek(m.group(0)):
+                return _GREEK_JOINING.get(_greek_fold(m.group(0)), m.group(0))
+            if m.group(0).islower() and text[m.end():m.end() + 1] != "." and not any(
+                    a <= m.start() < b for a, b in spans):
+                # (written small, no initial, С. П. Горбунова, nor a word of a legal form,
+                # Общество с ограниченной ответственностью)
+                return _CYRILLIC_JOINING.get(m.group(0), m.group(0))
+            return m.group(0)
         if not word:
             return m.group(0)
         done.append((m.group(0), word))
