@@ -1440,6 +1440,42 @@ def _syllables_apart(one: str, a: str, b: str) -> bool:
 _JOINED_ROLES = (Role.NAME, Role.GENERIC)
 
 
+@lru_cache(maxsize=50_000)
+def _three_syllables_apart(one: str, a: str, b: str, c: str) -> bool:
+    """Whether three Chinese or Korean syllables ``a b c`` are the word ``one`` written
+    apart, each syllable whole (릉라도, rung ra do: Rungrado; 합장강, hap jang kang:
+    Hapjanggang)."""
+    keys = (syllable_key(a), syllable_key(b), syllable_key(c))
+    if None in keys:
+        return False
+    return any(syllable_key(one[:k]) == keys[0] and syllable_key(one[k:m]) == keys[1]
+               and syllable_key(one[m:]) == keys[2]
+               for k in range(1, len(one) - 1) for m in range(k + 1, len(one)))
+
+
+def _three_apart(side: list[Token], weak: set[int], other: list[Token], weak_other: set[int]
+                 ) -> list[tuple[float, tuple[int, ...], int]]:
+    """Three syllables of one side's Chinese or Korean name that are one word of the other's
+    written together (the place or company name the lists write whole: Korea Rungrado
+    General Trading Corporation, 조선릉라도무역총회사): the similarity, the three positions,
+    the other word's position; two syllables are :func:`_align`'s pairs."""
+    out: list[tuple[float, tuple[int, ...], int]] = []
+    for i in range(len(side) - 2):
+        three = side[i:i + 3]
+        if not weak & {i, i + 1, i + 2} or any(
+                t.abjad or t.role != Role.NAME or syllable_key(t.text) is None for t in three):
+            continue
+        text = "".join(t.text for t in three)
+        for j in weak_other:
+            one = other[j]
+            if one.role in _JOINED_ROLES and abs(len(one.text) - len(text)) <= _JOIN_SLACK and (
+                    _three_syllables_apart(one.text, *(t.text for t in three))):
+                sim = cached_token_sim(_joined(text, ""), one)[0]
+                if sim >= 0.85:
+                    out.append((sim, (i, i + 1, i + 2), j))
+    return out
+
+
 def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset(),
            glued: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset()),
            heads: tuple[dict[int, str], dict[int, str]] = ({}, {})
@@ -1534,6 +1570,12 @@ def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset(),
                     if sim >= 0.85:
                         extra.append((-sim, -3, seq, (i,), (j, j + 1), "written together"))
                         seq += 1
+    for sim, qi, j in _three_apart(qt, weak_q, rt, weak_r):
+        extra.append((-sim, -3, seq, qi, (j,), "written apart"))
+        seq += 1
+    for sim, rj, i in _three_apart(rt, weak_r, qt, weak_q):
+        extra.append((-sim, -3, seq, (i,), rj, "written together"))
+        seq += 1
     # (Saif al-Islam, Saiful Islam; فضل الرحمن, Fazlur Rahman: either side)
     glued_q, glued_r = glued
     for i in glued_q:
@@ -2247,10 +2289,12 @@ def _gender_conflict(real: list[Pair]) -> bool:
 def _compound_missing(q: NameForm, r: NameForm, used_r: set[int], real: list[Pair]) -> bool:
     """A query in Persian script meets the first of a person's given names, one that Persian
     compounds begin with, and the list name has another name right after it that the query
-    lacks: in Persian the two are one compound name (Mohammad Bagher, Ali Asghar, Gholam
-    Reza), and محمد alone is another name, not the same one with a middle name left out
-    (محمد موسوی is not Seyed Mohammad Bagher MOUSSAVI). A name written in the script is
-    written whole; a Latin one may drop a middle name, and is judged as before."""
+    lacks, or the query begins with that second name and lacks the first: in Persian the
+    two are one compound name (Mohammad Bagher, Ali Asghar, Gholam Reza), and محمد alone is
+    another name, not the same one with a middle name left out (محمد موسوی is not Seyed
+    Mohammad Bagher MOUSSAVI), nor is رضا (رضا محمدی is not Mohammad Reza MOHAMMADI). A
+    name written in the script is written whole; a Latin one may drop a middle name, and is
+    judged as before."""
     if not (r.person and persian_script(q.original)) or len(r.scoring) < 3:
         return False
     pos = _natural_positions(r.original, tuple(t.text for t in r.scoring))
@@ -2258,9 +2302,12 @@ def _compound_missing(q: NameForm, r: NameForm, used_r: set[int], real: list[Pai
     # (a word with the -i of origin is a middle name of its own: Ali Husseini KHAMENEI is
     # علی خامنه‌ای)
     head, word = r.scoring[first], r.scoring[second]
-    return (_COMPOUND_HEAD.fullmatch(head.text) is not None and second not in used_r
-            and word.role == Role.NAME and len(word.text) >= 3 and word.text[-1] not in "iy"
-            and any(p.qi == (0,) and p.rj == (first,) for p in real))
+    if _COMPOUND_HEAD.fullmatch(head.text) is None or word.role != Role.NAME or len(
+            word.text) < 3 or word.text[-1] in "iy":
+        return False
+    # (either half alone: محمد is not Mohammad Bagher, nor رضا محمدی Mohammad Reza MOHAMMADI)
+    return (second not in used_r and any(p.qi == (0,) and p.rj == (first,) for p in real)) or (
+        first not in used_r and any(p.qi == (0,) and p.rj == (second,) for p in real))
 
 
 # the first names Persian compounds begin with: Mohammad (Mohammad Bagher), Ali (Ali
@@ -2905,8 +2952,8 @@ FEATURES: dict[str, str] = {
                        "Khalid KADDOUR)",
     "han_missing": "the query is written in Chinese characters, and the list name has a "
                    "syllable more (王畅, WANG Chang Uk)",
-    "compound_missing": "a query in Persian script has the first of two given names the "
-                        "list name has, which Persian writes as one (محمد, Mohammad Bagher)",
+    "compound_missing": "a query in Persian script has one of two given names the list "
+                        "name has, which Persian writes as one (محمد or رضا, Mohammad Reza)",
     "family_missing": "the list name's family name (as the list marks it) is not in the query",
     "generic_conflict": "each name has a business word the other lacks (Aryan Group, Aryan Bank)",
     "business_extra": "a one-word company name in a query with business words it lacks (Saha "
