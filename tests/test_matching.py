@@ -924,3 +924,17 @@ def test_a_name_with_more_names_than_the_list_writes_reaches_the_short_one(scree
     # the name covered is still compared whole: another family name makes no match
     other = screener.screen(Query.build("Muhammad Ali Khalifa al-Tamimi", schema="Person"))
     assert "us-ofac-29119" not in [m.entity_id for m in other.matches]
+
+
+def test_three_syllables_reach_the_word_the_list_writes_them_as() -> None:
+    """A Korean name's three syllables, which a list writes as one word (릉라도: Rungrado;
+    합장강: Hapjanggang, one syllable in another romanisation), reach that name: the pairs of
+    syllables reached none (로은산무역회사 had no candidate)."""
+    from sanctio.index import NameIndex
+
+    names = ["Korea Rounsan Trading Corporation", "Hapjanggang Trading Corporation",
+             "Korea Namgang Trading Company", "Rungrado General Trading Corporation"]
+    index = NameIndex([analyze(n, org=True) for n in names])
+    assert index.candidates(analyze("로은산", org=True), limit=1) == [0]
+    assert index.candidates(analyze("합장강", org=True), limit=1) == [1]
+    assert index.candidates(analyze("릉라도", org=True), limit=1) == [3]

@@ -521,6 +521,22 @@ class NameIndex:
                             at = np.minimum(np.searchsorted(hits[0], p), len(hits[0]) - 1)
                             reached += np.where(hits[0][at] == p, hits[1][at], 0.0)
                     out.append((p, np.maximum(w - reached, ADJACENT_SHARE * w)))
+        if form.script in ("Han", "Hangul"):
+            # three syllables the lists write as one word (릉라도, rung ra do: Rungrado; 합장강:
+            # Hapjanggang, one syllable in another romanisation)
+            for a, b, c in zip(toks, toks[1:], toks[2:], strict=False):
+                if any(syllable_key(t.text) is None for t in (a, b, c)):
+                    continue
+                p = self.posting("t:" + a.text + b.text + c.text)
+                if not len(p):
+                    words = self.fuzzy_vocab(a.text + b.text + c.text)
+                    near = [self.posting("t:" + word)
+                            for word in sorted(words) if len(words) <= 3]
+                    near = [x for x in near if 0 < len(x) <= MAX_POSTING]
+                    p = np.unique(np.concatenate(near)) if near else p
+                if 0 < len(p) <= MAX_POSTING:
+                    w = 0.6 * sum(self.weights.weight(t) for t in (a, b, c))
+                    out.append((p, np.full(len(p), w)))
         return out
 
     def _hits(self, spans: list[tuple[int, int, float]]) -> tuple[np.ndarray, np.ndarray]:

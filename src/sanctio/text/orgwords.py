@@ -93,7 +93,8 @@ def table() -> dict[str, str]:
     return _WORDS.table()
 
 
-def _legal_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=20_000)
+def _legal_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where the legal forms rigour knows stand in a name (their words stay as they are)."""
     folded = text.casefold()
     spans = []
@@ -101,7 +102,7 @@ def _legal_spans(text: str) -> list[tuple[int, int]]:
         start = folded.find(matched)
         if start >= 0:
             spans.append((start, start + len(matched)))
-    return spans
+    return tuple(spans)
 
 
 # words that join words (of the, and, for), not names of anything
