@@ -324,6 +324,7 @@ _ONSETS = (
 )
 
 
+@lru_cache(maxsize=20_000)
 def _onset(word: str) -> frozenset[str]:
     for head, heard in _ONSETS:
         if word.startswith(head):
@@ -989,11 +990,12 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         # two names (Ihsaan, Hassan); a typo rarely hits the first letter, and one dropped
         # vowel is one edit (Brahim, Ibrahim: 0.88)
         sim, how = KNOWN_OTHER_SIM, "another name (other first letter)"
-    elif how == "spelling" and sim < 0.9 and min(lq, lr) >= 4 and not (
+    elif how == "spelling" and KNOWN_OTHER_SIM < sim < 0.9 and min(lq, lr) >= 4 and abs(
+            lq - lr) <= 2 and q.text[0] != r.text[0] and q.text[0] not in _VOWEL_HEADS and (
+            r.text[0] not in _VOWEL_HEADS) and not (
             q.abjad or r.abjad or q.orig or r.orig) and not (
-            _onset(q.text) & _onset(r.text)) and q.text[0] not in _VOWEL_HEADS and (
-            r.text[0] not in _VOWEL_HEADS) and abs(lq - lr) <= 2 and not (
-            q.text.endswith(r.text) or r.text.endswith(q.text)) and OSA.distance(
+            q.text.endswith(r.text) or r.text.endswith(q.text)) and not (
+            _onset(q.text) & _onset(r.text)) and OSA.distance(
             q.text, r.text, score_cutoff=2) >= 2:
         # two letters or more apart, the first sounds too (Baranova, Kapranova; Lomov,
         # Gromov): a typo rarely hits the first letter, and another romanisation spells it
