@@ -125,6 +125,10 @@ def test_the_word_for_word_reading_and_the_lists_reading() -> None:
     # the lists' table paired it with (irgc, from the Revolutionary Guards' names)
     read = translated_reading("Ισλαµικός στρατός του Άντεν")
     assert read is not None and read[0] == "islamic army of Άντεν"
+    # the Greek stemmer folds Κεντρική (central) into Κέντρο (centre): the adjective is read
+    # as its own word (Κεντρικές φυλακές Sanandaj: Sanandaj Central Prison)
+    assert english_of("Κεντρικές") == english_of("Κεντρική", everyday=False) == "central"
+    assert english_of("Κέντρο") == "center"
     # the Cyrillic words that join others are read as English joins them (на, of: left,
     # na was a name word the English name lacks)
     read = translated_reading("Главна дирекция „Вътрешни работи“ на град Москва")

@@ -231,6 +231,11 @@ def written_table() -> dict[str, str]:
     return out
 
 
+# the Greek adjectives in -ικ- whose stem the stemmer shares with a noun of another English
+# word (κεντρ: Κέντρο, centre; Κεντρική, central), by the stem
+_GREEK_ADJECTIVES = {"κεντρ": "central"}
+
+
 def english_of(word: str, everyday: bool = True) -> str | None:
     """The English a Cyrillic or Greek word of an organisation's name stands for: as the lists
     taught it (:func:`table`), or as written by hand (:data:`_CYRILLIC_WORDS`,
@@ -239,6 +244,9 @@ def english_of(word: str, everyday: bool = True) -> str | None:
     lists taught none or only a part of it (машиностроения: machine, which is machine
     building); None for a word of neither."""
     stem = native_stem(word)
+    if is_greek(word) and stem in _GREEK_ADJECTIVES and _greek_fold(word)[len(stem):].startswith(
+            "ικ"):
+        return _GREEK_ADJECTIVES[stem]  # (Κεντρική is central, Κέντρο a centre)
     learned = table().get(stem)
     hand = (_GREEK_WORDS if is_greek(word) else _CYRILLIC_WORDS).get(stem) or (
         written_table().get(stem) if everyday else None)
