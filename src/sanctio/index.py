@@ -503,11 +503,7 @@ class NameIndex:
                 elif not len(p) and form.script == "Han":
                     # a Chinese given name of two syllables that the list writes as one word,
                     # with another reading of one syllable (董勒成: lei cheng, listed Lecheng)
-                    words = self.fuzzy_vocab(a.text + b.text)
-                    near = [self.posting("t:" + word)
-                            for word in sorted(words) if len(words) <= 3]
-                    near = [x for x in near if 0 < len(x) <= MAX_POSTING]
-                    p = np.unique(np.concatenate(near)) if near else p
+                    p = self._near_posting(a.text + b.text, p)
                 if 0 < len(p) <= MAX_POSTING:
                     # a name the two words reach each on its own has that evidence already:
                     # the pair adds what it has more, or a quarter of its own for the two
@@ -529,15 +525,19 @@ class NameIndex:
                     continue
                 p = self.posting("t:" + a.text + b.text + c.text)
                 if not len(p):
-                    words = self.fuzzy_vocab(a.text + b.text + c.text)
-                    near = [self.posting("t:" + word)
-                            for word in sorted(words) if len(words) <= 3]
-                    near = [x for x in near if 0 < len(x) <= MAX_POSTING]
-                    p = np.unique(np.concatenate(near)) if near else p
+                    p = self._near_posting(a.text + b.text + c.text, p)
                 if 0 < len(p) <= MAX_POSTING:
                     w = 0.6 * sum(self.weights.weight(t) for t in (a, b, c))
                     out.append((p, np.full(len(p), w)))
         return out
+
+    def _near_posting(self, text: str, empty: np.ndarray) -> np.ndarray:
+        """The names with a word one typo from ``text`` (syllables written together, one in
+        another reading), where there are three such words at most; ``empty`` otherwise."""
+        words = self.fuzzy_vocab(text)
+        near = [self.posting("t:" + word) for word in sorted(words) if len(words) <= 3]
+        near = [x for x in near if 0 < len(x) <= MAX_POSTING]
+        return np.unique(np.concatenate(near)) if near else empty
 
     def _hits(self, spans: list[tuple[int, int, float]]) -> tuple[np.ndarray, np.ndarray]:
         if not spans:

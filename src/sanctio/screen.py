@@ -82,7 +82,7 @@ from sanctio.text.orgwords import (
     acronym_readings,
     body_acronym_reading,
     body_acronyms_of,
-    translated_reading,
+    translated_readings,
 )
 from sanctio.text.slavic import is_patronymic
 
@@ -1183,16 +1183,15 @@ class Screener:
                 "read with its words in the reverse order, as text taken out of a PDF file "
                 "often gives a right-to-left line", {"read_as": reversed_text},
                 penalty=REVERSED_WORDS_PENALTY))
-        translated = (translated_reading(name, self.index.vocab.__contains__, org, False)
-                      if org is not False else None)
+        translated, word_for_word = (
+            translated_readings(name, self.index.vocab.__contains__, org)
+            if org is not False else (None, None))
         if translated:
             out.append(Reading(
                 translated[0], org, "translation",
                 "read with words of the name in English, as the lists translate them: "
                 + ", ".join(f"{a} = {b}" for a, b in translated[1]),
                 {"read_as": translated[0], "words": dict(translated[1])}))
-        word_for_word = (translated_reading(name, self.index.vocab.__contains__, org)
-                         if org is not False else None)
         if word_for_word and word_for_word[0] != (translated[0] if translated else name):
             # (and with every word the general vocabulary of organisation names knows: the
             # lists translate Tsentralnyy Radiochastotnyy Tsentr, but write Bank Otkritie)

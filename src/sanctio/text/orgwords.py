@@ -392,31 +392,50 @@ def _hangul_reading(text: str) -> tuple[str, list[tuple[str, str]]] | None:
     return (" ".join(text.split()), done) if done else None
 
 
-def translated_reading(text: str, known: Callable[[str], bool] | None = None,
-                       org: bool | None = True, everyday: bool = True
-                       ) -> tuple[str, list[tuple[str, str]]] | None:
+Translated = tuple[str, list[tuple[str, str]]]  # a reading, and the words it translated
+
+
+def translated_readings(text: str, known: Callable[[str], bool] | None = None,
+                        org: bool | None = True) -> tuple[Translated | None, Translated | None]:
     """The name with each Cyrillic or Greek word the table knows in English
     (``Государственная транспортная лизинговая компания``: ``state transport leasing
-    company``), or the words written by hand beside it (:func:`english_of`; the Greek words
-    that join others as English joins them), and with
-    each adjective of a place as the place where ``known`` (the
-    vocabulary of the lists' names) holds it (``Тульский оружейный завод``: ``tula
-    оружейный plant``), in an organisation's name (``org``, or a name of unknown kind with a
-    word the table translates: Ковальский is a family name); and the words translated; None
-    when no word is (or the name has no Cyrillic or Greek word). Without ``everyday``, only
-    the words of the lists' tables and those written beside them are read: the lists write
-    many a word of the general vocabulary as it sounds (Bank Otkritie, not Opening; JSC
-    Pribor), and the screener reads a name both ways. An Arabic or Persian name
+    company``), or the words written by hand beside it (:func:`english_of`; the words that
+    join others as English joins them), and with each adjective of a place as the place
+    where ``known`` (the vocabulary of the lists' names) holds it (``Тульский оружейный
+    завод``: ``tula оружейный plant``), in an organisation's name (``org``, or a name of
+    unknown kind with a word the table translates: Ковальский is a family name); and the
+    words translated; None when no word is (or the name has no Cyrillic or Greek word).
+    Two readings: as the lists translate (the words of the lists' tables and those written
+    beside them), and word for word (the general vocabulary first, :func:`english_of`): the
+    lists write many a word of the general vocabulary as it sounds (Bank Otkritie, not
+    Opening; JSC Pribor), and the screener reads a name both ways. An Arabic or Persian name
     is read with its business words and legal forms in English (:data:`_ARABIC_COMPANY`), a
-    Korean one with its words (:data:`_HANGUL_COMPANY`)."""
+    Korean one with its words (:data:`_HANGUL_COMPANY`), the same both ways."""
     if text.isascii():
-        return None
+        return None, None
     text = unicodedata.normalize("NFKC", text)  # (the micro sign for mu: Ισλαµικός)
     if not NATIVE_WORD.search(text):
         if _HANGUL.search(text):
-            return _hangul_reading(text)
-        return _arabic_reading(text, org is True) if _ARABIC_LETTER.search(text) else None
+            read = _hangul_reading(text)
+        else:
+            read = _arabic_reading(text, org is True) if _ARABIC_LETTER.search(text) else None
+        return read, read
     keep = set(name_words(text))
+    lists = _words_read(text, keep, False, known, org)
+    return lists, _words_read(text, keep, True, known, org)
+
+
+def translated_reading(text: str, known: Callable[[str], bool] | None = None,
+                       org: bool | None = True, everyday: bool = True) -> Translated | None:
+    """One of :func:`translated_readings`: word for word (``everyday``), or as the lists
+    translate."""
+    return translated_readings(text, known, org)[1 if everyday else 0]
+
+
+def _words_read(text: str, keep: set[str], everyday: bool, known: Callable[[str], bool] | None,
+                org: bool | None) -> Translated | None:
+    """The Cyrillic or Greek name ``text`` with its words ``keep`` read in English, as
+    :func:`translated_readings` says."""
     english = {w: e for w in keep if (e := english_of(w, everyday))}
     if known is not None and (org is True or (org is None and english)):
         for w in keep - english.keys():
@@ -424,7 +443,7 @@ def translated_reading(text: str, known: Callable[[str], bool] | None = None,
             if place:
                 english[w] = place
     done: list[tuple[str, str]] = []
-    spans = _legal_spans(text) if english and len(text) == len(text.casefold()) else []
+    spans = _legal_spans(text) if english and len(text) == len(text.casefold()) else ()
 
     def swap(m: re.Match[str]) -> str:
         word = english.get(m.group(0))
