@@ -280,6 +280,23 @@ def test_cyrillic_words_the_table_lacks() -> None:
     assert bulgarian is not None and bulgarian[0] == "state enterprise Belaeronavigatsia"
 
 
+def test_the_written_vocabulary_reads_bulgarian_and_greek_bodies() -> None:
+    """The EU writes every name in Bulgarian and Greek too: the words of their bodies are in
+    the written vocabulary (session 38), their articles and cases among the forms."""
+    for native, english, listed in (
+            ("Върховен избирателен съвет", "supreme electoral council",
+             "Supreme Electoral Council"),
+            ("правоохранителни сили на Ислямска република Иран",
+             "law enforcement forces of islamic republic iran",
+             "Law Enforcement Forces of the Islamic Republic of Iran"),
+            ("Εθνικός Απελευθερωτικός Στρατός", "national liberation army",
+             "National Liberation Army")):
+        read = translated_reading(native)
+        assert read is not None and read[0] == english, read
+        assert compare_forms(analyze(read[0], org=True), analyze(listed, org=True),
+                             W).score >= 0.95
+
+
 def test_greek_words_the_table_lacks_and_the_words_that_join_them() -> None:
     bank = translated_reading("Ρωσική Εθνική Εμπορική Τράπεζα")
     assert bank is not None and bank[0] == "russian national commercial bank"
