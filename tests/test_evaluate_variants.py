@@ -53,12 +53,12 @@ def test_every_category_is_documented_and_registered() -> None:
     expected = {"exact", "case_punct", "typo1", "typo2", "transposition", "reorder",
                 "family_given", "drop_middle", "initials", "titles", "translit", "particles",
                 "script", "legal_form", "ordinal", "homoglyph", "combo"}
-    # the categories added in sessions 9 to 11, 28, 31 and 32 come after combo (each category
+    # the categories added in sessions 9 to 11, 28, 31, 32 and 38 come after combo (each category
     # draws from its own seeded generator: the draws of the earlier ones are those of earlier
     # sessions)
     added = ["joined", "split", "extra_name", "truncated", "abbreviation", "nickname",
              "digits", "no_vowels", "word_twice", "no_spaces", "drop_first",
-             "phonetic", "family_first"]
+             "phonetic", "family_first", "acronym"]
     assert v.ALL_CATEGORIES[-len(added) - 1:] == ["combo", *added]
     assert set(v.ALL_CATEGORIES) == expected | set(added)
     for name, fn in v.CATEGORIES.items():

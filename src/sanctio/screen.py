@@ -45,6 +45,8 @@ from sanctio.scoring import (
     patronymic_evidence,
     syllable_name_evidence,
 )
+from sanctio.text.acronyms import acronym_match, acronyms_of, as_acronym
+from sanctio.text.acronyms import penalty as acronym_penalty
 from sanctio.text.cantonese import (
     HAN_CHAR,
     cantonese_reading,
@@ -129,6 +131,12 @@ def _with_aspirates(form: NameForm, marked: NameForm) -> NameForm:
                    scoring=[new.get(id(t), t) for t in form.scoring])
 
 
+def _company_like(name: str) -> bool:
+    """A name of unknown kind with a legal form or a business word (an organisation's)."""
+    form = analyze(name, org=None)
+    return bool(form.legal) or any(t.role == Role.GENERIC for t in form.tokens)
+
+
 def _org_flag(schema: Schema | None) -> bool | None:
     if schema is None or schema == Schema.UNKNOWN:
         return None
@@ -209,6 +217,9 @@ def _reversed_reading(text: str) -> str | None:
 # characters the query is (a SWIFT name line cut it)
 LINE_CUT_PENALTY = 0.05
 LINE_CUT_NAMES = 3  # the most list names one cut line is read as
+# the most organisations a query written as an acronym is read as the name of: an acronym more
+# names have says too little of which (see Screener._acronym_readings)
+ACRONYM_ENTITIES = 3
 
 
 def _natural_order(full: str) -> str | None:
@@ -316,6 +327,11 @@ def number_words_of(name: str) -> list[str]:
 def _latin_words(text: str) -> set[str]:
     """The words of a name in Latin letters, lower case, accents dropped."""
     return set(tokenize_ascii(to_latin(text)))
+
+
+def _written_as(acronym: str, text: str) -> bool:
+    """``text`` is written as ``acronym`` (:func:`sanctio.text.acronyms.as_acronym`)."""
+    return as_acronym(text) == acronym
 
 
 def _has_word(word: str, text: str) -> bool:
@@ -661,6 +677,20 @@ class Screener:
                     entry = f"{self.entities[n.entity].entity.id}\t{text}"
                     if entry not in cut:
                         cut.append(entry)
+        # each organisation's name in Latin letters by the acronyms it may be written as
+        # (text.acronyms), with the entity that has it ("entity id<TAB>name"): a query written
+        # as the acronym is read as the name (see _acronym_readings)
+        self.acronyms: dict[str, list[str]] = {}
+        for n in self.names:
+            info = self.entities[n.entity]
+            if n.read_as is not None or info.entity.schema != Schema.ORGANIZATION or (
+                    n.name.type == NameType.WEAK):
+                continue
+            for acronym in acronyms_of(n.name.full):
+                entry = f"{info.entity.id}\t{n.name.full.strip()}"
+                names = self.acronyms.setdefault(acronym, [])
+                if entry not in names:
+                    names.append(entry)
         pats: dict[int, set[str]] = {}
         for n in self.names:
             for t in n.form.scoring:
@@ -824,6 +854,22 @@ class Screener:
             if score > best[0]:
                 best = (score, [Evidence("name", 0.0, other.describe(), other.to_data()),
                                 reading.evidence()])
+        # one written as the acronym of the other (ERPAC, EJERCITO REVOLUCIONARIO POPULAR
+        # ANTITERRORISTA DE COLOMBIA), either way round, as screening reads it (see
+        # _acronym_readings)
+        acronym, full, written = None, "", False
+        if org is not False and (org is True or _company_like(name1) or _company_like(name2)):
+            for short, whole, first in ((name1, name2, True), (name2, name1, False)):
+                if (acronym := acronym_match(short, whole)) is not None:
+                    full, written = whole, first
+                    break
+        if acronym is not None and 1.0 - acronym_penalty(acronym, written) > best[0]:
+            cut = acronym_penalty(acronym, written)
+            best = (1.0 - cut, [
+                Evidence("name", 0.0, f"{acronym.upper()} is the acronym of {full}",
+                         {"acronym": acronym.upper(), "name": full}),
+                Evidence("acronym", -cut, "a name written as the acronym of the other, "
+                         "weaker evidence the fewer its letters", {"letters": len(acronym)})])
         return best
 
     def search(self, text: str, *, limit: int = 20, offset: int = 0,
@@ -1295,6 +1341,7 @@ class Screener:
                     f"{SWIFT_LINE} characters it is, as a SWIFT name line cuts a longer name: "
                     f"{full}", {"read_as": full}, penalty=LINE_CUT_PENALTY,
                     entities=frozenset(eids), whole=True))
+        out += self._acronym_readings(name, org)
         respaced = respaced_reading(name, self.index.vocab, org, self.index.weights.df)
         if respaced:
             # (the words it puts the spaces around are the list name's own: MARCHAND read as
@@ -1319,6 +1366,43 @@ class Screener:
                 keep=lambda listed: _words_and_pairs(listed).issuperset(spaced) or (
                     len(spaced) >= 3 and bool(read) and {t.text for t in analyze(
                         listed, org=kind).scoring}.issuperset(read))))
+        return out
+
+    def _acronym_readings(self, name: str, org: bool | None) -> list[Reading]:
+        """An organisation's name read as its acronym, where a list name is that acronym
+        alone (National Iranian Tanker Company: NITC); a name written as an acronym read as
+        the names of the organisations (three at most) that it is the acronym of (ERPAC:
+        EJERCITO REVOLUCIONARIO POPULAR ANTITERRORISTA DE COLOMBIA). Each weaker evidence
+        than the name, the more the fewer its letters, a query written as the acronym more
+        (:func:`sanctio.text.acronyms.penalty`).
+        A name of unknown kind is read so only with a legal form or a business word (a
+        person's name is no acronym)."""
+        if org is False or (org is None and not _company_like(name)):
+            return []
+        out: list[Reading] = []
+        written = as_acronym(name)
+        if written is not None:
+            full_names: dict[str, set[str]] = {}
+            for entry in self.acronyms.get(written, []):
+                eid, _, full = entry.partition("\t")
+                full_names.setdefault(full, set()).add(eid)
+            if len(set().union(*full_names.values())) <= ACRONYM_ENTITIES:
+                for full, eids in full_names.items():
+                    out.append(Reading(
+                        full, True, "acronym",
+                        f"read as the name it is the acronym of: {written.upper()} for {full}",
+                        {"read_as": full, "acronym": written.upper()},
+                        penalty=acronym_penalty(written, True), entities=frozenset(eids),
+                        whole=True, keep=full.__eq__))
+            return out
+        for acronym in acronyms_of(name):
+            if acronym in self.index.vocab:
+                out.append(Reading(
+                    acronym.upper(), True, "acronym",
+                    f"read as its acronym, where a list name is that acronym: "
+                    f"{acronym.upper()}", {"read_as": acronym.upper()},
+                    penalty=acronym_penalty(acronym, False),
+                    keep=partial(_written_as, acronym)))
         return out
 
     def _score_parts(self, query: Query, parts: list[str], readings: list[Reading],

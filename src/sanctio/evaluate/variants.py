@@ -1327,10 +1327,32 @@ def family_first(name: str, schema: Schema | None, rng: random.Random) -> str | 
                     if w.isupper() else w for w in [*family, *given])
 
 
+def acronym(name: str, schema: Schema | None, rng: random.Random) -> str | None:
+    """Organisations: the name written as its acronym, as people write it (the first of
+    :func:`sanctio.text.acronyms.acronyms_of`: National Iranian Tanker Company, ``NITC``;
+    EJERCITO REVOLUCIONARIO POPULAR ANTITERRORISTA DE COLOMBIA, ``ERPAC``), with the legal
+    form the name ends with half the time (PETROCHEMICAL COMMERCIAL COMPANY FZE, ``PCC
+    FZE``)."""
+    from sanctio.text.acronyms import acronyms_of
+    from sanctio.text.normalize import is_legal_form, to_latin
+
+    if is_person(schema) or schema == Schema.VESSEL:
+        return None
+    found = acronyms_of(name)
+    if not found:
+        return None
+    out = found[0].upper()
+    last = name.split()[-1]
+    if is_legal_form(to_latin(last).strip(".,")) and rng.random() < 0.5:
+        out = f"{out} {last}"
+    return out
+
+
 CATEGORIES.update(joined=joined, split=split, extra_name=extra_name, truncated=truncated,
                   abbreviation=abbreviation, nickname=nickname, digits=digits,
                   no_vowels=no_vowels, word_twice=word_twice, no_spaces=no_spaces,
-                  drop_first=drop_first, phonetic=phonetic, family_first=family_first)
+                  drop_first=drop_first, phonetic=phonetic, family_first=family_first,
+                  acronym=acronym)
 ALL_CATEGORIES: list[str] = list(CATEGORIES)
 
 

@@ -1384,6 +1384,13 @@ def is_legal_form(word: str) -> bool:
     return len(word) >= 2 and [m for m, _ in _org_types(word)] == [word]
 
 
+def without_legal_forms(text: str) -> str:
+    """A name in Latin letters (lower case, :func:`to_latin`) with its legal forms left out,
+    as the analyser finds them in an organisation's name (S.A., AO, Limited Liability
+    Company)."""
+    return _legal_forms(to_latin(text))[0]
+
+
 def _org_types(text: str) -> list[tuple[str, str]]:
     """The legal forms in an ASCII name as it is: (matched text, generic class). rigour's,
     but for a dotted form read inside a longer dotted word (S.A of S.A.L.: that word is a

@@ -1,0 +1,166 @@
+"""Organisations known by their acronym (sanctio.text.acronyms): the acronyms a name may be
+written as, a query written as one, and the screener finding a party through either, on real
+rows of the UK list (tests/data/acronym: ConList 2026, its own rows)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sanctio.contract import Query
+from sanctio.evaluate.variants import acronym as acronym_variant
+from sanctio.model import Schema
+from sanctio.registry import Registry
+from sanctio.screen import DEFAULT_THRESHOLD, Screener
+from sanctio.text.acronyms import acronym_match, acronyms_of, as_acronym, penalty
+
+DATA = Path(__file__).parent / "data" / "acronym"
+# the UK's rows of the National Iranian Tanker Company (group 12798) and of the National
+# Iranian Oil Refining and Distribution Company (12797) without those that write them NITC,
+# NITCO, NIORDC: a list that has the names written out only
+FULL_ONLY = DATA / "ConList-full.csv"
+# the UK's rows of the Iran Liquified Natural Gas Company (12764) and of the National Iranian
+# Tanker Company that write them ILNGC and NITC: a list that has the acronyms only
+ACRONYMS_ONLY = DATA / "ConList-acronyms.csv"
+# the UK's rows of the Mujahidin Indonesia Timur by their acronym alone (MIT, group 13304)
+# and of Samara Metallurgical Plant (SMZ JSC)
+THREE_LETTERS = DATA / "ConList.csv"
+
+
+@pytest.mark.parametrize(("name", "first", "also"), [
+    # (list names of OFAC SDN 2021, the EU and the UK 2026)
+    ("National Iranian Tanker Company", "nitc", ()),
+    ("EJERCITO REVOLUCIONARIO POPULAR ANTITERRORISTA DE COLOMBIA", "erpac", ("erpadc",)),
+    ("PETROCHEMICAL COMMERCIAL COMPANY INTERNATIONAL", "pcci", ()),
+    ("ABADAN OIL REFINING COMPANY PRIVATE JOINT STOCK", "aorcpjs", ("aorc",)),
+    ("Movimento Islâmico do Usbequistão", "midu", ()),
+    ("ISLAMIC STATE IN THE GREATER SAHARA", "isgs", ()),
+    ("NATIONAL IRANIAN OIL REFINING AND DISTRIBUTION COMPANY", "niordc", ()),
+    ("SOUTH ZAGROS OIL & GAS PRODUCTION COMPANY", "szogpc", ()),
+])
+def test_the_acronyms_a_name_may_be_written_as(name: str, first: str,
+                                                also: tuple[str, ...]) -> None:
+    found = acronyms_of(name)
+    assert found[0] == first, found
+    assert set(also) <= set(found)
+
+
+@pytest.mark.parametrize("name", [
+    "Wood Group",  # two letters
+    "NIOC Trading Ltd",  # an acronym inside
+    "Office 39",  # a number
+    "Народный фронт",  # not Latin letters (their acronyms: sanctio.text.orgwords)
+    "JSC Company",  # a legal form alone
+    "Torres Electronics S.A.",  # two letters beside the legal form
+    "PETROCHEMICAL COMMERCIAL COMPANY FZE",  # three (PCC)
+    "AO Sibirskaya Servisnaya Kompany",  # three (SSK)
+])
+def test_names_with_no_acronym(name: str) -> None:
+    assert acronyms_of(name) == ()
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("AORC LLC", "aorc"), ("AO “NIORDC”", "niordc"), ("I.R.G.C.", "irgc"), ("IRGC", "irgc"),
+    ("NITC", "nitc"), ("Mary", None), ("Wood Group", None), ("LLC", None), ("PCC FZE", None),
+    ("ABCDEFGHIJ", None), ("ООО", None),
+])
+def test_a_query_written_as_an_acronym(query: str, written: str | None) -> None:
+    assert as_acronym(query) == written
+
+
+def test_four_letters_are_possible_matches_only() -> None:
+    # (under the threshold: the initials of other names, Kim Import Export Corporation is
+    # no KIEC of Korea International Exhibition Corporation; three are no acronym at all)
+    for written in (True, False):
+        assert 1.0 - penalty("nitc", written) < DEFAULT_THRESHOLD
+        assert 1.0 - penalty("erpac", written) > DEFAULT_THRESHOLD
+    assert 1.0 - penalty("niordc", True) > 1.0 - penalty("erpac", True)
+    assert acronym_match("ERPAC", "EJERCITO REVOLUCIONARIO POPULAR ANTITERRORISTA DE "
+                         "COLOMBIA") == "erpac"
+    assert acronym_match("ERPAX", "EJERCITO REVOLUCIONARIO POPULAR ANTITERRORISTA DE "
+                         "COLOMBIA") is None
+    assert acronym_match("NITC", "NITC") is None  # (the same name: no acronym of it)
+
+
+def test_the_variant_category_writes_a_companys_acronym() -> None:
+    import random
+
+    rng = random.Random(7)
+    assert acronym_variant("National Iranian Tanker Company", Schema.ORGANIZATION,
+                           rng) == "NITC"
+    assert acronym_variant("Ali Hassan Mohamed", Schema.PERSON, rng) is None
+    forms = {acronym_variant("PETROCHEMICAL COMMERCIAL COMPANY INTERNATIONAL FZE",
+                             Schema.ORGANIZATION, random.Random(seed)) for seed in range(20)}
+    assert forms == {"PCCI", "PCCI FZE"}
+
+
+@pytest.fixture(scope="module")
+def full_only(tmp_path_factory: pytest.TempPathFactory) -> Screener:
+    reg = Registry(tmp_path_factory.mktemp("acronym-full") / "home", auto_sample=False)
+    assert reg.load(FULL_ONLY, source="uk").status == "loaded"
+    return Screener(reg)
+
+
+def test_a_query_written_as_the_acronym_finds_the_name(full_only: Screener) -> None:
+    """NIORDC, written so, is read as NATIONAL IRANIAN OIL REFINING AND DISTRIBUTION
+    COMPANY, the name of the only listed organisation that it is the acronym of: an alert
+    (six letters), the reading in its explanation; NITC (four letters) a possible match only;
+    a person's name, other letters, or the letters not in capitals find nothing so."""
+    result = full_only.screen(Query.build(name="NIORDC", schema="Organization"))
+    assert result.status == "alert" and result.matches[0].entity_id == "uk-12797", result
+    top = result.matches[0]
+    assert top.score == pytest.approx(1.0 - penalty("niordc", True))
+    read = next(e for e in top.explanation if e.feature == "acronym")
+    assert read.data["acronym"] == "NIORDC" and read.data["read_as"].startswith(
+        ("NATIONAL IRANIAN OIL REFINING AND", "National Iranian Oil Refining &"))
+    result = full_only.screen(Query.build(name="NITC", schema="Organization"), top=3)
+    assert result.status != "alert" and result.matches[0].entity_id == "uk-12798", result
+    assert result.matches[0].score == pytest.approx(1.0 - penalty("nitc", True))
+    for name, schema in (("NIORDC", "Person"), ("NIODRC", "Organization"),
+                         ("Niordc", "Organization")):
+        matches = full_only.screen(Query.build(name=name, schema=schema), top=3).matches
+        assert not [m for m in matches if any(e.feature == "acronym" for e in m.explanation)
+                    ], (name, matches)
+
+
+def test_the_comparison_of_two_names_reads_an_acronym(full_only: Screener) -> None:
+    score, evidence = full_only.compare("ERPAC", "EJERCITO REVOLUCIONARIO POPULAR "
+                                        "ANTITERRORISTA DE COLOMBIA", Schema.ORGANIZATION)
+    assert score == pytest.approx(1.0 - penalty("erpac", True))
+    assert evidence[-1].feature == "acronym"
+    score, evidence = full_only.compare("National Iranian Tanker Company", "NITC",
+                                        Schema.ORGANIZATION)
+    assert score == pytest.approx(1.0 - penalty("nitc", False))
+    # (a person's name is no acronym)
+    assert full_only.compare("ALIM", "Abdullah Latif Ibrahim Mohamed", Schema.PERSON)[0] < 0.5
+
+
+def test_a_full_name_finds_the_acronym_a_list_writes(tmp_path: Path) -> None:
+    """A list that writes the Iran Liquified Natural Gas Company as ILNGC alone: the name
+    written out finds it, read as its acronym (five letters: an alert); NITC, four letters, a
+    possible match only; the Mujahidin Indonesia Timur's MIT, three, not at all (the
+    Massachusetts Institute of Technology has those initials too); a name whose initials
+    differ finds nothing."""
+    reg = Registry(tmp_path / "home", auto_sample=False)
+    assert reg.load(ACRONYMS_ONLY, source="uk").status == "loaded"
+    screener = Screener(reg)
+    result = screener.screen(Query.build(name="Iran Liquified Natural Gas Company",
+                                         schema="Organization"))
+    assert result.status == "alert" and result.matches[0].matched_name == "ILNGC", result
+    top = result.matches[0]
+    assert top.score == pytest.approx(1.0 - penalty("ilngc", False))
+    assert next(e for e in top.explanation if e.feature == "acronym").data["read_as"] == (
+        "ILNGC")
+    result = screener.screen(Query.build(name="National Iranian Tanker Company",
+                                         schema="Organization"), top=3)
+    assert result.status != "alert" and result.matches[0].matched_name == "NITC", result
+    assert not screener.screen(Query.build(name="Iran Liquified Natural Oil Company",
+                                           schema="Organization"), top=3).matches
+    reg.close()
+    reg = Registry(tmp_path / "three", auto_sample=False)
+    assert reg.load(THREE_LETTERS).status == "loaded"
+    result = Screener(reg).screen(Query.build(name="Mujahidin Indonesia Timur",
+                                              schema="Organization"), top=3)
+    assert not [m for m in result.matches if m.matched_name == "MIT"], result
+    reg.close()
