@@ -7,8 +7,9 @@ An acronym is the first letter of each word of the name, in Latin letters (a hyp
 gives a letter for each part). Where the letters begin and end is what makes one name have
 several: the words that only join others (of, de, and) are taken or left, and so are the
 business words at either end (Company, Group, Private Joint Stock): NITC takes the C of
-Company, NIT leaves it; a legal form (AO, S.A., FZE) is always left out. A name with a digit, an acronym of its
-own inside (NIOC Trading), or fewer than four letters or more than eight left, has none.
+Company, NIT would leave it; a legal form (AO, S.A., FZE) is always left out. A name with a
+digit, an acronym of its own inside (NIOC Trading), or fewer than four letters or more than
+eight left, has none.
 
 A query is written as an acronym (:func:`as_acronym`) when its one word outside its legal form
 is in capitals (I.R.G.C. or IRGC; ``Mary`` is a name, ``MARY`` may be either), of four to
