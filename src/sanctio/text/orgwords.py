@@ -213,11 +213,28 @@ _CYRILLIC_WORDS = {native_stem(form): english for forms, english in (
 ) for form in forms.split()}
 
 
+# the shortest stem the written vocabulary is read by: a word of a shorter one (Νέος, new;
+# Αρχή, authority; ислям, of which the Bulgarian article's ending leaves исл) is read by its
+# forms as written, each whole
+WRITTEN_STEM = 4
+
+
+def _written_key(word: str) -> str:
+    """The key of a word in :func:`written_table`: its stem, or, for a word whose stem is
+    shorter than :data:`WRITTEN_STEM`, the word itself (lower case, a Greek one without
+    accents) after an ``=``."""
+    stem = native_stem(word)
+    if len(stem) >= WRITTEN_STEM:
+        return stem
+    return "=" + (_greek_fold(word) if is_greek(word) else word.lower().replace("ё", "е"))
+
+
 @lru_cache(maxsize=1)
 def written_table() -> dict[str, str]:
     """Stem -> English word of the general vocabulary of organisation names written by hand
     (``data/org_words_written.json``: its Cyrillic and Greek entries, each by the stem of each
-    of its forms); empty when the file cannot be read."""
+    of its forms, or by the form itself where its stem is short: :func:`_written_key`); empty
+    when the file cannot be read."""
     from sanctio.text.shipped import shipped_doc
 
     doc = shipped_doc("org_words_written.json")
@@ -225,7 +242,7 @@ def written_table() -> dict[str, str]:
     try:
         for entry in [*doc["cyrillic"], *doc["greek"]]:
             for form in str(entry["forms"]).split():
-                out.setdefault(native_stem(form), str(entry["english"]))
+                out.setdefault(_written_key(form), str(entry["english"]))
     except (KeyError, TypeError):
         return {}
     return out
@@ -249,7 +266,7 @@ def english_of(word: str, everyday: bool = True) -> str | None:
         return _GREEK_ADJECTIVES[stem]  # (Κεντρική is central, Κέντρο a centre)
     learned = table().get(stem)
     hand = (_GREEK_WORDS if is_greek(word) else _CYRILLIC_WORDS).get(stem) or (
-        written_table().get(stem) if everyday else None)
+        written_table().get(_written_key(word)) if everyday else None)
     if hand and (everyday or learned is None or learned in hand.split()):
         return hand
     return learned or hand
@@ -337,18 +354,75 @@ _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
 _INVISIBLE = re.compile(r"[\u200c\u200e\u200f]")  # a zero-width non-joiner, direction marks
 
 
+# the letters an Arabic or Persian word is written with either way (أ إ آ ا; ى ي ی; ك ک; ة ه)
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ی", "ي": "ی", "ك": "ک",
+                              "ة": "ه"})
+# what an Arabic word is written with before it (and, with, for; the article after them),
+# taken off a word the vocabulary does not know as written: والدفاع, للتجارة, بالنفط
+_ARABIC_PREFIXES = (("وال", "ال"), ("بال", "ال"), ("فال", "ال"), ("لل", "ال"), ("و", ""),
+                    ("ب", ""), ("ل", ""), ("ف", ""))
+_ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
+
+
+@lru_cache(maxsize=1)
+def arabic_vocabulary() -> dict[str, str]:
+    """Arabic or Persian word (folded: :data:`_ARABIC_FOLD`) -> English, the general
+    vocabulary of organisation names written by hand (``data/org_words_arabic.json``);
+    empty when the file cannot be read."""
+    from sanctio.text.shipped import shipped_doc
+
+    doc = shipped_doc("org_words_arabic.json")
+    out: dict[str, str] = {}
+    try:
+        for entry in doc["words"]:
+            for form in str(entry["forms"]).split():
+                out.setdefault(form.translate(_ARABIC_FOLD), str(entry["english"]))
+    except (KeyError, TypeError):
+        return {}
+    return out
+
+
+def arabic_english(word: str) -> str | None:
+    """The English of an Arabic or Persian word of an organisation's name in the written
+    vocabulary (:func:`arabic_vocabulary`), as written or without what it is written with
+    before it (و, ب, ل, the article after them); None for a word it lacks."""
+    table = arabic_vocabulary()
+    folded = word.translate(_ARABIC_FOLD)
+    if folded in table:
+        return table[folded]
+    for prefix, article in _ARABIC_PREFIXES:
+        rest = folded[len(prefix):]
+        if folded.startswith(prefix) and len(rest) >= 3:
+            for bare in ((article + rest, rest) if article else (rest,)):
+                if bare in table:
+                    return table[bare]
+    return None
+
+
 def _arabic_reading(text: str, org: bool = False) -> tuple[str, list[tuple[str, str]]] | None:
     """An Arabic or Persian organisation name with its business words and legal forms in
     English, as the lists write them (شرکت بنیان دانش شرق: company بنیان دانش شرق); None
     when it has none, or, but for a name known to be an organisation's (``org``), only words
     a person's name has too (:data:`_ARABIC_NAME_WORDS`: مرکز تحقیقات شهید حاج علی موحد,
-    the Shahid Haj Ali Movahed Research Center, is read so)."""
+    the Shahid Haj Ali Movahed Research Center, is read so). In a name known to be an
+    organisation's, or with a business word of :data:`_ARABIC_COMPANY`, the other words
+    the general vocabulary knows are read in English too (:func:`arabic_english`:
+    الجماعة الاسلامية المقاتلة الليبية, the Libyan Islamic Fighting Group)."""
     done: list[tuple[str, str]] = []
     text = ARABIC_MARKS.sub("", _INVISIBLE.sub("", text))  # (ملّی is ملی)
     for arabic, pattern, english in _ARABIC_COMPANY:
         if pattern.search(text):
             done.append((arabic, english))
             text = pattern.sub(f" {english} ", text)
+    if org or done:
+        def swap(m: re.Match[str]) -> str:
+            english = arabic_english(m.group(0))
+            if english is None:
+                return m.group(0)
+            done.append((m.group(0), english))
+            return f" {english} "
+
+        text = _ARABIC_WORD.sub(swap, text)
     if not done or (not org and all(english in _ARABIC_NAME_WORDS for _, english in done)):
         return None
     return " ".join(text.split()), done
