@@ -15,9 +15,11 @@ from sanctio.evaluate.learn_org_words import learn, learn_from_registry, write_t
 from sanctio.registry import Registry
 from sanctio.scoring import TokenWeights, compare_forms
 from sanctio.screen import Screener
+from sanctio.text import orgwords
 from sanctio.text.normalize import analyze
 from sanctio.text.orgwords import (
     acronym_readings,
+    arabic_english,
     body_acronym_reading,
     english_of,
     name_words,
@@ -239,6 +241,12 @@ def test_the_screener_finds_a_company_listed_by_its_acronym_only(tmp_path: Path)
 
 
 def test_an_arabic_or_persian_company_is_read_with_its_business_words_in_english() -> None:
+    # (as the lists translate: the business words and legal forms; word for word, the
+    # general vocabulary too, arabic_english, tested below)
+    def translated_reading(text: str, org: bool | None = True) -> tuple[str, list[
+            tuple[str, str]]] | None:
+        return orgwords.translated_reading(text, org=org, everyday=False)
+
     read = translated_reading("شرکت بنیان دانش شرق")  # Persian شرکت, company
     assert read == ("company بنیان دانش شرق", [("شرکت", "company")])
     # the legal forms written with dots, the words with their article or preposition
@@ -270,6 +278,28 @@ def test_an_arabic_or_persian_company_is_read_with_its_business_words_in_english
         form = analyze(listed, org=True)
         assert compare_forms(analyze(reading[0], org=True), form, W).score >= 0.9
         assert compare_forms(analyze(query, org=True), form, W).score < 0.8
+
+
+def test_an_arabic_or_persian_name_read_word_for_word() -> None:
+    """The general vocabulary of Arabic and Persian organisation names
+    (data/org_words_arabic.json), with what the words are written with before them (the
+    article, و ب ل), in a name known to be an organisation's or with a business word; the
+    reading as the lists translate keeps the words they write as they sound (Shargh)."""
+    assert arabic_english("المقاتلة") == "fighting" == arabic_english("والمقاتلة")
+    assert arabic_english("للتكنولوجيا") == arabic_english("التكنولوجيا") is not None
+    assert arabic_english("محمد") is None
+    for query, listed in (("الجماعة الاسلامية المقاتلة الليبية", "LIBYAN ISLAMIC FIGHTING GROUP"),
+                          ("شرکت حفاری شمال", "NORTH DRILLING COMPANY")):
+        lists, words = orgwords.translated_readings(query, org=True)
+        assert words is not None and words != lists
+        form = analyze(listed, org=True)
+        assert compare_forms(analyze(words[0], org=True), form, W).score >= 0.9, words
+        assert lists is None or compare_forms(analyze(lists[0], org=True), form,
+                                              W).score < 0.8
+    # not in a name of unknown kind without a business word (a person's may have the words)
+    assert orgwords.translated_readings("حسن المصري", org=None) == (None, None)
+    shargh = orgwords.translated_readings("شرکت بنیان دانش شرق")
+    assert shargh[0] is not None and shargh[0][0] == "company بنیان دانش شرق"
 
 
 def test_cyrillic_words_the_table_lacks() -> None:

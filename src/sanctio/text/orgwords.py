@@ -399,22 +399,25 @@ def arabic_english(word: str) -> str | None:
     return None
 
 
-def _arabic_reading(text: str, org: bool = False) -> tuple[str, list[tuple[str, str]]] | None:
+def _arabic_reading(text: str, org: bool = False, everyday: bool = False
+                    ) -> tuple[str, list[tuple[str, str]]] | None:
     """An Arabic or Persian organisation name with its business words and legal forms in
     English, as the lists write them (شرکت بنیان دانش شرق: company بنیان دانش شرق); None
     when it has none, or, but for a name known to be an organisation's (``org``), only words
     a person's name has too (:data:`_ARABIC_NAME_WORDS`: مرکز تحقیقات شهید حاج علی موحد,
-    the Shahid Haj Ali Movahed Research Center, is read so). In a name known to be an
-    organisation's, or with a business word of :data:`_ARABIC_COMPANY`, the other words
-    the general vocabulary knows are read in English too (:func:`arabic_english`:
-    الجماعة الاسلامية المقاتلة الليبية, the Libyan Islamic Fighting Group)."""
+    the Shahid Haj Ali Movahed Research Center, is read so). Word for word (``everyday``),
+    in a name known to be an organisation's or with a business word of
+    :data:`_ARABIC_COMPANY`, the other words the general vocabulary knows are read in English
+    too (:func:`arabic_english`: الجماعة الاسلامية المقاتلة الليبية, the Libyan Islamic
+    Fighting Group); not as the lists translate, which write many such a word as it sounds
+    (شرکت بنیان دانش شرق: Bonyan Danesh Shargh, not East)."""
     done: list[tuple[str, str]] = []
     text = ARABIC_MARKS.sub("", _INVISIBLE.sub("", text))  # (ملّی is ملی)
     for arabic, pattern, english in _ARABIC_COMPANY:
         if pattern.search(text):
             done.append((arabic, english))
             text = pattern.sub(f" {english} ", text)
-    if org or done:
+    if everyday and (org or done):
         def swap(m: re.Match[str]) -> str:
             english = arabic_english(m.group(0))
             if english is None:
@@ -483,17 +486,20 @@ def translated_readings(text: str, known: Callable[[str], bool] | None = None,
     beside them), and word for word (the general vocabulary first, :func:`english_of`): the
     lists write many a word of the general vocabulary as it sounds (Bank Otkritie, not
     Opening; JSC Pribor), and the screener reads a name both ways. An Arabic or Persian name
-    is read with its business words and legal forms in English (:data:`_ARABIC_COMPANY`), a
-    Korean one with its words (:data:`_HANGUL_COMPANY`), the same both ways."""
+    is read with its business words and legal forms in English (:data:`_ARABIC_COMPANY`),
+    and word for word with its general vocabulary too (:func:`arabic_english`); a Korean one
+    with its words (:data:`_HANGUL_COMPANY`), the same both ways."""
     if text.isascii():
         return None, None
     text = unicodedata.normalize("NFKC", text)  # (the micro sign for mu: Ισλαµικός)
     if not NATIVE_WORD.search(text):
         if _HANGUL.search(text):
             read = _hangul_reading(text)
-        else:
-            read = _arabic_reading(text, org is True) if _ARABIC_LETTER.search(text) else None
-        return read, read
+            return read, read
+        if not _ARABIC_LETTER.search(text):
+            return None, None
+        return (_arabic_reading(text, org is True),
+                _arabic_reading(text, org is True, everyday=True))
     keep = set(name_words(text))
     lists = _words_read(text, keep, False, known, org)
     return lists, _words_read(text, keep, True, known, org)
