@@ -117,6 +117,10 @@ def test_a_query_written_as_the_acronym_finds_the_name(full_only: Screener) -> N
     result = full_only.screen(Query.build(name="NITC", schema="Organization"), top=3)
     assert result.status != "alert" and result.matches[0].entity_id == "uk-12798", result
     assert result.matches[0].score == pytest.approx(1.0 - penalty("nitc", True))
+    # (of unknown kind: five letters or more, a family name in capitals is a person's)
+    result = full_only.screen(Query.build(name="NIORDC"))
+    assert result.status == "alert" and result.matches[0].entity_id == "uk-12797", result
+    assert not full_only.screen(Query.build(name="NITC"), top=3).matches
     for name, schema in (("NIORDC", "Person"), ("NIODRC", "Organization"),
                          ("Niordc", "Organization")):
         matches = full_only.screen(Query.build(name=name, schema=schema), top=3).matches

@@ -220,6 +220,9 @@ LINE_CUT_NAMES = 3  # the most list names one cut line is read as
 # the most organisations a query written as an acronym is read as the name of: an acronym more
 # names have says too little of which (see Screener._acronym_readings)
 ACRONYM_ENTITIES = 3
+# the fewest letters of a query of unknown kind read as an acronym without a legal form or a
+# business word beside it (NIORDC; KHAN or SAID in capitals is a person's name as often)
+UNKNOWN_KIND_ACRONYM = 5
 
 
 def _natural_order(full: str) -> str | None:
@@ -1376,11 +1379,15 @@ class Screener:
         than the name, the more the fewer its letters, a query written as the acronym more
         (:func:`sanctio.text.acronyms.penalty`).
         A name of unknown kind is read so only with a legal form or a business word (a
-        person's name is no acronym)."""
-        if org is False or (org is None and not _company_like(name)):
+        person's name is no acronym), or written as an acronym of five letters or more
+        (:data:`UNKNOWN_KIND_ACRONYM`: a family name in capitals, KHAN, is a person's)."""
+        if org is False:
+            return []
+        written = as_acronym(name)
+        if org is None and not _company_like(name) and (
+                written is None or len(written) < UNKNOWN_KIND_ACRONYM):
             return []
         out: list[Reading] = []
-        written = as_acronym(name)
         if written is not None:
             full_names: dict[str, set[str]] = {}
             for entry in self.acronyms.get(written, []):
