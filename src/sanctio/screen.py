@@ -861,11 +861,14 @@ class Screener:
         # ANTITERRORISTA DE COLOMBIA), either way round, as screening reads it (see
         # _acronym_readings)
         acronym, full, written = None, "", False
-        if org is not False and (org is True or _company_like(name1) or _company_like(name2)):
-            for short, whole, first in ((name1, name2, True), (name2, name1, False)):
-                if (acronym := acronym_match(short, whole)) is not None:
-                    full, written = whole, first
-                    break
+        for short, whole, first in ((name1, name2, True), (name2, name1, False)):
+            if org is not False and (acronym := acronym_match(short, whole)) is not None:
+                full, written = whole, first
+                break
+        if acronym is not None and org is None and not (
+                written and len(acronym) >= UNKNOWN_KIND_ACRONYM) and not (
+                _company_like(name1) or _company_like(name2)):
+            acronym = None  # (of unknown kind, as _acronym_readings reads it)
         if acronym is not None and 1.0 - acronym_penalty(acronym, written) > best[0]:
             cut = acronym_penalty(acronym, written)
             best = (1.0 - cut, [
@@ -1384,8 +1387,13 @@ class Screener:
         if org is False:
             return []
         written = as_acronym(name)
-        if org is None and not _company_like(name) and (
-                written is None or len(written) < UNKNOWN_KIND_ACRONYM):
+        # (the words' acronyms a list writes, before the analysis a name of unknown kind asks)
+        spelled = [] if written is not None else [
+            acronym for acronym in acronyms_of(name) if acronym in self.index.vocab]
+        if written is None and not spelled:
+            return []
+        if org is None and (written is None or len(written) < UNKNOWN_KIND_ACRONYM) and (
+                not _company_like(name)):
             return []
         out: list[Reading] = []
         if written is not None:
@@ -1402,14 +1410,12 @@ class Screener:
                         penalty=acronym_penalty(written, True), entities=frozenset(eids),
                         whole=True, keep=full.__eq__))
             return out
-        for acronym in acronyms_of(name):
-            if acronym in self.index.vocab:
-                out.append(Reading(
-                    acronym.upper(), True, "acronym",
-                    f"read as its acronym, where a list name is that acronym: "
-                    f"{acronym.upper()}", {"read_as": acronym.upper()},
-                    penalty=acronym_penalty(acronym, False),
-                    keep=partial(_written_as, acronym)))
+        for acronym in spelled:
+            out.append(Reading(
+                acronym.upper(), True, "acronym",
+                f"read as its acronym, where a list name is that acronym: {acronym.upper()}",
+                {"read_as": acronym.upper()}, penalty=acronym_penalty(acronym, False),
+                keep=partial(_written_as, acronym)))
         return out
 
     def _score_parts(self, query: Query, parts: list[str], readings: list[Reading],
