@@ -23,7 +23,6 @@ organisation's initials).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
 from sanctio.text.normalize import (
@@ -57,15 +56,12 @@ def _latin_letters(text: str) -> bool:
     return all(ord(c) < 0x250 for c in text if c.isalpha())
 
 
-def _edge(word: str) -> bool:
-    return word in _EDGE_WORDS
-
-
-def _skip(words: list[str], order: range, edge: Callable[[str], bool]) -> int:
-    """How many of ``words``, taken in ``order``, are ``edge`` words before another."""
+def _skip(words: list[str], order: range) -> int:
+    """How many of ``words``, taken in ``order``, are business words (:data:`_EDGE_WORDS`)
+    before another."""
     count = 0
     for k in order:
-        if not edge(words[k]):
+        if words[k] not in _EDGE_WORDS:
             break
         count += 1
     return count
@@ -86,8 +82,8 @@ def acronyms_of(text: str) -> tuple[str, ...]:
     n = len(low)
     # where the letters may begin and end: after the business words at either end, or
     # with them (National Iranian Tanker Company: NITC, NIT)
-    starts = list(range(_skip(low, range(n), _edge) + 1))
-    ends = [n - k for k in range(_skip(low, range(n - 1, -1, -1), _edge) + 1)]
+    starts = list(range(_skip(low, range(n)) + 1))
+    ends = [n - k for k in range(_skip(low, range(n - 1, -1, -1)) + 1)]
     out: list[str] = []
     for i in starts:
         for j in ends:

@@ -354,6 +354,8 @@ _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
 _INVISIBLE = re.compile(r"[\u200c\u200e\u200f]")  # a zero-width non-joiner, direction marks
 
 
+Translated = tuple[str, list[tuple[str, str]]]  # a reading, and the words it translated
+
 # the letters an Arabic or Persian word is written with either way (أ إ آ ا; ى ي ی; ك ک; ة ه)
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ی", "ي": "ی", "ك": "ک",
                               "ة": "ه"})
@@ -399,33 +401,42 @@ def arabic_english(word: str) -> str | None:
     return None
 
 
-def _arabic_reading(text: str, org: bool = False, everyday: bool = False
-                    ) -> tuple[str, list[tuple[str, str]]] | None:
+def _arabic_readings(text: str, org: bool = False
+                     ) -> tuple[Translated | None, Translated | None]:
     """An Arabic or Persian organisation name with its business words and legal forms in
     English, as the lists write them (شرکت بنیان دانش شرق: company بنیان دانش شرق); None
     when it has none, or, but for a name known to be an organisation's (``org``), only words
     a person's name has too (:data:`_ARABIC_NAME_WORDS`: مرکز تحقیقات شهید حاج علی موحد,
-    the Shahid Haj Ali Movahed Research Center, is read so). Word for word (``everyday``),
-    in a name known to be an organisation's or with a business word of
-    :data:`_ARABIC_COMPANY`, the other words the general vocabulary knows are read in English
-    too (:func:`arabic_english`: الجماعة الاسلامية المقاتلة الليبية, the Libyan Islamic
-    Fighting Group); not as the lists translate, which write many such a word as it sounds
-    (شرکت بنیان دانش شرق: Bonyan Danesh Shargh, not East)."""
+    the Shahid Haj Ali Movahed Research Center, is read so). And the same word for word: in
+    a name known to be an organisation's or with a business word of :data:`_ARABIC_COMPANY`,
+    the other words the general vocabulary knows are read in English too
+    (:func:`arabic_english`: الجماعة الاسلامية المقاتلة الليبية, the Libyan Islamic Fighting
+    Group); not as the lists translate, which write many such a word as it sounds (شرکت
+    بنیان دانش شرق: Bonyan Danesh Shargh, not East)."""
     done: list[tuple[str, str]] = []
     text = ARABIC_MARKS.sub("", _INVISIBLE.sub("", text))  # (ملّی is ملی)
     for arabic, pattern, english in _ARABIC_COMPANY:
         if pattern.search(text):
             done.append((arabic, english))
             text = pattern.sub(f" {english} ", text)
-    if everyday and (org or done):
-        def swap(m: re.Match[str]) -> str:
-            english = arabic_english(m.group(0))
-            if english is None:
-                return m.group(0)
-            done.append((m.group(0), english))
-            return f" {english} "
+    lists = _arabic_read(text, done, org)
+    if not (org or done):
+        return lists, lists
+    words = list(done)
 
-        text = _ARABIC_WORD.sub(swap, text)
+    def swap(m: re.Match[str]) -> str:
+        english = arabic_english(m.group(0))
+        if english is None:
+            return m.group(0)
+        words.append((m.group(0), english))
+        return f" {english} "
+
+    return lists, _arabic_read(_ARABIC_WORD.sub(swap, text), words, org)
+
+
+def _arabic_read(text: str, done: list[tuple[str, str]], org: bool) -> Translated | None:
+    """The reading ``text`` of an Arabic or Persian name and the words it read (``done``), as
+    :func:`_arabic_readings` says: None for none, or for a person's words only."""
     if not done or (not org and all(english in _ARABIC_NAME_WORDS for _, english in done)):
         return None
     return " ".join(text.split()), done
@@ -469,9 +480,6 @@ def _hangul_reading(text: str) -> tuple[str, list[tuple[str, str]]] | None:
     return (" ".join(text.split()), done) if done else None
 
 
-Translated = tuple[str, list[tuple[str, str]]]  # a reading, and the words it translated
-
-
 def translated_readings(text: str, known: Callable[[str], bool] | None = None,
                         org: bool | None = True) -> tuple[Translated | None, Translated | None]:
     """The name with each Cyrillic or Greek word the table knows in English
@@ -498,8 +506,7 @@ def translated_readings(text: str, known: Callable[[str], bool] | None = None,
             return read, read
         if not _ARABIC_LETTER.search(text):
             return None, None
-        return (_arabic_reading(text, org is True),
-                _arabic_reading(text, org is True, everyday=True))
+        return _arabic_readings(text, org is True)
     keep = set(name_words(text))
     lists = _words_read(text, keep, False, known, org)
     return lists, _words_read(text, keep, True, known, org)
