@@ -26,6 +26,9 @@ ACRONYMS_ONLY = DATA / "ConList-acronyms.csv"
 # the UK's rows of the Mujahidin Indonesia Timur by their acronym alone (MIT, group 13304)
 # and of Samara Metallurgical Plant (SMZ JSC)
 THREE_LETTERS = DATA / "ConList.csv"
+# the UK's rows of the Molecular Electronics Research Institute (group 15325), one of which
+# writes it MERI
+MERI = DATA / "ConList-meri.csv"
 
 
 @pytest.mark.parametrize(("name", "first", "also"), [
@@ -167,4 +170,22 @@ def test_a_full_name_finds_the_acronym_a_list_writes(tmp_path: Path) -> None:
     result = Screener(reg).screen(Query.build(name="Mujahidin Indonesia Timur",
                                               schema="Organization"), top=3)
     assert not [m for m in result.matches if m.matched_name == "MIT"], result
+    reg.close()
+
+
+def test_an_acronym_a_list_writes_is_letters_not_a_name(tmp_path: Path) -> None:
+    """MERI, a name the UK writes for the MOLECULAR ELECTRONICS RESEARCH INSTITUTE, is that
+    name's acronym: letters, found as written, not the given name Mary that rigour holds as a
+    variant of Meri, nor a name one letter off it; the full name still finds the party."""
+    reg = Registry(tmp_path / "home", auto_sample=False)
+    assert reg.load(MERI, source="uk").status == "loaded"
+    screener = Screener(reg)
+    result = screener.screen(Query.build(name="MERI", schema="Organization"))
+    assert result.status == "alert" and result.matches[0].matched_name == "MERI", result
+    for name in ("Mary", "Meru"):
+        result = screener.screen(Query.build(name=name, schema="Organization"), top=3)
+        assert not [m for m in result.matches if m.score >= DEFAULT_THRESHOLD], (name, result)
+    result = screener.screen(Query.build(name="Molecular Electronics Research Institute JSC",
+                                         schema="Organization"))
+    assert result.status == "alert" and result.matches[0].entity_id == "uk-15325", result
     reg.close()

@@ -32,7 +32,7 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from rapidfuzz.distance import OSA, Prefix
@@ -73,8 +73,10 @@ from sanctio.text.normalize import (
     korean_only,
     korean_syllable,
     leading_title,
+    mostly_name,
     no_vowels,
     number_value,
+    opening_names,
     org_tags,
     persian_script,
     pinyin_apart,
@@ -724,6 +726,39 @@ def _family_made_of(longer: str, shorter: str) -> bool:
                is not None for stem in stems)
 
 
+# the letters the transliterations of one Cyrillic letter differ by (Kh, H; Ts, C, Tz; Zh, Z)
+_STEM_FOLD = ((("shch", "sc"), ("sch", "sc"), ("kh", "h"), ("ts", "c"), ("tz", "c"),
+               ("zh", "z"), ("ch", "c"), ("sh", "s"), ("ks", "x"), ("w", "v"), ("y", "i"),
+               ("j", "i"), ("ie", "e"), ("ye", "e")))
+
+
+# the endings of East Slavic family names only (not -in, -ina: Hussein, Amina)
+_SLAVIC_STEM_END = re.compile(r"(?:[oe]va?|sk(?:iy|ii|y|i|aya|a))$")
+
+
+def _stem_fold(stem: str) -> str:
+    for a, b in _STEM_FOLD:
+        stem = stem.replace(a, b)
+    return stem
+
+
+def _other_family_stems(a: str, b: str) -> bool:
+    """Two Slavic family names with the same ending (-ov, -ova, -in, -sky) whose stems are
+    two letters apart or more, in any transliteration, in a stem of seven letters at most:
+    two families (Arkhipova, Arshinova; Sokolov, Sobolev), however alike the whole words are
+    for the ending they share."""
+    ma, mb = _SLAVIC_STEM_END.search(a), _SLAVIC_STEM_END.search(b)
+    if ma is None or mb is None or a[ma.start():] != b[mb.start():]:
+        return False
+    ra, rb = a[:ma.start()], b[:mb.start()]
+    sa, sb = _stem_fold(ra), _stem_fold(rb)
+    if min(len(sa), len(sb)) < 4 or sa[0] != sb[0]:
+        return False
+    # (as written or folded, the nearer: the fold must not part two stems, Litsoev, Lirsoev)
+    dist = min(OSA.distance(sa, sb), OSA.distance(ra, rb))
+    return dist >= 2 and dist / max(len(sa), len(sb)) > 0.25
+
+
 def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
     """Similarity of two tokens and how they were found alike; with ``syllables`` False,
     two syllables of Chinese or Korean are compared as any other words (in names that are
@@ -733,6 +768,16 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         return 0.0, "another character of the same sound"
     if q.text == r.text and not (q.abjad != r.abjad and _heads_apart(q, r)):
         return 1.0, "same"
+    if q.acronym or r.acronym:
+        # a list's acronym of the organisation's name is its letters: no name variant or
+        # romanisation of it (Mary is no MERI, Sha no SSA); a letter slipped in a long one
+        # (NIODRC), a key slipped in one of five (random letters are one off a listed
+        # acronym of five too often)
+        shorter = min(len(q.text), len(r.text))
+        if (shorter >= 6 and OSA.distance(q.text, r.text, score_cutoff=1) <= 1) or (
+                shorter == 5 and keyboard_slip(q.text, r.text)):
+            return TYPO_SIM, "a letter off in an acronym"
+        return 0.0, "another acronym"
     if (q.short and _written_short(q.text, r.text)) or (
             r.short and _written_short(r.text, q.text)):
         return 0.9, "written short"  # Alex. for Aleksandr, Inv. for Investment, Comm.
@@ -751,6 +796,11 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         # the query's short business word as written, not a typo of the list's name word
         # (Seven Tic., Ticaret: no 7th of TIR; Nord Bank is no NORD BANG)
         return 0.0, "a business word, not the name"
+    if {q.role, r.role} == {Role.NAME, Role.GENERIC} and q.text[0] != r.text[0] and (
+            q.text[1:] == r.text or r.text[1:] == q.text):
+        # a name word that is a business word but for its first letter is another word
+        # (Ravel, Travel; Rading, Trading): a typo seldom drops or adds the first letter
+        return 0.0, "a name word, not the business word"
     if q.text in ARMED and r.text in ARMED:
         return 0.6, "another word for an armed group"  # Kaniyat Brigade, Kaniyat Militia
     if q.role == Role.NUMBER or r.role == Role.NUMBER:
@@ -869,6 +919,11 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
     if sim > MIN_TOKEN_SIM and min(lq, lr) >= 2 and max(lq, lr) <= 9 and abs(
             lq - lr) >= 2 and _one_syllable_of_two(q.text, r.text):
         return min(sim, MIN_TOKEN_SIM), "one syllable of a two-syllable name"
+    if MIN_TOKEN_SIM <= sim < 0.9 and lq >= 7 and lr >= 7 and q.skel != r.skel and not (
+            q.abjad or r.abjad or q.orig or r.orig) and _other_family_stems(q.text, r.text):
+        # (the same consonants, other vowels, are another family's as below: Krylova,
+        # Karelova)
+        return min(sim, 0.65), "another family name (its stem, before the same ending)"
     how = "spelling"
     if 0.75 <= sim < TYPO_SIM and min(lq, lr) >= 5 and q.text[0] == r.text[0] and not (
             q.abjad or r.abjad):
@@ -1673,12 +1728,32 @@ def _father_named(q: NameForm, r: NameForm, pairs: list[Pair]) -> tuple[Token, T
     return None
 
 
+def _has_word_of(other: NameForm, t: Token) -> bool:
+    """``other`` writes the word ``t`` (as a name or a title), in its script or another."""
+    for o in other.tokens:
+        if o.text == t.text:
+            return True
+        for a, b in ((t, o), (o, t)):
+            if a.orig and not b.orig and (read := reading_of(a.orig)) is not None and (
+                    read.fullmatch(b.text)):
+                return True
+    return False
+
+
 def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
                   r_weights: list[float] | None = None) -> NameComparison:
     """Compare two analysed names (:func:`_compare_forms`); where one side opens with a
     title that is also a given name (Amir, Hafez, Imam) and the comparison leaves words over,
     the other reading of that word is compared too, and the better one kept (امیرعلی
-    حاجیزاده is Amir Ali HAJIZADEH; Imam INAYATULLAH is INAYATULLAH)."""
+    حاجیزاده is Amir Ali HAJIZADEH; Imam INAYATULLAH is INAYATULLAH). A title that is more
+    often a given name (Amir, Malik, Mirza) is a name where the other name lacks the word: a
+    given name one name has and the other not (Amir Ali Mohammadi, Ali KHAN MOHAMMADI)."""
+    if any(map(mostly_name, q.tokens)):
+        q = opening_names(q, partial(_has_word_of, r))
+    if any(map(mostly_name, r.tokens)):
+        turned = opening_names(r, partial(_has_word_of, q))
+        if turned is not r:
+            r, r_weights = turned, None
     best = _compare_forms(q, r, weights, r_weights)
     if best.unmatched_query or best.score < 0.9:
         for r2 in (titles_as_names(r), leading_title(r)):

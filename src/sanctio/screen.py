@@ -45,6 +45,7 @@ from sanctio.scoring import (
     patronymic_evidence,
     syllable_name_evidence,
 )
+from sanctio.text.acronyms import MIN_LETTERS as MIN_ACRONYM
 from sanctio.text.acronyms import acronym_match, acronyms_of, as_acronym
 from sanctio.text.acronyms import penalty as acronym_penalty
 from sanctio.text.cantonese import (
@@ -684,16 +685,30 @@ class Screener:
         # (text.acronyms), with the entity that has it ("entity id<TAB>name"): a query written
         # as the acronym is read as the name (see _acronym_readings)
         self.acronyms: dict[str, list[str]] = {}
+        own: dict[int, set[str]] = {}  # each organisation's acronyms of its own names
         for n in self.names:
             info = self.entities[n.entity]
             if n.read_as is not None or info.entity.schema != Schema.ORGANIZATION or (
                     n.name.type == NameType.WEAK):
                 continue
-            for acronym in acronyms_of(n.name.full):
+            for acronym in acronyms_of(n.name.full, least=2):
+                own.setdefault(n.entity, set()).add(acronym)
+                if len(acronym) < MIN_ACRONYM:
+                    continue  # (letters of its own name, but no acronym read as the name)
                 entry = f"{info.entity.id}\t{n.name.full.strip()}"
                 names = self.acronyms.setdefault(acronym, [])
                 if entry not in names:
                     names.append(entry)
+        for n in self.names:
+            # a name of one word that is the acronym of another name of its organisation
+            # (MERI, of MOLECULAR ELECTRONICS RESEARCH INSTITUTE) is letters, not the name
+            # people have (Mary) nor a syllable (SSA is no Sha): no name variant, nickname,
+            # romanisation or known name of it
+            if n.entity in own and len(n.form.scoring) == 1 and (
+                    n.form.scoring[0].text in own[n.entity]):
+                t = replace(n.form.scoring[0], acronym=True)
+                n.form = replace(n.form, tokens=[t if x is n.form.scoring[0] else x
+                                                 for x in n.form.tokens], scoring=[t])
         pats: dict[int, set[str]] = {}
         for n in self.names:
             for t in n.form.scoring:

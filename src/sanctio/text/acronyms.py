@@ -68,10 +68,11 @@ def _skip(words: list[str], order: range) -> int:
 
 
 @lru_cache(maxsize=20_000)
-def acronyms_of(text: str) -> tuple[str, ...]:
+def acronyms_of(text: str, least: int = MIN_LETTERS) -> tuple[str, ...]:
     """The acronyms (lower case) an organisation's name in Latin letters may be written as,
     as the module says, the one people write first (the legal form at either end left out,
-    the words that join others too); () for a name with none."""
+    the words that join others too), of ``least`` letters or more; () for a name with
+    none."""
     words = _WORD.findall(text)
     if not words or not _latin_letters(text) or any(c.isdigit() for c in text):
         return ()
@@ -90,7 +91,7 @@ def acronyms_of(text: str) -> tuple[str, ...]:
             core = low[i:j]
             for joined in (False, True):
                 letters = "".join(w[0] for w in core if joined or w not in _JOINING)
-                if MIN_LETTERS <= len(letters) <= MAX_LETTERS and letters not in out:
+                if least <= len(letters) <= MAX_LETTERS and letters not in out:
                     out.append(letters)
     return tuple(out)
 

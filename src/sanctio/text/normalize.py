@@ -212,6 +212,44 @@ def org_tags(word: str) -> frozenset[str]:
     word's spans in an order that varies from one process to the next)."""
     if len(word) < 4 or not word.isascii() or not word.isalpha():
         return frozenset()
+    tags = _rigour_org_tags(word)
+    if not tags and word in SECTOR_WORDS:
+        tags = frozenset({f"[DOMAIN:{SECTOR_WORDS[word]}]"})
+    if not tags and word in _SECTOR_PLURALS:
+        # a sector in the plural the tagger files in the singular only (Hotels, Metals)
+        single = _SECTOR_PLURALS[word]
+        tags = _rigour_org_tags(single) or frozenset({f"[DOMAIN:{SECTOR_WORDS[single]}]"})
+    return tags
+
+
+# sectors of trade that rigour's organisation tagger does not file (its DOMAIN tags cover
+# chemicals, steel, motors, hotels ...): the activity of a company, a business word of its
+# name (Lata Foods is no LAMA FOODS, whose name word is Lama); their plurals are read by
+# :func:`org_tags`
+SECTOR_WORDS: dict[str, str] = {
+    **dict.fromkeys("food foodstuff foodstuffs seafood poultry dairy bakery".split(), "FOOD"),
+    **dict.fromkeys("farm farming".split(), "FARM"),
+    **dict.fromkeys("fishing fishery fisheries".split(), "FISHING"),
+    **dict.fromkeys("textile garment apparel clothing fashion".split(), "TEXTILE"),
+    **dict.fromkeys("plastic plastics packaging".split(), "PLASTIC"),
+    **dict.fromkeys("travel tours tourism".split(), "TRAVEL"),
+    **dict.fromkeys("fuel oilfield drilling refinery".split(), "OIL"),
+    **dict.fromkeys("cargo freight courier".split(), "CARGO"),
+    "furniture": "FURNITURE", "printing": "PRINTING", "software": "SOFTWARE",
+    "cement": "CEMENT", "tobacco": "TOBACCO", "cosmetics": "COSMETICS",
+    "clinic": "HOSPITAL", "remittance": "FINANCIAL", "commodity": "COMMODITY",
+    "commodities": "COMMODITY", "mineral": "MINING", "contractors": "CONSTRUCTION",
+    "builders": "CONSTRUCTION", "developers": "REALTY",
+}
+# sectors in the English plural, with their singular (in the tagger or above); not every word
+# with an s after it (Tekniks, a Cyrillic name's Technics, is no plural of the Swedish teknik)
+_SECTOR_PLURALS = {w + "s": w for w in (
+    "hotel metal restaurant hospital clinic school pharmacy farm food textile garment plastic "
+    "mineral").split()} | {"pharmacies": "pharmacy"}
+
+
+@lru_cache(maxsize=50_000)
+def _rigour_org_tags(word: str) -> frozenset[str]:
     from rigour.names import NameTypeTag, analyze_names
 
     tags: set[str] = set()
@@ -1063,10 +1101,11 @@ class Token:
     short: bool = False  # written short (Alex., Gen., Inv.) or cut off (Screener._cut_off)
     han: str | None = None  # the Chinese character a syllable was read from
     aspirated: bool = False  # a McCune-Reischauer aspirate marked with its apostrophe (Ch'un)
+    acronym: bool = False  # a list's acronym of the organisation's name (MERI): letters
 
     @property
     def symbols(self) -> frozenset[str]:
-        if self.role != Role.NAME:
+        if self.role != Role.NAME or self.acronym:
             return _EMPTY
         if self.orig is None:
             return symbols_of(self.text)
@@ -2102,6 +2141,33 @@ def leading_title(form: NameForm) -> NameForm | None:
     scoring = [t for t in tokens if t.role in (Role.NAME, Role.NUMBER, Role.GENERIC)]
     if not scoring:
         return None
+    return replace(form, tokens=tokens, scoring=scoring)
+
+
+# given names that open a name more often than they are the title they also are (Amir Ali
+# HAJIZADEH, Malik HASAN, Mirza KEZEVADZE, امیر خان متقی: Amir Khan Muttaqi): read as the title
+# only where the other name has the word too (see :func:`opening_names`)
+_MOSTLY_NAMES = frozenset({"amir", "malik", "mirza"})
+_ARABIC_MOSTLY_NAMES = frozenset({"امير"})
+
+
+def mostly_name(t: Token) -> bool:
+    """A title that is more often the given name it also is (Amir, Malik, Mirza, امیر)."""
+    return t.role == Role.TITLE and (t.text in _MOSTLY_NAMES or (
+        t.orig is not None and _title_word(t.orig.translate(_ARABIC_FOLD))
+        in _ARABIC_MOSTLY_NAMES))
+
+
+def opening_names(form: NameForm, keep: Callable[[Token], bool]) -> NameForm:
+    """The name with its titles that are more often given names (:func:`mostly_name`) read as
+    names, but for those ``keep`` keeps titles (the other name has the word: Amir Ali
+    Mohammadi is no Ali KHAN MOHAMMADI, whose given names are others)."""
+    turn = [t for t in form.tokens if mostly_name(t) and not keep(t)]
+    if not turn:
+        return form
+    tokens = [Token(t.text, Role.NAME, t.skel, t.number, t.alt, t.abjad, t.orig)
+              if any(t is x for x in turn) else t for t in form.tokens]
+    scoring = [t for t in tokens if t.role in (Role.NAME, Role.NUMBER, Role.GENERIC)]
     return replace(form, tokens=tokens, scoring=scoring)
 
 
