@@ -743,10 +743,11 @@ def _stem_fold(stem: str) -> str:
 
 
 def _other_family_stems(a: str, b: str) -> bool:
-    """Two Slavic family names with the same ending (-ov, -ova, -in, -sky) whose stems are
-    two letters apart or more, in any transliteration, in a stem of seven letters at most:
-    two families (Arkhipova, Arshinova; Sokolov, Sobolev), however alike the whole words are
-    for the ending they share."""
+    """Two East Slavic family names with the same ending (-ov, -ova, -ev, -eva, -sky) whose
+    stems begin alike and are two letters apart or more, as written and in any
+    transliteration, and more than a quarter of the longer stem (two letters in seven at
+    most): two families (Arkhipova, Arshinova), however alike the whole words are for the
+    ending they share."""
     ma, mb = _SLAVIC_STEM_END.search(a), _SLAVIC_STEM_END.search(b)
     if ma is None or mb is None or a[ma.start():] != b[mb.start():]:
         return False

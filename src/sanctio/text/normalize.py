@@ -231,7 +231,7 @@ SECTOR_WORDS: dict[str, str] = {
     **dict.fromkeys("farm farming".split(), "FARM"),
     **dict.fromkeys("fishing fishery fisheries".split(), "FISHING"),
     **dict.fromkeys("textile garment apparel clothing fashion".split(), "TEXTILE"),
-    **dict.fromkeys("plastic plastics packaging".split(), "PLASTIC"),
+    **dict.fromkeys("plastic packaging".split(), "PLASTIC"),
     **dict.fromkeys("travel tours tourism".split(), "TRAVEL"),
     **dict.fromkeys("fuel oilfield drilling refinery".split(), "OIL"),
     **dict.fromkeys("cargo freight courier".split(), "CARGO"),
@@ -248,7 +248,6 @@ _SECTOR_PLURALS = {w + "s": w for w in (
     "mineral").split()} | {"pharmacies": "pharmacy"}
 
 
-@lru_cache(maxsize=50_000)
 def _rigour_org_tags(word: str) -> frozenset[str]:
     from rigour.names import NameTypeTag, analyze_names
 
@@ -2154,19 +2153,23 @@ _ARABIC_MOSTLY_NAMES = frozenset({"امير"})
 def mostly_name(t: Token) -> bool:
     """A title that is more often the given name it also is (Amir, Malik, Mirza, امیر)."""
     return t.role == Role.TITLE and (t.text in _MOSTLY_NAMES or (
-        t.orig is not None and _title_word(t.orig.translate(_ARABIC_FOLD))
-        in _ARABIC_MOSTLY_NAMES))
+        _title_word(t.orig) in _ARABIC_MOSTLY_NAMES))
 
 
 def opening_names(form: NameForm, keep: Callable[[Token], bool]) -> NameForm:
     """The name with its titles that are more often given names (:func:`mostly_name`) read as
     names, but for those ``keep`` keeps titles (the other name has the word: Amir Ali
     Mohammadi is no Ali KHAN MOHAMMADI, whose given names are others)."""
-    turn = [t for t in form.tokens if mostly_name(t) and not keep(t)]
-    if not turn:
-        return form
+    return _titles_read_as_names(form, lambda t: mostly_name(t) and not keep(t)) or form
+
+
+def _titles_read_as_names(form: NameForm, turn: Callable[[Token], bool]) -> NameForm | None:
+    """The name with the titles ``turn`` selects read as names; None where it selects none."""
+    turned = [turn(t) for t in form.tokens]
+    if not any(turned):
+        return None
     tokens = [Token(t.text, Role.NAME, t.skel, t.number, t.alt, t.abjad, t.orig)
-              if any(t is x for x in turn) else t for t in form.tokens]
+              if yes else t for t, yes in zip(form.tokens, turned, strict=True)]
     scoring = [t for t in tokens if t.role in (Role.NAME, Role.NUMBER, Role.GENERIC)]
     return replace(form, tokens=tokens, scoring=scoring)
 
@@ -2175,12 +2178,7 @@ def titles_as_names(form: NameForm) -> NameForm | None:
     """The other reading of a name that opens with a title that is also a given name: the
     title as a name (Amir Ali HAJIZADEH is a man named Amir Ali, امیرعلی). None when the name
     has no such title."""
-    if not any(map(_name_title, form.tokens)):
-        return None
-    tokens = [Token(t.text, Role.NAME, t.skel, t.number, t.alt, t.abjad, t.orig)
-              if _name_title(t) else t for t in form.tokens]
-    scoring = [t for t in tokens if t.role in (Role.NAME, Role.NUMBER, Role.GENERIC)]
-    return replace(form, tokens=tokens, scoring=scoring)
+    return _titles_read_as_names(form, _name_title)
 
 
 # Cyrillic words of one letter that link the words of a name: and, in, with, to, about, at
