@@ -3634,3 +3634,29 @@ def test_a_words_place_in_the_name_is_part_of_the_memoised_similarity() -> None:
         compare_forms(analyze(first, org=False), target, W)  # (a person's name first)
         after = compare_forms(analyze(second, org=org), target, W).score
         assert after == alone, (first, second)
+
+
+def test_a_name_without_its_first_name_ending_with_a_rare_family_name() -> None:
+    """A person's list name with its first name left out, word for word and in order, ends
+    with a family name few list names have: the names the family uses, still the person.
+    A common family name so left, the family name the list marks alone, or a list name in
+    its own script (written whole) is not."""
+    # (as many list names as the four lists have, and their counts of these words)
+    weights = TokenWeights({"ahmad": 500, "ali": 948, "ibrahim": 355, "jean": 13, "marie": 9,
+                            "pierre": 7, "jamal": 78, "qusay": 7, "faraj": 5}, 61_912)
+
+    def with_weights(a: str, b: str) -> tuple[float, float]:
+        cmp = compare_forms(analyze(a, org=False), analyze(b, org=False), weights)
+        return cmp.score, cmp.features["given_missing"]
+
+    for query, listed in [("Lugerero Runiga", "JEAN-MARIE LUGERERO RUNIGA"),
+                          ("Ibrahim Mihoub", "Qusay Ibrahim MIHOUB"),
+                          ("Ali BABAMORADI", "Jamal Ali BABAMORADI")]:
+        found, missing = with_weights(query, listed)
+        assert found >= 0.8 and missing == 0.0, (query, listed)
+    for query, listed in [("Faraj Ahmad", "Najmuddin Faraj AHMAD"),  # Ahmad: common
+                          ("Jean Pierre", "Gabriel JEAN-PIERRE"),  # the marked family alone
+                          ("Runiga Lugerero", "JEAN-MARIE LUGERERO RUNIGA"),  # not in order
+                          ("رضا محمدی", "محمد رضا محمدی")]:  # the script's whole name
+        assert with_weights(query, listed)[1] == 1.0, (query, listed)
+    assert with_weights("Faraj Ahmad", "Najmuddin Faraj AHMAD")[0] < 0.8

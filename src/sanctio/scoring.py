@@ -2578,6 +2578,38 @@ def _given_missing(r: NameForm, used_r: set[int]) -> int | None:
     return first if first not in used_r and r.scoring[first].role == Role.NAME else None
 
 
+def _tail_kept(r: NameForm, real: list[Pair], un_q: list[Token], used_r: set[int],
+               rw: list[float]) -> bool:
+    """The query is a person's list name without its first name, word for word and in order,
+    ending with a family name found in a few list names only (Lugerero Runiga for Jean-Marie
+    LUGERERO RUNIGA; Ibrahim Mihoub for Qusay Ibrahim MIHOUB): how a name is written by one
+    who knows the person by the names the family uses. A common family name (Ahmad, Khan)
+    left so is one of many. In Latin letters: a name written in its script is written
+    whole (رضا محمدی is not محمد رضا محمدی)."""
+    if un_q or len(real) < 2 or not r.person or any(t.abjad for t in r.scoring):
+        return False
+    if any(p.sim < 0.95 or len(p.listed) != 1 for p in real):
+        return False
+    texts = tuple(t.text for t in r.scoring)
+    # (the family name the list marks, alone, is one of a family: Jean Pierre is not
+    # Gabriel JEAN-PIERRE)
+    fam = _family_positions(r.original, texts)
+    if fam and used_r <= set(fam):
+        return False
+    pos = _natural_positions(r.original, texts)
+    n = len(texts)
+    order = sorted(real, key=lambda p: p.qi[0])
+    at = [pos[p.rj[0]] for p in order]
+    if at != list(range(n - len(at), n)) or any(pos[j] >= n - len(at) for j in range(n)
+                                                   if j not in used_r):
+        return False
+    family = order[-1].rj[0]
+    # (a Persian compound's first half left out is another given name: رضا محمدی is not
+    # Mohammad Reza MOHAMMADI)
+    dropped = [r.scoring[j].text for j in range(n) if j not in used_r]
+    return rw[family] >= _RARE_WEIGHT and not any(_COMPOUND_HEAD.fullmatch(w) for w in dropped)
+
+
 def _initial_differs(real: list[Pair], pair_w: list[float]) -> float:
     """Share of the matched weight in spellings (edit distance, not a known variant) whose
     first letters differ: a typo rarely hits the first letter, another name often does
@@ -2843,7 +2875,8 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
     family_missing = bool(real) and (_family_missing(r, used_r) or _last_name_missing(
         q, r, used_r, rw))
     first = _given_missing(r, used_r) if len(real) >= 2 else None
-    given_missing = first is not None
+    given_missing = first is not None and not (not cjk and _tail_kept(r, real, un_q, used_r,
+                                                                      rw))
     # a common first name is often left out (Hassan Qatana for Mohammad Hassan QATANA), and
     # so is any first name before two rare names the query has (Bosco Ntaganda for Jean
     # Bosco NTAGANDA, Amuri Yakutumba for William Amuri YAKUTUMBA: a middle name used as
