@@ -993,6 +993,10 @@ def test_a_kunya_is_a_name_of_its_own() -> None:
     assert feature("kunya_missing", "M AL ADNANI", "ABOU MOHAMED AL ADNANI") == 0.0
     assert feature("kunya_missing", "Sergei ABU KOV", "Sergei ABUKOV") == 0.0
     assert feature("kunya_missing", "Hassan", "Umm Hassan") == 1.0
+    # Abu met only by a word of other letters is not there (إباء, Iba', a given name)
+    assert feature("kunya_missing", "إباء آل جعفر", "Abu Jaafar") == 1.0
+    assert score("إباء آل جعفر", "Abu Jaafar") < 0.8
+    assert feature("kunya_missing", "ابو جعفر", "Abu Jaafar") == 0.0
 
 
 def test_abu_before_another_word_is_another_kunya() -> None:
@@ -3660,3 +3664,4 @@ def test_a_name_without_its_first_name_ending_with_a_rare_family_name() -> None:
                           ("رضا محمدی", "محمد رضا محمدی")]:  # the script's whole name
         assert with_weights(query, listed)[1] == 1.0, (query, listed)
     assert with_weights("Faraj Ahmad", "Najmuddin Faraj AHMAD")[0] < 0.8
+

@@ -2799,7 +2799,9 @@ def _kunya_missing(q: NameForm, r: NameForm, real: list[Pair]) -> bool:
             continue
         for i, h in _kunya_heads(form).items():
             p = by.get(h) if h is not None else None
-            if p is None or i in by:
+            # (Abu met by another word only as other letters is not met: إباء آل جعفر,
+            # Iba' Al Jaafar, is no Abu Jaafar)
+            if p is None or (i in by and by[i].how != _OTHER_LETTERS):
                 continue
             # (an initial stands for the compound, Abu Mohamed: M.; and the kunya may be
             # glued into the other side's word, ABU KOV: ABUKOV)
