@@ -3665,3 +3665,16 @@ def test_a_name_without_its_first_name_ending_with_a_rare_family_name() -> None:
         assert with_weights(query, listed)[1] == 1.0, (query, listed)
     assert with_weights("Faraj Ahmad", "Najmuddin Faraj AHMAD")[0] < 0.8
 
+
+def test_a_persian_family_name_of_two_parts_is_one_name() -> None:
+    """A Persian family name whose first part makes family names of others, joined by a
+    hyphen (PIR-ABASSI, MIR-HEJAZI), is one name: its second part alone is another family
+    (Abbasi); written whole, together or apart, it is the same."""
+    assert feature("family_missing", "عباس عباسی", "Abbas PIR-ABASSI") == 1.0
+    assert score("عباس عباسی", "Abbas PIR-ABASSI") < 0.8
+    assert feature("family_missing", "Asghar Hejazi", "MIR-HEJAZI, Asghar") == 1.0
+    for query in ("Abbas Pir Abassi", "Abbas Pirabassi", "Abbas PIR-ABASSI"):
+        assert feature("family_missing", query, "Abbas PIR-ABASSI") == 0.0, query
+        assert score(query, "Abbas PIR-ABASSI") >= 0.9, query
+    # (a family name of two other names keeps its parts: MADURO MOROS)
+    assert feature("family_missing", "Nicolas Maduro", "MADURO MOROS, Nicolas") == 0.0

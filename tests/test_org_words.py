@@ -339,6 +339,26 @@ def test_greek_words_the_table_lacks_and_the_words_that_join_them() -> None:
     assert translated_reading("Γιώργος Παπαδόπουλος") is None
 
 
+def test_greek_names_of_countries_guards_and_cities() -> None:
+    """A country's name is not its adjective (Ενωμένη Ρωσία is United Russia, Ρωσική Εθνική
+    Τράπεζα a Russian bank), a guard is a guard (the learned table gives Φρουρά the
+    Revolutionary beside it in the names it learned from), and the cities and countries the
+    EU's Greek names give are named as the English ones are."""
+    for native, english, listed in (
+            ("Ενωμένη Ρωσία", "united russia", "United Russia"),
+            ("Εθνική Φρουρά της Ρωσικής Ομοσπονδίας", "national guard of russian federation",
+             "National Guard of the Russian Federation"),
+            ("Τμήμα Τεχνολογιών Πληροφοριών του Δήμου Μόσχας",
+             "department technology information of city moscow",
+             "Department of Information Technologies of the City of Moscow"),
+            ("Ιρανική Αστυνομία Ηθών", "iranian police morals", "Iranian Morality Police")):
+        read = translated_reading(native)
+        assert read is not None and read[0] == english, read
+        if native != "Ιρανική Αστυνομία Ηθών":  # (morals: morality, a word apart)
+            assert compare_forms(analyze(read[0], org=True), analyze(listed, org=True),
+                                 W).score >= 0.8, (native, read)
+
+
 def test_the_screener_reads_a_cyrillic_company_in_english(screener) -> None:  # type: ignore[no-untyped-def]
     """The translated reading is scored beside the transliteration and says what it
     translated; a person's name is not translated."""

@@ -2453,11 +2453,25 @@ def _shared_title(q: NameForm, r: NameForm) -> bool:
 
 def _family_missing(r: NameForm, used_r: set[int]) -> bool:
     """The list name says which is the person's family name, and the query has none of it
-    (Musa Mohammed against KALIM, Mohammed Musa)."""
+    (Musa Mohammed against KALIM, Mohammed Musa), or only the second part of a Persian one
+    of two (Abbas Abbasi against Abbas PIR-ABASSI)."""
     if not r.person:
         return False
     fam = _family_positions(r.original, tuple(t.text for t in r.scoring))
-    return bool(fam) and not any(j in used_r for j in fam)
+    if not fam:
+        return False
+    if not any(j in used_r for j in fam):
+        return True
+    # (a Persian family name of two parts joined by a hyphen, the first one that makes family
+    # names of others, is one name: Abbasi is not PIR-ABASSI, nor Hejazi MIR-HEJAZI)
+    head = r.scoring[fam[0]]
+    return len(fam) >= 2 and fam[0] not in used_r and head.text in _FAMILY_PREFIXES and (
+        re.search(rf"\b{head.text}-\w", r.original, re.IGNORECASE) is not None)
+
+
+# the words Persian family names begin with, written with a hyphen (Pir-Abassi, Mir-Hejazi,
+# Agha-Jani, Pour-Ebrahim)
+_FAMILY_PREFIXES = frozenset("pir mir agha aqa pour pur haj hajj sheikh sheykh molla mulla".split())
 
 
 def _last_name_missing(q: NameForm, r: NameForm, used_r: set[int], rw: list[float]) -> bool:

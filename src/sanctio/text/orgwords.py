@@ -250,7 +250,18 @@ def written_table() -> dict[str, str]:
 
 # the Greek adjectives in -ικ- whose stem the stemmer shares with a noun of another English
 # word (κεντρ: Κέντρο, centre; Κεντρική, central), by the stem
-_GREEK_ADJECTIVES = {"κεντρ": "central"}
+_GREEK_ADJECTIVES = {"κεντρ": "central", "ιραν": "iranian"}
+# and the countries whose adjective shares their stem (Ρωσία, Russia; Ρωσική, Russian;
+# Λευκορωσία, Belarus; Λευκορωσική, Belarusian): the noun, where no -ικ- follows the stem
+_GREEK_COUNTRIES = {"ρωσ": "russia", "ιραν": "iran", "ουκραν": "ukraine",
+                    "λευκορω": "belarus"}
+
+
+def _greek_adjective(word: str, stem: str) -> bool:
+    """The Greek word is the adjective of its stem: -ικ- after it, or after one more letter
+    (Λευκορωσική, of λευκορω)."""
+    rest = _greek_fold(word)[len(stem):]
+    return rest.startswith("ικ") or rest[1:].startswith("ικ")
 
 
 def english_of(word: str, everyday: bool = True) -> str | None:
@@ -264,6 +275,8 @@ def english_of(word: str, everyday: bool = True) -> str | None:
     if is_greek(word) and stem in _GREEK_ADJECTIVES and _greek_fold(word)[len(stem):].startswith(
             "ικ"):
         return _GREEK_ADJECTIVES[stem]  # (Κεντρική is central, Κέντρο a centre)
+    if is_greek(word) and stem in _GREEK_COUNTRIES and not _greek_adjective(word, stem):
+        return _GREEK_COUNTRIES[stem]  # (Ενωμένη Ρωσία is United Russia)
     learned = table().get(stem)
     hand = (_GREEK_WORDS if is_greek(word) else _CYRILLIC_WORDS).get(stem) or (
         written_table().get(_written_key(word)) if everyday else None)
