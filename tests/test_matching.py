@@ -882,6 +882,10 @@ def test_a_ships_prefix_is_read_off_a_vessels_name(screener) -> None:  # type: i
         result = screener.screen(Query.build(query), threshold=0.0)
         assert not any(e.feature == "reading" and "prefix" in e.data
                        for m in result.matches for e in m.explanation), query
+    # (but M/T, M/S with the slash are a ship's prefix only, before one word too)
+    for query, eid in (("M/T ARTAVIL", "us-ofac-15036"), ("M/S Navarz", "us-ofac-15074")):
+        top = screener.screen(Query.build(query)).matches[0]
+        assert top.entity_id == eid and top.score >= 0.95, query
     # an organisation's name keeps the words (MT Holdings is no ship)
     org = screener.screen(Query.build("MV Trading Company", schema="Organization"),
                           threshold=0.0)

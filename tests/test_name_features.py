@@ -3678,3 +3678,16 @@ def test_a_persian_family_name_of_two_parts_is_one_name() -> None:
         assert score(query, "Abbas PIR-ABASSI") >= 0.9, query
     # (a family name of two other names keeps its parts: MADURO MOROS)
     assert feature("family_missing", "Nicolas Maduro", "MADURO MOROS, Nicolas") == 0.0
+
+
+def test_a_south_slavic_dj_is_written_dj_or_d() -> None:
+    """Đ (Đorđević, Đorđe, Đuro) is Dj in most ASCII spellings and D where the mark is only
+    stripped: the two meet; a French dj (Hadji, Haji) is no d."""
+    for query, listed in [("Dragan Djordjevic", "Dragan ĐORĐEVIĆ"),
+                          ("Djordje Petrovic", "Đorđe PETROVIĆ"),
+                          ("Djuro Markovic", "Đuro MARKOVIĆ"),
+                          ("Vlastimir Dordevic", "DJORDJEVIC, Vlastimir")]:
+        assert score(query, listed) >= 0.95, (query, listed)
+    assert score("Hadji Omar", "Hadi OMAR") < 0.5
+    q, r = analyze("Djordjevic", org=False).scoring[0], analyze("Đorđević", org=False).scoring[0]
+    assert token_sim(q, r)[1] == "transliteration (South Slavic dj or d)"

@@ -760,6 +760,22 @@ def _other_family_stems(a: str, b: str) -> bool:
     return dist >= 2 and dist / max(len(sa), len(sb)) > 0.25
 
 
+# a South Slavic word with đ (Đorđević, Mlađen) as ASCII writes it, dj or d (Djordjevic,
+# Dordevic): its family names in -ić, its given names with Đorđe, Đuro, Đura at their head
+_DJ_WORD = re.compile(r"\w*(?:i[cj]|ic[ah])$|dj?(?:or|ur)d?j?[aeiou]?$")
+_DJ_HOW = "transliteration (South Slavic dj or d)"
+
+
+def _south_slavic_dj(a: str, b: str) -> bool:
+    """Two spellings of a South Slavic word with đ, one writing dj and the other d for it
+    (Djordjevic, Dordevic; Djordje, Dorde); not the French dj of another language's word
+    (Hadji is Haji, no Hadi)."""
+    if ("dj" in a) == ("dj" in b):
+        return False
+    return a.replace("dj", "d") == b.replace("dj", "d") and _DJ_WORD.fullmatch(
+        a if "dj" in a else b) is not None
+
+
 def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
     """Similarity of two tokens and how they were found alike; with ``syllables`` False,
     two syllables of Chinese or Korean are compared as any other words (in names that are
@@ -878,6 +894,8 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         how = "spelling (i and y)" if q.text.replace("y", "i") == r.text.replace(
             "y", "i") else TRANSLIT_SYSTEM  # (Saif, Sayf: no other language's system)
         return (0.93 if shared else 0.92), how
+    if lq >= 4 and lr >= 4 and not (q.abjad or r.abjad) and _south_slavic_dj(q.text, r.text):
+        return 0.93, _DJ_HOW
     if shared:
         nick = _nickname(q, r)
         if q.text[0] == r.text[0] or q.orig or r.orig:

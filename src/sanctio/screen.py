@@ -1328,9 +1328,15 @@ class Screener:
                                {"read_as": part, "part": how}))
         ship = (vessel_prefix_split(name, query.schema == Schema.VESSEL)
                 if query.schema in (Schema.VESSEL, Schema.UNKNOWN, None) else None)
-        if ship and (query.schema == Schema.VESSEL or len(ship[1].split()) >= 2):
+        if ship is None and query.schema in (Schema.UNKNOWN, None):
+            # (M/S, M/Y: a ship's prefix with the slash, whatever the kind)
+            ship = vessel_prefix_split(name, True)
+            ship = ship if ship and "/" in ship[0] else None
+        if ship and (query.schema == Schema.VESSEL or len(ship[1].split()) >= 2
+                     or "/" in ship[0]):
             # (a name of unknown kind so read meets the listed vessels only: MT may be the
-            # initials of a person, The the first word of a company's name)
+            # initials of a person, The the first word of a company's name; M/V, M/T, with
+            # the slash, a ship's prefix only, before a name of one word too: M/V LENA)
             out.append(Reading(
                 ship[1], True, "reading",
                 f"read without {ship[0]}, the prefix that says what kind of ship it is "
