@@ -302,6 +302,22 @@ def test_an_arabic_or_persian_name_read_word_for_word() -> None:
     assert shargh[0] is not None and shargh[0][0] == "company بنیان دانش شرق"
 
 
+def test_the_countries_of_arabic_and_persian_organisation_names() -> None:
+    """A country the name gives is the country the English name gives (ایران, Iran, read
+    from the script as ayran; العراق, Iraq), and في joins the words as in does."""
+    assert arabic_english("ایران") == "iran" == arabic_english("إيران")
+    assert arabic_english("بليبيا") == "libya" and arabic_english("والشام") == "levant"
+    for query, listed in (("القاعده في العراق", "AL-QAIDA IN IRAQ"),
+                          ("الدولة الإسلامية في العراق والشام - ليبيا",
+                           "ISLAMIC STATE IN IRAQ AND THE LEVANT - LIBYA"),
+                          ("فرماندهی انتظامی جمهوری اسلامی ایران",
+                           "Law Enforcement Forces of the Islamic Republic of Iran")):
+        words = orgwords.translated_readings(query, org=True)[1]
+        assert words is not None
+        assert compare_forms(analyze(words[0], org=True), analyze(listed, org=True),
+                             W).score >= 0.8, words
+
+
 def test_cyrillic_words_the_table_lacks() -> None:
     armed = translated_reading("Вооружённые Силы Российской Федерации")
     assert armed is not None and armed[0] == "armed forces russian federation"
