@@ -3691,3 +3691,21 @@ def test_a_south_slavic_dj_is_written_dj_or_d() -> None:
     assert score("Hadji Omar", "Hadi OMAR") < 0.5
     q, r = analyze("Djordjevic", org=False).scoring[0], analyze("Đorđević", org=False).scoring[0]
     assert token_sim(q, r)[1] == "transliteration (South Slavic dj or d)"
+
+
+def test_a_name_more_after_an_unmarked_list_name_of_rare_words() -> None:
+    """A person's list name of rare words that marks no family name (given and father's
+    names: Gatluak Nyang), with one name more after it, as written, is the person with the
+    family name the list leaves out; not after a family name the list marks (John Smith
+    Jones is no John SMITH), nor after common words (Ali Hassan Mahmoud, Ali Hassan)."""
+    weights = TokenWeights({"ali": 948, "hassan": 700, "john": 40, "smith": 3}, 61_912)
+
+    def extra(a: str, b: str) -> float:
+        return compare_forms(analyze(a, org=False), analyze(b, org=False),
+                             weights).features["query_middle_extra"]
+
+    assert extra("Gatluak Nyang Hoth", "Gatluak Nyang") == 1.0
+    assert compare_forms(analyze("Gatluak Nyang Hoth", org=False),
+                         analyze("Gatluak Nyang", org=False), weights).score >= 0.8
+    assert extra("John Smith Jones", "John SMITH") == 0.0
+    assert extra("Ali Hassan Mahmoud", "Ali Hassan") == 0.0

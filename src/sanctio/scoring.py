@@ -3041,8 +3041,16 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
             len(real) >= 2 and bool(un_q) and not un_r and not cjk_extra and not compound_given
             and (r.person or not (business_extra or any(known_name(t) for t in un_q)))
             and all(p.sim >= 0.8 for p in real)
-            # (or a patronymic wherever it stands: ПЫЖИК Юрий Николаевич, Yuri PYZHIK)
-            and all(0 < qt.index(t) < len(qt) - 1 or is_patronymic(t.text) for t in un_q)),
+            # (or a patronymic wherever it stands: ПЫЖИК Юрий Николаевич, Yuri PYZHIK; or one
+            # name more after a person's list name of rare words, as written: the family name
+            # a list name of given and father's names leaves out, Gatluak Nyang Hoth for
+            # Gatluak Nyang; not after a family name the list marks, John Smith Jones is no
+            # John SMITH)
+            and all(0 < qt.index(t) < len(qt) - 1 or is_patronymic(t.text) or (
+                r.person and not cjk and len(un_q) == 1 and qt.index(t) == len(qt) - 1
+                and t.role == Role.NAME and max_w >= _RARE_WEIGHT
+                and all(p.sim >= 0.9 for p in real) and not _family_positions(
+                    r.original, tuple(x.text for x in rt))) for t in un_q)),
         "initial_differs": _initial_differs(real, pair_w),
     }
 
