@@ -3045,12 +3045,14 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
             # name more after a person's list name of rare words, as written: the family name
             # a list name of given and father's names leaves out, Gatluak Nyang Hoth for
             # Gatluak Nyang; not after a family name the list marks, John Smith Jones is no
-            # John SMITH)
+            # John SMITH, nor after one in its form, Natalia Serguninova Petrova is no
+            # Natalia Serguninova)
             and all(0 < qt.index(t) < len(qt) - 1 or is_patronymic(t.text) or (
                 r.person and not cjk and len(un_q) == 1 and qt.index(t) == len(qt) - 1
                 and t.role == Role.NAME and max_w >= _RARE_WEIGHT
                 and all(p.sim >= 0.9 for p in real) and not _family_positions(
-                    r.original, tuple(x.text for x in rt))) for t in un_q)),
+                    r.original, tuple(x.text for x in rt))
+                and not _SLAVIC_FAMILY.search(rt[-1].text)) for t in un_q)),
         "initial_differs": _initial_differs(real, pair_w),
     }
 
