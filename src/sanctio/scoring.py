@@ -2642,6 +2642,22 @@ def _tail_kept(r: NameForm, real: list[Pair], un_q: list[Token], used_r: set[int
     return rw[family] >= _RARE_WEIGHT and not any(_COMPOUND_HEAD.fullmatch(w) for w in dropped)
 
 
+def _family_name_after(r: NameForm, qt: list[Token], un_q: list[Token], real: list[Pair],
+                       max_w: float) -> bool:
+    """The query's one word more is a name after a person's list name of rare words, as
+    written, all met closely: the family name a list name of given and father's names leaves
+    out (Gatluak Nyang Hoth for Gatluak Nyang); not after a family name the list marks (John
+    Smith Jones is no John SMITH), nor after one in its form (Natalia Serguninova Petrova is
+    no Natalia Serguninova)."""
+    if not r.person or len(un_q) != 1:
+        return False
+    t = un_q[0]
+    return (qt.index(t) == len(qt) - 1 and t.role == Role.NAME and max_w >= _RARE_WEIGHT
+            and all(p.sim >= 0.9 for p in real)
+            and not _family_positions(r.original, tuple(x.text for x in r.scoring))
+            and not _SLAVIC_FAMILY.search(r.scoring[-1].text))
+
+
 def _initial_differs(real: list[Pair], pair_w: list[float]) -> float:
     """Share of the matched weight in spellings (edit distance, not a known variant) whose
     first letters differ: a typo rarely hits the first letter, another name often does
@@ -2909,8 +2925,7 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
     family_missing = bool(real) and (_family_missing(r, used_r) or _last_name_missing(
         q, r, used_r, rw))
     first = _given_missing(r, used_r) if len(real) >= 2 else None
-    given_missing = first is not None and not (not cjk and _tail_kept(r, real, un_q, used_r,
-                                                                      rw))
+    given_missing = first is not None and (cjk or not _tail_kept(r, real, un_q, used_r, rw))
     # a common first name is often left out (Hassan Qatana for Mohammad Hassan QATANA), and
     # so is any first name before two rare names the query has (Bosco Ntaganda for Jean
     # Bosco NTAGANDA, Amuri Yakutumba for William Amuri YAKUTUMBA: a middle name used as
@@ -3041,18 +3056,10 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
             len(real) >= 2 and bool(un_q) and not un_r and not cjk_extra and not compound_given
             and (r.person or not (business_extra or any(known_name(t) for t in un_q)))
             and all(p.sim >= 0.8 for p in real)
-            # (or a patronymic wherever it stands: ПЫЖИК Юрий Николаевич, Yuri PYZHIK; or one
-            # name more after a person's list name of rare words, as written: the family name
-            # a list name of given and father's names leaves out, Gatluak Nyang Hoth for
-            # Gatluak Nyang; not after a family name the list marks, John Smith Jones is no
-            # John SMITH, nor after one in its form, Natalia Serguninova Petrova is no
-            # Natalia Serguninova)
-            and all(0 < qt.index(t) < len(qt) - 1 or is_patronymic(t.text) or (
-                r.person and not cjk and len(un_q) == 1 and qt.index(t) == len(qt) - 1
-                and t.role == Role.NAME and max_w >= _RARE_WEIGHT
-                and all(p.sim >= 0.9 for p in real) and not _family_positions(
-                    r.original, tuple(x.text for x in rt))
-                and not _SLAVIC_FAMILY.search(rt[-1].text)) for t in un_q)),
+            # (or a patronymic wherever it stands: ПЫЖИК Юрий Николаевич, Yuri PYZHIK; or the
+            # family name a list name leaves out, :func:`_family_name_after`)
+            and (all(0 < qt.index(t) < len(qt) - 1 or is_patronymic(t.text) for t in un_q)
+                 or (not cjk and _family_name_after(r, qt, un_q, real, max_w)))),
         "initial_differs": _initial_differs(real, pair_w),
     }
 

@@ -1328,7 +1328,7 @@ class Screener:
                                {"read_as": part, "part": how}))
         ship = (vessel_prefix_split(name, query.schema == Schema.VESSEL)
                 if query.schema in (Schema.VESSEL, Schema.UNKNOWN, None) else None)
-        if ship is None and query.schema in (Schema.UNKNOWN, None):
+        if ship is None and "/" in name and query.schema in (Schema.UNKNOWN, None):
             # (M/S, M/Y: a ship's prefix with the slash, whatever the kind)
             ship = vessel_prefix_split(name, True)
             ship = ship if ship and "/" in ship[0] else None
