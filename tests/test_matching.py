@@ -44,6 +44,8 @@ MUST_MATCH = [
     ("bin / ibn", "Osama ibn Laden", "Person", "us-ofac-6365"),
     ("right-to-left words reversed (PDF text)", "الكاني الرحيم عبد", "Person", "eu-128270"),
     ("Hangul", "김정은", "Person", "us-ofac-20157"),
+    ("a Korean name in Chinese characters, read in Korean", "金正恩", "Person",
+     "us-ofac-20157"),
     ("Chinese read in Cantonese (Hong Kong spelling)", "林鄭月娥", "Person", "us-ofac-29249"),
     ("Chinese in simplified characters, Cantonese", "邓炳强", "Person", "us-ofac-29242"),
     ("Chinese: the list's Mandarin alias of a Hong Kong name", "曾國衞", "Person",
@@ -404,6 +406,20 @@ def test_a_chinese_name_read_in_cantonese_says_so(screener) -> None:  # type: ig
     assert mandarin.entity_id == "us-ofac-29246"
     assert mandarin.matched_name in ("CENG, Guowei", "ZENG, Guowei", "TSANG, Kwok-wai")
 
+
+
+def test_a_korean_name_in_chinese_characters_is_read_in_korean(screener) -> None:  # type: ignore[no-untyped-def]
+    """金正恩 in Mandarin is jin zheng en; in Korean, 김정은, Kim Jong Un: the Korean reading
+    is scored beside the Mandarin one, and the explanation gives it; the same characters in
+    their simplified form too. A Chinese name of two characters is not read in Korean."""
+    for name in ("金正恩", "金 正恩"):
+        top = screener.screen(Query.build(name=name, schema="Person")).matches[0]
+        assert top.entity_id == "us-ofac-20157" and top.score >= 0.95
+        reading = [e for e in top.explanation if e.feature == "reading"]
+        assert reading and reading[0].data == {"read_as": "김정은", "language": "ko"}
+    # without the Korean reading no list name is near (the Mandarin reading alone)
+    plain = screener.screen(Query.build(name="金正", schema="Person"))
+    assert all(m.entity_id != "us-ofac-20157" for m in plain.matches)
 
 
 @requires_full_lists

@@ -54,6 +54,7 @@ from sanctio.text.cantonese import (
     may_be_listed,
     spelled_in_cantonese,
 )
+from sanctio.text.korean_hanja import korean_reading, spelled_in_korean
 from sanctio.text.normalize import (
     ABJAD_SCRIPTS,
     ENGLISH_NUMBER_WORDS,
@@ -1308,6 +1309,14 @@ class Screener:
                 f"read in Cantonese, as Hong Kong spells names: {cantonese}",
                 {"read_as": cantonese, "language": "yue"},
                 keep=lambda listed: spelled_in_cantonese(spoken, listed), han=name))
+        korean = korean_reading(name) if org is not True else None
+        if korean:
+            # (金正恩 is Kim Jong Un: a Korean name in its Chinese characters; kept only for
+            # a list name spelled as Korean, never a pinyin one)
+            out.append(Reading(
+                korean, False, "reading",
+                f"read in Korean, as a Korean name written in Chinese characters: {korean}",
+                {"read_as": korean, "language": "ko"}, keep=partial(spelled_in_korean, korean)))
         caron = caron_reading(name)
         if caron:
             out.append(Reading(
