@@ -1233,7 +1233,8 @@ def test_a_missing_last_name_of_an_unmarked_name_of_common_words_is_a_feature() 
     name and patronymic (Sergei Vitalievich)."""
     weights = TokenWeights({"jamal": 78, "ali": 949, "babamoradi": 3, "laurent": 6,
                             "nkunda": 9, "batware": 2, "sergei": 164, "vitalievich": 13,
-                            "petrov": 39}, 60_000)
+                            "petrov": 39, "mohammad": 2_000, "reza": 700, "naqdi": 4},
+                           60_000)
 
     def cmp(a: str, b: str):  # type: ignore[no-untyped-def]
         return compare_forms(analyze(a, org=False), analyze(b, org=False), weights)
@@ -1244,8 +1245,14 @@ def test_a_missing_last_name_of_an_unmarked_name_of_common_words_is_a_feature() 
     assert cmp("Laurent Nkunda", "Laurent Nkunda Batware").features["family_missing"] == 0.0
     assert cmp("Sergei Vitalievich", "Sergei Vitalievich Petrov").features[
         "family_missing"] == 0.0
-    # in capitals the order is not known (records write the family name first)
-    assert cmp("JAMAL ALI", "JAMAL ALI BABAMORADI").features["family_missing"] == 0.0
+    # a name in capitals with no comma is in its natural order too (the UN's FIRST SECOND
+    # THIRD names; OFAC and the lists in capitals put a comma after a family name written
+    # first): Mohammad Reza is not MOHAMMAD REZA NAQDI
+    assert cmp("JAMAL ALI", "JAMAL ALI BABAMORADI").features["family_missing"] == 1.0
+    caps = cmp("Mohammad Reza", "MOHAMMAD REZA NAQDI")
+    assert caps.features["family_missing"] == 1.0 and caps.score < 0.8
+    assert cmp("Mohammad Reza", "NAQDI, Mohammad Reza").features["family_missing"] == 1.0
+    assert cmp("Laurent Nkunda", "LAURENT NKUNDA BATWARE").features["family_missing"] == 0.0
 
 
 def test_a_company_named_after_someone_else_is_no_typo() -> None:

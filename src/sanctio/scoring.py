@@ -2494,7 +2494,8 @@ _FAMILY_PREFIXES = frozenset("pir mir agha aqa pour pur haj hajj sheikh sheykh m
 
 def _last_name_missing(q: NameForm, r: NameForm, used_r: set[int], rw: list[float]) -> bool:
     """A person's name of three words or more in Latin letters, written in mixed case with
-    no word in capitals (no mark of its family name), ends with the family name, and the
+    no word in capitals, or all in capitals with no comma (no mark of its family name: the
+    UN's FIRST SECOND THIRD names), ends with the family name, and the
     query has not got it (Jamal Ali against Jamal Ali Babamoradi, Adnan Abdo against Adnan
     Abdo Al Sikhny: the given and the father's name). Not where the words the query meets
     are rare enough to name the person (Laurent Nkunda, for Laurent Nkunda Batware), nor
@@ -2508,9 +2509,9 @@ def _last_name_missing(q: NameForm, r: NameForm, used_r: set[int], rw: list[floa
         return False
     words = [w for w in r.original.split() if any(c.isalpha() for c in w)]
     first = words[0][0] if words else ""
-    if not words or "," in r.original or (first.isalpha() and not first.isupper()) or any(
-            w.isupper() and sum(c.isalpha() for c in w) >= 2 for w in words) or not any(
-            c.islower() for c in r.original):
+    if not words or "," in r.original or (first.isalpha() and not first.isupper()) or (any(
+            w.isupper() and sum(c.isalpha() for c in w) >= 2 for w in words) and any(
+            c.islower() for c in r.original)):
         return False
     return not all(syllable_key(t.text) is not None for t in rt)
 
