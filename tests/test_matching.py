@@ -36,6 +36,10 @@ MUST_MATCH = [
     ("missing middle name", "Mohamed al-Kani", "Person", "us-ofac-29119"),
     ("particle joined", "Abdurrahim Alkani", "Person", "eu-128270"),
     ("all spaces removed, the article too", "MOHAMEDALKANI", "Person", "us-ofac-29119"),
+    ("letters spelled out one by one", "M o h a m e d  A l K a n i", "Person",
+     "us-ofac-29119"),
+    ("letters spelled out, no word spaces either", "M O H A M E D A L K A N I", None,
+     "us-ofac-29119"),
     ("a Korean name written as one word", "KIMJONGUN", None, "us-ofac-20157"),
     ("Abd compound", "Abd al-Rahim al-Kani", "Person", "eu-128270"),
     ("name variant", "Muhammad al-Kani", "Person", "us-ofac-29119"),
@@ -430,6 +434,32 @@ def test_names_of_an_entity_the_keys_reach_alike_go_by_likeness(screener) -> Non
     result = screener.screen(Query.build("MOHAMED, MOHAMED OMAR"))
     scores = {m.entity_id: m.score for m in result.matches}
     assert scores.get("un-6909267", 0.0) >= 0.99, scores
+
+
+def test_the_middle_dot_between_the_words_of_a_foreign_name_parts_them() -> None:
+    """Japanese writes a foreign name's words with a middle dot between them,
+    which ICU's romanisation drops: ウラジーミル・プーチン is two words (urajimiru, puchin,
+    each with its own name symbols: Vladimir, Putin), not one word of them glued; the
+    half-width form too. A Latin name keeps its dot (Catalan l·l)."""
+    weights = TokenWeights({"vladimir": 150, "putin": 3}, 60_000)
+    for text in ("ウラジーミル・プーチン", "ｳﾗｼﾞｰﾐﾙ･ﾌﾟｰﾁﾝ"):
+        form = analyze(text, org=False)
+        assert [t.text for t in form.scoring] == ["urajimiru", "puchin"], text
+        assert compare_forms(form, analyze("Vladimir PUTIN", org=False), weights).score >= 0.9
+    assert [t.text for t in analyze("Paral·lel", org=False).scoring] == ["parallel"]
+
+
+def test_letters_spelled_out_one_by_one_are_joined() -> None:
+    """Pure: a run of four letters or more, each alone, is a word (a name typed to slip past
+    a filter); two spaces end it; three letters alone are initials and stay."""
+    from sanctio.screen import letters_joined_reading
+
+    assert letters_joined_reading("M o h a m e d  A l K a n i") == "Mohamed AlKani"
+    assert letters_joined_reading("K-A-N-I Mohamed") == "KANI Mohamed"
+    assert letters_joined_reading("R. O. S. N. E. F. T.") == "ROSNEFT"
+    assert letters_joined_reading("Г а з п р о м") == "Газпром"
+    for text in ("J R R Tolkien", "J. R. R. Tolkien", "Kim Jong Un", "Al-Kani M. A.", "A B"):
+        assert letters_joined_reading(text) is None
 
 
 def test_respaced_reading_puts_the_spaces_the_lists_write() -> None:

@@ -352,6 +352,25 @@ def _words_and_pairs(text: str) -> set[str]:
     return set(words) | {a + b for a, b in pairwise(words)}
 
 
+# a run of four letters or more each written alone (M O H A M E D): a word spelled out
+_SPACED_LETTERS = re.compile(r"(?<!\S)(?:[^\W\d_](?:[.\-] ?| )){3,}[^\W\d_]\.?(?!\S)")
+
+
+def letters_joined_reading(text: str) -> str | None:
+    """A name with a word written letter by letter joined again (``M o h a m e d  A l K a n
+    i`` is ``Mohamed AlKani``; ``K-A-N-I``): a run of four letters or more, each alone,
+    with one space (or a full stop or hyphen and a space) between them, is a word; two
+    spaces or more end it. Initials are three at most (J R R Tolkien stays). None where
+    there is no such run."""
+    runs = [m for part in re.split(r"\s{2,}", text.strip())
+            for m in _SPACED_LETTERS.finditer(part)]
+    if not runs:
+        return None
+    parts = re.split(r"\s{2,}", text.strip())
+    return " ".join(_SPACED_LETTERS.sub(
+        lambda m: "".join(c for c in m.group() if c.isalpha()), part) for part in parts)
+
+
 def respaced_reading(text: str, vocab: set[str], org: bool | None = None,
                      single: Container[str] | None = None) -> tuple[str, list[str]] | None:
     """A Latin name with the spaces the lists put elsewhere: two adjacent words that are one
@@ -1378,7 +1397,19 @@ class Screener:
                     f"{full}", {"read_as": full}, penalty=LINE_CUT_PENALTY,
                     entities=frozenset(eids), whole=True))
         out += self._acronym_readings(name, org)
+        joined = letters_joined_reading(name)
+        if joined:
+            # (a name spelled out letter by letter; joined into one word, it is read with
+            # the spaces the lists write too: MOHAMEDALKANI)
+            out.append(Reading(
+                joined, org, "spacing", f"read with the letters it spells out one by one "
+                f"joined: {joined}", {"read_as": joined, "changes": ["letters joined"]},
+                penalty=RESPACED_PENALTY))
+            name = joined
         respaced = respaced_reading(name, self.index.vocab, org, self.index.weights.df)
+        if respaced and joined:
+            respaced = (respaced[0], ["the letters spelled out one by one joined",
+                                      *respaced[1]])
         if respaced:
             # (the words it puts the spaces around are the list name's own: MARCHAND read as
             # MARC HAND is no HAND OF MERCY; a legal form split off may be left out)

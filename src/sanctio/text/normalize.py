@@ -2299,6 +2299,11 @@ def _unglued(text: str, org: bool | None) -> str:
     return text
 
 
+# the middle dots Japanese writes between the words of a foreign name (katakana ・ and its
+# half-width form, the Latin-1 · and the hyphenation point ‧)
+_MIDDLE_DOTS = re.compile("[\u00b7\u2027\u30fb\uff65]")
+
+
 @lru_cache(maxsize=100_000)
 def _analyze(text: str, org: bool | None) -> NameForm:
     original = text
@@ -2309,6 +2314,12 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     text = unicodedata.normalize("NFKC", text)
     text = fold_words(text)
     script = detect_script(text)
+    if script not in ("Latin", "Han") and _MIDDLE_DOTS.search(text):
+        # (the dot between the words of a foreign name in Japanese writing, which ICU drops:
+        # ミン・アウン・フライン is three words, Min Aung Hlaing; a Chinese name's characters
+        # are its syllables already, and the lists write the name of a Uyghur, 阿不都·哈克,
+        # as one word as often, ABUDUHAKE)
+        text = _MIDDLE_DOTS.sub(" ", text)
     if script == "Latin":
         text = _unglued(text, org)
     if script == "Cyrillic" and org is not True:
