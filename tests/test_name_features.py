@@ -1481,6 +1481,14 @@ def test_a_middle_name_only_the_query_has_is_a_feature() -> None:
     assert compare_forms(analyze("Natalia Serguninova Petrova", org=False),
                          analyze("Natalia Serguninova", org=False),
                          W).features["query_middle_extra"] == 0.0
+    # a query written FAMILY, Given Middle has its middle name last as written, between the
+    # given and the family name in its natural order (Mohammad Mahdi Da'emi ATTARAN)
+    comma = compare_forms(analyze("ATTARAN, Mohammad Mahdi Da'emi", org=False),
+                          analyze("ATTARAN, Mohammad Mahdi", org=False), W)
+    assert comma.features["query_middle_extra"] == 1.0 and comma.score >= 0.8
+    assert compare_forms(analyze("JONES, Natalia Serguninova", org=False),
+                         analyze("Natalia Serguninova", org=False),
+                         W).features["query_middle_extra"] == 0.0
 
 
 def test_a_word_read_as_particle_on_one_side_and_name_on_the_other() -> None:

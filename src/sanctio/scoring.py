@@ -2974,6 +2974,9 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
     # last, a query with a word twice, Omar OMAR, which meets either, and an organisation's
     # name, whose words a translation orders as its language does)
     crossed = bool(un_r) and _crossed(r, real, q=q)
+    # (a person's query written FAMILY, Given Middle: its words in their natural order)
+    qpos = _natural_positions(q.original, tuple(t.text for t in qt)) if (
+        "," in q.original and r.person and not cjk) else tuple(range(len(qt)))
     return {
         "coverage": coverage,
         "weakest": min((p.sim for p in real), default=0.0),
@@ -3059,7 +3062,10 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
             and all(p.sim >= 0.8 for p in real)
             # (or a patronymic wherever it stands: ПЫЖИК Юрий Николаевич, Yuri PYZHIK; or the
             # family name a list name leaves out, :func:`_family_name_after`)
-            and (all(0 < qt.index(t) < len(qt) - 1 or is_patronymic(t.text) for t in un_q)
+            # (a middle name by its place in the name's natural order: ATTARAN, Mohammad
+            # Mahdi Da'emi has Da'emi between the given names and the family name)
+            and (all(0 < qpos[qt.index(t)] < len(qt) - 1 or is_patronymic(t.text)
+                     for t in un_q)
                  or (not cjk and _family_name_after(r, qt, un_q, real, max_w)))),
         "initial_differs": _initial_differs(real, pair_w),
     }

@@ -1080,6 +1080,9 @@ _DOTTED_WORD = re.compile(r"(?<![a-z])([a-z]+)\.")
 _GENERATIONS = frozenset("""jr jnr junior sr snr senior mladshiy mladshii mladshy starshiy
 starshii starshy starshyy molodshyi molodshiy molodshyy starshyi""".split())
 _GENERATION_NUMERALS = frozenset("ii iii iv".split())
+# the courtesy titles written after a name, as an airline's passenger record writes it
+# (ROTENBERG/ARKADY MR) and payment messages copy it (AL KANI MOHAMED MR)
+_TITLES_AFTER = frozenset("mr mrs ms miss mstr mx mme mlle dr prof".split())
 
 # Muhammad written short, as South Asian, Malaysian and Arab records write it (Md, Mohd, Muhd,
 # Mhd), in every name (companies are named after people: MHD Nazier Houranieh & Sons Co; an
@@ -2299,6 +2302,8 @@ def _unglued(text: str, org: bool | None) -> str:
     return text
 
 
+# His (Her) Excellency, His Highness, Son Excellence written short before a name
+_EXCELLENCY = re.compile(r"\s*(?:H\.\s?E|H\.\s?H|S\.\s?E)\.\s+(?=\S+\s+\S)", re.IGNORECASE)
 # the middle dots Japanese writes between the words of a foreign name (katakana ・ and its
 # half-width form, the Latin-1 · and the hyphenation point ‧)
 _MIDDLE_DOTS = re.compile("[\u00b7\u2027\u30fb\uff65]")
@@ -2312,6 +2317,9 @@ def _analyze(text: str, org: bool | None) -> NameForm:
         # a final or isolated form of a joining letter ends its word
         text = _PRESENTATION_GLUED.sub(r"\1 ", text)
     text = unicodedata.normalize("NFKC", text)
+    if org is not True and _EXCELLENCY.match(text):
+        # (H.E. Sergei Lavrov: His Excellency, a title, not the initials of two names)
+        text = _EXCELLENCY.sub("excellency ", text, count=1)
     text = fold_words(text)
     script = detect_script(text)
     if script not in ("Latin", "Han") and _MIDDLE_DOTS.search(text):
@@ -2490,8 +2498,10 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                 role = Role.TITLE
             elif org is not True and not syllabic and len(raw_tokens) > 2 and i == len(
                     raw_tokens) - 1 and (tok in _GENERATIONS or (
+                    tok in _TITLES_AFTER and script == "Latin") or (
                     org is False and tok in _GENERATION_NUMERALS)):
-                # a generation after the name (Jr., Sr, II): the list may write it or not
+                # a generation after the name (Jr., Sr, II): the list may write it or not;
+                # a courtesy title (KATAEV/AIUB MR)
                 role = Role.TITLE
             elif org is not False and tok in GENERIC:
                 role = Role.GENERIC
