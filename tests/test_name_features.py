@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given as hypothesis_given
+from hypothesis import settings
+from hypothesis import strategies as st
 
 from sanctio.scoring import KNOWN_APART_SIM, TokenWeights, compare_forms, token_sim
 from sanctio.text.abjad import reads_as
@@ -3724,3 +3727,21 @@ def test_a_name_more_after_an_unmarked_list_name_of_rare_words() -> None:
                          analyze("Gatluak Nyang", org=False), weights).score >= 0.8
     assert extra("John Smith Jones", "John SMITH") == 0.0
     assert extra("Ali Hassan Mahmoud", "Ali Hassan") == 0.0
+
+
+@settings(max_examples=300, deadline=None)
+@hypothesis_given(words=st.text(alphabet="ab -.", min_size=1, max_size=4),
+       text=st.text(alphabet="abAB1 -.", max_size=30))
+def test_whole_words_found_without_a_pattern_are_those_a_pattern_finds(words: str,
+                                                                       text: str) -> None:
+    """The legal forms are found and taken out of a name without a pattern compiled for each
+    (:func:`sanctio.text.normalize._whole_sub`): the same places as ``(?<![a-z0-9])words
+    (?![a-z0-9])``, left to right, none overlapping."""
+    import re
+
+    from sanctio.text.normalize import _whole_sub, _word_span
+
+    pattern = re.compile(r"(?<![a-z0-9])" + re.escape(words) + r"(?![a-z0-9])")
+    assert _whole_sub(words, " ", text) == pattern.sub(" ", text)
+    found = pattern.search(text)
+    assert _word_span(words, text) == (found.span() if found else None)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from functools import lru_cache
@@ -1350,7 +1350,7 @@ def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
                 fixes[a] = p0
     for w, cand in fixes.items():
         if typed is None or w.rstrip(".") in typed:
-            text = _whole(w).sub(cand, text)
+            text = _whole_sub(w, cand, text)
     # the Spanish forms of Mexico and Central America however spaced and stopped (S.A.
     # DEC.V., S.A.DE C.V., S. DER.L., S DE RL DE CV): as rigour knows them
     text = _SA_DE_CV.sub("s.a. de c.v.", text)
@@ -1442,16 +1442,16 @@ def _org_types(text: str) -> list[tuple[str, str]]:
              if not _inside_dotted(m, text)]
     for form, cls, short in _more_forms():
         if form in text:
-            hit = _whole(form).search(text)
-            if hit is not None and short and not _forms_only(text[hit.end():], found):
+            hit = _word_span(form, text)
+            if hit is not None and short and not _forms_only(text[hit[1]:], found):
                 hit = None
             if hit is None:
                 continue
             spans = [(m, _word_span(m, text)) for m, _ in found]
             inside = {m for m, span in spans if span is not None
-                      and hit.start() <= span[0] and span[1] <= hit.end()}
-            if not any(span is not None and m not in inside and span[0] < hit.end()
-                       and hit.start() < span[1] for m, span in spans):
+                      and hit[0] <= span[0] and span[1] <= hit[1]}
+            if not any(span is not None and m not in inside and span[0] < hit[1]
+                       and hit[0] < span[1] for m, span in spans):
                 # (a longer form than rigour's, around it, is the form: Federalnoe
                 # Gosudarstvennoe Unitarnoe Predpriyatie, of which rigour reads the last
                 # three words)
@@ -1464,7 +1464,7 @@ def _forms_only(rest: str, found: list[tuple[str, str]]) -> bool:
     """Nothing but legal forms found in a name is left in ``rest``, the end of the name
     after a short form (SAL, Limited): the short form ends the company's name."""
     for m, _ in found:
-        rest = _whole(m).sub(" ", rest)
+        rest = _whole_sub(m, " ", rest)
     return re.search(r"[a-z0-9]", rest) is None
 
 
@@ -1532,16 +1532,46 @@ def _folded_org_types(text: str) -> tuple[tuple[str, str], ...]:
                  and _word_span(m, text) is not None)
 
 
-@lru_cache(maxsize=4096)
-def _whole(words: str) -> re.Pattern[str]:
-    """The pattern of ``words`` standing whole in an ASCII name (no letter or digit on
-    either side)."""
-    return re.compile(r"(?<![a-z0-9])" + re.escape(words) + r"(?![a-z0-9])")
+_LOWER_OR_DIGIT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _whole_spans(words: str, text: str) -> Iterator[tuple[int, int]]:
+    """Where ``words`` stands whole in an ASCII name (no lower-case letter or digit on either
+    side), left to right, none overlapping: what ``(?<![a-z0-9])words(?![a-z0-9])`` finds,
+    without a pattern compiled for every word a name has."""
+    n, end = len(words), len(text)
+    i = text.find(words) if words else -1
+    while i != -1:
+        j = i + n
+        if (i == 0 or text[i - 1] not in _LOWER_OR_DIGIT) and (
+                j == end or text[j] not in _LOWER_OR_DIGIT):
+            yield i, j
+            i = text.find(words, j)
+        else:
+            i = text.find(words, i + 1)
+
+
+def _starts(needle: str, text: str) -> Iterator[int]:
+    """Every place ``needle`` begins in ``text``."""
+    i = text.find(needle)
+    while i != -1:
+        yield i
+        i = text.find(needle, i + 1)
+
+
+def _whole_sub(words: str, repl: str, text: str) -> str:
+    """``text`` with each place ``words`` stands whole in it (:func:`_whole_spans`) put as
+    ``repl``."""
+    out: list[str] = []
+    last = 0
+    for i, j in _whole_spans(words, text):
+        out += (text[last:i], repl)
+        last = j
+    return "".join(out) + text[last:] if out else text
 
 
 def _word_span(words: str, text: str) -> tuple[int, int] | None:
-    found = _whole(words).search(text)
-    return found.span() if found else None
+    return next(_whole_spans(words, text), None)
 
 
 def _with_folded(text: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -1707,7 +1737,7 @@ def _legal_forms(text: str, org: bool = True, typed: frozenset[str] | None = Non
         if _ROMAN.match(matched.strip().lower()):
             continue  # a generation number (Fund II), not a legal form
         classes.add(cls.lower())
-        text = _whole(matched).sub(" ", text)
+        text = _whole_sub(matched, " ", text)
     return text, frozenset(classes)
 
 
@@ -2371,7 +2401,7 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             # removed from its ASCII form
             native = _native_legal_forms(text)
             for form, cls in native.items():
-                removed = _whole(form).sub(" ", latin_wo)
+                removed = _whole_sub(form, " ", latin_wo)
                 if script == "Latin" or removed != latin_wo:
                     legal = legal | {cls}
                 latin_wo = removed
@@ -2528,7 +2558,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                 alt = tok[3:]  # "son of" glued to the father's name (BINMARWAN: bin Marwan)
             elif (role == Role.NAME and not syllabic and len(tok) >= 6
                   and tok.endswith(("al", "el", "ul")) and i + 1 < len(raw_tokens)
-                  and re.search(r"(?<![a-z0-9])" + tok + r"-" + raw_tokens[i + 1], latin)):
+                  and any(i0 == 0 or latin[i0 - 1] not in _LOWER_OR_DIGIT
+                          for i0 in _starts(f"{tok}-{raw_tokens[i + 1]}", latin))):
                 # the article glued to the word before it, in a compound written with
                 # hyphens (SAIFAL-DIN for Saif-al-Din, BADRAL-DIN)
                 alt = tok[:-2]
