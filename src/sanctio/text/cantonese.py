@@ -24,14 +24,12 @@ a match of it when every syllable is written as Hong Kong writes it
 
 from __future__ import annotations
 
-import json
-import os
 import re
 from collections.abc import Callable, Container
 from functools import lru_cache
 from typing import cast
 
-from sanctio.text.symbols import cache_dir
+from sanctio.text.symbols import cached_json
 
 # family names whose reading as a family name is not the character's most frequent one
 _FAMILY_READINGS = {
@@ -74,22 +72,8 @@ def _readings() -> dict[str, list[str]]:
     then milliseconds)."""
     from importlib.metadata import version
 
-    path = cache_dir() / f"cantonese-readings-tojyutping-{version('ToJyutping')}.json"
-    try:
-        return cast(dict[str, list[str]], json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError):
-        pass
-    table = _build_readings()
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass  # (a read-only cache: the table is built again in the next process)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return table
+    return cast(dict[str, list[str]], cached_json(
+        f"cantonese-readings-tojyutping-{version('ToJyutping')}.json", _build_readings))
 
 
 def hong_kong_spelling(jyutping: str) -> str:

@@ -23,15 +23,13 @@ the reading (a two-character Chinese name is no three-syllable Korean one).
 
 from __future__ import annotations
 
-import json
-import os
 import re
 from functools import lru_cache
 from typing import Any, cast
 
 from sanctio.text.cantonese import HAN_CHAR
 from sanctio.text.normalize import korean_only
-from sanctio.text.symbols import cache_dir
+from sanctio.text.symbols import cached_json
 
 # family names whose reading as a family name differs from the table's (金: 금 gold, 김 Kim)
 _FAMILY_READINGS = {"金": "김"}
@@ -47,24 +45,13 @@ def _table() -> dict[str, str]:
     folder (its YAML takes 0.2 s to read; the file, milliseconds)."""
     from importlib.metadata import version
 
-    path = cache_dir() / f"korean-readings-hanja-{version('hanja')}.json"
-    try:
-        return cast(dict[str, str], json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError):
-        pass
-    from hanja.table import hanja_table
+    def build() -> dict[str, str]:
+        from hanja.table import hanja_table
 
-    table = {k: v for k, v in hanja_table.items() if len(k) == 1 and len(v) == 1}
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass  # (a read-only cache: the table is read again in the next process)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return table
+        return {k: v for k, v in hanja_table.items() if len(k) == 1 and len(v) == 1}
+
+    return cast(dict[str, str], cached_json(
+        f"korean-readings-hanja-{version('hanja')}.json", build))
 
 
 @lru_cache(maxsize=1)

@@ -28,7 +28,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -260,6 +260,29 @@ def _cache_dir() -> Path:
 def cache_dir() -> Path:
     """Sanctio's cache folder: ``SANCTIO_CACHE``, else the user's cache folder."""
     return _cache_dir()
+
+
+def cached_json(name: str, build: Callable[[], Any]) -> Any:
+    """A table kept as the JSON file ``name`` of the cache folder: read from it, or built
+    by ``build`` and written there (atomically; a read-only cache is built again in the next
+    process). For tables read out of a package that are slow to build or load (Cantonese
+    and Korean readings of Chinese characters); name the file after the package's version."""
+    path = cache_dir() / name
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    table = build()
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    finally:
+        tmp.unlink(missing_ok=True)
+    return table
 
 
 @lru_cache(maxsize=4)
