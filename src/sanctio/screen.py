@@ -362,13 +362,10 @@ def letters_joined_reading(text: str) -> str | None:
     with one space (or a full stop or hyphen and a space) between them, is a word; two
     spaces or more end it. Initials are three at most (J R R Tolkien stays). None where
     there is no such run."""
-    runs = [m for part in re.split(r"\s{2,}", text.strip())
-            for m in _SPACED_LETTERS.finditer(part)]
-    if not runs:
-        return None
     parts = re.split(r"\s{2,}", text.strip())
-    return " ".join(_SPACED_LETTERS.sub(
-        lambda m: "".join(c for c in m.group() if c.isalpha()), part) for part in parts)
+    joined = [_SPACED_LETTERS.subn(
+        lambda m: "".join(c for c in m.group() if c.isalpha()), part) for part in parts]
+    return " ".join(part for part, _ in joined) if any(n for _, n in joined) else None
 
 
 def respaced_reading(text: str, vocab: set[str], org: bool | None = None,
