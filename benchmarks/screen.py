@@ -8,6 +8,9 @@ force baseline: rapidfuzz `token_sort_ratio` of each query against every list na
 sample of the queries, as it is slow; its rate is per query all the same).
 
     .venv/bin/python benchmarks/screen.py [--rows 10000] [--baseline-rows 1000]
+
+It says whether the compiled screening modules ran (``sanctio native build``); run it once
+more with ``SANCTIO_NATIVE=0`` for the pure Python's figures.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from sanctio import native
 from sanctio.batch import screen_file
 from sanctio.evaluate.unlisted import generate_unlisted
 from sanctio.evaluate.variants import CATEGORIES, generate
@@ -44,6 +48,10 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="sanctio-bench-"))
+    state = native.status()
+    print("screening modules: " + ("compiled (mypyc, `sanctio native build`)"
+                                   if state["compiled_in_use"] else "pure Python") +
+          " (SANCTIO_NATIVE=0 runs the pure Python)")
     reg = Registry(work / "home")
     started = time.perf_counter()
     for path in LISTS:

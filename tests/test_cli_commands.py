@@ -22,6 +22,7 @@ COMMANDS = {
     "evaluate make-pairs", "evaluate native",
     "evaluate pairs", "evaluate variants",
     "payments", "payments screen",
+    "native", "native build", "native clean", "native status",
 }
 
 

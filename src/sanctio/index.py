@@ -13,10 +13,12 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
 import numpy as np
+from mypy_extensions import mypyc_attr
 from rapidfuzz.distance import OSA
 
 from sanctio.scoring import ARMED, TokenWeights, article_gaps
@@ -119,7 +121,7 @@ def _python_hashes(strings: list[str]) -> np.ndarray:
     return np.fromiter(map(hash, strings), dtype=np.int64, count=len(strings))
 
 
-def two_edit_table(words: list[str],
+def two_edit_table(words: Sequence[str],
                    hash_many: Callable[[list[str]], np.ndarray] = _python_hashes
                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The strings two deletions away from each word, hashed with ``hash_many`` (Python's
@@ -143,6 +145,7 @@ def two_edit_table(words: list[str],
     return h[starts], np.append(starts, len(h)).astype(np.int64), sorted_owners
 
 
+@mypyc_attr(native_class=False)  # (see sanctio.native)
 class NameIndex:
     """An inverted index over a list of analysed names (ids are positions in that list)."""
 
@@ -201,29 +204,33 @@ class NameIndex:
         if letters:
             pos = np.asarray(letters, dtype=np.int64)
             np.add.at(self.first_letters, (pos[:, 0], pos[:, 1]), 1)
-        self.keys: dict[str, int] = {}
+        # (the containers a stored index reads back as its own read-only types are annotated
+        # by what they are used as, Mapping, Sequence, AbstractSet: sanctio.native compiles
+        # this module, and compiled code checks an argument's or attribute's declared type)
+        keys: dict[str, int] = {}
+        self.keys: Mapping[str, int] = keys
         offsets = [0]
         flat: list[int] = []
         for k, ids in postings.items():
-            self.keys[k] = len(offsets) - 1
+            keys[k] = len(offsets) - 1
             flat.extend(ids)
             offsets.append(len(flat))
         self.offsets = np.asarray(offsets, dtype=np.int64)
-        self._offsets = offsets
-        self._by_consonants: dict[str, list[str]] | None = None
+        self._offsets: Sequence[int] = offsets
+        self._by_consonants: Mapping[str, list[str]] | None = None
         self._hit_cache: dict[tuple[str, Role, str | None, bool, str | None, bool],
                               tuple[np.ndarray, np.ndarray]] = {}
         self.flat = np.asarray(flat, dtype=np.int32)
         # vocabulary deletion dictionary for typo-tolerant lookups
         vocab = [k[2:] for k in self.keys if k.startswith("t:")]
-        self.vocab = set(vocab)
-        self.sorted_vocab = sorted(self.vocab)
+        self.vocab: AbstractSet[str] = set(vocab)
+        self.sorted_vocab: Sequence[str] = sorted(self.vocab)
         dels: dict[str, list[str]] = defaultdict(list)
         for word in vocab:
             if len(word) >= 4 and not word.isdigit():
                 for d in _deletions(word):
                     dels[d].append(word)
-        self.deletions = dict(dels)
+        self.deletions: Mapping[str, list[str]] = dict(dels)
         # the hash of the two-edit table: Python's own (fast; the stored index needs a stable one)
         self.probe_hash: Callable[[str], int] = hash
         self._build_two_edits([w for w in df if len(w) >= TWO_EDIT_MIN and not w.isdigit()])
@@ -233,7 +240,7 @@ class NameIndex:
         """Every string two deletions away from a long list token, as sorted hashes with the
         token each came from: with the one-deletion dictionary it finds list tokens two
         edits from a query token (two typos in one word) in a few array lookups."""
-        self.two_edit_words = words
+        self.two_edit_words: Sequence[str] = words
         self.two_edit_hashes, self.two_edit_offsets, self.two_edit_owners = two_edit_table(
             words)
 
@@ -298,7 +305,7 @@ class NameIndex:
         screener does, with its index: a stored index carries them, read in place)."""
         self._vocab_by_consonants()
 
-    def _vocab_by_consonants(self) -> dict[str, list[str]]:
+    def _vocab_by_consonants(self) -> Mapping[str, list[str]]:
         """List tokens (and adjacent tokens written together) by their consonant keys (built
         with the screener's index: :meth:`build_lazy_tables`)."""
         if self._by_consonants is None:

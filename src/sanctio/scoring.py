@@ -30,11 +30,12 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Any
 
+from mypy_extensions import mypyc_attr
 from rapidfuzz.distance import OSA, Prefix
 
 from sanctio.contract import Evidence
@@ -64,6 +65,7 @@ from sanctio.text.normalize import (
     Role,
     Token,
     analyze,
+    by_fields,
     han_same,
     hangul_syllable,
     is_cyrillic_word,
@@ -115,10 +117,11 @@ NAME_TYPE_FACTOR = {
 # ------------------------------------------------------------------------- token weights
 
 
+@mypyc_attr(native_class=False)  # (see sanctio.native)
 class TokenWeights:
     """Rarity of tokens in the loaded lists (inverse document frequency over list names)."""
 
-    def __init__(self, df: dict[str, int], n_names: int) -> None:
+    def __init__(self, df: Mapping[str, int], n_names: int) -> None:
         self.df = df
         self.n = max(n_names, 1)
         self._max = math.log(1 + self.n)
@@ -1299,6 +1302,9 @@ class Pair:
     qi: tuple[int, ...] = ()  # positions of the query tokens among the compared ones
     rj: tuple[int, ...] = ()  # positions of the list tokens
 
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return by_fields(self)
+
 
 def _shown(t: Token) -> str:
     """A token as an explanation names it: a Chinese syllable with its character (jian 建 is
@@ -1315,6 +1321,9 @@ class NameComparison:
     ignored: list[str] = field(default_factory=list)
     legal: str | None = None  # legal form agreement / conflict
     features: dict[str, float] = field(default_factory=dict)
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return by_fields(self)
 
     def describe(self) -> str:
         bits = []
@@ -3159,6 +3168,7 @@ _CONFLICTS = ("one_of_many", "generic_only", "number_conflict", "lineage_conflic
               "family_as_given", "gender_conflict", "company_as_person")
 
 
+@mypyc_attr(native_class=False)  # (see sanctio.native)
 class NameModel:
     """The name score: a logistic model over :data:`FEATURES`, its weights in one table
     (``src/sanctio/data/name_model.json``, fitted by ``sanctio evaluate fit``). Without a
@@ -3240,6 +3250,9 @@ class EntityFacts:
     identifiers: dict[str, list[tuple[str, str | None]]]  # normalised number -> (type, country)
     # the patronymics the entity's names give (egorovich), read off its analysed names
     patronymics: frozenset[str] = frozenset()
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return by_fields(self)
 
 
 # taken off where a person's names all give another father than the query's patronymic

@@ -10,12 +10,14 @@ import unicodedata
 import weakref
 from bisect import bisect_right
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import cached_property, partial
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from mypy_extensions import mypyc_attr
 from rapidfuzz import fuzz, process
 
 from sanctio.contract import (
@@ -368,7 +370,7 @@ def letters_joined_reading(text: str) -> str | None:
     return " ".join(part for part, _ in joined) if any(n for _, n in joined) else None
 
 
-def respaced_reading(text: str, vocab: set[str], org: bool | None = None,
+def respaced_reading(text: str, vocab: AbstractSet[str], org: bool | None = None,
                      single: Container[str] | None = None) -> tuple[str, list[str]] | None:
     """A Latin name with the spaces the lists put elsewhere: two adjacent words that are one
     list word and not both list words alone (MAUL AWI RAJAB: MAULAWI), or a business word
@@ -562,7 +564,7 @@ def _read_in(word: str, vocab: Container[str], apart: str | None = None) -> bool
                              and not set(apart.split()) & set(read))
 
 
-def _list_word(word: str, vocab: set[str]) -> bool:
+def _list_word(word: str, vocab: AbstractSet[str]) -> bool:
     """Whether the lists write ``word``: as it is, as the analyser reads it, or as a
     business word or legal form."""
     return (word in vocab or word in GENERIC or is_legal_form(word)
@@ -606,6 +608,13 @@ class Reading:
                         dict(self.data))
 
 
+def _keep_ranked(threshold: float, limit: int, top: int, score: float, rank: int) -> bool:
+    """A match :meth:`Screener.screen` shows: at or above the threshold within the limit, or
+    among the ``top`` best below it."""
+    return (score >= threshold and rank < limit) or (top > 0 and rank < limit + top)
+
+
+@mypyc_attr(native_class=False)  # (see sanctio.native)
 class Screener:
     """Screens names against every active list of a registry, with explained scores."""
 
@@ -804,8 +813,8 @@ class Screener:
         """Screen one query. ``matches`` holds those at or above the threshold, best first;
         ``top`` adds the best K below it, flagged ``below_threshold``."""
         threshold = self.threshold if threshold is None else threshold
-        scored = self._score(query, entity_filter=None, keep=lambda s, rank: (
-            s >= threshold and rank < limit) or (top > 0 and rank < limit + top))
+        scored = self._score(query, entity_filter=None, keep=partial(
+            _keep_ranked, threshold, limit, top))
         above = [m for m in scored if m.score >= threshold][:limit]
         below = []
         if top:

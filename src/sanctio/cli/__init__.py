@@ -34,6 +34,10 @@ from sanctio.cli import export  # noqa: E402, F401
 
 app.add_typer(payments.app, name="payments")
 
+from sanctio.cli import native  # noqa: E402
+
+app.add_typer(native.app, name="native")
+
 from sanctio.cli import spark  # noqa: E402 (spark-index, spark-screen; pyspark is imported on use)
 
 spark.register(app)

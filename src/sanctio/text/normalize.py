@@ -23,7 +23,8 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field, fields, replace
 from enum import IntEnum
 from functools import lru_cache
 from itertools import pairwise
@@ -570,7 +571,7 @@ def other_ones_reading(text: str) -> str | None:
     return " ".join(words) if changed else None
 
 
-def digit_words_reading(text: str, vocab: set[str] | frozenset[str]) -> (
+def digit_words_reading(text: str, vocab: AbstractSet[str]) -> (
         tuple[str, list[str]] | None):
     """The name with the digits of a word of letters that :func:`fold_homoglyphs` keeps as
     a number (two side by side, or at its edge: 53rgeevich, KORN37, ASB47, D18) read as the
@@ -1091,6 +1092,14 @@ _GIVEN_SHORT = {"md": "mohammed", "mohd": "mohammed", "muhd": "muhammad", "mhd":
                 "mohmd": "mohammed", "muhamd": "muhammad"}
 
 
+def by_fields(obj: Any) -> tuple[type, tuple[Any, ...]]:
+    """``__reduce__`` of the dataclasses screening pickles (a stored index holds its list
+    names' tokens and forms): the class and its fields in order, the same pickle whether
+    the module runs compiled (:mod:`sanctio.native`, whose classes keep no ``__dict__``) or
+    as Python, so an index stored by one is read by the other."""
+    return type(obj), tuple(getattr(obj, f.name) for f in fields(obj))
+
+
 @dataclass(slots=True)
 class Token:
     text: str  # ascii lower-case form
@@ -1104,6 +1113,9 @@ class Token:
     han: str | None = None  # the Chinese character a syllable was read from
     aspirated: bool = False  # a McCune-Reischauer aspirate marked with its apostrophe (Ch'un)
     acronym: bool = False  # a list's acronym of the organisation's name (MERI): letters
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return by_fields(self)
 
     @property
     def symbols(self) -> frozenset[str]:
@@ -1134,6 +1146,9 @@ class NameForm:
     unknown_kind: bool = False  # analysed as a name of unknown kind (org=None)
     cut: bool = False  # its end cut off, as a field too short cuts it (see Screener._cut_off)
     cut_form: str | None = None  # the word of a legal form cut off and left out (LIMIT)
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return by_fields(self)
 
     @property
     def name_tokens(self) -> list[Token]:
@@ -2419,7 +2434,7 @@ def _analyze(text: str, org: bool | None) -> NameForm:
         script == "Cyrillic" and org is not False) else frozenset()
     # (a name of unknown kind with a legal form is a company's: ARCHI CENTRE I.C.E. Ltd; in
     # Latin letters, as other scripts have words of one letter: и, в)
-    if (org is True and script not in (*ABJAD_SCRIPTS, "Han", "Hangul")) or (
+    if (org is True and script not in ABJAD_SCRIPTS and script not in ("Han", "Hangul")) or (
             org is None and legal and script == "Latin"):
         raw_tokens = _join_spelled_letters(raw_tokens, links, latin)
     elif org is not True and script == "Latin":

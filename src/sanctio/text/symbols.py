@@ -34,6 +34,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from mypy_extensions import mypyc_attr
+
 from sanctio.text.diminutives import DIMINUTIVE_PREFIX, entries_spelled, full_names
 from sanctio.text.shipped import shipped_doc
 
@@ -303,6 +305,7 @@ def _table_file() -> Path:
 # ------------------------------------------------------------------ the table
 
 
+@mypyc_attr(native_class=False)  # (see sanctio.native)
 class _Table:
     """The table file, read only; reopened in a forked child (a SQLite connection must not
     cross a fork)."""
@@ -329,6 +332,7 @@ class _Table:
             return out
 
 
+@mypyc_attr(native_class=False)  # (see sanctio.native)
 class _MemoryTable(_Table):
     """The table held in memory, when its file cannot be written (a read-only cache)."""
 

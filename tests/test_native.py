@@ -1,0 +1,119 @@
+"""The screening modules compiled with mypyc (`sanctio native build`, sanctio.native): used only
+when built for the exact source, and scoring exactly as the pure Python does."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sanctio import native
+
+# names of every kind screening reads: Latin with typos, reordered and cut, titles, companies
+# with legal forms, and names in Cyrillic, Arabic, Chinese and Korean script
+QUERIES = [
+    "Mohamed al-Kani", "AL KANI MOHAMED MR", "Kaniyat militia", "Mohammed Al Kani",
+    "Arkady Rotenberg", "Аркадий Романович Ротенберг", "Юрий Валентинович Ковальчук",
+    "حسن نصر الله", "محمد الكاني", "金正恩", "김정은", "KIM Jong Un", "Vladimir Putin",
+    "ROSNEFT", "Rosneft Oil Company PJSC", "HAVIN BANK COMPNAY LIMITED", "Bank Rossiya",
+    "Sberbank of Russia", "Islamic Revolutionary Guard Corps", "IRGC", "Hezbollah",
+    "Ali Saidi", "Wei Zhang", "Maria Garcia", "John Smith", "Sally Jones", "Wood Group",
+    "Qassem Soleimani", "Kasem Suleimani", "Alisher Usmanov", "Usmanov, Alisher Burhanovich",
+    "Viktor Yanukovych", "Віктор Янукович", "Bashar al-Assad", "بشار الأسد",
+    "Ramzan Kadyrov", "Рамзан Кадыров", "Wagner Group", "ЧВК Вагнер", "M o h a m e d  A l K a n i",
+]
+
+SCRIPT = """
+import json, sys
+from sanctio import native
+from sanctio.contract import Query
+from sanctio.registry import Registry
+from sanctio.screen import Screener
+reg = Registry(sys.argv[1], auto_sample=False)
+s = Screener(reg)
+out = []
+for q in json.loads(sys.argv[2]):
+    r = s.screen(Query(name=q), top=3)
+    out.append([q, r.status, [[m.entity_id, repr(m.score), m.matched_name,
+                               [e.detail for e in m.explanation]] for m in r.matches]])
+print(json.dumps({"native": native.status()["compiled_in_use"], "results": out}))
+"""
+
+
+def _screen(home: Path, env_native: str) -> dict[str, object]:
+    env = {**os.environ, "SANCTIO_NATIVE": env_native}
+    done = subprocess.run([sys.executable, "-c", SCRIPT, str(home), json.dumps(QUERIES)],
+                          env=env, capture_output=True, text=True, timeout=600, check=True)
+    result: dict[str, object] = json.loads(done.stdout)
+    return result
+
+
+needs_build = pytest.mark.skipif(
+    not native.status()["built"],
+    reason="the compiled modules are not built for this source (`sanctio native build`; "
+           ".ci/run builds them): the pure Python runs, and is what the other tests test")
+
+
+@needs_build
+def test_compiled_modules_score_exactly_as_the_pure_python(main_home: Path) -> None:
+    compiled = _screen(main_home, "1")
+    pure = _screen(main_home, "0")
+    assert compiled["native"] is True and pure["native"] is False
+    # the same matches, scores to the last digit, and explanations, query for query
+    assert compiled["results"] == pure["results"]
+    results = compiled["results"]
+    assert isinstance(results, list)
+    assert sum(status == "alert" for _q, status, _m in results) >= 20
+    kani = next(matches for q, _s, matches in results if q == "Mohamed al-Kani")
+    assert kani[0][1] == "1.0" and kani[0][0].startswith(("us-ofac-", "un-", "eu-", "uk-"))
+
+
+@needs_build
+def test_a_build_of_other_source_is_never_loaded(tmp_path: Path) -> None:
+    """The build folder is named after a hash of the compiled modules' source: a build of
+    an edited module (another key) is ignored, the one of this source is used."""
+    built = native.build_dir()
+    probe = "from sanctio import native; print(native.status()['compiled_in_use'])"
+    for key, expected in (("0" * 20, "False"), (built.name, "True")):
+        root = tmp_path / key
+        shutil.copytree(built, root / key)
+        env = {**os.environ, "SANCTIO_NATIVE_DIR": str(root), "SANCTIO_NATIVE": "1"}
+        done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+                              text=True, timeout=120, check=True)
+        assert done.stdout.strip() == expected, key
+
+
+def test_an_incomplete_build_is_not_a_build(tmp_path: Path) -> None:
+    """A folder missing one compiled module (a build cut short) is not used."""
+    folder = tmp_path / native.build_key()
+    suffix = native._SUFFIX
+    (folder / "sanctio" / "text").mkdir(parents=True)
+    (folder / f"0123abcd__mypyc{suffix}").write_bytes(b"")
+    for module in native.MODULES[:-1]:
+        folder.joinpath(*module.split(".")).with_name(
+            module.rsplit(".", 1)[1] + suffix).write_bytes(b"")
+    assert native._built(folder) == {}
+    last = native.MODULES[-1]
+    folder.joinpath(*last.split(".")).with_name(last.rsplit(".", 1)[1] + suffix).write_bytes(b"")
+    assert set(native._built(folder)) == {*native.MODULES, "0123abcd__mypyc"}
+
+
+def test_the_key_follows_the_source_of_every_compiled_module() -> None:
+    key = native.build_key()
+    assert len(key) == 20 and key == native.build_key()
+    sources = {m: native._source(m) for m in native.MODULES}
+    assert all(p.is_file() for p in sources.values()), sources
+
+
+def test_native_off_runs_the_pure_python() -> None:
+    probe = ("from sanctio import native; import sanctio.scoring as s; "
+             "print(native.status()['active'], s.__file__.endswith('.py'))")
+    env = {**os.environ, "SANCTIO_NATIVE": "0"}
+    done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+                          text=True, timeout=120, check=True)
+    assert done.stdout.split() == ["False", "True"]
