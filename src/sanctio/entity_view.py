@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sanctio.contract import Query, QueryError
@@ -10,7 +11,7 @@ from sanctio.sources.common import script_of
 from sanctio.text.normalize import Role, analyze
 
 
-def entity_to_dict(entity: Entity, loaded_lists: list[str]) -> dict[str, Any]:
+def entity_to_dict(entity: Entity, loaded_lists: Sequence[str]) -> dict[str, Any]:
     names = []
     seen = set()
     for name, member in entity.names:

@@ -32,11 +32,12 @@ from pathlib import Path
 from types import ModuleType
 
 # the modules compiled: where screening spends its time (their calls of each other become
-# direct C calls); the rest of the package stays Python (sanctio.screen too: mypyc cannot
-# compile closures in the methods of a class kept a Python class, and the screener must
-# stay one, weakly referenced and stored attribute by attribute by sanctio.index_store)
+# direct C calls); the rest of the package stays Python. (The screener's class stays a
+# Python class, weakly referenced and stored attribute by attribute by sanctio.index_store;
+# mypyc cannot compile closures in the methods of such a class, so its methods have none.)
 MODULES = (
     "sanctio.scoring",
+    "sanctio.screen",
     "sanctio.index",
     "sanctio.text.normalize",
     "sanctio.text.slavic",

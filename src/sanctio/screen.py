@@ -9,7 +9,7 @@ import time
 import unicodedata
 import weakref
 from bisect import bisect_right
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import cached_property, partial
@@ -67,6 +67,7 @@ from sanctio.text.normalize import (
     Token,
     _analyze,
     analyze,
+    by_fields,
     caron_reading,
     detect_script,
     digit_words_reading,
@@ -161,6 +162,9 @@ class IndexedName:
     # how the entry reads the list name, said in the explanation
     read_how: str = "the nickname it gives and the family name, or the name without it"
 
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return by_fields(self)  # (a stored index pickles it: see normalize.by_fields)
+
 
 # a candidate whose index evidence is below this share of the query's weight cannot reach
 # a useful score; it is not scored in full (see NameIndex.candidates_scored)
@@ -197,6 +201,9 @@ class EntityInfo:
     facts: EntityFacts
     designations: list[DesignationRef]
     lists: frozenset[str]
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return by_fields(self)
 
 
 # the score taken off a match found only with the words of a right-to-left name reversed
@@ -608,6 +615,20 @@ class Reading:
                         dict(self.data))
 
 
+def _likeness(text: str, names: Sequence[IndexedName], i: int) -> float:
+    """How alike the query's words (``text``) and list name ``i``'s are: rapidfuzz's
+    token-sort ratio."""
+    return fuzz.token_sort_ratio(text, " ".join(t.text for t in names[i].form.scoring))
+
+
+def _respaced_kept(spaced: list[str], read: set[str], kind: bool | None, listed: str) -> bool:
+    """A list name a respaced reading keeps: one with each respaced word (or pair), or, for
+    three words or more, each word of the reading as the analyser reads them."""
+    return _words_and_pairs(listed).issuperset(spaced) or (
+        len(spaced) >= 3 and bool(read) and {t.text for t in analyze(
+            listed, org=kind).scoring}.issuperset(read))
+
+
 def _keep_ranked(threshold: float, limit: int, top: int, score: float, rank: int) -> bool:
     """A match :meth:`Screener.screen` shows: at or above the threshold within the limit, or
     among the ``top`` best below it."""
@@ -649,14 +670,21 @@ class Screener:
         versions = registry.active_versions()
         self.list_versions = {lid: v.label for lid, v in versions.items()}
         self.sample = any(v.is_sample for v in versions.values())
-        self.lists = sorted(lid for lid, v in versions.items() if not v.is_sample)
-        self.entities: list[EntityInfo] = []
-        self.by_id: dict[str, int] = {}
-        self.names: list[IndexedName] = []
+        # (the tables a stored screener reads back as read-only types of its own,
+        # sanctio.index_store, are annotated as what they are used as: Sequence, Mapping;
+        # compiled, sanctio.native, this module checks an attribute's declared type)
+        self.lists: Sequence[str] = sorted(
+            lid for lid, v in versions.items() if not v.is_sample)
+        entities: list[EntityInfo] = []
+        by_id: dict[str, int] = {}
+        names: list[IndexedName] = []
+        self.entities: Sequence[EntityInfo] = entities
+        self.by_id: Mapping[str, int] = by_id
+        self.names: Sequence[IndexedName] = names
         for entity in registry.entities():
-            pos = len(self.entities)
-            self.entities.append(self._info(entity))
-            self.by_id[entity.id] = pos
+            pos = len(entities)
+            entities.append(self._info(entity))
+            by_id[entity.id] = pos
             org = _org_flag(entity.schema)
             seen: dict[tuple[str, ...], int] = {}
             # the names as written, and then a person's names as the nicknames they give
@@ -691,11 +719,12 @@ class Screener:
                                       read_as=read_as)
                 if read_as is not None and not person:
                     indexed.read_how = _BODY_ACRONYM_READ
-                self.names.append(indexed)
+                names.append(indexed)
         # each list name longer than a SWIFT name line, by the line that field cuts it to,
         # with the entity that has it ("entity id<TAB>name"): a query of that line is read
         # as the whole name (see _readings)
-        self.line_cuts: dict[str, list[str]] = {}
+        line_cuts: dict[str, list[str]] = {}
+        self.line_cuts: Mapping[str, list[str]] = line_cuts
         for n in self.names:
             if n.read_as is not None:
                 continue
@@ -703,14 +732,15 @@ class Screener:
             natural = _natural_order(full) if n.form.person else None
             for text in (full, natural):
                 if text is not None and len(text) > SWIFT_LINE:
-                    cut = self.line_cuts.setdefault(line_key(text[:SWIFT_LINE]), [])
+                    cut = line_cuts.setdefault(line_key(text[:SWIFT_LINE]), [])
                     entry = f"{self.entities[n.entity].entity.id}\t{text}"
                     if entry not in cut:
                         cut.append(entry)
         # each organisation's name in Latin letters by the acronyms it may be written as
         # (text.acronyms), with the entity that has it ("entity id<TAB>name"): a query written
         # as the acronym is read as the name (see _acronym_readings)
-        self.acronyms: dict[str, list[str]] = {}
+        acronyms: dict[str, list[str]] = {}
+        self.acronyms: Mapping[str, list[str]] = acronyms
         own: dict[int, set[str]] = {}  # each organisation's acronyms of its own names
         for n in self.names:
             info = self.entities[n.entity]
@@ -722,9 +752,9 @@ class Screener:
                 if len(acronym) < MIN_ACRONYM:
                     continue  # (letters of its own name, but no acronym read as the name)
                 entry = f"{info.entity.id}\t{n.name.full.strip()}"
-                names = self.acronyms.setdefault(acronym, [])
-                if entry not in names:
-                    names.append(entry)
+                listed = acronyms.setdefault(acronym, [])
+                if entry not in listed:
+                    listed.append(entry)
         for n in self.names:
             # a name of one word that is the acronym of another name of its organisation
             # (MERI, of MOLECULAR ELECTRONICS RESEARCH INSTITUTE) is letters, not the name
@@ -742,7 +772,7 @@ class Screener:
                     pats.setdefault(n.entity, set()).add(t.text)
         for pos, words in pats.items():
             self.entities[pos].facts.patronymics = frozenset(words)
-        self.links_to, self.linked_from = _links(self.entities)
+        self.links_to, self.linked_from = _links(entities)
         ensure_symbols([t.text for n in self.names for t in n.form.tokens if t.role == Role.NAME]
                        + [t.orig for n in self.names for t in n.form.tokens if t.orig])
         self.index = NameIndex(n.form for n in self.names)
@@ -761,7 +791,7 @@ class Screener:
         self.name_starts: Any = np.concatenate(([0], np.cumsum(counts))).astype(np.int32)
         # each list name's compared words in sorted order, one string (see _near_names): a
         # table the stored screener maps, not each name read to compare it
-        self.name_words: list[str] = [" ".join(sorted(t.text for t in n.form.scoring))
+        self.name_words: Sequence[str] = [" ".join(sorted(t.text for t in n.form.scoring))
                                       for n in self.names]
         # each list name's own weight, what a query with all its words collects (see
         # _covered_names); a name of one word none (a query's one word is no cover of it)
@@ -1197,11 +1227,8 @@ class Screener:
             group.append((i, e))
         extra = form.script != "Latin" and form.script not in ABJAD_SCRIPTS
         ids: list[int] = []
-        text = " ".join(t.text for t in form.scoring)
-
-        def like(i: int) -> float:
-            listed = " ".join(t.text for t in self.names[i].form.scoring)
-            return fuzz.token_sort_ratio(text, listed)
+        # (no closures in the screener's methods: mypyc compiles this module, sanctio.native)
+        like = partial(_likeness, " ".join(t.text for t in form.scoring), self.names)
 
         if tied:
             # names tied with the last one taken, past the limit: of all the names tied so,
@@ -1210,7 +1237,8 @@ class Screener:
             # ABDULLAH SABAWI IBRAHIM HASAN AL-TIKRITI)
             level = [i for group in groups.values() for i, e in group[:per_name]
                      if abs(e - last) <= 1e-9]
-            keep = set(sorted(level, key=lambda i: (-like(i), i))[:len(level) - len(tied)])
+            keep = {i for _, i in sorted((-like(i), i) for i in level)[
+                :len(level) - len(tied)]}
             for entity in list(groups):
                 group = groups[entity]
                 group = [x for x in group[:per_name] if abs(x[1] - last) > 1e-9
@@ -1229,9 +1257,11 @@ class Screener:
                 # names tied with the last one taken: the one written most like the query
                 # first (MOHAMED, MOHAMED OMAR: of the UN's MOHAMED OMAR HAJI, MOHAMED OMAR
                 # MA'ALIN and MOHAMED OMAR MOHAMED, which the keys reach alike)
+                # (sorted by likeness alone, stable: in their order of evidence otherwise)
+                alike = sorted((-like(x[0]), k) for k, x in enumerate(group)
+                               if abs(x[1] - edge) <= 1e-9)
                 group = ([x for x in group if x[1] > edge + 1e-9]
-                         + sorted((x for x in group if abs(x[1] - edge) <= 1e-9),
-                                  key=lambda x: -like(x[0]))
+                         + [group[k] for _, k in alike]
                          + [x for x in group if x[1] < edge - 1e-9])
             ids.extend(i for i, _ in group[:per_name])
             if extra:
@@ -1333,7 +1363,7 @@ class Screener:
                 cantonese, False, "reading",
                 f"read in Cantonese, as Hong Kong spells names: {cantonese}",
                 {"read_as": cantonese, "language": "yue"},
-                keep=lambda listed: spelled_in_cantonese(spoken, listed), han=name))
+                keep=partial(spelled_in_cantonese, spoken), han=name))
         korean = korean_reading(name) if org is not True else None
         if korean:
             # (金正恩 is Kim Jong Un: a Korean name in its Chinese characters; kept only for
@@ -1436,9 +1466,7 @@ class Screener:
                 respaced[0], kind, "spacing",
                 "read with the spaces the lists write: " + "; ".join(respaced[1]),
                 {"read_as": respaced[0], "changes": respaced[1]}, penalty=RESPACED_PENALTY,
-                keep=lambda listed: _words_and_pairs(listed).issuperset(spaced) or (
-                    len(spaced) >= 3 and bool(read) and {t.text for t in analyze(
-                        listed, org=kind).scoring}.issuperset(read))))
+                keep=partial(_respaced_kept, spaced, read, kind)))
         return out
 
     def _acronym_readings(self, name: str, org: bool | None) -> list[Reading]:
