@@ -54,7 +54,7 @@ def _screen(home: Path, env_native: str) -> dict[str, object]:
 
 
 needs_build = pytest.mark.skipif(
-    not native.status()["built"],
+    not native.is_built(),
     reason="the compiled modules are not built for this source (`sanctio native build`; "
            ".ci/run builds them): the pure Python runs, and is what the other tests test")
 

@@ -46,7 +46,6 @@ MODULES = (
 )
 PACKAGE = Path(__file__).resolve().parent
 _SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]  # .cpython-311-x86_64-linux-gnu.so
-_ACTIVE: dict[str, str] = {}
 
 
 class NativeError(RuntimeError):
@@ -88,6 +87,11 @@ def _built(folder: Path) -> dict[str, Path]:
     return files
 
 
+def is_built() -> bool:
+    """Whether a complete build of the present source exists."""
+    return bool(_built(build_dir()))
+
+
 class _Finder(importlib.abc.MetaPathFinder):
     """Finds the compiled modules of one build (only those: every other module of the
     package is found as always)."""
@@ -108,7 +112,7 @@ def activate() -> bool:
     """Load the compiled modules from now on, if a build of the present source exists (and
     ``SANCTIO_NATIVE`` is not ``0``). Run by ``import sanctio``, before any of them is
     imported; says whether they are used."""
-    if _ACTIVE:
+    if _active():
         return True
     if os.environ.get("SANCTIO_NATIVE", "1").strip().lower() in ("0", "no", "false", "off"):
         return False
@@ -121,8 +125,11 @@ def activate() -> bool:
     if not files:
         return False
     sys.meta_path.insert(0, _Finder(files))
-    _ACTIVE.update({m: str(p) for m, p in files.items()})
     return True
+
+
+def _active() -> bool:
+    return any(isinstance(finder, _Finder) for finder in sys.meta_path)
 
 
 def status() -> dict[str, object]:
@@ -130,8 +137,8 @@ def status() -> dict[str, object]:
     the service's health and the benchmarks)."""
     running = {m: getattr(importlib.import_module(m), "__file__", None) for m in MODULES}
     compiled = all((f or "").endswith(_SUFFIX) for f in running.values())
-    return {"active": bool(_ACTIVE), "compiled_in_use": compiled, "key": build_key(),
-            "folder": str(build_dir()), "built": bool(_built(build_dir())),
+    return {"active": _active(), "compiled_in_use": compiled, "key": build_key(),
+            "folder": str(build_dir()), "built": is_built(),
             "modules": list(MODULES)}
 
 

@@ -27,7 +27,7 @@ def build_cmd(
     needs a C compiler). Screening uses them from the next process on; without them it
     runs as pure Python, with the same results."""
     started = time.perf_counter()
-    if native.status()["built"] and not force:
+    if native.is_built() and not force:
         console.print(f"already built for this source: {native.build_dir()}")
         return
     try:
