@@ -231,6 +231,27 @@ def test_secondary_facts_move_the_score_and_say_so(screener) -> None:  # type: i
     assert any(e.feature == "schema" and e.effect < 0 for e in vm.explanation)
 
 
+def test_a_birth_date_to_the_day_finds_the_person_under_typos(screener) -> None:  # type: ignore[no-untyped-def]
+    # KIM SOK CHOL (UN, born 1955-05-08) with a letter off in a Korean syllable: another
+    # syllable, another name, without more; born that day, the typo of that person
+    def kim(dob: str | None) -> list[Any]:
+        return [m for m in screener.screen(Query.build("KIM SOK CHON", schema="Person",
+                                                       dob=dob), threshold=0.0).matches
+                if m.entity_id == "un-6908568"]
+
+    assert all(m.score < DEFAULT_THRESHOLD for m in kim(None))
+    assert all(m.score < DEFAULT_THRESHOLD for m in kim("1955-05-09"))  # a day off
+    assert all(m.score < DEFAULT_THRESHOLD for m in kim("1955"))  # the year only
+    [born] = kim("1955-05-08")
+    ev = {e.feature: e for e in born.explanation}
+    assert born.score >= DEFAULT_THRESHOLD and ev["name"].data["name_score"] < 0.5
+    assert ev["dob_letters"].effect > 0 and "KIM SOK CHOL" in ev["dob_letters"].detail
+    assert ev["dob"].effect > 0
+    # an unlisted name born that day is not made a match
+    other = screener.screen(Query.build("PARK JI HOON", schema="Person", dob="1955-05-08"))
+    assert other.status == "clear"
+
+
 def test_identifier_is_strong_but_cannot_make_a_different_name_match(screener) -> None:  # type: ignore[no-untyped-def]
     near = screener.screen(Query.build("Mohamed Kanu", schema="Person"), threshold=0.0)
     with_id = screener.screen(Query.build("Mohamed Kanu", schema="Person",

@@ -3745,3 +3745,40 @@ def test_whole_words_found_without_a_pattern_are_those_a_pattern_finds(words: st
     assert _whole_sub(words, " ", text) == pattern.sub(" ", text)
     found = pattern.search(text)
     assert _word_span(words, text) == (found.span() if found else None)
+
+
+def test_a_birth_date_to_the_day_reads_a_name_alike_letter_for_letter_as_typos() -> None:
+    from sanctio.model import DatePrecision, DateValue
+    from sanctio.scoring import (
+        DOB_LETTERS,
+        DOB_LETTERS_FLOOR,
+        DOB_LETTERS_TOP,
+        day_date,
+        dob_letters_evidence,
+        letters_alike,
+    )
+
+    # two Korean syllables apart by their last letter: the name rules refuse them
+    q, r = analyze("RI CHUN HWA"), analyze("RI CHUN HWAN")
+    assert compare_forms(q, r, W).score < 0.5
+    letters = letters_alike(q.latin, r.latin)
+    assert letters >= DOB_LETTERS
+    assert letters_alike("hwan chun ri", "ri chun hwan") == 1.0  # words in any order
+    ev = dob_letters_evidence(letters, "RI CHUN HWAN", "1957-08-21", 0.13)
+    assert ev is not None and ev.feature == "dob_letters"
+    assert DOB_LETTERS_FLOOR <= 0.13 + ev.effect <= DOB_LETTERS_TOP
+    assert "1957-08-21" in ev.detail and "RI CHUN HWAN" in ev.detail
+    # more alike, higher; the same letters, the top
+    top = dob_letters_evidence(1.0, "X", "1957-08-21", 0.2)
+    assert top is not None and abs(0.2 + top.effect - DOB_LETTERS_TOP) < 1e-9
+    assert 0.13 + ev.effect < 0.2 + top.effect
+    # names less alike (the Makhlouf twins, Iyad and Ihab, born the same day), or a name
+    # the comparison already scores high: nothing
+    assert letters_alike("iyad makhlouf", "ihab makhlouf") < DOB_LETTERS
+    assert dob_letters_evidence(letters_alike("iyad makhlouf", "ihab makhlouf"), "X",
+                                "1973-01-21", 0.5) is None
+    assert dob_letters_evidence(0.99, "X", "1957-08-21", DOB_LETTERS_FLOOR) is None
+    # only a date given to the day is one
+    assert day_date(DateValue("1957-08-21", DatePrecision.DAY))
+    assert not day_date(DateValue("1957-08", DatePrecision.MONTH))
+    assert not day_date(DateValue("1957-08-21", DatePrecision.DAY, circa=True))

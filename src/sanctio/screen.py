@@ -34,6 +34,7 @@ from sanctio.model import Name, NameType, Schema
 from sanctio.registry import Registry
 from sanctio.scoring import (
     _SIM_CACHE,
+    DOB_LETTERS,
     FIELD_CHARS,
     FORM_WORDS,
     NAME_TYPE_FACTOR,
@@ -42,7 +43,10 @@ from sanctio.scoring import (
     NameComparison,
     attribute_evidence,
     compare_forms,
+    day_date,
+    dob_letters_evidence,
     initial_evidence,
+    letters_alike,
     on_swift_line,
     patronymic_evidence,
     syllable_name_evidence,
@@ -798,6 +802,12 @@ class Screener:
         self.name_weight: Any = np.fromiter(
             (sum(n.weights or ()) if len(n.form.scoring) >= 2 else np.inf
              for n in self.names), dtype=np.float64, count=len(self.names))
+        # the entities by each birth date the lists give to the day (see _born_alike)
+        born: dict[str, list[int]] = {}
+        for pos, info in enumerate(entities):
+            for day in sorted({d.value for d in info.facts.birth_dates if day_date(d)}):
+                born.setdefault(day, []).append(pos)
+        self.born: Mapping[str, list[int]] = born
         self._workers: tuple[int, Any] | None = None
 
     def entity_names(self, pos: int) -> range:
@@ -1028,11 +1038,17 @@ class Screener:
             s = cmp.score * NAME_TYPE_FACTOR[entry.name.type]
             if prev is None or s > prev[0]:
                 best[entry.entity] = (s, entry, cmp)
+        alike = self._born_alike(form, query.dob, entity_filter)
+        for pos, (_letters, entry) in alike.items():
+            if pos not in best:
+                cmp = compare_forms(form, entry.form, weights, entry.weights)
+                best[pos] = (cmp.score * NAME_TYPE_FACTOR[entry.name.type], entry, cmp)
         has_facts = bool(query.schema or form.legal or query.dob or query.country
                          or query.gender or query.identifiers)
         ranked = []
         for pos, (s, entry, cmp) in best.items():
-            if cmp.score < min_name_score:
+            born_alike = alike.get(pos)
+            if cmp.score < min_name_score and born_alike is None:
                 continue
             # the entity's evidence beside the name, once: it ranks the match and explains it
             facts = self.entities[pos].facts
@@ -1045,6 +1061,10 @@ class Screener:
                 beside += attribute_evidence(
                     query.schema, query.dob, query.country, query.gender, query.identifiers,
                     facts, norm_id, cmp.score, form.legal)
+            if born_alike is not None and query.dob is not None and (
+                    dob := dob_letters_evidence(born_alike[0], born_alike[1].name.full,
+                                                query.dob, s)) is not None:
+                beside.append(dob)
             final = max(0.0, min(1.0, s + sum(e.effect for e in beside)))
             ranked.append((final, self.entities[pos].entity.id, pos, s, entry, cmp, beside))
         ranked.sort(key=lambda r: (-r[0], r[1]))
@@ -1054,6 +1074,30 @@ class Screener:
                 continue
             matches.append(self._match(query, pos, s, entry, cmp, beside))
         return matches
+
+    def _born_alike(self, form: NameForm, dob: str | None, entity_filter: set[int] | None
+                    ) -> dict[int, tuple[float, IndexedName]]:
+        """With a date of birth given to the day: each entity the lists give that birth date
+        (to the day) whose name is alike the query's letter for letter
+        (:func:`sanctio.scoring.letters_alike`, at least ``DOB_LETTERS``), with its most alike
+        name: compared whether the index reached it or not (every such person is, as a
+        brute-force search over the people born that day would), and raised by
+        :func:`sanctio.scoring.dob_letters_evidence` where the name rules refuse the typos."""
+        if dob is None or len(dob) != 10 or not form.latin:
+            return {}
+        out: dict[int, tuple[float, IndexedName]] = {}
+        for pos in self.born.get(dob, ()):
+            if entity_filter is not None and pos not in entity_filter:
+                continue
+            found: tuple[float, IndexedName] | None = None
+            for i in self.entity_names(pos):
+                entry = self.names[i]
+                letters = letters_alike(form.latin, entry.form.latin)
+                if letters >= DOB_LETTERS and (found is None or letters > found[0]):
+                    found = (letters, entry)
+            if found is not None:
+                out[pos] = found
+        return out
 
     def _cut_off(self, form: NameForm, org: bool | None = None) -> NameForm | None:
         """A Latin name whose last word no list writes but begins list words may be cut
