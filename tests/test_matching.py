@@ -252,6 +252,21 @@ def test_a_birth_date_to_the_day_finds_the_person_under_typos(screener) -> None:
     assert other.status == "clear"
 
 
+def test_a_birth_date_to_the_day_finds_the_person_by_part_of_the_name(screener) -> None:  # type: ignore[no-untyped-def]
+    # PAE WON UK (UN, born 1969-08-22) without the family name: a given name alone without
+    # more; born that day, that person with a part of the name left out
+    def pae(dob: str | None) -> list[Any]:
+        return [m for m in screener.screen(Query.build("WON UK", schema="Person", dob=dob),
+                                           threshold=0.0).matches
+                if m.entity_id == "un-6908649"]
+
+    assert all(m.score < DEFAULT_THRESHOLD for m in pae(None))
+    assert all(m.score < DEFAULT_THRESHOLD for m in pae("1969-08-23"))
+    [born] = pae("1969-08-22")
+    ev = {e.feature: e for e in born.explanation}
+    assert born.score >= DEFAULT_THRESHOLD and "pae" in ev["dob_part"].detail
+
+
 def test_identifier_is_strong_but_cannot_make_a_different_name_match(screener) -> None:  # type: ignore[no-untyped-def]
     near = screener.screen(Query.build("Mohamed Kanu", schema="Person"), threshold=0.0)
     with_id = screener.screen(Query.build("Mohamed Kanu", schema="Person",

@@ -3782,3 +3782,25 @@ def test_a_birth_date_to_the_day_reads_a_name_alike_letter_for_letter_as_typos()
     assert day_date(DateValue("1957-08-21", DatePrecision.DAY))
     assert not day_date(DateValue("1957-08", DatePrecision.MONTH))
     assert not day_date(DateValue("1957-08-21", DatePrecision.DAY, circa=True))
+
+
+def test_a_birth_date_to_the_day_reads_the_query_as_part_of_the_name() -> None:
+    from sanctio.scoring import DOB_PART_SCORE, dob_part_evidence, words_within
+
+    # the person without the family name (PAE WON UK): every query word in the name
+    q, r = analyze("WON UK"), analyze("PAE WON UK")
+    cmp = compare_forms(q, r, W)
+    assert words_within(q.latin, r.latin) == 1.0
+    # (the name score the lists' rarity gives it: 0.40, the family name missing)
+    ev = dob_part_evidence(cmp, "PAE WON UK", "1969-08-22", 0.4)
+    assert ev is not None and ev.feature == "dob_part"
+    assert abs(0.4 + ev.effect - DOB_PART_SCORE) < 1e-9 and "pae" in ev.detail
+    assert dob_part_evidence(cmp, "PAE WON UK", "1969-08-22", DOB_PART_SCORE) is None
+    # the first of January is the day written for a year alone: no evidence of the day
+    assert dob_part_evidence(cmp, "PAE WON UK", "1969-01-01", 0.4) is None
+    # a query word the name lacks, or one word alone: not a part of the name
+    other = compare_forms(analyze("WON SOK"), r, W)
+    assert dob_part_evidence(other, "PAE WON UK", "1969-08-22", 0.4) is None
+    one = compare_forms(analyze("WON"), r, W)
+    assert dob_part_evidence(one, "PAE WON UK", "1969-08-22", 0.4) is None
+    assert words_within("won sok", "pae won uk") < 0.95

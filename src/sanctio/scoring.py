@@ -3379,9 +3379,26 @@ DOB_LETTERS_FLOOR = 0.8
 DOB_LETTERS_TOP = 0.9
 
 
+# A query of two words or more that is part of a listed person's name, born on the query's
+# date of birth to the day (every query word paired, at DOB_PART_SIM or more, with a word of
+# the name: the person without a first given name, FARAJ AHMAD for NAJMUDDIN FARAJ AHMAD,
+# or without the family name, JONG HYOK for SON JONG HYOK): raised to DOB_PART_SCORE. Not
+# on the first of January, the day lists and registers write for a year alone.
+DOB_PART_SIM = 0.85
+# (the query's words among the name's letter for letter: words_within at least DOB_WORDS)
+DOB_WORDS = 0.95
+DOB_PART_SCORE = 0.82
+
+
 def day_date(d: DateValue) -> bool:
     """A date given to the day: no range, no circa."""
     return d.end is None and not d.circa and len(d.value) == 10
+
+
+def words_within(query_latin: str, listed_latin: str) -> float:
+    """How nearly the query's words are among the listed name's, letter for letter (1 when
+    each is one of them: rapidfuzz's token_set_ratio, 0 to 1)."""
+    return fuzz.token_set_ratio(query_latin, listed_latin) / 100
 
 
 def letters_alike(query_latin: str, listed_latin: str) -> float:
@@ -3403,6 +3420,25 @@ def dob_letters_evidence(letters: float, listed_name: str, dob: str, name_score:
         f"born on {dob} as the listed person, to the day, with a name alike letter for "
         f"letter ({letters:.2f} of '{listed_name}'): the differences read as typos",
         {"dob": dob, "letters": round(letters, 4), "listed": listed_name})
+
+
+def dob_part_evidence(cmp: NameComparison, listed_name: str, dob: str, name_score: float
+                      ) -> Evidence | None:
+    """A name scored under DOB_LETTERS_FLOOR whose every query word (two or more) is paired
+    with a word of the listed person's name, at DOB_PART_SIM or more, the person born on the
+    query's date of birth to the day (not the first of January): raised to DOB_PART_SCORE
+    (the name with a part left out)."""
+    if name_score >= DOB_PART_SCORE or cmp.unmatched_query or dob[5:] == "01-01":
+        return None
+    words = sum(len(p.query) for p in cmp.pairs)
+    if words < 2 or any(p.sim < DOB_PART_SIM for p in cmp.pairs):
+        return None
+    missing = ", ".join(t.text for t in cmp.unmatched_list)
+    return Evidence(
+        "dob_part", DOB_PART_SCORE - name_score,
+        f"born on {dob} as the listed person, to the day, with the query's every word in "
+        f"'{listed_name}'" + (f" (the query leaves out {missing})" if missing else ""),
+        {"dob": dob, "listed": listed_name, "left_out": [t.text for t in cmp.unmatched_list]})
 
 
 def attribute_evidence(

@@ -35,6 +35,8 @@ from sanctio.registry import Registry
 from sanctio.scoring import (
     _SIM_CACHE,
     DOB_LETTERS,
+    DOB_PART_SCORE,
+    DOB_WORDS,
     FIELD_CHARS,
     FORM_WORDS,
     NAME_TYPE_FACTOR,
@@ -45,11 +47,13 @@ from sanctio.scoring import (
     compare_forms,
     day_date,
     dob_letters_evidence,
+    dob_part_evidence,
     initial_evidence,
     letters_alike,
     on_swift_line,
     patronymic_evidence,
     syllable_name_evidence,
+    words_within,
 )
 from sanctio.text.acronyms import MIN_LETTERS as MIN_ACRONYM
 from sanctio.text.acronyms import acronym_match, acronyms_of, as_acronym
@@ -1039,10 +1043,16 @@ class Screener:
             if prev is None or s > prev[0]:
                 best[entry.entity] = (s, entry, cmp)
         alike = self._born_alike(form, query.dob, entity_filter)
-        for pos, (_letters, entry) in alike.items():
-            if pos not in best:
+        for pos, (letters, entry) in alike.items():
+            prev = best.get(pos)
+            if prev is None or (letters < DOB_LETTERS and prev[1] is not entry
+                                and prev[0] < DOB_PART_SCORE):
+                # (a part of the name: that name's comparison, which says which words)
                 cmp = compare_forms(form, entry.form, weights, entry.weights)
-                best[pos] = (cmp.score * NAME_TYPE_FACTOR[entry.name.type], entry, cmp)
+                s = cmp.score * NAME_TYPE_FACTOR[entry.name.type]
+                if prev is None or s >= prev[0] or (query.dob is not None and dob_part_evidence(
+                        cmp, entry.name.full, query.dob, s) is not None):
+                    best[pos] = (s, entry, cmp)
         has_facts = bool(query.schema or form.legal or query.dob or query.country
                          or query.gender or query.identifiers)
         ranked = []
@@ -1061,10 +1071,12 @@ class Screener:
                 beside += attribute_evidence(
                     query.schema, query.dob, query.country, query.gender, query.identifiers,
                     facts, norm_id, cmp.score, form.legal)
-            if born_alike is not None and query.dob is not None and (
-                    dob := dob_letters_evidence(born_alike[0], born_alike[1].name.full,
-                                                query.dob, s)) is not None:
-                beside.append(dob)
+            if born_alike is not None and query.dob is not None:
+                dob = dob_letters_evidence(born_alike[0], born_alike[1].name.full,
+                                           query.dob, s) if born_alike[0] >= DOB_LETTERS else (
+                    dob_part_evidence(cmp, entry.name.full, query.dob, s))
+                if dob is not None:
+                    beside.append(dob)
             final = max(0.0, min(1.0, s + sum(e.effect for e in beside)))
             ranked.append((final, self.entities[pos].entity.id, pos, s, entry, cmp, beside))
         ranked.sort(key=lambda r: (-r[0], r[1]))
@@ -1086,17 +1098,27 @@ class Screener:
         if dob is None or len(dob) != 10 or not form.latin:
             return {}
         out: dict[int, tuple[float, IndexedName]] = {}
+        # (or, the query of two words or more, one whose words are all among the name's, a
+        # part of it: its letters are then under DOB_LETTERS, and dob_part_evidence decides)
+        part = len(form.scoring) >= 2 and dob[5:] != "01-01"
         for pos in self.born.get(dob, ()):
             if entity_filter is not None and pos not in entity_filter:
                 continue
             found: tuple[float, IndexedName] | None = None
+            within: tuple[float, IndexedName] | None = None
             for i in self.entity_names(pos):
                 entry = self.names[i]
                 letters = letters_alike(form.latin, entry.form.latin)
                 if letters >= DOB_LETTERS and (found is None or letters > found[0]):
                     found = (letters, entry)
+                elif part and found is None and (
+                        w := words_within(form.latin, entry.form.latin)) >= DOB_WORDS and (
+                        within is None or w > within[0]):
+                    within = (w, entry)
             if found is not None:
                 out[pos] = found
+            elif within is not None:
+                out[pos] = (0.0, within[1])
         return out
 
     def _cut_off(self, form: NameForm, org: bool | None = None) -> NameForm | None:
