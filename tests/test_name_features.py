@@ -3804,3 +3804,20 @@ def test_a_birth_date_to_the_day_reads_the_query_as_part_of_the_name() -> None:
     one = compare_forms(analyze("WON"), r, W)
     assert dob_part_evidence(one, "PAE WON UK", "1969-08-22", 0.4) is None
     assert words_within("won sok", "pae won uk") < 0.95
+
+
+def test_the_name_after_abd_decides_as_a_name_of_its_own() -> None:
+    # Abd al-Kabir is no Abd al-Qadir: after Abd, two known names are two people
+    assert score("Abdul Kabir", "Abdukadir") < 0.8
+    assert score("Abdulkabir", "Abdulkadir") < 0.8
+    assert "another name after Abd" in describe("Abdul Kabir", "Abdukadir")
+    # a typo in the name after it, or another spelling of it, is the name
+    assert score("Abdul Kabr", "Abdul Kabir") >= 0.8
+    assert score("Abdul Hakim", "Abdulhakeem") >= 0.8
+    assert score("Abdul Qader", "Abdelkader") >= 0.8
+    assert score("Abdel Rahman", "Abdul Rahman") == 1.0
+    assert score("Abd Olfatah Ahvazian", "Abdolfatah Ahvazian") >= 0.9  # the Persian ol
+    # so too the name before Allah: Habibullah is no Hafizullah, Aminullah no Amanullah
+    assert score("Habibullah Khan", "Hafizullah Khan") < 0.8
+    assert "another name before Allah" in describe("Aminullah Khan", "Amanullah Khan")
+    assert score("Habibulla Khan", "Habibullah Khan") >= 0.9

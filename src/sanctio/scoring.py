@@ -186,6 +186,17 @@ _FINAL_H = re.compile(r"(?<=[aeiou])h$")
 # Abdullah as the lists spell it in Latin letters (abdlah once its compound is read) and
 # without its h (Abdalla, Abdulla, Abdoulla: Abd Allah; in the script عبد الله)
 _ABDULLAH = re.compile(r"abdlah|abd(?:[aeiu]|ou)ll?ah?")
+
+
+def _after_abd(text: str) -> str:
+    """The name after Abd in a word it begins, without the article's vowel and l the
+    Persian and other spellings keep (abdolfatah: fatah, as abdfatah)."""
+    rest = text[3:]
+    return rest[2:] if len(rest) >= 6 and rest[0] in "aeiou" and rest[1] == "l" else rest
+
+
+# a name of Allah's, the name before it and Allah in its spellings (Habibullah, Nasrallah)
+_BEFORE_ALLAH = re.compile(r"([a-z]{3,}?)[aeiou]ll?ah?")
 # Muhammad as the lists spell it in Latin letters (rigour's name symbols miss some spellings:
 # Muhamed, the Bosnian and Balkan one)
 _MUHAMMAD = re.compile(r"m[ou]h[ae]mm?[ae]d")
@@ -966,6 +977,24 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
     if q.text[:3] == r.text[:3] == "abd" and not (q.abjad or r.abjad) and _ABDULLAH.fullmatch(
             q.text) and _ABDULLAH.fullmatch(r.text):
         return 0.95, "name variant (Abdullah)"  # Abdalla, Abdulla, Abdellah: abdlah
+    if q.text[:3] == r.text[:3] == "abd" and min(lq, lr) >= 7 and sim < 0.9 and not (
+            q.abjad or r.abjad or q.orig or r.orig):
+        # Abd (servant) before one of the names of God: the name after it is the name, and
+        # two names there are two people (Abd al-Kabir is no Abd al-Qadir, kabir and kadir
+        # other known names), where a typo in it stays a spelling (Abdul Kabr)
+        sub, sub_how = token_sim(_joined(_after_abd(q.text), ""), _joined(_after_abd(r.text), ""))
+        if sub_how == _ANOTHER_KNOWN or sub_how.startswith("another") or (
+                sub < MIN_TOKEN_SIM):
+            return min(sim, sub), f"another name after Abd ({sub_how})"
+    if sim < 0.98 and lq >= 7 and lr >= 7 and not (q.abjad or r.abjad or q.orig or r.orig) and (
+            (hq := _BEFORE_ALLAH.fullmatch(q.text)) is not None) and (
+            (hr := _BEFORE_ALLAH.fullmatch(r.text)) is not None) and hq[1] != hr[1]:
+        # so too a name before Allah (Habibullah, of Allah's beloved): Habibullah is no
+        # Hafizullah, Aminullah no Amanullah (habib and hafiz, amin and aman other names)
+        sub, sub_how = token_sim(_joined(hq[1], ""), _joined(hr[1], ""))
+        if sub_how == _ANOTHER_KNOWN or sub_how.startswith("another") or (
+                sub < MIN_TOKEN_SIM):
+            return min(sim, sub), f"another name before Allah ({sub_how})"
     if q.text[:1] == r.text[:1] == "m" and not (q.abjad or r.abjad) and _MUHAMMAD.fullmatch(
             q.text) and _MUHAMMAD.fullmatch(r.text):
         return 0.95, "name variant (Muhammad)"  # Muhamed, Mohammad, Muhammed
