@@ -122,3 +122,17 @@ def test_native_off_runs_the_pure_python() -> None:
     done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
                           text=True, timeout=120, check=True)
     assert done.stdout.split() == ["False", "True"]
+
+
+def test_clean_keeps_the_build_just_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build is of the source it copied when it began: when the source changed while it
+    compiled, the clean after it keeps it all the same (and the current source's, if any);
+    the other folders go."""
+    monkeypatch.setenv("SANCTIO_NATIVE_DIR", str(tmp_path))
+    just_made, current, old = (tmp_path / ("1" * 20), tmp_path / native.build_key(),
+                               tmp_path / ("0" * 20))
+    for folder in (just_made, current, old):
+        folder.mkdir()
+    removed = native.clean(keep=just_made)
+    assert removed == [old] and just_made.is_dir() and current.is_dir() and not old.exists()
+    assert set(native.clean(keep_current=False)) == {just_made, current}

@@ -184,14 +184,16 @@ def build(*, force: bool = False, quiet: bool = True) -> Path:
     return dest
 
 
-def clean(keep_current: bool = True) -> list[Path]:
-    """Remove the builds of older sources (all of them, unless ``keep_current``)."""
+def clean(keep_current: bool = True, keep: Path | None = None) -> list[Path]:
+    """Remove the builds of older sources (all of them, unless ``keep_current``), but for
+    ``keep`` (a build just made: the source may have changed while it compiled, and the
+    build is of the source it copied)."""
     root = native_root()
     current = build_key() if keep_current else None
     removed = []
     if root.is_dir():
         for folder in root.iterdir():
-            if folder.name != current:
+            if folder.name != current and (keep is None or folder != keep):
                 shutil.rmtree(folder, ignore_errors=True)
                 removed.append(folder)
     return removed

@@ -36,7 +36,7 @@ def build_cmd(
         err.print(f"[red]native build failed[/red]: {exc}\n(screening keeps running as pure "
                   "Python, with the same results)")
         raise typer.Exit(0 if optional else 1) from None
-    removed = native.clean()
+    removed = native.clean(keep=dest)
     console.print(f"built {len(native.MODULES)} modules in {time.perf_counter() - started:.0f} s: "
                   f"{dest}" + (f" (removed {len(removed)} older builds)" if removed else ""))
 
