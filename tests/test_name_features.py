@@ -3821,3 +3821,7 @@ def test_the_name_after_abd_decides_as_a_name_of_its_own() -> None:
     assert score("Habibullah Khan", "Hafizullah Khan") < 0.8
     assert "another name before Allah" in describe("Aminullah Khan", "Amanullah Khan")
     assert score("Habibulla Khan", "Habibullah Khan") >= 0.9
+    # and one name before Allah, Allah or the name spelled otherwise, is one name
+    assert score("Nasrallah", "Nasrullah") >= 0.9
+    assert "Allah written otherwise" in describe("Hasan Nasrallah", "Hassan Nasrollah")
+    assert score("Maulana Fazlullah", "Maulana Fazalullah") >= 0.85

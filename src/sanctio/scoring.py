@@ -988,13 +988,24 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
             return min(sim, sub), f"another name after Abd ({sub_how})"
     if sim < 0.98 and lq >= 7 and lr >= 7 and not (q.abjad or r.abjad or q.orig or r.orig) and (
             (hq := _BEFORE_ALLAH.fullmatch(q.text)) is not None) and (
-            (hr := _BEFORE_ALLAH.fullmatch(r.text)) is not None) and hq[1] != hr[1]:
+            (hr := _BEFORE_ALLAH.fullmatch(r.text)) is not None) and hq[1] == hr[1]:
+        if sim < 0.95:
+            # one name, Allah written otherwise (Nasrallah, Nasrullah, Nasrollah)
+            return 0.95, "name variant (Allah written otherwise)"
+    elif sim < 0.98 and lq >= 7 and lr >= 7 and not (
+            q.abjad or r.abjad or q.orig or r.orig) and (
+            (hq := _BEFORE_ALLAH.fullmatch(q.text)) is not None) and (
+            (hr := _BEFORE_ALLAH.fullmatch(r.text)) is not None):
         # so too a name before Allah (Habibullah, of Allah's beloved): Habibullah is no
         # Hafizullah, Aminullah no Amanullah (habib and hafiz, amin and aman other names)
         sub, sub_how = token_sim(_joined(hq[1], ""), _joined(hr[1], ""))
         if sub_how == _ANOTHER_KNOWN or sub_how.startswith("another") or (
                 sub < MIN_TOKEN_SIM):
             return min(sim, sub), f"another name before Allah ({sub_how})"
+        if sub >= 0.8:
+            # one name before Allah, spelled otherwise (Fazlullah, Fazalullah; Hizballah,
+            # Hezbollah)
+            return min(max(sim, sub), 0.93), f"name variant (the name before Allah: {sub_how})"
     if q.text[:1] == r.text[:1] == "m" and not (q.abjad or r.abjad) and _MUHAMMAD.fullmatch(
             q.text) and _MUHAMMAD.fullmatch(r.text):
         return 0.95, "name variant (Muhammad)"  # Muhamed, Mohammad, Muhammed
