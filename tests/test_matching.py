@@ -247,6 +247,9 @@ def test_a_birth_date_to_the_day_finds_the_person_under_typos(screener) -> None:
     assert born.score >= DEFAULT_THRESHOLD and ev["name"].data["name_score"] < 0.5
     assert ev["dob_letters"].effect > 0 and "KIM SOK CHOL" in ev["dob_letters"].detail
     assert ev["dob"].effect > 0
+    # the words compared, as the name comparison has them: a title is no letter of the name
+    titled = screener.screen(Query.build("Mr KIM SOK CHON", schema="Person", dob="1955-05-08"))
+    assert any(m.entity_id == "un-6908568" for m in titled.matches)
     # an unlisted name born that day is not made a match
     other = screener.screen(Query.build("PARK JI HOON", schema="Person", dob="1955-05-08"))
     assert other.status == "clear"

@@ -3435,15 +3435,16 @@ def day_date(d: DateValue) -> bool:
     return d.end is None and not d.circa and len(d.value) == 10
 
 
-def words_within(query_latin: str, listed_latin: str) -> float:
+def words_within(query_words: str, listed_words: str) -> float:
     """How nearly the query's words are among the listed name's, letter for letter (1 when
     each is one of them: rapidfuzz's token_set_ratio, 0 to 1)."""
-    return fuzz.token_set_ratio(query_latin, listed_latin) / 100
+    return fuzz.token_set_ratio(query_words, listed_words) / 100
 
 
-def letters_alike(query_latin: str, listed_latin: str) -> float:
-    """How alike two names are letter for letter, their words in any order (0 to 1)."""
-    return fuzz.token_sort_ratio(query_latin, listed_latin) / 100
+def letters_alike(query_words: str, listed_words: str) -> float:
+    """How alike two names (their compared words, in Latin letters) are letter for letter,
+    their words in any order (0 to 1)."""
+    return fuzz.token_sort_ratio(query_words, listed_words) / 100
 
 
 def dob_letters_evidence(letters: float, listed_name: str, dob: str, name_score: float

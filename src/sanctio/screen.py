@@ -1090,13 +1090,16 @@ class Screener:
     def _born_alike(self, form: NameForm, dob: str | None, entity_filter: set[int] | None
                     ) -> dict[int, tuple[float, IndexedName]]:
         """With a date of birth given to the day: each entity the lists give that birth date
-        (to the day) whose name is alike the query's letter for letter
+        (to the day) whose name's words are alike the query's letter for letter
         (:func:`sanctio.scoring.letters_alike`, at least ``DOB_LETTERS``), with its most alike
         name: compared whether the index reached it or not (every such person is, as a
         brute-force search over the people born that day would), and raised by
         :func:`sanctio.scoring.dob_letters_evidence` where the name rules refuse the typos."""
-        if dob is None or len(dob) != 10 or not form.latin:
+        if dob is None or len(dob) != 10 or not form.scoring:
             return {}
+        # (the words compared, as the name comparison has them: no title, legal form or
+        # punctuation; Dr. RI CHUN HWA is ri chun hwa, RI, Ch'un-hwan ri chun hwan)
+        words = " ".join(t.text for t in form.scoring)
         out: dict[int, tuple[float, IndexedName]] = {}
         # (or, the query of two words or more, one whose words are all among the name's, a
         # part of it: its letters are then under DOB_LETTERS, and dob_part_evidence decides)
@@ -1108,12 +1111,12 @@ class Screener:
             within: tuple[float, IndexedName] | None = None
             for i in self.entity_names(pos):
                 entry = self.names[i]
-                letters = letters_alike(form.latin, entry.form.latin)
+                listed = " ".join(t.text for t in entry.form.scoring)
+                letters = letters_alike(words, listed)
                 if letters >= DOB_LETTERS and (found is None or letters > found[0]):
                     found = (letters, entry)
-                elif part and found is None and (
-                        w := words_within(form.latin, entry.form.latin)) >= DOB_WORDS and (
-                        within is None or w > within[0]):
+                elif part and found is None and (w := words_within(words, listed)) >= (
+                        DOB_WORDS) and (within is None or w > within[0]):
                     within = (w, entry)
             if found is not None:
                 out[pos] = found
