@@ -195,6 +195,12 @@ def _after_abd(text: str) -> str:
     return rest[2:] if len(rest) >= 6 and rest[0] in "aeiou" and rest[1] == "l" else rest
 
 
+def _names_apart(sim: float, how: str) -> bool:
+    """:func:`token_sim`'s answer says two names, not one spelled two ways (the name after
+    Abd or before Allah compared alone)."""
+    return how == _ANOTHER_KNOWN or how.startswith("another") or sim < MIN_TOKEN_SIM
+
+
 # a name of Allah's, the name before it and Allah in its spellings (Habibullah, Nasrallah)
 _BEFORE_ALLAH = re.compile(r"([a-z]{3,}?)[aeiou]ll?ah?")
 # Muhammad as the lists spell it in Latin letters (rigour's name symbols miss some spellings:
@@ -983,29 +989,26 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         # two names there are two people (Abd al-Kabir is no Abd al-Qadir, kabir and kadir
         # other known names), where a typo in it stays a spelling (Abdul Kabr)
         sub, sub_how = token_sim(_joined(_after_abd(q.text), ""), _joined(_after_abd(r.text), ""))
-        if sub_how == _ANOTHER_KNOWN or sub_how.startswith("another") or (
-                sub < MIN_TOKEN_SIM):
+        if _names_apart(sub, sub_how):
             return min(sim, sub), f"another name after Abd ({sub_how})"
     if sim < 0.98 and lq >= 7 and lr >= 7 and not (q.abjad or r.abjad or q.orig or r.orig) and (
             (hq := _BEFORE_ALLAH.fullmatch(q.text)) is not None) and (
-            (hr := _BEFORE_ALLAH.fullmatch(r.text)) is not None) and hq[1] == hr[1]:
-        if sim < 0.95:
-            # one name, Allah written otherwise (Nasrallah, Nasrullah, Nasrollah)
-            return 0.95, "name variant (Allah written otherwise)"
-    elif sim < 0.98 and lq >= 7 and lr >= 7 and not (
-            q.abjad or r.abjad or q.orig or r.orig) and (
-            (hq := _BEFORE_ALLAH.fullmatch(q.text)) is not None) and (
             (hr := _BEFORE_ALLAH.fullmatch(r.text)) is not None):
-        # so too a name before Allah (Habibullah, of Allah's beloved): Habibullah is no
-        # Hafizullah, Aminullah no Amanullah (habib and hafiz, amin and aman other names)
-        sub, sub_how = token_sim(_joined(hq[1], ""), _joined(hr[1], ""))
-        if sub_how == _ANOTHER_KNOWN or sub_how.startswith("another") or (
-                sub < MIN_TOKEN_SIM):
-            return min(sim, sub), f"another name before Allah ({sub_how})"
-        if sub >= 0.8:
-            # one name before Allah, spelled otherwise (Fazlullah, Fazalullah; Hizballah,
-            # Hezbollah)
-            return min(max(sim, sub), 0.93), f"name variant (the name before Allah: {sub_how})"
+        if hq[1] == hr[1]:
+            if sim < 0.95:
+                # one name, Allah written otherwise (Nasrallah, Nasrullah, Nasrollah)
+                return 0.95, "name variant (Allah written otherwise)"
+        else:
+            # so too a name before Allah (Habibullah, of Allah's beloved): Habibullah is no
+            # Hafizullah, Aminullah no Amanullah (habib and hafiz, amin and aman other names)
+            sub, sub_how = token_sim(_joined(hq[1], ""), _joined(hr[1], ""))
+            if _names_apart(sub, sub_how):
+                return min(sim, sub), f"another name before Allah ({sub_how})"
+            if sub >= 0.8:
+                # one name before Allah, spelled otherwise (Fazlullah, Fazalullah; Hizballah,
+                # Hezbollah)
+                return min(max(sim, sub), 0.93), (
+                    f"name variant (the name before Allah: {sub_how})")
     if q.text[:1] == r.text[:1] == "m" and not (q.abjad or r.abjad) and _MUHAMMAD.fullmatch(
             q.text) and _MUHAMMAD.fullmatch(r.text):
         return 0.95, "name variant (Muhammad)"  # Muhamed, Mohammad, Muhammed

@@ -1098,7 +1098,8 @@ class Screener:
         if dob is None or len(dob) != 10 or not form.scoring:
             return {}
         # (the words compared, as the name comparison has them: no title, legal form or
-        # punctuation; Dr. RI CHUN HWA is ri chun hwa, RI, Ch'un-hwan ri chun hwan)
+        # punctuation; Dr. RI CHUN HWA is ri chun hwa, RI, Ch'un-hwan ri chun hwan; a list
+        # name's, sorted, are name_words: both measures read words in any order)
         words = " ".join(t.text for t in form.scoring)
         out: dict[int, tuple[float, IndexedName]] = {}
         # (or, the query of two words or more, one whose words are all among the name's, a
@@ -1107,21 +1108,20 @@ class Screener:
         for pos in self.born.get(dob, ()):
             if entity_filter is not None and pos not in entity_filter:
                 continue
-            found: tuple[float, IndexedName] | None = None
-            within: tuple[float, IndexedName] | None = None
+            found: tuple[float, int] | None = None
+            within: tuple[float, int] | None = None
             for i in self.entity_names(pos):
-                entry = self.names[i]
-                listed = " ".join(t.text for t in entry.form.scoring)
+                listed = self.name_words[i]
                 letters = letters_alike(words, listed)
                 if letters >= DOB_LETTERS and (found is None or letters > found[0]):
-                    found = (letters, entry)
+                    found = (letters, i)
                 elif part and found is None and (w := words_within(words, listed)) >= (
                         DOB_WORDS) and (within is None or w > within[0]):
-                    within = (w, entry)
+                    within = (w, i)
             if found is not None:
-                out[pos] = found
+                out[pos] = (found[0], self.names[found[1]])
             elif within is not None:
-                out[pos] = (0.0, within[1])
+                out[pos] = (0.0, self.names[within[1]])
         return out
 
     def _cut_off(self, form: NameForm, org: bool | None = None) -> NameForm | None:
