@@ -1333,6 +1333,17 @@ def test_a_korean_syllable_drops_only_the_initials_romanisations_drop() -> None:
     assert score("전정남", "Cho’ng Nam Yo’n") < 0.8
 
 
+def test_a_korean_family_name_of_one_vowel_is_a_syllable_not_an_initial() -> None:
+    # 오 is O (McCune-Reischauer, Revised) and Oh (as South Koreans write it): one syllable,
+    # not the initial of another name, with the rest of the name or in Hangul
+    assert "o~oh (romanisation variant)" in describe("O Kuk Ryol", "OH Guk Ryeol")
+    assert score("O Su Yong", "Oh Su Yong") >= 0.9
+    assert score("오수용", "O Su Yong") >= 0.9 and score("오수용", "Oh Su Yong") >= 0.9
+    # another syllable is still another (O is not U), and an initial of a longer name is one
+    assert score("O Su Yong", "U Su Yong") < 0.8
+    assert token_sim(analyze("O").scoring[0], analyze("Oleg").scoring[0])[1] == "initial"
+
+
 def test_a_korean_family_name_unmarked_is_known_by_the_name_itself() -> None:
     """A Korean name of three syllables with no comma or capitals has its family name at
     one end: a family name only Korea has says which (Young Han Park, KIM SONG CHOL); a
@@ -2035,6 +2046,18 @@ def test_a_name_read_from_the_arabic_script_is_no_business_word_it_does_not_spel
     # the word the script spells is one (کمپانی, Kampani)
     assert compare_forms(analyze("کمپانی آرش", org=None), analyze("ARCH COMPANY", org=True),
                          W).score >= 0.9
+
+
+def test_an_alif_opening_a_word_before_a_long_vowel_may_be_that_vowel() -> None:
+    # ایمان is Iman (or Eman), ایرج Iraj, اوباما Obama: the alif only carries the ی or و
+    # that follows it, so the Latin need not write a vowel for each
+    assert reads_as("ایمان", "iman") and reads_as("ایمان", "eman")
+    assert reads_as("ایرج", "iraj") and reads_as("اوباما", "obama")
+    assert reads_as("ایمانی\u200cنژاد", "imaninejad")
+    # the alif and the vowel letter read as a vowel still: a consonant y is no reading
+    assert not reads_as("ایمان", "yman")
+    # a compound written apart, as Persian writes -nejad, meets the Latin written as one
+    assert score("احسان ایمانی نژاد", "Ehsan IMANINEJAD") >= 0.9
 
 
 def test_an_alif_opening_a_word_after_its_article_carries_any_vowel() -> None:

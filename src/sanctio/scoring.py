@@ -870,8 +870,9 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
     lq, lr = len(q.text), len(r.text)
     qk, rk = syllable_key(q.text), syllable_key(r.text)
     # (a vowel-less transliteration only looks like one: tan for طعان, Taan)
-    syllables = (syllables and qk is not None and rk is not None and lq > 1 and lr > 1
-                 and not (q.abjad or r.abjad))
+    syllables = (syllables and qk is not None and rk is not None and not (q.abjad or r.abjad)
+                 and ((lq > 1 and lr > 1) or (qk == rk and (q.text + r.text)[0] in "aeiou")))
+    # (a Korean family name of one vowel is a syllable, not an initial: 오 is O and Oh)
     shared = q.symbols and r.symbols and not q.symbols.isdisjoint(r.symbols) and not (
         # (a syllable read from a Chinese character is no short form of a longer Latin name:
         # 何丹, He Dan, is not HE, Daniel)

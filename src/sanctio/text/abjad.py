@@ -290,7 +290,12 @@ def _reading(word: str) -> re.Pattern[str] | None:
         if ch in ALEF:
             # (an alif that opens a word, after its article too, carries any vowel: الاسلام
             # is al-Islam, الامام al-Imam)
-            parts.append(f"{_V}{{1,2}}" if i in starts else "(?:a|aa|e|ah|o)")
+            # (one before the long vowel it carries, ی or و, may be that vowel alone: ایمان
+            # is Iman, ایرج Iraj, اوباما Obama)
+            carried = i + 1 < n and letters[i + 1] in _YA + "وؤ"
+            parts.append((f"(?:{_V}{{1,2}}|(?={_V}))" if carried else f"{_V}{{1,2}}")
+                         if i in starts
+                         else "(?:a|aa|e|ah|o)")
         elif ch in _YA:
             if end and maqsura_after(ch, letters[i - 1] if i else ""):
                 # ي, ی and ى at the end: Ali, Aly, Alie; Musa, Mousa, مرتضی Morteza (an
