@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
-from functools import cached_property, partial
+from functools import partial
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -603,7 +603,7 @@ class Reading:
     keep: Callable[[str], bool] | None = None
     han: str | None = None  # the Chinese characters its words were read from, one a word
     whole: bool = False  # a list name whole (never read as cut off)
-    entities: frozenset[str] | None = None  # the only entities a match through it may be
+    entities: AbstractSet[str] | None = None  # the only entities a match through it may be
 
     def analysed(self) -> NameForm:
         """The reading analysed; a word read from a Chinese character keeps the character
@@ -812,6 +812,12 @@ class Screener:
             for day in sorted({d.value for d in info.facts.birth_dates if day_date(d)}):
                 born.setdefault(day, []).append(pos)
         self.born: Mapping[str, list[int]] = born
+        # the entities some readings are kept to (see _readings): sets built once here, as
+        # compiled (sanctio.native) a cached_property is a property, computed on each use
+        self.vessel_ids: AbstractSet[str] = frozenset(
+            info.entity.id for info in entities if info.entity.schema == Schema.VESSEL)
+        self.cyrillic_area_ids: AbstractSet[str] = frozenset(
+            info.entity.id for info in entities if info.facts.countries & CYRILLIC_COUNTRIES)
         self._workers: tuple[int, Any] | None = None
 
     def entity_names(self, pos: int) -> range:
@@ -1337,18 +1343,6 @@ class Screener:
                 ids.append(max((i for i, _ in group[per_name:]), key=like))
         return ids
 
-    @cached_property
-    def _vessels(self) -> frozenset[str]:
-        """The listed vessels."""
-        return frozenset(info.entity.id for info in self.entities
-                         if info.entity.schema == Schema.VESSEL)
-
-    @cached_property
-    def _cyrillic_area(self) -> frozenset[str]:
-        """The parties of a country that writes Cyrillic (:data:`CYRILLIC_COUNTRIES`)."""
-        return frozenset(info.entity.id for info in self.entities
-                         if info.facts.countries & CYRILLIC_COUNTRIES)
-
     def _readings(self, query: Query) -> list[Reading]:
         """The other readings of a query name screened beside it: a right-to-left name with
         its words reversed, a little weaker evidence; a Cyrillic, Greek, Arabic or Persian
@@ -1408,7 +1402,7 @@ class Screener:
                     acronym, True, "acronym",
                     f"read as its acronym, as the lists write the organisations of Russia and "
                     f"its neighbours: {acronym.upper()}", {"read_as": acronym.upper()},
-                    penalty=ACRONYM_PENALTY, entities=self._cyrillic_area,
+                    penalty=ACRONYM_PENALTY, entities=self.cyrillic_area_ids,
                     keep=partial(_has_word, acronym)))
         as_names = name_words_read_as_forms(name, self.index.weights.df) if org is None else []
         if as_names:
@@ -1475,7 +1469,7 @@ class Screener:
                 f"read without {ship[0]}, the prefix that says what kind of ship it is "
                 "(motor vessel, motor tanker, steamship)", {"read_as": ship[1],
                                                             "prefix": ship[0]},
-                entities=None if query.schema == Schema.VESSEL else self._vessels))
+                entities=None if query.schema == Schema.VESSEL else self.vessel_ids))
         ones = other_ones_reading(name)
         if ones:
             out.append(Reading(
