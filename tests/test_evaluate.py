@@ -171,6 +171,24 @@ def test_collisions_are_set_aside(screener: Screener, monkeypatch: pytest.Monkey
     assert cases[0].collision is not None and cases[1].collision is None
 
 
+def test_a_listed_name_written_in_arabic_script_is_a_collision(
+        screener: Screener, monkeypatch: pytest.MonkeyPatch) -> None:
+    """محمد الكاني reads letter by letter as AL-KANI, Mohamed (OFAC): a listed name written
+    in the script, not an unlisted one; حامد الكاني (Hamid, not Mohamed) reads as no listed
+    name, and neither does a name in Latin letters that only the matcher finds alike."""
+    entities = [e.entity for e in screener.entities]
+    script = run.ScriptCollisions(entities)
+    parties = [Unlisted("محمد الكاني", Schema.PERSON, "arabic", "ar_AA", True),
+               Unlisted("حامد الكاني", Schema.PERSON, "arabic", "ar_AA", True),
+               Unlisted("Mohamad Alkany", Schema.PERSON, "arabic", "en_PK", False)]
+    monkeypatch.setattr(run, "generate_unlisted", lambda n, seed: parties)
+    cases = run.build_unlisted(3, 1, run.collision_index(entities), script=script)
+    assert cases[0].collision is not None and "kani" in cases[0].collision.lower()
+    assert cases[1].collision is None and cases[2].collision is None
+    # without the script index, only equal names are collisions (as fit.py asks)
+    assert run.build_unlisted(3, 1, run.collision_index(entities))[0].collision is None
+
+
 def test_queries_of_unknown_kind(screener: Screener) -> None:
     """``--unknown-kind`` sends every query without its kind, as a payment message gives a
     name; the figures say so, and an exact name is found all the same."""

@@ -5,8 +5,9 @@ generated unlisted names, and the same figures for a simple baseline, in one run
    loaded list, gives the base names; each category of :mod:`sanctio.evaluate.variants` makes
    up to ``sample`` queries, each keeping the entity it must find.
 2. :mod:`sanctio.evaluate.unlisted` makes realistic parties that are on no list. One whose
-   name equals a listed name after simple normalisation is a *collision*: reported, never
-   counted as a false alert.
+   name equals a listed name after simple normalisation, or is written in Arabic or Persian
+   script and reads letter by letter as a listed Latin name (:class:`ScriptCollisions`), is
+   a *collision*: reported, never counted as a false alert.
 3. Every query is screened once by the real :class:`~sanctio.screen.Screener` at a low
    threshold (0.5); the figures at the chosen threshold and the curves over thresholds all
    come from those scores. A variant is found at threshold *t* when its expected entity scores
@@ -22,10 +23,12 @@ import os
 import random
 import re
 import time
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import version
+from itertools import permutations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +41,7 @@ from sanctio.evaluate import variants as gen
 from sanctio.evaluate.report import render_html
 from sanctio.evaluate.unlisted import Unlisted, generate_unlisted
 from sanctio.model import NameType, Schema
+from sanctio.text.abjad import arabic_keys, is_arabic_word, latin_keys, reads_as
 from sanctio.text.normalize import analyze, to_latin
 
 if TYPE_CHECKING:
@@ -233,15 +237,75 @@ def collision_index(entities: Iterable[Entity]) -> dict[str, str]:
     return out
 
 
+# the article a Latin list name writes as a word of its own (al-Kani), which an Arabic-script
+# word carries glued (الكاني)
+_LATIN_ARTICLES = frozenset({"al", "el"})
+
+
+def _latin_words(text: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    words = re.findall(r"[a-z]+", "".join(c for c in folded if not unicodedata.combining(c)))
+    return [w for w in words if w not in _LATIN_ARTICLES]
+
+
+class ScriptCollisions:
+    """The listed Latin names that an Arabic-script name reads as, letter by letter.
+
+    A generated name in Arabic or Persian script (علي سعیدی) is a listed name written in
+    the script when each of its words reads as a word of a listed Latin name (Ali SAIDI), in
+    any order, the same number of words (the Latin article, al-, is the script word's own):
+    each consonant as one the lists write for its letter, each long vowel as a vowel of its
+    kind (:func:`sanctio.text.abjad.reads_as`, the strict reading, not the matcher's
+    likeness). Such a name is a collision, as its Latin twin is, not a false alert."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        # (word count, a consonant key of one word) -> (the name's words, the name)
+        self._by_key: dict[tuple[int, str], list[tuple[tuple[str, ...], str]]] = (
+            defaultdict(list))
+        for e in entities:
+            for n, _ in e.names:
+                if not _is_latin(n.full):
+                    continue
+                words = tuple(_latin_words(n.full))
+                if not 2 <= len(words) <= 4:
+                    continue
+                entry = (words, n.full)
+                for key in {k for w in words for k in latin_keys(w)}:
+                    self._by_key[(len(words), key)].append(entry)
+
+    def find(self, name: str) -> str | None:
+        """The listed name (the first in sorted order) that ``name`` reads as, if any."""
+        words = name.split()
+        if not 2 <= len(words) <= 4 or not all(is_arabic_word(w) for w in words):
+            return None
+        seen: set[str] = set()
+        hits: list[str] = []
+        for key in sorted(arabic_keys(words[0])):
+            for latin, full in self._by_key.get((len(words), key), ()):
+                if full in seen:
+                    continue
+                seen.add(full)
+                if any(all(reads_as(a, b) for a, b in zip(words, order, strict=True))
+                       for order in permutations(latin)):
+                    hits.append(full)
+        return min(hits) if hits else None
+
+
 def build_unlisted(n: int, seed: int, collisions: dict[str, str], *,
-                   names_only: bool = False, unknown_kind: bool = False
-                   ) -> list[UnlistedCase]:
+                   names_only: bool = False, unknown_kind: bool = False,
+                   script: ScriptCollisions | None = None) -> list[UnlistedCase]:
+    """The generated unlisted parties as queries, each with the listed name it collides
+    with, if any: equal to it after normalisation (``collisions``), or, given ``script``,
+    in Arabic or Persian script that reads letter by letter as it."""
     out = []
     for i, party in enumerate(generate_unlisted(n, seed)):
         q = Query(name=party.name, schema=None if unknown_kind else party.schema,
                   dob=None if names_only else party.dob,
                   country=None if names_only else party.country, ref=f"unlisted:{i}")
-        hit = next((collisions[k] for k in _keys(party.name) if k in collisions), None)
+        # (the first key in sorted order: the same label in every run)
+        hit = next((collisions[k] for k in sorted(_keys(party.name)) if k in collisions), None)
+        if hit is None and script is not None and party.native:
+            hit = script.find(party.name)
         out.append(UnlistedCase(party, q, hit))
     return out
 
@@ -400,7 +464,7 @@ def evaluate(screener: Screener, cfg: Config, progress: Progress | None = None
     say(f"{len(cases)} variants; generating {cfg.unlisted} unlisted names")
     collisions = collision_index(entities)
     unl = build_unlisted(cfg.unlisted, cfg.seed, collisions, names_only=cfg.names_only,
-                         unknown_kind=cfg.unknown_kind)
+                         unknown_kind=cfg.unknown_kind, script=ScriptCollisions(entities))
     gen_seconds = time.perf_counter() - t0
 
     say(f"screening {len(cases) + len(unl)} queries with Sanctio ({workers} workers)")
