@@ -826,6 +826,8 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
             # (rigour files them under one sector or kind of body: Cntr, Centre; Zavod, Plant)
             tag = min(tags)
             return 0.95, "the same business word (" + tag.strip("[]").split(":")[1].lower() + ")"
+        if _kindred_bodies(q.text, r.text):
+            return KINDRED_SIM, _KINDRED
         if _text_sim(q.text, r.text) < TYPO_SIM and q.text[:5] != r.text[:5] and not (
                 q.text in ARMED and r.text in ARMED):
             # (one stem is one word: Industry, Industrial)
@@ -1155,6 +1157,20 @@ def _name_for_business_word(p: Pair) -> bool:
 
 
 _OTHER_LETTERS = "other letters (read from the script)"  # حامد, Hamid, is not Ahmed
+# kinds of body rigour files apart that one word of other languages names both: a fund and
+# a foundation are one Фонд, Fonds, Fundo (Akhmat Kadyrov Foundation, Фонд Ахмата Кадырова,
+# the Kadyrov Fund)
+_KINDRED_TAGS = (frozenset({"[SYMBOL:FUND]", "[SYMBOL:FDN]"}),)
+KINDRED_SIM = 0.9
+_KINDRED = "a kindred business word (a fund, a foundation: one word in other languages)"
+
+
+def _kindred_bodies(a: str, b: str) -> bool:
+    """Two business words of kinds of body :data:`_KINDRED_TAGS` puts together."""
+    ta, tb = org_tags(a), org_tags(b)
+    return bool(ta and tb) and any(ta <= kin and tb <= kin for kin in _KINDRED_TAGS)
+
+
 _ISLAMIC = "[DOMAIN:ISLAMIC]"  # rigour's tag of the words of Islamic bodies (Islamic, Islam)
 
 # Arabic-script letters that carry a word-initial vowel: alif (with or without hamza), ʿayn

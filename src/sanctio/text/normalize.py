@@ -136,6 +136,9 @@ def _named_after(raw_tokens: list[str], dotted: frozenset[str]) -> int | None:
     return None
 
 
+# the first word of a body named for a person, whose name follows it in the genitive
+_NAMED_BODIES = frozenset({"fond"})
+
 _NAMED_AFTER_SHORT = re.compile(r"(?<!\w)[Ии][Мм]\.\s*")
 
 _GENITIVE = re.compile(r"(?:(?P<adj>[a-z]{3,})ogo|(?P<fam>[a-z]{3,}(?:ov|ev|in|yn))a"
@@ -2468,6 +2471,10 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     # that says so: Завод имени Свердлова is the Sverdlov Plant)
     named_at = _named_after(raw_tokens, dotted) if org is not False and script in (
         "Latin", "Cyrillic") else None
+    # (and so does a fund named for a person, after its first word: Фонд Ахмата Кадырова is
+    # the Akhmat Kadyrov Foundation, Фонд Алексея Талая the Alexey Talay Foundation)
+    genitive_after = named_at if named_at is not None or org is False or script not in (
+        "Latin", "Cyrillic") or len(raw_tokens) < 3 or raw_tokens[0] not in _NAMED_BODIES else 0
     tokens: list[Token] = []
     for i, raw in enumerate(raw_tokens):
         parts = split_compounds(raw, arabic) if org is not True else [raw]
@@ -2555,8 +2562,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             else:
                 role = Role.NAME
             alt = None
-            if named_at is not None and i > named_at and role == Role.NAME and len(tok) >= 5 and (
-                    nominative := russian_nominative(tok)) is not None:
+            if genitive_after is not None and i > genitive_after and role == Role.NAME and len(
+                    tok) >= 5 and (nominative := russian_nominative(tok)) is not None:
                 alt = nominative  # (Sverdlova, Sverdlov)
             elif role == Role.NAME and _ARTICLE_GLUED.match(tok) and len(tok) >= 6:
                 alt = tok[2:]
