@@ -3473,6 +3473,13 @@ def test_the_names_a_text_gives_apart() -> None:
         ("Mohamed al-Kani", "the name before 'a.k.a.'")]
     assert name_parts("A. B. (Smith)") == []
     assert name_parts("Grace Aka Mensah") == []
+    # a bracket opened and never closed (a field cut, a slip the EU's list has): closed
+    # where the text ends, and left off a name it would end
+    assert [p for p, _ in name_parts("Открытое акционерное общество “Пеленг” (ОАО “Пеленг”")
+            ] == ["Открытое акционерное общество “Пеленг”", "ОАО “Пеленг”"]
+    assert [p for p, _ in name_parts("Mohamed al-Kani (deceased")] == ["Mohamed al-Kani"]
+    assert [p for p, _ in name_parts("ACME TRADING LTD (FORMERLY ACME TRA")] == [
+        "ACME TRADING LTD", "ACME TRA"]
     assert name_parts("Mohamed al-Kani") == []
     # a list of names, however parted (; or a / with spaces: M/V is a word)
     assert [p for p, _ in name_parts("Mohamed al-Kani; Kaniyat Militia (9th Brigade)")] == [

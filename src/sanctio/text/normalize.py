@@ -476,6 +476,7 @@ _NAME_LIST = re.compile(r"\s*(?:[;\n]|\s[/|]\s)\s*")
 # number, no word of any name
 _ACCOUNT = re.compile(r"(?i)\s*(?<![\w/])(?:(?:a/c|acct|account|ref|iban)\b\s*(?:no\.?|nr\.?)?"
                       r"\s*[:#.]?\s*[\w/.-]*\d[\w/.-]*|imo\s*(?:no\.?|number)?\s*[:#.]?\s*\d{7}\b)")
+_UNCLOSED = re.compile(r"[(\[][^()\[\]]*$")  # a bracket opened last and never closed
 _EMPTY_BRACKETS = re.compile(r"[(\[]\W*[)\]]")
 # the names of two people one text gives (Mohamed al-Kani and Fatima al-Kani: a joint
 # account), each of two words or more and neither with a business word
@@ -493,9 +494,18 @@ def name_parts(text: str) -> list[tuple[str, str]]:
     [] where the text gives one name only."""
     out: list[tuple[str, str]] = []
     whole = " ".join(text.split())
+    unclosed = _UNCLOSED.search(text)
+    if unclosed:
+        # a bracket the text opens and never closes (a field cut, a slip: Открытое акционерное
+        # общество “Пеленг” (ОАО “Пеленг”), closed where the text ends
+        text += ")" if unclosed.group(0)[0] == "(" else "]"
 
     def add(part: str, how: str, least: int = 2) -> None:
-        part = " ".join(part.strip(" ,;:-").split())
+        # (and no bracket left open at its end: ACME TRADING LTD (FORMERLY ...)
+        part = " ".join(part.strip(" ,;:-").rstrip(" ,;:-([").split())
+        if part.endswith((")", "]")) and part.count("(") + part.count("[") < part.count(
+                ")") + part.count("]"):
+            part = part[:-1].rstrip()  # (nor one closed that it never opened)
         words = _PART_WORD.findall(part)
         if len(words) >= least and any(not w.endswith(".") for w in words) and (
                 part != whole and part not in [p for p, _ in out]):
