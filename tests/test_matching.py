@@ -961,6 +961,30 @@ def test_two_business_words_written_as_one_reach_the_name(screener) -> None:  # 
         assert top.entity_id == expected and top.score >= 0.95, (query, top.entity_id)
 
 
+def test_an_entity_scored_short_has_its_name_written_most_like_the_query_scored(
+        screener) -> None:  # type: ignore[no-untyped-def]
+    """Aiman Zawahri reaches al-Zawahiri's names that write Aiman as it does first (AL-ZAWAHIRI,
+    Aiman Muhammad Rabi: two names more, 0.63) and the index scores two names an entity:
+    the entity's name written most like the query (Dr. Ayman AL ZAWAHIRI) is scored too,
+    where what was scored falls short of the threshold (it was clear)."""
+    r = screener.screen(Query(name="Aiman Zawahri", schema=Schema.PERSON))
+    assert r.status == "alert"
+    top = r.matches[0]
+    assert "zawahiri" in top.matched_name.lower() and "ayman" in top.matched_name.lower()
+    assert top.score >= 0.9
+    # an unlisted name stays clear: nothing of the lists is written like it
+    assert screener.screen(Query(name="Aiman Zawadzki", schema=Schema.PERSON)).status == "clear"
+
+
+@requires_full_lists
+def test_an_entity_scored_low_has_its_name_written_most_like_the_query_scored(
+        screener) -> None:  # type: ignore[no-untyped-def]
+    # the names the index reaches first score low (the UN's Al Zawahry Aiman Mohamed Rabi,
+    # read family name first: 0.31); Ayman al-Zawahiri, written most like it, is scored too
+    r = screener.screen(Query(name="Ayman Zawahry", schema=Schema.PERSON))
+    assert r.status == "alert" and r.matches[0].score >= 0.9
+
+
 def test_a_ships_prefix_is_read_off_a_vessels_name(screener) -> None:  # type: ignore[no-untyped-def]
     # MV, M/V, MT, M.T., SS (rigour's table of ships' prefixes) say what kind of ship it is,
     # not which: the name without them scores as the name (MT ARTAVIL found no candidate,

@@ -201,6 +201,14 @@ NEAR_NAMES = 3
 # lists one name in up to 24 languages; most of their other spellings add nothing), and for
 # a query in another script the one of the others written most like it (Screener._per_entity)
 MAX_NAMES_PER_ENTITY = 2
+# an entity whose names scored so far reach this but not the threshold has its other names
+# looked at too: the one written most like the query (rapidfuzz's ratio of
+# the sorted words, RESCUE_LIKE or more, and more than the name scored) is scored as well
+# (Screener._other_names: Aiman Zawahri reaches AL-ZAWAHIRI, Aiman Muhammad Rabi by its
+# exact Aiman first, and Ayman al-Zawahiri, its likest name, not at all); the likeness keeps
+# it to one compared name in a hundred queries
+RESCUE_FLOOR = 0.3
+RESCUE_LIKE = 70
 
 
 @dataclass(slots=True)
@@ -1048,6 +1056,13 @@ class Screener:
             s = cmp.score * NAME_TYPE_FACTOR[entry.name.type]
             if prev is None or s > prev[0]:
                 best[entry.entity] = (s, entry, cmp)
+        rescued = self._other_names(form, best, ids)
+        for pos, i in rescued:
+            entry = self.names[i]
+            cmp = compare_forms(form, entry.form, weights, entry.weights)
+            s = cmp.score * NAME_TYPE_FACTOR[entry.name.type]
+            if s > best[pos][0]:
+                best[pos] = (s, entry, cmp)
         alike = self._born_alike(form, query.dob, entity_filter)
         for pos, (letters, entry) in alike.items():
             prev = best.get(pos)
@@ -1092,6 +1107,37 @@ class Screener:
                 continue
             matches.append(self._match(query, pos, s, entry, cmp, beside))
         return matches
+
+    def _other_names(self, form: NameForm,
+                     best: Mapping[int, tuple[float, IndexedName, NameComparison]],
+                     ids: list[int]) -> list[tuple[int, int]]:
+        """Of the entities scored RESCUE_FLOOR or more but under the threshold, each one's
+        name not scored yet that is written most like the query, where it is more like it
+        (rapidfuzz's ratio of the sorted words, at least RESCUE_LIKE) than the name that
+        scored best: (entity, name) pairs. The index reaches an entity by the names that
+        share the query's exact words first (MAX_NAMES_PER_ENTITY of them), which need not
+        be the name the query is written like: a spelling of another word than those
+        (Aiman Zawahri: Ayman al-Zawahiri, beside AL-ZAWAHIRI, Aiman Muhammad Rabi)."""
+        near = [pos for pos, (s, _, _) in best.items()
+                if RESCUE_FLOOR <= s < self.threshold]
+        if not near:
+            return []
+        words = " ".join(sorted(t.text for t in form.scoring))
+        scored = set(ids)
+        out: list[tuple[int, int]] = []
+        for pos in sorted(near):
+            entry = best[pos][1]
+            top = fuzz.ratio(words, " ".join(sorted(t.text for t in entry.form.scoring)))
+            pick = -1
+            for i in self.entity_names(pos):
+                if i in scored:
+                    continue
+                like = fuzz.ratio(words, self.name_words[i])
+                if like >= RESCUE_LIKE and like > top:
+                    top, pick = like, i
+            if pick >= 0:
+                out.append((pos, pick))
+        return out
 
     def _born_alike(self, form: NameForm, dob: str | None, entity_filter: set[int] | None
                     ) -> dict[int, tuple[float, IndexedName]]:
