@@ -822,11 +822,12 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
     if q.role == r.role == Role.GENERIC:
         if generic_key(q.text) == generic_key(r.text):
             return 0.97, "the same business word (short form or plural)"
-        if tags := org_tags(q.text) & org_tags(r.text):
+        q_tags, r_tags = org_tags(q.text), org_tags(r.text)
+        if tags := q_tags & r_tags:
             # (rigour files them under one sector or kind of body: Cntr, Centre; Zavod, Plant)
             tag = min(tags)
             return 0.95, "the same business word (" + tag.strip("[]").split(":")[1].lower() + ")"
-        if _kindred_bodies(q.text, r.text):
+        if _kindred_bodies(q_tags, r_tags):
             return KINDRED_SIM, _KINDRED
         if _text_sim(q.text, r.text) < TYPO_SIM and q.text[:5] != r.text[:5] and not (
                 q.text in ARMED and r.text in ARMED):
@@ -873,7 +874,7 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
     qk, rk = syllable_key(q.text), syllable_key(r.text)
     # (a vowel-less transliteration only looks like one: tan for طعان, Taan)
     syllables = (syllables and qk is not None and rk is not None and not (q.abjad or r.abjad)
-                 and ((lq > 1 and lr > 1) or (qk == rk and (q.text + r.text)[0] in "aeiou")))
+                 and ((lq > 1 and lr > 1) or (qk == rk and q.text[0] in "aeiou")))
     # (a Korean family name of one vowel is a syllable, not an initial: 오 is O and Oh)
     shared = q.symbols and r.symbols and not q.symbols.isdisjoint(r.symbols) and not (
         # (a syllable read from a Chinese character is no short form of a longer Latin name:
@@ -1165,9 +1166,9 @@ KINDRED_SIM = 0.9
 _KINDRED = "a kindred business word (a fund, a foundation: one word in other languages)"
 
 
-def _kindred_bodies(a: str, b: str) -> bool:
-    """Two business words of kinds of body :data:`_KINDRED_TAGS` puts together."""
-    ta, tb = org_tags(a), org_tags(b)
+def _kindred_bodies(ta: frozenset[str], tb: frozenset[str]) -> bool:
+    """Two business words, by their :func:`org_tags`, of kinds of body :data:`_KINDRED_TAGS`
+    puts together."""
     return bool(ta and tb) and any(ta <= kin and tb <= kin for kin in _KINDRED_TAGS)
 
 

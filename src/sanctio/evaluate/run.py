@@ -23,7 +23,6 @@ import os
 import random
 import re
 import time
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -243,9 +242,8 @@ _LATIN_ARTICLES = frozenset({"al", "el"})
 
 
 def _latin_words(text: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    words = re.findall(r"[a-z]+", "".join(c for c in folded if not unicodedata.combining(c)))
-    return [w for w in words if w not in _LATIN_ARTICLES]
+    """The words of a Latin name as :func:`norm_name` gives them, without the article."""
+    return [w for w in norm_name(text).split() if w not in _LATIN_ARTICLES]
 
 
 class ScriptCollisions:
