@@ -3871,3 +3871,38 @@ def test_the_name_after_abd_decides_as_a_name_of_its_own() -> None:
     assert score("Nasrallah", "Nasrullah") >= 0.9
     assert "Allah written otherwise" in describe("Hasan Nasrallah", "Hassan Nasrollah")
     assert score("Maulana Fazlullah", "Maulana Fazalullah") >= 0.85
+
+
+def test_a_word_of_a_two_word_name_spelled_far_from_the_lists_is_another_name() -> None:
+    # one word to carry the name: the other met only as a spelling three letters or more
+    # apart, or two in a short word, is another name, not a typo
+    assert feature("other_name", "Rayan Kaysan", "KALDANI, Rayan") == 1.0
+    assert feature("other_name", "Ramzi Amara", "Ramzi OMAR") == 1.0
+    assert feature("other_name", "Shehu Mohammed", "Mohammed SHAH") == 1.0
+    assert score("Rayan Kaysan", "KALDANI, Rayan") < 0.5
+    # a typo, or two in a long word, is still the name
+    assert feature("other_name", "Rayan Kaldnai", "KALDANI, Rayan") == 0.0
+    assert score("Rayan Kaldnai", "KALDANI, Rayan") >= 0.85
+    assert score("Hassqn HIJZZI", "Hassan HIJAZI") >= 0.85
+    # so is a word written with its consonants only, y for its vowel
+    assert feature("other_name", "Hym JIRJIS", "JIRJIS, Hiyam") == 0.0
+    # and in a longer name the other words carry it
+    assert feature("other_name", "Yury Vladimirovich LEON", "Yury Vladimirovich LEONOV") == 0.0
+
+
+def test_a_syllable_more_at_the_end_of_a_name_in_hangul_is_another_given_name() -> None:
+    # 김건우 (Kim Kon U): Hangul writes the family name first, and every syllable of the
+    # given name, so a syllable more at its end is another given name, not KIM Kun's
+    assert feature("cjk_missing", "김건우", "KIM, Kun") == 1.0
+    assert score("김건우", "KIM, Kun") < 0.8
+    # the family name more at its head is the one an alias of the given name leaves out
+    assert feature("cjk_missing", "김금철", "Kum-Chol") == 0.0
+
+
+def test_words_of_names_of_neither_language_are_no_chinese_or_korean_syllables() -> None:
+    # Don and Ton, Bir and Bor: romanised syllables only in a Chinese or Korean name
+    assert "romanisation variant" not in describe("Don Lopez", "VARELLA LOPEZ, Ton")
+    assert score("Benjamin Bir", "BOR, Benjamin") < 0.8
+    assert score("Don Lopez", "VARELLA LOPEZ, Ton") < 0.8
+    # in a Korean name they are: Chong, Jong
+    assert score("Kim Chong Il", "KIM, Jong Il") >= 0.85

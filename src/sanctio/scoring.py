@@ -67,6 +67,7 @@ from sanctio.text.normalize import (
     Token,
     analyze,
     by_fields,
+    consonant_key,
     han_same,
     hangul_syllable,
     is_cyrillic_word,
@@ -1646,7 +1647,9 @@ def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset(),
                 hit = row[rkeys[j]] = token_sim(a, b)
             if korean and hit[0] < MIN_TOKEN_SIM and _korean_slip(a, b):
                 hit = (SYLLABLE_SLIP_SIM, _SYLLABLE_SLIP)
-            elif not cjk and hit[1] in _SYLLABLES_APART:
+            elif not cjk and hit[1] in _SYLLABLE_HOWS:
+                # (and a word that only looks like a syllable is no romanisation of another,
+                # nor a letter off one: Don LOPEZ is no Ton VARELLA LOPEZ, Bir no BOR)
                 hit = token_sim(a, b, syllables=False)
             if hit[0] >= MIN_TOKEN_SIM:
                 options.append((-hit[0], -2, len(options), (i,), (j,), hit[1]))
@@ -1753,6 +1756,9 @@ _SYLLABLE_SLIP = "a letter off (syllable)"
 
 _SYLLABLES_APART = frozenset({"different syllables", "different syllables (pinyin)",
                               "another syllable (aspirated in McCune-Reischauer)"})
+
+
+_SYLLABLE_HOWS = _SYLLABLES_APART | {"romanisation variant", _SYLLABLE_SLIP}
 
 
 def _syllable_name(tokens: list[Token]) -> bool:
@@ -2861,6 +2867,39 @@ _OTHER_NAME = frozenset({"another name (-i of origin)", "another name (other end
                          "one syllable of a two-syllable name",
                          "different long vowels (as written)"})
 
+# a word of a two-word name spelled this far from the list's is another name, not a typo (a
+# typo or two in a word of five letters or more leaves 0.78 of it at least)
+STRANGER_SIM = 0.75
+
+
+def _two_word_stranger(r: NameForm, real: list[Pair]) -> bool:
+    """A person's name of two words, each met by one of the list name's, one of them only as a
+    spelling three letters or more apart, or two in a short word (Rayan Kaysan, KALDANI Rayan;
+    Ramzi Amara, Ramzi OMAR; Shehu Mohammed, Mohammed SHAH): with one word to carry it, it
+    is another name. Not a word written without its vowels (Hym JIRJIS, Hiyam)."""
+    if not r.person or len(real) != 2 or any(len(p.qi) != 1 or len(p.rj) != 1 for p in real):
+        return False  # (an organisation's words are translated: Rossii, Russian)
+    for p in real:
+        if p.how != "spelling" or p.sim >= STRANGER_SIM:
+            continue
+        a, b = p.query[0], p.listed[0]
+        if a.role != Role.NAME or b.role != Role.NAME or a.abjad or b.abjad or (
+                b.text in _KUNYA):
+            continue  # (Abu read from its spellings, Abou, Abo: Aboyu a typo of one)
+        if _VOWEL_AFTER_FIRST.search(a.text) is None and consonant_key(a.text) == (
+                consonant_key(b.text)):
+            continue  # (its consonants only, y for a vowel: Hym, Myyd, Nyz)
+        if _text_sim(_GLIDES.sub("", a.text), _GLIDES.sub("", b.text)) >= STRANGER_SIM:
+            continue  # (a vowel's glide written or not: Yevgen, Evgeny)
+        return True
+    return False
+
+
+_VOWEL_AFTER_FIRST = re.compile(r"(?<=.)[aeiou]")
+# a y or j gliding into the first vowel, a y or i ending a word after a consonant
+_GLIDES = re.compile(r"^[yj](?=[aeiou])|(?<=[^aeiou])[yi]$")
+
+
 # "father of" / "mother of": with the next word, a name of its own (a kunya)
 _KUNYA = frozenset({"abu", "umm"})
 
@@ -3007,9 +3046,12 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
     # a syllable more inside a Chinese or Korean name: another given name, not a middle
     # name (a family name more is one an alias of the given name alone leaves out:
     # 김금철 for the alias Kum-Chol)
+    # (or last, in a name written in Hangul or Chinese characters, its family name first:
+    # 김건우, Kim Kon U, is not KIM Kun)
+    cjk_end = len(qt) if q.script in ("Hangul", "Han") else len(qt) - 1
     cjk_extra = cjk and q_un_w > 0 and len(qt) >= 3 and all(
         syllable_key(t.text) is not None for t in qt) and all(
-        0 < qt.index(t) < len(qt) - 1 for t in un_q)
+        0 < qt.index(t) < cjk_end for t in un_q)
     # (an organisation named by Chinese or Korean syllables beside its business words is
     # all of them to a query with none, as a person's name is: Gang Zhong is no Chong Chon
     # Gang Shipping Co.; a query with a business word may leave a city out, 精芯科技 is
@@ -3072,7 +3114,7 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         "family_as_given": float(_family_as_given(q, r, real)),
         # (two words found alike and said to be other names all the same: Hamadi, HAMAD;
         # Kaddouri, Khaddour; سعود, سعيد as written)
-        "other_name": float(any(p.how in _OTHER_NAME for p in real)),
+        "other_name": float(any(p.how in _OTHER_NAME for p in real) or _two_word_stranger(r, real)),
         # (Vladimir Borislavovich ZAYTSEV is not Vladimir Egorovich ZAITSEV: another father)
         "patronymic_conflict": float(any(is_patronymic(t.text) for t in un_q) and any(
             is_patronymic(t.text) for t in un_r)),
@@ -3157,7 +3199,9 @@ FEATURES: dict[str, str] = {
                        "it before a given name of the list's it ends with (Ismail Yusuf, "
                        "Yousef ISMAIL)",
     "other_name": "two words aligned as spellings that are other names (Hamadi, HAMAD: an "
-                  "-i of origin; سعود, سعيد: other long vowels as written)",
+                  "-i of origin; سعود, سعيد: other long vowels as written; in a person's "
+                  "name of two words, one spelled far from the list's: Rayan Kaysan, "
+                  "KALDANI Rayan)",
     "patronymic_conflict": "each name has a patronymic the other lacks: another father "
                            "(Vladimir Borislavovich, Vladimir Egorovich)",
     "gender_conflict": "two or more words in the other gender's form, a family name or "
