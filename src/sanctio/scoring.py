@@ -2889,10 +2889,20 @@ def _two_word_stranger(r: NameForm, real: list[Pair]) -> bool:
         if _VOWEL_AFTER_FIRST.search(a.text) is None and consonant_key(a.text) == (
                 consonant_key(b.text)):
             continue  # (its consonants only, y for a vowel: Hym, Myyd, Nyz)
-        if _text_sim(_GLIDES.sub("", a.text), _GLIDES.sub("", b.text)) >= STRANGER_SIM:
-            continue  # (a vowel's glide written or not: Yevgen, Evgeny)
+        if _text_sim(_stranger_fold(a.text), _stranger_fold(b.text)) >= STRANGER_SIM:
+            # (the vowels of one name as the romanisations write them: a glide written or
+            # not, Yevgen, Evgeny; Arabic's vowels, Yoozuf, Yusuf; Persian's e for i,
+            # Ibraheem, Ebrahim)
+            continue
         return True
     return False
+
+
+def _stranger_fold(word: str) -> str:
+    """A word without the glides :data:`_GLIDES` finds, its vowels as Arabic has them
+    (:func:`_arabic_vowel_fold`), an e opening it an i."""
+    folded = _arabic_vowel_fold(_GLIDES.sub("", word))
+    return "i" + folded[1:] if folded[:1] == "e" else folded
 
 
 _VOWEL_AFTER_FIRST = re.compile(r"(?<=.)[aeiou]")
