@@ -3911,3 +3911,19 @@ def test_words_of_names_of_neither_language_are_no_chinese_or_korean_syllables()
     assert score("Don Lopez", "VARELLA LOPEZ, Ton") < 0.8
     # in a Korean name they are: Chong, Jong
     assert score("Kim Chong Il", "KIM, Jong Il") >= 0.85
+
+
+def test_a_word_cut_off_stands_for_list_words_it_is_enough_of() -> None:
+    # Screener._cut_off reads a short name's last word as cut where a list word it begins is
+    # at most half as long again (two thirds of it kept); each list word it meets is held
+    # to that too: Ross is no ROSALES cut off (four letters of seven), though it may be Rossi
+    def cut(name: str, within: int) -> float:
+        form = analyze(name, org=False)
+        last = replace(form.scoring[-1], short=True)
+        form = replace(form, tokens=[*form.tokens[:-1], last],
+                       scoring=[*form.scoring[:-1], last], cut=True, cut_within=within)
+        return compare_forms(form, analyze("ROSALES MENDOZA, Carlos", org=False), W).score
+
+    assert cut("Carlos Ross", 6) < 0.8
+    assert cut("Carlos Rosal", 7) >= 0.8  # (five letters of seven: two thirds)
+    assert cut("Carlos Ross", 0) >= 0.8  # (a name as long as a field: cut anywhere)

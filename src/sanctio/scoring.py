@@ -1940,6 +1940,13 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         pairs, used_q, used_r = _gender_slip(qt, rt, pairs, used_q, used_r)
     if r.person and len(pairs) >= 2:
         pairs, used_q, used_r = _drop_pairs(pairs, used_q, used_r, _other_slavic_family(pairs))
+    if q.cut_within and qt[-1].short:
+        # the word a field cut is as much of each list word it stands for as of the one that
+        # made it a cut word (Screener._cut_off: two thirds, half after six letters): Carlos
+        # Ross is no ROSALES MENDOZA, Carlos cut off, though Ross begins Rossi
+        pairs, used_q, used_r = _drop_pairs(pairs, used_q, used_r, [
+            p for p in pairs if len(qt) - 1 in p.qi and p.how == "written short" and any(
+                len(rt[j].text) > q.cut_within for j in p.rj)])
     if q.cut and r.person and len(pairs) >= 2 and qt[-1].short:
         # a field cuts the end of the name as written: the word it cut is the last of those
         # the query meets in the list name's own order (Ahmad Garba is no Garbaya Ahmed cut

@@ -1232,8 +1232,8 @@ class Screener:
             return None
         anywhere = full and (line or not listed) and not lone
         half = not listed and len(last.text) >= 6 and not lone  # (six letters: ISLAMB)
-        if not any(anywhere or len(w) <= (2 * len(last.text) if half else 3 * len(
-                last.text) // 2) for w in self.index.words_begun(last.text)):
+        within = 0 if anywhere else 2 * len(last.text) if half else 3 * len(last.text) // 2
+        if not any(not within or len(w) <= within for w in self.index.words_begun(last.text)):
             # (in a shorter name, or a word the lists write in few names, the word cut is
             # two thirds at least of a list word it begins, or half of it after six letters:
             # Omar HAMMA, HAMMAMI; Mohammad Shawqi ISLAMB, ISLAMBOULI; Natalie Brown is no
@@ -1242,7 +1242,7 @@ class Screener:
             return None
         cut = replace(last, short=True)
         return replace(form, tokens=[*form.tokens[:-1], cut], scoring=[
-            *form.scoring[:-1], cut], cut=True)
+            *form.scoring[:-1], cut], cut=True, cut_within=within)
 
     def _near_names(self, form: NameForm, found: list[int], evidence: list[float],
                     taken: list[int], floor: float) -> list[int]:

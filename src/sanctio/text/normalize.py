@@ -1159,6 +1159,7 @@ class NameForm:
     unknown_kind: bool = False  # analysed as a name of unknown kind (org=None)
     cut: bool = False  # its end cut off, as a field too short cuts it (see Screener._cut_off)
     cut_form: str | None = None  # the word of a legal form cut off and left out (LIMIT)
+    cut_within: int = 0  # the longest list word the word cut off may begin (0: any)
 
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
         return by_fields(self)
