@@ -2896,6 +2896,12 @@ def _two_word_stranger(r: NameForm, real: list[Pair]) -> bool:
         if _VOWEL_AFTER_FIRST.search(a.text) is None and consonant_key(a.text) == (
                 consonant_key(b.text)):
             continue  # (its consonants only, y for a vowel: Hym, Myyd, Nyz)
+        if _vowels_apart(a.text, b.text) or (
+                min(len(a.text), len(b.text)) >= 5 and (
+                    a.text.startswith(b.text) or b.text.startswith(a.text))):
+            # (other vowels only, in a word of as many letters: Molodoy, Maladoi; a word
+            # begun, Kamchi for Kamchibek)
+            continue
         if _text_sim(_stranger_fold(a.text), _stranger_fold(b.text)) >= STRANGER_SIM:
             # (the vowels of one name as the romanisations write them: a glide written or
             # not, Yevgen, Evgeny; Arabic's vowels, Yoozuf, Yusuf; Persian's e for i,
@@ -2903,6 +2909,15 @@ def _two_word_stranger(r: NameForm, real: list[Pair]) -> bool:
             continue
         return True
     return False
+
+
+def _vowels_apart(a: str, b: str) -> bool:
+    """Two words of as many letters, five or more, the same first letter and the same
+    letters but for vowels (y one of them) in the same places: one word as two
+    romanisations write its vowels (Molodoy, Maladoi; a short one is another name, Bir and
+    Bor)."""
+    return len(a) == len(b) >= 5 and a[0] == b[0] and all(
+        c == d or (c in "aeiouy" and d in "aeiouy") for c, d in zip(a, b, strict=True))
 
 
 def _stranger_fold(word: str) -> str:
