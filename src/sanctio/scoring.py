@@ -2880,10 +2880,12 @@ STRANGER_SIM = 0.75
 
 
 def _two_word_stranger(r: NameForm, real: list[Pair]) -> bool:
-    """A person's name of two words, each met by one of the list name's, one of them only as a
+    """A person's name met in two words, each by one of the list name's, one of them only as a
     spelling three letters or more apart, or two in a short word (Rayan Kaysan, KALDANI Rayan;
     Ramzi Amara, Ramzi OMAR; Shehu Mohammed, Mohammed SHAH): with one word to carry it, it
-    is another name. Not a word written without its vowels (Hym JIRJIS, Hiyam)."""
+    is another name. Not a word written without its vowels (Hym JIRJIS, Hiyam), one of Abu's
+    spellings, one whose vowels only are another romanisation's (Molodoy, Maladoi; Yoozuf,
+    Yusuf; Ibraheem, Ebrahim), nor a word begun (Kamchi, Kamchibek)."""
     if not r.person or len(real) != 2 or any(len(p.qi) != 1 or len(p.rj) != 1 for p in real):
         return False  # (an organisation's words are translated: Rossii, Russian)
     for p in real:
