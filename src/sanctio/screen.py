@@ -1046,21 +1046,17 @@ class Screener:
             if len(form.scoring) >= 3:
                 ids += self._covered_names(found, evidence, ids, COVERED_FLOOR * weight)
         best: dict[int, tuple[float, IndexedName, NameComparison]] = {}
-        weights = self.index.weights
         for i in ids:
             entry = self.names[i]
             prev = best.get(entry.entity)
             if prev is not None and prev[0] >= 0.999:
                 continue  # this entity already matched exactly
-            cmp = compare_forms(form, entry.form, weights, entry.weights)
-            s = cmp.score * NAME_TYPE_FACTOR[entry.name.type]
+            s, cmp = self._compared(form, entry)
             if prev is None or s > prev[0]:
                 best[entry.entity] = (s, entry, cmp)
-        rescued = self._other_names(form, best, ids)
-        for pos, i in rescued:
+        for pos, i in self._other_names(form, best, ids):
             entry = self.names[i]
-            cmp = compare_forms(form, entry.form, weights, entry.weights)
-            s = cmp.score * NAME_TYPE_FACTOR[entry.name.type]
+            s, cmp = self._compared(form, entry)
             if s > best[pos][0]:
                 best[pos] = (s, entry, cmp)
         alike = self._born_alike(form, query.dob, entity_filter)
@@ -1069,8 +1065,7 @@ class Screener:
             if prev is None or (letters < DOB_LETTERS and prev[1] is not entry
                                 and prev[0] < DOB_PART_SCORE):
                 # (a part of the name: that name's comparison, which says which words)
-                cmp = compare_forms(form, entry.form, weights, entry.weights)
-                s = cmp.score * NAME_TYPE_FACTOR[entry.name.type]
+                s, cmp = self._compared(form, entry)
                 if prev is None or s >= prev[0] or (query.dob is not None and dob_part_evidence(
                         cmp, entry.name.full, query.dob, s) is not None):
                     best[pos] = (s, entry, cmp)
@@ -1107,6 +1102,12 @@ class Screener:
                 continue
             matches.append(self._match(query, pos, s, entry, cmp, beside))
         return matches
+
+    def _compared(self, form: NameForm, entry: IndexedName) -> tuple[float, NameComparison]:
+        """The query's comparison with one indexed name, and its score weighed by the name's
+        type (a weak alias, a former name: :data:`NAME_TYPE_FACTOR`)."""
+        cmp = compare_forms(form, entry.form, self.index.weights, entry.weights)
+        return cmp.score * NAME_TYPE_FACTOR[entry.name.type], cmp
 
     def _other_names(self, form: NameForm,
                      best: Mapping[int, tuple[float, IndexedName, NameComparison]],
