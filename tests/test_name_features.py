@@ -26,6 +26,8 @@ from sanctio.text.normalize import (
     analyze,
     arabic_prepare,
     caron_reading,
+    known_syllable,
+    korean_only,
     name_parts,
     org_tags,
     russian_nominative,
@@ -3929,3 +3931,45 @@ def test_a_word_cut_off_stands_for_list_words_it_is_enough_of() -> None:
     assert cut("Carlos Ross", 6) < 0.8
     assert cut("Carlos Rosal", 7) >= 0.8  # (five letters of seven: two thirds)
     assert cut("Carlos Ross", 0) >= 0.8  # (a name as long as a field: cut anywhere)
+
+
+def test_wade_giles_syllables_are_chinese_not_only_korean() -> None:
+    # ssu, tzu, shih, chih are Wade-Giles's si, zi, shi, zhi (and kuo, hsien, kuei its guo,
+    # xian, gui): a name with one is no Korean name, in which a letter off a syllable Korean
+    # does not write would be a typo (Fang is no WANG, Ssu's Wang mistyped)
+    for wg in ("ssu", "tzu", "shih", "chih", "jih", "kuo", "hsien", "kuei", "hsieh"):
+        assert known_syllable(wg) and not korean_only(wg), wg
+    for korean in ("pyong", "chol", "dae"):
+        assert korean_only(korean), korean
+    assert score("Fang Su", "WANG, Ssu") < 0.8
+    assert score("Wang Su", "WANG, Ssu") >= 0.9
+
+
+def test_a_given_name_written_as_one_word_is_compared_syllable_by_syllable() -> None:
+    # Guiying and Guoping, each two syllables of pinyin written as one word: gui is no guo,
+    # ying no ping, as they would be written apart
+    assert "guiying~guoping" not in describe("Guiying Shen", "CHEN, Guoping")
+    assert score("Guiying Chen", "CHEN, Guoping") < 0.6
+    assert score("Guoping Chen", "CHEN, Guoping") >= 0.95
+    assert score("Guoping Chen", "CHEN, Guo Ping") >= 0.95
+    # a word that is no two syllables of pinyin is compared as a word (a typo)
+    assert score("Guopnig Chen", "CHEN, Guoping") >= 0.8
+    # a syllable read from a Chinese character is one, even against one vowel more: 想,
+    # xiang, is no Exiang
+    assert score("王想", "WANG, Exiang") < 0.8
+
+
+def test_half_a_hyphenated_given_name_is_another_given_name() -> None:
+    # WEI Shao-Kang: the list writes the given name of two syllables as one, so Wei Shao has
+    # another given name (Shao), not a middle name left out, on either side
+    assert feature("given_halved", "Wei Shao", "WEI, Shao-Kang") == 1.0
+    assert score("Wei Shao", "WEI, Shao-Kang") < 0.8
+    assert feature("given_halved", "TANG, Ping-keung", "Ping Tang") == 1.0
+    assert score("Wei Shao Kang", "WEI, Shao-Kang") >= 0.95
+    # a syllable the list writes apart may be a middle name left out
+    assert feature("given_halved", "Choe Ho", "CHOE Yong Ho") == 0.0
+    # and a list name written in Chinese characters says every syllable it has, as a query
+    # written so does: Ming Wang is not 王明山
+    assert feature("han_missing", "Ming Wang", "王明山") == 1.0
+    assert score("Ming Wang", "王明山") < 0.8
+

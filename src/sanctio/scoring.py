@@ -552,11 +552,12 @@ def _dropped_initial(qk: str | None, rk: str | None) -> bool:
     return qi == ri or (qi in _DROPPED_INITIALS and ri in _DROPPED_INITIALS)
 
 
-def _one_syllable_of_two(a: str, b: str) -> bool:
+def _one_syllable_of_two(a: str, b: str, least: int = 2) -> bool:
     """One token is a Chinese or Korean syllable and the other that syllable glued to another
-    (Ming, Mingguo): the given name of two syllables is another name."""
+    of ``least`` letters or more (Ming, Mingguo): the given name of two syllables is another
+    name."""
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    if len(long_) > 9 or len(long_) - len(short) < 2 or not known_syllable(short):
+    if len(long_) > 9 or len(long_) - len(short) < least or not known_syllable(short):
         return False
     if long_.startswith(short):
         return known_syllable(long_[len(short):])
@@ -961,8 +962,11 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
             # (in another transliteration: Kaddouri is not Khaddour)
             _nisba(_undouble(_h_less(q.text)), _undouble(_h_less(r.text))))):
         return min(sim, 0.65), "another name (-i of origin)"
-    if sim > MIN_TOKEN_SIM and min(lq, lr) >= 2 and max(lq, lr) <= 9 and abs(
-            lq - lr) >= 2 and _one_syllable_of_two(q.text, r.text):
+    if sim > MIN_TOKEN_SIM and min(lq, lr) >= 2 and max(lq, lr) <= 9 and (abs(
+            lq - lr) >= 2 or q.han is not None or r.han is not None) and _one_syllable_of_two(
+            q.text, r.text, 2 if q.han is None and r.han is None else 1):
+        # (a syllable read from a Chinese character is one, even against a syllable of one
+        # vowel more: 想, xiang, is no Exiang)
         return min(sim, MIN_TOKEN_SIM), "one syllable of a two-syllable name"
     if MIN_TOKEN_SIM <= sim < 0.9 and lq >= 7 and lr >= 7 and q.skel != r.skel and not (
             q.abjad or r.abjad or q.orig or r.orig) and _other_family_stems(q.text, r.text):
@@ -1639,6 +1643,8 @@ def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset(),
     # (words that only look like syllables in names of neither language are words: Bie
     # is Biel mistyped in Gordon Koang Biel)
     cjk = _syllable_name(qt) or _syllable_name(rt)
+    # (two Chinese names, a given name of two syllables written as one word on both sides)
+    joined = _joined_pinyin_name(qt) and _joined_pinyin_name(rt)
     for i, a in enumerate(qt):
         row = _sim_row(a)
         for j, b in enumerate(rt):
@@ -1651,6 +1657,10 @@ def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset(),
                 # (and a word that only looks like a syllable is no romanisation of another,
                 # nor a letter off one: Don LOPEZ is no Ton VARELLA LOPEZ, Bir no BOR)
                 hit = token_sim(a, b, syllables=False)
+            elif joined and 0.0 < hit[0] < 1.0 and _pinyin_pairs_apart(a.text, b.text):
+                # (each syllable of a given name written as one word is whole, as each of one
+                # written apart is: Guiying is no Guoping, gui no guo)
+                hit = (0.0, _JOINED_APART)
             if hit[0] >= MIN_TOKEN_SIM:
                 options.append((-hit[0], -2, len(options), (i,), (j,), hit[1]))
     # (Marine LEPEN, Marine LE PEN; VANDERBERG, VAN DER BERG; LAROBLEDA, LA ROBLEDA: the
@@ -1759,6 +1769,45 @@ _SYLLABLES_APART = frozenset({"different syllables", "different syllables (pinyi
 
 
 _SYLLABLE_HOWS = _SYLLABLES_APART | {"romanisation variant", _SYLLABLE_SLIP}
+
+
+_JOINED_APART = "different syllables (a given name written as one word)"
+
+
+_HYPHENED = re.compile(r"([a-z]+)-([a-z]+)")
+
+
+def _halved(form: NameForm, used: set[int]) -> bool:
+    """Two syllables of ``form`` written with a hyphen between them (Shao-Kang, Pyong-chol),
+    one of them among the ``used`` positions of its compared words and the other not."""
+    if "-" not in form.latin:
+        return False
+    words = [t.text for t in form.scoring]
+    for m in _HYPHENED.finditer(form.latin):
+        for j in range(len(words) - 1):
+            if words[j] == m.group(1) and words[j + 1] == m.group(2) and (
+                    (j in used) != (j + 1 in used)):
+                return True
+    return False
+
+
+def _joined_pinyin_name(tokens: list[Token]) -> bool:
+    """A name of two or three words, each a syllable of Chinese or Korean or two of pinyin
+    written as one word (Guiying Shen; CHEN, Guoping), one of them such a word."""
+    words = [t for t in tokens if t.role == Role.NAME]
+    return 2 <= len(words) <= 3 and all(
+        syllable_key(t.text) is not None or pinyin_pairs(t.text) for t in words) and any(
+        syllable_key(t.text) is None for t in words)
+
+
+def _pinyin_pairs_apart(a: str, b: str) -> bool:
+    """Two words each two syllables of pinyin (:func:`pinyin_pairs`), no reading of one the
+    other's syllable for syllable (each the same, or a romanisation of it): two given
+    names."""
+    one, two = pinyin_pairs(a), pinyin_pairs(b)
+    return bool(one and two) and not any(
+        syllable_key(x1) == syllable_key(y1) and syllable_key(x2) == syllable_key(y2)
+        for x1, x2 in one for y1, y2 in two)
 
 
 def _syllable_name(tokens: list[Token]) -> bool:
@@ -3171,8 +3220,13 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         # (either side: 장영철 Jang Yong Chol is not JANG Chol, whose given name is Chol)
         "cjk_missing": float((cjk and (r_un_w > 0 or cjk_extra)) or cjk_org_missing),
         # (a name written in Chinese characters says every syllable it has: 王畅 is not WANG
-        # Chang Uk, nor 曾莉 LEE Chang Ho)
-        "han_missing": float(cjk and r_un_w > 0 and all(t.han for t in qt)),
+        # Chang Uk, nor 曾莉 LEE Chang Ho; nor is Ming Wang the list's 王明山)
+        "han_missing": float(cjk and r_un_w > 0 and (all(t.han for t in qt) or all(
+            t.han for t in rt))),
+        # (a given name of two syllables the list writes as one, hyphenated, is whole: WEI
+        # Shao-Kang is not Wei Shao, whose given name is Shao; either side)
+        "given_halved": float(cjk and (_halved(r, used_r) or _halved(
+            q, {i for p in real for i in p.qi}))),
         # (a company's name written in Chinese characters is all its characters, but for a
         # city before them, which a query with the company's words may leave out: 辽阳石化公司,
         # Liao Yang Shi Hua Company, is no Yang Liao; 成都精芯科技 is 精芯科技; its business
@@ -3268,8 +3322,12 @@ FEATURES: dict[str, str] = {
                        "a name people have, a letter or two from the list's word and no "
                        "spelling of it (Bauer, BAJER; Marion, Morion; Khalil Kaddour, "
                        "Khalid KADDOUR)",
-    "han_missing": "the query is written in Chinese characters, and the list name has a "
-                   "syllable more (王畅, WANG Chang Uk)",
+    "han_missing": "the query or the list name is written in Chinese characters, and the "
+                   "list name has a syllable the query lacks (王畅, WANG Chang Uk; Ming Wang, "
+                   "王明山)",
+    "given_halved": "a Chinese or Korean given name written as one word with a hyphen "
+                    "on one side has only one of its syllables on the other (WEI "
+                    "Shao-Kang, Wei Shao)",
     "compound_missing": "a query in Persian script has one of two given names the list "
                         "name has, which Persian writes as one (محمد or رضا, Mohammad Reza)",
     "family_missing": "the list name's family name (as the list marks it) is not in the query",
@@ -3298,6 +3356,7 @@ _SAID_AGAINST = ("family_as_given", "family_missing", "given_missing", "given_cr
                  "kunya_missing", "other_name", "patronymic_conflict", "gender_conflict",
                  "lineage_conflict", "number_conflict", "generic_conflict", "business_extra",
                  "one_of_many", "common_only", "generic_only", "cjk_missing", "han_missing",
+                 "given_halved",
                  "han_company_missing", "known_name_slip", "compound_missing",
                  "person_as_company")
 _EXAMPLES = re.compile(r"\s*\([^()]*(?:\([^()]*\)[^()]*)*\)")  # (the examples in brackets)

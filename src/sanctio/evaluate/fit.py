@@ -120,7 +120,7 @@ SIGNS: dict[str, int] = {
     "generic_conflict": -1, "given_missing": -1, "initial_differs": -1, "query_middle_extra": +1,
     "business_extra": -1, "patronymic_conflict": -1, "family_as_given": -1, "other_name": -1,
     "gender_conflict": -1, "company_as_person": -1, "han_missing": -1,
-    "han_company_missing": -1, "compound_missing": -1, "known_name_slip": -1,
+    "given_halved": -1, "han_company_missing": -1, "compound_missing": -1, "known_name_slip": -1,
     "person_as_company": -1,
 }
 
@@ -134,8 +134,8 @@ PRIORS: dict[str, float] = {
     "business_extra": -3.5, "given_crossed": -1.5, "kunya_missing": -5.0,
     "patronymic_conflict": -3.0, "family_as_given": -3.5, "other_name": -2.0,
     "gender_conflict": -4.0, "company_as_person": -8.0, "han_missing": -3.0,
-    "han_company_missing": -3.0, "compound_missing": -2.5, "known_name_slip": -2.0,
-    "person_as_company": -3.0,
+    "given_halved": -3.0, "han_company_missing": -3.0, "compound_missing": -2.5,
+    "known_name_slip": -2.0, "person_as_company": -3.0,
 }
 
 

@@ -1908,10 +1908,44 @@ def _chinese_syllables() -> frozenset[str]:
     for cp in range(0x4E00, 0x9FA6):
         for w in han.transliterate(chr(cp)).split():
             out.add(w)
-            wg = re.sub("^x", "hs", re.sub("^q", "ch", re.sub("^zh", "ch", w)))
-            wg = re.sub("^[zc]", "ts", wg).replace("ong", "ung")
-            out.add(wg)
+            out.update(_wade_giles(w))
     return frozenset(w for w in out if w.isalpha())
+
+
+# pinyin's syllables Wade-Giles writes whole (its apostrophes dropped): the syllables of a
+# buzzing vowel, and the initials y and w before a vowel of their own
+_WG_WHOLE = {"zi": ("tzu", "tsu"), "ci": ("tzu", "tsu"), "si": ("ssu", "szu"), "zhi": ("chih",),
+             "chi": ("chih",), "shi": ("shih",), "ri": ("jih",), "yi": ("i",), "you": ("yu",),
+             "yan": ("yen",), "ye": ("yeh",), "er": ("erh",), "wu": ("wu",)}
+# pinyin's initials as Wade-Giles writes them (voiced as the unaspirated: b is p)
+_WG_INITIAL = (("zh", "ch"), ("ch", "ch"), ("sh", "sh"), ("b", "p"), ("d", "t"), ("g", "k"),
+               ("j", "ch"), ("q", "ch"), ("x", "hs"), ("z", "ts"), ("c", "ts"), ("r", "j"))
+# its finals (ian is ien, ie ieh, ui uei, ong ung; e after g, k, h is o: ge is ko)
+_WG_FINAL = (("iong", "iung"), ("ong", "ung"), ("ian", "ien"), ("ie", "ieh"), ("ui", "uei"))
+
+
+def _wade_giles(pinyin: str) -> tuple[str, ...]:
+    """The Wade-Giles forms (apostrophes dropped) of one pinyin syllable (zhi: chih; si: ssu,
+    szu; guo: kuo; xian: hsien; gui: kuei, kui), the first Wade-Giles form as most lists
+    write it."""
+    if pinyin in _WG_WHOLE:
+        return _WG_WHOLE[pinyin]
+    head, rest = "", pinyin
+    for py, wg in _WG_INITIAL:
+        if pinyin.startswith(py):
+            head, rest = wg, pinyin[len(py):]
+            break
+    for py, wg in _WG_FINAL:
+        if rest.endswith(py):
+            rest = rest[: -len(py)] + wg
+            break
+    if rest == "e" and head in ("k", "h"):
+        rest = "o"
+    full = head + rest
+    # (and as the lists' older spellings have it, half converted: Kui, Chieh, Tsung)
+    half = re.sub("^x", "hs", re.sub("^q", "ch", re.sub("^zh", "ch", pinyin)))
+    half = re.sub("^[zc]", "ts", half).replace("ong", "ung")
+    return (full, half) if half != full else (full,)
 
 
 @lru_cache(maxsize=1)
