@@ -66,6 +66,7 @@ from sanctio.text.normalize import (
     Role,
     Token,
     analyze,
+    arabic_prepare,
     by_fields,
     consonant_key,
     han_same,
@@ -194,6 +195,10 @@ def _after_abd(text: str) -> str:
     Persian and other spellings keep (abdolfatah: fatah, as abdfatah)."""
     rest = text[3:]
     return rest[2:] if len(rest) >= 6 and rest[0] in "aeiou" and rest[1] == "l" else rest
+
+
+# son of (and father of, bou) as the Maghreb's family names begin with it, glued
+_GLUED_SON = frozenset({"ben", "bin", "bou"})
 
 
 def _names_apart(sim: float, how: str) -> bool:
@@ -962,6 +967,11 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
             # (in another transliteration: Kaddouri is not Khaddour)
             _nisba(_undouble(_h_less(q.text)), _undouble(_h_less(r.text))))):
         return min(sim, 0.65), "another name (-i of origin)"
+    if lr >= lq and r.text[-1] == "i" and r.text[:-1] != q.text and not (
+            q.abjad or r.abjad or q.orig or r.orig) and _nisba(r.text, q.text):
+        # (the list's name with it: the last letter dropped is a typo, SALAVAT for SALAVATI,
+        # but the stem spelled otherwise too is the name it is of, Khaled for KHALIDI)
+        return min(sim, 0.65), "another name (-i of origin)"
     if sim > MIN_TOKEN_SIM and min(lq, lr) >= 2 and max(lq, lr) <= 9 and (abs(
             lq - lr) >= 2 or q.han is not None or r.han is not None) and _one_syllable_of_two(
             q.text, r.text, 2 if q.han is None and r.han is None else 1):
@@ -1000,6 +1010,13 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         sub, sub_how = token_sim(_joined(_after_abd(q.text), ""), _joined(_after_abd(r.text), ""))
         if _names_apart(sub, sub_how):
             return min(sim, sub), f"another name after Abd ({sub_how})"
+    if q.text[:3] == r.text[:3] and q.text[:3] in _GLUED_SON and min(lq, lr) >= 7 and (
+            sim < 0.9) and not (q.abjad or r.abjad or q.orig or r.orig):
+        # so are two after Ben or Bou, glued to the family name it begins (Bensalem is no
+        # BENGHALEM, salem no ghalem; Bensaid may be BENSAID mistyped)
+        sub, sub_how = token_sim(_joined(q.text[3:], ""), _joined(r.text[3:], ""))
+        if _names_apart(sub, sub_how):
+            return min(sim, sub), f"another name after {q.text[:3].title()} ({sub_how})"
     if sim < 0.98 and lq >= 7 and lr >= 7 and not (q.abjad or r.abjad or q.orig or r.orig) and (
             (hq := _BEFORE_ALLAH.fullmatch(q.text)) is not None) and (
             (hr := _BEFORE_ALLAH.fullmatch(r.text)) is not None):
@@ -1504,6 +1521,31 @@ def article_gaps(form: NameForm, after: frozenset[int] | None = None) -> frozens
     return frozenset(i for i in after if form.scoring[i + 1].abjad)
 
 
+def _family_gaps(form: NameForm) -> frozenset[int]:
+    """Positions ``i`` among the compared tokens of a name in Arabic script where آل (the
+    family of: a word of its own, not the article glued to the next word) stands between
+    token ``i`` and the next one (مكّي آل علي; not نورالدین)."""
+    words = form.original.split()
+    if "آل" not in words:
+        return frozenset()
+    # (each article of the name, in order, as its own word or glued to one)
+    family = [kind for w in words for kind in (
+        [True] if w == "آل" else [False] * arabic_prepare(w).split().count("ال"))]
+    pos = {id(t): i for i, t in enumerate(form.scoring)}
+    toks = form.tokens
+    out: set[int] = set()
+    n = 0
+    for k, t in enumerate(toks):
+        if t.role != Role.PARTICLE or t.text != "al":
+            continue
+        if n < len(family) and family[n] and 0 < k < len(toks) - 1:
+            a, b = pos.get(id(toks[k - 1])), pos.get(id(toks[k + 1]))
+            if a is not None and b == a + 1:
+                out.add(a)
+        n += 1
+    return frozenset(out)
+
+
 def article_after(form: NameForm) -> frozenset[int]:
     """Positions ``i`` among the compared tokens of a name in any script where the article
     stands between token ``i`` and the next one (Saif al-Islam, Zia ul Haq, سيف الإسلام)."""
@@ -1630,13 +1672,14 @@ def _three_apart(side: list[Token], weak: set[int], other: list[Token], weak_oth
 
 def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset(),
            glued: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset()),
-           heads: tuple[dict[int, str], dict[int, str]] = ({}, {})
-           ) -> tuple[list[Pair], set[int], set[int]]:
+           heads: tuple[dict[int, str], dict[int, str]] = ({}, {}),
+           apart: frozenset[int] = frozenset()) -> tuple[list[Pair], set[int], set[int]]:
     """Best pairs first; then, where tokens are left over or weakly paired, names written
     together or apart (two adjacent tokens against one), a word with the article glued
     to its end against the word before the article (``glued``: the positions of each side
     the article follows, :func:`article_after`), and a word with the particles glued to its
-    front against the word they stand before apart (``heads``: :func:`particles_before`)."""
+    front against the word they stand before apart (``heads``: :func:`particles_before`);
+    never the query's words at the positions ``apart`` and the next as one."""
     options: list[_Option] = []
     rkeys = [_row_key(b) for b in rt]
     korean = _korean_name(rt)
@@ -1689,7 +1732,8 @@ def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset(),
         if i in weak_q or i + 1 in weak_q:
             joined_len = len(qt[i].text) + len(qt[i + 1].text)
             jt: Token | None = None
-            if (qt[i].abjad or qt[i + 1].abjad) and not (qt[i].orig and qt[i + 1].orig):
+            if ((qt[i].abjad or qt[i + 1].abjad) and not (qt[i].orig and qt[i + 1].orig)) or (
+                    i in apart):
                 continue  # (two words of the script are joined as written, never as read)
             for j in weak_r:
                 b = rt[j]
@@ -1977,9 +2021,12 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
     if not qt or not rt:
         return NameComparison(0.0, [], qt, rt, ignored)
     after_q = article_after(q)
+    gaps = article_gaps(q, after_q) if q.script == "Arabic" else frozenset()
     pairs, used_q, used_r = _align(
-        qt, rt, article_gaps(q, after_q) if q.script == "Arabic" else frozenset(),
-        (after_q, article_after(r)), (particles_before(q), particles_before(r)))
+        qt, rt, gaps, (after_q, article_after(r)), (particles_before(q), particles_before(r)),
+        # (آل, the family of, is a word of its own: the words either side of it are never
+        # one written apart, مكّي آل علي no MEKELLE)
+        _family_gaps(q) if gaps else frozenset())
     if "Hangul" in (q.script, r.script):
         pairs, used_q, used_r = _hangul_vowels(q, r, pairs, used_q, used_r)
     if q.script == r.script == "Latin":
@@ -2744,6 +2791,17 @@ def _given_missing(r: NameForm, used_r: set[int]) -> int | None:
     return first if first not in used_r and r.scoring[first].role == Role.NAME else None
 
 
+def _script_family_apart(q: NameForm, r: NameForm, real: list[Pair]) -> bool:
+    """A query written in Hangul or Chinese characters, which begin with the family name,
+    whose first syllable the list name has not, and whose other syllables meet the family
+    name the list marks: two families (김유진, Kim Yu Jin, is not Jin YU)."""
+    if q.script not in ("Hangul", "Han") or len(q.scoring) < 3 or any(
+            0 in p.qi for p in real):
+        return False
+    fam = _family_positions(r.original, tuple(t.text for t in r.scoring))
+    return any(j in fam for p in real for j in p.rj)
+
+
 def _tail_kept(r: NameForm, real: list[Pair], un_q: list[Token], used_r: set[int],
                rw: list[float]) -> bool:
     """The query is a person's list name without its first name, word for word and in order,
@@ -2953,13 +3011,25 @@ def _two_word_stranger(r: NameForm, real: list[Pair]) -> bool:
             # (other vowels only, in a word of as many letters: Molodoy, Maladoi; a word
             # begun, Kamchi for Kamchibek)
             continue
-        if _text_sim(_stranger_fold(a.text), _stranger_fold(b.text)) >= STRANGER_SIM:
+        if _text_sim(_stranger_fold(a.text), _stranger_fold(b.text)) >= STRANGER_SIM or (
+                a.text[0] == b.text[0] and len(key := consonant_key(a.text)) >= 3 and (
+                    key == consonant_key(b.text)) and _vowels_left_out(a.text, b.text)):
             # (the vowels of one name as the romanisations write them: a glide written or
-            # not, Yevgen, Evgeny; Arabic's vowels, Yoozuf, Yusuf; Persian's e for i,
-            # Ibraheem, Ebrahim)
+            # not, Yevgen, Evgeny; Arabic's vowels, Yoozuf, Yusuf, Aatef, Atif; Persian's e
+            # for i, Ibraheem, Ebrahim; or its short vowels left out, Talous, Tuls, in a word
+            # of three consonants or more: Shehu is no SHAH, nor Mans, other vowels, MONES)
             continue
         return True
     return False
+
+
+def _vowels_left_out(a: str, b: str) -> bool:
+    """The vowels of one word are some of the other's, in order: the others left out, as a
+    romanisation that writes no short vowels does (Tuls, Talous; not Mans, Mones)."""
+    va, vb = (re.sub("[^aeiouy]", "", w) for w in (a, b))
+    short, long_ = (va, vb) if len(va) <= len(vb) else (vb, va)
+    rest = iter(long_)
+    return all(c in rest for c in short)
 
 
 def _vowels_apart(a: str, b: str) -> bool:
@@ -2973,9 +3043,13 @@ def _vowels_apart(a: str, b: str) -> bool:
 
 def _stranger_fold(word: str) -> str:
     """A word without the glides :data:`_GLIDES` finds, its vowels as Arabic has them
-    (:func:`_arabic_vowel_fold`), an e opening it an i."""
+    (:func:`_arabic_vowel_fold`: three, a, i and u, e written for i, a vowel doubled for a
+    long one, Aatef for Atif), q as k (Toriq, Torek)."""
     folded = _arabic_vowel_fold(_GLIDES.sub("", word))
-    return "i" + folded[1:] if folded[:1] == "e" else folded
+    return _ANY_DOUBLED_VOWEL.sub(r"\1", folded.replace("e", "i")).replace("q", "k")
+
+
+_ANY_DOUBLED_VOWEL = re.compile(r"([aiu])\1")
 
 
 _VOWEL_AFTER_FIRST = re.compile(r"(?<=.)[aeiou]")
@@ -3194,7 +3268,8 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         "given_crossed": float(r.person and bool(un_r) and not cjk and _crossed(
             r, real, family=False)),
         "kunya_missing": float(_kunya_missing(q, r, real)),
-        "family_as_given": float(_family_as_given(q, r, real)),
+        "family_as_given": float(_family_as_given(q, r, real) or _script_family_apart(
+            q, r, real)),
         # (two words found alike and said to be other names all the same: Hamadi, HAMAD;
         # Kaddouri, Khaddour; سعود, سعيد as written)
         "other_name": float(any(p.how in _OTHER_NAME for p in real) or _two_word_stranger(r, real)),
@@ -3285,7 +3360,8 @@ FEATURES: dict[str, str] = {
                      "the family name in another order (Mahmud Ali, Ali Mahmoud ABBAS)",
     "family_as_given": "the list name marks its family name, and the query, unmarked, has "
                        "it before a given name of the list's it ends with (Ismail Yusuf, "
-                       "Yousef ISMAIL)",
+                       "Yousef ISMAIL), or written in Hangul or Chinese characters has it "
+                       "among its given name's syllables (김유진, Jin YU)",
     "other_name": "two words aligned as spellings that are other names (Hamadi, HAMAD: an "
                   "-i of origin; سعود, سعيد: other long vowels as written; in a person's "
                   "name of two words, one spelled far from the list's: Rayan Kaysan, "
