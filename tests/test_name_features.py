@@ -4020,3 +4020,32 @@ def test_a_word_spelled_with_arabic_vowels_is_no_stranger() -> None:
         assert score(query, listed) >= 0.8, query
     # other vowels in a short word are another name still (Mans, MONES)
     assert feature("other_name", "Fred Mans", "Alfred MONES") == 1.0
+
+
+def test_a_given_names_syllables_in_another_order_are_another_given_name() -> None:
+    # 장성진 is Jang Seong-jin: Hangul writes the family name and then the given name's
+    # syllables in their order, so CHANG, Chin Sung (Chin-sung) is another given name
+    assert feature("given_crossed", "장성진", "CHANG, Chin Sung") == 1.0
+    assert score("장성진", "CHANG, Chin Sung") < 0.8
+    assert score("장성진", "CHANG, Sung Chin") >= 0.9
+    assert feature("given_crossed", "장성진", "JANG SONG JIN") == 0.0
+
+
+def test_a_syllable_read_from_a_chinese_character_has_no_particle_glued() -> None:
+    # 峰 is Feng: Dafeng is da and feng, a given name of two syllables, not Feng with the
+    # particle da of Da Costa glued to it
+    assert "particle" not in describe("蔡峰", "CAI, Dafeng")
+    assert score("蔡峰", "CAI, Dafeng") < 0.8
+    assert score("Maria Dacosta", "Maria DA COSTA") >= 0.9
+
+
+def test_the_long_vowels_a_script_writes_are_found_in_the_latin_in_their_order() -> None:
+    # حميد writes the long i of Hamid: Hammadou, the same consonants, has none; کیانا (Kiana)
+    # is no Kanaan; مهاجر is still Mouhadjir and زغربية ZGHRAYBIH, their consonants written
+    # with more letters
+    assert "same consonants" not in describe("حميد", "HAMMADOU")
+    assert "same consonants" not in describe("کیانا", "KANAAN")
+    assert "same consonants" in describe("مهاجر", "MOUHADJIR")
+    assert "same consonants" in describe("زغربية", "ZGHRAYBIH")
+    # a final ی after an alif is Persian's ezafe, no long vowel: آلومینای is Alumina
+    assert "other letters" not in describe("آلومینای", "ALUMINA", org=True)

@@ -869,7 +869,7 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
             # (Завод имени Свердлова, Sverdlov Plant)
             return 0.98, "the same name (in the genitive: named after)"
         return 0.98, "article joined"
-    if _particle_glued(q.text, r.text):
+    if q.han is None and r.han is None and _particle_glued(q.text, r.text):
         # the other particles glued to a name (al and bin have their alternative form above)
         return _GLUED_SIM, _GLUED  # Benkaddour / Kaddour, Delvalle / Valle
     if q.role == r.role == Role.NAME and not (q.abjad or r.abjad or q.short or r.short) and (
@@ -1316,7 +1316,12 @@ def _long_vowels_agree(q: Token, r: Token) -> bool:
     ab, lat = (q, r) if q.abjad else (r, q)
     a_slots, l_slots = _vowel_slots(ab.text), _vowel_slots(lat.text)
     if len(a_slots) != len(l_slots):
-        return True  # the consonants were written differently (digraphs): do not judge
+        # (the consonants written differently, digraphs or doubled: each long vowel still
+        # has one of its kind after the one before, حميد is no Hammadou, کیانا no Kanaan;
+        # but for a final ی after an alif, Persian's ezafe: آلومینای is Alumina)
+        rest = iter([b for b in l_slots if b])
+        written = a_slots[:-1] if ab.text.endswith("ay") else a_slots
+        return all(any(a <= b for b in rest) for a in written if a)
     return all(a <= b for a, b in zip(a_slots, l_slots, strict=True))
 
 
@@ -2930,6 +2935,21 @@ def _query_positions(q: NameForm) -> tuple[int, ...]:
     return _natural_positions(q.original, texts)
 
 
+def _script_syllables_crossed(q: NameForm, r: NameForm, real: list[Pair]) -> bool:
+    """A query written in Hangul or Chinese characters, its family name first and then its
+    given name's syllables in their order, that meets the syllables of the given name of a
+    list name marking its family name in the other order (장성진, Jang Seong Jin, is not
+    CHANG, Chin Sung: Seong-jin and Chin-sung are two given names)."""
+    if q.script not in ("Hangul", "Han") or len(q.scoring) < 3:
+        return False
+    fam = set(_family_positions(r.original, tuple(t.text for t in r.scoring)))
+    if not fam:
+        return False
+    order = [p.rj[0] for p in sorted(real, key=lambda p: p.qi[0] if p.qi else -1)
+             if len(p.qi) == 1 and len(p.rj) == 1 and p.qi[0] > 0 and p.rj[0] not in fam]
+    return any(b < a for a, b in itertools.pairwise(order))
+
+
 def _crossed(r: NameForm, real: list[Pair], family: bool = True,
              q: NameForm | None = None) -> bool:
     """The query's tokens meet the list name's in another order than the list writes them
@@ -3265,8 +3285,8 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         # (a person's given names: Mahmud son of Ali is not Ali son of Mahmoud; ABBAS Ali,
         # the family name put first, is the same order; a Chinese or Korean name has
         # syllables, not given names)
-        "given_crossed": float(r.person and bool(un_r) and not cjk and _crossed(
-            r, real, family=False)),
+        "given_crossed": float((r.person and bool(un_r) and not cjk and _crossed(
+            r, real, family=False)) or _script_syllables_crossed(q, r, real)),
         "kunya_missing": float(_kunya_missing(q, r, real)),
         "family_as_given": float(_family_as_given(q, r, real) or _script_family_apart(
             q, r, real)),
@@ -3357,7 +3377,9 @@ FEATURES: dict[str, str] = {
     "list_unmatched": "share of the list name's weight with no counterpart",
     "crossed_gap": "the list name has more, and the tokens meet in another order",
     "given_crossed": "a person's list name has more, and the query has its names other than "
-                     "the family name in another order (Mahmud Ali, Ali Mahmoud ABBAS)",
+                     "the family name in another order (Mahmud Ali, Ali Mahmoud ABBAS), or a "
+                     "query in Hangul or Chinese characters has the syllables of the list's "
+                     "given name in another order (장성진, CHANG Chin Sung)",
     "family_as_given": "the list name marks its family name, and the query, unmarked, has "
                        "it before a given name of the list's it ends with (Ismail Yusuf, "
                        "Yousef ISMAIL), or written in Hangul or Chinese characters has it "
