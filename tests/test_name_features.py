@@ -4049,3 +4049,13 @@ def test_the_long_vowels_a_script_writes_are_found_in_the_latin_in_their_order()
     assert "same consonants" in describe("زغربية", "ZGHRAYBIH")
     # a final ی after an alif is Persian's ezafe, no long vowel: آلومینای is Alumina
     assert "other letters" not in describe("آلومینای", "ALUMINA", org=True)
+
+
+def test_a_particle_among_chinese_syllables_is_a_syllable() -> None:
+    # Le, Du, Da are particles in Le Pen, Du Bois, Da Costa, and syllables of a Chinese name
+    # written in Latin letters (Dong Le Cheng, 董勒成; Chao Du): names, not left out
+    assert [t.role for t in analyze("Dong Le Cheng", org=False).tokens] == [Role.NAME] * 3
+    assert score("Dong Le Cheng", "Dong LECHENG") >= 0.95
+    assert score("Chao Du", "JOE") < 0.5
+    # not in a name whose other words are no syllables
+    assert [t.role for t in analyze("Nguyen Van Le", org=False).tokens][1] == Role.PARTICLE

@@ -2503,6 +2503,10 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     # Chinese and Korean syllables are names, whatever they spell in Latin (倪高彬: Ni Gaobin,
     # where bin is no "son of")
     syllabic = script in ("Han", "Hangul")
+    # (and so is a word that looks like a particle in a Latin name of such syllables only:
+    # Dong Le Cheng, 董勒成, Chao Du; not Nguyen Van Le, whose other words are no syllables)
+    cjk_words = script == "Latin" and org is not True and len(raw_tokens) >= 2 and all(
+        t in _pinyin_syllables() if t in PARTICLES else known_syllable(t) for t in raw_tokens)
     # the character each syllable of a Chinese name was read from (the name words, in order;
     # the company words are English words by now)
     han_chars = _han_syllables(text) if script == "Han" else []
@@ -2560,7 +2564,7 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                     len(tok) == 1 and tok in links and tok not in dotted) or (
                     abjad and len(tok) == 1 and len(raw_tokens) > 1 and len(
                     origs.get(tok) or "??") == 1 and origs.get(tok) not in _RIGHT_JOINING) or (
-                    tok in PARTICLES and not syllabic
+                    tok in PARTICLES and not syllabic and not cjk_words
                     and (not abjad or tok in _ABJAD_PARTICLES) and (
                     len(tok) > 1 or (
                     0 < i < len(raw_tokens) - 1 and raw_tokens[i - 1] not in TITLES
