@@ -972,8 +972,7 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         # (the list's name with it: the last letter dropped is a typo, SALAVAT for SALAVATI,
         # but the stem spelled otherwise too is the name it is of, Khaled for KHALIDI)
         return min(sim, 0.65), "another name (-i of origin)"
-    if sim > MIN_TOKEN_SIM and min(lq, lr) >= 2 and max(lq, lr) <= 9 and (abs(
-            lq - lr) >= 2 or q.han is not None or r.han is not None) and _one_syllable_of_two(
+    if sim > MIN_TOKEN_SIM and min(lq, lr) >= 2 and max(lq, lr) <= 9 and _one_syllable_of_two(
             q.text, r.text, 2 if q.han is None and r.han is None else 1):
         # (a syllable read from a Chinese character is one, even against a syllable of one
         # vowel more: 想, xiang, is no Exiang)
@@ -1536,19 +1535,23 @@ def _family_gaps(form: NameForm) -> frozenset[int]:
     # (each article of the name, in order, as its own word or glued to one)
     family = [kind for w in words for kind in (
         [True] if w == "آل" else [False] * arabic_prepare(w).split().count("ال"))]
+    return frozenset(i for i, kind in zip(_article_slots(form), family, strict=False)
+                     if kind and i is not None)
+
+
+def _article_slots(form: NameForm) -> list[int | None]:
+    """For each article ``al`` of a name, in order: the position ``i`` among its compared
+    tokens where it stands between token ``i`` and the next one, None where it does not
+    (first or last, or beside a word not compared)."""
     pos = {id(t): i for i, t in enumerate(form.scoring)}
     toks = form.tokens
-    out: set[int] = set()
-    n = 0
+    out: list[int | None] = []
     for k, t in enumerate(toks):
         if t.role != Role.PARTICLE or t.text != "al":
             continue
-        if n < len(family) and family[n] and 0 < k < len(toks) - 1:
-            a, b = pos.get(id(toks[k - 1])), pos.get(id(toks[k + 1]))
-            if a is not None and b == a + 1:
-                out.add(a)
-        n += 1
-    return frozenset(out)
+        a = pos.get(id(toks[k - 1])) if 0 < k < len(toks) - 1 else None
+        out.append(a if a is not None and pos.get(id(toks[k + 1])) == a + 1 else None)
+    return out
 
 
 def article_after(form: NameForm) -> frozenset[int]:
@@ -1556,15 +1559,7 @@ def article_after(form: NameForm) -> frozenset[int]:
     stands between token ``i`` and the next one (Saif al-Islam, Zia ul Haq, سيف الإسلام)."""
     if not any(t.role == Role.PARTICLE for t in form.tokens):
         return frozenset()
-    out = set()
-    pos = {id(t): i for i, t in enumerate(form.scoring)}
-    toks = form.tokens
-    for k in range(1, len(toks) - 1):
-        if toks[k].role == Role.PARTICLE and toks[k].text == "al":
-            a, b = pos.get(id(toks[k - 1])), pos.get(id(toks[k + 1]))
-            if a is not None and b == a + 1:
-                out.add(a)
-    return frozenset(out)
+    return frozenset(i for i in _article_slots(form) if i is not None)
 
 
 def particles_before(form: NameForm) -> dict[int, str]:
