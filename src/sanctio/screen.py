@@ -965,7 +965,7 @@ class Screener:
                 full, written = whole, first
                 break
         if acronym is not None and org is None and not (
-                written and len(acronym) >= UNKNOWN_KIND_ACRONYM) and not (
+                written and self._unknown_kind_acronym(acronym)) and not (
                 _company_like(name1) or _company_like(name2)):
             acronym = None  # (of unknown kind, as _acronym_readings reads it)
         if acronym is not None and 1.0 - acronym_penalty(acronym, written) > best[0]:
@@ -1579,6 +1579,14 @@ class Screener:
                 keep=partial(_respaced_kept, spaced, read, kind)))
         return out
 
+    def _unknown_kind_acronym(self, written: str | None) -> bool:
+        """A query of unknown kind written as ``written`` (:func:`as_acronym`) is read as an
+        acronym without a legal form or a business word beside it: of five letters or more
+        (:data:`UNKNOWN_KIND_ACRONYM`), or of four that are no word of any list name (DBBC;
+        KHAN or SAID in capitals is a person's name as often)."""
+        return written is not None and (len(written) >= UNKNOWN_KIND_ACRONYM or (
+            written not in self.index.vocab))
+
     def _acronym_readings(self, name: str, org: bool | None) -> list[Reading]:
         """An organisation's name read as its acronym, where a list name is that acronym
         alone (National Iranian Tanker Company: NITC); a name written as an acronym read as
@@ -1587,8 +1595,9 @@ class Screener:
         than the name, the more the fewer its letters, a query written as the acronym more
         (:func:`sanctio.text.acronyms.penalty`).
         A name of unknown kind is read so only with a legal form or a business word (a
-        person's name is no acronym), or written as an acronym of five letters or more
-        (:data:`UNKNOWN_KIND_ACRONYM`: a family name in capitals, KHAN, is a person's)."""
+        person's name is no acronym), or written as an acronym of five letters or more, or of
+        four that are no word of a list name (:meth:`_unknown_kind_acronym`: a family name in
+        capitals, KHAN, is a person's)."""
         if org is False:
             return []
         written = as_acronym(name)
@@ -1597,7 +1606,7 @@ class Screener:
             acronym for acronym in acronyms_of(name) if acronym in self.index.vocab]
         if written is None and not spelled:
             return []
-        if org is None and (written is None or len(written) < UNKNOWN_KIND_ACRONYM) and (
+        if org is None and not self._unknown_kind_acronym(written) and (
                 not _company_like(name)):
             return []
         out: list[Reading] = []
