@@ -15,10 +15,10 @@ A query is written as an acronym (:func:`as_acronym`) when its one word outside 
 is in capitals (I.R.G.C. or IRGC; ``Mary`` is a name, ``MARY`` may be either), of four to
 eight letters. A match through an acronym is weaker evidence than the name (:func:`penalty`):
 four letters are a possible match (at the threshold for a query written as the acronym,
-under it for a name read as the acronym a list writes), five or more a match; three say too little to be read
-at all (MIT is the Mujahidin Indonesia Timur on a list, and the Massachusetts Institute of
-Technology elsewhere; one random string of three letters in three is some listed
-organisation's initials).
+under it for a name read as the acronym a list writes), five or more a match; three say too
+little to be read at all (MIT is the Mujahidin Indonesia Timur on a list, and the
+Massachusetts Institute of Technology elsewhere; one random string of three letters in three
+is some listed organisation's initials).
 """
 
 from __future__ import annotations
