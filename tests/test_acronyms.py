@@ -12,8 +12,9 @@ from sanctio.contract import Query
 from sanctio.evaluate.variants import acronym as acronym_variant
 from sanctio.model import Schema
 from sanctio.registry import Registry
-from sanctio.screen import DEFAULT_THRESHOLD, Screener
+from sanctio.screen import DEFAULT_THRESHOLD, Screener, _name_words
 from sanctio.text.acronyms import acronym_match, acronyms_of, as_acronym, penalty
+from tests.conftest import requires_full_lists
 
 DATA = Path(__file__).parent / "data" / "acronym"
 # the UK's rows of the National Iranian Tanker Company (group 12798) and of the National
@@ -201,3 +202,21 @@ def test_an_acronym_a_list_writes_is_letters_not_a_name(tmp_path: Path) -> None:
                                          schema="Organization"))
     assert result.status == "alert" and result.matches[0].entity_id == "uk-15325", result
     reg.close()
+
+
+@requires_full_lists
+def test_one_organisation_on_several_lists_counts_once(screener: Screener) -> None:
+    """YMIG is the acronym of YA MAHDI INDUSTRIES GROUP on OFAC's list and the UN's, Ya Mahdi
+    Industries Group on the EU's: one organisation, read as its name (an acronym of more
+    than three organisations says too little of which: KTTC, of Korea Taesong Trading
+    Company, Korea Tangun Trading Corporation and others, reads as none)."""
+    assert _name_words("YA MAHDI INDUSTRIES GROUP") == _name_words(
+        "Ya Mahdi Industries Group, LLC")
+    result = screener.screen(Query.build(name="YMIG", schema="Organization"), top=5)
+    assert result.status == "alert", result
+    assert {m.entity_id.split("-")[0] for m in result.matches} >= {"us", "eu", "un"}
+    assert all(m.score == pytest.approx(DEFAULT_THRESHOLD) for m in result.matches)
+    assert all("YMIG" in str(e.data) for m in result.matches for e in m.explanation
+               if e.feature == "acronym")
+    assert not screener.screen(Query.build(name="KTTC", schema="Organization"),
+                               top=3).matches

@@ -92,6 +92,7 @@ from sanctio.text.normalize import (
     vessel_prefix_split,
     wait_tagger,
     warm_tagger,
+    without_legal_forms,
 )
 from sanctio.text.orgwords import (
     acronym_readings,
@@ -244,8 +245,9 @@ def _reversed_reading(text: str) -> str | None:
 # characters the query is (a SWIFT name line cut it)
 LINE_CUT_PENALTY = 0.05
 LINE_CUT_NAMES = 3  # the most list names one cut line is read as
-# the most organisations a query written as an acronym is read as the name of: an acronym more
-# names have says too little of which (see Screener._acronym_readings)
+# the most organisations a query written as an acronym is read as the name of (as their names'
+# words: one organisation on four lists is one): an acronym more names have says too little of
+# which (see Screener._acronym_readings)
 ACRONYM_ENTITIES = 3
 # the fewest letters of a query of unknown kind read as an acronym without a legal form or a
 # business word beside it (NIORDC; KHAN or SAID in capitals is a person's name as often)
@@ -357,6 +359,12 @@ def number_words_of(name: str) -> list[str]:
 def _latin_words(text: str) -> set[str]:
     """The words of a name in Latin letters, lower case, accents dropped."""
     return set(tokenize_ascii(to_latin(text)))
+
+
+def _name_words(text: str) -> tuple[str, ...]:
+    """The words of an organisation's name without its legal form, in Latin letters: the
+    same for the names one organisation is written as on each list."""
+    return tuple(tokenize_ascii(to_latin(without_legal_forms(text))))
 
 
 def _written_as(acronym: str, text: str) -> bool:
@@ -1615,7 +1623,9 @@ class Screener:
             for entry in self.acronyms.get(written, []):
                 eid, _, full = entry.partition("\t")
                 full_names.setdefault(full, set()).add(eid)
-            if len(set().union(*full_names.values())) <= ACRONYM_ENTITIES:
+            # (the organisations as their names' words: one on four lists is one, YA MAHDI
+            # INDUSTRIES GROUP and Ya Mahdi Industries Group)
+            if len({_name_words(full) for full in full_names}) <= ACRONYM_ENTITIES:
                 for full, eids in full_names.items():
                     out.append(Reading(
                         full, True, "acronym",
