@@ -12,8 +12,8 @@ from sanctio.contract import Query
 from sanctio.evaluate.variants import acronym as acronym_variant
 from sanctio.model import Schema
 from sanctio.registry import Registry
-from sanctio.screen import DEFAULT_THRESHOLD, Screener, _name_words
-from sanctio.text.acronyms import acronym_match, acronyms_of, as_acronym, penalty
+from sanctio.screen import DEFAULT_THRESHOLD, Screener
+from sanctio.text.acronyms import acronym_match, acronyms_of, as_acronym, name_key, penalty
 from tests.conftest import requires_full_lists
 
 DATA = Path(__file__).parent / "data" / "acronym"
@@ -210,8 +210,10 @@ def test_one_organisation_on_several_lists_counts_once(screener: Screener) -> No
     Industries Group on the EU's: one organisation, read as its name (an acronym of more
     than three organisations says too little of which: KTTC, of Korea Taesong Trading
     Company, Korea Tangun Trading Corporation and others, reads as none)."""
-    assert _name_words("YA MAHDI INDUSTRIES GROUP") == _name_words(
+    assert name_key("YA MAHDI INDUSTRIES GROUP") == name_key(
         "Ya Mahdi Industries Group, LLC")
+    assert name_key("CHADORMALU MINING AND INDUSTRIAL CO.") == name_key(
+        "Chadormalu Mining & Industrial Company") != name_key("Chadormalu Mining")
     result = screener.screen(Query.build(name="YMIG", schema="Organization"), top=5)
     assert result.status == "alert", result
     assert {m.entity_id.split("-")[0] for m in result.matches} >= {"us", "eu", "un"}

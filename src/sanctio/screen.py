@@ -56,7 +56,7 @@ from sanctio.scoring import (
     words_within,
 )
 from sanctio.text.acronyms import MIN_LETTERS as MIN_ACRONYM
-from sanctio.text.acronyms import acronym_match, acronyms_of, as_acronym
+from sanctio.text.acronyms import acronym_match, acronyms_of, as_acronym, name_key
 from sanctio.text.acronyms import penalty as acronym_penalty
 from sanctio.text.cantonese import (
     HAN_CHAR,
@@ -92,7 +92,6 @@ from sanctio.text.normalize import (
     vessel_prefix_split,
     wait_tagger,
     warm_tagger,
-    without_legal_forms,
 )
 from sanctio.text.orgwords import (
     acronym_readings,
@@ -359,12 +358,6 @@ def number_words_of(name: str) -> list[str]:
 def _latin_words(text: str) -> set[str]:
     """The words of a name in Latin letters, lower case, accents dropped."""
     return set(tokenize_ascii(to_latin(text)))
-
-
-def _name_words(text: str) -> tuple[str, ...]:
-    """The words of an organisation's name without its legal form, in Latin letters: the
-    same for the names one organisation is written as on each list."""
-    return tuple(tokenize_ascii(to_latin(without_legal_forms(text))))
 
 
 def _written_as(acronym: str, text: str) -> bool:
@@ -1625,7 +1618,7 @@ class Screener:
                 full_names.setdefault(full, set()).add(eid)
             # (the organisations as their names' words: one on four lists is one, YA MAHDI
             # INDUSTRIES GROUP and Ya Mahdi Industries Group)
-            if len({_name_words(full) for full in full_names}) <= ACRONYM_ENTITIES:
+            if len({name_key(full) for full in full_names}) <= ACRONYM_ENTITIES:
                 for full, eids in full_names.items():
                     out.append(Reading(
                         full, True, "acronym",

@@ -35,7 +35,7 @@ from sanctio.text.normalize import (
 )
 
 __all__ = ["MAX_LETTERS", "MIN_LETTERS", "acronym_match", "acronyms_of", "as_acronym",
-           "penalty"]
+           "name_key", "penalty"]
 
 MIN_LETTERS = 4
 MAX_LETTERS = 8
@@ -95,6 +95,15 @@ def acronyms_of(text: str, least: int = MIN_LETTERS) -> tuple[str, ...]:
                 if least <= len(letters) <= MAX_LETTERS and letters not in out:
                     out.append(letters)
     return tuple(out)
+
+
+def name_key(text: str) -> tuple[str, ...]:
+    """The words of an organisation's name that say which it is: without its legal form,
+    the words that join others or the business words (Company, Group), in Latin letters;
+    the same for the names one organisation is written as on each list (CHADORMALU MINING
+    AND INDUSTRIAL CO., Chadormalu Mining & Industrial Company)."""
+    return tuple(w for w in tokenize_ascii(to_latin(without_legal_forms(text)))
+                 if w not in _JOINING and w not in _EDGE_WORDS)
 
 
 def as_acronym(text: str) -> str | None:
