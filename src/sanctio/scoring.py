@@ -3259,6 +3259,10 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
     # last, a query with a word twice, Omar OMAR, which meets either, and an organisation's
     # name, whose words a translation orders as its language does)
     crossed = bool(un_r) and _crossed(r, real, q=q)
+    # (every word of a person's list name met, two or more of its given names by their
+    # initials in their order: as close a form as a subset, T. J. AL-TIKRITI, and no less
+    # close for the initial more, T. J. H. AL-TIKRITI for TAHIR JALIL HABBUSH AL-TIKRITI)
+    initials_cover = r.person and not un_r and sum(p.how == "initial" for p in real) >= 2
     # (a person's query written FAMILY, Given Middle: its words in their natural order)
     qpos = _natural_positions(q.original, tuple(t.text for t in qt)) if (
         "," in q.original and r.person and not cjk) else tuple(range(len(qt)))
@@ -3271,7 +3275,7 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         "query_unmatched": q_un_w / q_total if q_total else 1.0,
         "list_unmatched": r_un_w / r_total,
         "exact_subset": float(
-            len(real) >= 2 and not un_q and bool(un_r) and not (
+            len(real) >= 2 and not un_q and (bool(un_r) or initials_cover) and not (
                 crossed and r.person and not cjk and len({t.text for t in qt}) == len(qt))
             and not (family_missing or rare_given_missing or org_word_left) and all(
                 p.sim >= 0.9 or (p.how == "initial" and r.person) for p in real) and any(
@@ -3391,7 +3395,8 @@ FEATURES: dict[str, str] = {
                      "Bakr, Bakr)",
     "exact_subset": "every query token is one of the list name's, at least a close variant "
                     "or its initial, and meets a person's in its order (the list name has "
-                    "more: a dropped middle name, not the family name the list marks nor a "
+                    "more, or gives two or more of the query's initials in full: a dropped "
+                    "middle name, T. J. H. AL-TIKRITI; not the family name the list marks nor a "
                     "first name that is not a common one; a Chinese or Korean name, or a query "
                     "with a word twice, in any order)",
     "strongest_token": "rarity of the rarest matched token",
