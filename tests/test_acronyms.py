@@ -12,7 +12,7 @@ from sanctio.contract import Query
 from sanctio.evaluate.variants import acronym as acronym_variant
 from sanctio.model import Schema
 from sanctio.registry import Registry
-from sanctio.screen import DEFAULT_THRESHOLD, Screener
+from sanctio.screen import DEFAULT_THRESHOLD, Screener, _organisations
 from sanctio.text.acronyms import acronym_match, acronyms_of, as_acronym, name_key, penalty
 from tests.conftest import requires_full_lists
 
@@ -222,3 +222,19 @@ def test_one_organisation_on_several_lists_counts_once(screener: Screener) -> No
                if e.feature == "acronym")
     assert not screener.screen(Query.build(name="KTTC", schema="Organization"),
                                top=3).matches
+    # (and one entity is one organisation, whatever spellings of its name it has: LADAI,
+    # LAJNAT AL DAAWA AL ISLAMIYYA, OFAC's one entity of four spellings)
+    result = screener.screen(Query.build(name="LADAI", schema="Organization"), top=3)
+    assert result.status == "alert" and result.matches[0].entity_id == "us-ofac-7325", result
+
+
+def test_the_organisations_an_acronym_may_be() -> None:
+    """Entities that have one name (as its words say) are one organisation; one entity is
+    one, whatever spellings it has; other names of other entities are others."""
+    assert _organisations({"YA MAHDI INDUSTRIES GROUP": {"us-1", "un-2"},
+                           "Ya Mahdi Industries Group, LLC": {"eu-3"}}) == 1
+    assert _organisations({"LAJNAT AL DAAWA AL ISLAMIYYA": {"us-1"},
+                           "Lajnat al-Dawa": {"us-1"}, "Jamiat": {"us-1"}}) == 1
+    assert _organisations({"KOREA TAESONG TRADING COMPANY": {"un-1"},
+                           "KOREA TANGUN TRADING CORPORATION": {"un-2"},
+                           "Korea Tangun Trading Corporation": {"eu-3"}}) == 2

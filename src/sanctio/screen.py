@@ -360,6 +360,28 @@ def _latin_words(text: str) -> set[str]:
     return set(tokenize_ascii(to_latin(text)))
 
 
+def _organisations(full_names: Mapping[str, AbstractSet[str]]) -> int:
+    """How many organisations the names (each with the entities that have it) are: an
+    entity is one, whatever spellings of its name it has (LAJNAT AL DAAWA AL ISLAMIYYA, Lajnat
+    al-Da'wa al-Islamiya), and entities that have one name, as its words say
+    (:func:`sanctio.text.acronyms.name_key`), are one (YA MAHDI INDUSTRIES GROUP on OFAC's
+    list, Ya Mahdi Industries Group on the EU's)."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for full, eids in full_names.items():
+        key = "\t" + " ".join(name_key(full))
+        for eid in eids:
+            a, b = root(eid), root(key)
+            if a != b:
+                parent[a] = b
+    return len({root(eid) for eids in full_names.values() for eid in eids})
+
+
 def _written_as(acronym: str, text: str) -> bool:
     """``text`` is written as ``acronym`` (:func:`sanctio.text.acronyms.as_acronym`)."""
     return as_acronym(text) == acronym
@@ -1616,9 +1638,7 @@ class Screener:
             for entry in self.acronyms.get(written, []):
                 eid, _, full = entry.partition("\t")
                 full_names.setdefault(full, set()).add(eid)
-            # (the organisations as their names' words: one on four lists is one, YA MAHDI
-            # INDUSTRIES GROUP and Ya Mahdi Industries Group)
-            if len({name_key(full) for full in full_names}) <= ACRONYM_ENTITIES:
+            if _organisations(full_names) <= ACRONYM_ENTITIES:
                 for full, eids in full_names.items():
                     out.append(Reading(
                         full, True, "acronym",
