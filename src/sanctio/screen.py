@@ -28,6 +28,7 @@ from sanctio.contract import (
     Query,
     ScreenResult,
 )
+from sanctio.disjoint import DisjointSets
 from sanctio.entity import Entity, norm_id
 from sanctio.entity_view import entity_to_dict
 from sanctio.model import Name, NameType, Schema
@@ -366,20 +367,12 @@ def _organisations(full_names: Mapping[str, AbstractSet[str]]) -> int:
     al-Da'wa al-Islamiya), and entities that have one name, as its words say
     (:func:`sanctio.text.acronyms.name_key`), are one (YA MAHDI INDUSTRIES GROUP on OFAC's
     list, Ya Mahdi Industries Group on the EU's)."""
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            x = parent[x]
-        return x
-
+    sets = DisjointSets()
     for full, eids in full_names.items():
-        key = "\t" + " ".join(name_key(full))
+        key = "\t" + " ".join(name_key(full))  # (a name's words: no entity id begins so)
         for eid in eids:
-            a, b = root(eid), root(key)
-            if a != b:
-                parent[a] = b
-    return len({root(eid) for eids in full_names.values() for eid in eids})
+            sets.union(eid, key)
+    return len({sets.find(eid) for eids in full_names.values() for eid in eids})
 
 
 def _written_as(acronym: str, text: str) -> bool:

@@ -37,6 +37,7 @@ from typing import Any
 import orjson
 from rapidfuzz.distance import Levenshtein
 
+from sanctio.disjoint import DisjointSets
 from sanctio.entity import Entity
 from sanctio.model import Schema
 from sanctio.text.slavic import is_patronymic
@@ -183,30 +184,11 @@ class Person:
     names: list[str]
 
 
-class _UnionFind:
-    """Disjoint sets of strings, each named by its smallest member (deterministic)."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        parent = self.parent
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def persons(entity_names: Iterable[tuple[str, list[str]]]) -> list[Person]:
     """East Slavic persons, the entities that give one name alike (one person on several
     lists, not merged) taken together: a pair two records of one person give is still one
     person's."""
-    sets = _UnionFind()
+    sets = DisjointSets()
     names_of: dict[str, list[str]] = {}
     by_form: dict[tuple[str, ...], str] = {}
     for eid, names in entity_names:
@@ -256,7 +238,7 @@ def learn(people: Iterable[Person], min_persons: int = MIN_PERSONS,
     # a pair of words less alike needs one person more
     kept = {p: c for p, c in counts.items()
             if c >= min_persons + (levels[p] < 2)}
-    sets = _UnionFind()
+    sets = DisjointSets()
     for x, y in kept:
         sets.union(x, y)
     groups: dict[str, list[str]] = defaultdict(list)
