@@ -3901,6 +3901,23 @@ def test_a_word_of_a_two_word_name_spelled_far_from_the_lists_is_another_name() 
     assert feature("other_name", "Yury Vladimirovich LEON", "Yury Vladimirovich LEONOV") == 0.0
 
 
+def test_every_word_a_known_name_only_spelled_like_the_lists_is_another_name() -> None:
+    # each word of the query a name of its own (rigour's name symbols), each only letters
+    # apart from the list's: two other names, not two misspellings
+    for query, listed in [("Salah Salmi", "Salim SALEH"), ("Nacer Saidi", "SAEDI, Nader"),
+                          ("Charles Alvarez", "ALVARES, Carlos")]:
+        assert feature("other_name", query, listed) == 1.0, query
+        assert score(query, listed) < 0.8, query
+    # a misspelling seldom makes a known name of every word: typos stay the name
+    for query, listed in [("Mohajed Laihal", "MOHAMED LAKHAL"),
+                          ("MUTASSIJ QACDHAFI", "MUTASSIM QADHAFI")]:
+        assert feature("other_name", query, listed) == 0.0, query
+        assert score(query, listed) >= 0.85, query
+    # nor does one word found as written, or as a name variant of the list's, leave it so
+    assert feature("other_name", "Ali Saeed", "Ali SAEEDI") == 0.0
+    assert feature("other_name", "Mohsin Hojati", "Mohsen HOJATI") == 0.0
+
+
 def test_a_syllable_more_at_the_end_of_a_name_in_hangul_is_another_given_name() -> None:
     # 김건우 (Kim Kon U): Hangul writes the family name first, and every syllable of the
     # given name, so a syllable more at its end is another given name, not KIM Kun's

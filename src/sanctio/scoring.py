@@ -3038,6 +3038,22 @@ def _two_word_stranger(r: NameForm, real: list[Pair]) -> bool:
     return False
 
 
+_PLAIN_SPELLINGS = ("spelling", "typo (keyboard)")
+
+
+def _known_names_apart(r: NameForm, real: list[Pair]) -> bool:
+    """A person's name met word for word, none of them as written, each only spelled like the
+    list's word (letters apart, no name variant nor transliteration), every one of the
+    query's a name rigour knows: names of their own, not the list's names misspelled (Salah
+    Salmi is no Salim SALEH, Charles Alvarez no ALVARES, Carlos: each a name people are
+    given). A misspelling seldom makes a known name of every word (Mohajed Laihal, Pasal
+    MUHIZZI)."""
+    return r.person and len(real) >= 2 and all(
+        len(p.query) == len(p.listed) == 1 and p.sim < 1.0 and p.how in _PLAIN_SPELLINGS
+        and p.query[0].role == Role.NAME and not p.query[0].abjad and known_name(p.query[0])
+        for p in real)
+
+
 def _vowels_left_out(a: str, b: str) -> bool:
     """The vowels of one word are some of the other's, in order: the others left out, as a
     romanisation that writes no short vowels does (Tuls, Talous; not Mans, Mones)."""
@@ -3291,7 +3307,8 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
             q, r, real)),
         # (two words found alike and said to be other names all the same: Hamadi, HAMAD;
         # Kaddouri, Khaddour; سعود, سعيد as written)
-        "other_name": float(any(p.how in _OTHER_NAME for p in real) or _two_word_stranger(r, real)),
+        "other_name": float(any(p.how in _OTHER_NAME for p in real) or _two_word_stranger(
+            r, real) or _known_names_apart(r, real)),
         # (Vladimir Borislavovich ZAYTSEV is not Vladimir Egorovich ZAITSEV: another father)
         "patronymic_conflict": float(any(is_patronymic(t.text) for t in un_q) and any(
             is_patronymic(t.text) for t in un_r)),
