@@ -481,6 +481,18 @@ def test_names_of_an_entity_the_keys_reach_alike_go_by_likeness(screener) -> Non
     assert scores.get("un-6909267", 0.0) >= 0.99, scores
 
 
+@requires_full_lists
+def test_of_an_entitys_many_names_the_one_the_query_covers_is_scored(screener) -> None:  # type: ignore[no-untyped-def]
+    """The EU lists ESNICO with its name in every language of the Union, each with
+    Corporation in it (ESNICO - Fornecedor de equipamento à Nuclear Industries
+    Corporation...): ESNICO, Corporation reaches those by two words and ESNICO by one, but of
+    the entity's names the one scored is ESNICO, which the query leaves nothing of unmet."""
+    result = screener.screen(Query.build("ESNICO, Corporation"))
+    scores = {m.entity_id: (m.score, m.matched_name) for m in result.matches}
+    assert scores.get("eu-5713", (0.0, ""))[0] >= 0.99, scores
+    assert scores["eu-5713"][1] == "ESNICO"
+
+
 def test_the_middle_dot_between_the_words_of_a_foreign_name_parts_them() -> None:
     """Japanese writes a foreign name's words with a middle dot between them,
     which ICU's romanisation drops: ウラジーミル・プーチン is two words (urajimiru, puchin,

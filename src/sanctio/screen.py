@@ -647,6 +647,12 @@ class Reading:
                         dict(self.data))
 
 
+def _covered_whole(name: IndexedName, evidence: float) -> bool:
+    """The query's index evidence for a list name is ``COVERED_SHARE`` of the name's own
+    weight or more: the query leaves nothing of it unmet, or little."""
+    return evidence >= COVERED_SHARE * sum(name.weights or ())
+
+
 def _likeness(text: str, names: Sequence[IndexedName], i: int) -> float:
     """How alike the query's words (``text``) and list name ``i``'s are: rapidfuzz's
     token-sort ratio."""
@@ -1332,6 +1338,19 @@ class Screener:
                     break
         return out
 
+    def _covered_more(self, group: list[tuple[int, float]], per_name: int) -> int | None:
+        """Of an entity reached by more names than are scored (``group``: its names and their
+        evidence, in the order taken), the best reached of the others that the query covers
+        whole (its evidence ``COVERED_SHARE`` of the name's own weight or more), where none
+        of those taken is covered so: the EU lists ESNICO with its name in every language of
+        the Union, each with Corporation in it (ESNICO - Fornecedor de equipamento à Nuclear
+        Industries Corporation...), which ESNICO, Corporation reaches by two words, and
+        ESNICO, the name it leaves nothing of unmet, by one. None where there is none."""
+        names = self.names
+        if any(_covered_whole(names[i], e) for i, e in group[:per_name]):
+            return None
+        return next((i for i, e in group[per_name:] if _covered_whole(names[i], e)), None)
+
     def _per_entity(self, form: NameForm, found: list[int], evidence: list[float],
                     floor: float, limit: int, per_name: int) -> list[int]:
         """The names to score in full, in order of index evidence: at most ``limit``, at most
@@ -1343,7 +1362,8 @@ class Screener:
         one. A query in Latin letters takes no more (the bulk of the traffic: one name more
         per entity costs 3% of the speed), nor one in a vowel-less script, which takes a
         third name by evidence already; for them the likeness only orders the names the
-        keys reach alike."""
+        keys reach alike. Any query takes one more of an entity whose names taken it covers
+        in part only, where another of its names it covers whole (:meth:`_covered_more`)."""
         groups: dict[int, list[tuple[int, float]]] = {}
         taken = 0
         last = 0.0  # the evidence of the last name taken
@@ -1402,6 +1422,9 @@ class Screener:
                          + [group[k] for _, k in alike]
                          + [x for x in group if x[1] < edge - 1e-9])
             ids.extend(i for i, _ in group[:per_name])
+            covered = self._covered_more(group, per_name)
+            if covered is not None:
+                ids.append(covered)
             if extra:
                 ids.append(max((i for i, _ in group[per_name:]), key=like))
         return ids
