@@ -982,7 +982,8 @@ def test_an_entity_scored_short_has_its_name_written_most_like_the_query_scored(
     r = screener.screen(Query(name="Aiman Zawahri", schema=Schema.PERSON))
     assert r.status == "alert"
     top = r.matches[0]
-    assert "zawahiri" in top.matched_name.lower() and "ayman" in top.matched_name.lower()
+    # (Dr. Ayman AL ZAWAHIRI, or Ayman Al Zawahari, a name the query covers whole)
+    assert "zawah" in top.matched_name.lower() and "ayman" in top.matched_name.lower()
     assert top.score >= 0.9
     # an unlisted name stays clear: nothing of the lists is written like it
     assert screener.screen(Query(name="Aiman Zawadzki", schema=Schema.PERSON)).status == "clear"

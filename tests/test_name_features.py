@@ -1604,8 +1604,8 @@ def test_allah_and_abu_candidates_in_the_index() -> None:
 
 
 def test_a_typo_in_a_romanised_syllable_is_weak_evidence() -> None:
-    # CHOO and KEWANG are no syllable of any romanisation: a letter off CHOL and KWANG
-    assert score("KIM CHOO NAM", "KIM CHOL NAM") >= 0.8, describe("KIM CHOO NAM", "KIM CHOL NAM")
+    # CHOIL and KEWANG are no syllable of any romanisation: a letter off CHOL and KWANG
+    assert score("KIM CHOIL NAM", "KIM CHOL NAM") >= 0.8, describe("KIM CHOIL NAM", "KIM CHOL NAM")
     assert score("Kewang Ho PAK", "PAK, Kwang Ho") >= 0.8
     # yong and yang are two syllables: no typo of one another
     assert score("Kim Yong Nam", "Kim Yang Nam") < 0.6
@@ -1629,6 +1629,25 @@ def test_words_that_look_like_syllables_in_other_names_are_words() -> None:
     # in a name of syllables, one is whole still (sun and sung are two)
     assert score("Gordon Koang Sun", "Gordon Koang Sung") >= 0.8
     assert score("Kim Yong Sun", "Kim Yong Sung") < 0.6
+
+
+def test_a_syllable_as_a_korean_passport_spells_it_is_no_typo() -> None:
+    # Soo, Choi, Joon, Hee are how South Koreans write 수, 최, 준, 희: a letter off SOK and
+    # CHO, they are other syllables, not typos of those (Kim Chul-soo is no KIM SOK CHOL)
+    for query, listed in [("Kim Chul-soo", "KIM SOK CHOL"), ("Kim Soo-jin", "Kim Jin-Sok"),
+                          ("Choi Young-chul", "Cho Yong Chol")]:
+        assert score(query, listed) < 0.8, describe(query, listed)
+        assert "a letter off (syllable)" not in describe(query, listed)
+    # (nor is Choo, 추, a typo of CHOL)
+    assert score("KIM CHOO NAM", "KIM CHOL NAM") < 0.8
+    # as spellings of the syllable the list writes they stay one name (KANG CHOL SU)
+    assert score("Kang Chul-soo", "KANG CHOL SU") >= 0.9, describe("Kang Chul-soo", "KANG CHOL SU")
+    assert score("Choi Young-ho", "CHOE Yong Ho") >= 0.9
+    # and Hee, 희 as passports spell it, is the romanisations' Hui in a Korean name (KIM
+    # KYONG HUI: kyong is Korean's only), not in another (Hee is Hokkien's 许: WANG HUI)
+    assert score("Kim Kyung-hee", "KIM KYONG HUI") >= 0.9
+    assert "as a Korean passport spells it" in describe("Kim Kyung-hee", "KIM KYONG HUI")
+    assert score("Wang Hee", "WANG HUI") < 0.8
 
 
 def test_a_syllable_either_language_writes_stays_another_one() -> None:

@@ -76,7 +76,7 @@ from sanctio.text.normalize import (
     known_name,
     known_syllable,
     korean_only,
-    korean_syllable,
+    korean_spelling,
     leading_title,
     mostly_name,
     no_vowels,
@@ -92,6 +92,7 @@ from sanctio.text.normalize import (
     sounds,
     strict_skeleton,
     syllable_key,
+    syllable_spelling,
     titles_as_names,
     to_latin,
     tokenize_ascii,
@@ -804,6 +805,14 @@ def _south_slavic_dj(a: str, b: str) -> bool:
         a if "dj" in a else b) is not None
 
 
+# a Korean syllable as passports spell it whose vowel the romanisations write otherwise, and
+# the syllable it stands for: 희 is Hee (Kyung-hee, Jung-hee) where McCune-Reischauer and the
+# Revised Romanisation write Hui (KIM KYONG HUI)
+_KO_PASSPORT = {"hee": "hui"}
+PASSPORT_SIM = 0.9
+_PASSPORT = "romanisation variant (as a Korean passport spells it)"
+
+
 def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
     """Similarity of two tokens and how they were found alike; with ``syllables`` False,
     two syllables of Chinese or Korean are compared as any other words (in names that are
@@ -914,7 +923,7 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         if lq == lr and sorted(q.text) == sorted(r.text) and OSA.distance(
                 q.text, r.text) == 1:
             return 0.85, "transposition"  # a typo, not another syllable (QAUN / QUAN)
-        if _syllable_slip(q, r, known_syllable):
+        if _syllable_slip(q, r, syllable_spelling):
             # a letter off a romanised syllable, in what no romanisation writes, is a typo
             # (CHOO for CHOL, KEWANG for KWANG); yang for yong is another syllable
             return SYLLABLE_SLIP_SIM, _SYLLABLE_SLIP
@@ -1694,7 +1703,10 @@ def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset(),
             hit = row.get(rkeys[j])
             if hit is None:
                 hit = row[rkeys[j]] = token_sim(a, b)
-            if korean and hit[0] < MIN_TOKEN_SIM and _korean_slip(a, b):
+            if korean and hit[0] < MIN_TOKEN_SIM and (
+                    _KO_PASSPORT.get(a.text) == b.text or _KO_PASSPORT.get(b.text) == a.text):
+                hit = (PASSPORT_SIM, _PASSPORT)  # (in a Korean name only: Hee is Hokkien's 许)
+            elif korean and hit[0] < MIN_TOKEN_SIM and _korean_slip(a, b):
                 hit = (SYLLABLE_SLIP_SIM, _SYLLABLE_SLIP)
             elif not cjk and hit[1] in _SYLLABLE_HOWS:
                 # (and a word that only looks like a syllable is no romanisation of another,
@@ -1879,7 +1891,7 @@ def _korean_slip(a: Token, b: Token) -> bool:
     """A query's syllable a letter off a Korean name's that Korean does not write, though
     pinyin may (CHUO for CHUL, CUN for CHUN, Cang for Chang): a typo in that name, as one no
     romanisation writes is (token_sim); yang for yong is another syllable either way."""
-    return syllable_key(a.text) is not None and _syllable_slip(a, b, korean_syllable)
+    return syllable_key(a.text) is not None and _syllable_slip(a, b, korean_spelling)
 
 
 def _lineage(form: NameForm) -> list[tuple[int, int]]:

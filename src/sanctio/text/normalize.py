@@ -1972,6 +1972,42 @@ def korean_syllable(token: str) -> bool:
     return token in _korean_syllables()
 
 
+# how South Koreans spell the syllables of their names in passports, beside the Revised
+# Romanisation: eo as u (Hyun, Sung, Chul, Jung), yeo before ng as you (Young), a u of its
+# own as oo (Soo, Joon, Woo, Yoo), oe as oi (Choi), ui as ee (Hee)
+_INFORMAL_KO = ((re.compile("eo"), "u"), (re.compile("^yeong$"), "young"),
+                (re.compile("(?<![aeiou])u(?=n?$)"), "oo"), (re.compile("^u$"), "woo"),
+                (re.compile("oe$"), "oi"), (re.compile("ui$"), "ee"))
+# (a syllable ends with one consonant at most: those the tables read with two, Choilm, are
+# no spelling anyone writes)
+_ONE_FINAL = re.compile("[^aeiouy]*[aeiouy]+(?:ng|[nmlkpt])?")
+
+
+@lru_cache(maxsize=1)
+def _informal_korean() -> frozenset[str]:
+    out: set[str] = set()
+    for syl in _korean_syllables():
+        for pattern, repl in _INFORMAL_KO:
+            spelled = pattern.sub(repl, syl)
+            if spelled != syl and _ONE_FINAL.fullmatch(spelled):
+                out.add(spelled)
+    return frozenset(out)
+
+
+def syllable_spelling(token: str) -> bool:
+    """A syllable of Chinese or Korean as a romanisation writes it (:func:`known_syllable`), or
+    of Korean as a passport does (Soo, Choi, Young: :func:`korean_spelling`): a word one
+    letter off another syllable that is itself one is another syllable, not a typo (Soo is
+    no SOK mistyped, Choi no CHO)."""
+    return known_syllable(token) or token in _informal_korean()
+
+
+def korean_spelling(token: str) -> bool:
+    """A syllable of Korean as a romanisation or a passport writes it (:func:`korean_syllable`,
+    and Soo, Choi, Young, Joon, Hyun, Hee: how South Koreans spell their names)."""
+    return token in _korean_syllables() or token in _informal_korean()
+
+
 @lru_cache(maxsize=1)
 def _pinyin_syllables() -> frozenset[str]:
     """The syllables of Hanyu Pinyin (ICU's reading of every CJK ideograph), tones dropped."""
