@@ -649,7 +649,9 @@ class Reading:
 
 def _covered_whole(name: IndexedName, evidence: float) -> bool:
     """The query's index evidence for a list name is ``COVERED_SHARE`` of the name's own
-    weight or more: the query leaves nothing of it unmet, or little."""
+    weight or more: the query leaves nothing of it unmet, or little. (The weight summed here,
+    not ``Screener.name_weight``, which is none for a name of one word: of an entity's names,
+    one word, ESNICO, is the name a query covers whole.)"""
     return evidence >= COVERED_SHARE * sum(name.weights or ())
 
 

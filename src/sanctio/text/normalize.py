@@ -1967,11 +1967,6 @@ def korean_only(token: str) -> bool:
     return token in _korean_syllables() and token not in _chinese_syllables()
 
 
-def korean_syllable(token: str) -> bool:
-    """A syllable of Korean as either romanisation writes it."""
-    return token in _korean_syllables()
-
-
 # how South Koreans spell the syllables of their names in passports, beside the Revised
 # Romanisation: eo as u (Hyun, Sung, Chul, Jung), yeo before ng as you (Young), a u of its
 # own as oo (Soo, Joon, Woo, Yoo), oe as oi (Choi), ui as ee (Hee)
@@ -2003,8 +1998,9 @@ def syllable_spelling(token: str) -> bool:
 
 
 def korean_spelling(token: str) -> bool:
-    """A syllable of Korean as a romanisation or a passport writes it (:func:`korean_syllable`,
-    and Soo, Choi, Young, Joon, Hyun, Hee: how South Koreans spell their names)."""
+    """A syllable of Korean as either romanisation writes it (McCune-Reischauer's letters,
+    the Revised Romanisation), or as a passport does (Soo, Choi, Young, Joon, Hyun, Hee: how
+    South Koreans spell their names)."""
     return token in _korean_syllables() or token in _informal_korean()
 
 
