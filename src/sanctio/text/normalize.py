@@ -1277,7 +1277,11 @@ def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
         # the Russian limited and joint-stock companies typed in Latin letters as the lists
         # spell them (OBSCHESTVO, OTVETSTVENNOSTYU, OTVESTVENNOSTYU): as rigour knows them,
         # first, so that a typo is one from those (the typos' fixes are those forms)
-        text = _RU_LIABILITY.sub("otvetstvennostiu", _RU_SOCIETY.sub("obshchestvo", text))
+        # (each pattern tried where its words can be: most names have none)
+        if "estvo" in text:
+            text = _RU_SOCIETY.sub("obshchestvo", text)
+        if "ogranichennoi" in text:
+            text = _RU_LIABILITY.sub("otvetstvennostiu", text)
     words = tokenize_ascii(text)
     fixes = {}
     for a, b in pairwise(words):
@@ -1289,9 +1293,10 @@ def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
                           r"\1", text)
     # a dotted form written twice (VALPARK, S.A. S.A. DE C.V.), or glued to the name before
     # it (ESPARTAS.A. DE C.V.)
-    text = _DOTTED_TWICE.sub(lambda m: m.group(1) if m.group(1).replace(".", "") in (
-        _FORMS_TWICE) else m.group(0), text)
-    text = _SA_GLUED.sub(r" \1", text)
+    if "." in text:
+        text = _DOTTED_TWICE.sub(lambda m: m.group(1) if m.group(1).replace(".", "") in (
+            _FORMS_TWICE) else m.group(0), text)
+        text = _SA_GLUED.sub(r" \1", text)
     for m in _SHORT_WORD.finditer(text):
         # a word of a legal form written short, beside another (State Unitary Ent., Fed.
         # State Unitary Enterprise): the word it begins, where it begins one only
@@ -1333,33 +1338,30 @@ def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
                             w, cand, score_cutoff=1) <= 1:
                         fixes[w] = cand
                         break
-    # the words of a legal form typed without its diacritics are no typos (Societe
-    # Anonyme: not Society)
-    folded = {w for m, _ in _folded_org_types(text) for w in m.split()}
+    # (the typos below, in their order; then those of words of a legal form typed without
+    # its diacritics dropped: no typos, Societe Anonyme is not Society)
+    typos: list[tuple[str, str]] = []
     for k, w in enumerate(words):
-        if w in folded:
-            continue
         if 4 <= len(w) <= 6 and w not in _LEGAL_SHORT and w not in GENERIC and any(
                 x in _LEGAL_WORD_SET or x in _LEGAL_SHORT for x in words[max(0, k - 1):k + 2]):
             for cand in _LEGAL_SHORT:
                 if cand[0] == w[0] and w != cand + "s" and OSA.distance(
                         w, cand, score_cutoff=1) <= 1:
-                    fixes[w] = cand
+                    typos.append((w, cand))
                     break
         if w.startswith("joint") and w[5:] in ("stock", "stok"):
-            fixes[w] = "joint stock"
+            typos.append((w, "joint stock"))
     for w in words:
-        if len(w) >= 5 and w not in _LEGAL_WORD_SET and w not in GENERIC and w not in folded:
-            # (the ending of OTVETSTVENNOSTYU as the lists spell it: one typo from that)
-            spelt = _RU_YU.sub("i", w) if not cyrillic else w
-            # (or spelt as it sounds: LEEMITED, Kompany, Korporation)
-            sounds_as = None if cyrillic else _LEGAL_SOUNDS.get(sounds(w))
-            for cand in _LEGAL_WORDS:
-                if (cand == sounds_as or (abs(len(cand) - len(w)) <= 1 and cand[0] == w[0]
-                                       and OSA.distance(spelt, cand, score_cutoff=1) <= 1)
-                        ) and not (cyrillic and cand in _TYPED_RUSSIAN):
-                    fixes[w] = cand
-                    break
+        if len(w) >= 5 and w not in _LEGAL_WORD_SET and w not in GENERIC:
+            typo = _legal_word_typo(w, cyrillic)
+            if typo is not None:
+                typos.append((w, typo))
+    if typos:
+        # (read only where there is a typo to judge: rigour's table, folded, for each name)
+        folded = {w for m, _ in _folded_org_types(text) for w in m.split()}
+        for w, cand in typos:
+            if w not in folded:
+                fixes[w] = cand
     for k in range(1, len(words)):
         # Ko for Co, as it sounds, after a business word, last or before Ltd (KOREA SAMMA
         # SHIPPING KO, KAIKAI TECHNOLOGY KO., LTD.): a Korean family name goes first
@@ -1382,14 +1384,18 @@ def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
             text = _whole_sub(w, cand, text)
     # the Spanish forms of Mexico and Central America however spaced and stopped (S.A.
     # DEC.V., S.A.DE C.V., S. DER.L., S DE RL DE CV): as rigour knows them
-    text = _SA_DE_CV.sub("s.a. de c.v.", text)
-    text = _S_DE_RL.sub(lambda m: "s. de r.l." + (" de c.v." if m.group(1) else ""), text)
+    if "de" in text:
+        text = _SA_DE_CV.sub("s.a. de c.v.", text)
+        text = _S_DE_RL.sub(lambda m: "s. de r.l." + (" de c.v." if m.group(1) else ""), text)
     # the Asian private companies however stopped and written out (SINSMS PTE. Limited,
     # Pvt. Ltd., Sdn. Berhad): as rigour knows them
-    text = _PRIVATE_LTD.sub(r"\1 ltd", _SDN_BHD.sub("sdn bhd", text))
+    if "sdn" in text:
+        text = _SDN_BHD.sub("sdn bhd", text)
+    if "pt" in text or "pvt" in text:
+        text = _PRIVATE_LTD.sub(r"\1 ltd", text)
     # Co. for Company at the end of a legal form written out (PRIVATE MILITARY CO., JOINT
     # STOCK CO., FREE ZONE CO.): the form is then found whole
-    return _LEGAL_CO.sub(r"\1 company", text)
+    return _LEGAL_CO.sub(r"\1 company", text) if " co" in text else text
 
 
 # legal-form acronyms a slip writes twice in a row (PTE PTE LTD)
@@ -1409,10 +1415,39 @@ _S_DE_RL = re.compile(r"(?<![a-z0-9])s\.?\s*de\s*r\.?\s*l(?![a-z0-9])\.?"
                       r"(\s*de\s*c\.?\s*v(?![a-z0-9])\.?)?")
 
 
+# the words of legal forms by first letter and length, in their order
+_LEGAL_BY_HEAD: dict[tuple[str, int], tuple[str, ...]] = {}
+for _w in _LEGAL_WORDS:
+    _LEGAL_BY_HEAD[(_w[0], len(_w))] = (*_LEGAL_BY_HEAD.get((_w[0], len(_w)), ()), _w)
+
+
+@lru_cache(maxsize=100_000)
+def _legal_word_typo(w: str, cyrillic: bool) -> str | None:
+    """The word of a legal form a long word is one typo from, or spelt as it sounds
+    (LEEMITED, Kompany, Korporation); None for none. The first of them in the order of
+    ``_LEGAL_WORDS``: those with its first letter and a length a letter off, and the one it
+    sounds as."""
+    # (the ending of OTVETSTVENNOSTYU as the lists spell it: one typo from that)
+    spelt = _RU_YU.sub("i", w) if not cyrillic else w
+    sounds_as = None if cyrillic else _LEGAL_SOUNDS.get(sounds(w))
+    near = [c for n in (len(w) - 1, len(w), len(w) + 1) for c in _LEGAL_BY_HEAD.get(
+        (w[0], n), ())]
+    if sounds_as is not None:
+        near.append(sounds_as)
+    for cand in sorted(set(near), key=_LEGAL_WORDS.index):
+        if (cand == sounds_as or OSA.distance(spelt, cand, score_cutoff=1) <= 1) and not (
+                cyrillic and cand in _TYPED_RUSSIAN):
+            return cand
+    return None
+
+
+_NO_VOWELS = str.maketrans("", "", "aeiouy")
+
+
 def _vowelless(word: str, written: str | None = None) -> bool:
     """Whether ``word`` has no vowel after its first letter; given ``written``, whether
     that is ``word`` so written (Prvt: Private; Entrprs: Enterprise)."""
-    bare = word[0] + re.sub("[aeiouy]", "", word[1:])
+    bare = word[0] + word[1:].translate(_NO_VOWELS)
     return bare == word if written is None else bare == written != word
 
 
@@ -1465,6 +1500,13 @@ def _org_types(text: str) -> list[tuple[str, str]]:
     """The legal forms in an ASCII name as it is: (matched text, generic class). rigour's,
     but for a dotted form read inside a longer dotted word (S.A of S.A.L.: that word is a
     form of its own, or an acronym), and the forms its table lacks (:func:`_more_forms`)."""
+    # (a name is read for its forms several times, as a company's, a person's and one of
+    # either: memoised, a list of its own for each caller)
+    return list(_org_types_of(text))
+
+
+@lru_cache(maxsize=50_000)
+def _org_types_of(text: str) -> tuple[tuple[str, str], ...]:
     from rigour.names.org_types import Cleanup, Normalize, extract_org_types
 
     found = [(m, cls) for m, cls in extract_org_types(text, Normalize(0), Cleanup.Noop, True)
@@ -1486,7 +1528,7 @@ def _org_types(text: str) -> list[tuple[str, str]]:
                 # three words)
                 found = [(m, c) for m, c in found if m not in inside]
                 found.append((form, cls))
-    return found
+    return tuple(found)
 
 
 def _forms_only(rest: str, found: list[tuple[str, str]]) -> bool:
