@@ -3504,6 +3504,8 @@ class NameModel:
         self.table = table
         self.intercept = float(table["intercept"]) if table else 0.0
         self.weights: dict[str, float] = dict(table["weights"]) if table else {}
+        # (each feature's weight in the order of FEATURES, the order of the sum)
+        self._ordered = [(k, self.weights.get(k, 0.0)) for k in FEATURES]
 
     @classmethod
     def load(cls) -> NameModel:
@@ -3536,7 +3538,11 @@ class NameModel:
             return 0.0
         if f["coverage"] >= 1.0 and not any(f[k] for k in _CONFLICTS):
             return 1.0  # the same name, token for token, with nothing against it
-        z = self.intercept + sum(self.contributions(f).values())
+        # (contributions() summed, in their order, with no dictionaries made: the same sum)
+        c = min(0.995, max(0.005, f["coverage"]))
+        coverage = math.log(c / (1 - c))
+        z = self.intercept + sum([w * (coverage if k == "coverage" else f[k])
+                                  for k, w in self._ordered])
         return 1.0 / (1.0 + math.exp(-z))
 
 

@@ -1586,6 +1586,7 @@ _WORDS_ONLY = re.compile(r"[a-z]+(?: [a-z]+)*")
 
 
 @lru_cache(maxsize=20_000)
+@lru_cache(maxsize=50_000)
 def _folded_org_types(text: str) -> tuple[tuple[str, str], ...]:
     """rigour's legal forms that its table writes with diacritics, typed without them
     (Societe Anonyme, Anonim Sirketi, Osakeyhtio, Akciova Spolecnost): rigour's table read
