@@ -1244,7 +1244,11 @@ def _slip_sounds_alike(q: str, r: str, r_skel: str) -> bool:
     name)."""
     if OSA.distance(q, r, score_cutoff=2) != 2:
         return False
-    return any(skeleton(w) == r_skel and keyboard_slip(q, w) for w in _undo_slips(q))
+    # (its consonants as they are written, sh and s, kh and k apart: SHMID, the Czech Šmíd
+    # read in English letters, is no SIMIC mistyped)
+    strict = strict_skeleton(r)
+    return any(skeleton(w) == r_skel and strict_skeleton(w) == strict and keyboard_slip(q, w)
+               for w in _undo_slips(q))
 
 
 def _undo_slips(q: str) -> set[str]:
@@ -2244,6 +2248,14 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         pairs = [*pairs, *(Pair(p.query, p.listed, 0.0, _OTHER_PARTICLE, (), ()) for p in other)]
         un_q = [*un_q, *(t for p in other for t in p.query)]
         un_r = [*un_r, *(t for p in other for t in p.listed)]
+    if crossed := _given_syllables_crossed(q, r, pairs):
+        # a Chinese or Korean given name is its syllables in their order: Eun-jeong (은정)
+        # is not Jong-un (정은), Gwang-su not Su-kwang (the pairs kept as a note)
+        pairs, used_q, used_r = _drop_pairs(pairs, used_q, used_r, crossed)
+        pairs = [*pairs, *(Pair(p.query, p.listed, 0.0, _GIVEN_CROSSED, (), ())
+                           for p in crossed)]
+        un_q = [*un_q, *(t for p in crossed for t in p.query)]
+        un_r = [*un_r, *(t for p in crossed for t in p.listed)]
     if r.person and sum(1 for p in pairs if p.how == "initial") >= 2:
         pairs = _initials_in_order(r, pairs)
     legal = None
@@ -2331,6 +2343,67 @@ def _other_particles(q: NameForm, r: NameForm, pairs: list[Pair]) -> list[Pair]:
                       and before.role == Role.PARTICLE else None)
             if mine and theirs and mine != theirs:
                 out.append(p)
+    return out
+
+
+_GIVEN_CROSSED = "a given name's syllables in the other order: another given name"
+# one syllable of Korean (Hangul) or Chinese characters
+_CJK_SYLLABLE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]")
+
+
+def _query_given_syllables(q: NameForm) -> list[list[int]]:
+    """The given names a query writes as one, each as the positions of its syllables among
+    the compared tokens, in their order: in Hangul or Chinese characters, a word of two
+    syllables beside another word (은정 김, the family name apart) or the syllables after the
+    first of a word of three (김은정, the family name first); in Latin letters, a word of
+    syllables joined by hyphens (Eun-jeong). None where the tokens cannot be followed
+    through the words."""
+    texts = tuple(t.text for t in q.scoring)
+    if len(texts) < 2:
+        return []
+    out: list[list[int]] = []
+    if q.script in ("Hangul", "Han"):
+        words = [len(_CJK_SYLLABLE.findall(w)) for w in q.original.split()]
+        if sum(words) != len(texts):
+            return []
+        at = 0
+        for n in words:
+            if n == 3 or (n == 2 and len(words) >= 2):
+                out.append(list(range(at + n - 2, at + n)))
+            at += n
+        return out
+    groups = _compound_groups(q.original, texts)
+    for g in sorted({g for g in groups if g >= 0}):
+        given = [i for i, x in enumerate(groups) if x == g]
+        if all(syllable_key(texts[i]) is not None for i in given):
+            out.append(given)
+    return out
+
+
+def _given_syllables_crossed(q: NameForm, r: NameForm, pairs: list[Pair]) -> list[Pair]:
+    """The pairs of a Chinese or Korean given name that the query writes as one
+    (:func:`_query_given_syllables`) and the list name, a person's, has in the other order:
+    a given name is its syllables in their order, wherever the family name stands (은정,
+    Eun-jeong, is not 정은, Jong-un: KIM, Jong Un). Syllables the query writes apart say no
+    order of their own (KIM SE GON written GON SE KIM is the list name in another order)."""
+    rt = r.scoring
+    if not r.person or len(rt) < 2 or any(syllable_key(t.text) is None for t in rt):
+        return []
+    given = _query_given_syllables(q)
+    if not given:
+        return []
+    texts = tuple(t.text for t in rt)
+    # (a syllable met as the list's family name is another matter: family_as_given, 김유진 is
+    # no Jin YU)
+    fam = set(_family_positions(r.original, texts))
+    one = {p.qi[0]: p for p in pairs
+           if len(p.qi) == 1 and len(p.rj) == 1 and p.rj[0] not in fam}
+    pos = _natural_positions(r.original, texts)
+    out: list[Pair] = []
+    for g in given:
+        for a, b in itertools.pairwise([one[i] for i in g if i in one]):
+            if pos[b.rj[0]] < pos[a.rj[0]]:
+                out += [x for x in (a, b) if all(x is not o for o in out)]
     return out
 
 
