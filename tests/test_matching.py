@@ -457,6 +457,15 @@ def test_a_chinese_name_read_in_cantonese_says_so(screener) -> None:  # type: ig
 
 
 
+def test_a_name_read_in_cantonese_is_a_persons(screener) -> None:  # type: ignore[no-untyped-def]
+    """浩 马 read in Cantonese is Ho Ma, which the lists write as one word for an airline
+    (IRAN AIR, a.k.a. HOMA): a Chinese name read in Cantonese is a person's, and no
+    organisation's name matches it through that reading."""
+    result = screener.screen(Query.build(name="浩 马"), top=3)
+    assert all(m.entity_id != "us-ofac-25237" for m in result.matches), result.matches
+    # (the reading still finds a person: 林鄭月娥, above)
+
+
 def test_a_korean_name_in_chinese_characters_is_read_in_korean(screener) -> None:  # type: ignore[no-untyped-def]
     """金正恩 in Mandarin is jin zheng en; in Korean, 김정은, Kim Jong Un: the Korean reading
     is scored beside the Mandarin one, and the explanation gives it; the same characters in

@@ -108,6 +108,8 @@ _TYPE_RANK = {NameType.PRIMARY: 0, NameType.ALIAS: 1, NameType.ORIGINAL: 2,
 
 # words of legal forms that are no business word as well (company, corporation are)
 _LEGAL_ONLY = ("limited", "incorporated")
+# the kinds of entity a reading of a person's name never is (an entity of unknown kind may be)
+_NOT_PEOPLE = frozenset({Schema.ORGANIZATION.value, Schema.VESSEL.value, Schema.AIRCRAFT.value})
 # a family name's article, its own mark (Mohammed al-Ahmed)
 _ARTICLE_MARK = re.compile(r"(?:al|el)-\w{3,}$", re.IGNORECASE)
 
@@ -628,6 +630,7 @@ class Reading:
     han: str | None = None  # the Chinese characters its words were read from, one a word
     whole: bool = False  # a list name whole (never read as cut off)
     entities: AbstractSet[str] | None = None  # the only entities a match through it may be
+    person_only: bool = False  # a reading of a person's name only: no organisation matches it
 
     def analysed(self) -> NameForm:
         """The reading analysed; a word read from a Chinese character keeps the character
@@ -971,7 +974,8 @@ class Screener:
         for reading in self._readings(Query(name=name1, schema=schema)):
             if best[0] >= 1.0:
                 break
-            if reading.keep is not None and not reading.keep(name2):
+            if (reading.keep is not None and not reading.keep(name2)) or (
+                    reading.person_only and schema is not None and schema.value in _NOT_PEOPLE):
                 continue
             listed = b if reading.org == org else analyze(name2, org=reading.org)
             other = compare_forms(analyze(reading.text, org=reading.org), listed,
@@ -1514,7 +1518,7 @@ class Screener:
                 cantonese, False, "reading",
                 f"read in Cantonese, as Hong Kong spells names: {cantonese}",
                 {"read_as": cantonese, "language": "yue"},
-                keep=partial(spelled_in_cantonese, spoken), han=name))
+                keep=partial(spelled_in_cantonese, spoken), han=name, person_only=True))
         korean = korean_reading(name) if org is not True else None
         if korean:
             # (金正恩 is Kim Jong Un: a Korean name in its Chinese characters; kept only for
@@ -1522,7 +1526,8 @@ class Screener:
             out.append(Reading(
                 korean, False, "reading",
                 f"read in Korean, as a Korean name written in Chinese characters: {korean}",
-                {"read_as": korean, "language": "ko"}, keep=partial(spelled_in_korean, korean)))
+                {"read_as": korean, "language": "ko"}, keep=partial(spelled_in_korean, korean),
+                person_only=True))
         caron = caron_reading(name)
         if caron:
             out.append(Reading(
@@ -1696,6 +1701,8 @@ class Screener:
                                  min_name_score, reading is not None and reading.whole):
                 if reading is not None:
                     if reading.keep is not None and not reading.keep(m.matched_name):
+                        continue
+                    if reading.person_only and m.schema in _NOT_PEOPLE:
                         continue
                     line = reading.evidence()
                     m.score = max(0.0, m.score + line.effect)

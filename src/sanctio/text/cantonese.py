@@ -111,8 +111,11 @@ def _pick(char: str, readings: list[str], family: bool) -> str:
 def cantonese_reading(text: str) -> str | None:
     """The name in Hong Kong's spelling of its Cantonese reading (``Lam Cheng Yuet Ngo`` for
     林鄭月娥), each character a word; None for a text without Chinese characters, or one
-    with Latin letters (a Chinese name given with its spelling is read as spelled)."""
-    if text.isascii() or not HAN_CHAR.search(text) or re.search("[A-Za-z]", text):
+    with letters of another kind (Latin, kana, Hangul)."""
+    if text.isascii() or not HAN_CHAR.search(text) or any(
+            c.isalpha() and not HAN_CHAR.match(c) for c in text):
+        # (Latin letters: a Chinese name given with its spelling is read as spelled; kana or
+        # Hangul: a Japanese or Korean name, さゆり あすか 森 is no Sam)
         return None
     table = _readings()
     chars = [(c, table[c]) for c in text if c in table]
