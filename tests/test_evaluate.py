@@ -169,7 +169,7 @@ def test_collisions_are_set_aside(screener: Screener, monkeypatch: pytest.Monkey
     same = " ".join(reversed(listed.lower().split()))  # case and order ignored
     parties = [Unlisted(same, Schema.PERSON, "test", "en_US", False, "1970-01-01", "US"),
                Unlisted("Zebulon Quartermaine", Schema.PERSON, "test", "en_US", False)]
-    monkeypatch.setattr(run, "generate_unlisted", lambda n, seed: parties)
+    monkeypatch.setattr(run, "generate_unlisted", lambda n, seed, **kw: parties)
     cases = run.build_unlisted(2, 1, run.collision_index(entities))
     assert cases[0].collision is not None and cases[1].collision is None
 
@@ -184,7 +184,7 @@ def test_a_listed_name_written_in_arabic_script_is_a_collision(
     parties = [Unlisted("محمد الكاني", Schema.PERSON, "arabic", "ar_AA", True),
                Unlisted("حامد الكاني", Schema.PERSON, "arabic", "ar_AA", True),
                Unlisted("Mohamad Alkany", Schema.PERSON, "arabic", "en_PK", False)]
-    monkeypatch.setattr(run, "generate_unlisted", lambda n, seed: parties)
+    monkeypatch.setattr(run, "generate_unlisted", lambda n, seed, **kw: parties)
     cases = run.build_unlisted(3, 1, run.collision_index(entities), script=script)
     assert cases[0].collision is not None and "kani" in cases[0].collision.lower()
     assert cases[1].collision is None and cases[2].collision is None

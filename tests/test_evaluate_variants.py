@@ -425,6 +425,28 @@ def test_unlisted_names_are_realistic_and_reproducible() -> None:
     assert russian_latin and all(p.name.isascii() for p in russian_latin)
 
 
+def test_unlisted_people_in_a_screening_files_shape() -> None:
+    """The fixtures shape: people only, the given name first, a second given name three
+    times in five, each locale's own script (Hangul, Chinese characters, Arabic, Devanagari
+    ...); reproducible, and drawn apart from the customers' names, which stay as they were."""
+    people = generate_unlisted(1000, seed=5, shape="fixtures")
+    assert [p.name for p in people] == [p.name for p in
+                                        generate_unlisted(1000, seed=5, shape="fixtures")]
+    assert all(p.schema == Schema.PERSON and p.dob and p.country for p in people)
+    three = sum(1 for p in people if len(p.name.split()) >= 3)
+    assert 0.45 < three / len(people) < 0.75
+    scripts = set().union(*(_scripts(p.name) for p in people if p.native))
+    assert {"ARABIC", "CJK", "HANGUL", "DEVANAGARI"} <= scripts, scripts
+    # (a Korean name given name first, its family name apart: 은정 김)
+    korean = [p.name for p in people if p.locale == "ko_KR"]
+    assert korean and all(len(p.split()[-1]) == 1 for p in korean)
+    # the customers' draw is not moved by it
+    assert [p.name for p in generate_unlisted(50, seed=5)] == [
+        p.name for p in generate_unlisted(600, seed=5)[:50]]
+    with pytest.raises(ValueError):
+        generate_unlisted(5, seed=5, shape="census")
+
+
 def test_joined_writes_two_adjacent_words_as_one() -> None:
     made = 0
     for name, _, out in outputs(v.joined):

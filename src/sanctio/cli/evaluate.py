@@ -109,6 +109,11 @@ def variants_cmd(
     unknown_kind: Annotated[bool, typer.Option(
         "--unknown-kind", help="Send the queries without their kind (person or "
         "organisation), as a payment message or a line of text gives a name.")] = False,
+    unlisted_shape: Annotated[str, typer.Option(
+        "--unlisted-shape", help="customers: people and companies as customer files hold "
+        "them; fixtures: people as a screening test file holds them (a second given name "
+        "three times in five, the given name first, each locale's own script).")
+    ] = "customers",
 ) -> None:
     """Screen generated variants of listed names and generated unlisted names; write recall
     per category, false alerts per 1,000, curves over thresholds, the worst misses and false
@@ -123,9 +128,14 @@ def variants_cmd(
         raise typer.Exit(2) from exc
     err.print("building the screener index…")
     screener = _screener(home)
+    from sanctio.evaluate.unlisted import SHAPES
+
+    if unlisted_shape not in SHAPES:
+        err.print(f"[red]--unlisted-shape: {unlisted_shape} (known: {', '.join(SHAPES)})[/red]")
+        raise typer.Exit(2)
     cfg = Config(sample=sample, unlisted=unlisted, seed=seed, categories=cats,
                  threshold=threshold, workers=workers, names_only=names_only,
-                 unknown_kind=unknown_kind)
+                 unknown_kind=unknown_kind, unlisted_shape=unlisted_shape)
     summary = evaluate(screener, cfg, progress=lambda m: err.print(f"[dim]{m}[/dim]"))
     summary["timings"]["total_seconds"] = round(time.perf_counter() - started, 2)
     paths = write_outputs(summary, output)

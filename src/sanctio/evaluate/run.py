@@ -291,12 +291,14 @@ class ScriptCollisions:
 
 def build_unlisted(n: int, seed: int, collisions: dict[str, str], *,
                    names_only: bool = False, unknown_kind: bool = False,
-                   script: ScriptCollisions | None = None) -> list[UnlistedCase]:
-    """The generated unlisted parties as queries, each with the listed name it collides
-    with, if any: equal to it after normalisation (``collisions``), or, given ``script``,
-    in Arabic or Persian script that reads letter by letter as it."""
+                   script: ScriptCollisions | None = None,
+                   shape: str = "customers") -> list[UnlistedCase]:
+    """The generated unlisted parties (of the ``shape`` :func:`generate_unlisted` draws)
+    as queries, each with the listed name it collides with, if any: equal to it after
+    normalisation (``collisions``), or, given ``script``, in Arabic or Persian script that
+    reads letter by letter as it."""
     out = []
-    for i, party in enumerate(generate_unlisted(n, seed)):
+    for i, party in enumerate(generate_unlisted(n, seed, shape=shape)):
         q = Query(name=party.name, schema=None if unknown_kind else party.schema,
                   dob=None if names_only else party.dob,
                   country=None if names_only else party.country, ref=f"unlisted:{i}")
@@ -419,6 +421,9 @@ class Config:
     names_only: bool = False
     # queries without their kind, as a payment message or a line of text gives a name
     unknown_kind: bool = False
+    # the unlisted names' shape: customer files' people and companies, or a screening test
+    # file's people (evaluate.unlisted.SHAPES)
+    unlisted_shape: str = "customers"
 
 
 def _explain(match: Match | None) -> str:
@@ -462,7 +467,8 @@ def evaluate(screener: Screener, cfg: Config, progress: Progress | None = None
     say(f"{len(cases)} variants; generating {cfg.unlisted} unlisted names")
     collisions = collision_index(entities)
     unl = build_unlisted(cfg.unlisted, cfg.seed, collisions, names_only=cfg.names_only,
-                         unknown_kind=cfg.unknown_kind, script=ScriptCollisions(entities))
+                         unknown_kind=cfg.unknown_kind, script=ScriptCollisions(entities),
+                         shape=cfg.unlisted_shape)
     gen_seconds = time.perf_counter() - t0
 
     say(f"screening {len(cases) + len(unl)} queries with Sanctio ({workers} workers)")
@@ -610,6 +616,7 @@ def evaluate(screener: Screener, cfg: Config, progress: Progress | None = None
         "categories": cats,
         "names_only": cfg.names_only,
         "unknown_kind": cfg.unknown_kind,
+        "unlisted_shape": cfg.unlisted_shape,
         "list_versions": dict(screener.list_versions),
         "lists": {lid: {"version": v.label, "records": v.record_count,
                         "publisher_date": v.publisher_date, "sha256": v.sha256}

@@ -101,6 +101,34 @@ COMPANIES: list[Source] = [
     Source("indonesian", "id_ID", ("ID",), 1),
 ]
 
+# People as a screening test file holds them (the shape of OpenSanctions' screening
+# fixtures): given name, a second given name three times in five (any of the locale's), then
+# the family name, each locale's names as its Faker provider writes them, in its own script
+# too (Hangul and Chinese characters given name first: 은정 김); culture weights after the
+# world's name cultures. Another draw than PEOPLE's, for false alerts on names shaped so.
+FIXTURE_PEOPLE: list[Source] = [
+    Source("chinese", "zh_CN", ("CN",), 8), Source("chinese", "zh_TW", ("TW",), 3),
+    Source("japanese", "ja_JP", ("JP",), 5), Source("korean", "ko_KR", ("KR",), 5),
+    Source("arabic", "ar_SA", ("SA", "AE", "KW"), 4), Source("arabic", "ar_EG", ("EG",), 4),
+    Source("persian", "fa_IR", ("IR",), 4), Source("turkish", "tr_TR", ("TR",), 4),
+    Source("indian", "hi_IN", ("IN",), 5), Source("indian", "en_IN", ("IN",), 5),
+    Source("nepali", "ne_NP", ("NP",), 3),
+    Source("english", "en_US", ("US",), 12), Source("english", "en_GB", ("GB",), 2),
+    Source("german", "de_DE", ("DE",), 2), Source("french", "fr_FR", ("FR",), 2),
+    Source("italian", "it_IT", ("IT",), 2), Source("dutch", "nl_NL", ("NL",), 1),
+    Source("nordic", "sv_SE", ("SE",), 1), Source("nordic", "no_NO", ("NO",), 1),
+    Source("nordic", "da_DK", ("DK",), 1), Source("nordic", "fi_FI", ("FI",), 1),
+    Source("spanish", "es_ES", ("ES",), 2), Source("spanish", "es_MX", ("MX",), 2),
+    Source("spanish", "es_AR", ("AR",), 1), Source("spanish", "es_CO", ("CO",), 1),
+    Source("portuguese", "pt_BR", ("BR",), 2), Source("portuguese", "pt_PT", ("PT",), 1),
+    Source("thai", "th_TH", ("TH",), 2), Source("indonesian", "id_ID", ("ID",), 2),
+    Source("filipino", "en_PH", ("PH",), 2),
+    Source("russian", "ru_RU", ("RU",), 2), Source("ukrainian", "uk_UA", ("UA",), 1),
+    Source("slavic", "pl_PL", ("PL",), 1), Source("slavic", "cs_CZ", ("CZ",), 1),
+    Source("slavic", "hr_HR", ("HR",), 1), Source("bulgarian", "bg_BG", ("BG",), 1),
+    Source("hebrew", "he_IL", ("IL",), 1),
+]
+
 # trade companies as customer files hold them: a family name or two, an activity, a legal form
 _ACTIVITIES = ["Trading", "General Trading", "Logistics", "Shipping", "Holdings", "Industries",
                "Construction", "Consulting", "Energy", "Petroleum", "Import Export", "Textiles",
@@ -136,9 +164,10 @@ def _is_latin(text: str) -> bool:
 class UnlistedGenerator:
     """Draws unlisted people and companies, reproducibly under one seed."""
 
-    def __init__(self, seed: int) -> None:
-        self.rng = random.Random(f"unlisted:{seed}")
+    def __init__(self, seed: int, draw: str = "unlisted") -> None:
+        self.rng = random.Random(f"{draw}:{seed}")
         self.seed = seed
+        self.draw = draw
         self._fakers: dict[str, Any] = {}
 
     def faker(self, locale: str) -> Any:
@@ -146,7 +175,9 @@ class UnlistedGenerator:
             from faker import Faker
 
             f = Faker(locale)
-            f.seed_instance(f"{self.seed}:{locale}")
+            # (the customers' draw seeds as it always did: its names stay the same)
+            f.seed_instance(f"{self.seed}:{locale}" if self.draw == "unlisted"
+                            else f"{self.draw}:{self.seed}:{locale}")
             self._fakers[locale] = f
         return self._fakers[locale]
 
@@ -181,6 +212,19 @@ class UnlistedGenerator:
                 name += " " + f.last_name()  # two family names
         if src.romanise and src.romanise != "faker" and not native:
             name = romanise(name, src.romanise)
+        name = " ".join(name.split())
+        return Unlisted(name, Schema.PERSON, src.culture, src.locale,
+                        native=not _is_latin(name), dob=self._dob(),
+                        country=self.rng.choice(src.countries))
+
+    def fixture_person(self, src: Source) -> Unlisted:
+        """A person in the screening-fixture shape (:data:`FIXTURE_PEOPLE`)."""
+        f = self.faker(src.locale)
+        kind = self.rng.choices(["female", "male", "any"], [45, 45, 10])[0]
+        first = getattr(f, f"first_name_{kind}", f.first_name)() if kind != "any" else (
+            f.first_name())
+        middle = f.first_name() if self.rng.random() < 0.6 else None
+        name = " ".join(w for w in (first, middle, f.last_name()) if w)
         name = " ".join(name.split())
         return Unlisted(name, Schema.PERSON, src.culture, src.locale,
                         native=not _is_latin(name), dob=self._dob(),
@@ -231,6 +275,24 @@ class UnlistedGenerator:
         return out
 
 
-def generate_unlisted(n: int, seed: int, *, company_share: float = 0.3) -> list[Unlisted]:
-    """``n`` realistic unlisted people and companies from many cultures (see module doc)."""
+    def generate_fixtures(self, n: int) -> list[Unlisted]:
+        """``n`` unlisted people in the screening-fixture shape (:data:`FIXTURE_PEOPLE`)."""
+        weights = [s.weight for s in FIXTURE_PEOPLE]
+        return [self.fixture_person(self.rng.choices(FIXTURE_PEOPLE, weights)[0])
+                for _ in range(n)]
+
+
+SHAPES = ("customers", "fixtures")
+
+
+def generate_unlisted(n: int, seed: int, *, company_share: float = 0.3,
+                      shape: str = "customers") -> list[Unlisted]:
+    """``n`` realistic unlisted parties from many cultures: people and companies as
+    customer files hold them (``customers``, see module doc), or people in the shape of a
+    screening test file (``fixtures``: :data:`FIXTURE_PEOPLE`), drawn apart (another seed
+    string: the customers' draws stay as they were)."""
+    if shape == "fixtures":
+        return UnlistedGenerator(seed, "fixtures").generate_fixtures(n)
+    if shape != "customers":
+        raise ValueError(f"unknown shape of unlisted names: {shape} (known: {', '.join(SHAPES)})")
     return UnlistedGenerator(seed).generate(n, company_share=company_share)
