@@ -4045,9 +4045,12 @@ def test_words_either_side_of_al_the_family_of_are_never_one_word() -> None:
 
 def test_a_name_in_hangul_begins_with_its_family_name() -> None:
     # 김유진 is Kim Yu Jin: Hangul writes the family name first, so the list's family name
-    # YU met among the given name's syllables, and Kim not met, are two families
-    assert feature("family_as_given", "김유진", "Jin YU") == 1.0
+    # YU met among the given name's syllables, and Kim not met, are two families (its
+    # syllables Yu-jin met in the other order: the pairs are set aside as crossed)
     assert score("김유진", "Jin YU") < 0.8
+    assert "the other order" in describe("김유진", "Jin YU")
+    assert feature("family_as_given", "김유진", "YU Jin") == 1.0
+    assert score("김유진", "YU Jin") < 0.8
     assert score("김유진", "KIM Yu Jin") >= 0.95
     # an alias of the given name alone has no family name to meet
     assert feature("family_as_given", "김금철", "Kum-Chol") == 0.0

@@ -2393,11 +2393,8 @@ def _given_syllables_crossed(q: NameForm, r: NameForm, pairs: list[Pair]) -> lis
     if not given:
         return []
     texts = tuple(t.text for t in rt)
-    # (a syllable met as the list's family name is another matter: family_as_given, 김유진 is
-    # no Jin YU)
-    fam = set(_family_positions(r.original, texts))
-    one = {p.qi[0]: p for p in pairs
-           if len(p.qi) == 1 and len(p.rj) == 1 and p.rj[0] not in fam}
+    # (the list's family name among them too: 김유진 is no Jin YU, 호태전 no TE, Ho Chun)
+    one = {p.qi[0]: p for p in pairs if len(p.qi) == 1 and len(p.rj) == 1}
     pos = _natural_positions(r.original, texts)
     out: list[Pair] = []
     for g in given:
