@@ -58,6 +58,7 @@ from sanctio.text.abjad import (
 )
 from sanctio.text.diminutives import DIMINUTIVE_PREFIX
 from sanctio.text.normalize import (
+    CJK_SYLLABLE,
     KO_FAMILY,
     NAME_TITLES,
     NEAR_KEYS,
@@ -2347,8 +2348,6 @@ def _other_particles(q: NameForm, r: NameForm, pairs: list[Pair]) -> list[Pair]:
 
 
 _GIVEN_CROSSED = "a given name's syllables in the other order: another given name"
-# one syllable of Korean (Hangul) or Chinese characters
-_CJK_SYLLABLE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]")
 
 
 def _query_given_syllables(q: NameForm) -> list[list[int]]:
@@ -2363,7 +2362,7 @@ def _query_given_syllables(q: NameForm) -> list[list[int]]:
         return []
     out: list[list[int]] = []
     if q.script in ("Hangul", "Han"):
-        words = [len(_CJK_SYLLABLE.findall(w)) for w in q.original.split()]
+        words = [len(CJK_SYLLABLE.findall(w)) for w in q.original.split()]
         if sum(words) != len(texts):
             return []
         at = 0
@@ -3590,11 +3589,16 @@ class NameModel:
         return cls(json.loads(text))
 
     @staticmethod
+    def coverage_logit(coverage: float) -> float:
+        """The coverage as the model reads it: on the logit scale, kept off 0 and 1."""
+        c = min(0.995, max(0.005, coverage))
+        return math.log(c / (1 - c))
+
+    @staticmethod
     def inputs(f: dict[str, float]) -> dict[str, float]:
         """The model's inputs: the features, with coverage on the logit scale."""
-        c = min(0.995, max(0.005, f["coverage"]))
         out = dict(f)
-        out["coverage"] = math.log(c / (1 - c))
+        out["coverage"] = NameModel.coverage_logit(f["coverage"])
         return out
 
     def contributions(self, f: dict[str, float]) -> dict[str, float]:
@@ -3609,8 +3613,7 @@ class NameModel:
         if f["coverage"] >= 1.0 and not any(f[k] for k in _CONFLICTS):
             return 1.0  # the same name, token for token, with nothing against it
         # (contributions() summed, in their order, with no dictionaries made: the same sum)
-        c = min(0.995, max(0.005, f["coverage"]))
-        coverage = math.log(c / (1 - c))
+        coverage = self.coverage_logit(f["coverage"])
         z = self.intercept + sum([w * (coverage if k == "coverage" else f[k])
                                   for k, w in self._ordered])
         return 1.0 / (1.0 + math.exp(-z))

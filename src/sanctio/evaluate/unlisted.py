@@ -212,19 +212,20 @@ class UnlistedGenerator:
                 name += " " + f.last_name()  # two family names
         if src.romanise and src.romanise != "faker" and not native:
             name = romanise(name, src.romanise)
-        name = " ".join(name.split())
-        return Unlisted(name, Schema.PERSON, src.culture, src.locale,
-                        native=not _is_latin(name), dob=self._dob(),
-                        country=self.rng.choice(src.countries))
+        return self._person(src, name)
 
     def fixture_person(self, src: Source) -> Unlisted:
         """A person in the screening-fixture shape (:data:`FIXTURE_PEOPLE`)."""
         f = self.faker(src.locale)
         kind = self.rng.choices(["female", "male", "any"], [45, 45, 10])[0]
-        first = getattr(f, f"first_name_{kind}", f.first_name)() if kind != "any" else (
-            f.first_name())
+        # (no first_name_any: any is first_name)
+        first = getattr(f, f"first_name_{kind}", f.first_name)()
         middle = f.first_name() if self.rng.random() < 0.6 else None
-        name = " ".join(w for w in (first, middle, f.last_name()) if w)
+        return self._person(src, " ".join(w for w in (first, middle, f.last_name()) if w))
+
+    def _person(self, src: Source, name: str) -> Unlisted:
+        """An unlisted person of ``src`` named ``name`` (its spaces made one), with a date of
+        birth and a country drawn."""
         name = " ".join(name.split())
         return Unlisted(name, Schema.PERSON, src.culture, src.locale,
                         native=not _is_latin(name), dob=self._dob(),

@@ -1586,7 +1586,6 @@ _WORDS_ONLY = re.compile(r"[a-z]+(?: [a-z]+)*")
 
 
 @lru_cache(maxsize=20_000)
-@lru_cache(maxsize=50_000)
 def _folded_org_types(text: str) -> tuple[tuple[str, str], ...]:
     """rigour's legal forms that its table writes with diacritics, typed without them
     (Societe Anonyme, Anonim Sirketi, Osakeyhtio, Akciova Spolecnost): rigour's table read
@@ -1821,8 +1820,10 @@ _RIGHT_JOINING = frozenset("ادذرزوؤأإآةژ")
 _SEGMENTS = re.compile(r"[()\[\];]+")
 
 
+# one syllable of Chinese characters or Hangul
+CJK_SYLLABLE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]")
 # a Chinese or Korean name written as one word (金铁三, 김정은): a whole name, not one word
-_CJK_NAME = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]{2,}")
+_CJK_NAME = re.compile(CJK_SYLLABLE.pattern + "{2,}")
 
 
 def script_parts(text: str) -> list[str]:
