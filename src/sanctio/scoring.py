@@ -239,6 +239,35 @@ def _persian_dh(a: str, b: str) -> bool:
     return fa == fb and fa[0] == a[0].replace("d", "z") == b[0].replace("d", "z")
 
 
+_PERSIAN_GH_DOUBLE = re.compile(r"([^aeiu])\1")
+_GH_Q_HEADS = [{"gh", q} for q in ("qa", "qe", "qi", "qo", "qu")]
+
+
+def _persian_gh_fold(word: str, head: bool = False) -> str:
+    """:func:`_persian_gh`'s form: gh after the first letter as q, the vowels as Arabic has
+    them (ou, o: u; e: i, at the head too: Eshagh, Ishaq; a final y: i), doubled consonants
+    single."""
+    folded = word.replace("gh", "q") if head else word[0] + word[1:].replace("gh", "q")
+    folded = folded.replace("ou", "u").replace("o", "u").replace("ee", "i").replace("e", "i")
+    if folded.endswith("y"):
+        folded = folded[:-1] + "i"
+    return _PERSIAN_GH_DOUBLE.sub(r"\1", folded)
+
+
+def _persian_gh(a: str, b: str) -> bool:
+    """One Arabic or Persian name as Arabic and Persian romanise it: Persian says ق (q) as
+    غ (gh) and writes it so inside a word, with e for the short i and o for u (Sadegh,
+    Sadiq; Naghdi, Naqdi; Yaghoubi, Yaqubi; Bagher, Baqir; Eshagh, Ishaq). Only inside
+    the word: at its head gh and q are two Arabic letters of two names (Ghazi, Qazi; Ghadir,
+    Qadir), which the name tables part or join themselves (Ghasem, Qasem), but in a name of
+    six letters or more (Ghalibaf, Qalibaf)."""
+    if ("gh" in a[1:] and "q" in b[1:]) or ("gh" in b[1:] and "q" in a[1:]):
+        return _persian_gh_fold(a) == _persian_gh_fold(b)
+    # (at the head in a longer name: Ghalibaf, Qalibaf)
+    return min(len(a), len(b)) >= 6 and {a[:2], b[:2]} in _GH_Q_HEADS and (
+        _persian_gh_fold(a, True) == _persian_gh_fold(b, True))
+
+
 _FRENCH_MARK = re.compile("ou|dj|tch")
 # what only an Arabic name's Latin spelling writes: French ou, dj, tch, a long aa, a silent h
 # or y at the end, q, kh, dh, gh (Lopez and Lupez have none of them, nor Rossi and Russi)
@@ -399,11 +428,13 @@ _FEMININE = re.compile(r"(?:a|ah|e|la|le|lle)")
 
 def _feminine_form(q: Token, r: Token) -> bool:
     """One name is the other with a feminine ending, and rigour knows them as two names:
-    Karim / Karima, Jamil / Jamila, Daniel / Daniella (another person, however alike)."""
+    Karim / Karima, Jamil / Jamila, Daniel / Daniella (another person, however alike); as
+    Cyrillic writes it too (Александра is no Aleksandr), not an abjad, which writes the
+    ending ambiguously."""
     short, long = (q, r) if len(q.text) < len(r.text) else (r, q)
     return (len(short.text) >= 4 and long.text.startswith(short.text)
             and _FEMININE.fullmatch(long.text[len(short.text):]) is not None
-            and not (q.orig or r.orig) and _known_apart(q, r))
+            and not (q.abjad or r.abjad) and _known_apart(q, r))
 
 
 _FEMININE_HOW = "another name (the feminine form)"
@@ -569,6 +600,15 @@ def _one_syllable_of_two(a: str, b: str, least: int = 2) -> bool:
     if long_.startswith(short):
         return known_syllable(long_[len(short):])
     return long_.endswith(short) and known_syllable(long_[:-len(short)])
+
+
+def _two_syllables(word: str) -> bool:
+    """A Latin word of two Chinese or Korean syllables written together (Xifu, Mingguo), not
+    one syllable itself."""
+    if len(word) > 9 or known_syllable(word):
+        return False
+    return any(known_syllable(word[:k]) and known_syllable(word[k:])
+               for k in range(1, len(word)))
 
 
 # the spellings of one Korean family name in passports and lists (McCune-Reischauer,
@@ -962,6 +1002,13 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         return KNOWN_OTHER_SIM, "another name (both known, other consonants)"
     if q.alt is not None or r.alt is not None:
         sim = max(sim, _text_sim(q.alt or q.text, r.alt or r.text) - 0.02)
+    if sim < 0.85 and lq >= 5 and lr >= 5 and not (q.abjad or r.abjad):
+        # a letter off in the spelling the English-speaking lists give a French or older
+        # romanisation (Ibraheem, Ibrahim: Ebrahim), as a letter off the word itself
+        # (the same word so folded is the rule below's, at 0.9)
+        fq, fr = _romanisation_fold(q.text), _romanisation_fold(r.text)
+        if (fq != q.text or fr != r.text) and fq != fr:
+            sim = max(sim, _text_sim(fq, fr) - 0.02)
     if 0.55 <= sim < 0.85 and lq >= 6 and lr >= 6 and _other_fathers(q.text, r.text):
         return KNOWN_OTHER_SIM, "another father's name (patronymic)"
     if sim >= MIN_TOKEN_SIM and abs(lq - lr) <= 3 and _feminine_form(q, r):
@@ -987,11 +1034,18 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         # (a syllable read from a Chinese character is one, even against a syllable of one
         # vowel more: 想, xiang, is no Exiang)
         return min(sim, MIN_TOKEN_SIM), "one syllable of a two-syllable name"
+    if (q.han is not None and r.han is None and _two_syllables(r.text)) or (
+            r.han is not None and q.han is None and _two_syllables(q.text)):
+        # a syllable read from a Chinese character against a Latin word of two syllables is
+        # another name, however alike the letters (秀, xiu, is no Xifu)
+        return min(sim, KNOWN_OTHER_SIM), "a syllable against a name of two"
     if MIN_TOKEN_SIM <= sim < 0.9 and lq >= 7 and lr >= 7 and q.skel != r.skel and not (
-            q.abjad or r.abjad or q.orig or r.orig) and _other_family_stems(q.text, r.text):
+            q.abjad or r.abjad) and _other_family_stems(q.text, r.text):
         # (the same consonants, other vowels, are another family's as below: Krylova,
-        # Karelova)
-        return min(sim, 0.65), "another family name (its stem, before the same ending)"
+        # Karelova; as Cyrillic writes it too: Arkhipova is no АРШИНОВА), not aligned: a
+        # family name met at 0.65 let the given name and patronymic carry Sergey
+        # Georgiyevich ROMANOV to RUSANOV (0.88)
+        return min(sim, KNOWN_OTHER_SIM), "another family name (its stem, before the same ending)"
     how = "spelling"
     if 0.75 <= sim < TYPO_SIM and min(lq, lr) >= 5 and q.text[0] == r.text[0] and not (
             q.abjad or r.abjad):
@@ -1056,6 +1110,9 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
     if sim < 0.9 and lq >= 4 and lr >= 4 and not (q.abjad or r.abjad) and (
             _persian_dh(q.text, r.text)):
         return 0.9, "spelling (the Arabic dh as Persian writes it, z)"
+    if sim < 0.9 and lq >= 4 and lr >= 4 and not (q.abjad or r.abjad) and (
+            _persian_gh(q.text, r.text)):
+        return 0.9, "spelling (the Arabic q as Persian writes it, gh)"
     if sim < 0.9 and lq >= 4 and lr >= 4 and not (q.abjad or r.abjad) and (
             q.role == r.role == Role.NAME) and _arabic_spellings(q.text, r.text):
         return 0.9, "spelling (one Arabic name: o and u, doubled letters, French e)"
@@ -1248,8 +1305,10 @@ def _slip_sounds_alike(q: str, r: str, r_skel: str) -> bool:
     # (its consonants as they are written, sh and s, kh and k apart: SHMID, the Czech Šmíd
     # read in English letters, is no SIMIC mistyped)
     strict = strict_skeleton(r)
-    return any(skeleton(w) == r_skel and strict_skeleton(w) == strict and keyboard_slip(q, w)
-               for w in _undo_slips(q))
+    # (and ends as the list word does: a vowel more at the end is another form of the name,
+    # not its sound, RAHAYU no RAHATU, RAHAT mistyped)
+    return any(skeleton(w) == r_skel and strict_skeleton(w) == strict and w[-1] == r[-1] and (
+        keyboard_slip(q, w)) for w in _undo_slips(q))
 
 
 def _undo_slips(q: str) -> set[str]:
@@ -2287,9 +2346,11 @@ def _written_twice(q: NameForm, used_q: set[int], un_q: list[Token]) -> list[Tok
     matched, in a query of two different words or more (not Mohamed Mohamed against a
     listed MOHAMED), or of one word written twice with a title or a legal form (MAULAWI RAJAB
     RAJAB, INNOPOLIS INNOPOLIS LTD); a number too (FOURTEENTH FOURTEENTH OCEAN GMBH). Not in
-    Arabic script, where a name repeats a father's or grandfather's name (احمد خليل خليل)."""
+    Arabic script, where a name repeats a father's or grandfather's name (احمد خليل خليل),
+    nor in Hangul or Chinese characters, whose syllables repeat (胡浩荣, read in Korean 호호영:
+    a family name Ho and a given name Ho-yeong)."""
     qt = q.scoring
-    if not un_q or len(qt) < 2:
+    if not un_q or len(qt) < 2 or q.script in ("Hangul", "Han"):
         return []
     if (len(qt) < 3 or len({t.text for t in qt}) < 2) and not (
             q.legal or any(t.role == Role.TITLE for t in q.tokens)):
@@ -2453,6 +2514,17 @@ def _title_typo(text: str) -> bool:
         return False
     return any(t[0] == text[0] and abs(len(t) - len(text)) <= 1 and OSA.distance(
         text, t, score_cutoff=1) <= 1 for t in _PLAIN_TITLES if t not in NAME_TITLES)
+
+
+def _words_of(r: NameForm, rt: list[Token], tokens: set[int]) -> set[int]:
+    """The words of the list name the tokens ``tokens`` are of: the tokens of one hyphenated
+    word count once (:func:`_compound_groups`)."""
+    if len(tokens) < 2 or "-" not in r.original:
+        return tokens
+    groups = _compound_groups(r.original, tuple(t.text for t in rt))
+    if not groups:
+        return tokens
+    return {groups[j] if groups[j] >= 0 else len(groups) + j for j in tokens}
 
 
 @lru_cache(maxsize=20_000)
@@ -3310,8 +3382,10 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
     # so is any first name before two rare names the query has (Bosco Ntaganda for Jean
     # Bosco NTAGANDA, Amuri Yakutumba for William Amuri YAKUTUMBA: a middle name used as
     # the first)
+    # (two words of one hyphenated family name are one: Jean Pierre is no Gabriel
+    # JEAN-PIERRE without his given name)
     rare_given_missing = first is not None and rw[first] >= _COMMON_WEIGHT and len(
-        {j for p in real for j in p.rj if rw[j] >= _COMMON_WEIGHT}) < 2
+        _words_of(r, rt, {j for p in real for j in p.rj if rw[j] >= _COMMON_WEIGHT})) < 2
     # a syllable more inside a Chinese or Korean name: another given name, not a middle
     # name (a family name more is one an alias of the given name alone leaves out:
     # 김금철 for the alias Kum-Chol)

@@ -112,6 +112,8 @@ _MOSTLY_TITLES = NAME_TITLES - {"amir", "emir", "malik", "mirza", "king", "princ
 # of which those a word of a vowel-less script is read as (ال, بن, ابن, ولد; דא in دعاء, Du'a,
 # is a name)
 _ABJAD_PARTICLES = frozenset("al bin ibn bint ould".split())
+# particles that are family or given names too (Das, Le, Van, Du, Ben, Del)
+_NAME_PARTICLES = frozenset("das le la van du da di de del des ben an".split())
 PARTICLES = frozenset("""
 al el ul ad ar as ash at az an ab bin ibn ben bint bent binti ould wuld ait van von der den de
 del della da di du des le la los las dos das y e und and of the
@@ -181,7 +183,7 @@ _ARTICLE_GLUED = re.compile(r"^(al|el|ul)(?=[a-z]{3,}$)")
 GENERIC = frozenset("""
 militia brigade brigades group groups company co corp corporation inc incorporated limited ltd
 trading trade international intl organization organisation foundation fund association society
-union front movement army forces force battalion regiment committee council party bank holding
+union front movement army forces force battalion regiment cartel committee council party bank holding
 holdings enterprise enterprises industries industry industrial services service network agency
 institute center centre office department ministry authority establishment general national
 islamic republic of for and the shipping logistics group
@@ -775,6 +777,33 @@ def _greek_latin(text: str) -> str:
 
 _BY_YE = re.compile("(?<=[bcdfghklmnprstvzBCDFGHKLMNPRSTVZ])ye")
 
+_DEVANAGARI_ANY = re.compile("[\u0900-\u097f]")
+_DEVANAGARI_WORD = re.compile("[\u0900-\u097f]+")
+# a word ending in a consonant letter (with its nukta: ख़), whose inherent vowel Hindi does
+# not say at the end of a word, but after a cluster (कृष्ण, Krishna; मिश्र, Mishra)
+_DEVANAGARI_SCHWA_END = re.compile("(?<!\u094d)[\u0915-\u0939\u0958-\u095f]\u093c?$")
+
+
+def _devanagari_word(word: str) -> str:
+    """One Devanagari word as Hindi names are written in Latin letters: ICU's ISO 15919
+    reading, the inherent vowel of a final consonant not said (राय: Rai, not Raya; अमित:
+    Amit), ś and ṣ as sh (शर्मा: Sharma), c as ch and ch as chh (चन्द्र: Chandra; छाया:
+    Chhaya), r̥ as ri (कृष्ण: Krishna), a final nh of the anusvara as ngh (सिंह: Singh)."""
+    out: str = _transliterator("Devanagari-Latin").transliterate(word)  # type: ignore[attr-defined]
+    out = unicodedata.normalize("NFC", out)
+    out = out.replace("r\u0325", "ri").replace("ś", "sh").replace("ṣ", "sh")
+    out = out.replace("ch", "\ue000").replace("c", "ch").replace("\ue000", "chh")
+    if word.endswith("\u0902\u0939"):
+        out = out[:-3] + "ngha"  # (सिंह: Singh)
+    if _DEVANAGARI_SCHWA_END.search(word) and out.endswith("a") and len(word) > 1:
+        out = out[:-1]
+    return out
+
+
+def _devanagari_latin(text: str) -> str:
+    """Each Devanagari word of ``text`` in Latin letters (:func:`_devanagari_word`)."""
+    return _DEVANAGARI_WORD.sub(lambda m: _devanagari_word(m[0]), text)
+
 
 # Arabic and Persian letters written several ways: one form each (hamza seats, alef forms,
 # Persian yeh and keheh, alef maqsura, ta marbuta), and the marks that are not letters
@@ -884,6 +913,8 @@ def to_latin(text: str) -> str:
         text = arabic_prepare(text)
     if _GREEK_ANY.search(text):
         text = _greek_latin(text)
+    if _DEVANAGARI_ANY.search(text):
+        text = _devanagari_latin(text)
     text = text.translate(_LATIN_SPECIAL)
     if all(ord(c) < 0x250 or unicodedata.category(c) in ("Mn", "Zs", "Pd", "Po", "Pf", "Pi")
            for c in text):
@@ -2132,12 +2163,17 @@ def known_syllable(token: str) -> bool:
     return token in _known_syllables()
 
 
+_WADE_GILES_SI = {"ssu": "si"}
+
+
 @lru_cache(maxsize=100_000)
 def syllable_key(token: str) -> str | None:
     """The romanisation-free key of a one-syllable Chinese or Korean token: jong, jeong and
     chong, or chol and cheol, share one; None for anything else."""
     if len(token) > 6 or not _SYLLABLE.match(token):
         return None
+    # Wade-Giles ssu is pinyin si (斯, 思), not su or xu (the fold below takes ss as s)
+    token = _WADE_GILES_SI.get(token, token)
     m = _SYL_PARTS.match(token)
     if m is None:
         return None
@@ -2726,6 +2762,16 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                                 if role in (Role.NAME, Role.TITLE) else None, short, han,
                                 role == Role.NAME and tok in aspirates))
     tokens = _compound_numbers(_merge_abd(_title_phrases(tokens), arabic))
+    if org is not True and len(tokens) >= 2:
+        # a particle stands before the name it belongs to: one ending a person's name, or
+        # its family name before the comma, is a name (Anish Das, DAS, Anish; Thi Le: no
+        # Anish alone)
+        for k in (0, -1):
+            t = tokens[k]
+            if t.role == Role.PARTICLE and t.text in _NAME_PARTICLES and (
+                    tokens[-2].role == Role.NAME if k else
+                    original.split(",", 1)[0].strip().casefold() == t.text):
+                tokens[k] = Token(t.text, Role.NAME, t.skel, t.number, t.alt, t.abjad, t.orig)
     if sum(1 for t in tokens if t.role == Role.NAME) <= 1 and any(map(_name_title, tokens)):
         # a title that is also a given name is the name when no other is left to carry it
         # (Amir Abbas, Emir Kusturica are not Abbas, Kusturica; حافظ مخلوف is Hafez Makhlouf)
