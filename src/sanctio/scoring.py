@@ -261,6 +261,8 @@ def _persian_gh(a: str, b: str) -> bool:
     the word: at its head gh and q are two Arabic letters of two names (Ghazi, Qazi; Ghadir,
     Qadir), which the name tables part or join themselves (Ghasem, Qasem), but in a name of
     six letters or more (Ghalibaf, Qalibaf)."""
+    if "gh" not in a and "gh" not in b:
+        return False  # (most pairs: no slice made)
     if ("gh" in a[1:] and "q" in b[1:]) or ("gh" in b[1:] and "q" in a[1:]):
         return _persian_gh_fold(a) == _persian_gh_fold(b)
     # (at the head in a longer name: Ghalibaf, Qalibaf)
