@@ -183,7 +183,7 @@ _ARTICLE_GLUED = re.compile(r"^(al|el|ul)(?=[a-z]{3,}$)")
 GENERIC = frozenset("""
 militia brigade brigades group groups company co corp corporation inc incorporated limited ltd
 trading trade international intl organization organisation foundation fund association society
-union front movement army forces force battalion regiment cartel committee council party bank holding
+union front movement army forces force battalion regiment committee council party bank holding
 holdings enterprise enterprises industries industry industrial services service network agency
 institute center centre office department ministry authority establishment general national
 islamic republic of for and the shipping logistics group
@@ -191,7 +191,7 @@ import imports export exports technology technologies tech solutions systems eng
 construction investment investments development energy petroleum products manufacturing
 mining marine maritime airlines airline airways air aviation electronics equipment commercial
 commerce global
-pharmaceutical factory
+pharmaceutical factory cartel
 ticaret tic sanayi
 sons brothers bros partners associates fils freres hermanos hijos sohne soehne figli
 """.split())
