@@ -2371,13 +2371,23 @@ def opening_names(form: NameForm, keep: Callable[[Token], bool]) -> NameForm:
     return _titles_read_as_names(form, lambda t: mostly_name(t) and not keep(t)) or form
 
 
+def _as_name(t: Token) -> Token:
+    """A particle or title read as a name word (its text, skeleton, number, alternative and
+    script as they were)."""
+    return Token(t.text, Role.NAME, t.skel, t.number, t.alt, t.abjad, t.orig)
+
+
+def _name_particle(t: Token) -> bool:
+    """A particle that is a family or given name too (:data:`_NAME_PARTICLES`)."""
+    return t.role == Role.PARTICLE and t.text in _NAME_PARTICLES
+
+
 def _titles_read_as_names(form: NameForm, turn: Callable[[Token], bool]) -> NameForm | None:
     """The name with the titles ``turn`` selects read as names; None where it selects none."""
     turned = [turn(t) for t in form.tokens]
     if not any(turned):
         return None
-    tokens = [Token(t.text, Role.NAME, t.skel, t.number, t.alt, t.abjad, t.orig)
-              if yes else t for t, yes in zip(form.tokens, turned, strict=True)]
+    tokens = [_as_name(t) if yes else t for t, yes in zip(form.tokens, turned, strict=True)]
     scoring = [t for t in tokens if t.role in (Role.NAME, Role.NUMBER, Role.GENERIC)]
     return replace(form, tokens=tokens, scoring=scoring)
 
@@ -2766,21 +2776,18 @@ def _analyze(text: str, org: bool | None) -> NameForm:
         # a particle stands before the name it belongs to: one ending a person's name, or
         # its family name before the comma, is a name (Anish Das, DAS, Anish; Thi Le: no
         # Anish alone)
-        for k in (0, -1):
-            t = tokens[k]
-            if t.role == Role.PARTICLE and t.text in _NAME_PARTICLES and (
-                    tokens[-2].role == Role.NAME if k else
-                    original.split(",", 1)[0].strip().casefold() == t.text):
-                tokens[k] = Token(t.text, Role.NAME, t.skel, t.number, t.alt, t.abjad, t.orig)
+        first = tokens[0]
+        if _name_particle(first) and original.split(",", 1)[0].strip().casefold() == first.text:
+            tokens[0] = _as_name(first)
+        if _name_particle(tokens[-1]) and tokens[-2].role == Role.NAME:
+            tokens[-1] = _as_name(tokens[-1])
     if sum(1 for t in tokens if t.role == Role.NAME) <= 1 and any(map(_name_title, tokens)):
         # a title that is also a given name is the name when no other is left to carry it
         # (Amir Abbas, Emir Kusturica are not Abbas, Kusturica; حافظ مخلوف is Hafez Makhlouf)
-        tokens = [Token(t.text, Role.NAME, t.skel, t.number, t.alt, t.abjad, t.orig)
-                  if _name_title(t) else t for t in tokens]
+        tokens = [_as_name(t) if _name_title(t) else t for t in tokens]
     if tokens and all(t.role in (Role.PARTICLE, Role.TITLE) for t in tokens):
         # a name made only of particles or titles: treat them as name tokens
-        tokens = [Token(t.text, Role.NAME, t.skel, t.number, t.alt, t.abjad, t.orig)
-                  for t in tokens]
+        tokens = [_as_name(t) for t in tokens]
     scoring = [t for t in tokens if t.role in (Role.NAME, Role.NUMBER, Role.GENERIC)]
     return NameForm(original=original, latin=latin, tokens=tokens, legal=legal, script=script,
                     scoring=scoring, person=org is False, unknown_kind=org is None)
