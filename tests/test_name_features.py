@@ -13,7 +13,13 @@ from hypothesis import given as hypothesis_given
 from hypothesis import settings
 from hypothesis import strategies as st
 
-from sanctio.scoring import KNOWN_APART_SIM, TokenWeights, compare_forms, token_sim
+from sanctio.scoring import (
+    KNOWN_APART_SIM,
+    KNOWN_OTHER_SIM,
+    TokenWeights,
+    compare_forms,
+    token_sim,
+)
 from sanctio.text.abjad import reads_as
 from sanctio.text.cantonese import (
     cantonese_reading,
@@ -284,6 +290,17 @@ def test_transliteration_systems_meet_on_one_letter_only() -> None:
 def test_a_latin_word_as_cyrillic_writes_it(cyrillic: str, latin: str) -> None:
     assert "as Cyrillic writes it" in describe(f"ООО {cyrillic}", f"{latin} LLC", org=True)
     assert score(f"ООО {cyrillic}", f"{latin} LLC", org=True) >= 0.9
+
+
+def test_a_cyrillic_legal_form_is_romanised_as_the_whole_name_is() -> None:
+    # a Belarusian name with і and no ў is romanised by Ukrainian rules (adkrytae), and its
+    # legal form, found alone, by Russian ones (adkrytaye): the form stayed three words of
+    # the name, and Belaruskali met the EU's Open Joint Stock Company “Belaruskali” at 0.08
+    # (the і here is the Latin i the EU's text has)
+    name = 'Адкрытае акцыянернае таварыства "Беларуськалiй"'
+    assert analyze(name, org=True).legal == {"jsc"}
+    assert [t.text for t in analyze(name, org=True).scoring] == ["belaruskaliy"]
+    assert score(name, "Open Joint Stock Company “Belaruskali”", org=True) >= 0.9
 
 
 def test_belarusian_legal_forms_rigour_lacks() -> None:
@@ -919,6 +936,14 @@ def test_legal_forms_written_in_cyrillic(native: str, listed: str, legal: str) -
     ("Gosudarstvenoye predpriyatiye Sevastopolski morskoy torgovy port",
      "Государственное предприятие Севастопольский морской торговый порт", "soe"),
     ("Derzhavne pidpryiemstvo Antonov", "Державне підприємство Антонов", "soe"),
+    # the EU's Bulgarian for an open joint stock company (rigour reads акционерно дружество
+    # alone, and Отворено, open, was a word of the name: Naftan 0.57) and the Belarusian
+    # joint stock company
+    ("Отворено акционерно дружество „Naftan“", "Open Joint Stock Company “Naftan”", "jsc"),
+    ("Затворено акционерно дружество „Naftan“", "JSC Naftan", "jsc"),
+    ("Акцыянернае таварыства 2566 Завод", "JSC 2566 Zavod", "jsc"),
+    # and the EU's Greek for a joint stock company
+    ("Εταιρία κατά μετοχές “Lenpromtransproyekt”", "LENPROMTRANSPROYEKT", "jsc"),
 ])
 def test_legal_forms_rigour_lacks(written: str, listed: str, legal: str) -> None:
     # (from the ISO 20275 code list, data/legal_forms.json): before, each was a name word
@@ -4226,3 +4251,30 @@ def test_an_initial_more_that_meets_a_given_name_never_lowers_the_score() -> Non
     # (one initial of a name of two: no more than it was)
     assert feature("exact_subset", "J. SMITH", "John SMITH") == 0.0
 
+
+
+def test_a_shadda_on_y_is_a_doubled_letter_of_one_arabic_name() -> None:
+    # Qayyoum is Qayum (ou for u, yy for the shadda): the doubled-consonant rule of one
+    # Arabic name's spellings read y as a vowel (another pattern of the same name shadowed
+    # its own), and the pair fell to a plain spelling at 0.84
+    sim, how = token_sim(analyze("Qayyoum", org=False).tokens[0],
+                         analyze("Qayum", org=False).tokens[0])
+    assert sim >= 0.9 and how.startswith("spelling (one Arabic name"), how
+
+
+def test_a_name_made_with_abd_is_no_spelling_of_one_without_it() -> None:
+    # Abdirahim (Abd al-Rahim, servant of the Merciful) is not Ibrahim, however many letters
+    # they share: Ibrahim Musa met the alias MUSA, Abdirahim at 0.84 (ibrahim~abdrahim, a
+    # "spelling" of two edits)
+    sim, how = token_sim(analyze("Ibrahim", org=False).tokens[0],
+                         analyze("Abdirahim", org=False).tokens[0])
+    assert sim == KNOWN_OTHER_SIM and "Abd" in how, how
+    assert score("Ibrahim Musa", "MUSA, Abdirahim") < 0.8
+    # a typo inside the Abd stays a typo of the name (Adbrahim; Abfdifatah, its d near the
+    # head, two edits from abdfatah), and Abid is a transposition away from Abdi
+    assert token_sim(analyze("Adbrahim", org=False).tokens[0],
+                     analyze("Abdrahim", org=False).tokens[0])[0] >= 0.85
+    assert token_sim(analyze("Abfdifatah", org=False).tokens[0],
+                     analyze("Abdifatah", org=False).tokens[0])[0] >= 0.8
+    assert token_sim(analyze("Abid", org=False).tokens[0],
+                     analyze("Abdi", org=False).tokens[0])[0] >= 0.75

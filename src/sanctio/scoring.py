@@ -1179,6 +1179,14 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         elif lat.abjad and is_arabic_word(ab.orig) and is_arabic_word(lat.orig):
             # both written in the script, with other letters (زفري, سفري): other names
             sim = min(sim, 0.5)  # (not aligned at all)
+    elif how == "spelling" and sim < 0.85 and (q.text[:3] == "abd") != (r.text[:3] == "abd") and (
+            not (q.orig or r.orig)) and "d" not in (r.text if q.text[:3] == "abd" else q.text)[
+            :4] and OSA.distance(q.text, r.text, score_cutoff=1) > 1:
+        # a name made with Abd (servant of) and one without it are two names, however many
+        # letters they share (Abdirahim, Abd al-Rahim, is not Ibrahim: 0.78 before); a typo
+        # inside the Abd, which leaves its d near the head (Adbrahim, Abfdifatah) or is one
+        # edit (Abid for Abdi), stays one
+        sim, how = KNOWN_OTHER_SIM, "another name (one made with Abd)"
     elif q.skel == r.skel and lq >= 3 and lr >= 3 and len(q.skel) >= 3 and 0.7 <= sim < 0.85 and (
             OSA.distance(q.text, r.text, score_cutoff=1) > 1) and not _known_apart(q, r) and (
             (q.text[0] in _VOWEL_HEADS) == (r.text[0] in _VOWEL_HEADS)):
@@ -1401,7 +1409,9 @@ def _long_vowels_agree(q: Token, r: Token) -> bool:
 
 _LONG_I = re.compile("ee|ei|ey|ie|ii")
 _LATIN_CONSONANTS = re.compile(r"([^aeiouyw'])(?!\1)")  # (a letter written twice: once)
-_DOUBLED_CONSONANT = re.compile(r"([^aeiouy])\1")
+# (a consonant of a Latin spelling written twice, y a vowel here; not the pattern of
+# _arabic_spellings, for which y is a consonant, Sayyid, and a doubled first letter stays)
+_DOUBLED_LATIN_CONSONANT = re.compile(r"([^aeiouy])\1")
 
 
 def _between_consonants(text: str, vowels: str) -> list[str]:
@@ -1419,7 +1429,7 @@ def _slots(ab: Token, lat: Token) -> list[tuple[str, str]] | None:
     """The vowels each spelling writes between each two consonants, side by side (the Latin
     with doubled consonants made one); None where the consonants were written differently
     (digraphs): there the slots are not judged."""
-    lat_slots = _between_consonants(_DOUBLED_CONSONANT.sub(r"\1", lat.text), "aeiouy")
+    lat_slots = _between_consonants(_DOUBLED_LATIN_CONSONANT.sub(r"\1", lat.text), "aeiouy")
     ab_slots = _between_consonants(ab.text, "aeiouyw")
     if len(lat_slots) != len(ab_slots):
         return None

@@ -708,12 +708,17 @@ _CYR_LANGS = [
 _SIGNS = re.compile("[ьЬъЪʹʺ\u02bc\u02bb\u2019'`\u00b4]")
 
 
-def _cyrillic_latin(text: str) -> str:
-    rules = "Russian-Latin/BGN"
+def _cyrillic_rules(text: str) -> str:
+    """The ICU romanisation of a Cyrillic text, by the letters of its language in it
+    (Russian's BGN/PCGN where it has none)."""
     for pattern, lang in _CYR_LANGS:
         if pattern.search(text):
-            rules = lang
-            break
+            return lang
+    return "Russian-Latin/BGN"
+
+
+def _cyrillic_latin(text: str, rules: str | None = None) -> str:
+    rules = rules or _cyrillic_rules(text)
     text = _SIGNS.sub("", text)
     tr = _transliterator(rules + "; Any-Latin; Latin-ASCII; [:Nonspacing Mark:] Remove")
     out: str = tr.transliterate(text)  # type: ignore[attr-defined]
@@ -1508,9 +1513,20 @@ def native_org_types(text: str) -> tuple[tuple[str, str], ...]:
 
 def _native_legal_forms(text: str) -> dict[str, str]:
     """The legal forms of a name as written (:func:`native_org_types`): ASCII form ->
-    class."""
-    return {to_latin(matched): cls.lower() for matched, cls in native_org_types(text)
+    class. A Cyrillic form is romanised by the language of the whole name, as the name is
+    (Адкрытае акцыянернае таварыства in a Belarusian name with і and no ў is read as
+    Ukrainian: adkrytae, where Russian's rules, the form's own, write adkrytaye)."""
+    rules = _cyrillic_rules(text) if _CYRILLIC_ANY.search(text) else None
+    return {_form_latin(matched, rules): cls.lower()
+            for matched, cls in native_org_types(text)
             if not matched.isascii() and not _ROMAN.match(matched.strip())}
+
+
+def _form_latin(form: str, rules: str | None) -> str:
+    """:func:`to_latin` of a legal form found in a name, Cyrillic by the name's ``rules``."""
+    if rules is None or not _CYRILLIC_ANY.search(form) or _cyrillic_rules(form) == rules:
+        return to_latin(form)
+    return to_latin(_cyrillic_latin(form, rules))
 
 
 @lru_cache(maxsize=4096)
