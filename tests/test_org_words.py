@@ -288,8 +288,11 @@ def test_an_arabic_or_persian_name_read_word_for_word() -> None:
     assert arabic_english("المقاتلة") == "fighting" == arabic_english("والمقاتلة")
     assert arabic_english("للتكنولوجيا") == arabic_english("التكنولوجيا") is not None
     assert arabic_english("محمد") is None
+    # (ميليشيا, militia: the Kaniyat militia as Arabic writes it met no candidate before)
+    assert arabic_english("مليشيا") == "militia" == arabic_english("الميليشيات")
     for query, listed in (("الجماعة الاسلامية المقاتلة الليبية", "LIBYAN ISLAMIC FIGHTING GROUP"),
-                          ("شرکت حفاری شمال", "NORTH DRILLING COMPANY")):
+                          ("شرکت حفاری شمال", "NORTH DRILLING COMPANY"),
+                          ("مليشيا كانيات", "KANIYAT MILITIA")):
         lists, words = orgwords.translated_readings(query, org=True)
         assert words is not None and words != lists
         form = analyze(listed, org=True)

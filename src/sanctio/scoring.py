@@ -2574,19 +2574,45 @@ def _as_spelling(p: Pair, how: tuple[str, ...] = ("name variant",)) -> Pair:
 
 def _own_acronyms(tokens: list[Token]) -> frozenset[str]:
     """The words of a name that are the initials of as many of its other words in a row (the
-    company's acronym written beside its name: DAEDONG CREDIT BANK (DCB))."""
+    company's acronym written beside its name: DAEDONG CREDIT BANK (DCB)), or of two or
+    more of them with a letter more of a word at most for each (HAQQANI NETWORK (HQN))."""
     if len(tokens) < 3:
         return frozenset()
     out: set[str] = set()
     for i, t in enumerate(tokens):
         a = t.text
-        if not 2 <= len(a) <= 8 or not a.isalpha() or len(a) > len(tokens) - 1:
+        if not 2 <= len(a) <= 8 or not a.isalpha():
             continue
         rest = [x.text for j, x in enumerate(tokens) if j != i]
-        if any(all(rest[k + m][:1] == a[m] for m in range(len(a)))
-               for k in range(len(rest) - len(a) + 1)):
+        initials = len(a) <= len(rest) and any(
+            all(rest[k + m][:1] == a[m] for m in range(len(a)))
+            for k in range(len(rest) - len(a) + 1))
+        if initials or any(_abbreviates(a, rest[k:k + n])
+                           for n in range(max(2, (len(a) + 1) // 2), len(a))
+                           for k in range(len(rest) - n + 1)):
             out.add(a)
     return frozenset(out)
+
+
+def _abbreviates(a: str, words: list[str]) -> bool:
+    """``a`` is the words' initials in their order, each followed by letters of its own word
+    in their order (HQN: Haqqani Network; FESCO: Far Eastern Shipping COmpany)."""
+    def rest_of(i: int, k: int) -> bool:
+        if k == len(words):
+            return i == len(a)
+        word = words[k]
+        if i >= len(a) or a[i] != word[:1]:
+            return False
+        i, at = i + 1, 1
+        while True:
+            if rest_of(i, k + 1):
+                return True
+            found = word.find(a[i], at) if i < len(a) else -1
+            if found < 0:
+                return False
+            i, at = i + 1, found + 1
+
+    return bool(words) and rest_of(0, 0)
 
 
 def _set_aside(un_q: list[Token], rt: list[Token], used_r: set[int],
