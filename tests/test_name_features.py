@@ -4285,3 +4285,20 @@ def test_a_name_made_with_abd_is_no_spelling_of_one_without_it() -> None:
                      analyze("Abdifatah", org=False).tokens[0])[0] >= 0.8
     assert token_sim(analyze("Abid", org=False).tokens[0],
                      analyze("Abdi", org=False).tokens[0])[0] >= 0.75
+
+
+def test_the_ending_of_a_persian_family_name_is_written_with_its_word() -> None:
+    # -zadeh, -pour, -nejad after a space or a half space (ZWNJ) end the word before them:
+    # رضا زاده is Rezazadeh, not Reza and a word more (علی اكبر رضا زاده met RAZA, Syed Ali
+    # at 0.83, rza~raza)
+    for written in ("علی اكبر رضا زاده", "علی اکبر رضا\u200cزاده", "علی اکبر رضازاده"):
+        assert [t.text for t in analyze(written, org=False).scoring] == [
+            "ly", "akbr", "rzazadh"], written
+    assert score("علی اكبر رضا زاده", "Ali Akbar REZAZADEH") >= 0.9
+    assert score("علی اكبر رضا زاده", "RAZA, Syed Ali") < 0.8
+    assert [t.text for t in analyze("مسیح علی نژاد", org=False).scoring][-1] == "lynzhad"
+    # such a name is in its natural order: no reading of its words reversed (which put the
+    # ending first, apart, and met RAZA ZAIDI, Syed Ali through zadeh~zaidi)
+    from sanctio.screen import _reversed_reading
+    assert _reversed_reading("علی اكبر رضا زاده") is None
+    assert _reversed_reading("القادر عبد الشيخ أحمد") is not None

@@ -80,6 +80,7 @@ from sanctio.text.normalize import (
     caron_reading,
     detect_script,
     digit_words_reading,
+    ends_a_persian_family_name,
     ensure_symbols,
     is_legal_form,
     known_name,
@@ -235,10 +236,12 @@ def _reversed_reading(text: str) -> str | None:
     (القادر عبد الشيخ أحمد for أحمد الشيخ عبد القادر), which parts a compound (Abd al-Qadir) or
     a nasab (bin Laden) that reading the words in any order cannot mend. A name whose آل
     stands before its last word is in its natural order (تالا آل حسين, Tala of the Hussein
-    family, is not حسين آل تالا)."""
+    family, is not حسين آل تالا), and so is one with the ending of a Persian family name after
+    its word (علی اکبر رضا زاده, Ali Akbar Rezazadeh)."""
     words = text.split()
     if text.isascii() or len(words) < 3 or detect_script(text) not in ABJAD_SCRIPTS or any(
-            c.isascii() and c.isalpha() for c in text) or words[-2] == "آل":
+            c.isascii() and c.isalpha() for c in text) or words[-2] == "آل" or (
+            ends_a_persian_family_name(text)):
         return None
     return " ".join(reversed(words))
 
