@@ -408,6 +408,17 @@ def _known_other_names(q: Token, r: Token) -> bool:
     return known_name(q) and known_name(r)
 
 
+def _abd_and_not(a: str, b: str) -> bool:
+    """One name is made with Abd (servant of) and the other not, two edits apart or more:
+    two names, however many letters they share (Abdirahim, Abd al-Rahim, is not Ibrahim). A
+    typo inside the Abd leaves its d near the head (Adbrahim, Abfdifatah) or is one edit
+    (Abid for Abdi): the same name."""
+    if (a[:3] == "abd") == (b[:3] == "abd"):
+        return False
+    other = b if a[:3] == "abd" else a
+    return "d" not in other[:4] and OSA.distance(a, b, score_cutoff=1) > 1
+
+
 def _i_against_a(a: str, b: str) -> bool:
     """Two words alike but for one vowel inside them, an i in one where the other has an a:
     in names of Arabic the pattern of another name (Jamil, Jamal; Kamil, Kamal; Bashir,
@@ -1179,13 +1190,8 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         elif lat.abjad and is_arabic_word(ab.orig) and is_arabic_word(lat.orig):
             # both written in the script, with other letters (زفري, سفري): other names
             sim = min(sim, 0.5)  # (not aligned at all)
-    elif how == "spelling" and sim < 0.85 and (q.text[:3] == "abd") != (r.text[:3] == "abd") and (
-            not (q.orig or r.orig)) and "d" not in (r.text if q.text[:3] == "abd" else q.text)[
-            :4] and OSA.distance(q.text, r.text, score_cutoff=1) > 1:
-        # a name made with Abd (servant of) and one without it are two names, however many
-        # letters they share (Abdirahim, Abd al-Rahim, is not Ibrahim: 0.78 before); a typo
-        # inside the Abd, which leaves its d near the head (Adbrahim, Abfdifatah) or is one
-        # edit (Abid for Abdi), stays one
+    elif how == "spelling" and sim < 0.85 and not (q.orig or r.orig) and _abd_and_not(
+            q.text, r.text):
         sim, how = KNOWN_OTHER_SIM, "another name (one made with Abd)"
     elif q.skel == r.skel and lq >= 3 and lr >= 3 and len(q.skel) >= 3 and 0.7 <= sim < 0.85 and (
             OSA.distance(q.text, r.text, score_cutoff=1) > 1) and not _known_apart(q, r) and (
@@ -2573,9 +2579,9 @@ def _as_spelling(p: Pair, how: tuple[str, ...] = ("name variant",)) -> Pair:
 
 
 def _own_acronyms(tokens: list[Token]) -> frozenset[str]:
-    """The words of a name that are the initials of as many of its other words in a row (the
-    company's acronym written beside its name: DAEDONG CREDIT BANK (DCB)), or of two or
-    more of them with a letter more of a word at most for each (HAQQANI NETWORK (HQN))."""
+    """The words of a name that are the initials of two or more of its other words in a row
+    (the company's acronym written beside its name: DAEDONG CREDIT BANK (DCB)), each with a
+    letter more of its own word at most (HAQQANI NETWORK (HQN))."""
     if len(tokens) < 3:
         return frozenset()
     out: set[str] = set()
@@ -2584,19 +2590,17 @@ def _own_acronyms(tokens: list[Token]) -> frozenset[str]:
         if not 2 <= len(a) <= 8 or not a.isalpha():
             continue
         rest = [x.text for j, x in enumerate(tokens) if j != i]
-        initials = len(a) <= len(rest) and any(
-            all(rest[k + m][:1] == a[m] for m in range(len(a)))
-            for k in range(len(rest) - len(a) + 1))
-        if initials or any(_abbreviates(a, rest[k:k + n])
-                           for n in range(max(2, (len(a) + 1) // 2), len(a))
-                           for k in range(len(rest) - n + 1)):
+        if any(_abbreviates(a, rest[k:k + n])
+               for n in range(max(2, (len(a) + 1) // 2), len(a) + 1)
+               for k in range(len(rest) - n + 1)):
             out.add(a)
     return frozenset(out)
 
 
 def _abbreviates(a: str, words: list[str]) -> bool:
     """``a`` is the words' initials in their order, each followed by letters of its own word
-    in their order (HQN: Haqqani Network; FESCO: Far Eastern Shipping COmpany)."""
+    in their order (DCB: Daedong Credit Bank; HQN: Haqqani Network; FESCO: Far Eastern
+    Shipping COmpany)."""
     def rest_of(i: int, k: int) -> bool:
         if k == len(words):
             return i == len(a)

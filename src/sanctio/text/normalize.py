@@ -893,9 +893,7 @@ def arabic_prepare(text: str, articles: bool = True) -> str:
     """Arabic-script text with one form per letter, and its articles and ``Abd`` compounds
     written apart as the Latin lists write them (عبدالخالق الحوثي: عبد ال خالق ال حوثي);
     ``Allah`` (الله) stays whole. Persian text (told by its letters) gets Persian sounds."""
-    text = unicodedata.normalize("NFKC", text)
-    if _FA_FAMILY_ENDING.search(text):
-        text = _FA_FAMILY_ENDING.sub(r"\1", text)
+    text = _FA_FAMILY_ENDING.sub(r"\1", unicodedata.normalize("NFKC", text))
     if persian_script(text):
         text = _FA_HEH_EI.sub("ئی", text).translate(_PERSIAN_SOUNDS)
     text = ARABIC_MARKS.sub("", text.translate(_ARABIC_FOLD))
