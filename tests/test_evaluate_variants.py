@@ -53,12 +53,12 @@ def test_every_category_is_documented_and_registered() -> None:
     expected = {"exact", "case_punct", "typo1", "typo2", "transposition", "reorder",
                 "family_given", "drop_middle", "initials", "titles", "translit", "particles",
                 "script", "legal_form", "ordinal", "homoglyph", "combo"}
-    # the categories added in sessions 9 to 11, 28, 31, 32 and 38 come after combo (each category
-    # draws from its own seeded generator: the draws of the earlier ones are those of earlier
-    # sessions)
+    # the categories added in sessions 9 to 11, 28, 31, 32, 38 and 52 come after combo (each
+    # category draws from its own seeded generator: the draws of the earlier ones are those of
+    # earlier sessions)
     added = ["joined", "split", "extra_name", "truncated", "abbreviation", "nickname",
              "digits", "no_vowels", "word_twice", "no_spaces", "drop_first",
-             "phonetic", "family_first", "acronym"]
+             "phonetic", "family_first", "acronym", "marks", "generation"]
     assert v.ALL_CATEGORIES[-len(added) - 1:] == ["combo", *added]
     assert set(v.ALL_CATEGORIES) == expected | set(added)
     for name, fn in v.CATEGORIES.items():
@@ -469,6 +469,28 @@ def test_split_puts_a_space_inside_a_long_word() -> None:
         assert out is not None and len(words(out)) == len(words(name)) + 1
         assert out.replace(" ", "") == name.replace(" ", "")
         assert all(len(w) >= 3 for w in words(out) if w not in words(name))
+
+
+def test_marks_types_one_mark_inside_a_word() -> None:
+    for name, _, out in outputs(v.marks):
+        if not re.search(r"[A-Za-z]{5,}", name):
+            assert out is None
+            continue
+        assert out is not None and len(out) == len(name) + 1
+        added = [c for c in out if c in ".-_*#@"]
+        assert len(added) == sum(c in ".-_*#@" for c in name) + 1
+        # (between two letters of one word, two at least before it and after it)
+        at = next(i for i in range(len(out)) if out[i] != name[i])
+        assert out[at] in ".-_*#@" and out[at - 2:at].isalpha() and out[at + 1:at + 3].isalpha()
+
+
+def test_generation_puts_one_after_a_persons_name() -> None:
+    for name, schema, out in outputs(v.generation):
+        if schema == ORG or len(v.units(name)) < 2:
+            assert out is None
+            continue
+        assert out is not None and out.startswith(name + " ")
+        assert out[len(name) + 1:] in ("Jr.", "Jr", "Sr.", "II", "III")
 
 
 def test_extra_name_adds_one_name_a_person_does_not_have() -> None:

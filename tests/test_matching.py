@@ -115,6 +115,10 @@ MUST_MATCH = [
      "us-ofac-10139"),
     ("a generation numeral after a person's name", "RADKOV Aleksandr Mikhailovich III",
      "Person", "us-ofac-10139"),
+    ("a full stop inside a word", "Mohamed AL-KA.NI", None, "us-ofac-29119"),
+    ("a space inside a common word", "Mo hamed al-Kani", None, "us-ofac-29119"),
+    ("a mark inside a legal form's word", "A.W.A. ENGINEERING LIMI#TED", "Organization",
+     "us-ofac-8306"),
 ]
 
 
@@ -617,6 +621,38 @@ def test_respaced_reading_puts_the_spaces_the_lists_write() -> None:
         "1057 NOUMAYRIYE", ["1057NOUMAYRIYE as 1057 NOUMAYRIYE"])
     assert respaced_reading("MIG29", digits) is None
     assert respaced_reading("ZORB2005", digits) is None
+
+
+def test_respaced_reading_joins_a_word_cut_by_a_stray_mark_or_a_space() -> None:
+    """Pure: a mark no name writes inside a word (Qass#em, Ca_mara) or a full stop with no
+    space after it that follows two letters (Marat.hon) cuts nothing where the word whole is
+    a list word, a business word or a legal form's; a space or hyphen cuts nothing where a
+    piece is no list word of its own (Ha roun) or the word whole is written far more often
+    (Mo hammad); initials stay (M.Khan, S.A.), and so do words the lists write apart as
+    often (Abu Bakr, Ali Reza, al Kani)."""
+    from sanctio.screen import respaced_reading
+
+    df = {"qassem": 40, "haji": 30, "camara": 12, "moussa": 50, "marathon": 1, "marat": 5,
+          "khan": 800, "mohammad": 900, "mo": 1, "hammad": 8, "haroun": 2, "geye": 1,
+          "ismail": 300, "is": 2, "mail": 1, "abu": 900, "bakr": 200, "abubakr": 10,
+          "ali": 2000, "reza": 300, "alireza": 40, "kani": 10, "alkani": 3, "awa": 1,
+          "engineering": 20}
+    vocab = set(df)
+    for text, read, change in [
+            ("Haji Qass#em", "Haji Qassem", "Qass#em as Qassem"),
+            ("Moussa Ca_mara", "Moussa Camara", "Ca_mara as Camara"),
+            ("Marat.hon", "Marathon", "Marat.hon as Marathon"),
+            ("A.W.A. ENGINEERING LIMI#TED", "A.W.A. ENGINEERING LIMITED",
+             "LIMI#TED as LIMITED"),
+            ("Mo hammad KHAN", "Mohammad KHAN", "Mo hammad as Mohammad"),
+            ("Ha roun Geye", "Haroun Geye", "Ha roun as Haroun"),
+            ("Ha-roun Geye", "Haroun Geye", "Ha-roun as Haroun"),
+            ("IS MAIL Khan", "ISMAIL Khan", "IS MAIL as ISMAIL")]:
+        assert respaced_reading(text, vocab, None, df) == (read, [change]), text
+    # (two words a mark joins, as a handle writes them, no word whole: Haji#Khan, Ali_Khan)
+    for text in ("M.Khan", "S.A. Khan", "Abu Bakr", "Ali Reza", "al Kani", "Abu-Bakr",
+                 "Haji#Khan", "Ali_Khan"):
+        assert respaced_reading(text, vocab, None, df) is None, text
 
 
 def test_respaced_reading_joins_what_the_analyser_reads_and_cuts_where_the_case_says() -> None:

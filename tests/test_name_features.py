@@ -31,6 +31,7 @@ from sanctio.text.normalize import (
     Role,
     analyze,
     arabic_prepare,
+    as_generation,
     caron_reading,
     known_syllable,
     korean_only,
@@ -3023,6 +3024,20 @@ def test_a_generation_after_a_persons_name_is_no_name_word() -> None:
         "john", "paul", "smith"]
     assert {"iii", "3"} & {t.text for t in analyze("Horizon Capital Fund III").scoring}
     assert "sr" in [t.text for t in analyze("Sr Ali", org=False).scoring]  # not after it
+
+
+def test_a_generation_numeral_of_a_name_of_unknown_kind_against_a_persons() -> None:
+    """A query of unknown kind ending with II, III or IV after two name words: against a
+    person's list name the numeral is the generation (as Jr. is), set aside and said so;
+    against a company's, and in a name with a business word, it stays a word."""
+    w = TokenWeights({"reza": 300, "omidi": 2}, 10_000)
+    person = compare_forms(analyze("Reza OMIDI II"), analyze("Reza OMIDI", org=False), w)
+    assert person.score >= 0.95 and "ignored: ii" in person.describe()
+    assert compare_forms(analyze("Reza OMIDI II"), analyze("Reza OMIDI", org=True),
+                         w).score < 0.8
+    assert as_generation(analyze("OMIDI Capital Fund II")) is None  # (a business word)
+    assert as_generation(analyze("Reza OMIDI II", org=True)) is None  # (a company's)
+    assert as_generation(analyze("OMIDI II")) is None  # (one name word)
 
 
 def test_a_cut_off_name_leaves_the_list_words_after_the_cut_aside() -> None:

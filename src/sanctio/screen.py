@@ -295,6 +295,7 @@ _GLUED_BEFORE = ("the", "of", "and", "for")  # written together with the word af
 _GLUED_SHORT_FORMS = frozenset({"sa", "ag", "kg", "nv", "bv", "oy"})
 _WORD = re.compile(r"[A-Za-z]+")
 _LETTERS_DIGITS = re.compile(r"\b([A-Za-z]{3,})(\d{2,})\b|\b(\d{2,})([A-Za-z]{3,})\b")
+_APART_RATIO = 3  # how much more often the lists write a word whole than a piece of it apart
 _CUT_RARE = 2  # a list word in this many list names at most may still be another cut off
 
 
@@ -462,7 +463,8 @@ def respaced_reading(text: str, vocab: AbstractSet[str], org: bool | None = None
             n = words[i + 1]
             k2 = n.group().lower()
             joined = k + k2
-            if (text[m.end():n.start()] in (" ", "-") and len(joined) >= 6
+            sep = text[m.end():n.start()]
+            if (sep in (" ", "-") and len(joined) >= 6
                     and (k not in vocab or k2 not in vocab or joined in GENERIC)
                     and k not in _NO_JOIN and (k2 not in _NO_JOIN or (
                         # a particle's letters ending a word no list writes (Eucli des)
@@ -470,9 +472,11 @@ def respaced_reading(text: str, vocab: AbstractSet[str], org: bool | None = None
                     and (joined in vocab or _read_in(joined, vocab, f"{k} {k2}") or (
                         # a business word or legal form cut in two (LIM ITED)
                         (k not in vocab or k2 not in vocab) and (
-                            joined in GENERIC or is_legal_form(joined))))):
+                            joined in GENERIC or is_legal_form(joined))))) or (
+                    _cut_by_mark(k, k2, sep, single)) or (
+                    sep in (" ", "-") and _cut_apart(k, k2, single)):
                 out.append(text[pos:m.start()] + m.group() + n.group())
-                done.append(f"{m.group()} {n.group()} as {m.group()}{n.group()}")
+                done.append(f"{m.group()}{sep}{n.group()} as {m.group()}{n.group()}")
                 pos = n.end()
                 i += 2
                 continue
@@ -533,6 +537,42 @@ def respaced_reading(text: str, vocab: AbstractSet[str], org: bool | None = None
         return None
     out.append(text[pos:])
     return "".join(out), done
+
+
+# marks typed inside a word that no name writes there (Qass#em, Ca_mara, Ja*vad): evasion,
+# or a slip of the keys; & and / only where the word joined is long (AT&T and A/S stay)
+_STRAY_MARKS = frozenset("#*_~^|=@$%!?+<>&/")
+
+
+def _cut_by_mark(k: str, k2: str, sep: str, single: Container[str]) -> bool:
+    """Two pieces of one word (of four letters or more) that the lists write, a business
+    word or a legal form, cut apart by a stray mark (:data:`_STRAY_MARKS`: Qass#em, Ca_mara,
+    LIMI#TED) or by a full stop with no space after it that follows two letters or more
+    (Marat.hon, MI.LITIA, KAZ.STANEX; M.Khan and S.A. are initials); as the analyser reads
+    it too (Abdulk.hamidovich: an Abd compound, abdkhamidovich)."""
+    joined = k + k2
+    return len(joined) >= 4 and (sep in _STRAY_MARKS or (sep == "." and len(k) >= 2)) and (
+        joined in single or joined in GENERIC or is_legal_form(joined)
+        or _read_in(joined, single))
+
+
+def _cut_apart(k: str, k2: str, single: Container[str]) -> bool:
+    """A word of five letters or more that the lists write, written in two pieces with a
+    space or a hyphen between them, where one piece is no list word of its own (Ha roun,
+    Ol-eksander, DER AKHSHANDEH) or the word whole is one the lists write far more often
+    than either piece (``_APART_RATIO`` times at least, in three names or more: Mo hammad,
+    IS MAIL, Ab dallah); never two words the lists write as often apart (Abu Bakr, Ali Reza,
+    al Kani, Jean-Pierre)."""
+    if not isinstance(single, Mapping) or len(k) + len(k2) < 5:
+        return False
+    whole = single.get(k + k2, 0)
+    if not whole:
+        return False
+    a, b = single.get(k, 0), single.get(k2, 0)
+    # (an article or Abd, which no list counts as a word of its own, is no such piece: the
+    # analyser reads AL-KABISI as al Kabisi already)
+    return (not a and k not in _NO_JOIN) or (not b and k2 not in _NO_JOIN) or (
+        whole >= 3 and _APART_RATIO * max(a, b) <= whole)
 
 
 def _pieces(k: str, single: Container[str]) -> list[str] | None:

@@ -1348,11 +1348,35 @@ def acronym(name: str, schema: Schema | None, rng: random.Random) -> str | None:
     return out
 
 
+_MARKS = ".-_*#@"
+
+
+def marks(name: str, schema: Schema | None, rng: random.Random) -> str | None:
+    """A mark typed inside one word of five letters or more, two letters at least on each
+    side of it (``Qass#em``, ``Marat.hon``, ``Ca_mara``, ``Ol-eksander``): a full stop,
+    hyphen, underscore, asterisk, hash or at sign, as evasion types it (a filter of whole
+    words misses the word cut) and a slip of the keys does."""
+    spots = [i for m in re.finditer(r"[A-Za-z]{5,}", name) for i in range(m.start() + 2,
+                                                                          m.end() - 1)]
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    return name[:i] + rng.choice(_MARKS) + name[i:]
+
+
+def generation(name: str, schema: Schema | None, rng: random.Random) -> str | None:
+    """People with a name of two words or more: a generation after it, as records write one
+    (``John SMITH Jr.``, ``Sr``, ``II``, ``III``), which the lists do not."""
+    if not is_person(schema) or len(units(name)) < 2:
+        return None
+    return f"{name} {rng.choice(('Jr.', 'Jr', 'Sr.', 'II', 'III'))}"
+
+
 CATEGORIES.update(joined=joined, split=split, extra_name=extra_name, truncated=truncated,
                   abbreviation=abbreviation, nickname=nickname, digits=digits,
                   no_vowels=no_vowels, word_twice=word_twice, no_spaces=no_spaces,
                   drop_first=drop_first, phonetic=phonetic, family_first=family_first,
-                  acronym=acronym)
+                  acronym=acronym, marks=marks, generation=generation)
 ALL_CATEGORIES: list[str] = list(CATEGORIES)
 
 

@@ -1143,7 +1143,7 @@ _DOTTED_WORD = re.compile(r"(?<![a-z])([a-z]+)\.")
 # Yevgeny Primakov Jr; молодший, старший in Ukrainian)
 _GENERATIONS = frozenset("""jr jnr junior sr snr senior mladshiy mladshii mladshy starshiy
 starshii starshy starshyy molodshyi molodshiy molodshyy starshyi""".split())
-_GENERATION_NUMERALS = frozenset("ii iii iv".split())
+GENERATION_NUMERALS = frozenset("ii iii iv".split())
 # the courtesy titles written after a name, as an airline's passenger record writes it
 # (ROTENBERG/ARKADY MR) and payment messages copy it (AL KANI MOHAMED MR)
 _TITLES_AFTER = frozenset("mr mrs ms miss mstr mx mme mlle dr prof".split())
@@ -1188,6 +1188,21 @@ class Token:
             return symbols_of(self.text)
         # علي is Ali: the transliteration (ly) lost the vowels, the word itself did not
         return symbols_of(self.text) | symbols_of(self.orig)
+
+
+def as_generation(form: NameForm) -> NameForm | None:
+    """A Latin name of unknown kind whose last word is a generation numeral (II, III, IV)
+    after two name words or more, none a business word, with no legal form (Reza OMIDI II),
+    read as a person's name reads it: the numeral a generation, set aside as Jr. is; a
+    company's or a fund's number stays a word of its name (Fund II is another fund). None
+    for any other name."""
+    words = form.scoring
+    if not form.unknown_kind or form.legal or form.script != "Latin" or len(words) < 3 or (
+            words[-1].text not in GENERATION_NUMERALS or words[-1] is not form.tokens[-1]) or (
+            any(t.role != Role.NAME for t in words)):
+        return None
+    last = replace(words[-1], role=Role.TITLE)
+    return replace(form, tokens=[*form.tokens[:-1], last], scoring=words[:-1])
 
 
 def known_name(t: Token) -> bool:
@@ -2752,7 +2767,7 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             elif org is not True and not syllabic and len(raw_tokens) > 2 and i == len(
                     raw_tokens) - 1 and (tok in _GENERATIONS or (
                     tok in _TITLES_AFTER and script == "Latin") or (
-                    org is False and tok in _GENERATION_NUMERALS)):
+                    org is False and tok in GENERATION_NUMERALS)):
                 # a generation after the name (Jr., Sr, II): the list may write it or not;
                 # a courtesy title (KATAEV/AIUB MR)
                 role = Role.TITLE
