@@ -58,7 +58,8 @@ def test_every_category_is_documented_and_registered() -> None:
     # earlier sessions)
     added = ["joined", "split", "extra_name", "truncated", "abbreviation", "nickname",
              "digits", "no_vowels", "word_twice", "no_spaces", "drop_first",
-             "phonetic", "family_first", "acronym", "marks", "generation"]
+             "phonetic", "family_first", "acronym", "marks", "generation", "random_case",
+             "first_letter"]
     assert v.ALL_CATEGORIES[-len(added) - 1:] == ["combo", *added]
     assert set(v.ALL_CATEGORIES) == expected | set(added)
     for name, fn in v.CATEGORIES.items():
@@ -491,6 +492,33 @@ def test_generation_puts_one_after_a_persons_name() -> None:
             continue
         assert out is not None and out.startswith(name + " ")
         assert out[len(name) + 1:] in ("Jr.", "Jr", "Sr.", "II", "III")
+
+
+def test_first_letter_changes_the_first_letter_of_one_long_word() -> None:
+    for name, _, out in outputs(v.first_letter):
+        if not re.search(r"[A-Za-z]{5,}", name):
+            assert out is None
+            continue
+        assert out is not None
+        # (the words as runs of letters: Jean-Pierre is two)
+        before, after = re.findall(r"[^\W\d_]+", name), re.findall(r"[^\W\d_]+", out)
+        assert len(before) == len(after)
+        changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
+        assert len(changed) == 1
+        a, b = changed[0]
+        # (its first letter dropped, or another in its place; the rest as written)
+        assert b == a[1:] or (b[1:] == a[1:] and b[0] != a[0]), (a, b)
+
+
+def test_random_case_changes_the_case_of_letters_only() -> None:
+    seen = 0
+    for name, _, out in outputs(v.random_case):
+        if out is None:
+            continue
+        seen += 1
+        assert out.casefold() == name.casefold()
+        assert out not in (name, name.upper(), name.lower(), name.title())
+    assert seen > len(ALL)
 
 
 def test_extra_name_adds_one_name_a_person_does_not_have() -> None:

@@ -574,6 +574,28 @@ def test_an_arabic_family_name_first_is_still_read_as_another_person() -> None:
     assert score("Ahmad Mohammed", "Mohammed al-Ahmad") < 0.8
 
 
+def test_a_slip_of_the_first_letter_in_a_word_no_name_has() -> None:
+    """In an organisation's name, a first letter dropped, added or another, in a word of
+    five letters or more that is no name people have, is a typo (Atruktura, Uromecanica,
+    nstitute), not a spelling whose first letter says another name; a query word that is a
+    name of its own stays another name (Vassil, Bassil), and so does any in a person's name
+    (Ladimir, Vladimir). A legal form's long word so typed is that form (PIMITED, IMITED)."""
+    for query, listed in [("UROMECANICA", "EUROMECANICA"), ("Atruktura", "Struktura"),
+                          ("obaev Foundation", "Lobaev Foundation"),
+                          ("JSC Research nstitute of Steel", "JSC Research Institute of Steel")]:
+        assert score(query, listed, org=True) >= 0.85, query
+        assert "typo (first letter)" in describe(query, listed, org=True), query
+    assert score("Vassil Trading", "Bassil Trading", org=True) < 0.8  # (a name of its own)
+    assert score("Ravel Group", "Travel Group", org=True) < 0.8  # (short: a word of its own)
+    # (a person's: the spelling whose first letter differs weighs as it did)
+    assert "first letter" not in describe("Ladimir Novikov", "Vladimir NOVIKOV")
+    assert "first letter" not in describe("Famil Makulu", "JAMIL MUKULU")
+    for typed in ("PETRO PLUS PIMITED", "PETRO PLUS IMITED"):
+        form = analyze(typed, org=True)
+        assert form.legal == analyze("PETRO PLUS LIMITED", org=True).legal != frozenset()
+        assert [t.text for t in form.scoring] == ["petro", "plus"], typed
+
+
 def test_names_that_differ_in_their_first_sound_or_ending_of_origin() -> None:
     # a name beginning with a vowel and one with a consonant, two letters apart or more:
     # two names (إحسان, Ihsan; حسن, Hasan), not one sounding alike
@@ -3498,6 +3520,8 @@ def test_capitals_and_legal_forms_glued_to_a_word_part_from_it(
     ("OJSC StankoGomel", True),  # a company's own capitals inside a word
     ("PUBLICATIONS Ltd", True), ("Openheimer Ltd", True),  # a word begun by a form's
     ("Hasanabad Al Sattar", False),  # (-abad, no Abd)
+    # (a name typed in random case: two capitals end a word as often, KozAK, PolyakOV)
+    ("DMItRy NiKoLayeVICh KozAK", None), ("victoR ANaToLIevich PolyakOV", False),
 ])
 def test_words_with_no_glue_stay_whole(name: str, org: bool | None) -> None:
     words = [t.text for t in analyze(name, org=org).tokens]

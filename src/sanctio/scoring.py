@@ -396,6 +396,23 @@ def _onset(word: str) -> frozenset[str]:
     return frozenset(word[:1].upper())
 
 
+_FIRST_SLIP = "typo (first letter)"
+
+
+def _first_letter_slip(q: Token, r: Token) -> bool:
+    """Two words of five letters or more that differ in their first letter only (another
+    there, or one dropped or added before the rest), the query's no name people have:
+    Atruktura, Uromecanica, nstitute for Institute. A first letter is seldom mistyped, so
+    a query word that is a name of its own stays another name (Vassil is not Bassil), and
+    in a person's name so does any (:func:`_align` asks it of organisations' names only:
+    Ladimir, Famil, Aasim are other people's names as often as Vladimir, Jamil, Qasim
+    mistyped)."""
+    a, b = q.text, r.text
+    return min(len(a), len(b)) >= 5 and a[0] != b[0] and (
+        a[1:] == b[1:] or a == b[1:] or a[1:] == b) and not (
+        q.abjad or r.abjad or q.orig or r.orig) and not known_name(q)
+
+
 def _known_other_names(q: Token, r: Token) -> bool:
     """Both words are given or family names that rigour knows, as different names (no
     name symbol in common), their consonants differ and so does their first sound: Gohar
@@ -910,7 +927,8 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         # (Seven Tic., Ticaret: no 7th of TIR; Nord Bank is no NORD BANG)
         return 0.0, "a business word, not the name"
     if {q.role, r.role} == {Role.NAME, Role.GENERIC} and q.text[0] != r.text[0] and (
-            q.text[1:] == r.text or r.text[1:] == q.text):
+            q.text[1:] == r.text or r.text[1:] == q.text) and (
+            min(len(q.text), len(r.text)) < 7 or known_name(q)):
         # a name word that is a business word but for its first letter is another word
         # (Ravel, Travel; Rading, Trading): a typo seldom drops or adds the first letter
         return 0.0, "a name word, not the business word"
@@ -1766,13 +1784,16 @@ def _three_apart(side: list[Token], weak: set[int], other: list[Token], weak_oth
 def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset(),
            glued: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset()),
            heads: tuple[dict[int, str], dict[int, str]] = ({}, {}),
-           apart: frozenset[int] = frozenset()) -> tuple[list[Pair], set[int], set[int]]:
+           apart: frozenset[int] = frozenset(), slips: bool = False
+           ) -> tuple[list[Pair], set[int], set[int]]:
     """Best pairs first; then, where tokens are left over or weakly paired, names written
     together or apart (two adjacent tokens against one), a word with the article glued
     to its end against the word before the article (``glued``: the positions of each side
     the article follows, :func:`article_after`), and a word with the particles glued to its
     front against the word they stand before apart (``heads``: :func:`particles_before`);
-    never the query's words at the positions ``apart`` and the next as one."""
+    never the query's words at the positions ``apart`` and the next as one. With ``slips``
+    (organisations' names), a word one slip of its first letter off a list word is that
+    word mistyped (:func:`_first_letter_slip`)."""
     options: list[_Option] = []
     rkeys = [_row_key(b) for b in rt]
     korean = _korean_name(rt)
@@ -1800,6 +1821,11 @@ def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset(),
                 # (each syllable of a given name written as one word is whole, as each of one
                 # written apart is: Guiying is no Guoping, gui no guo)
                 hit = (0.0, _JOINED_APART)
+            elif slips and (hit[0] < TYPO_SIM or hit[1] == "spelling") and (
+                    _first_letter_slip(a, b)):
+                # (a typo, not a spelling whose first letter says another name:
+                # initial_differs)
+                hit = (max(hit[0], _text_sim(a.text, b.text)), _FIRST_SLIP)
             if hit[0] >= MIN_TOKEN_SIM:
                 options.append((-hit[0], -2, len(options), (i,), (j,), hit[1]))
     # (Marine LEPEN, Marine LE PEN; VANDERBERG, VAN DER BERG; LAROBLEDA, LA ROBLEDA: the
@@ -2126,7 +2152,7 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         qt, rt, gaps, (after_q, article_after(r)), (particles_before(q), particles_before(r)),
         # (آل, the family of, is a word of its own: the words either side of it are never
         # one written apart, مكّي آل علي no MEKELLE)
-        _family_gaps(q) if gaps else frozenset())
+        _family_gaps(q) if gaps else frozenset(), not (q.person or r.person))
     if "Hangul" in (q.script, r.script):
         pairs, used_q, used_r = _hangul_vowels(q, r, pairs, used_q, used_r)
     if q.script == r.script == "Latin":

@@ -1372,11 +1372,39 @@ def generation(name: str, schema: Schema | None, rng: random.Random) -> str | No
     return f"{name} {rng.choice(('Jr.', 'Jr', 'Sr.', 'II', 'III'))}"
 
 
+def first_letter(name: str, schema: Schema | None, rng: random.Random) -> str | None:
+    """One typo in the first letter of a word of five letters or more, which ``typo1``
+    never touches: dropped, or another key beside it (``Zdonia`` for Adonia, ``nstitute``
+    for Institute, ``IMITED``), as a slip of the keys or a scan's first letter lost."""
+    spots = [m.start() for m in re.finditer(r"[A-Za-z]{5,}", name)]
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    ch = name[i]
+    if rng.random() < 0.5 or ch.lower() not in _KEYBOARD:
+        return name[:i] + name[i + 1:]
+    new = rng.choice(_KEYBOARD[ch.lower()])
+    return name[:i] + (new.upper() if ch.isupper() else new) + name[i + 1:]
+
+
+def random_case(name: str, schema: Schema | None, rng: random.Random) -> str | None:
+    """Each letter in capitals or small letters at random (``DMItRy NiKoLayeVICh KozAK``),
+    as evasion types a name: no capitals then mark a family name or an acronym."""
+    if sum(c.isalpha() for c in name) < 4:
+        return None
+    for _ in range(5):
+        out = "".join(c.upper() if rng.random() < 0.5 else c.lower() for c in name)
+        if out not in (name, name.upper(), name.lower(), name.title()):
+            return out
+    return None
+
+
 CATEGORIES.update(joined=joined, split=split, extra_name=extra_name, truncated=truncated,
                   abbreviation=abbreviation, nickname=nickname, digits=digits,
                   no_vowels=no_vowels, word_twice=word_twice, no_spaces=no_spaces,
                   drop_first=drop_first, phonetic=phonetic, family_first=family_first,
-                  acronym=acronym, marks=marks, generation=generation)
+                  acronym=acronym, marks=marks, generation=generation,
+                  random_case=random_case, first_letter=first_letter)
 ALL_CATEGORIES: list[str] = list(CATEGORIES)
 
 

@@ -1484,6 +1484,10 @@ _S_DE_RL = re.compile(r"(?<![a-z0-9])s\.?\s*de\s*r\.?\s*l(?![a-z0-9])\.?"
 _LEGAL_BY_HEAD: dict[tuple[str, int], tuple[str, ...]] = {}
 for _w in _LEGAL_WORDS:
     _LEGAL_BY_HEAD[(_w[0], len(_w))] = (*_LEGAL_BY_HEAD.get((_w[0], len(_w)), ()), _w)
+# each legal-form word of seven letters or more by its letters after the first: a slip of
+# the first letter (IMITED, PIMITED, ORPORATION) is that word, as a long word is no other
+_LEGAL_BY_TAIL = {_w[1:]: _w for _w in _LEGAL_WORDS if len(_w) >= 7}
+_LEGAL_TAILED = frozenset(_LEGAL_BY_TAIL.values())
 
 
 @lru_cache(maxsize=100_000)
@@ -1503,6 +1507,13 @@ def _legal_word_typo(w: str, cyrillic: bool) -> str | None:
         if (cand == sounds_as or OSA.distance(spelt, cand, score_cutoff=1) <= 1) and not (
                 cyrillic and cand in _TYPED_RUSSIAN):
             return cand
+    if not cyrillic:
+        # its first letter another, dropped or one added before it (IMITED, PIMITED, for
+        # LIMITED)
+        slip = _LEGAL_BY_TAIL.get(w[1:]) or _LEGAL_BY_TAIL.get(w) or (
+            w[1:] if w[1:] in _LEGAL_TAILED else None)
+        if slip is not None and slip != w:
+            return slip
     return None
 
 
@@ -2531,8 +2542,10 @@ _PRESENTATION_GLUED = re.compile(
 
 # a word written with a family name in capitals glued to it (Ivan SergeyevichYERMAKOV, Ahmad
 # ZiaAGHA: two fields joined without their space): the capitals are a word of their own (a
-# particle in small letters stays with its word: Inayat urRAHMAN)
-_CAPITALS_GLUED = re.compile(r"\b([A-Z][a-z]{2,})([A-Z]{2,})\b")
+# particle in small letters stays with its word: Inayat urRAHMAN); three capitals at least:
+# two end words typed in random case as often (PolyakOV, KozAK), and a glued word of two
+# (CholRI) is cut by the lists' words (Screener's respaced reading)
+_CAPITALS_GLUED = re.compile(r"\b([A-Z][a-z]{2,})([A-Z]{3,})\b")
 # Abd glued to the name before it, its article after it (AHMADABD AL-SATTAR): no name ends so
 _ABD_GLUED = re.compile(r"(?i)(?<=[a-z]{3})(abd)(?=[\s-]+[ae]l\b)")
 # a legal-form acronym in capitals glued to the name it stands before or after (JSCKOLOMNA,
