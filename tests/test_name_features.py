@@ -2424,9 +2424,18 @@ def test_a_word_of_look_alikes_takes_the_script_of_the_rest_of_the_name() -> Non
     assert analyze("Анна Борисовна COPOKA").latin == "anna borisovna soroka"
 
 
-@pytest.mark.parametrize("typo", ["ABDUKL", "ABBDUL", "ABDYL", "ABCEL", "ABDUK", "ABDUO", "ABDLU"])
+@pytest.mark.parametrize("typo", ["ABDUKL", "ABBDUL", "ABDYL", "ABCEL", "ABDUK", "ABDUO", "ABDLU",
+                                  "BDUL", "SBDUL", "QBDUL"])  # (its first letter slipped)
 def test_a_typo_inside_abdul_is_still_abd(typo: str) -> None:
     assert score(f"{typo} QUDDUS MAZHARI", "ABDUL QUDDUS MAZHARI") == pytest.approx(1.0)
+
+
+def test_abd_with_its_first_letter_slipped_in_a_compound() -> None:
+    assert score("BDULLAH YAHYA AL HAKIM", "ABDULLAH YAHYA AL HAKIM") == pytest.approx(1.0)
+    assert score("Sbdolfatah Ahvazian", "Abdolfatah Ahvazian") == pytest.approx(1.0)
+    # (a word that begins so but is no Abdul is a name of its own: Bdeir, Bdour)
+    for word in ("bdeir", "bdour"):
+        assert next(t.text for t in analyze(word.upper() + " MUSA").tokens) == word
 
 
 def test_names_one_letter_from_abdul_are_left_alone() -> None:

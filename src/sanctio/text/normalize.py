@@ -1062,6 +1062,13 @@ def split_compounds(tok: str, arabic: bool = False) -> list[str]:
     lah``, ``abusaif`` -> ``abu saif``; and in text transliterated from Arabic script, where
     ``al`` is always the article, ``alkany`` -> ``al kany``. In Latin text a glued ``al`` stays
     (``Alexander``); the token carries the form without it as an alternative instead."""
+    if not arabic and len(tok) >= 4 and (tok[:2] == "bd" or (
+            tok[0] in _A_KEYS and tok[1:3] == "bd")):
+        # Abdul with its first letter dropped or another key beside it (bdul, Bdullah,
+        # Qbdullah, Sbdolfatah): no name begins so
+        whole = "a" + (tok if tok[:2] == "bd" else tok[1:])
+        if whole.startswith(_ABD_HEADS) and whole != tok:
+            return split_compounds(whole, arabic)
     if tok.startswith("abd") and len(tok) >= 7:
         m = _ABD.match(tok)
         if m:
@@ -1104,6 +1111,7 @@ def _slavic_ending(m: re.Match[str]) -> str:
 
 
 _ABD_HEADS = ("abdul", "abdel", "abdal", "abdol", "abdur", "abdus")
+_A_KEYS = frozenset("qwsz")  # the keys beside a
 _ABD_L_HEADS = ("abdul", "abdel", "abdal", "abdol")
 
 
