@@ -59,7 +59,6 @@ from sanctio.text.abjad import (
 from sanctio.text.diminutives import DIMINUTIVE_PREFIX
 from sanctio.text.normalize import (
     CJK_SYLLABLE,
-    GENERATION_NUMERALS,
     KO_FAMILY,
     NAME_TITLES,
     NEAR_KEYS,
@@ -2059,7 +2058,7 @@ def compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
     حاجیزاده is Amir Ali HAJIZADEH; Imam INAYATULLAH is INAYATULLAH). A title that is more
     often a given name (Amir, Malik, Mirza) is a name where the other name lacks the word: a
     given name one name has and the other not (Amir Ali Mohammadi, Ali KHAN MOHAMMADI)."""
-    if r.person and q.unknown_kind and q.scoring and q.scoring[-1].text in GENERATION_NUMERALS:
+    if r.person:
         # (a person's list name: the query's numeral after its name is a generation, Reza
         # OMIDI II, as Jr. is)
         q = as_generation(q) or q

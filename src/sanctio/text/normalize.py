@@ -1067,7 +1067,7 @@ def split_compounds(tok: str, arabic: bool = False) -> list[str]:
         # Abdul with its first letter dropped or another key beside it (bdul, Bdullah,
         # Qbdullah, Sbdolfatah): no name begins so
         whole = "a" + (tok if tok[:2] == "bd" else tok[1:])
-        if whole.startswith(_ABD_HEADS) and whole != tok:
+        if whole.startswith(_ABD_HEADS):
             return split_compounds(whole, arabic)
     if tok.startswith("abd") and len(tok) >= 7:
         m = _ABD.match(tok)
@@ -1151,7 +1151,7 @@ _DOTTED_WORD = re.compile(r"(?<![a-z])([a-z]+)\.")
 # Yevgeny Primakov Jr; молодший, старший in Ukrainian)
 _GENERATIONS = frozenset("""jr jnr junior sr snr senior mladshiy mladshii mladshy starshiy
 starshii starshy starshyy molodshyi molodshiy molodshyy starshyi""".split())
-GENERATION_NUMERALS = frozenset("ii iii iv".split())
+_GENERATION_NUMERALS = frozenset("ii iii iv".split())
 # the courtesy titles written after a name, as an airline's passenger record writes it
 # (ROTENBERG/ARKADY MR) and payment messages copy it (AL KANI MOHAMED MR)
 _TITLES_AFTER = frozenset("mr mrs ms miss mstr mx mme mlle dr prof".split())
@@ -1206,7 +1206,7 @@ def as_generation(form: NameForm) -> NameForm | None:
     for any other name."""
     words = form.scoring
     if not form.unknown_kind or form.legal or form.script != "Latin" or len(words) < 3 or (
-            words[-1].text not in GENERATION_NUMERALS or words[-1] is not form.tokens[-1]) or (
+            words[-1].text not in _GENERATION_NUMERALS or words[-1] is not form.tokens[-1]) or (
             any(t.role != Role.NAME for t in words)):
         return None
     last = replace(words[-1], role=Role.TITLE)
@@ -2788,7 +2788,7 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             elif org is not True and not syllabic and len(raw_tokens) > 2 and i == len(
                     raw_tokens) - 1 and (tok in _GENERATIONS or (
                     tok in _TITLES_AFTER and script == "Latin") or (
-                    org is False and tok in GENERATION_NUMERALS)):
+                    org is False and tok in _GENERATION_NUMERALS)):
                 # a generation after the name (Jr., Sr, II): the list may write it or not;
                 # a courtesy title (KATAEV/AIUB MR)
                 role = Role.TITLE
