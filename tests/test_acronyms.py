@@ -68,6 +68,9 @@ def test_names_with_no_acronym(name: str) -> None:
     ("AORC LLC", "aorc"), ("AO “NIORDC”", "niordc"), ("I.R.G.C.", "irgc"), ("IRGC", "irgc"),
     ("NITC", "nitc"), ("Mary", None), ("Wood Group", None), ("LLC", None), ("PCC FZE", None),
     ("ABCDEFGHIJ", None), ("ООО", None),
+    # (a legal form written with dots is one form: the acronym is the one word left)
+    ("CGRC S.A.", "cgrc"), ("SVSS L.L.C", "svss"), ("SEMH S.R.L.", "semh"),
+    ("Cgrc S.A.", None), ("AB CD S.A.", None),
 ])
 def test_a_query_written_as_an_acronym(query: str, written: str | None) -> None:
     assert as_acronym(query) == written

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from sanctio.scoring import (
     KNOWN_APART_SIM,
     KNOWN_OTHER_SIM,
+    NameComparison,
     TokenWeights,
     compare_forms,
     token_sim,
@@ -594,6 +595,33 @@ def test_a_slip_of_the_first_letter_in_a_word_no_name_has() -> None:
         form = analyze(typed, org=True)
         assert form.legal == analyze("PETRO PLUS LIMITED", org=True).legal != frozenset()
         assert [t.text for t in form.scoring] == ["petro", "plus"], typed
+
+
+def test_a_slip_of_the_first_letter_beside_a_persons_other_names_written_the_same() -> None:
+    """In a person's name of three words or more whose other words are the list name's as
+    written, one of them rare, the one word left that differs only in its first letter is a
+    typo of it (RANK KAKOLELE BWAMBALE, Parisa Aleksandrovna DOLINA), not the list's first
+    name missing; beside common names only, or one name only, or another word also
+    misspelled, a first letter still says another person."""
+    weights = TokenWeights({"maria": 111, "garcia": 46, "lopez": 68, "ali": 948, "jamal": 78,
+                            "babamoradi": 3, "kakolele": 2, "bwambale": 2, "vladimir": 400,
+                            "novikov": 20, "aleksandrovna": 112, "dolina": 1}, 60_000)
+
+    def cmp(a: str, b: str) -> NameComparison:
+        return compare_forms(analyze(a, org=False), analyze(b, org=False), weights)
+
+    for query, listed in [("RANK KAKOLELE BWAMBALE", "FRANK KAKOLELE BWAMBALE"),
+                          ("Parisa Aleksandrovna DOLINA", "Larisa Aleksandrovna DOLINA"),
+                          ("Hamal Ali BABAMORADI", "Jamal Ali BABAMORADI")]:
+        found = cmp(query, listed)
+        assert found.score >= 0.9 and "typo (first letter)" in found.describe(), query
+        assert found.features["given_missing"] == 0.0
+    for query, listed in [("Daria Garcia Lopez", "Maria Garcia Lopez"),  # common names only
+                          ("Hamal Ali BABAMORADE", "Jamal Ali BABAMORADI")]:  # another typo
+        found = cmp(query, listed)
+        assert found.score < 0.8 and "first letter" not in found.describe(), query
+    # (one name beside it: a spelling, as it was)
+    assert "first letter" not in cmp("Ladimir Novikov", "Vladimir NOVIKOV").describe()
 
 
 def test_names_that_differ_in_their_first_sound_or_ending_of_origin() -> None:

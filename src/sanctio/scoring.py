@@ -412,6 +412,33 @@ def _first_letter_slip(q: Token, r: Token) -> bool:
         q.abjad or r.abjad or q.orig or r.orig) and not known_name(q)
 
 
+def _person_first_slip(qt: list[Token], rt: list[Token], pairs: list[Pair], used_q: set[int],
+                       used_r: set[int], weights: TokenWeights
+                       ) -> tuple[list[Pair], set[int], set[int]]:
+    """In a person's name of three words or more whose other words are all the list name's,
+    written the same, one of them a rare name (:data:`_RARE_WEIGHT`), the one word left on
+    each side that differs only in its first letter (another there, or one dropped) is that
+    word mistyped: RANK KAKOLELE BWAMBALE, Parisa Aleksandrovna DOLINA, Hamal Ali BABAMORADI.
+    Alone beside one name a first letter still says another person (Ladimir Novikov,
+    Famil Makulu, Aasim Ibrahim: :func:`_first_letter_slip`)."""
+    if not (len(qt) == len(rt) >= 3 and len(used_q) == len(qt) - 1 == len(used_r)):
+        return pairs, used_q, used_r
+    if not all(p.how == "same" and len(p.qi) == len(p.rj) == 1 for p in pairs):
+        return pairs, used_q, used_r
+    i = min(set(range(len(qt))) - used_q)
+    j = min(set(range(len(rt))) - used_r)
+    a, b = qt[i], rt[j]
+    x, y = a.text, b.text
+    if not (max(len(x), len(y)) >= 5 and min(len(x), len(y)) >= 4 and x[0] != y[0] and (
+            x[1:] == y[1:] or x == y[1:] or x[1:] == y)) or (
+            a.abjad or b.abjad or a.orig or b.orig or _syllable_name(rt) or _syllable_name(qt)):
+        return pairs, used_q, used_r
+    if max(weights.weight(rt[p.rj[0]]) for p in pairs) < _RARE_WEIGHT:
+        return pairs, used_q, used_r
+    slip = Pair([a], [b], _text_sim(x, y), _FIRST_SLIP, (i,), (j,))
+    return [*pairs, slip], used_q | {i}, used_r | {j}
+
+
 def _known_other_names(q: Token, r: Token) -> bool:
     """Both words are given or family names that rigour knows, as different names (no
     name symbol in common), their consonants differ and so does their first sound: Gohar
@@ -2152,6 +2179,8 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         # (آل, the family of, is a word of its own: the words either side of it are never
         # one written apart, مكّي آل علي no MEKELLE)
         _family_gaps(q) if gaps else frozenset(), not (q.person or r.person))
+    if (q.person or r.person) and len(pairs) >= 2:
+        pairs, used_q, used_r = _person_first_slip(qt, rt, pairs, used_q, used_r, weights)
     if "Hangul" in (q.script, r.script):
         pairs, used_q, used_r = _hangul_vowels(q, r, pairs, used_q, used_r)
     if q.script == r.script == "Latin":

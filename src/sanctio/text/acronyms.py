@@ -115,6 +115,10 @@ def as_acronym(text: str) -> str | None:
         letters = stripped.replace(".", "")
         return letters.lower() if letters.isalpha() else None
     words = [w for w in _WORD.findall(stripped) if not is_legal_form(to_latin(w))]
+    if len(words) > 1:
+        # (a legal form written with dots, read as one form: CGRC S.A., SVSS L.L.C)
+        rest = without_legal_forms(stripped).split()
+        words = [w for w in words if [w.lower()] == rest][:1] if len(rest) == 1 else words
     if len(words) != 1 or not _latin_letters(stripped):
         return None
     word = words[0]
