@@ -647,7 +647,10 @@ def test_respaced_reading_joins_a_word_cut_by_a_stray_mark_or_a_space() -> None:
             ("Mo hammad KHAN", "Mohammad KHAN", "Mo hammad as Mohammad"),
             ("Ha roun Geye", "Haroun Geye", "Ha roun as Haroun"),
             ("Ha-roun Geye", "Haroun Geye", "Ha-roun as Haroun"),
-            ("IS MAIL Khan", "ISMAIL Khan", "IS MAIL as ISMAIL")]:
+            ("IS MAIL Khan", "ISMAIL Khan", "IS MAIL as ISMAIL"),
+            # (typographic quotes and dashes read as the plain ones: the name is read still)
+            ("“Moussa” Ca_mara", '"Moussa" Camara', "Ca_mara as Camara"),
+            ("Ha–roun Geye", "Haroun Geye", "Ha-roun as Haroun")]:
         assert respaced_reading(text, vocab, None, df) == (read, [change]), text
     # (two words a mark joins, as a handle writes them, no word whole: Haji#Khan, Ali_Khan)
     for text in ("M.Khan", "S.A. Khan", "Abu Bakr", "Ali Reza", "al Kani", "Abu-Bakr",

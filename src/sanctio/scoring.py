@@ -412,18 +412,27 @@ def _first_letter_slip(q: Token, r: Token) -> bool:
         q.abjad or r.abjad or q.orig or r.orig) and not known_name(q)
 
 
-def _person_first_slip(qt: list[Token], rt: list[Token], pairs: list[Pair], used_q: set[int],
-                       used_r: set[int], weights: TokenWeights
-                       ) -> tuple[list[Pair], set[int], set[int]]:
-    """In a person's name of three words or more whose other words are all the list name's,
-    written the same, one of them a rare name (:data:`_RARE_WEIGHT`), the one word left on
-    each side that differs only in its first letter (another there, or one dropped) is that
-    word mistyped: RANK KAKOLELE BWAMBALE, Parisa Aleksandrovna DOLINA, Hamal Ali BABAMORADI.
-    Alone beside one name a first letter still says another person (Ladimir Novikov,
-    Famil Makulu, Aasim Ibrahim: :func:`_first_letter_slip`)."""
-    if not (len(qt) == len(rt) >= 3 and len(used_q) == len(qt) - 1 == len(used_r)):
+def _first_slip_left(qt: list[Token], rt: list[Token], pairs: list[Pair], used_q: set[int],
+                     used_r: set[int], weights: TokenWeights, person: bool
+                     ) -> tuple[list[Pair], set[int], set[int]]:
+    """Where all words of both names but one on each side are paired, those two differing
+    only in their first letter (another there, or one dropped or added) are a word
+    mistyped, where the rest of the name says which it is.
+
+    In a ``person``'s name the other words must be the list name's as written, and three
+    (AMID ABDALLAH AHMAD AL-ALI), or two, one of them a rare name (:data:`_RARE_WEIGHT`:
+    RANK KAKOLELE BWAMBALE, Parisa Aleksandrovna DOLINA, Hamal Ali BABAMORADI); beside one,
+    only a first letter dropped from the list's word, leaving a word no list name has (amza
+    NITRIK). Otherwise a first letter still says another person (Amer Foz is not Samer Foz;
+    Ladimir Novikov, Famil Makulu, Aasim Ibrahim: :func:`_first_letter_slip`).
+    In an organisation's name the other words may be the list's in any form that is near
+    the same (0.9), and the query's word, four letters or more, must be no list word and no
+    name people have (ROUP for GROUP, lant No. 8, DALE OURS for DALE TOURS): a short word so
+    written is another word where it is one (Ravel, Travel: :func:`token_sim`)."""
+    if not (len(qt) == len(rt) >= 2 and len(used_q) == len(qt) - 1 == len(used_r)):
         return pairs, used_q, used_r
-    if not all(p.how == "same" and len(p.qi) == len(p.rj) == 1 for p in pairs):
+    if not all((p.how == "same" if person else p.sim >= 0.9) and len(p.qi) == len(p.rj) == 1
+               for p in pairs):
         return pairs, used_q, used_r
     i = min(set(range(len(qt))) - used_q)
     j = min(set(range(len(rt))) - used_r)
@@ -433,7 +442,11 @@ def _person_first_slip(qt: list[Token], rt: list[Token], pairs: list[Pair], used
             x[1:] == y[1:] or x == y[1:] or x[1:] == y)) or (
             a.abjad or b.abjad or a.orig or b.orig or _syllable_name(rt) or _syllable_name(qt)):
         return pairs, used_q, used_r
-    if max(weights.weight(rt[p.rj[0]]) for p in pairs) < _RARE_WEIGHT:
+    if person and not (len(pairs) >= 3 or (len(pairs) == 2 and max(
+            weights.weight(rt[p.rj[0]]) for p in pairs) >= _RARE_WEIGHT) or (
+            x == y[1:] and not weights.df.get(x))):
+        return pairs, used_q, used_r
+    if not person and (weights.df.get(x) or known_name(a) or Role.NUMBER in (a.role, b.role)):
         return pairs, used_q, used_r
     slip = Pair([a], [b], _text_sim(x, y), _FIRST_SLIP, (i,), (j,))
     return [*pairs, slip], used_q | {i}, used_r | {j}
@@ -2179,8 +2192,9 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         # (آل, the family of, is a word of its own: the words either side of it are never
         # one written apart, مكّي آل علي no MEKELLE)
         _family_gaps(q) if gaps else frozenset(), not (q.person or r.person))
-    if (q.person or r.person) and len(pairs) >= 2:
-        pairs, used_q, used_r = _person_first_slip(qt, rt, pairs, used_q, used_r, weights)
+    if pairs:
+        pairs, used_q, used_r = _first_slip_left(qt, rt, pairs, used_q, used_r, weights,
+                                                 q.person or r.person)
     if "Hangul" in (q.script, r.script):
         pairs, used_q, used_r = _hangul_vowels(q, r, pairs, used_q, used_r)
     if q.script == r.script == "Latin":

@@ -435,8 +435,9 @@ def respaced_reading(text: str, vocab: AbstractSet[str], org: bool | None = None
     single = vocab if single is None else single
     if not text.isascii():
         # (Latin letters with their accents, as the lists' words are kept without them:
-        # JÉRÔMEKAKWAVUBUKANDE)
-        text = "".join(c for c in unicodedata.normalize("NFKD", text)
+        # JÉRÔMEKAKWAVUBUKANDE; typographic quotes and dashes as the plain ones:
+        # Federal State Unitary Enterpr ise “Main Radio Frequency Centre”)
+        text = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_PLAIN_MARKS))
                        if not unicodedata.combining(c))
         if not text.isascii():
             return None
@@ -542,6 +543,12 @@ def respaced_reading(text: str, vocab: AbstractSet[str], org: bool | None = None
 # marks typed inside a word that no name writes there (Qass#em, Ca_mara, Ja*vad): evasion,
 # or a slip of the keys; & and / only where the word joined is long (AT&T and A/S stay)
 _STRAY_MARKS = frozenset("#*_~^|=@$%!?+<>&/")
+
+
+# typographic quotes and dashes, read as the plain ones a keyboard types (NFKD reads the
+# spaces)
+_PLAIN_MARKS = str.maketrans({**dict.fromkeys("“”„‟«»", '"'), **dict.fromkeys("‘’‚‛ʼ", "'"),
+                              **dict.fromkeys("‐‑‒–—―", "-")})
 
 
 def _cut_by_mark(k: str, k2: str, sep: str, single: Container[str]) -> bool:
