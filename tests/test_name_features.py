@@ -2152,6 +2152,16 @@ def test_a_company_s_name_of_unknown_kind_is_no_person() -> None:
     # nor is a company's name against a company's
     assert feature_of("Yasir Shipping Ltd", "Yasir Shipping Company", None, True,
                       "company_as_person") == 0.0
+    # names joined with and are a firm of partners, no one person, whatever they share of
+    # his name; Spanish y joins one person's two family names
+    for query, listed in (("Mendoza, Martin and Torres", "MELGOZA TORRES, Martin"),
+                          ("Smith & Jones", "Smith JONES")):
+        cmp = compare_forms(analyze(query, org=None), analyze(listed, org=False), W)
+        assert cmp.features["company_as_person"] == 1.0 and cmp.score < 0.5, query
+        assert "names joined with and" in cmp.describe()
+    cmp = compare_forms(analyze("Jose Ortega y Gasset", org=None),
+                        analyze("ORTEGA Y GASSET, Jose", org=False), W)
+    assert cmp.features["company_as_person"] == 0.0 and cmp.score >= 0.9
 
 
 def test_a_company_named_with_a_person_s_one_word_alias_is_no_match() -> None:

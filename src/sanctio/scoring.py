@@ -1578,7 +1578,8 @@ class NameComparison:
         if self.legal:
             bits.append(self.legal)
         if self.features.get("company_as_person"):
-            bits.append("a company's name (a legal form or business word) against a person's")
+            bits.append("a company's name (a legal form, a business word, or names joined "
+                        "with and) against a person's")
         against = [k for k in _SAID_AGAINST
                    if self.features.get(k) and NAME_MODEL.weights.get(k, 0.0) < 0]
         if against:
@@ -3133,6 +3134,16 @@ def _initial_differs(real: list[Pair], pair_w: list[float]) -> float:
     return hit / total
 
 
+_PARTNERS = re.compile(r"\w\s+(?:and|&)\s+\w", re.IGNORECASE)
+
+
+def _partners(q: NameForm) -> bool:
+    """A Latin name of unknown kind that joins names with and (&): a firm of partners, no
+    one person (Mendoza, Martin and Torres is not MELGOZA TORRES, Martin; Spanish y joins
+    one person's two family names, and stays)."""
+    return q.unknown_kind and q.script == "Latin" and _PARTNERS.search(q.original) is not None
+
+
 def _generic_conflict(un_q: list[Token], un_r: list[Token]) -> bool:
     """Each name has a business word the other lacks (Aryan Group, Aryan Bank); the words an
     armed group goes by stand for one another."""
@@ -3625,9 +3636,9 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         # company's, and no person whose name it shares a word of: Yasir Shipping Ltd is not
         # Hajji YASIR, Bykov Limited not Aleksandr BYKOV; a company named with the whole of
         # a listed person's name, Igor Viktorovich MATRUS Corporation, may well be his)
-        "company_as_person": float(r.person and not q.person and (
+        "company_as_person": float(r.person and not q.person and (((
             bool(q.legal) or any(t.role == Role.GENERIC for t in un_q)) and (
-            len(real) < 2 or any(t.role == Role.NAME for t in un_r))),
+            len(real) < 2 or any(t.role == Role.NAME for t in un_r))) or _partners(q))),
         # (a name of unknown kind that reads as a person's, a given name first and no legal
         # form nor business word, met by spellings alike only of a company's name with its
         # legal form: Pedro Roybal is no PETRO ROYAL FZE, معمر بلي no PLAYA MAR S.A. DE C.V.)
@@ -3722,7 +3733,8 @@ FEATURES: dict[str, str] = {
                       "Trading for SAHA)",
     "company_as_person": "a query of unknown kind with a legal form or a business word of "
                          "its own, a company's name, against a person's it has not the whole "
-                         "of (Yasir Shipping Ltd, Hajji YASIR)",
+                         "of (Yasir Shipping Ltd, Hajji YASIR), or joining names with and, a "
+                         "firm's (Mendoza, Martin and Torres)",
     "person_as_company": "a query of unknown kind that reads as a person's name (a given "
                          "name first, no legal form nor business word) meets a company's "
                          "name with its legal form by spellings alike only (Pedro Roybal, "
