@@ -9,7 +9,7 @@ import pytest
 from sanctio.contract import DEFAULT_THRESHOLD, Query
 from sanctio.model import Schema
 from sanctio.scoring import TokenWeights, compare_forms
-from sanctio.text.normalize import analyze
+from sanctio.text.normalize import Role, analyze
 
 from .conftest import expect, requires_full_lists
 
@@ -922,6 +922,23 @@ def test_a_title_that_is_a_given_name_reaches_the_name_as_one() -> None:
              "Ali AMIRI", "Mohamed Mire ALI"]
     index = NameIndex([analyze(n) for n in names])
     assert index.candidates(analyze("AMIR ALAI"), limit=1) == [0]
+
+
+def test_a_query_s_title_that_is_a_list_name_s_word_is_evidence_for_that_name() -> None:
+    """AMIR opens AMIR YUSUF ABDULLAH as a title; a list name that has Amir as its given
+    name (AMIR ABDULLAH) is reached by it too, at half its weight, before the Abdullahs of
+    other names that the query's words alone reach as well."""
+    from sanctio.index import TITLE_SHARE, NameIndex
+
+    names = ["Yusuf ABDULLAH", "Abdullah YUSUF", "AMIR ABDULLAH", "Yusuf Abdullah KHAN"]
+    index = NameIndex([analyze(n, org=False) for n in names])
+    form = analyze("AMIR YUSUF ABDULLAH", org=False)
+    assert form.tokens[0].role == Role.TITLE
+    ids, evidence = index.candidates_scored(form, limit=4)
+    amir = evidence[ids.index(2)]
+    without = index.candidates_scored(analyze("YUSUF ABDULLAH", org=False), limit=4)
+    assert amir == pytest.approx(without[1][without[0].index(2)] + TITLE_SHARE * (
+        index.weights.weight(form.tokens[0])))
 
 
 @requires_full_lists

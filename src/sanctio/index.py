@@ -45,6 +45,7 @@ from sanctio.text.normalize import (
 )
 
 _INDEXED = (Role.NAME, Role.NUMBER, Role.GENERIC)
+TITLE_SHARE = 0.5  # a query's title that is a list name's word: half its weight as evidence
 # what may stand between a word's first letter and its second consonant
 _VOWEL_RUNS = ["", *"aeiouy", *(a + b for a in "aeiouy" for b in "aeiouy")]
 MAX_POSTING = 50_000  # keys shared by more names than this carry no candidate signal
@@ -482,6 +483,14 @@ class NameIndex:
             if len(hits[0]):
                 out.append(hits)
                 by_pos[pos] = hits
+        for t in form.tokens:
+            if t.role == Role.TITLE and len(t.text) >= 3:
+                # a title that the lists write as a name (Amir, Haji, Mullah): some evidence
+                # for the names that have it (AMIR YUSUF ABDULLAH, for AMIR ABDULLAH among the
+                # hundreds of Abdullahs), which the comparison sets aside or pairs
+                p = self.posting("t:" + t.text)
+                if 0 < len(p) <= MAX_POSTING:
+                    out.append((p, np.full(len(p), TITLE_SHARE * self.weights.weight(t))))
         # (the indexed tokens are the compared ones: their positions are article_gaps')
         gaps = article_gaps(form) if form.script == "Arabic" else frozenset()
         for i, (a, b) in enumerate(pairwise(toks)):
