@@ -116,9 +116,11 @@ def as_acronym(text: str) -> str | None:
         return letters.lower() if letters.isalpha() else None
     words = [w for w in _WORD.findall(stripped) if not is_legal_form(to_latin(w))]
     if len(words) > 1:
-        # (a legal form written with dots, read as one form: CGRC S.A., SVSS L.L.C)
+        # (a legal form written with dots is one form, its letters no words: CGRC S.A.,
+        # SVSS L.L.C; the one word left outside it is the acronym)
         rest = without_legal_forms(stripped).split()
-        words = [w for w in words if [w.lower()] == rest][:1] if len(rest) == 1 else words
+        if len(rest) == 1:
+            words = [w for w in words if w.lower() == rest[0]][:1]
     if len(words) != 1 or not _latin_letters(stripped):
         return None
     word = words[0]
