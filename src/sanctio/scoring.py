@@ -398,6 +398,12 @@ def _onset(word: str) -> frozenset[str]:
 _FIRST_SLIP = "typo (first letter)"
 
 
+def _first_letter_apart(a: str, b: str) -> bool:
+    """Two words (neither empty) that differ in their first letter only: another there,
+    or one dropped or added before the rest."""
+    return a[0] != b[0] and (a[1:] == b[1:] or a == b[1:] or a[1:] == b)
+
+
 def _first_letter_slip(q: Token, r: Token) -> bool:
     """Two words of five letters or more that differ in their first letter only (another
     there, or one dropped or added before the rest), the query's no name people have:
@@ -407,8 +413,7 @@ def _first_letter_slip(q: Token, r: Token) -> bool:
     Ladimir, Famil, Aasim are other people's names as often as Vladimir, Jamil, Qasim
     mistyped)."""
     a, b = q.text, r.text
-    return min(len(a), len(b)) >= 5 and a[0] != b[0] and (
-        a[1:] == b[1:] or a == b[1:] or a[1:] == b) and not (
+    return min(len(a), len(b)) >= 5 and _first_letter_apart(a, b) and not (
         q.abjad or r.abjad or q.orig or r.orig) and not known_name(q)
 
 
@@ -438,8 +443,8 @@ def _first_slip_left(qt: list[Token], rt: list[Token], pairs: list[Pair], used_q
     j = min(set(range(len(rt))) - used_r)
     a, b = qt[i], rt[j]
     x, y = a.text, b.text
-    if not (max(len(x), len(y)) >= 5 and min(len(x), len(y)) >= 4 and x[0] != y[0] and (
-            x[1:] == y[1:] or x == y[1:] or x[1:] == y)) or (
+    if not (max(len(x), len(y)) >= 5 and min(len(x), len(y)) >= 4 and _first_letter_apart(
+            x, y)) or (
             a.abjad or b.abjad or a.orig or b.orig or _syllable_name(rt) or _syllable_name(qt)):
         return pairs, used_q, used_r
     if person and not (len(pairs) >= 3 or (len(pairs) == 2 and max(
