@@ -4405,3 +4405,21 @@ def test_the_ending_of_a_persian_family_name_is_written_with_its_word() -> None:
     from sanctio.screen import _reversed_reading
     assert _reversed_reading("علی اكبر رضا زاده") is None
     assert _reversed_reading("القادر عبد الشيخ أحمد") is not None
+
+
+def test_a_given_name_of_another_language_before_a_chinese_or_korean_name() -> None:
+    # the English name people of Hong Kong, Taiwan and the diaspora go by, written before
+    # their whole Chinese or Korean name, which the lists leave out
+    for query, listed in [("GRACE KIM CHOL NAM", "KIM CHOL NAM"), ("Jenny Kong PO", "PO, Kong"),
+                          ("Carrie LAM Cheng Yuet-ngor", "LAM Cheng Yuet-ngor")]:
+        assert score(query, listed) >= 0.9, (query, listed)
+        assert "a given name of another language" in describe(query, listed)
+        # (a little less than the name without it)
+        assert score(query, listed) < score(query.split(" ", 1)[1], listed)
+    # only before the whole name, each syllable met: a syllable missing or another one
+    # stays what it was
+    assert score("Grace Kim Chol", "KIM CHOL NAM") < 0.8
+    assert score("Grace Kim Chol Nam", "KIM Chol Ho") < 0.8
+    # nor a word that is a syllable itself, or a name that is not Chinese or Korean
+    assert "another language" not in describe("Ri Kim Chol Nam", "KIM CHOL NAM")
+    assert "another language" not in describe("Grace Ivan Petrov", "Ivan PETROV")

@@ -2339,6 +2339,13 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         # the list name having it once: a slip of the keyboard or the form, not a name more
         un_q = [t for t in un_q if all(t is not d for d in twice)]
         ignored = [*ignored, *(f"{t.text} (written twice)" for t in twice)]
+    english = _english_given_name(q, r, pairs, un_q, used_r)
+    if english is not None:
+        # a given name of another language before a whole Chinese or Korean name (Carrie LAM
+        # Cheng Yuet-ngor, Grace KIM Chol Nam): the name people of Hong Kong, Taiwan and
+        # the diaspora go by beside their own, which the lists leave out
+        un_q = [t for t in un_q if t is not english]
+        ignored = [*ignored, f"{english.text} ({_ENGLISH_NAME})"]
     if r.person and un_r and any(p.how == "initial" for p in pairs):
         # an initial stands for the whole of a hyphenated given name (C. for Chol-Chae)
         groups = _compound_groups(r.original, tuple(t.text for t in rt))
@@ -2427,6 +2434,8 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
     score = NAME_MODEL.score(feats)
     if twice:
         score = max(0.0, score - TWICE_PENALTY * len(twice))
+    if english is not None:
+        score = max(0.0, score - ENGLISH_NAME_PENALTY)
     if cut_tail:
         # the names the field cut may have been other names than these (ISLAMIC STATE IN
         # IRAQ AND THE LEVAN is ISIL, or ISIL - Khorasan): a little less than the whole name
@@ -2437,6 +2446,32 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
 # taken off a cut-off query's score for each list name word after the cut (three at most)
 CUT_TAIL_PENALTY = 0.04
 TWICE_PENALTY = 0.03  # a word of the query written twice in a row, the list name has it once
+# a given name of another language before a whole Chinese or Korean name, the list without it
+ENGLISH_NAME_PENALTY = 0.06
+_ENGLISH_NAME = "a given name of another language before a Chinese or Korean name"
+
+
+def _english_given_name(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token],
+                        used_r: set[int]) -> Token | None:
+    """The query's first word, where it is a known given name that is no Chinese or Korean
+    syllable, left over before the whole of a listed person's Chinese or Korean name of two
+    syllables or more, each of its words met at 0.9 or more (Grace KIM CHOL NAM, Jenny Kong
+    PO); None otherwise."""
+    qt, rt = q.scoring, r.scoring
+    if not r.person or q.script != "Latin" or len(un_q) != 1 or len(qt) < 3 or (
+            len(rt) < 2 or len(used_r) < len(rt)):
+        return None
+    first = un_q[0]
+    if first is not qt[0] or first.role != Role.NAME or len(first.text) < 3 or (
+            syllable_key(first.text) is not None or not known_name(first)):
+        return None
+    if any(syllable_key(t.text) is None for t in (*qt[1:], *rt)):
+        return None
+    real = [p for p in pairs if p.qi]
+    if not real or any(p.sim < 0.9 or len(p.qi) != 1 or len(p.rj) != 1 for p in real) or (
+            len(real) != len(qt) - 1):
+        return None
+    return first
 
 
 def _written_twice(q: NameForm, used_q: set[int], un_q: list[Token]) -> list[Token]:
