@@ -1147,3 +1147,28 @@ def test_three_syllables_reach_the_word_the_list_writes_them_as() -> None:
     assert index.candidates(analyze("로은산", org=True), limit=1) == [0]
     assert index.candidates(analyze("합장강", org=True), limit=1) == [1]
     assert index.candidates(analyze("릉라도", org=True), limit=1) == [3]
+
+
+def test_a_word_cut_off_stands_for_the_common_and_short_list_words_it_begins() -> None:
+    """A word written short or cut off (Marine Industr) is looked up as the list words it
+    begins, those of most names first, then the shortest: the alphabet put the long
+    compounds first (Industria Agropecuaria ..., sixty of them), and Industries, Industrial
+    fell outside the fifty read, so Marine Industries met no candidate."""
+    from sanctio.index import SHORT_WORDS, NameIndex
+
+    compounds = [f"Industria{chr(97 + i // 26)}{chr(97 + i % 26)}tec Holding" for i in range(60)]
+    names = ["Marine Star", "Marine Gold", *compounds, "Marine Industries",
+             "Iran Marine Industrial Company", "Industrialization Fund",
+             "Industrialization Bank"]
+    index = NameIndex([analyze(n, org=True) for n in names])
+    begun = index.words_begun("industr")
+    assert len(begun) == SHORT_WORDS
+    # (the word of two names before those of one; of these the shortest)
+    assert begun[:4] == ["industrialization", "industrial", "industries", "industriaaatec"]
+    assert [len(w) for w in begun[1:]] == sorted(len(w) for w in begun[1:])
+    from dataclasses import replace
+
+    query = analyze("Marine Industr", org=True)
+    last = replace(query.scoring[-1], short=True)  # (as Screener._cut_off reads it)
+    cut = replace(query, tokens=[*query.tokens[:-1], last], scoring=[*query.scoring[:-1], last])
+    assert index.candidates(cut, limit=1) == [62]

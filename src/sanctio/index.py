@@ -11,6 +11,7 @@ go on to full scoring.
 from __future__ import annotations
 
 import bisect
+import heapq
 import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -56,6 +57,7 @@ INITIAL_SHARE = 0.75  # an initial against a name starting with its letter
 TWO_EDIT_MIN = 7  # list tokens this long are found two edits (typos) away
 ADJACENT_SHARE = 0.25  # of a pair's evidence, for a name its two words reach one by one
 SHORT_WORDS = 50  # list words a word written short or cut off is looked up as, at most
+BEGUN_SCAN = 20_000  # list words begun by one prefix read to find the shortest, at most
 
 
 def _deletions(word: str) -> set[str]:
@@ -592,9 +594,19 @@ class NameIndex:
                    for t in form.tokens if t.role in _INDEXED)
 
     def words_begun(self, prefix: str) -> list[str]:
-        """List words longer than ``prefix`` that begin with it (at most SHORT_WORDS, in
-        alphabetical order): what a word written short or cut off may stand for."""
-        return [w for w in self.prefix_vocab(prefix, SHORT_WORDS) if len(w) > len(prefix)]
+        """List words longer than ``prefix`` that begin with it, those in most list names
+        first, then the shortest (at most SHORT_WORDS; of as many, in alphabetical order):
+        what a word written short or cut off may stand for. A word is written short for the
+        words names often have (Inv.: Investment; Nat.: National; Alex.: Alexander), and a
+        cut one ends those before a long compound the alphabet puts first (Industr:
+        Industries, Industrial, Industry before INDUSTRIAAGROPECUARIA)."""
+        words = self.sorted_vocab
+        lo = bisect.bisect_left(words, prefix)
+        hi = bisect.bisect_left(words, prefix + "\uffff", lo, min(len(words), lo + BEGUN_SCAN))
+        df = self.weights.df
+        # (stable: alphabetical among equals)
+        return heapq.nsmallest(SHORT_WORDS, (w for w in words[lo:hi] if len(w) > len(prefix)),
+                               key=lambda w: (-df.get(w, 0), len(w)))
 
     def prefix_vocab(self, prefix: str, limit: int = 50) -> list[str]:
         """List tokens starting with a prefix (for as-you-type search)."""
