@@ -4423,3 +4423,55 @@ def test_a_given_name_of_another_language_before_a_chinese_or_korean_name() -> N
     # nor a word that is a syllable itself, or a name that is not Chinese or Korean
     assert "another language" not in describe("Ri Kim Chol Nam", "KIM CHOL NAM")
     assert "another language" not in describe("Grace Ivan Petrov", "Ivan PETROV")
+
+
+def test_a_number_written_in_two_parts_is_the_number_written_together() -> None:
+    # (VISION 20-20, S.A. is Vision 2020: the hyphen made two numbers of it, and neither was
+    # the query's)
+    assert score("Vision 2020 SA", "VISION 20-20, S.A.", org=True) >= 0.95
+    assert score("VISION 20-20, S.A.", "Vision 2020 SA", org=True) >= 0.95
+    assert "numbers written" in describe("Vision 2020 SA", "VISION 20-20, S.A.", org=True)
+    # another number stays another number
+    assert score("Vision 2021 SA", "VISION 20-20, S.A.", org=True) < 0.5
+    assert score("Vision 202 SA", "VISION 20-20, S.A.", org=True) < 0.5
+
+
+def test_a_chinese_given_name_more_against_one_written_as_one_word() -> None:
+    # two given names in the query's Chinese name, the list's given name written as one
+    # word: 小红 淑华 马 (Xiao Hong Shu Hua Ma) is another person than MA, Xiaohong, as
+    # against MA Xiao Hong
+    assert score("小红 淑华 马", "MA, Xiaohong") < 0.8
+    assert score("小红 淑华 马", "MA Xiao Hong") < 0.8
+    assert feature("cjk_missing", "小红 淑华 马", "MA, Xiaohong") == 1.0
+    # the name itself, however the list joins its syllables
+    assert score("小红 马", "MA, Xiaohong") >= 0.95
+    assert score("Ma Xiao Hong", "MA, Xiaohong") >= 0.95
+
+
+def test_a_short_form_of_three_letters_saves_two_letters_at_least() -> None:
+    short = analyze("San.", org=False).scoring[0]
+    assert short.short
+    assert token_sim(short, analyze("Sanayi", org=False).scoring[0])[1] == "written short"
+    # (San. is no short form of Sani, one letter longer: at most a spelling of it)
+    assert token_sim(short, analyze("Sani", org=False).scoring[0])[1] != "written short"
+    ind = analyze("Ind. Bank", org=True).scoring[0]
+    assert token_sim(ind, analyze("Industrial", org=True).scoring[0])[1] == "written short"
+    assert token_sim(ind, analyze("Indo", org=True).scoring[0])[1] != "written short"
+    # four letters may stand for a word one longer, as a field cuts it (Hasan NASRALLA)
+    assert token_sim(analyze("Alex.", org=False).scoring[0],
+                     analyze("Alexa", org=False).scoring[0])[1] == "written short"
+
+
+def test_the_second_half_of_a_hyphenated_name_alone_is_another_name() -> None:
+    # two names a person's list name joins with a hyphen are one name: its second half,
+    # the first missing, is another (Gabriel Pierre was Gabriel JEAN-PIERRE at 0.97)
+    assert score("Gabriel Pierre", "Gabriel JEAN-PIERRE") < 0.8
+    assert "without its first" in describe("Gabriel Pierre", "Gabriel JEAN-PIERRE")
+    assert score("Anne Jones", "SALLY-ANNE FRANCES JONES") < 0.8
+    # the whole name, or its first half as people shorten it, as before
+    assert score("Gabriel Jean Pierre", "Gabriel JEAN-PIERRE") >= 0.95
+    assert score("Gabriel Jean", "Gabriel JEAN-PIERRE") >= 0.9
+    assert "without its first" not in describe("Gabriel Jean", "Gabriel JEAN-PIERRE")
+    # not two syllables of a Korean given name, nor the name after Abdul (judged as before)
+    assert "without its first" not in describe("Ko Chae", "KO CH'O'L-CHAE")
+    assert "without its first" not in describe("Haq Wassiq", "Abdul-Haq Wassiq")

@@ -728,8 +728,10 @@ def generic_key(text: str) -> str:
 
 def _written_short(short: str, full: str) -> bool:
     """``short`` begins ``full`` (x is ks: Alex., Aleksandr), or begins it and ends with its
-    plural's s (Ents., Enterprises; Bros., Brothers)."""
-    return len(full) > len(short) and (full.startswith(short) or full.replace(
+    plural's s (Ents., Enterprises; Bros., Brothers). Three letters or fewer stand for a
+    word two letters longer at least (Ind., Industrial; San. is no Sani: a short form of a
+    word but one letter longer saves nothing)."""
+    return len(full) > len(short) + (len(short) <= 3) and (full.startswith(short) or full.replace(
         "x", "ks").startswith(short.replace("x", "ks")) or (
         len(short) >= 3 and short[-1] == full[-1] == "s" and full.startswith(short[:-1])))
 
@@ -1826,6 +1828,25 @@ def _three_apart(side: list[Token], weak: set[int], other: list[Token], weak_oth
     return out
 
 
+NUMBERS_APART_SIM = 0.97  # a number written in two parts (VISION 20-20), the other side's whole
+
+
+def _numbers_apart(side: list[Token], weak: set[int], other: list[Token], weak_other: set[int]
+                   ) -> list[tuple[tuple[int, int], int]]:
+    """Two numbers side by side on one side that are, written together, a number of the
+    other's (VISION 20-20, S.A.: Vision 2020; 7-11: 711): their positions and the other's."""
+    out: list[tuple[tuple[int, int], int]] = []
+    for i in range(len(side) - 1):
+        a, b = side[i], side[i + 1]
+        if a.role != Role.NUMBER or b.role != Role.NUMBER or not (weak & {i, i + 1}) or not (
+                a.text.isdigit() and b.text.isdigit()):
+            continue
+        text = a.text + b.text
+        out.extend(((i, i + 1), j) for j in sorted(weak_other)
+                   if other[j].role == Role.NUMBER and other[j].text == text)
+    return out
+
+
 def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset(),
            glued: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset()),
            heads: tuple[dict[int, str], dict[int, str]] = ({}, {}),
@@ -1946,6 +1967,12 @@ def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset(),
         seq += 1
     for sim, rj, i in _three_apart(rt, weak_r, qt, weak_q):
         extra.append((-sim, -3, seq, (i,), rj, "written together"))
+        seq += 1
+    for qi, j in _numbers_apart(qt, weak_q, rt, weak_r):
+        extra.append((-NUMBERS_APART_SIM, -3, seq, qi, (j,), "numbers written apart"))
+        seq += 1
+    for rj, i in _numbers_apart(rt, weak_r, qt, weak_q):
+        extra.append((-NUMBERS_APART_SIM, -3, seq, (i,), rj, "numbers written together"))
         seq += 1
     # (Saif al-Islam, Saiful Islam; فضل الرحمن, Fazlur Rahman: either side)
     glued_q, glued_r = glued
@@ -2436,6 +2463,11 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         score = max(0.0, score - TWICE_PENALTY * len(twice))
     if english is not None:
         score = max(0.0, score - ENGLISH_NAME_PENALTY)
+    if r.person and (half := _second_half_only(r, pairs, used_r)) is not None:
+        # the second half of a person's hyphenated name, its first missing: Pierre is not
+        # JEAN-PIERRE, Anne not SALLY-ANNE (a note that aligns nothing says why)
+        score = max(0.0, score - HALF_NAME_PENALTY)
+        pairs = [*pairs, Pair([half[0]], list(half[1]), 0.0, _HALF_NAME, (), ())]
     if cut_tail:
         # the names the field cut may have been other names than these (ISLAMIC STATE IN
         # IRAQ AND THE LEVAN is ISIL, or ISIL - Khorasan): a little less than the whole name
@@ -2446,6 +2478,40 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
 # taken off a cut-off query's score for each list name word after the cut (three at most)
 CUT_TAIL_PENALTY = 0.04
 TWICE_PENALTY = 0.03  # a word of the query written twice in a row, the list name has it once
+# the second half of a person's hyphenated name met without its first (Pierre, JEAN-PIERRE)
+HALF_NAME_PENALTY = 0.2
+_HALF_NAME = "the second half of a hyphenated name without its first"
+
+
+def _second_half_only(r: NameForm, pairs: list[Pair], used_r: set[int]
+                      ) -> tuple[Token, tuple[Token, Token]] | None:
+    """The query's word that meets the second of two names a person's list name joins with
+    a hyphen (JEAN-PIERRE, SALLY-ANNE), no query word meeting the first, with the two list
+    words; None otherwise. Two names so joined are one name: its second half is another
+    (Gabriel Pierre is not Gabriel JEAN-PIERRE). Not the syllables of a Chinese or Korean
+    name (Chol-Chae), a particle or an Arabic compound's head (al-, Abdul-)."""
+    rt = r.scoring
+    if len(rt) < 3 or not any("-" in w for w in r.original.split()):
+        return None
+    groups = _compound_groups(r.original, tuple(t.text for t in rt))
+    if not groups:
+        return None
+    for j in range(1, len(rt)):
+        g = groups[j]
+        if g < 0 or groups[j - 1] != g or (j + 1 < len(rt) and groups[j + 1] == g) or (
+                j >= 2 and groups[j - 2] == g):
+            continue
+        first, second = rt[j - 1], rt[j]
+        if j - 1 in used_r or j not in used_r or any(
+                t.role != Role.NAME or len(t.text) < 3 or syllable_key(t.text) is not None
+                or not known_name(t) or t.text[:2] == "ab" for t in (first, second)):
+            continue
+        met = [p for p in pairs if p.qi and p.rj == (j,) and p.sim >= 0.9]
+        if met:
+            return met[0].query[0], (first, second)
+    return None
+
+
 # a given name of another language before a whole Chinese or Korean name, the list without it
 ENGLISH_NAME_PENALTY = 0.06
 _ENGLISH_NAME = "a given name of another language before a Chinese or Korean name"
@@ -3558,10 +3624,13 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
     # 김금철 for the alias Kum-Chol)
     # (or last, in a name written in Hangul or Chinese characters, its family name first:
     # 김건우, Kim Kon U, is not KIM Kun)
+    # (so against a list name that writes its given name's two syllables as one word:
+    # 小红 淑华 马, Xiao Hong Shu Hua Ma, is not MA, Xiaohong)
     cjk_end = len(qt) if q.script in ("Hangul", "Han") else len(qt) - 1
-    cjk_extra = cjk and q_un_w > 0 and len(qt) >= 3 and all(
-        syllable_key(t.text) is not None for t in qt) and all(
-        0 < qt.index(t) < cjk_end for t in un_q)
+    cjk_extra = (cjk or (len(rt) >= 2 and all(
+        syllable_key(t.text) is not None or _two_syllables(t.text) for t in rt))) and (
+        q_un_w > 0 and len(qt) >= 3 and all(syllable_key(t.text) is not None for t in qt)
+        and all(0 < qt.index(t) < cjk_end for t in un_q))
     # (an organisation named by Chinese or Korean syllables beside its business words is
     # all of them to a query with none, as a person's name is: Gang Zhong is no Chong Chon
     # Gang Shipping Co.; a query with a business word may leave a city out, 精芯科技 is
@@ -3651,7 +3720,7 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         "lineage_conflict": float(swapped),
         "legal_conflict": float(bool(q.legal and r.legal and not q.legal & r.legal)),
         # (either side: 장영철 Jang Yong Chol is not JANG Chol, whose given name is Chol)
-        "cjk_missing": float((cjk and (r_un_w > 0 or cjk_extra)) or cjk_org_missing),
+        "cjk_missing": float((cjk and r_un_w > 0) or cjk_extra or cjk_org_missing),
         # (a name written in Chinese characters says every syllable it has: 王畅 is not WANG
         # Chang Uk, nor 曾莉 LEE Chang Ho; nor is Ming Wang the list's 王明山)
         "han_missing": float(cjk and r_un_w > 0 and (all(t.han for t in qt) or all(
