@@ -604,9 +604,13 @@ class NameIndex:
         lo = bisect.bisect_left(words, prefix)
         hi = bisect.bisect_left(words, prefix + "\uffff", lo, min(len(words), lo + BEGUN_SCAN))
         df = self.weights.df
-        # (stable: alphabetical among equals)
-        return heapq.nsmallest(SHORT_WORDS, (w for w in words[lo:hi] if len(w) > len(prefix)),
-                               key=lambda w: (-df.get(w, 0), len(w)))
+        n = len(prefix)
+        # (sorted once, stable: alphabetical among equals)
+        ranked: list[tuple[int, int, str]] = []
+        for w in words[lo:hi]:
+            if len(w) > n:
+                ranked.append((-df.get(w, 0), len(w), w))
+        return [w for _, _, w in heapq.nsmallest(SHORT_WORDS, ranked)]
 
     def prefix_vocab(self, prefix: str, limit: int = 50) -> list[str]:
         """List tokens starting with a prefix (for as-you-type search)."""
