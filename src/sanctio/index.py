@@ -57,7 +57,7 @@ INITIAL_SHARE = 0.75  # an initial against a name starting with its letter
 TWO_EDIT_MIN = 7  # list tokens this long are found two edits (typos) away
 ADJACENT_SHARE = 0.25  # of a pair's evidence, for a name its two words reach one by one
 SHORT_WORDS = 50  # list words a word written short or cut off is looked up as, at most
-BEGUN_SCAN = 20_000  # list words begun by one prefix read to find the shortest, at most
+BEGUN_SCAN = 20_000  # list words begun by one prefix read to rank them (words_begun), at most
 
 
 def _deletions(word: str) -> set[str]:

@@ -2491,7 +2491,7 @@ def _second_half_only(r: NameForm, pairs: list[Pair], used_r: set[int]
     (Gabriel Pierre is not Gabriel JEAN-PIERRE). Not the syllables of a Chinese or Korean
     name (Chol-Chae), a particle or an Arabic compound's head (al-, Abdul-)."""
     rt = r.scoring
-    if len(rt) < 3 or not any("-" in w for w in r.original.split()):
+    if len(rt) < 3 or "-" not in r.original:
         return None
     groups = _compound_groups(r.original, tuple(t.text for t in rt))
     if not groups:
@@ -3627,10 +3627,10 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
     # (so against a list name that writes its given name's two syllables as one word:
     # 小红 淑华 马, Xiao Hong Shu Hua Ma, is not MA, Xiaohong)
     cjk_end = len(qt) if q.script in ("Hangul", "Han") else len(qt) - 1
-    cjk_extra = (cjk or (len(rt) >= 2 and all(
-        syllable_key(t.text) is not None or _two_syllables(t.text) for t in rt))) and (
-        q_un_w > 0 and len(qt) >= 3 and all(syllable_key(t.text) is not None for t in qt)
-        and all(0 < qt.index(t) < cjk_end for t in un_q))
+    cjk_extra = q_un_w > 0 and len(qt) >= 3 and all(
+        syllable_key(t.text) is not None for t in qt) and all(
+        0 < qt.index(t) < cjk_end for t in un_q) and (cjk or (len(rt) >= 2 and all(
+            syllable_key(t.text) is not None or _two_syllables(t.text) for t in rt)))
     # (an organisation named by Chinese or Korean syllables beside its business words is
     # all of them to a query with none, as a person's name is: Gang Zhong is no Chong Chon
     # Gang Shipping Co.; a query with a business word may leave a city out, 精芯科技 is
