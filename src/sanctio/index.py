@@ -333,9 +333,7 @@ class NameIndex:
         # (the second consonant as written too: Ccq for Cacique, its key cq)
         seconds = {key[1], consonants(word)[1:2]} - {""}
         for mid, second in itertools.product(_VOWEL_RUNS, seconds):
-            prefix = key[0] + mid + second
-            lo = bisect.bisect_left(words, prefix)
-            hi = bisect.bisect_left(words, prefix + "\uffff", lo)
+            lo, hi = self._begun_range(key[0] + mid + second)
             out.extend(w for w in words[lo:hi] if vowels_dropped(word, w))
         return sorted(set(out))
 
@@ -601,8 +599,7 @@ class NameIndex:
         cut one ends those before a long compound the alphabet puts first (Industr:
         Industries, Industrial, Industry before INDUSTRIAAGROPECUARIA)."""
         words = self.sorted_vocab
-        lo = bisect.bisect_left(words, prefix)
-        hi = bisect.bisect_left(words, prefix + "\uffff", lo, min(len(words), lo + BEGUN_SCAN))
+        lo, hi = self._begun_range(prefix, BEGUN_SCAN)
         df = self.weights.df
         n = len(prefix)
         # (sorted once, stable: alphabetical among equals)
@@ -614,10 +611,14 @@ class NameIndex:
 
     def prefix_vocab(self, prefix: str, limit: int = 50) -> list[str]:
         """List tokens starting with a prefix (for as-you-type search)."""
-        lo = bisect.bisect_left(self.sorted_vocab, prefix)
-        out = []
-        for word in self.sorted_vocab[lo:lo + limit]:
-            if not word.startswith(prefix):
-                break
-            out.append(word)
-        return out
+        lo, hi = self._begun_range(prefix, limit)
+        return list(self.sorted_vocab[lo:hi])
+
+    def _begun_range(self, prefix: str, limit: int | None = None) -> tuple[int, int]:
+        """Where the list tokens that begin with ``prefix`` lie in the sorted vocabulary
+        (its tokens are ASCII: none sorts after the prefix and a last character), ``limit``
+        of them at most."""
+        words = self.sorted_vocab
+        lo = bisect.bisect_left(words, prefix)
+        end = len(words) if limit is None else min(len(words), lo + limit)
+        return lo, bisect.bisect_left(words, prefix + "\uffff", lo, end)
