@@ -689,6 +689,13 @@ def test_a_word_cut_off_is_the_last_the_query_meets_in_the_list_order() -> None:
     assert cut_score("Aleksander Koch", "Aleksander Viktorovich KOCHKIN") < 0.8
     # a list word written twice is met in its order: the cut word is the second
     assert cut_score("Daniel BARRERA BARRE", "BARRERA BARRERA, Daniel") >= 0.9
+    # or in the order the list writes the name, family name first: the field held it so
+    # (GAGLOEV Vladimi was no match at all, DAHI Yasin Ahma 0.73)
+    assert cut_score("GAGLOEV Vladimi", "GAGLOEV, Vladimir") >= 0.9
+    assert cut_score("DAHI Yasin Ahma", "DAHI, Yasin Ahmad") >= 0.9
+    assert cut_score("SANCHEZ REY German Gonzal", "SANCHEZ REY, German Gonzalo") >= 0.9
+    # in neither order, still no cut: Aleksander Koch before Viktorovich
+    assert cut_score("Aleksander Koch", "KOCHKIN, Aleksander Viktorovich") < 0.8
     # a company's comma says nothing of the order of its words
     org = compare_forms(cut("AGRICULTURAL, MEDICAL, AND INDUSTRI"), analyze(
         "AGRICULTURAL, MEDICAL, AND INDUSTRIAL RESEARCH CENTER", org=True), W)
@@ -2285,6 +2292,11 @@ def test_letters_spelled_out_in_a_name_of_unknown_kind_with_a_legal_form_are_one
     # a person's initials stay letters
     assert [t.text for t in analyze("J. R. R. Tolkien", org=None).scoring] == [
         "j", "r", "r", "tolkien"]
+    # so a business word does: the letters are the company's acronym, one word as in a
+    # name known to be a company's
+    assert [t.text for t in analyze("I.S.I. TRADING", org=None).scoring] == ["isi", "trading"]
+    # not a word that links names or qualifies a title (J. and K., the General)
+    assert [t.text for t in analyze("J. K. of Arc", org=None).scoring][:2] == ["j", "k"]
 
 
 def test_a_company_s_name_in_chinese_characters_is_all_its_characters() -> None:

@@ -2248,30 +2248,24 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         # a field cuts the end of the name as written: the word it cut is the last of those
         # the query meets in the list name's own order (Ahmad Garba is no Garbaya Ahmed cut
         # off; GARBAYA, Ahmed, in its order Ahmed Garbaya, it may be; a person's name, as
-        # a company's comma says nothing of its order)
+        # a company's comma says nothing of its order), or in the order the list writes it
+        # (GAGLOEV Vladimi, as GAGLOEV, Vladimir is written, cut off)
         last = len(qt) - 1
-        cut = [p for p in pairs if last in p.qi and p.how == "written short"]
-        if cut:
-            pos = _natural_positions(r.original, tuple(t.text for t in rt))
-            # (a list word written twice is met in its order: the word cut is its second,
-            # Daniel BARRERA BARRE for BARRERA BARRERA, Daniel)
-            pairs = _in_order_twice(pairs, cut, rt, pos)
-            cut = [p for p in pairs if last in p.qi and p.how == "written short"]
-            before = max((pos[j] for p in pairs if last not in p.qi for j in p.rj), default=-1)
-            # (and the field cut only what came after it: a list word the query lacks that
-            # comes before it was not cut, Aleksander Koch is no Aleksander Viktorovich
-            # KOCHKIN cut off)
-            skipped = min((pos[j] for j in range(len(rt)) if j not in used_r), default=len(rt))
+        if any(last in p.qi and p.how == "written short" for p in pairs):
             # (nor is a family name's form in a short name a patronymic the field cut, the
             # family name after it gone too: Valeriy Andreyev is no Valery ANDREEVICH
             # PONOMARYOV cut off, as Varvara Andr may be Varvara Andreevna SKOCH; a Belarusian
             # family name ending as a patronymic does, Khirevich, ends the name)
             family_form = len(q.original.rstrip()) < FIELD_CHARS and _SLAVIC_MALE_FAMILY.search(
                 qt[last].text) is not None
-            pairs, used_q, used_r = _drop_pairs(pairs, used_q, used_r, [
-                p for p in cut if any(pos[j] < before or pos[j] > skipped or (
-                    family_form and pos[j] < max(pos) and patronymic_stem(rt[j].text) is not None)
-                    for j in p.rj)])
+            pos = _natural_positions(r.original, tuple(t.text for t in rt))
+            kept, off = _cut_in_order(pairs, last, rt, used_r, pos, family_form)
+            written = tuple(range(len(rt)))
+            if off and pos != written:
+                kept_w, off_w = _cut_in_order(pairs, last, rt, used_r, written, family_form)
+                if not off_w:
+                    kept, off = kept_w, off_w
+            pairs, used_q, used_r = _drop_pairs(kept, used_q, used_r, off)
     given = [p for p in pairs if p.sim < 1.0 and len(p.query) == len(p.listed) == 1
              and not (p.query[0].orig or p.listed[0].orig)
              and _other_given_syllable(p.query[0].text, p.listed[0].text)] if r.person else []
@@ -2664,6 +2658,26 @@ def _given_syllables_crossed(q: NameForm, r: NameForm, pairs: list[Pair]) -> lis
 
 
 INITIAL_OUT_OF_ORDER_SIM = 0.5
+
+
+def _cut_in_order(pairs: list[Pair], last: int, rt: list[Token], used_r: set[int],
+                  pos: tuple[int, ...], family_form: bool) -> tuple[list[Pair], list[Pair]]:
+    """The pairs (a list word written twice met in its order) and those of them that pair
+    the query's last word, cut off, with a list word a field cannot have cut, the list
+    name's words read in the order ``pos``: one before a word the query meets after it, or
+    after a list word the query lacks (:func:`_compare_forms`)."""
+    cut = [p for p in pairs if last in p.qi and p.how == "written short"]
+    # (a list word written twice is met in its order: the word cut is its second, Daniel
+    # BARRERA BARRE for BARRERA BARRERA, Daniel)
+    pairs = _in_order_twice(pairs, cut, rt, pos)
+    cut = [p for p in pairs if last in p.qi and p.how == "written short"]
+    before = max((pos[j] for p in pairs if last not in p.qi for j in p.rj), default=-1)
+    # (and the field cut only what came after it: a list word the query lacks that comes
+    # before it was not cut, Aleksander Koch is no Aleksander Viktorovich KOCHKIN cut off)
+    skipped = min((pos[j] for j in range(len(rt)) if j not in used_r), default=len(rt))
+    return pairs, [p for p in cut if any(pos[j] < before or pos[j] > skipped or (
+        family_form and pos[j] < max(pos) and patronymic_stem(rt[j].text) is not None)
+        for j in p.rj)]
 
 
 def _in_order_twice(pairs: list[Pair], cut: list[Pair], rt: list[Token],

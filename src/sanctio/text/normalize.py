@@ -2463,6 +2463,11 @@ def titles_as_names(form: NameForm) -> NameForm | None:
     return _titles_read_as_names(form, _name_title)
 
 
+# business words that link or qualify the words of a name, no sign of a company's among
+# initials (J. and K., the General)
+_LINK_GENERIC = frozenset("and of for the general air front".split())
+
+
 # Cyrillic words of one letter that link the words of a name: and, in, with, to, about, at
 # (Russian, Ukrainian, Belarusian, Bulgarian, Serbian)
 _CYRILLIC_LINKS = frozenset("и й і в у ў с з к о а".split())
@@ -2668,10 +2673,12 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     links = frozenset(to_latin(w).lower() for w in text.split()
                       if w.lower() in _CYRILLIC_LINKS) if (
         script == "Cyrillic" and org is not False) else frozenset()
-    # (a name of unknown kind with a legal form is a company's: ARCHI CENTRE I.C.E. Ltd; in
+    # (a name of unknown kind with a legal form is a company's: ARCHI CENTRE I.C.E. Ltd; so
+    # is one with a business word, FUTURE BANK B.S.C., whose form rigour does not know; in
     # Latin letters, as other scripts have words of one letter: и, в)
     if (org is True and script not in ABJAD_SCRIPTS and script not in ("Han", "Hangul")) or (
-            org is None and legal and script == "Latin"):
+            org is None and script == "Latin" and (legal or any(
+                w in GENERIC and w not in _LINK_GENERIC for w in raw_tokens))):
         raw_tokens = _join_spelled_letters(raw_tokens, links, latin)
     elif org is not True and script == "Latin":
         raw_tokens = _initials_written_together(raw_tokens)
