@@ -37,7 +37,8 @@ MERI = DATA / "ConList-meri.csv"
     ("National Iranian Tanker Company", "nitc", ()),
     ("EJERCITO REVOLUCIONARIO POPULAR ANTITERRORISTA DE COLOMBIA", "erpac", ("erpadc",)),
     ("PETROCHEMICAL COMMERCIAL COMPANY INTERNATIONAL", "pcci", ()),
-    ("ABADAN OIL REFINING COMPANY PRIVATE JOINT STOCK", "aorcpjs", ("aorc",)),
+    # (PRIVATE JOINT STOCK is the Iranian legal form: OFAC 29522 is a.k.a. AORC)
+    ("ABADAN OIL REFINING COMPANY PRIVATE JOINT STOCK", "aorc", ()),
     ("Movimento Islâmico do Usbequistão", "midu", ()),
     ("ISLAMIC STATE IN THE GREATER SAHARA", "isgs", ()),
     ("NATIONAL IRANIAN OIL REFINING AND DISTRIBUTION COMPANY", "niordc", ()),

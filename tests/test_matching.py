@@ -564,6 +564,14 @@ def test_respaced_reading_puts_the_spaces_the_lists_write() -> None:
     assert respaced_reading("MOHAMEDALKANI", vocab | {"mohamed", "kani"}) == (
         "MOHAMED AL KANI", ["MOHAMEDALKANI as MOHAMED AL KANI"])
     assert respaced_reading("Air lines", vocab) is None  # both list words as they are
+    # a word of a legal form cut in two, by a space or a stray mark, whether or not a list
+    # name writes it as a word of its own (Limited Liability is a form since session 55)
+    assert respaced_reading("Limited Lia bility Company Sonatek", vocab) == (
+        "Limited Liability Company Sonatek", ["Lia bility as Liability"])
+    assert respaced_reading("Limited Liab_ility Company Sonatek", vocab)[0] == (  # type: ignore[index]
+        "Limited Liability Company Sonatek")
+    assert respaced_reading("HAVIN LIMITED LIABILITYCOMPANY", vocab)[0] == (  # type: ignore[index]
+        "HAVIN LIMITED LIABILITY COMPANY")
     # a word the lists hold only as two adjacent words of a record (thomaslubanga), or no
     # list word at all, read as the words they write on their own: each of four letters or
     # more, or syllables of a Chinese or Korean name, never of a name people have
@@ -1172,3 +1180,29 @@ def test_a_word_cut_off_stands_for_the_common_and_short_list_words_it_begins() -
     last = replace(query.scoring[-1], short=True)  # (as Screener._cut_off reads it)
     cut = replace(query, tokens=[*query.tokens[:-1], last], scoring=[*query.scoring[:-1], last])
     assert index.candidates(cut, limit=1) == [62]
+
+
+def test_a_short_legal_form_last_reads_a_name_of_unknown_kind_as_a_company_s(screener) -> None:  # type: ignore[no-untyped-def]
+    """A name of unknown kind ending with a legal form of three letters or fewer (EAD, DOO,
+    SAL) keeps it as a word, read as a person's may be: with a typo elsewhere, it was a
+    word the company's list name lacks (DIGITAL SERRVICES EAD 0.54 against DIGITAL SERVICES
+    EAD). It is also screened read as a company's, and the reading says so."""
+    from sanctio.screen import short_form_last
+
+    assert short_form_last("DIGITAL SERRVICES EAD") == "EAD"
+    assert short_form_last("ML BÜILD ÉAD") == "ÉAD"
+    # not after one word, nor after syllables of a Chinese name, nor a form no company's
+    # reading leaves out
+    assert short_form_last("Wei Ou") is None
+    assert short_form_last("Li Wei Ou") is None
+    assert short_form_last("John Smith Jr") is None
+    for query, listed in [("DIGITAL SERRVICES EAD", "DIGITAL SERVICES EAD"),
+                          ("BEIRURT GEM SAL", "BEIRUT GEM SAL"),
+                          ("VETURA TRANS DOO", "VECTURA TRANS DOO")]:
+        before = compare_forms(analyze(query, org=None), analyze(listed, org=True),
+                               screener.index.weights).score
+        score, _ = screener.compare(query, listed, Schema.ORGANIZATION)
+        unknown, evidence = screener.compare(query, listed)
+        assert before < DEFAULT_THRESHOLD <= min(score, unknown), (query, before, score)
+    _, evidence = screener.compare("DIGITAL SERRVICES EAD", "DIGITAL SERVICES EAD")
+    assert any("its last word a legal form" in e.detail for e in evidence), evidence

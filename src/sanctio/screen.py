@@ -350,6 +350,31 @@ def name_words_read_as_forms(name: str, vocabulary: Container[str]) -> list[str]
     return words if all(w in vocabulary for w in words) else []
 
 
+def short_form_last(name: str) -> str | None:
+    """The last word of a Latin name of unknown kind, where it is a legal form of three
+    letters or fewer that the name, read as a person's, keeps as a word (VETURA TRANS DOO,
+    DIGITAL SERRVICES EAD, BEIRURT GEM SAL: a company's name, its form left out of the
+    comparison as a company's is; the exact name matched, a typo elsewhere left the form a
+    word the list name lacks): the name is screened read as an organisation's too. Not
+    after one word (Wei Ou), nor after syllables of a Chinese or Korean name (Li Wei Ou)."""
+    words = name.split()
+    if len(words) < 3:
+        return None
+    last = "".join(tokenize_ascii(to_latin(words[-1])))
+    if not 2 <= len(last) <= 3 or not last.isalpha():
+        return None
+    either = analyze(name, org=None)
+    if either.legal or either.script != "Latin" or not either.scoring or (
+            either.scoring[-1].text != last):
+        return None
+    if all(known_syllable(t.text) for t in either.scoring[:-1]):
+        return None
+    company = analyze(name, org=True)
+    if not company.legal or any(t.text == last for t in company.scoring):
+        return None
+    return words[-1]
+
+
 def number_words_of(name: str) -> list[str]:
     """The English number words of a name of unknown kind that an organisation's name reads
     as numbers (OFFICE THIRTY-NINE is OFFICE 39, Mining Enterprise Two is Mining Enterprise
@@ -471,9 +496,11 @@ def respaced_reading(text: str, vocab: AbstractSet[str], org: bool | None = None
                         # a particle's letters ending a word no list writes (Eucli des)
                         k2 in PARTICLES and len(k) >= _PART and joined in vocab))
                     and (joined in vocab or _read_in(joined, vocab, f"{k} {k2}") or (
-                        # a business word or legal form cut in two (LIM ITED)
+                        # a business word or legal form, or a word of one, cut in two (LIM
+                        # ITED, Limited Lia bility Company)
                         (k not in vocab or k2 not in vocab) and (
-                            joined in GENERIC or is_legal_form(joined))))) or (
+                            joined in GENERIC or joined in FORM_WORDS
+                            or is_legal_form(joined))))) or (
                     _cut_by_mark(k, k2, sep, single)) or (
                     sep in (" ", "-") and _cut_apart(k, k2, single)):
                 out.append(text[pos:m.start()] + m.group() + n.group())
@@ -517,10 +544,13 @@ def respaced_reading(text: str, vocab: AbstractSet[str], org: bool | None = None
                     and (_list_word(k[:c], vocab) or k[:c] in PARTICLES)
                     and _list_word(k[c:], vocab)]
         if not cuts and len(k) >= _PART + 2 and k not in vocab:
+            # (or two words of a legal form, which a list name need not write as words:
+            # LIMITED LIABILITYCOMPANY)
             cuts = [c for c in range(_PART, len(k) - 1)
-                    if k[:c] in vocab and ((len(k) - c >= _PART and k[c:] in vocab)
-                                           or k[c:] in GENERIC or (
-                        k[c:] in PARTICLES and len(k) - c >= 3 and i + 1 < len(words)))]
+                    if (k[:c] in FORM_WORDS and (k[c:] in FORM_WORDS or k[c:] in GENERIC)) or (
+                        k[:c] in vocab and ((len(k) - c >= _PART and k[c:] in vocab)
+                                            or k[c:] in GENERIC or (
+                        k[c:] in PARTICLES and len(k) - c >= 3 and i + 1 < len(words))))]
             cuts += [len(w) for w in _GLUED_BEFORE if k.startswith(w) and len(k) - len(
                 w) >= _PART and k[len(w):] in vocab]
             if org is not False and not cuts:
@@ -553,13 +583,13 @@ _PLAIN_MARKS = str.maketrans({**dict.fromkeys("“”„‟«»", '"'), **dict.f
 
 def _cut_by_mark(k: str, k2: str, sep: str, single: Container[str]) -> bool:
     """Two pieces of one word (of four letters or more) that the lists write, a business
-    word or a legal form, cut apart by a stray mark (:data:`_STRAY_MARKS`: Qass#em, Ca_mara,
-    LIMI#TED) or by a full stop with no space after it that follows two letters or more
-    (Marat.hon, MI.LITIA, KAZ.STANEX; M.Khan and S.A. are initials); as the analyser reads
-    it too (Abdulk.hamidovich: an Abd compound, abdkhamidovich)."""
+    word, a legal form or a word of one, cut apart by a stray mark (:data:`_STRAY_MARKS`:
+    Qass#em, Ca_mara, LIMI#TED, Liab_ility) or by a full stop with no space after it that
+    follows two letters or more (Marat.hon, MI.LITIA, KAZ.STANEX; M.Khan and S.A. are
+    initials); as the analyser reads it too (Abdulk.hamidovich: an Abd compound, abdkhamidovich)."""
     joined = k + k2
     return len(joined) >= 4 and (sep in _STRAY_MARKS or (sep == "." and len(k) >= 2)) and (
-        joined in single or joined in GENERIC or is_legal_form(joined)
+        joined in single or joined in GENERIC or joined in FORM_WORDS or is_legal_form(joined)
         or _read_in(joined, single))
 
 
@@ -1554,6 +1584,11 @@ class Screener:
                     " is a name word" if len(as_names) == 1 else " are name words")
                 + " here, not the legal form rigour also reads", {"read_as": name,
                                                                   "name_words": as_names}))
+        form_last = short_form_last(name) if org is None else None
+        if form_last:
+            out.append(Reading(
+                name, True, "reading", f"read as an organisation's name, its last word a "
+                f"legal form: {form_last}", {"read_as": name, "legal_form": form_last}))
         numbers = number_words_of(name) if org is None else []
         if numbers:
             out.append(Reading(

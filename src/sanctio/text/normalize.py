@@ -1526,13 +1526,18 @@ def _legal_word_typo(w: str, cyrillic: bool) -> str | None:
 
 
 _NO_VOWELS = str.maketrans("", "", "aeiouy")
+_NO_AEIOU = str.maketrans("", "", "aeiou")
 
 
 def _vowelless(word: str, written: str | None = None) -> bool:
-    """Whether ``word`` has no vowel after its first letter; given ``written``, whether
-    that is ``word`` so written (Prvt: Private; Entrprs: Enterprise)."""
+    """Whether ``word`` has no vowel after its first letter (its y kept or not); given
+    ``written``, whether that is ``word`` so written (Prvt: Private; Entrprs: Enterprise;
+    Cmpny, Cmpn: Company)."""
     bare = word[0] + word[1:].translate(_NO_VOWELS)
-    return bare == word if written is None else bare == written != word
+    with_y = word[0] + word[1:].translate(_NO_AEIOU)
+    if written is None:
+        return word in (bare, with_y)
+    return written != word and written in (bare, with_y)
 
 
 _SHORT_WORD = re.compile(r"(?<![a-z0-9])([a-z]{3,6})\.")
@@ -2463,6 +2468,10 @@ def titles_as_names(form: NameForm) -> NameForm | None:
     return _titles_read_as_names(form, _name_title)
 
 
+# three letters or more, each with its full stop (H.M.M., A.S.P)
+_DOTTED_RUN = re.compile(r"(?<![a-z])(?:[a-z]\.\s?){2,}[a-z](?![a-z])", re.IGNORECASE)
+
+
 # business words that link or qualify the words of a name, no sign of a company's among
 # initials (J. and K., the General)
 _LINK_GENERIC = frozenset("and of for the general air front".split())
@@ -2676,9 +2685,15 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     # (a name of unknown kind with a legal form is a company's: ARCHI CENTRE I.C.E. Ltd; so
     # is one with a business word, FUTURE BANK B.S.C., whose form rigour does not know; in
     # Latin letters, as other scripts have words of one letter: и, в)
+    # (or one of three letters or more with full stops beside a word rigour files under a
+    # sector or kind of body: H.M.M. FUNDACION, A.S.P. BUILDERS; a person's two initials
+    # beside such a name, J. R. House, stay letters)
+    companyish = org is None and script == "Latin" and (legal or any(
+        w in GENERIC and w not in _LINK_GENERIC for w in raw_tokens) or (
+        _DOTTED_RUN.search(latin) is not None and any(
+            len(w) >= 4 and org_tags(w) for w in raw_tokens)))
     if (org is True and script not in ABJAD_SCRIPTS and script not in ("Han", "Hangul")) or (
-            org is None and script == "Latin" and (legal or any(
-                w in GENERIC and w not in _LINK_GENERIC for w in raw_tokens))):
+            companyish):
         raw_tokens = _join_spelled_letters(raw_tokens, links, latin)
     elif org is not True and script == "Latin":
         raw_tokens = _initials_written_together(raw_tokens)
@@ -2737,7 +2752,10 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                 tok = "bin"  # בן, son of (Itamar BEN-GVIR)
             elif not syllabic and len(tok) >= 6 and tok[-1] in "fh":
                 tok = _SLAVIC_ENDING.sub(_slavic_ending, tok)
-            num = number_value(tok, words=org)
+            # (a roman numeral in a name of unknown kind with a business word is the
+            # company's number, as in a known company's: RIM INVESTMENTS II CORP.)
+            num = number_value(tok, words=org) if not (
+                companyish and _ROMAN.match(tok)) else number_value(tok)
             if num is None and org is True and len(tok) >= 6:
                 num = _slipped_number(tok)
             if num is not None and org is False and tok.isdigit() and len(tok) >= 3:
