@@ -1082,13 +1082,16 @@ def split_compounds(tok: str, arabic: bool = False) -> list[str]:
     if len(tok) >= 7 and tok[0] == "a" and not tok.startswith(("abd", "abu", "abo")) and (
             not arabic):
         # one typo inside the head of an Abd compound (ADBULLAH, ABCDULLAH); the script has
-        # no typos of this kind (اسدالله is Asadollah, not Abdallah)
+        # no typos of this kind (اسدالله is Asadollah, not Abdallah); the head is Abd's
+        # only before a name Abd heads (Absolute, Adelmohammad, Afdeling are no Abd-)
         for k in (4, 5, 6):
             head = tok[:k]
             for h in _ABD_HEADS:
                 if head != h and abs(len(h) - k) <= 1 and len(tok) - k >= 3 and OSA.distance(
                         head, h, score_cutoff=1) <= 1:
-                    return split_compounds(h + tok[k:], arabic)
+                    parts = split_compounds(h + tok[k:], arabic)
+                    if len(parts) == 2 and parts[1].startswith(_ABD_SECONDS):
+                        return parts
     if tok in _ABD_WORDS or _abd_typo(tok) or _abd_slip(tok):
         return ["abd"]  # (Agdul, Abdyl, Abcel, Abdukl, Abdlu: one typo inside Abdul is Abd)
     m2 = _ARTICLE_GLUED.match(tok)
@@ -1137,6 +1140,13 @@ def _abd_slip(tok: str) -> bool:
         (tok[3] in "aeou" and tok[4] in "kop") or (tok[3] == "l" and tok[4] in "aeou"))
 
 
+# the beginnings of the names an Abd compound is written with (the names of God, Allah in its
+# glued forms, and the names Shia and South Asian use puts after Abd: Abdolreza, Abdul Nabi)
+_ABD_SECONDS = tuple("""lah llah ulla rahm rahim aziz kari kare salam selam slam qad kad
+qud kud ham maj mej lat wah razz raz raq hak hal jab ghaf gaf bar bas nas nac mal sam
+sat jal ghan rauf raouf raof rash had hay hai qay kay wad mut haf khal fat mum man
+nur noor rab ilah was baq nab ami ali zah hus hos hoss mohs muhs muhy rez ras reh hamid
+sal sab sha shak kab kar ghaf ghaff qah kah mun wali wal jaw mot mom aal""".split())
 _ABD_WORDS = frozenset({"abdul", "abdel", "abdal", "abdol", "abdil", "abdu", "abde", "abdoul",
                         "abdool", "abdur", "abdus", "abdoo", "abdull", "abdl"})
 _CANON_ARABIC = {"bn": "bin", "abn": "bin", "wld": "ould", "abw": "abu"}
