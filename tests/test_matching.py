@@ -819,6 +819,9 @@ def test_digits_written_for_letters_are_read_as_letters() -> None:
     assert fold_words("Mohammed 5@eed A1i") == "Mohammed saeed Ali"
     assert fold_words("PJSC DALPRI80R") == "PJSC DALPRIBOR"  # two digits between letters
     assert fold_words("CACIQUE 1 5.A.") == "CACIQUE 1 S.A."
+    # one sign among the capitals of a dotted abbreviation (SEPRIV, S.4. DE C.V. scored 0)
+    assert fold_words("SEPRIV, S.4. DE C.V.") == "SEPRIV, S.A. DE C.V."
+    assert fold_words("LASA PERU 5.A.C.") == "LASA PERU S.A.C."
     for number in ("Su-35", "A320 Aviation", "APT28", "IK-3", "3M Company", "A7 LLC",
                    "27TH Brigade", "(2ND)", "85-lea Centru", "9 Company", "La sala 1.a"):
         assert fold_words(number) == number

@@ -449,7 +449,10 @@ def _digits_as_letters(word: str) -> str:
     core = _EDGE_PUNCT.sub("", word)
     if letters == 0 or _NUMBER_IN_WORD.search(word) or _NUM_SUFFIX.match(core.lower()):
         return word
-    if letters == 1:
+    if _DOTTED_ABBREVIATION.fullmatch(core) and sum(c in _GLYPH_CHARS for c in core) == 1 and (
+            _capitals(core)):
+        pass  # one sign among the capitals of a dotted abbreviation (S.4., 5.A.C.; not 1.a)
+    elif letters == 1:
         if not (_LETTER_THEN_01.fullmatch(core) or _DOTTED_SIGN.fullmatch(core)):
             return word
     elif not all(_beside_letter(word, i) for i, c in enumerate(word) if c in _GLYPH_CHARS):
@@ -621,6 +624,8 @@ def _beside_letter(word: str, i: int) -> bool:
 
 
 _LETTER_THEN_01 = re.compile(r"[A-Za-z][01]")
+# letters (or signs) each with its full stop, the last one's optional: S.A.C, S.4.
+_DOTTED_ABBREVIATION = re.compile(r"(?:[A-Za-z0-9@$]\.)+[A-Za-z0-9@$]?")
 _DOTTED_SIGN = re.compile(r"[0-9@$]\.[A-Z]")
 
 
