@@ -449,14 +449,15 @@ def _digits_as_letters(word: str) -> str:
     core = _EDGE_PUNCT.sub("", word)
     if letters == 0 or _NUMBER_IN_WORD.search(word) or _NUM_SUFFIX.match(core.lower()):
         return word
-    if _DOTTED_ABBREVIATION.fullmatch(core) and sum(c in _GLYPH_CHARS for c in core) == 1 and (
-            _capitals(core)):
-        pass  # one sign among the capitals of a dotted abbreviation (S.4., 5.A.C.; not 1.a)
-    elif letters == 1:
-        if not (_LETTER_THEN_01.fullmatch(core) or _DOTTED_SIGN.fullmatch(core)):
+    # (one sign among the capitals of a dotted abbreviation is a letter: 5.A., S.4., 5.A.C.;
+    # not 1.a)
+    if not (_DOTTED_ABBREVIATION.fullmatch(core) and _capitals(core)
+            and sum(c in _GLYPH_CHARS for c in core) == 1):
+        if letters == 1:
+            if not (_LETTER_THEN_01.fullmatch(core) or _DOTTED_SIGN.fullmatch(core)):
+                return word
+        elif not all(_beside_letter(word, i) for i, c in enumerate(word) if c in _GLYPH_CHARS):
             return word
-    elif not all(_beside_letter(word, i) for i, c in enumerate(word) if c in _GLYPH_CHARS):
-        return word
     return word.translate(_DIGIT_GLYPHS_UPPER if _capitals(word) else _DIGIT_GLYPHS)
 
 
@@ -1147,11 +1148,12 @@ def _abd_slip(tok: str) -> bool:
 
 # the beginnings of the names an Abd compound is written with (the names of God, Allah in its
 # glued forms, and the names Shia and South Asian use puts after Abd: Abdolreza, Abdul Nabi)
-_ABD_SECONDS = tuple("""lah llah ulla rahm rahim aziz kari kare salam selam slam qad kad
-qud kud ham maj mej lat wah razz raz raq hak hal jab ghaf gaf bar bas nas nac mal sam
-sat jal ghan rauf raouf raof rash had hay hai qay kay wad mut haf khal fat mum man
-nur noor rab ilah was baq nab ami ali zah hus hos hoss mohs muhs muhy rez ras reh hamid
-sal sab sha shak kab kar ghaf ghaff qah kah mun wali wal jaw mot mom aal""".split())
+# (each beginning once, none that a shorter one begins: kar for Karim and Kareem)
+_ABD_SECONDS = tuple("""lah llah ulla rahm rahim aziz selam slam qad kad qud kud ham maj mej
+lat wah raz raq hak hal jab ghaf gaf bar bas nas nac mal sam sat jal ghan rauf raouf raof
+had hay hai qay kay wad mut haf khal fat mum man nur noor rab ilah was baq nab ami ali zah
+hus hos mohs muhs muhy rez ras reh sal sab sha kab kar qah kah mun wal jaw mot mom
+aal""".split())
 _ABD_WORDS = frozenset({"abdul", "abdel", "abdal", "abdol", "abdil", "abdu", "abde", "abdoul",
                         "abdool", "abdur", "abdus", "abdoo", "abdull", "abdl"})
 _CANON_ARABIC = {"bn": "bin", "abn": "bin", "wld": "ould", "abw": "abu"}
