@@ -2352,6 +2352,14 @@ def test_legal_forms_written_short_of_their_last_word() -> None:
     for name in ("AGRICOLA ALEGRE S.P.R. DE R.L.", "AGRICOLA ALEGRE SPR DE RL"):
         assert [t.text for t in analyze(name, org=None).scoring] == ["agricola", "alegre"]
         assert analyze(name, org=None).legal == frozenset({"llc"})
+    # written out, as OFAC's a.k.a. of AGRICOLA RUELAS, S.P.R. DE R.I. has it: the unlimited
+    # liability form, never a typo of the limited one (ILIMITADA was read LIMITADA, and the
+    # a.k.a. scored 0.16 against its own entity's name)
+    written = "'AGRICOLA RUELAS', SOCIEDAD DE PRODUCCION RURAL DE RESPONSABILIDAD ILIMITADA"
+    assert analyze(written, org=True).legal == frozenset({"lp"}) == analyze(
+        "AGRICOLA RUELAS, S.P.R. DE R.I.", org=True).legal
+    assert [t.text for t in analyze(written, org=True).scoring] == ["agricola", "ruelas"]
+    assert analyze("X SOCIEDAD ILIMITADA", org=True).legal != frozenset({"llc"})
 
 
 def test_a_roman_numeral_in_a_name_of_unknown_kind_with_a_business_word_is_a_number() -> None:

@@ -489,3 +489,15 @@ def test_a_reading_never_takes_the_place_of_a_name_the_list_writes(tmp_path: Pat
     assert top.matched_name in ("AO NPP Salyut", "JSC NPP Salyut")
     assert "read as" not in top.explanation[0].detail
     reg.close()
+
+
+@pytest.mark.parametrize(("english", "russian"), [
+    ("Federal State Enterprise “Tambov Gunpowder Plant”",
+     "Федеральное Казенное Предприятие “Тамбовский Пороховой Завод”"),
+    ("FEDERAL STATE ENTERPRISE ANOZIT", "Федеральное казенное предприятие “АНОЗИТ”"),
+])
+def test_a_federal_enterprise_in_english_is_the_legal_form(english: str, russian: str) -> None:
+    # (rigour reads State Enterprise: federal was a word of the name the Russian lacks)
+    form = analyze(english, org=True)
+    assert form.legal == {"soe"} and "federal" not in [t.text for t in form.scoring]
+    assert analyze(russian, org=True).legal == {"soe"}

@@ -1284,6 +1284,10 @@ republican
 # (JOINTSTOCK)
 _LEGAL_SHORT = ("joint", "stock", "open", "state")
 _LEGAL_WORD_SET = frozenset(_LEGAL_WORDS)
+# unlimited liability, as Spanish and Portuguese write it: the opposite of the limited one it
+# is a letter from (S.P.R. DE R.I., SOCIEDAD DE PRODUCCION RURAL DE RESPONSABILIDAD
+# ILIMITADA), never a typo of it
+_UNLIMITED = frozenset({"ilimitada", "ilimitado"})
 
 
 # legal-form acronyms long enough that one typo in them is still recognisable where a legal
@@ -1442,7 +1446,8 @@ def _fix_legal_typos(text: str, cyrillic: bool = False, org: bool | None = True,
         if w.startswith("joint") and w[5:] in ("stock", "stok"):
             typos.append((w, "joint stock"))
     for w in words:
-        if len(w) >= 5 and w not in _LEGAL_WORD_SET and w not in GENERIC:
+        if len(w) >= 5 and w not in _LEGAL_WORD_SET and w not in GENERIC and (
+                w not in _UNLIMITED):
             typo = _legal_word_typo(w, cyrillic)
             if typo is not None:
                 typos.append((w, typo))
