@@ -491,6 +491,60 @@ def test_a_reading_never_takes_the_place_of_a_name_the_list_writes(tmp_path: Pat
     reg.close()
 
 
+def test_a_word_not_translated_against_the_one_word_the_latin_name_has_more() -> None:
+    """A Cyrillic company name read in English with one word the tables do not translate
+    meets the list's Latin name that has one word in its place as weaker evidence, not as a
+    word missing on each side; not where that word is the name's only distinctive one, nor
+    an acronym, nor in a name nothing was translated in."""
+    listed = analyze("PJSC “Yakutsk Fuel and Energy Company”", org=True)
+    # (as the screener reads Публичное Акционерное Общество “Якутская Топливно
+    # Энергетическая Компания”, Якутская the place its vocabulary holds)
+    read = "Публичное Акционерное Общество “yakutsk Топливно energy company”"
+    cmp = compare_forms(analyze(read, org=True), listed, W)
+    gap = [p for p in cmp.pairs if p.query[0].text == "toplivno"]
+    assert gap and gap[0].listed[0].text == "fuel" and "not translated" in gap[0].how
+    assert 0.85 <= cmp.score < 0.95, cmp.describe()
+    # a whole word of the query met: no gap to fill
+    met = compare_forms(analyze("yakutsk fuel energy company", org=True), listed, W)
+    assert met.score > cmp.score
+    # written wholly in Cyrillic: nothing read in English, nothing to pair
+    whole = compare_forms(analyze("Якутская Топливно Энергетическая Компания", org=True),
+                          listed, W)
+    assert not [p for p in whole.pairs if "not translated" in p.how]
+    # the untranslated word is the company's own name: no business word stands for it
+    other = compare_forms(analyze("ООО “Северная” construction company", org=True),
+                          analyze("LLC Southern Construction Company", org=True), W)
+    assert not [p for p in other.pairs if "not translated" in p.how] and other.score < 0.8
+    # an adjective of a place the vocabulary lacks names another place (Самарский is no
+    # AGAT), unless it begins as the list's word does (Оршанский, Orsha)
+    samara = compare_forms(analyze("АО “Самарский electromechanical plant”", org=True),
+                           analyze("AGAT electromechanical Plant OJSC", org=True), W)
+    assert not [p for p in samara.pairs if "not translated" in p.how] and samara.score < 0.8
+    orsha = compare_forms(analyze('ОАО "Оршанский aircraft repair plant"', org=True), analyze(
+        "Open Joint Stock Company “Orsha Aircraft Repair Plant“", org=True), W)
+    assert [p for p in orsha.pairs if "not translated" in p.how] and orsha.score >= 0.8
+    # an English word whose Cyrillic the tables know (radio: радио) is less likely the word
+    # they could not read: paired, and weaker (Сарапульский электрогенераторный завод is the
+    # Sarapul Electric Generator Plant, not the Sarapul Radio Plant)
+    radio = compare_forms(analyze("АО «sarapul Электрогенераторный plant»", org=True),
+                          analyze("JSC SARAPUL RADIO PLANT", org=True), W)
+    assert [p for p in radio.pairs if "know that word" in p.how] and radio.score < 0.8
+    # nor a country's name (Филипините, the Philippines in Bulgarian, is no Peru); but a
+    # word written alike is the word in two languages (Αφγανική, Afghan)
+    peru = compare_forms(analyze("communist party of Филипините", org=True),
+                         analyze("COMMUNIST PARTY OF PERU", org=True), W)
+    assert not [p for p in peru.pairs if "not translated" in p.how] and peru.score < 0.8
+    afghan = compare_forms(analyze("Αφγανική committee support", org=True),
+                           analyze("Afghan Support Committee", org=True), W)
+    assert [p.how for p in afghan.pairs if "not translated" in p.how] == [
+        "a word not translated, where the Latin name has one word more"]
+    assert afghan.score >= 0.8
+    # an acronym (ГС, the City of Sevastopol) stands for no one word
+    port = compare_forms(analyze("ГУП ГС ‘sevastopol sea port’", org=True),
+                         analyze("State enterprise ‘Sevastopol commercial seaport’", org=True), W)
+    assert not [p for p in port.pairs if "not translated" in p.how] and port.score < 0.8
+
+
 @pytest.mark.parametrize(("english", "russian"), [
     ("Federal State Enterprise “Tambov Gunpowder Plant”",
      "Федеральное Казенное Предприятие “Тамбовский Пороховой Завод”"),

@@ -2406,6 +2406,19 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
             used_r = used_r | {begun}
             ignored = [*ignored, f"{rt[begun].text} (cut off)"]
     un_r = [t for j, t in enumerate(rt) if j not in used_r]
+    if un_q and un_r and not (q.person or r.person) and q.script in _TRANSLATED_SCRIPTS and (
+            r.script == "Latin"):
+        gap = _untranslated(qt, rt, pairs, un_q, un_r, rw)
+        if gap is not None:
+            # a word of a Cyrillic or Greek company name the tables do not translate, where
+            # the list's Latin name has the one word the query lacks: most likely that word
+            # in another language, not another company's word (Якутская Топливно-
+            # энергетическая компания, Yakutsk Fuel and Energy Company), weaker evidence
+            # than a word met (UNTRANSLATED_PENALTY)
+            pairs = [*pairs, gap]
+            used_q = used_q | set(gap.qi)
+            used_r = used_r | set(gap.rj)
+            un_q, un_r = [], []
     # who is whose son: Hasan bin Ali is not Ali bin Hasan
     swapped = False
     q_line, r_line = _lineage(q), _lineage(r)
@@ -2462,11 +2475,76 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         # JEAN-PIERRE, Anne not SALLY-ANNE (a note that aligns nothing says why)
         score = max(0.0, score - HALF_NAME_PENALTY)
         pairs = [*pairs, Pair([half[0]], list(half[1]), 0.0, _HALF_NAME, (), ())]
+    for p in pairs:
+        if p.how in (_UNTRANSLATED, _UNTRANSLATED_KNOWN):
+            score = max(0.0, score - (UNTRANSLATED_PENALTY if p.how == _UNTRANSLATED
+                                      else UNTRANSLATED_KNOWN_PENALTY))
     if cut_tail:
         # the names the field cut may have been other names than these (ISLAMIC STATE IN
         # IRAQ AND THE LEVAN is ISIL, or ISIL - Khorasan): a little less than the whole name
         score = max(0.0, score - CUT_TAIL_PENALTY * min(cut_tail, 3))
     return NameComparison(score, pairs, un_q, un_r, ignored, legal, feats)
+
+
+_TRANSLATED_SCRIPTS = frozenset({"Cyrillic", "Greek"})
+_NATIVE_LETTER = re.compile(r"[\u0400-\u04ff\u0370-\u03ff\u1f00-\u1fff]")
+# a word a translated company name leaves in its own script, against the English word the
+# list name has in its place
+UNTRANSLATED_SIM = 0.7
+# taken off the score of a name with such a word: the word may be another company's
+UNTRANSLATED_PENALTY = 0.08
+# and of one whose English word the tables know in Cyrillic or Greek
+UNTRANSLATED_KNOWN_PENALTY = 0.15
+_UNTRANSLATED = "a word not translated, where the Latin name has one word more"
+_UNTRANSLATED_KNOWN = _UNTRANSLATED + " (the tables know that word's Cyrillic)"
+
+
+def _untranslated(qt: list[Token], rt: list[Token], pairs: list[Pair], un_q: list[Token],
+                  un_r: list[Token], rw: list[float]) -> Pair | None:
+    """The pair of the one word a translated Cyrillic or Greek company name
+    (:func:`sanctio.text.orgwords.translated_readings`) leaves untranslated and the one word
+    of the list's Latin name left over, when both are a name's or business words and the
+    rest agrees: two words or more met whole or nearly (0.9), a name word among them, and
+    one of the query's words read in English. Written alike (the same first three letters,
+    or alike by rapidfuzz's ratio, 60: Оршанский, Orsha; Αφγανική, Afghan), the two are
+    one word in two languages; written otherwise (Топливно, Fuel), only where the list's
+    word is no more distinctive (its weight) than a name word met, as a business word's
+    English is, and no country's name: the word that tells the company apart is never taken
+    on trust (Комунистическа партия на Филипините is no Communist Party of Peru). None
+    otherwise: a name written wholly in its own script (nothing translated, the table had
+    nothing to say) compares as it is."""
+    if len(un_q) != 1 or len(un_r) != 1:
+        return None
+    a, b = un_q[0], un_r[0]
+    if len(a.text) < 4 or len(b.text) < 3:
+        return None  # (an acronym, ГС for the City of Sevastopol, stands for no one word)
+    if a.role not in (Role.NAME, Role.GENERIC) or b.role not in (Role.NAME, Role.GENERIC) or (
+            a.orig is None or not _NATIVE_LETTER.search(a.orig)):
+        return None
+    met = [p for p in pairs if p.sim >= 0.9 and p.qi and p.rj]
+    if len(met) < 2 or not any(t.orig is None or not _NATIVE_LETTER.search(t.orig)
+                               for p in met for t in p.query):
+        return None  # (nothing read in English: no translation left a word over)
+    names = [j for p in met for j in p.rj if rt[j].role == Role.NAME]
+    if not names:
+        return None  # (only business words met: the name is the word not translated)
+    from sanctio.text.orgwords import place_adjective, table_english, territory
+
+    i = next(k for k, t in enumerate(qt) if t is a)
+    j = next(k for k, t in enumerate(rt) if t is b)
+    if a.text[:3] == b.text[:3] or fuzz.ratio(a.text, b.text) >= 60:
+        return Pair([a], [b], UNTRANSLATED_SIM, _UNTRANSLATED, (i,), (j,))
+    if place_adjective(a.orig) or territory(b.text) or rw[j] > max(rw[k] for k in names):
+        # (an adjective of a place the vocabulary does not hold names another place than
+        # the list's: Самарский электромеханический завод is no AGAT Electromechanical
+        # Plant; a country is no word to take on trust, Филипините no Peru; and a word
+        # rarer than those met is what tells the company apart)
+        return None
+    if b.text in table_english():
+        # (the tables know that English word's Cyrillic: a word they could not read is less
+        # likely it, Сарапульский электрогенераторный завод no Sarapul Radio Plant)
+        return Pair([a], [b], UNTRANSLATED_SIM, _UNTRANSLATED_KNOWN, (i,), (j,))
+    return Pair([a], [b], UNTRANSLATED_SIM, _UNTRANSLATED, (i,), (j,))
 
 
 # taken off a cut-off query's score for each list name word after the cut (three at most)

@@ -138,6 +138,37 @@ _NOT_PLACES = frozenset("""
 """.split())
 
 
+def place_adjective(word: str) -> bool:
+    """A Cyrillic word is an adjective of a place (Самарский, Оршанский, Гродзенская; not
+    морской): its ending, :data:`_PLACE_ADJECTIVE`."""
+    word = word.strip(_EDGE).lower().replace("ё", "е")
+    return _PLACE_ADJECTIVE.fullmatch(word) is not None and native_stem(word) not in _NOT_PLACES
+
+
+_EDGE = "\"'«»“”„‘’‚()[]<>.,;:!?-–—/ "
+
+
+@lru_cache(maxsize=10_000)
+def territory(word: str) -> bool:
+    """A Latin word is the name of a country or territory rigour knows (Peru, Lebanon,
+    Crimea, Moscow)."""
+    from rigour.territories import lookup_territory
+
+    return lookup_territory(word) is not None
+
+
+@lru_cache(maxsize=1)
+def table_english() -> frozenset[str]:
+    """Every English word the tables give a Cyrillic or Greek word of an organisation's name
+    for (learned and written): a word the query left untranslated is seldom one of these,
+    whose Cyrillic the tables know."""
+    out: set[str] = set()
+    for words in (table(), _CYRILLIC_WORDS, _GREEK_WORDS, written_table()):
+        for english in words.values():
+            out.update(english.split())
+    return frozenset(out)
+
+
 @lru_cache(maxsize=50_000)
 def _place_spellings(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The places a Cyrillic adjective of a place may name, in Latin letters: a place ending
