@@ -555,3 +555,30 @@ def test_a_federal_enterprise_in_english_is_the_legal_form(english: str, russian
     form = analyze(english, org=True)
     assert form.legal == {"soe"} and "federal" not in [t.text for t in form.scoring]
     assert analyze(russian, org=True).legal == {"soe"}
+
+
+@pytest.mark.parametrize(("name", "read"), [
+    ("9η Ταξιαρχία", "9 brigade"),  # the 9th Brigade, Kaniyat (η was read as the article)
+    ("53η Ταξιαρχία Αντιαεροπορικών Πυραύλων", "53 brigade anti aircraft missile"),
+    ("9-та бригада", "9 brigade"),  # Bulgarian (та was a word)
+    ("142-й батальон", "142 battalion"),
+])
+def test_an_ordinal_number_in_greek_or_cyrillic_is_its_number(name: str, read: str) -> None:
+    found = translated_reading(name)
+    assert found is not None and found[0] == read
+    # (a number with no ending stays as written: воинская часть 20924, military unit 20924)
+    unit = translated_reading("воинская часть 20924")
+    assert unit is not None and unit[0] == "military unit 20924"
+
+
+def test_the_screener_finds_the_kaniyat_militia_by_its_greek_name(tmp_path: Path) -> None:
+    """The EU's Greek and Bulgarian names of the Kaniyat militia, 9η Ταξιαρχία and 9-та
+    бригада (the 9th Brigade), against the built-in sample, which writes it in Latin
+    letters only (9TH BRIGADE)."""
+    screener = Screener(Registry(tmp_path / "home"))
+    for name in ("9η Ταξιαρχία", "9-та бригада"):
+        result = screener.screen(Query.build(name=name, schema="Organization"))
+        assert result.matches and "KANIYAT" in result.matches[0].name.upper(), result
+    # the 7th is another brigade
+    seventh = screener.screen(Query.build(name="7η Ταξιαρχία", schema="Organization"))
+    assert not any("9TH" in m.matched_name.upper() for m in seventh.matches), seventh

@@ -524,6 +524,15 @@ def _hangul_reading(text: str) -> tuple[str, list[tuple[str, str]]] | None:
     return (" ".join(text.split()), done) if done else None
 
 
+# a number with the ending of a Russian, Ukrainian, Belarusian, Bulgarian or Greek ordinal
+# (142-й, 841-я, 53-та, 41-ви, 20-а; 53η, 27ο, 20ή, 841ος), and where one may be
+_ORDINAL = re.compile(r"(?<!\w)(\d+)-?(?:" + "|".join(sorted("""
+й я е го ый ий ой ая ое ые ти ри ви ми ма та то ят ия а и
+η ή ος ός ο ό ης ής ου ού ων ών ες ές α ά οι οί
+""".split(), key=len, reverse=True)) + r")(?!\w)")
+_ORDINAL_DIGIT = re.compile(r"\d-?[\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff]")
+
+
 def translated_readings(text: str, known: Callable[[str], bool] | None = None,
                         org: bool | None = True) -> tuple[Translated | None, Translated | None]:
     """The name with each Cyrillic or Greek word the table knows in English
@@ -544,6 +553,10 @@ def translated_readings(text: str, known: Callable[[str], bool] | None = None,
     if text.isascii():
         return None, None
     text = unicodedata.normalize("NFKC", text)  # (the micro sign for mu: Ισλαµικός)
+    if _ORDINAL_DIGIT.search(text):
+        # (53η Ταξιαρχία, 142-й батальон, 53-та бригада: the 53rd, the 142nd; its ending was
+        # read as a word, the Greek article η, the, or the Bulgarian та)
+        text = _ORDINAL.sub(r"\1", text)
     if not NATIVE_WORD.search(text):
         if _HANGUL.search(text):
             read = _hangul_reading(text)
