@@ -2406,19 +2406,15 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
             used_r = used_r | {begun}
             ignored = [*ignored, f"{rt[begun].text} (cut off)"]
     un_r = [t for j, t in enumerate(rt) if j not in used_r]
+    untranslated = 0.0
     if un_q and un_r and not (q.person or r.person) and q.script in _TRANSLATED_SCRIPTS and (
             r.script == "Latin"):
-        gap = _untranslated(qt, rt, pairs, un_q, un_r, rw)
-        if gap is not None:
-            # a word of a Cyrillic or Greek company name the tables do not translate, where
-            # the list's Latin name has the one word the query lacks: most likely that word
-            # in another language, not another company's word (Якутская Топливно-
-            # энергетическая компания, Yakutsk Fuel and Energy Company), weaker evidence
-            # than a word met (UNTRANSLATED_PENALTY)
-            pairs = [*pairs, gap]
-            used_q = used_q | set(gap.qi)
-            used_r = used_r | set(gap.rj)
-            un_q, un_r = [], []
+        # a word of a Cyrillic or Greek company name the tables do not translate, where the
+        # list's Latin name has the one word the query lacks: most likely that word in
+        # another language, not another company's word (Якутская Топливно-энергетическая
+        # компания, Yakutsk Fuel and Energy Company), weaker evidence than a word met
+        pairs, used_q, used_r, un_q, un_r, untranslated = _with_untranslated(
+            qt, rt, pairs, used_q, used_r, un_q, un_r, rw)
     # who is whose son: Hasan bin Ali is not Ali bin Hasan
     swapped = False
     q_line, r_line = _lineage(q), _lineage(r)
@@ -2475,10 +2471,8 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         # JEAN-PIERRE, Anne not SALLY-ANNE (a note that aligns nothing says why)
         score = max(0.0, score - HALF_NAME_PENALTY)
         pairs = [*pairs, Pair([half[0]], list(half[1]), 0.0, _HALF_NAME, (), ())]
-    for p in pairs:
-        if p.how in (_UNTRANSLATED, _UNTRANSLATED_KNOWN):
-            score = max(0.0, score - (UNTRANSLATED_PENALTY if p.how == _UNTRANSLATED
-                                      else UNTRANSLATED_KNOWN_PENALTY))
+    if untranslated:
+        score = max(0.0, score - untranslated)
     if cut_tail:
         # the names the field cut may have been other names than these (ISLAMIC STATE IN
         # IRAQ AND THE LEVAN is ISIL, or ISIL - Khorasan): a little less than the whole name
@@ -2497,6 +2491,19 @@ UNTRANSLATED_PENALTY = 0.08
 UNTRANSLATED_KNOWN_PENALTY = 0.15
 _UNTRANSLATED = "a word not translated, where the Latin name has one word more"
 _UNTRANSLATED_KNOWN = _UNTRANSLATED + " (the tables know that word's Cyrillic)"
+
+
+def _with_untranslated(qt: list[Token], rt: list[Token], pairs: list[Pair], used_q: set[int],
+                       used_r: set[int], un_q: list[Token], un_r: list[Token], rw: list[float]
+                       ) -> tuple[list[Pair], set[int], set[int], list[Token], list[Token],
+                                  float]:
+    """The alignment with the pair :func:`_untranslated` finds, if any, and what it takes off
+    the score (:data:`UNTRANSLATED_PENALTY`, or :data:`UNTRANSLATED_KNOWN_PENALTY`)."""
+    gap = _untranslated(qt, rt, pairs, un_q, un_r, rw)
+    if gap is None:
+        return pairs, used_q, used_r, un_q, un_r, 0.0
+    cut = UNTRANSLATED_PENALTY if gap.how == _UNTRANSLATED else UNTRANSLATED_KNOWN_PENALTY
+    return [*pairs, gap], used_q | set(gap.qi), used_r | set(gap.rj), [], [], cut
 
 
 def _untranslated(qt: list[Token], rt: list[Token], pairs: list[Pair], un_q: list[Token],
@@ -2534,7 +2541,7 @@ def _untranslated(qt: list[Token], rt: list[Token], pairs: list[Pair], un_q: lis
     j = next(k for k, t in enumerate(rt) if t is b)
     if a.text[:3] == b.text[:3] or fuzz.ratio(a.text, b.text) >= 60:
         return Pair([a], [b], UNTRANSLATED_SIM, _UNTRANSLATED, (i,), (j,))
-    if place_adjective(a.orig) or territory(b.text) or rw[j] > max(rw[k] for k in names):
+    if place_adjective(a.orig) or rw[j] > max(rw[k] for k in names) or territory(b.text):
         # (an adjective of a place the vocabulary does not hold names another place than
         # the list's: Самарский электромеханический завод is no AGAT Electromechanical
         # Plant; a country is no word to take on trust, Филипините no Peru; and a word
