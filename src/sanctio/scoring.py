@@ -2490,7 +2490,7 @@ UNTRANSLATED_PENALTY = 0.08
 # and of one whose English word the tables know in Cyrillic or Greek
 UNTRANSLATED_KNOWN_PENALTY = 0.15
 _UNTRANSLATED = "a word not translated, where the Latin name has one word more"
-_UNTRANSLATED_KNOWN = _UNTRANSLATED + " (the tables know that word's Cyrillic)"
+_UNTRANSLATED_KNOWN = _UNTRANSLATED + " (the tables know that word in Cyrillic or Greek)"
 
 
 def _with_untranslated(qt: list[Token], rt: list[Token], pairs: list[Pair], used_q: set[int],
