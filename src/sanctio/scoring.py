@@ -100,6 +100,7 @@ from sanctio.text.normalize import (
     tokenize_ascii,
     vowels_dropped,
 )
+from sanctio.text.orgwords import NATIVE_WORD, place_adjective, table_english, territory
 from sanctio.text.slavic import (
     cyrillic_spelling_alike,
     is_patronymic,
@@ -2481,7 +2482,6 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
 
 
 _TRANSLATED_SCRIPTS = frozenset({"Cyrillic", "Greek"})
-_NATIVE_LETTER = re.compile(r"[\u0400-\u04ff\u0370-\u03ff\u1f00-\u1fff]")
 # a word a translated company name leaves in its own script, against the English word the
 # list name has in its place
 UNTRANSLATED_SIM = 0.7
@@ -2526,17 +2526,15 @@ def _untranslated(qt: list[Token], rt: list[Token], pairs: list[Pair], un_q: lis
     if len(a.text) < 4 or len(b.text) < 3:
         return None  # (an acronym, ГС for the City of Sevastopol, stands for no one word)
     if a.role not in (Role.NAME, Role.GENERIC) or b.role not in (Role.NAME, Role.GENERIC) or (
-            a.orig is None or not _NATIVE_LETTER.search(a.orig)):
+            a.orig is None or not NATIVE_WORD.search(a.orig)):
         return None
     met = [p for p in pairs if p.sim >= 0.9 and p.qi and p.rj]
-    if len(met) < 2 or not any(t.orig is None or not _NATIVE_LETTER.search(t.orig)
+    if len(met) < 2 or not any(t.orig is None or not NATIVE_WORD.search(t.orig)
                                for p in met for t in p.query):
         return None  # (nothing read in English: no translation left a word over)
     names = [j for p in met for j in p.rj if rt[j].role == Role.NAME]
     if not names:
         return None  # (only business words met: the name is the word not translated)
-    from sanctio.text.orgwords import place_adjective, table_english, territory
-
     i = next(k for k, t in enumerate(qt) if t is a)
     j = next(k for k, t in enumerate(rt) if t is b)
     if a.text[:3] == b.text[:3] or fuzz.ratio(a.text, b.text) >= 60:

@@ -138,11 +138,17 @@ _NOT_PLACES = frozenset("""
 """.split())
 
 
+def _place_match(word: str) -> re.Match[str] | None:
+    """The match of :data:`_PLACE_ADJECTIVE` on a Cyrillic word that is an adjective of a
+    place (its ending; морской, русский are none: :data:`_NOT_PLACES`), else None."""
+    m = _PLACE_ADJECTIVE.fullmatch(word.lower().replace("ё", "е"))
+    return None if m is None or native_stem(word) in _NOT_PLACES else m
+
+
 def place_adjective(word: str) -> bool:
-    """A Cyrillic word is an adjective of a place (Самарский, Оршанский, Гродзенская; not
-    морской): its ending, :data:`_PLACE_ADJECTIVE`."""
-    word = word.strip(_EDGE).lower().replace("ё", "е")
-    return _PLACE_ADJECTIVE.fullmatch(word) is not None and native_stem(word) not in _NOT_PLACES
+    """A Cyrillic word, the marks around it aside, is an adjective of a place (Самарский,
+    Оршанский, Гродзенская; not морской): :func:`_place_match`."""
+    return _place_match(word.strip(_EDGE)) is not None
 
 
 _EDGE = "\"'«»“”„‘’‚()[]<>.,;:!?-–—/ "
@@ -200,8 +206,8 @@ def _place_spellings(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     in -ск itself (Минский: Minsk; Воткинский: Votkinsk), and the stem alone or with the vowel
     of its nominative (Пермский: Perm; Тульский: Tula; Чебоксарский: Cheboksary; Гродненская:
     Grodno, its -ен- taken out)."""
-    m = _PLACE_ADJECTIVE.fullmatch(word.lower().replace("ё", "е"))
-    if m is None or native_stem(word) in _NOT_PLACES:
+    m = _place_match(word)
+    if m is None:
         return (), ()
     stem = m.group("stem")
     whole = [] if m.group("soft") else [stem + ("ськ" if "ськ" in word.lower() else "ск")]
