@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -216,6 +217,25 @@ def test_weak_alias_is_weaker_evidence(screener) -> None:  # type: ignore[no-unt
         if checked == 5:
             break
     assert checked == 5
+
+
+@pytest.mark.parametrize(("native", "listed"), [
+    ("Χαμάς", "HAMAS"), ("Άιμαν αλ-Ζαουάχρι", "ZAWAHIRI")])
+def test_a_foreign_name_in_greek_letters_meets_its_latin_spelling(
+        excerpt_home: Path, native: str, listed: str) -> None:
+    """Against the lists' Latin names only (the EU gives Χαμάς itself)."""
+    from sanctio.evaluate.native import LatinOnlyRegistry
+    from sanctio.registry import Registry
+    from sanctio.screen import Screener
+
+    reg = Registry(excerpt_home)
+    try:
+        best = Screener(LatinOnlyRegistry(reg)).screen(Query.build(native)).matches[0]
+    finally:
+        reg.close()
+    assert listed in best.name.upper() and best.score >= 0.9, best
+    assert any(e.feature == "reading" and "Greek writes" in e.detail
+               for e in best.explanation), best.explanation
 
 
 def test_secondary_facts_move_the_score_and_say_so(screener) -> None:  # type: ignore[no-untyped-def]

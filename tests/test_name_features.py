@@ -34,6 +34,7 @@ from sanctio.text.normalize import (
     arabic_prepare,
     as_generation,
     caron_reading,
+    greek_foreign_reading,
     known_syllable,
     korean_only,
     name_parts,
@@ -3133,6 +3134,29 @@ def test_a_russians_name_in_ukrainian_letters_read_with_russian_ones(native: str
     assert reading is not None and score(reading, listed) >= 0.85, describe(reading, listed)
     assert score(reading, listed) > score(native, listed) + 0.1  # (its own romanisation)
     assert russian_reading("Евгений Пригожин") is None  # Russian letters: read as they are
+
+
+@pytest.mark.parametrize(("native", "read", "listed"), [
+    ("Χαμάς", "hamas", "Hamas"),  # χ for the h of Arabic (chamas in a Greek's name)
+    ("Άιμαν αλ-Ζαουάχρι", "aiman al-zawahri", "Ayman al-ZAWAHIRI"),  # ου before a vowel: w
+    ("Αλ Κάιντα", "al kaida", "Al-Qaida"),  # ντ for d (kainda)
+    ("Τζαμπχάτ αλ-Νούσρα", "jabhat al-nusra", "Jabhat al-Nusrah"),  # τζ j, ου u
+    ("ΧΟΥΘΙ", "huthi", "HUTI"),
+])
+def test_a_foreign_name_in_greek_letters_read_as_greek_writes_other_languages(
+        native: str, read: str, listed: str) -> None:
+    reading = greek_foreign_reading(native)
+    assert reading == read
+    assert score(reading, listed) >= 0.85, describe(reading, listed)
+    assert score(reading, listed) > score(native, listed) + 0.1  # (as a Greek's name is read)
+
+
+def test_a_greek_name_without_those_letters_has_no_foreign_reading() -> None:
+    assert greek_foreign_reading("Σωματείο Αλ-Ακσά") is None  # (read as it is already)
+    # (μπ b, ντ d; a micro sign for μ, as PDF text gives it)
+    assert greek_foreign_reading("Ωσάµα Μπιν Λάντεν") == "osama bin laden"
+    assert greek_foreign_reading("Hamas") is None
+    assert greek_foreign_reading("Хамас") is None
 
 
 @pytest.mark.parametrize(("written", "listed"), [

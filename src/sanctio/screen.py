@@ -82,6 +82,7 @@ from sanctio.text.normalize import (
     digit_words_reading,
     ends_a_persian_family_name,
     ensure_symbols,
+    greek_foreign_reading,
     is_legal_form,
     known_name,
     known_syllable,
@@ -1619,6 +1620,12 @@ class Screener:
                 caron, org, "reading",
                 "read with the English transliteration's letters for those of another "
                 f"language's (š sh, č ch, ž zh; ch kh): {caron}", {"read_as": caron}))
+        greek = greek_foreign_reading(name)
+        if greek:
+            out.append(Reading(
+                greek, org, "reading",
+                "read as Greek writes the names of other languages (μπ b, ντ d, γκ g, τζ j, "
+                f"χ h, ου u or w): {greek}", {"read_as": greek, "language": "el"}))
         russian = russian_reading(name)
         if russian:
             out.append(Reading(

@@ -786,6 +786,42 @@ def _greek_latin(text: str) -> str:
     return out.replace("dh", "d").replace("Dh", "D").replace("DH", "D")
 
 
+# Greek writes the names of other languages with its own letters for sounds it lacks: μπ for
+# b, ντ for d, γκ for g, τζ for j (Μπιν Λάντεν, Bin Laden; Τζιχάντ, Jihad), χ for the h and kh
+# of Arabic and Persian (Χαμάς, Hamas), ου for u, and for w before a vowel (Ζαουάχρι,
+# Zawahiri); the Greek reading of a list or a passport (BGN/PCGN, :func:`_greek_latin`) says
+# ch, ou, mb, nd
+_GREEK_FOREIGN = re.compile("μπ|ντ|γκ|τζ|χ|ου")
+_GREEK_FOREIGN_SOUNDS = {"μπ": "b", "ντ": "d", "γκ": "g", "τζ": "j", "χ": "h"}
+_GREEK_VOWEL = frozenset("αεηιουωϊϋ")
+
+
+def greek_foreign_reading(text: str) -> str | None:
+    """A name in Greek letters as Greek writes a foreign name (the EU's Greek names of Arab,
+    Persian and Afghan parties), in Latin letters: μπ b, ντ d, γκ g, τζ j, χ h, ου u (w
+    before a vowel); the rest as :func:`to_latin` reads Greek. None for a text without
+    those letters."""
+    if text.isascii() or not _GREEK_ANY.search(text):
+        return None
+    # (the accents off, the diaeresis kept: ϊ is a vowel of its own)
+    plain = unicodedata.normalize("NFC", "".join(
+        c for c in unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text).lower())
+        if c not in "\u0301\u0300\u0342"))
+    plain = plain.replace("ς", "σ")
+    if not _GREEK_FOREIGN.search(plain):
+        return None
+
+    def sound(m: re.Match[str]) -> str:
+        letters = m.group(0)
+        if letters != "ου":
+            return _GREEK_FOREIGN_SOUNDS[letters]
+        after = plain[m.end():m.end() + 1]
+        return "w" if after and after in _GREEK_VOWEL else "u"
+
+    out = to_latin(_GREEK_FOREIGN.sub(sound, plain))
+    return out if out != to_latin(text) else None
+
+
 _BY_YE = re.compile("(?<=[bcdfghklmnprstvzBCDFGHKLMNPRSTVZ])ye")
 
 _DEVANAGARI_ANY = re.compile("[\u0900-\u097f]")
