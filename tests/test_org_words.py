@@ -145,6 +145,18 @@ def test_the_word_for_word_reading_and_the_lists_reading() -> None:
     assert read is not None and read[0].endswith("имени С. П. Горбунова")
     read = translated_reading("Общество с ограниченной ответственностью “Беспилотные Системы”")
     assert read is not None and read[0].startswith("Общество с ограниченной ответственностью")
+    # по is for (Federal Service for Financial Monitoring), as the lists translate it: read
+    # on, a name word, it was one the English name lacks; so in a name that gives each word
+    # a capital (По), but not in one all in capitals (ПО is also an acronym, a production
+    # association)
+    read = translated_reading("Федеральная Служба По Финансовому Мониторингу")
+    assert read is not None and read[0].startswith("federal service for finan")
+    assert compare_forms(analyze(read[0], org=True), analyze(
+        "Federal Service for Financial Monitoring", org=True), W).score >= 0.9
+    read = translated_reading("Федеральная служба по финансовому мониторингу")
+    assert read is not None and read[0].startswith("federal service for finan")
+    read = translated_reading("АО КОНСТРУКТОРСКОЕ БЮРО ПО ПРОЕКТИРОВАНИЮ СУДОВ")
+    assert read is not None and " ПО " in read[0]
 
 
 def test_korean_organisation_names_are_read_with_their_words_in_english() -> None:

@@ -361,7 +361,7 @@ _GREEK_JOINING = {_greek_fold(greek): english for greek, english in (
 # was a name word the English name lacks
 _CYRILLIC_JOINING = {
     "на": "of", "от": "of", "за": "for", "для": "for", "и": "and", "і": "and", "та": "and",
-    "в": "in", "во": "in", "у": "in", "ў": "in", "при": "at", "по": "on", "с": "with",
+    "в": "in", "во": "in", "у": "in", "ў": "in", "при": "at", "по": "for", "с": "with",
     "со": "with", "з": "with", "към": "of",
 }
 
@@ -619,6 +619,9 @@ def _words_read(text: str, keep: set[str], everyday: bool, known: Callable[[str]
                 english[w] = place
     done: list[tuple[str, str]] = []
     spans = _legal_spans(text) if english and len(text) == len(text.casefold()) else ()
+    # (a name written with a capital to each word, the words that join others among them)
+    words = [w for w in NATIVE_WORD.findall(text) if len(w) >= 2]
+    title_case = len(words) >= 3 and all(w[0].isupper() and w[1:].islower() for w in words)
 
     def swap(m: re.Match[str]) -> str:
         word = english.get(m.group(0))
@@ -627,12 +630,14 @@ def _words_read(text: str, keep: set[str], everyday: bool, known: Callable[[str]
             # as they are, they were name words the English name lacks)
             if is_greek(m.group(0)):
                 return _GREEK_JOINING.get(_greek_fold(m.group(0)), m.group(0))
-            if m.group(0).islower() and text[m.end():m.end() + 1] != "." and not any(
-                    a <= m.start() < b for a, b in spans):
-                # (written small, no initial, С. П. Горбунова, nor a word of a legal form,
-                # Общество с ограниченной ответственностью)
-                return _CYRILLIC_JOINING.get(m.group(0), m.group(0))
-            return m.group(0)
+            word = m.group(0)
+            if (word.islower() or (title_case and word[1:].islower())) and text[
+                    m.end():m.end() + 1] != "." and not any(a <= m.start() < b for a, b in spans):
+                # (written small, or with a capital in a name that gives every word one,
+                # Федеральная Служба По Финансовому Мониторингу; no initial, С. П. Горбунова,
+                # nor a word of a legal form, Общество с ограниченной ответственностью)
+                return _CYRILLIC_JOINING.get(word.lower(), word)
+            return word
         if not word:
             return m.group(0)
         done.append((m.group(0), word))
