@@ -630,14 +630,14 @@ def _words_read(text: str, keep: set[str], everyday: bool, known: Callable[[str]
             # as they are, they were name words the English name lacks)
             if is_greek(m.group(0)):
                 return _GREEK_JOINING.get(_greek_fold(m.group(0)), m.group(0))
-            word = m.group(0)
-            if (word.islower() or (title_case and word[1:].islower())) and text[
+            written = m.group(0)
+            if (written.islower() or (title_case and written[1:].islower())) and text[
                     m.end():m.end() + 1] != "." and not any(a <= m.start() < b for a, b in spans):
                 # (written small, or with a capital in a name that gives every word one,
                 # Федеральная Служба По Финансовому Мониторингу; no initial, С. П. Горбунова,
                 # nor a word of a legal form, Общество с ограниченной ответственностью)
-                return _CYRILLIC_JOINING.get(word.lower(), word)
-            return word
+                return _CYRILLIC_JOINING.get(written.lower(), written)
+            return written
         if not word:
             return m.group(0)
         done.append((m.group(0), word))
