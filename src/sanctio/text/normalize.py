@@ -807,7 +807,6 @@ def greek_foreign_reading(text: str) -> str | None:
     plain = unicodedata.normalize("NFC", "".join(
         c for c in unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text).lower())
         if c not in "\u0301\u0300\u0342"))
-    plain = plain.replace("ς", "σ")
     if not _GREEK_FOREIGN.search(plain):
         return None
 
