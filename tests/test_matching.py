@@ -1236,3 +1236,17 @@ def test_a_short_legal_form_last_reads_a_name_of_unknown_kind_as_a_company_s(scr
         assert before < DEFAULT_THRESHOLD <= min(score, unknown), (query, before, score)
     _, evidence = screener.compare("DIGITAL SERRVICES EAD", "DIGITAL SERVICES EAD")
     assert any("its last word a legal form" in e.detail for e in evidence), evidence
+
+
+def test_a_chinese_family_name_s_own_reading_reaches_the_list_name() -> None:
+    """仇和 is chou he in ICU's reading, Qiu He as a name: the index reaches QIU, He by the
+    family name's own reading (an index key of its own), before the names that share only
+    the given name; and a list name in Chinese characters is reached by the Latin spelling
+    of its family name the same way."""
+    from sanctio.index import NameIndex
+
+    names = ["HE, Wei", "CHOU, Ming", "QIU, He", "HE, Jun"]
+    index = NameIndex([analyze(n, org=False) for n in names])
+    assert index.candidates(analyze("仇和"), limit=1) == [2]
+    listed = NameIndex([analyze(n) for n in ("王和", "仇和", "何明")])
+    assert listed.candidates(analyze("QIU He"), limit=1) == [1]

@@ -4585,3 +4585,29 @@ def test_the_second_half_of_a_hyphenated_name_alone_is_another_name() -> None:
     # not two syllables of a Korean given name, nor the name after Abdul (judged as before)
     assert "without its first" not in describe("Ko Chae", "KO CH'O'L-CHAE")
     assert "without its first" not in describe("Haq Wassiq", "Abdul-Haq Wassiq")
+
+
+def test_a_chinese_family_name_is_read_as_a_family_name() -> None:
+    """ICU reads 曾 ceng, 单 dan, 解 jie, 仇 chou: as family names they are Zeng, Shan, Xie,
+    Qiu (the lists' ZENG, Guowei). A Chinese name's first character is read so beside its
+    common reading, and the comparison says which reading met; the common reading still
+    meets (CENG, Guowei), and another character of the name is not read so."""
+    from sanctio.text.normalize import han_family_readings
+
+    assert han_family_readings("曾庆红") == {0: "zeng"}
+    assert han_family_readings("單偉建") == {0: "shan"}
+    assert han_family_readings("尉迟恭") == {0: "yu"}  # (a family name of two characters)
+    assert han_family_readings("王曾") == {} and han_family_readings("李明") == {}
+    assert han_family_readings("Zeng 曾") == {}  # (the name begins in Latin letters)
+    for han, listed in (("曾庆红", "ZENG, Qinghong"), ("单伟建", "SHAN, Weijian"),
+                        ("解振华", "XIE, Zhenhua"), ("仇和", "QIU, He"), ("乐嘉", "YUE, Jia"),
+                        ("翟东升", "ZHAI, Dongsheng"), ("區家麟", "OU, Jialin")):
+        assert score(han, listed) >= 0.95, (han, listed, describe(han, listed))
+        assert "reading as a family name" in describe(han, listed)
+        # (and the other way round: a list name in Chinese characters, a query in Latin)
+        assert score(listed, han) >= 0.95, (listed, han)
+    assert score("曾庆红", "CENG, Qinghong") == 1.0  # the common reading, as before
+    # (only the first character: 王曾 is Wang Ceng, not Wang Zeng)
+    assert score("王曾", "WANG, Zeng") < 0.5
+    # a family name of one reading only is read as before
+    assert score("李明", "LI, Ming") == 1.0 and score("李明", "LE, Ming") < 0.5

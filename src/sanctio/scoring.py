@@ -933,6 +933,9 @@ PASSPORT_SIM = 0.9
 _PASSPORT = "romanisation variant (as a Korean passport spells it)"
 
 
+HAN_FAMILY_READING = "the character's reading as a family name"
+
+
 def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
     """Similarity of two tokens and how they were found alike; with ``syllables`` False,
     two syllables of Chinese or Korean are compared as any other words (in names that are
@@ -992,6 +995,9 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         return 0.0, "different"
     if (q.alt is not None and (q.alt == r.text or q.alt == r.alt)) or (
             r.alt is not None and r.alt == q.text):
+        if q.han is not None or r.han is not None:
+            # (曾 is ceng, and Zeng as a family name: han_family_readings)
+            return 0.98, HAN_FAMILY_READING
         if (q.alt or r.alt or "").endswith(("vich", "vna")):
             # (Marat kyzy, Maratovna: one father's name, in the Turkic and the Russian way)
             return 0.98, "the same patronymic (Turkic son or daughter of)"

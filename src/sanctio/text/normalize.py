@@ -34,6 +34,7 @@ from rapidfuzz.distance import OSA
 
 from sanctio.text.cantonese import HAN_CHAR
 from sanctio.text.orgshort import full_word
+from sanctio.text.shipped import ShippedWords
 
 # rigour's name symbols of a word (kept here too: sanctio.text.normalize exported them first)
 from sanctio.text.symbols import _EMPTY as _EMPTY
@@ -2240,6 +2241,32 @@ def han_same(a: str, b: str) -> bool:
     return a == b or _simplified().transliterate(a) == _simplified().transliterate(b)
 
 
+def _as_text(value: Any) -> str:
+    return str(value)
+
+
+_HAN_FAMILY = ShippedWords("han_family_readings.json", _as_text)
+
+
+def han_family_readings(text: str) -> dict[int, str]:
+    """The readings as a family name of the characters a Chinese name begins with, where
+    they are not the character's common reading (ICU's): the character's place among the
+    text's Chinese characters -> its reading (曾庆红, Zeng Qinghong: {0: "zeng"}, which ICU
+    reads ceng; 单伟建 Shan Weijian; 尉迟恭, Yuchi Gong: {0: "yu"}). Empty for a text that
+    does not begin with one (data/han_family_readings.json)."""
+    head = text.lstrip()
+    if not head or HAN_CHAR.match(head) is None:
+        return {}
+    table = _HAN_FAMILY.table()
+    chars = HAN_CHAR.findall(head[:2])
+    if len(chars) == 2 and (pair := table.get(chars[0] + chars[1])) is not None:
+        read = pair.split()
+        return {k: read[k] for k in range(min(2, len(read)))
+                if to_latin(chars[k]).split() != [read[k]]}
+    one = table.get(head[0])
+    return {0: one} if one is not None and to_latin(head[0]).split() != [one] else {}
+
+
 def _han_syllables(text: str) -> list[tuple[str, str]]:
     """Each Chinese character of a text with its pinyin syllable, in order."""
     out = []
@@ -2777,6 +2804,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     # the character each syllable of a Chinese name was read from (the name words, in order;
     # the company words are English words by now)
     han_chars = _han_syllables(text) if script == "Han" else []
+    # (and a name's first character read as a family name, where that reading is its own)
+    family_reads = han_family_readings(text) if han_chars and org is not True else {}
     han_at = 0
     aspirates = _mr_aspirated(text) if script == "Latin" else frozenset()
     # the words the text writes with a full stop after them
@@ -2914,6 +2943,10 @@ def _analyze(text: str, org: bool | None) -> NameForm:
                 for k in range(han_at, len(han_chars)):
                     if han_chars[k][0] == tok:
                         han, han_at = han_chars[k][1], k + 1
+                        if alt is None and k in family_reads:
+                            # (the family name's own reading beside the common one: 曾,
+                            # ceng, is Zeng as a family name)
+                            alt = family_reads[k]
                         break
             tokens.append(Token(tok, role, skeleton(tok), None, alt, abjad,
                                 origs.get(tok, origs.get(spelled))
