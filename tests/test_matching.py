@@ -1250,3 +1250,13 @@ def test_a_chinese_family_name_s_own_reading_reaches_the_list_name() -> None:
     assert index.candidates(analyze("仇和"), limit=1) == [2]
     listed = NameIndex([analyze(n) for n in ("王和", "仇和", "何明")])
     assert listed.candidates(analyze("QIU He"), limit=1) == [1]
+
+
+def test_a_burmese_name_in_its_own_script_finds_the_listed_person(screener) -> None:  # type: ignore[no-untyped-def]
+    """သန်းလှိုင် is Than Hlaing (OFAC's HLAING, Than, Burma's police chief), တင်အောင်စန်း
+    Tin Aung San (the UK's MYA0019): found in the Myanmar script, which the lists never
+    write, read syllable by syllable as Burmese names are spelled."""
+    ids = {m.entity_id for m in screener.screen(Query.build(name="သန်းလှိုင်")).matches}
+    assert "us-ofac-31474" in ids
+    top = screener.screen(Query.build(name="တင်အောင်စန်း")).matches[0]
+    assert top.matched_name == "Tin Aung San" and top.score >= 0.95

@@ -4611,3 +4611,22 @@ def test_a_chinese_family_name_is_read_as_a_family_name() -> None:
     assert score("王曾", "WANG, Zeng") < 0.5
     # a family name of one reading only is read as before
     assert score("李明", "LI, Ming") == 1.0 and score("李明", "LE, Ming") < 0.5
+
+
+def test_burmese_names_are_written_as_myanmar_names_are_spelled() -> None:
+    """ICU reads the Myanmar script letter by letter (မင်းအောင်လှိုင်: mainnaaunglhaine); a
+    Burmese name is read syllable by syllable in the conventional romanisation of names,
+    one Latin word a syllable: initials and medials (ky, ch, my, hl, sh), the rhymes of a
+    vowel with its final (aung, aing, ein, un), the creaky nasal final (Myint, Nyunt)."""
+    from sanctio.text.burmese import burmese_latin
+
+    for burmese, latin in (("မင်းအောင်လှိုင်", "Min Aung Hlaing"), ("စိုးဝင်း", "Soe Win"),
+                           ("သန်းရွှေ", "Than Shwe"), ("ခင်ညွန့်", "Khin Nyunt"),
+                           ("မောင်မောင်ကျော်", "Maung Maung Kyaw"), ("သိန်းစိန်", "Thein Sein"),
+                           ("မြထွန်းဦး", "Mya Htun Oo"), ("မြင့်ဆွေ", "Myint Swe"),
+                           ("ဝင်းရှိန်", "Win Shein"), ("ထက်", "Htet"), ("အေး", "Aye")):
+        assert burmese_latin(burmese) == latin, (burmese, burmese_latin(burmese))
+    assert to_latin("မင်းအောင်လှိုင်") == "min aung hlaing"
+    assert analyze("အောင်လင်းဒွေး").latin.split() == ["aung", "lin", "dwe"]
+    assert score("မြထွန်းဦး", "MYA TUN OO") >= 0.9  # (ht or t: the aspirate written or not)
+    assert score("မင်းအောင်လှိုင်", "Min Aung") < 0.8

@@ -32,6 +32,7 @@ from typing import Any
 
 from rapidfuzz.distance import OSA
 
+from sanctio.text.burmese import MYANMAR_ANY, burmese_latin
 from sanctio.text.cantonese import HAN_CHAR
 from sanctio.text.orgshort import full_word
 from sanctio.text.shipped import ShippedWords
@@ -976,6 +977,8 @@ def to_latin(text: str) -> str:
         text = _greek_latin(text)
     if _DEVANAGARI_ANY.search(text):
         text = _devanagari_latin(text)
+    if MYANMAR_ANY.search(text):
+        text = burmese_latin(text)  # (syllable by syllable, as names are spelled)
     text = text.translate(_LATIN_SPECIAL)
     if all(ord(c) < 0x250 or unicodedata.category(c) in ("Mn", "Zs", "Pd", "Po", "Pf", "Pi")
            for c in text):
