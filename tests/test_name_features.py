@@ -4630,3 +4630,10 @@ def test_burmese_names_are_written_as_myanmar_names_are_spelled() -> None:
     assert analyze("အောင်လင်းဒွေး").latin.split() == ["aung", "lin", "dwe"]
     assert score("မြထွန်းဦး", "MYA TUN OO") >= 0.9  # (ht or t: the aspirate written or not)
     assert score("မင်းအောင်လှိုင်", "Min Aung") < 0.8
+    # a military rank before the name, as the press of Myanmar writes it, is a title in
+    # English (Senior General; Vice Senior General, as the English press writes it too)
+    assert burmese_latin("ဗိုလ်ချုပ်မှူးကြီးမင်းအောင်လှိုင်") == "Senior General Min Aung Hlaing"
+    for query in ("ဗိုလ်ချုပ်မှူးကြီး မင်းအောင်လှိုင်", "ဗိုလ်ချုပ်မှူးကြီးမင်းအောင်လှိုင်"):
+        assert score(query, "MIN AUNG HLAING") == 1.0, describe(query, "MIN AUNG HLAING")
+    assert score("ဒုတိယဗိုလ်ချုပ်မှူးကြီးစိုးဝင်း", "SOE WIN") == 1.0
+    assert score("Vice-Senior General Soe Win", "SOE WIN") == 1.0

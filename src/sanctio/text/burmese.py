@@ -159,15 +159,32 @@ def _syllable_latin(syl: str, first: bool) -> str:
     return initial + rhyme
 
 
+# the ranks of Myanmar's armed forces (and the doctor's title) a name is written after, in
+# English, as the lists and the title table know them (ဗိုလ်ချုပ်မှူးကြီး မင်းအောင်လှိုင်:
+# Senior General Min Aung Hlaing); longest first
+_RANKS = sorted({
+    "ဗိုလ်ချုပ်မှူးကြီး": "Senior General", "ဒုတိယဗိုလ်ချုပ်မှူးကြီး": "Vice Senior General",
+    "ဗိုလ်ချုပ်ကြီး": "General", "ဒုတိယဗိုလ်ချုပ်ကြီး": "Lieutenant General",
+    "ဗိုလ်ချုပ်": "Major General", "ဗိုလ်မှူးချုပ်": "Brigadier General",
+    "ဗိုလ်မှူးကြီး": "Colonel", "ဒုဗိုလ်မှူးကြီး": "Lieutenant Colonel", "ဗိုလ်မှူး": "Major",
+    "ဗိုလ်ကြီး": "Captain", "ဒေါက်တာ": "Doctor",
+}.items(), key=lambda kv: -len(kv[0]))
+
+
 def burmese_latin(text: str) -> str:
     """A text with each run of Myanmar letters written as the conventional romanisation of
-    names writes it, a Latin word a syllable (မင်းအောင်လှိုင်: Min Aung Hlaing); other
-    characters as they are."""
+    names writes it, a Latin word a syllable (မင်းအောင်လှိုင်: Min Aung Hlaing), a military
+    rank it begins with in English (Senior General); other characters as they are."""
 
     def run(match: re.Match[str]) -> str:
-        syllables = _syllables(match.group(0))
+        letters, rank = match.group(0), ""
+        for burmese, english in _RANKS:
+            if letters.startswith(burmese):
+                letters, rank = letters[len(burmese):], english + " "
+                break
+        syllables = _syllables(letters)
         words = [_syllable_latin(s, k == 0) for k, s in enumerate(syllables)]
-        return " " + " ".join(w.capitalize() for w in words if w) + " "
+        return " " + rank + " ".join(w.capitalize() for w in words if w) + " "
 
     return _RUN.sub(run, text).strip()
 

@@ -72,7 +72,7 @@ stratigos ipostratigos antistratigos sindagmatarchis antisindagmatarchis tagmata
 ipolochagos anthipolochagos taxiarchos naftarchos
 khwaja khawaja shaheed mawlana moulana allama hazrat sardar
 sarlashkar sartip sarhang sepahbod daryadar amir-e
-senior daw thakin
+senior vice daw thakin
 """.split())
 
 _LONG_TITLES = tuple(sorted(t for t in TITLES if len(t) >= 7))
