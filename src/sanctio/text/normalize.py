@@ -725,7 +725,24 @@ def _cyrillic_rules(text: str) -> str:
     return "Russian-Latin/BGN"
 
 
+# the letters of the Cyrillic alphabets of Central Asia and the Volga (Kazakh, Kyrgyz,
+# Tajik, Uzbek; Tatar, Bashkir, Chuvash) that Russian lacks, which ICU's romanisations of
+# Cyrillic drop: as the Russian letters of their sounds, as Russian documents write these
+# names and the lists after them (Ҳалимов, Khalimov; Нұрсұлтан, Nursultan; Ҷумъа, Dzhuma;
+# Ғулом, Gulom); in such a text і is i and ў u, not the Ukrainian or Belarusian letters
+_CENTRAL_ASIAN = str.maketrans({
+    "Ғ": "Г", "ғ": "г", "Қ": "К", "қ": "к", "Ҳ": "Х", "ҳ": "х", "Ҷ": "Дж", "ҷ": "дж",
+    "Ӣ": "И", "ӣ": "и", "Ӯ": "У", "ӯ": "у", "Ә": "А", "ә": "а", "Ө": "О", "ө": "о",
+    "Ү": "У", "ү": "у", "Ұ": "У", "ұ": "у", "Һ": "Х", "һ": "х", "Ң": "Н", "ң": "н",
+    "Җ": "Ж", "җ": "ж", "Ҙ": "З", "ҙ": "з", "Ҡ": "К", "ҡ": "к", "Ҫ": "С", "ҫ": "с",
+    "Ӑ": "А", "ӑ": "а", "Ӗ": "Е", "ӗ": "е", "Ӳ": "У", "ӳ": "у", "Ӏ": "", "ӏ": "",
+    "І": "И", "і": "и", "Ў": "У", "ў": "у"})
+_CENTRAL_ASIAN_LETTERS = re.compile("[ҒғҚқҲҳҶҷӢӣӮӯӘәӨөҮүҰұҺһҢңҖҗҘҙҠҡҪҫӐӑӖӗӲӳӀӏ]")
+
+
 def _cyrillic_latin(text: str, rules: str | None = None) -> str:
+    if _CENTRAL_ASIAN_LETTERS.search(text):
+        text = text.translate(_CENTRAL_ASIAN)
     rules = rules or _cyrillic_rules(text)
     text = _SIGNS.sub("", text)
     tr = _transliterator(rules + "; Any-Latin; Latin-ASCII; [:Nonspacing Mark:] Remove")
