@@ -4653,3 +4653,17 @@ def test_central_asian_cyrillic_letters_are_read_not_dropped() -> None:
     # (Ukrainian and Belarusian letters are read by their own romanisations, as before)
     assert to_latin("Аляксандр Лукашэнка") == "alyaksandr lukashenka"
     assert to_latin("Ігор") == "ihor"
+
+
+def test_pashto_kurdish_letters_and_georgian_capitals_are_read_not_dropped() -> None:
+    """ICU drops the letters Pashto, Sorani Kurdish and Uyghur add to the Arabic script
+    (ګلبدین, Gulbuddin, read lbdyn) and Georgian written in capitals (Mtavruli): they are
+    read as the Persian letters of their sounds, and as Georgian's small letters."""
+    assert to_latin("ګلبدین حکمتیار") == "glbdyn hkmtyar"
+    assert to_latin("ډاکټر") == "daktr" and to_latin("ځای") == "zay"
+    assert to_latin("ڕێبین") == "rybyn"
+    assert score("ګلبدین حکمتیار", "HEKMATYAR, Gulbuddin") >= 0.9
+    assert to_latin("ᲑᲘᲫᲘᲜᲐ ᲘᲕᲐᲜᲘᲨᲕᲘᲚᲘ") == to_latin("ბიძინა ივანიშვილი") == (
+        "bidzina ivanishvili")
+    # (and Abkhaz's letters, as Cyrillic's of Central Asia: Ҭ t, Ҧ p)
+    assert to_latin("Ҭарқьыл") == "tarkyl"

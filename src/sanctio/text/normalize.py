@@ -725,8 +725,8 @@ def _cyrillic_rules(text: str) -> str:
     return "Russian-Latin/BGN"
 
 
-# the letters of the Cyrillic alphabets of Central Asia and the Volga (Kazakh, Kyrgyz,
-# Tajik, Uzbek; Tatar, Bashkir, Chuvash) that Russian lacks, which ICU's romanisations of
+# the letters of the Cyrillic alphabets of Central Asia, the Volga and the Caucasus (Kazakh,
+# Kyrgyz, Tajik, Uzbek; Tatar, Bashkir, Chuvash; Abkhaz, Ossetian) that Russian lacks, which ICU's romanisations of
 # Cyrillic drop: as the Russian letters of their sounds, as Russian documents write these
 # names and the lists after them (Ҳалимов, Khalimov; Нұрсұлтан, Nursultan; Ҷумъа, Dzhuma;
 # Ғулом, Gulom); in such a text і is i and ў u, not the Ukrainian or Belarusian letters
@@ -736,8 +736,14 @@ _CENTRAL_ASIAN = str.maketrans({
     "Ү": "У", "ү": "у", "Ұ": "У", "ұ": "у", "Һ": "Х", "һ": "х", "Ң": "Н", "ң": "н",
     "Җ": "Ж", "җ": "ж", "Ҙ": "З", "ҙ": "з", "Ҡ": "К", "ҡ": "к", "Ҫ": "С", "ҫ": "с",
     "Ӑ": "А", "ӑ": "а", "Ӗ": "Е", "ӗ": "е", "Ӳ": "У", "ӳ": "у", "Ӏ": "", "ӏ": "",
+    # (and Abkhaz's and Ossetian's: Ҧ p, Ҭ t, Ҵ ts, Ҷ Ҹ Ҽ Ҿ ch, Ҟ Ҝ k, Ҕ g, Ӕ a)
+    "Ҝ": "К", "ҝ": "к", "Ҟ": "К", "ҟ": "к", "Ҧ": "П", "ҧ": "п", "Ҭ": "Т", "ҭ": "т",
+    "Ҵ": "Ц", "ҵ": "ц", "Ҹ": "Ч", "ҹ": "ч", "Ҽ": "Ч", "ҽ": "ч", "Ҿ": "Ч", "ҿ": "ч",
+    "Ҕ": "Г", "ҕ": "г", "Ҥ": "Н", "ҥ": "н", "Ӕ": "А", "ӕ": "а", "Ҩ": "О", "ҩ": "о",
+    "Ӡ": "Дз", "ӡ": "дз", "Ҋ": "Й", "ҋ": "й", "Ҏ": "Р", "ҏ": "р",
     "І": "И", "і": "и", "Ў": "У", "ў": "у"})
-_CENTRAL_ASIAN_LETTERS = re.compile("[ҒғҚқҲҳҶҷӢӣӮӯӘәӨөҮүҰұҺһҢңҖҗҘҙҠҡҪҫӐӑӖӗӲӳӀӏ]")
+_CENTRAL_ASIAN_LETTERS = re.compile(
+    "[ҒғҚқҲҳҶҷӢӣӮӯӘәӨөҮүҰұҺһҢңҖҗҘҙҠҡҪҫӐӑӖӗӲӳӀӏҜҝҞҟҦҧҬҭҴҵҸҹҼҽҾҿҔҕҤҥӔӕҨҩӠӡҊҋҎҏ]")
 
 
 def _cyrillic_latin(text: str, rules: str | None = None) -> str:
@@ -949,10 +955,23 @@ def ends_a_persian_family_name(text: str) -> bool:
     return _FA_FAMILY_ENDING.search(text) is not None
 
 
+# the letters Pashto, Sorani Kurdish and Uyghur write and Persian and Arabic lack, which
+# ICU drops (ګلبدین read lbdyn): as the Persian letters of their sounds, as names written in
+# Dari, Persian and Arabic have them (Pashto ګ g, ټ t, ډ d, ړ r, ږ zh, ڼ n, ځ z, څ s, ښ sh;
+# Kurdish ڕ r, ڵ l, ۆ o, ێ e; Uyghur ۇ u, ۈ u)
+_OTHER_ARABIC_SCRIPT = str.maketrans({
+    "ګ": "گ", "ټ": "ت", "ډ": "د", "ړ": "ر", "ږ": "ژ", "ڼ": "ن", "ځ": "ز", "څ": "س", "ښ": "ش",
+    "ڕ": "ر", "ڵ": "ل", "ۆ": "و", "ێ": "ی", "ۇ": "و", "ۈ": "و"})
+_OTHER_ARABIC_LETTERS = re.compile("[ګټډړږڼځڅښڕڵۆێۇۈ]")
+
+
 def arabic_prepare(text: str, articles: bool = True) -> str:
     """Arabic-script text with one form per letter, and its articles and ``Abd`` compounds
     written apart as the Latin lists write them (عبدالخالق الحوثي: عبد ال خالق ال حوثي);
-    ``Allah`` (الله) stays whole. Persian text (told by its letters) gets Persian sounds."""
+    ``Allah`` (الله) stays whole. Persian text (told by its letters) gets Persian sounds;
+    Pashto, Kurdish and Uyghur letters are read as the Persian letters of their sounds."""
+    if _OTHER_ARABIC_LETTERS.search(text):
+        text = text.translate(_OTHER_ARABIC_SCRIPT)
     text = _FA_FAMILY_ENDING.sub(r"\1", unicodedata.normalize("NFKC", text))
     if persian_script(text):
         text = _FA_HEH_EI.sub("ئی", text).translate(_PERSIAN_SOUNDS)
@@ -977,6 +996,9 @@ _INNER_APOSTROPHE = re.compile(
     "(?<=[A-Za-z])['\u2019\u02bc\u02bb\u02bf\u02be\u02b9`\u00b4](?=[A-Za-z])")
 
 
+_MTAVRULI = re.compile("[\u1c90-\u1cbf]")
+
+
 @lru_cache(maxsize=200_000)
 def to_latin(text: str) -> str:
     """Latin ASCII form of a text in any script (lower-cased).
@@ -996,6 +1018,10 @@ def to_latin(text: str) -> str:
         text = _devanagari_latin(text)
     if MYANMAR_ANY.search(text):
         text = burmese_latin(text)  # (syllable by syllable, as names are spelled)
+    if _MTAVRULI.search(text):
+        # Georgian in capitals (Mtavruli), as headlines and forms write names: the letters
+        # ICU romanises are the small ones (ᲑᲘᲫᲘᲜᲐ, ბიძინა: Bidzina)
+        text = text.lower()
     text = text.translate(_LATIN_SPECIAL)
     if all(ord(c) < 0x250 or unicodedata.category(c) in ("Mn", "Zs", "Pd", "Po", "Pf", "Pi")
            for c in text):
