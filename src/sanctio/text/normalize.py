@@ -726,10 +726,11 @@ def _cyrillic_rules(text: str) -> str:
 
 
 # the letters of the Cyrillic alphabets of Central Asia, the Volga and the Caucasus (Kazakh,
-# Kyrgyz, Tajik, Uzbek; Tatar, Bashkir, Chuvash; Abkhaz, Ossetian) that Russian lacks, which ICU's romanisations of
-# Cyrillic drop: as the Russian letters of their sounds, as Russian documents write these
-# names and the lists after them (Ҳалимов, Khalimov; Нұрсұлтан, Nursultan; Ҷумъа, Dzhuma;
-# Ғулом, Gulom); in such a text і is i and ў u, not the Ukrainian or Belarusian letters
+# Kyrgyz, Tajik, Uzbek; Tatar, Bashkir, Chuvash; Abkhaz, Ossetian) that Russian lacks, which
+# ICU's romanisations of Cyrillic drop: as the Russian letters of their sounds, as Russian
+# documents write these names and the lists after them (Ҳалимов, Khalimov; Нұрсұлтан,
+# Nursultan; Ҷумъа, Dzhuma; Ғулом, Gulom); in such a text і is i and ў u, not the Ukrainian
+# or Belarusian letters
 _CENTRAL_ASIAN = str.maketrans({
     "Ғ": "Г", "ғ": "г", "Қ": "К", "қ": "к", "Ҳ": "Х", "ҳ": "х", "Ҷ": "Дж", "ҷ": "дж",
     "Ӣ": "И", "ӣ": "и", "Ӯ": "У", "ӯ": "у", "Ә": "А", "ә": "а", "Ө": "О", "ө": "о",
