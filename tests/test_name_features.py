@@ -4637,6 +4637,10 @@ def test_burmese_names_are_written_as_myanmar_names_are_spelled() -> None:
         assert score(query, "MIN AUNG HLAING") == 1.0, describe(query, "MIN AUNG HLAING")
     assert score("ဒုတိယဗိုလ်ချုပ်မှူးကြီးစိုးဝင်း", "SOE WIN") == 1.0
     assert score("Vice-Senior General Soe Win", "SOE WIN") == 1.0
+    # a company's name: the English words Burmese writes (ကုမ္ပဏီ လီမိတက်, Company Limited)
+    # are those words, and an English word's final sound in brackets ends the word (King)
+    read = burmese_latin("ကင်း(င်)ရွိုင်ရယ်(လ်) ကုမ္ပဏီ လီမိတက်")
+    assert read.startswith("King ") and read.endswith(" Company Limited"), read
 
 
 def test_central_asian_cyrillic_letters_are_read_not_dropped() -> None:

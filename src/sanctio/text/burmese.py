@@ -171,6 +171,16 @@ _RANKS = sorted({
 }.items(), key=lambda kv: -len(kv[0]))
 
 
+# the English words of company names as Burmese writes them (ကုမ္ပဏီ လီမိတက်: Company
+# Limited), read as the English words, as the lists write them
+_LOANWORDS = {"ကုမ္ပဏီ": "Company", "လီမိတက်": "Limited", "ကော်ပိုရေးရှင်း": "Corporation",
+              "ဂရုပ်": "Group"}
+_LOANWORD = re.compile("|".join(sorted(_LOANWORDS, key=len, reverse=True)))
+# an English word's final sound, which Burmese writes after it in brackets (ကင်း(င်), King;
+# တက်ကနော်လော်ဂျီ(စ်), Technologies): that sound, after the word
+_BRACKETED_FINAL = re.compile("\\(([\u1000-\u1021])\u103a\\)")
+
+
 def burmese_latin(text: str) -> str:
     """A text with each run of Myanmar letters written as the conventional romanisation of
     names writes it, a Latin word a syllable (မင်းအောင်လှိုင်: Min Aung Hlaing), a military
@@ -182,11 +192,22 @@ def burmese_latin(text: str) -> str:
             if letters.startswith(burmese):
                 letters, rank = letters[len(burmese):], english + " "
                 break
-        syllables = _syllables(letters)
-        words = [_syllable_latin(s, k == 0) for k, s in enumerate(syllables)]
+        parts = _BRACKETED_FINAL.split(letters)  # (text, final, text, final, ..., text)
+        words: list[str] = []
+        for k in range(0, len(parts), 2):
+            read = [_syllable_latin(s, not words and j == 0)
+                    for j, s in enumerate(_syllables(parts[k]))]
+            sound = _FINAL_SOUND.get(parts[k + 1], "") if k + 1 < len(parts) else ""
+            if read and sound and not read[-1].endswith(sound):
+                read[-1] += "g" if sound == "ng" and read[-1].endswith("n") else sound
+            words += read
         return " " + rank + " ".join(w.capitalize() for w in words if w) + " "
 
-    return _RUN.sub(run, text).strip()
+    text = _LOANWORD.sub(lambda m: " " + _LOANWORDS[m.group(0)] + " ", text)
+    return " ".join(_RUN.sub(run, text).split())
 
 
-_RUN = re.compile("[\u1000-\u103f\u1050-\u109f]+")
+_FINAL_SOUND = {"က": "k", "င": "ng", "စ": "s", "ဇ": "z", "တ": "t", "ဒ": "d", "န": "n", "ပ": "p",
+                "ဖ": "f", "ဗ": "b", "မ": "m", "လ": "l", "ရ": "r", "သ": "th", "ဂ": "g"}
+_RUN = re.compile("[\u1000-\u103f\u1050-\u109f]+"
+                  "(?:\\([\u1000-\u1021]\u103a\\)[\u1000-\u103f\u1050-\u109f]*)*")
