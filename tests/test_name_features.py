@@ -4671,3 +4671,13 @@ def test_pashto_kurdish_letters_and_georgian_capitals_are_read_not_dropped() -> 
         "bidzina ivanishvili")
     # (and Abkhaz's letters, as Cyrillic's of Central Asia: Ҭ t, Ҧ p)
     assert to_latin("Ҭарқьыл") == "tarkyl"
+
+
+def test_invisible_characters_copied_inside_a_word_do_not_split_it() -> None:
+    """A name copied from a web page or a PDF file may carry a soft hyphen (a hyphenation
+    hint), a zero-width space, a word joiner or a byte order mark inside or before a word:
+    they show as nothing and are nothing (Mo\\u00adhammad was read mo-hammad, two words)."""
+    for text in ("Mo\u00adhammad Ali", "Moham\u2060mad Ali", "\ufeffMohammad Ali",
+                 "Mo\u200bhammad Ali"):
+        assert [t.text for t in analyze(text).scoring] == ["mohammad", "ali"], text
+        assert score(text, "ALI, Mohammad") == 1.0

@@ -2735,6 +2735,12 @@ _EXCELLENCY = re.compile(r"\s*(?:H\.\s?E|H\.\s?H|S\.\s?E)\.\s+(?=\S+\s+\S)", re.
 _MIDDLE_DOTS = re.compile("[\u00b7\u2027\u30fb\uff65]")
 
 
+# characters a text copied from a web page or a PDF file carries inside its words, which
+# show as nothing: a soft hyphen (a hyphenation hint: Mo\u00adhammad is Mohammad, not Mo
+# Hammad), a zero-width space, a word joiner, a byte order mark, a Mongolian vowel separator
+_IGNORABLE = re.compile("[\u00ad\u200b\u2060\ufeff\u180e]")
+
+
 @lru_cache(maxsize=100_000)
 def _analyze(text: str, org: bool | None) -> NameForm:
     original = text
@@ -2742,7 +2748,7 @@ def _analyze(text: str, org: bool | None) -> NameForm:
         # words typed in presentation forms and glued together (ﻣﻮﺳﻰﺩﻭﺩﻳﻦ: Mousa Dudin):
         # a final or isolated form of a joining letter ends its word
         text = _PRESENTATION_GLUED.sub(r"\1 ", text)
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", _IGNORABLE.sub("", text))
     if org is not True and _EXCELLENCY.match(text):
         # (H.E. Sergei Lavrov: His Excellency, a title, not the initials of two names)
         text = _EXCELLENCY.sub("excellency ", text, count=1)
