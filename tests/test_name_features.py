@@ -4681,3 +4681,19 @@ def test_invisible_characters_copied_inside_a_word_do_not_split_it() -> None:
                  "Mo\u200bhammad Ali"):
         assert [t.text for t in analyze(text).scoring] == ["mohammad", "ali"], text
         assert score(text, "ALI, Mohammad") == 1.0
+
+
+def test_a_korean_name_s_title_after_it_is_no_word_of_the_name() -> None:
+    """Korean writes titles and offices after the name (김정은 국무위원장, Chairman Kim Jong
+    Un; 김여정 부부장; 최룡해 동지, comrade), apart or onto it: they are not syllables of the
+    name (read as such, no listed name was near)."""
+    from sanctio.text.normalize import korean_titles_off
+
+    assert korean_titles_off("김정은 국무위원장") == "김정은"
+    assert korean_titles_off("김정은위원장") == "김정은"
+    assert korean_titles_off("최룡해 동지") == "최룡해"
+    assert korean_titles_off("위원장") == "위원장"  # (nothing else: the text as it is)
+    assert korean_titles_off("김원수") == "김원수"  # (a name of three syllables: no title)
+    for query, listed in (("김정은 국무위원장", "KIM, Jong Un"), ("김여정 부부장", "KIM, Yo Jong"),
+                          ("최룡해 동지", "CHOE, Ryong Hae"), ("김정은위원장", "KIM Jong Un")):
+        assert score(query, listed) == 1.0, (query, describe(query, listed))

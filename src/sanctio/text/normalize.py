@@ -2095,6 +2095,37 @@ def hangul_syllable(ch: str) -> str:
     return _KO_INITIAL[ini] + _KO_MEDIAL[med] + _KO_FINAL[fin]
 
 
+# titles, ranks, offices and forms of address Korean writes after a name (김정은 국무위원장:
+# Chairman Kim Jong Un; 최선희 외무상, Foreign Minister Choe Son Hui; 김여정 부부장; 최룡해
+# 동지, comrade), North's and South's: not words of the name
+KOREAN_TITLES = frozenset("""
+동지 동무 위원장 국무위원장 부위원장 총비서 제1비서 비서 부장 부부장 제1부부장 총리 내각총리 부총리
+외무상 국방상 인민무력상 국가보위상 사회안전상 무역상 대외경제상 원수 차수 대장 상장 중장 소장
+대좌 상좌 중좌 소좌 대사 대통령 장관 차관 의장 국회의원 의원 총장 국장 사장 회장 대표 이사장
+사령관 총사령관 총참모장 총정치국장 씨 님 선생 선생님 여사 박사 교수 목사 장군 동지께서 위원장님
+""".split())
+# (and written onto the name, a title of two syllables or more after a name of two to four)
+_KOREAN_TITLE_ENDS = tuple(sorted((t for t in KOREAN_TITLES if len(t) >= 2), key=len,
+                                  reverse=True))
+_HANGUL_WORD = re.compile("[\uac00-\ud7a3]+")
+
+
+def korean_titles_off(text: str) -> str:
+    """A Korean name without the titles written after it (김정은 국무위원장, 김정은위원장: 김정은),
+    the text as it is where nothing else is left."""
+    out = []
+    for word in text.split():
+        if word in KOREAN_TITLES:
+            continue
+        if _HANGUL_WORD.fullmatch(word) and len(word) >= 4:
+            for title in _KOREAN_TITLE_ENDS:
+                if word.endswith(title) and 2 <= len(word) - len(title) <= 4:
+                    word = word[:-len(title)]
+                    break
+        out.append(word)
+    return " ".join(out) if out else text
+
+
 def _hangul_latin(text: str) -> tuple[str, dict[str, str]]:
     """Romanise Hangul syllable by syllable, so that name syllables stay separate tokens;
     with each romanised syllable, the syllable it came from (for rigour's name symbols)."""
@@ -2780,6 +2811,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     if script == "Cyrillic":
         text = _NAMED_AFTER_SHORT.sub("имени ", text)  # (им. is no legal form: IM, an SOE)
     if script == "Hangul":
+        if org is not True:
+            text = korean_titles_off(text)
         latin, origs = _hangul_latin(text)
     else:
         latin = to_latin(text)
