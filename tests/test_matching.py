@@ -1260,3 +1260,24 @@ def test_a_burmese_name_in_its_own_script_finds_the_listed_person(screener) -> N
     assert "us-ofac-31474" in ids
     top = screener.screen(Query.build(name="တင်အောင်စန်း")).matches[0]
     assert top.matched_name == "Tin Aung San" and top.score >= 0.95
+
+
+def test_a_chinese_name_with_its_title_finds_the_person(screener) -> None:  # type: ignore[no-untyped-def]
+    """Chinese writes a title or office before or after a name (林鄭月娥特首, Chief Executive
+    Carrie Lam; 李家超行政长官): not characters of the name, in its Mandarin reading nor its
+    Cantonese one, which finds the people of Hong Kong."""
+    for name in ("林鄭月娥特首", "行政長官林鄭月娥"):
+        top = screener.screen(Query.build(name=name, schema="Person")).matches[0]
+        assert top.entity_id == "us-ofac-29249" and top.score >= 0.95, (name, top)
+
+
+def test_chinese_titles_are_set_aside_only_around_a_name() -> None:
+    from sanctio.text.normalize import chinese_titles_off
+
+    assert chinese_titles_off("陈全国书记") == "陈全国"
+    assert chinese_titles_off("新疆党委书记陈全国") == "陈全国"
+    assert chinese_titles_off("李家超行政长官") == "李家超"
+    assert chinese_titles_off("王书记") == "王书记"  # (a family name alone is left as it is)
+    assert chinese_titles_off("中国主任科技有限公司") == "中国主任科技有限公司"  # (a company)
+    assert chinese_titles_off("陈全国") == "陈全国"
+    assert [t.text for t in analyze("陈全国书记").scoring] == ["chen", "quan", "guo"]

@@ -78,6 +78,7 @@ from sanctio.text.normalize import (
     analyze,
     by_fields,
     caron_reading,
+    chinese_titles_off,
     detect_script,
     digit_words_reading,
     ends_a_persian_family_name,
@@ -1596,7 +1597,9 @@ class Screener:
                 name, True, "reading", "read as an organisation's name, with its number "
                 "words as numbers: " + ", ".join(numbers), {"read_as": name,
                                                             "number_words": numbers}))
-        cantonese = cantonese_reading(name) if org is not True else None
+        # (a Chinese name's title is no character of it: 李家超行政长官 is 李家超)
+        han_name = chinese_titles_off(name) if org is not True else name
+        cantonese = cantonese_reading(han_name) if org is not True else None
         if cantonese and may_be_listed(cantonese, self.index.weights.df):
             spoken = cantonese
             # (a Chinese name read in Cantonese is a person's: Ngo is no NGO)
@@ -1605,7 +1608,7 @@ class Screener:
                 f"read in Cantonese, as Hong Kong spells names: {cantonese}",
                 {"read_as": cantonese, "language": "yue"},
                 keep=partial(spelled_in_cantonese, spoken), han=name, person_only=True))
-        korean = korean_reading(name) if org is not True else None
+        korean = korean_reading(han_name) if org is not True else None
         if korean:
             # (金正恩 is Kim Jong Un: a Korean name in its Chinese characters; kept only for
             # a list name spelled as Korean, never a pinyin one)

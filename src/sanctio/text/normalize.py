@@ -2536,6 +2536,39 @@ _HAN_COMPANY = [
 ]
 
 
+# titles and offices Chinese writes before or after a name (陈全国书记, 新疆党委书记陈全国:
+# Party Secretary Chen Quanguo; 李家超行政长官; 邓炳强局长; 朱海仑同志), simplified and
+# traditional: not characters of the name; longest first
+_CHINESE_TITLES = tuple(sorted(set("""
+主席 国家主席 國家主席 总理 總理 副总理 副總理 书记 書記 总书记 總書記 党委书记 黨委書記 部长 部長
+副部长 副部長 外长 外長 先生 女士 小姐 同志 将军 將軍 上将 上將 中将 中將 少将 少將 司令 司令员
+司令員 局长 局長 副局长 副局長 主任 副主任 行政长官 行政長官 特首 司长 司長 处长 處長 董事长 董事長
+总经理 總經理 总裁 總裁 博士 教授 议员 議員 省长 省長 市长 市長 厅长 廳長 院长 院長 委员 委員 常委
+政委 大使 总统 總統 首相 委员长 委員長
+""".split()), key=len, reverse=True))
+
+
+def chinese_titles_off(text: str) -> str:
+    """A Chinese name without a title written before or after it (陈全国书记,
+    新疆党委书记陈全国: 陈全国), where what is left is a name of two to four characters and
+    the text has no word of a company's name; the text as it is otherwise."""
+    if len(text) > 24 or any(han in text for han, _ in _HAN_COMPANY):
+        return text
+    chars = "".join(text.split())
+    if not chars or not all(HAN_CHAR.match(c) for c in chars):
+        return text
+    for title in _CHINESE_TITLES:
+        at = chars.rfind(title)
+        if at < 0:
+            continue
+        after, before = chars[at + len(title):], chars[:at]
+        if 2 <= len(after) <= 4:
+            return after  # (the title, and the body before it, then the name)
+        if not after and 2 <= len(before) <= 4:
+            return before  # (the name, then its title)
+    return text
+
+
 def _han_company(text: str) -> str:
     for han, words in _HAN_COMPANY:
         if han in text:
@@ -2797,6 +2830,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
         # a word of a Cyrillic name typed wholly in Latin look-alikes (Анна Борисовна COPOKA)
         text = " ".join(w.translate(_TO_CYRILLIC) if len(w) >= 2 and w.isupper() and all(
             ord(c) in _TO_CYRILLIC for c in w) else w for w in text.split())
+    if script == "Han" and org is not True:
+        text = chinese_titles_off(text)
     if script == "Han" and org is not False:
         text = _han_company(text)
     origs: dict[str, str] = {}
