@@ -4697,3 +4697,22 @@ def test_a_korean_name_s_title_after_it_is_no_word_of_the_name() -> None:
     for query, listed in (("김정은 국무위원장", "KIM, Jong Un"), ("김여정 부부장", "KIM, Yo Jong"),
                           ("최룡해 동지", "CHOE, Ryong Hae"), ("김정은위원장", "KIM Jong Un")):
         assert score(query, listed) == 1.0, (query, describe(query, listed))
+
+
+def test_what_a_person_is_before_the_name_is_no_word_of_it() -> None:
+    """Russian writes an office, a rank or a calling in small letters before a name
+    (министр обороны Сергей Шойгу, генерал армии Валерий Герасимов, г-н Роман Абрамович);
+    English writes oligarch, businessman, chairman, comrade before it: none is a word of
+    the name. A name all in small letters is read whole."""
+    from sanctio.text.normalize import cyrillic_title_phrase_off
+
+    assert cyrillic_title_phrase_off("министр обороны Сергей Шойгу") == "Сергей Шойгу"
+    assert cyrillic_title_phrase_off("генерал армии Валерий Герасимов") == "Валерий Герасимов"
+    assert cyrillic_title_phrase_off("сергей шойгу") == "сергей шойгу"
+    assert cyrillic_title_phrase_off("фон Дервис Павел") == "фон Дервис Павел"  # (no office)
+    for query, listed in (("министр обороны Сергей Шойгу", "Sergei SHOIGU"),
+                          ("г-н Роман Абрамович", "Roman ABRAMOVICH"),
+                          ("депутат Андрей Луговой", "Andrey LUGOVOY"),
+                          ("oligarch Roman Abramovich", "Roman ABRAMOVICH"),
+                          ("Comrade Kim Jong Un", "KIM, Jong Un")):
+        assert score(query, listed) >= 0.95, (query, describe(query, listed))

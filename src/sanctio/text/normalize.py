@@ -73,6 +73,8 @@ ipolochagos anthipolochagos taxiarchos naftarchos
 khwaja khawaja shaheed mawlana moulana allama hazrat sardar
 sarlashkar sartip sarhang sepahbod daryadar amir-e
 senior vice daw thakin
+chairman governor senator ambassador deputy comrade oligarch businessman businesswoman tycoon
+warlord ministr deputat gospodin gospozha gubernator prezident oligarkh biznesmen posol
 """.split())
 
 _LONG_TITLES = tuple(sorted(t for t in TITLES if len(t) >= 7))
@@ -2805,6 +2807,35 @@ _MIDDLE_DOTS = re.compile("[\u00b7\u2027\u30fb\uff65]")
 _IGNORABLE = re.compile("[\u00ad\u200b\u2060\ufeff\u180e]")
 
 
+# the words Russian, Ukrainian and Belarusian write in small letters before a person's name
+# for an office, a rank or a calling (министр обороны Сергей Шойгу, генерал армии Валерий
+# Герасимов, депутат Андрей Луговой, г-н Роман Абрамович, олигарх ...)
+_CYRILLIC_TITLE_WORDS = frozenset("""
+министр міністр президент премьер премьер-министр прем'єр-міністр генерал адмирал адмірал
+маршал депутат глава губернатор голова председатель командующий командувач господин госпожа
+г-н г-жа пан пані посол мэр мер сенатор полковник подполковник підполковник майор капитан
+капітан лейтенант сержант прапорщик генерал-майор генерал-лейтенант генерал-полковник
+вице-адмирал віце-адмірал контр-адмирал директор гендиректор бизнесмен бізнесмен олигарх
+олігарх политик політик лидер лідер командир атаман вице-премьер віце-прем'єр заместитель
+заступник помощник помічник советник радник секретарь секретар экс-министр экс-президент
+""".split())
+
+
+def cyrillic_title_phrase_off(text: str) -> str:
+    """A Cyrillic person's name without the words in small letters before it that say what
+    the person is (министр обороны Сергей Шойгу: Сергей Шойгу), where they open with an
+    office, a rank or a calling and two capitalised words or more follow; the text as it is
+    otherwise (сергей шойгу, all in small letters, has no such words)."""
+    words = text.split()
+    k = 0
+    while k < len(words) and words[k].islower():
+        k += 1
+    if k > 0 and len(words) - k >= 2 and words[0] in _CYRILLIC_TITLE_WORDS and all(
+            w[:1].isupper() for w in words[k:]):
+        return " ".join(words[k:])
+    return text
+
+
 @lru_cache(maxsize=100_000)
 def _analyze(text: str, org: bool | None) -> NameForm:
     original = text
@@ -2826,6 +2857,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
         text = _MIDDLE_DOTS.sub(" ", text)
     if script == "Latin":
         text = _unglued(text, org)
+    if script == "Cyrillic" and org is not True:
+        text = cyrillic_title_phrase_off(text)
     if script == "Cyrillic" and org is not True:
         # a word of a Cyrillic name typed wholly in Latin look-alikes (Анна Борисовна COPOKA)
         text = " ".join(w.translate(_TO_CYRILLIC) if len(w) >= 2 and w.isupper() and all(
