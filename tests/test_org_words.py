@@ -594,3 +594,26 @@ def test_the_screener_finds_the_kaniyat_militia_by_its_greek_name(tmp_path: Path
     # the 7th is another brigade
     seventh = screener.screen(Query.build(name="7η Ταξιαρχία", schema="Organization"))
     assert not any("9TH" in m.matched_name.upper() for m in seventh.matches), seventh
+
+
+def test_what_arabic_says_of_a_person_before_the_name_is_set_aside() -> None:
+    """Arabic and Persian write an office and what completes it before a name (الرئيس السوري
+    بشار الأسد; الأمين العام لحزب الله حسن نصر الله; فرمانده سپاه قدس قاسم سلیمانی): with no
+    capitals to tell them apart, the office opens it and the words of the vocabulary of
+    organisation names (and the bodies no table translates: Hezbollah, the Quds Force) complete
+    it; the name is what follows, two words or more."""
+    from sanctio.text.orgwords import arabic_office_phrase
+
+    assert arabic_office_phrase("الرئيس السوري بشار الأسد") == ("بشار الأسد", "الرئيس السوري")
+    assert arabic_office_phrase("الأمين العام لحزب الله حسن نصر الله") == (
+        "حسن نصر الله", "الأمين العام لحزب الله")
+    assert arabic_office_phrase("فرمانده سپاه قدس قاسم سلیمانی") == (
+        "قاسم سلیمانی", "فرمانده سپاه قدس")
+    assert arabic_office_phrase("وزير الدفاع أيوب") is None  # (one word left: no name)
+    assert arabic_office_phrase("بشار الأسد") is None  # (no office)
+
+
+def test_a_name_after_an_office_in_arabic_finds_the_person(screener) -> None:  # type: ignore[no-untyped-def]
+    top = screener.screen(Query.build(name="الأمين العام لحزب الله حسن نصر الله")).matches[0]
+    assert top.entity_id == "us-ofac-2686" and top.score >= 0.9
+    assert any(e.feature == "reading" and "لحزب الله" in e.detail for e in top.explanation)

@@ -99,6 +99,7 @@ from sanctio.text.normalize import (
 )
 from sanctio.text.orgwords import (
     acronym_readings,
+    arabic_office_phrase,
     body_acronym_reading,
     body_acronyms_of,
     translated_readings,
@@ -1629,6 +1630,13 @@ class Screener:
                 greek, org, "reading",
                 "read as Greek writes the names of other languages (μπ b, ντ d, γκ g, τζ j, "
                 f"χ h, ου u or w): {greek}", {"read_as": greek, "language": "el"}))
+        office = arabic_office_phrase(name) if org is not True else None
+        if office:
+            # (الرئيس السوري بشار الأسد: an office and what completes it, before the name)
+            out.append(Reading(
+                office[0], False, "reading",
+                f"read without what it says of the person before the name: {office[1]}",
+                {"read_as": office[0], "set_aside": office[1]}, person_only=True))
         russian = russian_reading(name)
         if russian:
             out.append(Reading(

@@ -476,6 +476,35 @@ def arabic_english(word: str) -> str | None:
     return None
 
 
+# the offices and callings Arabic and Persian write before a person's name (الرئيس السوري
+# بشار الأسد, the Syrian president Bashar al-Assad; رجل الأعمال, businessman; فرمانده,
+# commander), and the names of bodies an office is written with that no table translates
+# (حزب الله, Hezbollah; فيلق القدس, سپاه قدس, the Quds Force)
+_ARABIC_OFFICES = frozenset(w.translate(_ARABIC_FOLD) for w in """
+رئيس الرئيس وزير الوزير قائد القائد زعيم الزعيم الأمين الامين أمين مدير المدير محافظ المحافظ
+سفير السفير نائب النائب المتحدث متحدث رجل فرمانده سرکرده دبیرکل رئیس وزیر مشاور مستشار
+المستشار
+""".split())
+_OFFICE_BODIES = frozenset(w.translate(_ARABIC_FOLD) for w in "الله القدس قدس سپاه".split())
+
+
+def arabic_office_phrase(text: str) -> tuple[str, str] | None:
+    """A person's name in Arabic script without what the text says of the person before it
+    (الرئيس السوري بشار الأسد: بشار الأسد): an office or a calling first, then the words of
+    the vocabulary of organisation names that complete it (السوري, Syrian; الدفاع, defence;
+    لحزب الله, of Hezbollah), two words or more left; the name and the phrase, or None."""
+    words = text.split()
+    if len(words) < 3 or words[0].translate(_ARABIC_FOLD) not in _ARABIC_OFFICES:
+        return None
+    k = 1
+    while k < len(words) and (arabic_english(words[k]) is not None
+                              or words[k].translate(_ARABIC_FOLD) in _OFFICE_BODIES):
+        k += 1
+    if len(words) - k < 2:
+        return None
+    return " ".join(words[k:]), " ".join(words[:k])
+
+
 def _arabic_readings(text: str, org: bool = False
                      ) -> tuple[Translated | None, Translated | None]:
     """An Arabic or Persian organisation name with its business words and legal forms in
