@@ -611,6 +611,8 @@ def test_what_arabic_says_of_a_person_before_the_name_is_set_aside() -> None:
         "قاسم سلیمانی", "فرمانده سپاه قدس")
     assert arabic_office_phrase("وزير الدفاع أيوب") is None  # (one word left: no name)
     assert arabic_office_phrase("بشار الأسد") is None  # (no office)
+    # (an office with nothing completing it is a title, or a given name: الأمين محمد حسن)
+    assert arabic_office_phrase("الأمين محمد حسن") is None
 
 
 def test_a_name_after_an_office_in_arabic_finds_the_person(screener) -> None:  # type: ignore[no-untyped-def]

@@ -481,7 +481,7 @@ def arabic_english(word: str) -> str | None:
 # commander), and the names of bodies an office is written with that no table translates
 # (حزب الله, Hezbollah; فيلق القدس, سپاه قدس, the Quds Force)
 _ARABIC_OFFICES = frozenset(w.translate(_ARABIC_FOLD) for w in """
-رئيس الرئيس وزير الوزير قائد القائد زعيم الزعيم الأمين الامين أمين مدير المدير محافظ المحافظ
+رئيس الرئيس وزير الوزير قائد القائد زعيم الزعيم الأمين الامين مدير المدير محافظ المحافظ
 سفير السفير نائب النائب المتحدث متحدث رجل فرمانده سرکرده دبیرکل رئیس وزیر مشاور مستشار
 المستشار
 """.split())
@@ -500,7 +500,9 @@ def arabic_office_phrase(text: str) -> tuple[str, str] | None:
     while k < len(words) and (arabic_english(words[k]) is not None
                               or words[k].translate(_ARABIC_FOLD) in _OFFICE_BODIES):
         k += 1
-    if len(words) - k < 2:
+    if k < 2 or len(words) - k < 2:
+        # (an office alone is a title the name's analysis knows, or a given name: أمين
+        # محمد is Amin Mohammed; one completed by a word of the vocabulary is not)
         return None
     return " ".join(words[k:]), " ".join(words[:k])
 
