@@ -75,6 +75,8 @@ sarlashkar sartip sarhang sepahbod daryadar amir-e
 senior vice daw thakin
 chairman governor senator ambassador deputy comrade oligarch businessman businesswoman tycoon
 warlord ministr deputat gospodin gospozha gubernator prezident oligarkh biznesmen posol
+herr frau monsieur madame mme mlle mademoiselle senor senora senorita sr sra srta signor
+signora dott dottore presidente ministro heer mevrouw dhr mevr sayin bayan
 """.split())
 
 _LONG_TITLES = tuple(sorted(t for t in TITLES if len(t) >= 7))
