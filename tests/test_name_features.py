@@ -4730,3 +4730,15 @@ def test_forms_of_address_of_other_languages_are_titles() -> None:
         assert score(query, listed) == 1.0, (query, describe(query, listed))
     assert [t.role for t in analyze("Don Smith").scoring] == [Role.NAME, Role.NAME]
     assert [t.text for t in analyze("Pan Wei").scoring] == ["pan", "wei"]
+
+
+def test_a_japanese_title_after_a_foreigner_s_name_is_no_word_of_it() -> None:
+    """Japanese writes a foreigner's name in katakana and the title after it in kanji or kana
+    (セルゲイ・ラブロフ外相, Foreign Minister Sergei Lavrov; プーチン氏): set aside; the kanji of
+    a company's name after katakana (カザン火薬工場, the Kazan gunpowder works) are not."""
+    assert [t.text for t in analyze("セルゲイ・ラブロフ外相").scoring] == [
+        t.text for t in analyze("セルゲイ・ラブロフ").scoring]
+    assert [t.text for t in analyze("ラムザン・カディロフさん").scoring] == [
+        t.text for t in analyze("ラムザン・カディロフ").scoring]
+    assert len(analyze("カザン火薬工場").scoring) > 1
+    assert score("ウラジーミル・プーチン大統領", "Vladimir PUTIN") >= 0.9

@@ -2809,6 +2809,14 @@ _MIDDLE_DOTS = re.compile("[\u00b7\u2027\u30fb\uff65]")
 _IGNORABLE = re.compile("[\u00ad\u200b\u2060\ufeff\u180e]")
 
 
+# what Japanese writes after a foreigner's name in katakana: a title or an office in kanji,
+# or さん, 様, 氏
+_KATAKANA_TITLE = re.compile("(?<=[\u30a1-\u30fa\u30fc])\\s*(?:" + "|".join(sorted("""
+大統領 首相 外相 国防相 外務大臣 国防大臣 大臣 長官 氏 さん 様 総司令官 司令官 議長 委員長 総書記
+書記長 国家主席 主席 大使 元帥 将軍 大将 博士 教授 会長 社長 代表 総裁 副大統領 副首相
+""".split(), key=len, reverse=True)) + ")$")
+
+
 # the words Russian, Ukrainian and Belarusian write in small letters before a person's name
 # for an office, a rank or a calling (министр обороны Сергей Шойгу, генерал армии Валерий
 # Герасимов, депутат Андрей Луговой, г-н Роман Абрамович, олигарх ...)
@@ -2861,6 +2869,10 @@ def _analyze(text: str, org: bool | None) -> NameForm:
         text = _unglued(text, org)
     if script == "Cyrillic" and org is not True:
         text = cyrillic_title_phrase_off(text)
+    if script == "Katakana" and org is not True:
+        # (Japanese writes a foreigner's name in katakana and the title after it in kanji or
+        # kana: セルゲイ・ラブロフ外相, Foreign Minister Sergei Lavrov; プーチン氏, プーチンさん)
+        text = _KATAKANA_TITLE.sub("", text)
     if script == "Cyrillic" and org is not True:
         # a word of a Cyrillic name typed wholly in Latin look-alikes (Анна Борисовна COPOKA)
         text = " ".join(w.translate(_TO_CYRILLIC) if len(w) >= 2 and w.isupper() and all(
