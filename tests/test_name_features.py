@@ -4730,6 +4730,13 @@ def test_forms_of_address_of_other_languages_are_titles() -> None:
         assert score(query, listed) == 1.0, (query, describe(query, listed))
     assert [t.role for t in analyze("Don Smith").scoring] == [Role.NAME, Role.NAME]
     assert [t.text for t in analyze("Pan Wei").scoring] == ["pan", "wei"]
+    # they are titles as written only: one letter off one is a name (Sarin, not Sayın; Dutt,
+    # not Dott.), never set aside as a title's typo
+    from sanctio.scoring import _title_typo
+
+    assert not any(map(_title_typo, ("sarin", "dutt", "bayat", "heel", "senol")))
+    assert "ignored: sarin" not in describe("Sarin Agro Corporation", "National Agro Company",
+                                            org=None)
 
 
 def test_a_japanese_title_after_a_foreigner_s_name_is_no_word_of_it() -> None:

@@ -63,6 +63,7 @@ from sanctio.text.normalize import (
     NAME_TITLES,
     NEAR_KEYS,
     TITLES,
+    TITLES_AS_WRITTEN,
     NameForm,
     Role,
     Token,
@@ -2806,7 +2807,8 @@ def _initials_in_order(r: NameForm, pairs: list[Pair]) -> list[Pair]:
 # the words of legal forms, as they are left in a name when the form is not read whole
 FORM_WORDS = frozenset("company co corporation corp incorporated inc limited ltd liability "
                        "partnership joint stock".split())
-_PLAIN_TITLES = tuple(sorted(t for t in TITLES if len(t) >= 4 and "-" not in t))
+_PLAIN_TITLES = tuple(sorted(t for t in TITLES if len(t) >= 4 and "-" not in t
+                             and t not in TITLES_AS_WRITTEN))
 
 
 @lru_cache(maxsize=20_000)

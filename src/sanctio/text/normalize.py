@@ -57,7 +57,7 @@ class Role(IntEnum):
     GENERIC = 5  # generic organisation words: militia, group, company, bank ...
 
 
-TITLES = frozenset("""
+_TITLE_WORDS = frozenset("""
 mr mrs ms miss mx dr doctor prof professor sir dame lord lady sheikh shaikh sheik shaykh cheikh
 haji hajji hadji hajj al-haj alhaj mullah mulla mollah maulana mawlana maulvi molvi mufti imam
 sayyid sayed seyed syed sayid seyyed sayyed seyyid seyd hafiz qari general gen col colonel lt
@@ -72,14 +72,20 @@ stratigos ipostratigos antistratigos sindagmatarchis antisindagmatarchis tagmata
 ipolochagos anthipolochagos taxiarchos naftarchos
 khwaja khawaja shaheed mawlana moulana allama hazrat sardar
 sarlashkar sartip sarhang sepahbod daryadar amir-e
-senior vice daw thakin
-chairman governor senator ambassador deputy comrade oligarch businessman businesswoman tycoon
-warlord ministr deputat gospodin gospozha gubernator prezident oligarkh biznesmen posol
-herr frau monsieur madame mme mlle mademoiselle senor senora senorita sr sra srta signor
-signora dott dottore presidente ministro heer mevrouw dhr mevr sayin bayan
+senior daw thakin
 """.split())
+# offices, callings and the forms of address of other languages, titles as written only:
+# one letter off them is a name more often than a typo (Sarin, not Sayın; Dutt, not Dott.;
+# Bayat): read as titles, never as a title's typo (scoring._title_typo)
+TITLES_AS_WRITTEN = frozenset("""
+vice chairman governor senator ambassador deputy comrade oligarch businessman businesswoman
+tycoon warlord ministr deputat gospodin gospozha gubernator prezident oligarkh biznesmen posol
+herr frau monsieur madame mme mlle mademoiselle senor senora senorita sr sra srta signor
+signora dott dottore presidente ministro heer mevrouw dhr mevr
+""".split())
+TITLES = _TITLE_WORDS | TITLES_AS_WRITTEN
 
-_LONG_TITLES = tuple(sorted(t for t in TITLES if len(t) >= 7))
+_LONG_TITLES = tuple(sorted(t for t in TITLES if len(t) >= 7 and t not in TITLES_AS_WRITTEN))
 
 
 @lru_cache(maxsize=20_000)
