@@ -80,9 +80,11 @@ senior daw thakin
 TITLES_AS_WRITTEN = frozenset("""
 vice chairman governor senator ambassador deputy comrade oligarch businessman businesswoman
 tycoon warlord ministr deputat gospodin gospozha gubernator prezident oligarkh biznesmen posol
-herr frau monsieur madame mme mlle mademoiselle senor senora senorita sr sra srta signor
-signora dott dottore presidente ministro heer mevrouw dhr mevr
+herr frau monsieur madame mademoiselle senor senora senorita signor signora dott dottore
+presidente ministro heer mevrouw
 """.split())
+# (not their short forms of two or three consonants, Sr, Sra, Mme, Dhr: initials as often,
+# SR ALI)
 TITLES = _TITLE_WORDS | TITLES_AS_WRITTEN
 
 _LONG_TITLES = tuple(sorted(t for t in TITLES if len(t) >= 7 and t not in TITLES_AS_WRITTEN))
