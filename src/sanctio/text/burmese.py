@@ -150,8 +150,7 @@ def _syllable_latin(syl: str, first: bool) -> str:
                 _DOT + _VISARGA)[:1] in (_ASAT, _VIRAMA)):
             final = _FINAL_KIND.get(ch, "t")
         k += 1
-    rhyme = _rhyme(vowels, final, w and initial.endswith("w"), _VISARGA in rest,
-                   _DOT in rest)
+    rhyme = _rhyme(vowels, final, w, _VISARGA in rest, _DOT in rest)
     if w and rhyme.startswith("u"):
         initial = initial[:-1]  # (the wa medial is the vowel: ထွန်း Tun, ညွန့် Nyunt)
     if initial == "" and rhyme == "ay":
@@ -179,6 +178,11 @@ _LOANWORD = re.compile("|".join(sorted(_LOANWORDS, key=len, reverse=True)))
 # an English word's final sound, which Burmese writes after it in brackets (ကင်း(င်), King;
 # တက်ကနော်လော်ဂျီ(စ်), Technologies): that sound, after the word
 _BRACKETED_FINAL = re.compile("\\(([\u1000-\u1021])\u103a\\)")
+_FINAL_SOUND = {"က": "k", "င": "ng", "စ": "s", "ဇ": "z", "တ": "t", "ဒ": "d", "န": "n", "ပ": "p",
+                "ဖ": "f", "ဗ": "b", "မ": "m", "လ": "l", "ရ": "r", "သ": "th", "ဂ": "g"}
+# a run of Myanmar letters, an English word's bracketed final sound inside it
+_RUN = re.compile("[\u1000-\u103f\u1050-\u109f]+"
+                  "(?:\\([\u1000-\u1021]\u103a\\)[\u1000-\u103f\u1050-\u109f]*)*")
 
 
 def burmese_latin(text: str) -> str:
@@ -206,8 +210,3 @@ def burmese_latin(text: str) -> str:
     text = _LOANWORD.sub(lambda m: " " + _LOANWORDS[m.group(0)] + " ", text)
     return " ".join(_RUN.sub(run, text).split())
 
-
-_FINAL_SOUND = {"က": "k", "င": "ng", "စ": "s", "ဇ": "z", "တ": "t", "ဒ": "d", "န": "n", "ပ": "p",
-                "ဖ": "f", "ဗ": "b", "မ": "m", "လ": "l", "ရ": "r", "သ": "th", "ဂ": "g"}
-_RUN = re.compile("[\u1000-\u103f\u1050-\u109f]+"
-                  "(?:\\([\u1000-\u1021]\u103a\\)[\u1000-\u103f\u1050-\u109f]*)*")

@@ -2875,13 +2875,12 @@ def _analyze(text: str, org: bool | None) -> NameForm:
         text = _MIDDLE_DOTS.sub(" ", text)
     if script == "Latin":
         text = _unglued(text, org)
-    if script == "Cyrillic" and org is not True:
-        text = cyrillic_title_phrase_off(text)
     if script == "Katakana" and org is not True:
         # (Japanese writes a foreigner's name in katakana and the title after it in kanji or
         # kana: セルゲイ・ラブロフ外相, Foreign Minister Sergei Lavrov; プーチン氏, プーチンさん)
         text = _KATAKANA_TITLE.sub("", text)
     if script == "Cyrillic" and org is not True:
+        text = cyrillic_title_phrase_off(text)
         # a word of a Cyrillic name typed wholly in Latin look-alikes (Анна Борисовна COPOKA)
         text = " ".join(w.translate(_TO_CYRILLIC) if len(w) >= 2 and w.isupper() and all(
             ord(c) in _TO_CYRILLIC for c in w) else w for w in text.split())
