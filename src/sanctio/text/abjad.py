@@ -42,8 +42,22 @@ _LETTERS: dict[str, tuple[str, ...]] = {
     "ך": ("k", "x"), "ל": ("l",), "מ": ("m",), "ם": ("m",), "נ": ("n",), "ן": ("n",),
     "ס": ("s",), "ע": ("",), "פ": ("p", "f"), "ף": ("f", "p"), "צ": ("ts", "z", "s"),
     "ץ": ("ts", "z", "s"), "ק": ("k",), "ר": ("r",), "ש": ("$", "s"), "ת": ("t", "s"),
+    # a Hebrew letter with a geresh, the sounds of foreign names (see _GERESH)
+    "\ue0a1": ("$",), "\ue0a2": ("j",), "\ue0a3": ("j", "z"), "\ue0a4": ("T", "t"),
 }
 _MAX_KEYS = 32
+# Hebrew writes the sounds it lacks with a geresh after a letter (ASCII apostrophe or ׳):
+# צ׳ ch (סמוטריץ׳, Smotrich), ג׳ j (ג׳ורג׳, George), ז׳ zh (ז׳בוטינסקי, Jabotinsky), ת׳ th;
+# each read as one letter of its own (a private-use character standing for the pair)
+_GERESH = re.compile("([צץגזת])['\u05f3\u2019]")
+_GERESH_LETTER = {"צ": "\ue0a1", "ץ": "\ue0a1", "ג": "\ue0a2", "ז": "\ue0a3", "ת": "\ue0a4"}
+
+
+def _with_geresh(word: str) -> str:
+    """The word with each Hebrew letter and its geresh as the one letter they read as."""
+    if "'" not in word and "\u05f3" not in word and "\u2019" not in word:
+        return word
+    return _GERESH.sub(lambda m: _GERESH_LETTER[m[1]], word)
 
 
 
@@ -189,6 +203,8 @@ _SPELL: dict[str, str] = {
     "נ": "nn?", "ן": "nn?", "ס": "(?:ss?|c)", "ע": "[aeiou]{0,2}", "פ": "(?:pp?|ff?|ph)",
     "ף": "(?:ff?|ph|p)", "צ": "(?:tz|ts|z|c|tsch)", "ץ": "(?:tz|ts|z|c)", "ק": "(?:kk?|q|ck|c)",
     "ר": "rr?", "ש": "(?:sh|ss?|sch|ch)", "ת": "(?:tt?|th|s)",
+    "\ue0a1": "(?:t?ch|tsch|tsh|c|cz)", "\ue0a2": "(?:j|dj|dzh|g)", "\ue0a3": "(?:zh|j|g|s)",
+    "\ue0a4": "(?:th|t)",
 }
 ALEF = "اأإآٱ"
 # marks the article between two words written as one by the comparison (عز + ال + دين):
@@ -213,7 +229,7 @@ ALLAH_LATIN = re.compile(r"[aeiou]ll?ah|[aeiou]lla")
 
 def _letters(word: str | None) -> list[str]:
     """The letters of an Arabic-script word, its marks and joiners left out."""
-    return [c for c in word or "" if c in _LETTERS]
+    return [c for c in _with_geresh(word or "") if c in _LETTERS]
 
 
 def is_allah(word: str | None) -> bool:
@@ -245,7 +261,7 @@ def _reading(word: str) -> re.Pattern[str] | None:
     letters: list[str] = []
     forced: set[int] = set()  # where two words were joined over their article (ARTICLE_JOIN)
     ends: set[int] = set()  # letters that end a word inside the joined one (WORD_JOIN)
-    for c in word:
+    for c in _with_geresh(word):
         if c == ARTICLE_JOIN:
             forced.add(len(letters))
         elif c == WORD_JOIN and letters:

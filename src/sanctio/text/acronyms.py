@@ -114,7 +114,10 @@ def as_acronym(text: str) -> str | None:
     if _DOTTED.fullmatch(stripped):
         letters = stripped.replace(".", "")
         return letters.lower() if letters.isalpha() else None
-    words = [w for w in _WORD.findall(stripped) if not is_legal_form(to_latin(w))]
+    found = _WORD.findall(stripped)
+    if not any(_acronym_word(w) for w in found):
+        return None  # (the acronym is one of these words: none is, no legal form is read)
+    words = [w for w in found if not is_legal_form(to_latin(w))]
     if len(words) > 1:
         # (a legal form written with dots is one form, its letters no words: CGRC S.A.,
         # SVSS L.L.C; the one word left outside it is the acronym)
@@ -124,10 +127,13 @@ def as_acronym(text: str) -> str | None:
     if len(words) != 1 or not _latin_letters(stripped):
         return None
     word = words[0]
-    if not (word.isascii() and word.isalpha() and word.isupper()
-            and MIN_LETTERS <= len(word) <= MAX_LETTERS):
-        return None
-    return word.lower()
+    return word.lower() if _acronym_word(word) else None
+
+
+def _acronym_word(word: str) -> bool:
+    """A word that may be an acronym as written: ASCII capitals, four to eight of them."""
+    return (word.isascii() and word.isalpha() and word.isupper()
+            and MIN_LETTERS <= len(word) <= MAX_LETTERS)
 
 
 def penalty(acronym: str, written: bool) -> float:
