@@ -204,6 +204,31 @@ def test_arabic_script(scanner: TextScanner) -> None:
         (m.text, m.match.entity_id) for m in result.mentions]
 
 
+def test_names_declined_in_russian_text(scanner: TextScanner) -> None:
+    # Russian running text declines names: Рамзаном Кадыровым (instrumental), Путина
+    # (genitive), Марии Захаровой; each is read as the nominative a list writes, and the
+    # mention keeps the words as written (before, only Владимир Путин was found)
+    text = ("Президент России Владимир Путин встретился с главой Чечни Рамзаном Кадыровым и "
+            "министром обороны Сергеем Шойгу. Пресс-секретарь Путина прокомментировала "
+            "заявление Марии Захаровой.")
+    result = scanner.scan(text)
+    found = {m.text: m.match.name for m in result.mentions}
+    for words, listed in [("Рамзаном Кадыровым", "KADYROV"), ("Сергеем Шойгу", "SHOIGU"),
+                          ("Марии Захаровой", "ZAKHAROVA"), ("Владимир Путин", "PUTIN")]:
+        assert listed in found.get(words, "").upper(), (words, found)
+    for m in result.mentions:
+        assert text[m.start:m.end] == m.text
+
+
+def test_nominatives_of_declined_russian_name_words() -> None:
+    from sanctio.text.slavic import nominatives
+    assert nominatives("Кадыровым") == ["Кадыров"]
+    assert nominatives("Захаровой") == ["Захарова"]
+    assert nominatives("ПУТИНА") == ["ПУТИН"]
+    assert "Сергей" in nominatives("Сергеем") and "Владимирович" in nominatives("Владимировича")
+    assert nominatives("Kadyrova") == [] and nominatives("Ли") == []
+
+
 @pytest.mark.parametrize("text", [
     "Mohamed said the talks in Tripoli would resume.",  # a common given name alone
     "Steven Mnuchin and Khalifa Haftar were not on the call.",  # named, not listed
@@ -212,6 +237,7 @@ def test_arabic_script(scanner: TextScanner) -> None:
     "Abdul Rahim and Mohamed met the Public Prosecutor in Washington.",
     "فرضت العقوبات على محمد يوم الأربعاء",  # "on Mohamed": not Mohamed Ali (محمد علي)
     "Shipping through the Suez Canal returned to normal.",  # not CANAL S.A.
+    "Делегация Москвы прибыла в Минск, где Ивана и Марию встретили в аэропорту.",
 ])
 def test_precision_rules(scanner: TextScanner, text: str) -> None:
     result = scanner.scan(text)

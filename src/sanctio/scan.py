@@ -24,7 +24,7 @@ import html
 import re
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -44,6 +44,7 @@ from sanctio.text.normalize import (
     to_latin,
     tokenize_ascii,
 )
+from sanctio.text.slavic import nominatives
 
 DEFAULT_TEXT_THRESHOLD = 0.85
 MAX_WINDOW = 6  # words in a candidate span
@@ -407,7 +408,7 @@ class TextScanner:
             visible, offsets = strip_html(text)
         else:
             visible, offsets = text, []
-        words = words_of(visible)
+        words = self._nominative(words_of(visible))
         candidates = self._candidates(words, threshold)
         chosen = self._select(candidates)
 
@@ -435,6 +436,23 @@ class TextScanner:
                                     orig(s_start), orig(s_end, end=True), context))
         return ScanResult(mentions, threshold, dict(self.screener.list_versions), len(text),
                           document, is_html, warnings)
+
+    def _nominative(self, words: list[Word]) -> list[Word]:
+        """Russian running text declines names (встретился с Рамзаном Кадыровым): a Cyrillic
+        word no list has is read as the nominative that a list writes, where one of its
+        endings reads back to one (:func:`sanctio.text.slavic.nominatives`), its offsets
+        kept; a word the lists have stays as written."""
+        vocab = self.gazetteer.vocab
+        out = []
+        for w in words:
+            if w.cased and w.keys and not all(k in vocab for k in w.keys):
+                for cand in nominatives(w.clean):
+                    keys = word_keys(cand)
+                    if keys and all(k in vocab for k in keys):
+                        w = replace(w, clean=cand, keys=keys)
+                        break
+            out.append(w)
+        return out
 
     def _anchors(self, words: list[Word]) -> set[int]:
         """Words where the text meets the gazetteer: a rare list token, or the first word of

@@ -178,3 +178,57 @@ def cyrillic_spelling_alike(a: str, b: str) -> bool:
     """Two Latin words that one Cyrillic word may be, in two transliterations
     (:func:`cyrillic_spellings`)."""
     return a != b and not cyrillic_spellings(a).isdisjoint(cyrillic_spellings(b))
+
+
+# ------------------------------------------------------------ names declined in running text
+
+# Russian running text declines names (Путина, Кадыровым, Сергеем, Захаровой): each oblique
+# ending of a name word and the nominative endings it may stand for, longest first. A word
+# is read back only to a form the lists write (see :func:`nominatives`); the order says
+# which reading is tried first.
+_OBLIQUE: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # adjectival family names (Вышинского, Вышинскому, Вышинским, Вышинском; -ской: -ская)
+    ("ского", ("ский",)), ("скому", ("ский",)), ("ским", ("ский",)), ("ском", ("ский",)),
+    ("цкого", ("цкий",)), ("цкому", ("цкий",)), ("цким", ("цкий",)), ("цком", ("цкий",)),
+    ("ской", ("ская",)), ("скую", ("ская",)), ("цкой", ("цкая",)), ("цкую", ("цкая",)),
+    # patronymics (Владимировича, -у, -ем, -е)
+    ("ичем", ("ич",)), ("ича", ("ич",)), ("ичу", ("ич",)), ("иче", ("ич",)),
+    # -ий names (Юрия, Юрию, Юрием, Юрии: Юрий; Аркадия)
+    ("ием", ("ий",)), ("ия", ("ий", "ия")), ("ию", ("ий", "ия")), ("ии", ("ий", "ия")),
+    ("ией", ("ия",)),
+    # women's family names in -ова, -ева, -ина (Захаровой, Захарову)
+    ("овой", ("ова",)), ("евой", ("ева",)), ("иной", ("ина",)), ("ыной", ("ына",)),
+    ("ову", ("ова", "ов")), ("еву", ("ева", "ев")), ("ину", ("ина", "ин")),
+    # men's family names in -ов, -ев, -ин (Кадыровым, Путиным)
+    ("овым", ("ов",)), ("евым", ("ев",)), ("ёвым", ("ёв",)), ("иным", ("ин",)),
+    ("ыным", ("ын",)),
+    # -й names (Сергея, Сергею, Сергеем, Сергее: Сергей; Андрея)
+    ("ем", ("й", "ь", "")), ("ея", ("ей",)), ("ею", ("ей",)), ("ее", ("ей",)),
+    ("ая", ("ай",)), ("аю", ("ай",)), ("аем", ("ай",)),
+    # women's given names (Марии, Марией: Мария; Анны, Анне, Анну, Анной: Анна)
+    ("ей", ("я", "ь")), ("ой", ("а",)), ("ы", ("а",)), ("и", ("я", "а", "ь")),
+    ("у", ("а", "")), ("ю", ("я", "ь")),
+    # men's consonant-final names (Путина, Путину, Путиным, Путине; Рамзаном)
+    ("ом", ("",)), ("ым", ("",)), ("а", ("",)), ("я", ("ь", "й")), ("е", ("", "а", "я")),
+)
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]{3,}")
+
+
+def nominatives(word: str) -> list[str]:
+    """The forms a Russian name word in an oblique case may have in the nominative, as the
+    lists write names (Кадыровым: Кадыров; Сергеем: Сергей, Серге-; Захаровой: Захарова),
+    most likely first; none for a word not in Cyrillic letters or too short (a stem of three
+    letters at least is left)."""
+    if _CYRILLIC_WORD.fullmatch(word) is None:
+        return []
+    low = word.lower()
+    out: list[str] = []
+    for ending, bases in _OBLIQUE:
+        if low.endswith(ending) and len(low) - len(ending) >= 3:
+            stem = word[:len(word) - len(ending)]
+            upper = word.isupper()
+            for base in bases:
+                cand = stem + (base.upper() if upper else base)
+                if cand not in out:
+                    out.append(cand)
+    return out
