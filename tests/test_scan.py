@@ -220,6 +220,41 @@ def test_names_declined_in_russian_text(scanner: TextScanner) -> None:
         assert text[m.start:m.end] == m.text
 
 
+def test_chinese_text_without_spaces(scanner: TextScanner) -> None:
+    # Chinese writes no spaces: a run of three or four characters that reads, in Mandarin or
+    # in Hong Kong's Cantonese, as a whole listed name is screened as a name (before, the
+    # whole run was one word and nothing was found)
+    text = "新疆党委书记陈全国会见了香港特首林郑月娥。保安局局长邓炳强和李家超出席。"
+    result = scanner.scan(text)
+    found = {m.text: m.match.name.upper() for m in result.mentions}
+    for chars, listed in [("陈全国", "CHEN"), ("林郑月娥", "LAM"), ("邓炳强", "TANG"),
+                          ("李家超", "LEE")]:
+        assert listed in found.get(chars, ""), (chars, found)
+    for m in result.mentions:
+        assert text[m.start:m.end] == m.text
+    # traditional characters, and a Chinese name beside the same name in Latin letters
+    result = scanner.scan("前特首林鄭月娥說。陈全国同志在会上讲话。Chen Quanguo attended.")
+    assert {m.text for m in result.mentions} == {"林鄭月娥", "陈全国", "Chen Quanguo"}
+
+
+def test_chinese_text_naming_no_listed_party(scanner: TextScanner) -> None:
+    text = ("国家统计局今天发布数据显示，今年前十个月全国规模以上工业增加值同比增长百分之五点八。"
+            "国务院总理李强在北京主持召开国务院常务会议，研究部署进一步扩大内需的政策措施。"
+            "王建国、张伟、刘洋、陈静和李娜等代表参加了座谈会。上海市市长龚正表示，将继续优化营商环境。"
+            "中国石油天然气集团有限公司和中国石化发布了年度报告。")
+    assert scanner.scan(text).mentions == []
+
+
+def test_chinese_characters_are_words_with_their_offsets() -> None:
+    from sanctio.scan import han_characters
+    words = han_characters(words_of("见了ABC公司 陈全国"))
+    assert [(w.start, w.end, w.clean, w.han) for w in words] == [
+        (0, 1, "见", True), (1, 2, "了", True), (2, 5, "ABC", False), (5, 6, "公", True),
+        (6, 7, "司", True), (8, 9, "陈", True), (9, 10, "全", True), (10, 11, "国", True)]
+    assert words[7].keys == ("guo",)
+    assert [w.brk for w in han_characters(words_of("陈全国。林"))] == [True, False, False, True]
+
+
 def test_nominatives_of_declined_russian_name_words() -> None:
     from sanctio.text.slavic import nominatives
     assert nominatives("Кадыровым") == ["Кадыров"]

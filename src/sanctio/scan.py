@@ -33,6 +33,7 @@ import ahocorasick
 from sanctio.contract import Match, Query
 from sanctio.model import Schema
 from sanctio.screen import Screener
+from sanctio.text.cantonese import HAN_CHAR, cantonese_reading, hk_key
 from sanctio.text.normalize import (
     GENERIC,
     PARTICLES,
@@ -147,6 +148,7 @@ class Word:
     cased: bool  # starts with a capital letter, or is in a script without case
     brk: bool = False  # a candidate span cannot run from the previous word into this one
     hyphen: bool = False  # joined to the previous word by a hyphen
+    han: bool = False  # one Chinese character (a text in Chinese writes no spaces)
 
 
 @lru_cache(maxsize=200_000)
@@ -215,6 +217,34 @@ def words_of(text: str) -> list[Word]:
     return words
 
 
+def han_characters(words: list[Word]) -> list[Word]:
+    """The words with each Chinese character a word of its own (Chinese writes no spaces
+    between words: 新疆党委书记陈全国 is one run of letters), other letters in a word kept
+    together; offsets into the text kept."""
+    out: list[Word] = []
+    for w in words:
+        if not HAN_CHAR.search(w.clean) or w.clean != w.text:
+            out.append(w)
+            continue
+        first = True
+        run = ""
+        for k, ch in enumerate(w.clean + "\0"):
+            if ch != "\0" and not HAN_CHAR.match(ch):
+                run += ch
+                continue
+            if run:
+                start = w.start + k - len(run)
+                out.append(Word(start, w.start + k, run, run, word_keys(run), _cased(run),
+                                w.brk if first else False))
+                first, run = False, ""
+            if ch == "\0":
+                break
+            out.append(Word(w.start + k, w.start + k + 1, ch, ch, word_keys(ch), True,
+                            w.brk if first else False, han=True))
+            first = False
+    return out
+
+
 # ----------------------------------------------------------------------------- gazetteer
 
 
@@ -233,6 +263,9 @@ class Gazetteer:
     tokens: dict[str, _Key]
     vocab: frozenset[str]
     singles: dict[str, set[int]]  # a token that is alone a listed name: of which parties
+    # list names of two to four words of letters, each written as one word, family name
+    # first or last: as pinyin reads them, and as Hong Kong spells them (TextScanner._han_windows)
+    han_names: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 def _build_gazetteer(screener: Screener) -> Gazetteer:
@@ -261,7 +294,21 @@ def _build_gazetteer(screener: Screener) -> Gazetteer:
         if pattern not in auto:
             auto.add_word(pattern, (1, pattern))
     auto.make_automaton()
-    return Gazetteer(auto, tokens, frozenset(tokens), singles)
+    return Gazetteer(auto, tokens, frozenset(tokens), singles, _han_names(screener))
+
+
+def _han_names(screener: Screener) -> tuple[frozenset[str], frozenset[str]]:
+    pinyin: set[str] = set()
+    hong_kong: set[str] = set()
+    for n in screener.names:
+        seq = [t.text for t in n.form.tokens if t.role == Role.NAME]
+        if not 2 <= len(seq) <= 4 or len(seq) != len(n.form.tokens) or not all(
+                w.isascii() and w.isalpha() for w in seq):
+            continue
+        for order in (seq, seq[-1:] + seq[:-1]):
+            pinyin.add("".join(order))
+            hong_kong.add("".join(hk_key(w) for w in order))
+    return frozenset(pinyin), frozenset(hong_kong)
 
 
 _LOCK = threading.Lock()
@@ -408,7 +455,7 @@ class TextScanner:
             visible, offsets = strip_html(text)
         else:
             visible, offsets = text, []
-        words = self._nominative(words_of(visible))
+        words = self._nominative(han_characters(words_of(visible)))
         candidates = self._candidates(words, threshold)
         chosen = self._select(candidates)
 
@@ -463,9 +510,12 @@ class TextScanner:
         starts: list[tuple[int, int]] = []  # (position in the stream, word)
         pos = 1
         for wi, w in enumerate(words):
-            if w.brk:
-                parts.append("| ")  # no pattern runs over a break
+            if w.brk or w.han:
+                # no pattern runs over a break, nor into a Chinese character (see _han_anchors)
+                parts.append("| ")
                 pos += 2
+            if w.han:
+                continue
             for key in w.keys:
                 if key in PARTICLES or key in TITLES:
                     continue
@@ -489,13 +539,34 @@ class TextScanner:
                 anchors.add(wi)
         # words no list has, one edit from a list token (Kaniyet), or with a glued article
         for wi, w in enumerate(words):
-            if wi not in anchors and w.cased and any(
+            if wi not in anchors and w.cased and not w.han and any(
                     k not in self.gazetteer.vocab for k in w.keys) \
                     and self._word_weight(w) >= ANCHOR_WEIGHT:
                 anchors.add(wi)
         return anchors
 
+    def _han_windows(self, words: list[Word]) -> list[tuple[int, int]]:
+        """In Chinese text, which writes no spaces: each run of three or four characters that
+        reads, in Mandarin or in Hong Kong's Cantonese, as the whole of a listed name (陈全国:
+        Chen Quanguo; 林鄭月娥: Lam Cheng Yuet-ngor), family name first or last."""
+        out: list[tuple[int, int]] = []
+        pinyin, hong_kong = self.gazetteer.han_names
+        for i in range(len(words)):
+            for j in (i + 2, i + 3):
+                if j >= len(words) or not all(w.han and w.keys for w in words[i:j + 1]) or any(
+                        w.brk for w in words[i + 1:j + 1]):
+                    continue
+                chars = "".join(w.clean for w in words[i:j + 1])
+                hk = cantonese_reading(chars)
+                if "".join(w.keys[0] for w in words[i:j + 1]) in pinyin or (
+                        hk is not None and "".join(
+                            hk_key(y) for y in hk.lower().split()) in hong_kong):
+                    out.append((i, j))
+        return out
+
     def _name_like(self, w: Word) -> bool:
+        if w.han:
+            return False  # (a Chinese name's characters: _han_anchors)
         if w.cased:
             return True
         return bool(w.keys) and all(k in PARTICLES or k in GENERIC or k.isdigit()
@@ -504,6 +575,11 @@ class TextScanner:
     def _candidates(self, words: list[Word], threshold: float) -> list[_Candidate]:
         out: list[_Candidate] = []
         seen: set[tuple[int, int]] = set()
+        for i, j in self._han_windows(words):
+            seen.add((i, j))
+            cand = self._window(words, i, j, threshold)
+            if cand is not None:
+                out.append(cand)
         for a in sorted(self._anchors(words)):
             # the run of name-like words around the anchor, within one sentence part
             lo = a
@@ -527,7 +603,9 @@ class TextScanner:
         return out
 
     def _window(self, words: list[Word], i: int, j: int, threshold: float) -> _Candidate | None:
-        span = " ".join(w.clean for w in words[i:j + 1])
+        span = words[i].clean + "".join(
+            ("" if w.han and words[k].han else " ") + w.clean
+            for k, w in enumerate(words[i:j], start=i) for w in (words[k + 1],))
         if not any(w.keys for w in words[i:j + 1]):
             return None
         matches = self._score(span)
@@ -541,9 +619,14 @@ class TextScanner:
     def _score(self, span: str) -> list[Match]:
         hit = self._scores.get(span)
         if hit is None:
-            form = analyze(span, org=None)
-            hit = self.screener._score(Query(name=span), entity_filter=None, form=form,
-                                       keep=lambda s, rank: rank < 3)
+            if HAN_CHAR.search(span):
+                # (a Chinese name with the readings screening gives it: Cantonese too)
+                hit = self.screener._score(Query(name=span), entity_filter=None,
+                                           keep=lambda s, rank: rank < 3)
+            else:
+                form = analyze(span, org=None)
+                hit = self.screener._score(Query(name=span), entity_filter=None, form=form,
+                                           keep=lambda s, rank: rank < 3)
             if len(self._scores) >= _SCORE_CACHE_SIZE:
                 self._scores.clear()
             self._scores[span] = hit
@@ -559,6 +642,10 @@ class TextScanner:
         data = m.explanation[0].data if m.explanation else {}
         aligned = data.get("aligned", [])
         roles = {t.text: t.role for t in analyze(span, org=None).scoring}
+        if HAN_CHAR.search(span):
+            # (a Chinese name is matched in the reading that met it, Cantonese too: its
+            # syllables are its name words)
+            roles.update((t, Role.NAME) for p in aligned for t in p["query"].split())
         strong = [p for p in aligned if p["similarity"] >= 0.75 and p["query"]]
 
         def has(p: dict[str, Any], *want: Role) -> bool:

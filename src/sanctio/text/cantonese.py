@@ -127,7 +127,7 @@ def cantonese_reading(text: str) -> str | None:
     return " ".join(words) if words else None
 
 
-def _hk_key(word: str) -> str:
+def hk_key(word: str) -> str:
     """A syllable as Hong Kong spells it, with the spellings of one sound made one: ts and
     ch (Tsang, Chang), a long open syllable (Wah, Ngor), ee for ei (Lee)."""
     word = re.sub("^ts", "ch", word)
@@ -140,11 +140,11 @@ def spelled_in_cantonese(reading: str, name: str) -> bool:
     """Whether each syllable of a Cantonese reading is in a Latin name as Hong Kong spells
     it, alone or written together with the next (Yuet-ngor, Yuetngor): LAM CHENG, Yuet-ngor
     for Lam Cheng Yuet Ngo; not Dong Qiu for Chiu Tung."""
-    words = [_hk_key(w) for w in re.findall("[a-z]+", reading.lower())]
+    words = [hk_key(w) for w in re.findall("[a-z]+", reading.lower())]
     if not name.isascii() or not words:
         return False
-    keys = {_hk_key(w) for w in re.findall("[a-z]+", name.lower())}
-    return _each_syllable(words, lambda w: w in keys, lambda a, b: _hk_key(a + b) in keys)
+    keys = {hk_key(w) for w in re.findall("[a-z]+", name.lower())}
+    return _each_syllable(words, lambda w: w in keys, lambda a, b: hk_key(a + b) in keys)
 
 
 def _each_syllable(words: list[str], alone: Callable[[str], bool],
