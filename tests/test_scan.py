@@ -218,6 +218,12 @@ def test_names_declined_in_russian_text(scanner: TextScanner) -> None:
         assert listed in found.get(words, "").upper(), (words, found)
     for m in result.mentions:
         assert text[m.start:m.end] == m.text
+    # a word the lists have may be declined all the same: Пригожина is Prigozhina, a listed
+    # name, and the genitive of Prigozhin; both are scored, the better one stands
+    result = scanner.scan("По словам Евгения Пригожина, это так. Виолетта Пригожина молчит.")
+    found = {m.text: m.match.name.upper() for m in result.mentions}
+    assert "YEVGENIY" in found.get("Евгения Пригожина", ""), found
+    assert "VIOLETTA" in found.get("Виолетта Пригожина", ""), found
 
 
 def test_chinese_text_without_spaces(scanner: TextScanner) -> None:

@@ -149,6 +149,7 @@ class Word:
     brk: bool = False  # a candidate span cannot run from the previous word into this one
     hyphen: bool = False  # joined to the previous word by a hyphen
     han: bool = False  # one Chinese character (a text in Chinese writes no spaces)
+    alt: str | None = None  # the word in the nominative, where Russian text declines it
 
 
 @lru_cache(maxsize=200_000)
@@ -492,14 +493,24 @@ class TextScanner:
         vocab = self.gazetteer.vocab
         out = []
         for w in words:
-            if w.cased and w.keys and not all(k in vocab for k in w.keys):
-                for cand in nominatives(w.clean):
-                    keys = word_keys(cand)
-                    if keys and all(k in vocab for k in keys):
-                        w = replace(w, clean=cand, keys=keys)
-                        break
+            if w.cased and w.keys and nominatives(w.clean):
+                read = self._read_nominative(w)
+                if read is not None and not all(k in vocab for k in w.keys):
+                    w = read
+                elif read is not None:
+                    # a word the lists have that may be declined all the same (Пригожина:
+                    # Prigozhina, a name, or the genitive of Prigozhin): both are scored
+                    w = replace(w, alt=read.clean)
             out.append(w)
         return out
+
+    def _read_nominative(self, w: Word) -> Word | None:
+        vocab = self.gazetteer.vocab
+        for cand in nominatives(w.clean):
+            keys = word_keys(cand)
+            if keys and keys != w.keys and all(k in vocab for k in keys):
+                return replace(w, clean=cand, keys=keys)
+        return None
 
     def _anchors(self, words: list[Word]) -> set[int]:
         """Words where the text meets the gazetteer: a rare list token, or the first word of
@@ -603,18 +614,23 @@ class TextScanner:
         return out
 
     def _window(self, words: list[Word], i: int, j: int, threshold: float) -> _Candidate | None:
-        span = words[i].clean + "".join(
-            ("" if w.han and words[k].han else " ") + w.clean
-            for k, w in enumerate(words[i:j], start=i) for w in (words[k + 1],))
         if not any(w.keys for w in words[i:j + 1]):
             return None
-        matches = self._score(span)
-        for m in matches:
-            if m.score < threshold:
-                break
-            if self._accept(span, words, i, j, m):
-                return _Candidate(i, j, m.score, m)
-        return None
+        best: _Candidate | None = None
+        # (as written, and with each word Russian may have declined in the nominative)
+        for alt in (False, True) if any(w.alt for w in words[i:j + 1]) else (False,):
+            texts = [(w.alt or w.clean) if alt else w.clean for w in words[i:j + 1]]
+            span = texts[0] + "".join(
+                ("" if words[k].han and words[k + 1].han else " ") + texts[k + 1 - i]
+                for k in range(i, j))
+            for m in self._score(span):
+                if m.score < threshold:
+                    break
+                if self._accept(span, words, i, j, m):
+                    if best is None or m.score > best.score:
+                        best = _Candidate(i, j, m.score, m)
+                    break
+        return best
 
     def _score(self, span: str) -> list[Match]:
         hit = self._scores.get(span)
