@@ -238,6 +238,11 @@ def test_chinese_text_without_spaces(scanner: TextScanner) -> None:
         assert listed in found.get(chars, ""), (chars, found)
     for m in result.mentions:
         assert text[m.start:m.end] == m.text
+    # Korean names in Chinese characters, read in Korean (the lists spell them so)
+    result = scanner.scan("朝鲜领导人金正恩和他的妹妹金与正视察了工厂，崔龙海陪同。")
+    found = {m.text: m.match.name.upper() for m in result.mentions}
+    for chars, listed in [("金正恩", "JONG UN"), ("金与正", "YO JONG"), ("崔龙海", "RYONG HAE")]:
+        assert listed in found.get(chars, ""), (chars, found)
     # traditional characters, and a Chinese name beside the same name in Latin letters
     result = scanner.scan("前特首林鄭月娥說。陈全国同志在会上讲话。Chen Quanguo attended.")
     assert {m.text for m in result.mentions} == {"林鄭月娥", "陈全国", "Chen Quanguo"}

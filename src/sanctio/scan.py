@@ -34,6 +34,7 @@ from sanctio.contract import Match, Query
 from sanctio.model import Schema
 from sanctio.screen import Screener
 from sanctio.text.cantonese import HAN_CHAR, cantonese_reading, hk_key
+from sanctio.text.korean_hanja import korean_reading
 from sanctio.text.normalize import (
     GENERIC,
     PARTICLES,
@@ -42,6 +43,7 @@ from sanctio.text.normalize import (
     analyze,
     number_value,
     split_compounds,
+    syllable_key,
     to_latin,
     tokenize_ascii,
 )
@@ -266,7 +268,10 @@ class Gazetteer:
     singles: dict[str, set[int]]  # a token that is alone a listed name: of which parties
     # list names of two to four words of letters, each written as one word, family name
     # first or last: as pinyin reads them, and as Hong Kong spells them (TextScanner._han_windows)
-    han_names: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    # and by the romanisation-free keys of their syllables, as a Korean name in Chinese
+    # characters is read (金正恩: Kim Jong Un)
+    han_names: tuple[frozenset[str], frozenset[str], frozenset[str]] = (
+        frozenset(), frozenset(), frozenset())
 
 
 def _build_gazetteer(screener: Screener) -> Gazetteer:
@@ -298,18 +303,23 @@ def _build_gazetteer(screener: Screener) -> Gazetteer:
     return Gazetteer(auto, tokens, frozenset(tokens), singles, _han_names(screener))
 
 
-def _han_names(screener: Screener) -> tuple[frozenset[str], frozenset[str]]:
+def _han_names(screener: Screener) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     pinyin: set[str] = set()
     hong_kong: set[str] = set()
+    syllables: set[str] = set()
     for n in screener.names:
         seq = [t.text for t in n.form.tokens if t.role == Role.NAME]
         if not 2 <= len(seq) <= 4 or len(seq) != len(n.form.tokens) or not all(
                 w.isascii() and w.isalpha() for w in seq):
             continue
+        keys = [syllable_key(w) for w in seq]
         for order in (seq, seq[-1:] + seq[:-1]):
             pinyin.add("".join(order))
             hong_kong.add("".join(hk_key(w) for w in order))
-    return frozenset(pinyin), frozenset(hong_kong)
+        if all(keys):
+            for korder in (keys, keys[-1:] + keys[:-1]):
+                syllables.add("|".join(k or "" for k in korder))
+    return frozenset(pinyin), frozenset(hong_kong), frozenset(syllables)
 
 
 _LOCK = threading.Lock()
@@ -561,7 +571,7 @@ class TextScanner:
         reads, in Mandarin or in Hong Kong's Cantonese, as the whole of a listed name (陈全国:
         Chen Quanguo; 林鄭月娥: Lam Cheng Yuet-ngor), family name first or last."""
         out: list[tuple[int, int]] = []
-        pinyin, hong_kong = self.gazetteer.han_names
+        pinyin, hong_kong, syllables = self.gazetteer.han_names
         for i in range(len(words)):
             for j in (i + 2, i + 3):
                 if j >= len(words) or not all(w.han and w.keys for w in words[i:j + 1]) or any(
@@ -569,9 +579,13 @@ class TextScanner:
                     continue
                 chars = "".join(w.clean for w in words[i:j + 1])
                 hk = cantonese_reading(chars)
+                korean = korean_reading(chars)
                 if "".join(w.keys[0] for w in words[i:j + 1]) in pinyin or (
                         hk is not None and "".join(
-                            hk_key(y) for y in hk.lower().split()) in hong_kong):
+                            hk_key(y) for y in hk.lower().split()) in hong_kong) or (
+                        korean is not None and "|".join(
+                            syllable_key(t.text) or "-" for t in analyze(
+                                korean, org=False).tokens) in syllables):
                     out.append((i, j))
         return out
 
