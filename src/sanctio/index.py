@@ -31,6 +31,7 @@ from sanctio.text.abjad import (
     reading_keys,
     reading_of,
 )
+from sanctio.text.katakana import is_katakana, katakana_keys, katakana_reading
 from sanctio.text.normalize import (
     NAME_TITLES,
     TITLES,
@@ -347,6 +348,16 @@ class NameIndex:
         out = {w for k in reading_keys(word) for w in table.get(k, ()) if read.fullmatch(w)}
         return sorted(out)
 
+    def katakana_vocab(self, word: str) -> list[str]:
+        """List tokens that are spellings of a foreign name written in katakana
+        (:func:`sanctio.text.katakana.reads_as_katakana`: プーチン, Putin)."""
+        read = katakana_reading(word)
+        if read is None:
+            return []
+        table = self._vocab_by_consonants()
+        return sorted({w for k in katakana_keys(word) for w in table.get(k, ())
+                       if read.fullmatch(w)})
+
     def _glued_parts(self, word: str) -> list[list[str]]:
         """An Arabic-script word no list word reads as, read as two names written together
         (محمدجواد: Mohammad Javad, as Persian writers glue a compound given name): the list
@@ -371,6 +382,12 @@ class NameIndex:
                 groups.append((read, w))
             else:
                 groups.extend((parts, w * GLUED_SHARE) for parts in self._glued_parts(t.orig))
+        if t.orig and t.role == Role.NAME and is_katakana(t.orig):
+            # a foreign name in katakana: the list words it reads as (ICU's Hepburn
+            # spelling, urajimiru, is no list's)
+            read = ["t:" + word for word in self.katakana_vocab(t.orig)]
+            if read:
+                groups.append((read, w))
         for key, share in token_keys(t):
             if t.abjad:
                 # a vowel-less transliteration is its consonants: they are the evidence

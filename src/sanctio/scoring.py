@@ -57,6 +57,7 @@ from sanctio.text.abjad import (
     without_article,
 )
 from sanctio.text.diminutives import DIMINUTIVE_PREFIX
+from sanctio.text.katakana import is_katakana, reads_as_katakana
 from sanctio.text.normalize import (
     CJK_SYLLABLE,
     KO_FAMILY,
@@ -937,6 +938,9 @@ _PASSPORT = "romanisation variant (as a Korean passport spells it)"
 HAN_FAMILY_READING = "the character's reading as a family name"
 
 
+KATAKANA_SOUNDS = "the same sounds (a foreign name read from the katakana)"
+
+
 def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
     """Similarity of two tokens and how they were found alike; with ``syllables`` False,
     two syllables of Chinese or Korean are compared as any other words (in names that are
@@ -946,6 +950,12 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         return 0.0, "another character of the same sound"
     if q.text == r.text and not (q.abjad != r.abjad and _heads_apart(q, r)):
         return 1.0, "same"
+    if (q.orig is not None and r.orig is None and is_katakana(q.orig) and reads_as_katakana(
+            q.orig, r.text)) or (r.orig is not None and q.orig is None and is_katakana(
+            r.orig) and reads_as_katakana(r.orig, q.text)):
+        # a foreign name in katakana, read as the Latin spellings it transcribes (プーチン:
+        # Putin, its Hepburn spelling puchin)
+        return 0.92, KATAKANA_SOUNDS
     if q.acronym or r.acronym:
         # a list's acronym of the organisation's name is its letters: no name variant or
         # romanisation of it (Mary is no MERI, Sha no SSA); a letter slipped in a long one

@@ -812,6 +812,8 @@ def caron_reading(text: str) -> str | None:
 
 
 _GREEK_ANY = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+_KATAKANA_ANY = re.compile("[\u30a1-\u30fa]")
+_KANA_TILDE = re.compile("(?<=[bcdfghjklmnprstvwz])u~(?=[aeiou])")
 
 
 def _greek_latin(text: str) -> str:
@@ -1031,6 +1033,7 @@ def to_latin(text: str) -> str:
         text = _devanagari_latin(text)
     if MYANMAR_ANY.search(text):
         text = burmese_latin(text)  # (syllable by syllable, as names are spelled)
+    katakana = _KATAKANA_ANY.search(text) is not None
     if _MTAVRULI.search(text):
         # Georgian in capitals (Mtavruli), as headlines and forms write names: the letters
         # ICU romanises are the small ones (ᲑᲘᲫᲘᲜᲐ, ბიძინა: Bidzina)
@@ -1044,6 +1047,10 @@ def to_latin(text: str) -> str:
             out = _icu().transliterate(out)  # type: ignore[attr-defined]  # (Ŧ, ƒ, ȼ)
     else:
         out = _icu().transliterate(text)  # type: ignore[attr-defined]
+        if katakana:
+            # ICU writes ヴィ as vu~i, a small vowel after a mora with a tilde: one mora, vi
+            # (ヴィクトル, Viktor: vikutoru, not the two words vu and ikutoru)
+            out = _KANA_TILDE.sub("", out).replace("~", "")
     if not out.isascii():
         out = _NON_ASCII.sub("", _INNER_APOSTROPHE.sub("", out))
     return _INNER_APOSTROPHE.sub("", out).lower()
@@ -2997,7 +3004,10 @@ def _analyze(text: str, org: bool | None) -> NameForm:
         "Latin", "Cyrillic") or len(raw_tokens) < 3 or raw_tokens[0] not in _NAMED_BODIES else 0
     tokens: list[Token] = []
     for i, raw in enumerate(raw_tokens):
-        parts = split_compounds(raw, arabic) if org is not True else [raw]
+        # (a word read from katakana is one foreign name: アブラモビッチ, aburamobitchi, is
+        # Abramovich, no Abu)
+        parts = split_compounds(raw, arabic) if org is not True and (
+            script != "Katakana") else [raw]
         if org is True and arabic:
             parts = split_compounds(raw, arabic)
         for tok in parts:

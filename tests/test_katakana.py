@@ -1,0 +1,68 @@
+"""Foreign names written in katakana (sanctio.text.katakana): read back to the Latin spellings
+they transcribe, found in the index and scored as those spellings (a Japanese bank's records
+and its transfer messages write a foreign customer's name in katakana, often half-width)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sanctio.scoring import KATAKANA_SOUNDS, TokenWeights, compare_forms
+from sanctio.text.abjad import latin_keys
+from sanctio.text.katakana import katakana_keys, reads_as_katakana
+from sanctio.text.normalize import analyze, to_latin
+
+W = TokenWeights.uniform()
+
+
+@pytest.mark.parametrize(("kana", "latin"), [
+    ("ウラジーミル", "vladimir"), ("プーチン", "putin"), ("ラブロフ", "lavrov"),
+    ("セルゲイ", "sergei"), ("セルゲイ", "sergey"), ("ミシュスチン", "mishustin"),
+    ("アブラモビッチ", "abramovich"), ("ヴェクセリベルク", "vekselberg"),
+    ("ワレリー", "valery"), ("ザハロワ", "zakharova"), ("ソロヴィヨフ", "solovyov"),
+    ("コヴァリチュク", "kovalchuk"), ("ナビウリナ", "nabiullina"), ("ピョートル", "pyotr"),
+    ("アウン", "aung"), ("フライン", "hlaing"), ("タナカ", "tanaka"),
+])
+def test_katakana_reads_as_the_spellings_it_transcribes(kana: str, latin: str) -> None:
+    assert reads_as_katakana(kana, latin)
+    # and the index's consonant keys of the Latin word are among the katakana word's
+    assert latin_keys(latin) & katakana_keys(kana), (sorted(latin_keys(latin)),
+                                                     sorted(katakana_keys(kana))[:10])
+
+
+@pytest.mark.parametrize(("kana", "latin"), [
+    ("プーチン", "patin"), ("プーチン", "butin"), ("ラブロフ", "lebrov"),
+    ("ロマン", "ramon"), ("カディロフ", "kadirova"), ("ミン", "mina"), ("セルゲイ", "sarah"),
+])
+def test_katakana_is_no_other_name(kana: str, latin: str) -> None:
+    assert not reads_as_katakana(kana, latin)
+
+
+def test_a_katakana_word_is_one_token() -> None:
+    # ICU writes ヴィ as vu~i: one mora (ヴィクトル was the two words vu and ikutoru), and a
+    # word read from katakana is no compound (アブラモビッチ was Abu and ramobitchi)
+    assert to_latin("ヴィクトル") == "vikutoru"
+    for word in ["ヴィクトル", "アブラモビッチ", "コヴァリチュク"]:
+        tokens = analyze(word, org=False).tokens
+        assert len(tokens) == 1 and tokens[0].orig == word
+
+
+@pytest.mark.parametrize(("kana", "listed"), [
+    ("ウラジーミル・プーチン", "Vladimir Vladimirovich PUTIN"),
+    ("ロマン・アブラモビッチ", "Roman ABRAMOVICH"),
+    ("ヴィクトル・ヴェクセリベルク", "Viktor Feliksovich VEKSELBERG"),
+    ("ｳﾗｼﾞｰﾐﾙ ﾌﾟｰﾁﾝ", "Vladimir PUTIN"),  # half-width, as bank transfers write it
+    ("ミン・アウン・フライン", "MIN AUNG HLAING"),
+])
+def test_a_foreign_name_in_katakana_matches_its_latin_spelling(kana: str, listed: str) -> None:
+    cmp = compare_forms(analyze(kana, org=False), analyze(listed, org=False), W)
+    assert cmp.score >= 0.85, cmp.describe()
+    assert KATAKANA_SOUNDS in cmp.describe() or "=" in cmp.describe()
+
+
+def test_japanese_names_in_katakana_are_not_foreign_names() -> None:
+    cmp = compare_forms(analyze("タナカ ヒロシ", org=False),
+                        analyze("Hiroshi TANAKA", org=False), W)
+    assert cmp.score >= 0.9  # (Hepburn, as ICU reads it)
+    cmp = compare_forms(analyze("サトウ タカシ", org=False),
+                        analyze("Vladimir PUTIN", org=False), W)
+    assert cmp.score < 0.3
