@@ -32,6 +32,7 @@ def test_katakana_reads_as_the_spellings_it_transcribes(kana: str, latin: str) -
 @pytest.mark.parametrize(("kana", "latin"), [
     ("プーチン", "patin"), ("プーチン", "butin"), ("ラブロフ", "lebrov"),
     ("ロマン", "ramon"), ("カディロフ", "kadirova"), ("ミン", "mina"), ("セルゲイ", "sarah"),
+    ("アウン", "an"), ("ウスマノフ", "smanov"), ("ヨシダ", "shida"),  # (a mora is never nothing)
 ])
 def test_katakana_is_no_other_name(kana: str, latin: str) -> None:
     assert not reads_as_katakana(kana, latin)

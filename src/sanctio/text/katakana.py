@@ -119,6 +119,11 @@ def katakana_reading(word: str) -> re.Pattern[str] | None:
         elif m == "ー":
             # the vowel before, long: written twice, with h, y or r after it, or once
             parts.append("(?:" + _V[last] + "|[hyr])?" if last else "")
+        elif m == ("w", "u"):
+            # ウ: a vowel, or the v of a foreign name before a consonant (ウラジーミル,
+            # Vladimir); never nothing at all
+            parts.append("(?:vu?|wu?|u|ou|oo)")
+            last = "u"
         elif isinstance(m, tuple):
             cons, vowel = m
             last = vowel
@@ -127,7 +132,8 @@ def katakana_reading(word: str) -> re.Pattern[str] | None:
             v = _V[vowel]
             if glide:
                 v = "(?:y|i)?" + v
-            if cons and vowel in _OPTIONAL and not glide:
+            if cons and cons not in ("w", "y") and vowel in _OPTIONAL and not glide:
+                # (ヨ, ヲ: their consonant may be nothing, their vowel is the mora)
                 v += "?"
             parts.append(pattern + v)
     return re.compile("".join(parts)) if parts else None
