@@ -503,18 +503,16 @@ class TextScanner:
         vocab = self.gazetteer.vocab
         out = []
         for w in words:
-            if w.cased and w.keys and nominatives(w.clean):
-                read = self._read_nominative(w)
-                if read is not None and not all(k in vocab for k in w.keys):
-                    w = read
-                elif read is not None:
-                    # a word the lists have that may be declined all the same (Пригожина:
-                    # Prigozhina, a name, or the genitive of Prigozhin): both are scored
-                    w = replace(w, alt=read.clean)
+            read = self._read_nominative(w) if w.cased and w.keys else None
+            if read is not None:
+                # (a word the lists have may be declined all the same, Пригожина: Prigozhina,
+                # a name, or the genitive of Prigozhin: both are scored)
+                w = replace(w, alt=read.clean) if all(k in vocab for k in w.keys) else read
             out.append(w)
         return out
 
     def _read_nominative(self, w: Word) -> Word | None:
+        """The word in the first nominative of it whose keys the lists have, or None."""
         vocab = self.gazetteer.vocab
         for cand in nominatives(w.clean):
             keys = word_keys(cand)
@@ -532,7 +530,7 @@ class TextScanner:
         pos = 1
         for wi, w in enumerate(words):
             if w.brk or w.han:
-                # no pattern runs over a break, nor into a Chinese character (see _han_anchors)
+                # no pattern runs over a break, nor into a Chinese character (see _han_windows)
                 parts.append("| ")
                 pos += 2
             if w.han:
@@ -568,30 +566,35 @@ class TextScanner:
 
     def _han_windows(self, words: list[Word]) -> list[tuple[int, int]]:
         """In Chinese text, which writes no spaces: each run of three or four characters that
-        reads, in Mandarin or in Hong Kong's Cantonese, as the whole of a listed name (陈全国:
-        Chen Quanguo; 林鄭月娥: Lam Cheng Yuet-ngor), family name first or last."""
+        reads, in Mandarin, in Hong Kong's Cantonese or in Korean, as the whole of a listed
+        name (陈全国: Chen Quanguo; 林鄭月娥: Lam Cheng Yuet-ngor; 金正恩: Kim Jong Un), family
+        name first or last."""
         out: list[tuple[int, int]] = []
-        pinyin, hong_kong, syllables = self.gazetteer.han_names
         for i in range(len(words)):
             for j in (i + 2, i + 3):
-                if j >= len(words) or not all(w.han and w.keys for w in words[i:j + 1]) or any(
-                        w.brk for w in words[i + 1:j + 1]):
-                    continue
-                chars = "".join(w.clean for w in words[i:j + 1])
-                hk = cantonese_reading(chars)
-                korean = korean_reading(chars)
-                if "".join(w.keys[0] for w in words[i:j + 1]) in pinyin or (
-                        hk is not None and "".join(
-                            hk_key(y) for y in hk.lower().split()) in hong_kong) or (
-                        korean is not None and "|".join(
-                            syllable_key(t.text) or "-" for t in analyze(
-                                korean, org=False).tokens) in syllables):
+                if j < len(words) and all(w.han and w.keys for w in words[i:j + 1]) and not any(
+                        w.brk for w in words[i + 1:j + 1]) and self._reads_as_listed(
+                        words[i:j + 1]):
                     out.append((i, j))
         return out
 
+    def _reads_as_listed(self, chars: list[Word]) -> bool:
+        """Whether Chinese characters read as a listed name (see :meth:`_han_windows`): in
+        pinyin, then in Cantonese, then in Korean, each reading made only when needed."""
+        pinyin, hong_kong, syllables = self.gazetteer.han_names
+        if "".join(w.keys[0] for w in chars) in pinyin:
+            return True
+        text = "".join(w.clean for w in chars)
+        hk = cantonese_reading(text)
+        if hk is not None and "".join(hk_key(y) for y in hk.lower().split()) in hong_kong:
+            return True
+        korean = korean_reading(text)
+        return korean is not None and "|".join(
+            syllable_key(t.text) or "-" for t in analyze(korean, org=False).tokens) in syllables
+
     def _name_like(self, w: Word) -> bool:
         if w.han:
-            return False  # (a Chinese name's characters: _han_anchors)
+            return False  # (a Chinese name's characters: _han_windows)
         if w.cased:
             return True
         return bool(w.keys) and all(k in PARTICLES or k in GENERIC or k.isdigit()
@@ -649,14 +652,11 @@ class TextScanner:
     def _score(self, span: str) -> list[Match]:
         hit = self._scores.get(span)
         if hit is None:
-            if HAN_CHAR.search(span):
-                # (a Chinese name with the readings screening gives it: Cantonese too)
-                hit = self.screener._score(Query(name=span), entity_filter=None,
-                                           keep=lambda s, rank: rank < 3)
-            else:
-                form = analyze(span, org=None)
-                hit = self.screener._score(Query(name=span), entity_filter=None, form=form,
-                                           keep=lambda s, rank: rank < 3)
+            # (a Chinese name is scored with the readings screening gives it, Cantonese too:
+            # no form given)
+            form = None if HAN_CHAR.search(span) else analyze(span, org=None)
+            hit = self.screener._score(Query(name=span), entity_filter=None, form=form,
+                                       keep=lambda s, rank: rank < 3)
             if len(self._scores) >= _SCORE_CACHE_SIZE:
                 self._scores.clear()
             self._scores[span] = hit

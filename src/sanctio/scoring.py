@@ -57,7 +57,7 @@ from sanctio.text.abjad import (
     without_article,
 )
 from sanctio.text.diminutives import DIMINUTIVE_PREFIX
-from sanctio.text.katakana import is_katakana, reads_as_katakana
+from sanctio.text.katakana import reads_as_katakana
 from sanctio.text.normalize import (
     CJK_SYLLABLE,
     KO_FAMILY,
@@ -950,9 +950,8 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         return 0.0, "another character of the same sound"
     if q.text == r.text and not (q.abjad != r.abjad and _heads_apart(q, r)):
         return 1.0, "same"
-    if (q.orig is not None and r.orig is None and is_katakana(q.orig) and reads_as_katakana(
-            q.orig, r.text)) or (r.orig is not None and q.orig is None and is_katakana(
-            r.orig) and reads_as_katakana(r.orig, q.text)):
+    if (q.orig is not None and r.orig is None and reads_as_katakana(q.orig, r.text)) or (
+            r.orig is not None and q.orig is None and reads_as_katakana(r.orig, q.text)):
         # a foreign name in katakana, read as the Latin spellings it transcribes (プーチン:
         # Putin, its Hepburn spelling puchin)
         return 0.92, KATAKANA_SOUNDS
