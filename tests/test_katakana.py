@@ -67,3 +67,19 @@ def test_japanese_names_in_katakana_are_not_foreign_names() -> None:
     cmp = compare_forms(analyze("サトウ タカシ", org=False),
                         analyze("Vladimir PUTIN", org=False), W)
     assert cmp.score < 0.3
+
+
+@pytest.mark.parametrize(("kana", "listed"), [
+    ("キム・ジョンウン", "KIM Jong Un"), ("キム・ヨジョン", "KIM Yo Jong"),
+    ("リ・ビョンチョル", "RI Byong Chol"),
+])
+def test_a_korean_given_name_in_katakana_is_its_syllables_written_together(
+        kana: str, listed: str) -> None:
+    # (Japanese writes a Korean given name as one word: ジョンウン, jonun, is Jong Un, read by
+    # its sounds, not parted into the syllables of its Hepburn spelling)
+    cmp = compare_forms(analyze(kana, org=False), analyze(listed, org=False), W)
+    assert cmp.score >= 0.9, cmp.describe()
+    assert "written together" in cmp.describe()
+    # another given name stays another
+    assert compare_forms(analyze(kana, org=False), analyze("KIM Jong Chol", org=False),
+                         W).score < 0.5

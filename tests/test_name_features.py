@@ -4757,3 +4757,55 @@ def test_a_japanese_title_after_a_foreigner_s_name_is_no_word_of_it() -> None:
         t.text for t in analyze("ラムザン・カディロフ").scoring]
     assert len(analyze("カザン火薬工場").scoring) > 1
     assert score("ウラジーミル・プーチン大統領", "Vladimir PUTIN") >= 0.9
+
+
+# ---------------------------------------------------------------- places and business words
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("Bank of Korea", "Korea Trading Bank"),                          # the trade differs
+    ("Russian Federation", "Federal Penitentiary Service of the Russian Federation"),
+    ("India Shipping Company", "IRAN AND INDIA SHIPPING COMPANY"),    # another country more
+    ("Korean Insurance Corporation", "Korean National Insurance Corporation"),
+])
+def test_a_place_and_business_words_are_not_a_company_name(query: str, listed: str) -> None:
+    cmp = compare_forms(analyze(query, org=True), analyze(listed, org=True), W)
+    assert cmp.features["places_only"] == 1.0
+    assert cmp.score <= 0.6
+    assert "only business words and a place matched" in cmp.describe()
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("Korea Trading Bank Ltd", "Korea Trading Bank"),          # the whole name, a form more
+    ("Bank of Syria", "Central Bank of Syria"),                # central of a central bank
+    ("Syrian Petroleum Corporation", "Syrian Petroleum Company"),
+])
+def test_the_whole_name_of_a_place_and_business_words_still_matches(query: str, listed: str
+                                                                     ) -> None:
+    cmp = compare_forms(analyze(query, org=True), analyze(listed, org=True), W)
+    assert cmp.features["places_only"] == 0.0
+    assert cmp.score >= 0.8
+
+
+def test_a_word_of_a_states_name_left_over_is_no_other_name() -> None:
+    cmp = compare_forms(analyze("Central Bank of Russia", org=True),
+                        analyze("Central Bank of the Russian Federation", org=True), W)
+    assert cmp.features["places_only"] == 0.0
+
+
+def test_a_person_named_after_a_place_is_not_a_company() -> None:
+    # (people are not read so: Jordan, Georgia, Chad are given names)
+    cmp = compare_forms(analyze("Georgia Brown", org=False), analyze("Georgia Anne Brown",
+                                                                     org=False), W)
+    assert cmp.features["places_only"] == 0.0
+
+
+def test_two_countries_are_two_names_however_alike() -> None:
+    assert token_sim(analyze("Iraq", org=True).scoring[0],
+                     analyze("Iran", org=True).scoring[0]) == (0.0, "another country")
+    assert token_sim(analyze("Niger", org=True).scoring[0],
+                     analyze("Nigeria", org=True).scoring[0])[0] == 0.0
+    # one country's name and its adjective are one place
+    assert token_sim(analyze("Syria", org=True).scoring[0],
+                     analyze("Syrian", org=True).scoring[0])[0] >= 0.8
+    assert score("Iraq National Bank", "National Bank of Iran", org=True) < 0.8

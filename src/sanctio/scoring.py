@@ -57,7 +57,7 @@ from sanctio.text.abjad import (
     without_article,
 )
 from sanctio.text.diminutives import DIMINUTIVE_PREFIX
-from sanctio.text.katakana import reads_as_katakana
+from sanctio.text.katakana import is_katakana, reads_as_katakana
 from sanctio.text.normalize import (
     CJK_SYLLABLE,
     KO_FAMILY,
@@ -102,7 +102,15 @@ from sanctio.text.normalize import (
     tokenize_ascii,
     vowels_dropped,
 )
-from sanctio.text.orgwords import NATIVE_WORD, place_adjective, table_english, territory
+from sanctio.text.orgwords import (
+    NATIVE_WORD,
+    other_territories,
+    place_adjective,
+    place_word,
+    state_word,
+    table_english,
+    territory,
+)
 from sanctio.text.slavic import (
     cyrillic_spelling_alike,
     is_patronymic,
@@ -950,6 +958,10 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         return 0.0, "another character of the same sound"
     if q.text == r.text and not (q.abjad != r.abjad and _heads_apart(q, r)):
         return 1.0, "same"
+    if not (q.abjad or r.abjad) and other_territories(q.text, r.text):
+        # two countries' names are two names however alike the letters (Iraq, Iran;
+        # Niger, Nigeria)
+        return 0.0, "another country"
     if (q.orig is not None and r.orig is None and reads_as_katakana(q.orig, r.text)) or (
             r.orig is not None and q.orig is None and reads_as_katakana(r.orig, q.text)):
         # a foreign name in katakana, read as the Latin spellings it transcribes (プーチン:
@@ -1604,12 +1616,13 @@ class NameComparison:
         if self.features.get("company_as_person"):
             bits.append("a company's name (a legal form, a business word, or names joined "
                         "with and) against a person's")
-        against = [k for k in _SAID_AGAINST
+        against = [_EXAMPLES.sub("", FEATURES[k]) for k in _SAID_AGAINST
                    if self.features.get(k) and NAME_MODEL.weights.get(k, 0.0) < 0]
+        if self.features.get(PLACES_ONLY):
+            against.append(_PLACES_ONLY_SAID)
         if against:
             # (what lowered the score, said in words: the table's weights are in the data)
-            bits.append("against it: " + "; ".join(
-                _EXAMPLES.sub("", FEATURES[k]) for k in against))
+            bits.append("against it: " + "; ".join(against))
         return "; ".join(bits)
 
     def to_data(self) -> dict[str, Any]:
@@ -1968,8 +1981,10 @@ def _align(qt: list[Token], rt: list[Token], art: frozenset[int] = frozenset(),
             jt = None
             for i in weak_q:
                 a = qt[i]
-                if not _joinable(rt[j], rt[j + 1], a) or not _syllables_apart(
-                        a.text, rt[j].text, rt[j + 1].text):
+                # (a word in katakana is read by its sounds, not parted into the syllables of
+                # its Hepburn spelling: ジョンウン, jonun, is Jong Un)
+                if not _joinable(rt[j], rt[j + 1], a) or not (_syllables_apart(
+                        a.text, rt[j].text, rt[j + 1].text) or is_katakana(a.orig)):
                     continue
                 if a.role in _JOINED_ROLES and (len(a.text) >= 5 or a.text == rt[j].text + rt[
                         j + 1].text) and (a.abjad or abs(len(a.text) - joined_len)
@@ -2490,6 +2505,8 @@ def _compare_forms(q: NameForm, r: NameForm, weights: TokenWeights,
         pairs = [*pairs, Pair([half[0]], list(half[1]), 0.0, _HALF_NAME, (), ())]
     if untranslated:
         score = max(0.0, score - untranslated)
+    if feats[PLACES_ONLY]:
+        score = min(score, PLACES_ONLY_CAP)
     if cut_tail:
         # the names the field cut may have been other names than these (ISLAMIC STATE IN
         # IRAQ AND THE LEVAN is ISIL, or ISIL - Khorasan): a little less than the whole name
@@ -3658,6 +3675,39 @@ def _kunya_missing(q: NameForm, r: NameForm, real: list[Pair]) -> bool:
     return False
 
 
+# two organisations' names that share only business words and a place (:func:`_places_only`)
+# score at most this: under the threshold, where a name word met would be evidence
+PLACES_ONLY = "places_only"
+PLACES_ONLY_CAP = 0.6
+_JOINING = frozenset({"and", "the", "of", "for", "und", "et"})  # (& for and: not a word more)
+_PLACES_ONLY_SAID = ("only business words and a place matched, and a word of one name is not "
+                     "in the other")
+
+
+def _places_only(real: list[Pair], un_q: list[Token], un_r: list[Token]) -> bool:
+    """Two organisations' names that meet only in business words and the words of a place
+    (a country's name or adjective, Federation, Republic), a word of one left over that
+    says no place: the country and the trade are shared, not the name (Bank of Korea is no
+    Korea Trading Bank, Russian Federation no Federal Penitentiary Service of the Russian
+    Federation, India Shipping Company no IRAN AND INDIA SHIPPING COMPANY). Three business
+    words met are a name as :func:`name_features` says (KOREA MINING DEVELOPMENT TRADING
+    CORPORATION)."""
+    matched = [t for p in real for t in p.query]
+    places = [t for t in matched if t.role in (Role.NAME, Role.GENERIC) and not t.abjad
+              and place_word(t.text)]
+    if not places or any(t.role not in (Role.GENERIC, Role.NUMBER) and t not in places
+                         for t in matched):
+        return False
+    # (a word of the state's name left over is no other name, Central Bank of the Russian
+    # Federation, nor is central of a central bank, Bank of Russia; another country is:
+    # IRAN AND INDIA SHIPPING COMPANY)
+    left = [t for t in (*un_q, *un_r) if t.role in (Role.NAME, Role.GENERIC)
+            and t.text not in _JOINING and (
+                t.abjad or not (state_word(t.text) or t.text == "central"))]
+    return bool(left) and sum(1 for t in matched if t.role == Role.GENERIC
+                              and t not in places) < 3
+
+
 def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token],
                   un_r: list[Token], rw: list[float], weights: TokenWeights,
                   used_r: set[int], swapped: bool,
@@ -3885,6 +3935,11 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
                      for t in un_q)
                  or (not cjk and _family_name_after(r, qt, un_q, real, max_w)))),
         "initial_differs": _initial_differs(real, pair_w),
+        # (not a feature of the model: a cap on its score, see _compare_forms)
+        # (a name in another script, read in English word by word, may leave words out
+        # that the tables do not know or rigour reads as its legal form: коммерческий банк)
+        PLACES_ONLY: float(bool(real) and not generic_only and not (q.person or r.person)
+                           and q.script == "Latin" and _places_only(real, un_q, un_r)),
     }
 
 

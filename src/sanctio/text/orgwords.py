@@ -188,6 +188,80 @@ def _territory_words() -> frozenset[str]:
     return frozenset(out)
 
 
+# words of countries' names that are as often other words or people's names (Cape Verde,
+# Costa Rica, Saint Lucia, Marshall Islands; Jordan, Chad, Georgia)
+_COUNTRY_WORDS_NOT_PLACES = frozenset("""
+ascension barbuda british caicos cape chad christmas cocos cook costa cote cunha divoire
+equatorial faroe faso falkland futuna georgia grenadines helena herzegovina isle jersey jordan
+keeling kitts lanka leone leste lucia maarten marino marshall nevis norfolk ocean pitcairn
+principe rica salvador sandwich sierra sint solomon tobago tome tristan turks verde vincent
+virgin wallis aland
+""".split())
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, frozenset[str]]:
+    """The words of the short names of rigour's countries that name one (iran, korea,
+    emirates; not ocean, cape, jordan: :data:`_COUNTRY_WORDS_NOT_PLACES`), each with the
+    codes of the countries whose names have it (korea: kp, kr)."""
+    from rigour.territories import get_territories
+
+    out: dict[str, set[str]] = {}
+    for t in get_territories():
+        if not t.is_country:
+            continue
+        words = re.findall(r"[a-z]+", to_latin(t.name).lower())
+        for w in words:
+            if w not in _TERRITORY_STOP and w not in _COUNTRY_WORDS_NOT_PLACES and (
+                    len(words) == 1 or len(w) >= 4):
+                out.setdefault(w, set()).add(t.code)
+    return {w: frozenset(codes) for w, codes in out.items()}
+
+
+def other_territories(a: str, b: str) -> bool:
+    """Two words (Latin, lower case) that name countries (:func:`_country_codes`), no
+    country's name having both: two countries, however alike the letters (Iraq, Iran;
+    Niger, Nigeria; Austria, Australia)."""
+    codes = _country_codes()
+    ca, cb = codes.get(a), codes.get(b)
+    return ca is not None and cb is not None and ca.isdisjoint(cb)
+
+
+# the endings of the adjectives of countries' names (Korean, Iranian, Chinese, Iraqi,
+# Turkish), and the few the rule does not make
+_DEMONYM_ENDINGS = ("ian", "an", "n", "ese", "i", "ish")
+_DEMONYMS = frozenset("lebanese turkish afghan filipino swiss dutch british french "
+                      "greek thai welsh scottish irish".split())
+
+
+# the words the names of states are made of (not united, central, national: words of
+# companies' names as often)
+_STATE_WORDS = frozenset("federation republic democratic people peoples islamic arab kingdom "
+                         "socialist bolivarian plurinational".split())
+
+
+def state_word(word: str) -> bool:
+    """A word the names of states are made of (Federation, Republic, People's)."""
+    return word in _STATE_WORDS
+
+
+@lru_cache(maxsize=4096)
+def place_word(word: str) -> bool:
+    """A Latin word (lower case) that says of what country a body is: a word of a
+    country's name (:func:`_country_codes`), the adjective of one (Korean, Iranian,
+    Chinese, Iraqi), or a word the names of states are made of (Federation, Republic,
+    Democratic, People's)."""
+    codes = _country_codes()
+    if word in _STATE_WORDS or word in _DEMONYMS or word in codes:
+        return True
+    for end in _DEMONYM_ENDINGS:
+        stem = word[:-len(end)]
+        if word.endswith(end) and len(stem) >= 3 and (
+                stem in codes or stem + "a" in codes or stem + "e" in codes):
+            return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def table_english() -> frozenset[str]:
     """Every English word the tables give a Cyrillic or Greek word of an organisation's name
