@@ -4,7 +4,7 @@
 names otherwise: Hong Kong officials in Chinese characters (the lists spell them in
 Cantonese), Russians in Ukrainian letters, Iranian and Arab officers with their ranks, a
 Persian half space inside a name, Russian initials after the family name. This probe holds
-223 such names of parties on the OFAC, UN, EU and UK lists (`benchmarks/data/real_names.tsv`:
+224 such names of parties on the OFAC, UN, EU and UK lists (`benchmarks/data/real_names.tsv`:
 the query and a pattern the top match's name must contain), screens each as a person against
 the lists' Latin names only (as `evaluate native` does) at the default threshold, and prints
 each outcome and the share found.

@@ -106,7 +106,9 @@ def test_failing_receiver_gets_everything_after_retries(conn: Any) -> None:
     port = free_port()
     receiver = Receiver(port, statuses=[500, 503])
     try:
-        webhook.configure(conn, f"http://127.0.0.1:{port}/hook", SECRET, backoff=0.2)
+        # (a backoff of a second: the checks below that nothing is due yet run well inside it
+        # on a loaded machine; 0.2 s was once missed there)
+        webhook.configure(conn, f"http://127.0.0.1:{port}/hook", SECRET, backoff=1.0)
         ids = _queue(conn, 3)
         first = webhook.deliver_pending(conn)
         # the first two attempts fail (500, 503), the third notification goes through

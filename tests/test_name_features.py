@@ -1726,6 +1726,7 @@ def test_an_armed_group_by_another_word() -> None:
     ("علي كوكك", "Ali KOCAK"),  # a short vowel between two k the script writes once each
     ("علی خامنه‌ای", "KHAMENEI, Ali Husseini"),  # -ei after a half space (ZWNJ)
     ("مجتبی خامنه ای", "KHAMENEI, Mojtaba"),  # ... or a space
+    ("سيد علي خامنه اي", "KHAMENEI, Ali Husseini"),  # ... with the Arabic letters (session 60)
 ])
 def test_persian_and_urdu_names_as_people_write_them(native: str, listed: str) -> None:
     assert score(native, listed) >= 0.9, describe(native, listed)

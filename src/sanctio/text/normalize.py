@@ -938,6 +938,9 @@ _ARABIC_ANY = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]
 # the Persian ending -ei written after a final heh, glued, after a half space (ZWNJ) or a
 # space (خامنه‌ای, خامنه ای: Khamenei): one word, spelled as خامنئی is
 _FA_HEH_EI = re.compile("ه[\u200c ]?[اأ][یيى](?!\\S)")
+# the same written apart with the Arabic letters, as a Persian name is typed on an Arabic
+# keyboard (خامنه اي): no Arabic name ends so
+_FA_HEH_EI_APART = re.compile("(?<=\\S)ه[\u200c ][اأ][يى](?!\\S)")
 
 
 # Persian (and Urdu, Pashto: told by their own letters) say the Arabic emphatics as z, s and
@@ -990,6 +993,8 @@ def arabic_prepare(text: str, articles: bool = True) -> str:
     text = _FA_FAMILY_ENDING.sub(r"\1", unicodedata.normalize("NFKC", text))
     if persian_script(text):
         text = _FA_HEH_EI.sub("ئی", text).translate(_PERSIAN_SOUNDS)
+    elif _FA_HEH_EI_APART.search(text):
+        text = _FA_HEH_EI_APART.sub("ئي", text)
     text = ARABIC_MARKS.sub("", text.translate(_ARABIC_FOLD))
     text = _AR_ABD.sub("عبد ", text)
     text = _AR_ABD_AFTER.sub(r"\1 عبد", text)
