@@ -17,17 +17,10 @@ ATLAS SHIPPING): read the list, not only the count.
 
 from __future__ import annotations
 
-import argparse
-import tempfile
-from pathlib import Path
-
+from real_names import four_lists  # (this folder: the same set-up of the four lists)
 from sanctio.contract import DEFAULT_THRESHOLD, Query
-from sanctio.registry import Registry
 from sanctio.screen import Screener
 
-ROOT = Path(__file__).resolve().parents[1]
-LISTS = ["ofac-sdn-2021", "un-2026/consolidated.xml", "eu-2026/sanctions.xml",
-         "uk-2026/ConList.csv"]
 COUNTRIES = ("Korea China Iran Russia Syria Turkey India Japan Egypt Malaysia Singapore "
              "Venezuela Belarus Lebanon Iraq Pakistan Indonesia Brazil Germany Kazakhstan").split()
 ADJECTIVES = ("Korean Chinese Iranian Russian Syrian Turkish Indian Japanese Egyptian "
@@ -59,17 +52,7 @@ def names() -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--home", type=Path, help="a registry with the four lists loaded")
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    args = parser.parse_args()
-    if args.home:
-        reg = Registry(args.home)
-    else:
-        reg = Registry(Path(tempfile.mkdtemp(prefix="sanctio-places-")) / "home")
-        for name in LISTS:
-            reg.load(args.data / name)
-    screener = Screener(reg)
+    screener = Screener(four_lists(__doc__))
     counts = []
     for kind, queries in (("a country and a trade", names()),
                           ("a word and a trade", word_names())):

@@ -30,18 +30,23 @@ LISTS = ["ofac-sdn-2021", "un-2026/consolidated.xml", "eu-2026/sanctions.xml",
          "uk-2026/ConList.csv"]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+def four_lists(description: str | None) -> Registry:
+    """The registry ``--home`` names, or the four lists of ``--data`` loaded into a fresh one
+    (the command line of this probe and of benchmarks/company_names.py)."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--home", type=Path, help="a registry with the four lists loaded")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     args = parser.parse_args()
     if args.home:
-        reg = Registry(args.home)
-    else:
-        reg = Registry(Path(tempfile.mkdtemp(prefix="sanctio-real-")) / "home")
-        for name in LISTS:
-            reg.load(args.data / name)
-    screener = Screener(LatinOnlyRegistry(reg))
+        return Registry(args.home)
+    reg = Registry(Path(tempfile.mkdtemp(prefix="sanctio-bench-")) / "home")
+    for name in LISTS:
+        reg.load(args.data / name)
+    return reg
+
+
+def main() -> None:
+    screener = Screener(LatinOnlyRegistry(four_lists(__doc__)))
     with (ROOT / "benchmarks" / "data" / "real_names.tsv").open(encoding="utf-8") as f:
         rows = list(csv.DictReader((line for line in f if not line.startswith("#")),
                                    delimiter="\t"))

@@ -3692,11 +3692,10 @@ def _places_only(real: list[Pair], un_q: list[Token], un_r: list[Token]) -> bool
     Federation, India Shipping Company no IRAN AND INDIA SHIPPING COMPANY). Three business
     words met are a name as :func:`name_features` says (KOREA MINING DEVELOPMENT TRADING
     CORPORATION)."""
-    matched = [t for p in real for t in p.query]
-    places = [t for t in matched if t.role in (Role.NAME, Role.GENERIC) and not t.abjad
-              and place_word(t.text)]
-    if not places or any(t.role not in (Role.GENERIC, Role.NUMBER) and t not in places
-                         for t in matched):
+    matched = [(t, t.role in (Role.NAME, Role.GENERIC) and not t.abjad and place_word(t.text))
+               for p in real for t in p.query]
+    if not any(place for _, place in matched) or any(
+            not place and t.role not in (Role.GENERIC, Role.NUMBER) for t, place in matched):
         return False
     # (a word of the state's name left over is no other name, Central Bank of the Russian
     # Federation, nor is central of a central bank, Bank of Russia; another country is:
@@ -3704,8 +3703,8 @@ def _places_only(real: list[Pair], un_q: list[Token], un_r: list[Token]) -> bool
     left = [t for t in (*un_q, *un_r) if t.role in (Role.NAME, Role.GENERIC)
             and t.text not in _JOINING and (
                 t.abjad or not (state_word(t.text) or t.text == "central"))]
-    return bool(left) and sum(1 for t in matched if t.role == Role.GENERIC
-                              and t not in places) < 3
+    return bool(left) and sum(1 for t, place in matched
+                              if t.role == Role.GENERIC and not place) < 3
 
 
 def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token],

@@ -993,7 +993,7 @@ def arabic_prepare(text: str, articles: bool = True) -> str:
     text = _FA_FAMILY_ENDING.sub(r"\1", unicodedata.normalize("NFKC", text))
     if persian_script(text):
         text = _FA_HEH_EI.sub("ئی", text).translate(_PERSIAN_SOUNDS)
-    elif _FA_HEH_EI_APART.search(text):
+    else:
         text = _FA_HEH_EI_APART.sub("ئي", text)
     text = ARABIC_MARKS.sub("", text.translate(_ARABIC_FOLD))
     text = _AR_ABD.sub("عبد ", text)

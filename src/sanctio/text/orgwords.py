@@ -180,12 +180,15 @@ def _territory_words() -> frozenset[str]:
     out: set[str] = set()
     for t in get_territories():
         for name in (t.name, t.full_name):
-            words = re.findall(r"[a-z]+", to_latin(name).lower())
-            if len(words) == 1:
-                out.update(w for w in words if w not in _TERRITORY_STOP)
-            else:
-                out.update(w for w in words if len(w) >= 4 and w not in _TERRITORY_STOP)
+            out.update(_telling_words(name))
     return frozenset(out)
+
+
+def _telling_words(name: str) -> list[str]:
+    """The words of a territory's name that tell it apart: the one word of a one-word name,
+    else those of four letters or more, none of :data:`_TERRITORY_STOP`."""
+    words = re.findall(r"[a-z]+", to_latin(name).lower())
+    return [w for w in words if w not in _TERRITORY_STOP and (len(words) == 1 or len(w) >= 4)]
 
 
 # words of countries' names that are as often other words or people's names (Cape Verde,
@@ -210,10 +213,8 @@ def _country_codes() -> dict[str, frozenset[str]]:
     for t in get_territories():
         if not t.is_country:
             continue
-        words = re.findall(r"[a-z]+", to_latin(t.name).lower())
-        for w in words:
-            if w not in _TERRITORY_STOP and w not in _COUNTRY_WORDS_NOT_PLACES and (
-                    len(words) == 1 or len(w) >= 4):
+        for w in _telling_words(t.name):
+            if w not in _COUNTRY_WORDS_NOT_PLACES:
                 out.setdefault(w, set()).add(t.code)
     return {w: frozenset(codes) for w, codes in out.items()}
 
