@@ -30,19 +30,28 @@ LISTS = ["ofac-sdn-2021", "un-2026/consolidated.xml", "eu-2026/sanctions.xml",
          "uk-2026/ConList.csv"]
 
 
-def four_lists(description: str | None) -> Registry:
+def four_lists(description: str | None, *flags: str) -> Registry:
     """The registry ``--home`` names, or the four lists of ``--data`` loaded into a fresh one
     (the command line of this probe and of benchmarks/company_names.py)."""
+    return four_lists_and_args(description, *flags)[0]
+
+
+def four_lists_and_args(description: str | None, *flags: str
+                        ) -> tuple[Registry, argparse.Namespace]:
+    """:func:`four_lists`, with the parsed command line (``flags``: switches of the probe's
+    own, such as ``--show``)."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--home", type=Path, help="a registry with the four lists loaded")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    for flag in flags:
+        parser.add_argument(flag, action="store_true")
     args = parser.parse_args()
     if args.home:
-        return Registry(args.home)
+        return Registry(args.home), args
     reg = Registry(Path(tempfile.mkdtemp(prefix="sanctio-bench-")) / "home")
     for name in LISTS:
         reg.load(args.data / name)
-    return reg
+    return reg, args
 
 
 def main() -> None:

@@ -121,6 +121,13 @@ MUST_MATCH = [
     ("a space inside a common word", "Mo hamed al-Kani", None, "us-ofac-29119"),
     ("a mark inside a legal form's word", "A.W.A. ENGINEERING LIMI#TED", "Organization",
      "us-ofac-8306"),
+    ("a woman's family name with the Czech feminine -ova", "Darja Aslanovová", "Person",
+     "us-ofac-29745"),
+    ("a man's name with the Lithuanian ending", "Denisas Riauzovas", "Person",
+     "us-ofac-22556"),
+    ("a man's name with the Lithuanian -is", "Igoris Alisovas", "Person",
+     "us-ofac-16397"),
+    ("a man's name with the Latvian ending", "Kazbeks Dukuzovs", "Person", "us-ofac-15901"),
 ]
 
 

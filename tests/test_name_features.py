@@ -3182,6 +3182,74 @@ def test_a_russians_name_in_another_languages_transliteration(written: str,
     assert caron_reading("Sergei Shoigu") is None and caron_reading("Сергей Шойгу") is None
 
 
+@pytest.mark.parametrize(("written", "listed"), [
+    # the EU's own Czech and Slovak names of the women its English names list
+    ("Jekatěrina Mizulinová", "Ekaterina Mikhailovna MIZULINA"),  # -a: -ová (0.61)
+    ("Nina Dorochovová", "Nina Viktorovna DOROKHOVA"),  # -ova: -ovová, ch for kh (0.0)
+    ("Julia Klymenková", "Yulia Aleksandrovna KLYMENKO"),  # -o: -ová (0.68)
+    ("Tatiana Šotiková", "Tatiana Viktorovna SHOTIK"),  # after the consonant (0.68)
+    ("Elena Podolnajová", "Elena Victorovna PODOLNAYA"),  # -aya: -ajová (0.58)
+])
+def test_a_womans_family_name_with_the_czech_feminine(written: str, listed: str) -> None:
+    reading = caron_reading(written) or written
+    assert max(score(written, listed), score(reading, listed)) >= 0.9, describe(reading, listed)
+    assert "the Czech or Slovak feminine -ová" in describe(reading, listed)
+
+
+def test_the_czech_feminine_is_no_other_name() -> None:
+    # only with its accent (a Russian Ivanova is no Czech Ivanová of Ivan), and no masculine
+    # -ov of its stem (Dorochovová is Dorokhova, not Mr DOROKHOV)
+    assert "Czech" not in describe("Nina Dorochovova", "Nina DOROKHOVA")
+    assert score("Nina Dorochovová", "Nina DOROKHOV") < 0.5
+    assert score("Nina Dorochovová", "Nina DOROKHOVA") >= 0.9
+    assert score("Jana Kalinová", "Jana KOVALENKO") < 0.5
+
+
+@pytest.mark.parametrize(("written", "listed"), [
+    ("Alexej Ďumin", "Alexey Gennadyevich DYUMIN"),  # ď before a vowel: dy (0.61)
+    ("Anna Paľuch", "Anna Borisovna PALIUKH"),  # ľ: ly, ch: kh (0.66)
+    ("Igor Bagňuk", "Igor Borisovich BAGNYUK"),  # ň: ny (0.75)
+    ("Alla Barchatnová", "Alla Viktorovna BARKHATNOVA"),  # ch for kh, -ová, no caron (0.77)
+])
+def test_a_czech_or_slovak_soft_consonant_is_the_soft_vowel_after_it(written: str,
+                                                                    listed: str) -> None:
+    reading = caron_reading(written)
+    assert reading is not None and score(reading, listed) >= 0.9, describe(reading, listed)
+    # (before a consonant, the soft sign: dropped)
+    assert to_latin(caron_reading("Oľga Nikišinová") or "") == "olga nikishinova"
+
+
+def test_a_czech_j_is_the_soft_vowel_after_t_s_d_z() -> None:
+    # Tjulin, Lisjuk, Chudaverdjan are Tyulin, Lisyuk, Khudaverdyan in Czech; Swedish reads
+    # tj, sj as one letter (Tjernov, Sjojgu): both are spellings
+    for written, listed in (("Valerij Tjulin", "Valery Evgenyevich TYULIN"),
+                            ("Alexej Lisjuk", "Alexei Vassilyevich LISYUK"),
+                            ("Tigran Chudaverdjan", "Tigran Oganesovich KHUDAVERDYAN"),
+                            ("Sergej Sjojgu", "Sergei SHOIGU")):
+        assert score(written, listed) >= 0.85, describe(written, listed)
+
+
+@pytest.mark.parametrize(("written", "listed"), [
+    ("Jevgenijus Prigožinas", "Yevgeny PRIGOZHIN"),  # Lithuanian -ijus, -as (0.01)
+    ("Arkadijus Rotenbergas", "Arkady ROTENBERG"),  # (0.21)
+    ("Romanas Abramovičius", "Roman ABRAMOVICH"),  # -ius after a soft consonant (0.27)
+    ("Ramzanas Kadyrovas", "Ramzan KADYROV"),  # (0.32)
+    ("Olegas Deripaska", "Oleg DERIPASKA"),  # (0.04)
+    ("Jevgeņijs Prigožins", "Yevgeny PRIGOZHIN"),  # Latvian -ijs, -s
+])
+def test_a_mans_name_with_the_lithuanian_or_latvian_ending(written: str, listed: str) -> None:
+    reading = caron_reading(written) or written
+    assert max(score(written, listed), score(reading, listed)) >= 0.88, describe(written, listed)
+
+
+def test_the_baltic_ending_is_no_other_name() -> None:
+    # a word before the ending is the name only if four letters or more and alike to it
+    assert score("Ramzanas Kadyrovas", "Ramzan KARIMOV") < 0.5
+    assert "Lithuanian" not in describe("John Williams", "John WILLIAM")  # (one letter more)
+    assert score("James Marks", "MARK, James") < 0.8  # (Latvian's -s after -ov, -in only)
+    assert score("Karim Abbas", "Karim ABBA") < 0.8  # (no ending after a vowel)
+
+
 def test_a_final_heh_says_a_vowel_the_latin_must_write() -> None:
     # דניאלה, كريمة are Daniela, Karima: not Daniel, Karim (a male name, known or not)
     assert score("Daniel Weiss", "דניאלה וייס") < 0.5 < score("Daniela Weiss", "דניאלה וייס")

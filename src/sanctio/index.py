@@ -41,10 +41,12 @@ from sanctio.text.normalize import (
     consonant_key,
     consonants,
     no_vowels,
+    skeleton,
     strict_skeleton,
     syllable_key,
     vowels_dropped,
 )
+from sanctio.text.slavic import baltic_cores, czech_feminine_forms
 
 _INDEXED = (Role.NAME, Role.NUMBER, Role.GENERIC)
 TITLE_SHARE = 0.5  # a query's title that is a list name's word: half its weight as evidence
@@ -222,7 +224,7 @@ class NameIndex:
         self.offsets = np.asarray(offsets, dtype=np.int64)
         self._offsets: Sequence[int] = offsets
         self._by_consonants: Mapping[str, list[str]] | None = None
-        self._hit_cache: dict[tuple[str, Role, str | None, bool, str | None, bool],
+        self._hit_cache: dict[tuple[str, Role, str | None, bool, str | None, bool, bool],
                               tuple[np.ndarray, np.ndarray]] = {}
         self.flat = np.asarray(flat, dtype=np.int32)
         # vocabulary deletion dictionary for typo-tolerant lookups
@@ -409,6 +411,18 @@ class NameIndex:
             alt = ["t:" + word for word in self.fuzzy_vocab(t.alt)]
             if alt:
                 groups.append((alt, w * 0.8))
+        if t.role == Role.NAME and not (t.abjad or t.orig or t.han):
+            # a Russian's name as Czech and Slovak write a woman's (Mizulinová) or with the
+            # Lithuanian or Latvian ending of a man's (Prigožinas, Lavrovs): the list words
+            # the name without them is, or one edit off (Prigozin: Prigozhin)
+            # (its keys, as a query's word of its own, and the list words one edit off)
+            for form in czech_feminine_forms(t.text) if t.ova else baltic_cores(t.text):
+                for key, share in token_keys(Token(form, Role.NAME, skeleton(form))):
+                    if not key.startswith(("x:", "a:")):
+                        groups.append(([key], w * share * 0.9))
+                near = ["t:" + word for word in sorted(self.fuzzy_vocab(form))]
+                if near:
+                    groups.append((near, w * 0.8))
         if t.role == Role.NAME:
             two = ["t:" + word for word in self.two_edit_vocab(t.text)]
             if two:
@@ -490,7 +504,7 @@ class NameIndex:
         for pos, t in enumerate(toks):
             if _is_initial(t):
                 continue  # see candidates_scored
-            key = (t.text, t.role, t.alt, t.abjad, t.orig, t.short)
+            key = (t.text, t.role, t.alt, t.abjad, t.orig, t.short, t.ova)
             hits = self._hit_cache.get(key)
             if hits is None:
                 hits = self._hits(self._spans(self._token_groups(t)))

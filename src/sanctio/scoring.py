@@ -112,7 +112,10 @@ from sanctio.text.orgwords import (
     territory,
 )
 from sanctio.text.slavic import (
+    MASCULINE_ENDS,
+    baltic_cores,
     cyrillic_spelling_alike,
+    czech_feminine_forms,
     is_patronymic,
     patronymic_stem,
     slavic_fold,
@@ -949,6 +952,43 @@ HAN_FAMILY_READING = "the character's reading as a family name"
 KATAKANA_SOUNDS = "the same sounds (a foreign name read from the katakana)"
 
 
+CZECH_FEMININE = "the Czech or Slovak feminine -ová"
+BALTIC_ENDING = "the Lithuanian or Latvian ending"
+
+
+def _czech_feminine(cz: Token, other: Token) -> tuple[float, str] | None:
+    """A family name with the Czech or Slovak feminine -ová (``cz``) against the name as other
+    languages write it (:func:`czech_feminine_forms`: Mizulinová, Dorochovová, Timčenková,
+    Šotiková: Mizulina, Dorokhova, Timchenko, Shotik), the best of its forms. None for a word
+    no form is, and for the masculine name (Petrová is no Petrov, Šotiková no Shotikov: the
+    rules of the feminine form say so)."""
+    if other.text.endswith(MASCULINE_ENDS):
+        return None
+    best, best_how = 0.0, ""
+    for form in czech_feminine_forms(cz.text):
+        sim, how = token_sim(_joined(form, ""), other)
+        if sim > best:
+            best, best_how = sim, how
+    if best < 0.85:
+        return None
+    return min(best, 0.95), CZECH_FEMININE + ("" if best_how == "same" else f" ({best_how})")
+
+
+def _baltic_ending(long: Token, short: Token) -> tuple[float, str] | None:
+    """A man's name of another language with the ending Lithuanian or Latvian give it
+    (``long``: Vladimiras Putinas, Jevgenijus Prigožinas, Roman Abramovičius; Sergejs Lavrovs)
+    against the name without it: the word before the ending (:func:`baltic_cores`) alike to
+    the other word as any two words are. None for any other pair."""
+    best: tuple[float, str] | None = None
+    for core in baltic_cores(long.text):
+        if len(core) < len(short.text) - 1:
+            continue
+        sim, how = token_sim(_joined(core, ""), short)
+        if sim >= 0.85 and (best is None or sim > best[0]):
+            best = (min(sim, 0.93), BALTIC_ENDING + ("" if how == "same" else f" ({how})"))
+    return best
+
+
 def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
     """Similarity of two tokens and how they were found alike; with ``syllables`` False,
     two syllables of Chinese or Korean are compared as any other words (in names that are
@@ -967,6 +1007,11 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         # a foreign name in katakana, read as the Latin spellings it transcribes (プーチン:
         # Putin, its Hepburn spelling puchin)
         return 0.92, KATAKANA_SOUNDS
+    if q.ova != r.ova and q.role == r.role == Role.NAME:
+        # a Russian's family name as Czech and Slovak write a woman's (Mizulinová, Mizulina)
+        czech = _czech_feminine(q, r) if q.ova else _czech_feminine(r, q)
+        if czech is not None:
+            return czech
     if q.acronym or r.acronym:
         # a list's acronym of the organisation's name is its letters: no name variant or
         # romanisation of it (Mary is no MERI, Sha no SSA); a letter slipped in a long one
@@ -1105,6 +1150,10 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
             q.abjad or r.abjad) and vowels_dropped(q.text, r.text):
         # (the query's word only: a list's word without vowels is an acronym, KRK, CRL, HLT)
         return VOWELLESS_SIM, "written without vowels"  # Mhmd, Nkl for Nikolai, TJRT
+    if lq != lr and q.role == r.role == Role.NAME and not (
+            q.abjad or r.abjad or q.orig or r.orig or q.han or r.han) and (
+            baltic := _baltic_ending(q, r) if lq > lr else _baltic_ending(r, q)) is not None:
+        return baltic
     sim = _text_sim(q.text, r.text)
     if sim > KNOWN_OTHER_SIM and q.symbols and r.symbols and _known_other_names(q, r):
         return KNOWN_OTHER_SIM, "another name (both known, other consonants)"
@@ -1644,7 +1693,7 @@ def _joined(a: str, b: str, abjad: bool = False, orig: str | None = None) -> Tok
     return Token(a + b, Role.NAME, skeleton(a + b), abjad=abjad, orig=orig)
 
 
-_SIM_CACHE: dict[tuple[str, bool, str | None, bool, str | None, bool, Role, str | None],
+_SIM_CACHE: dict[tuple[str, bool, str | None, bool, str | None, bool, Role, str | None, bool],
                  dict[str, tuple[float, str]]] = {}
 
 
@@ -1655,7 +1704,7 @@ def _sim_row(a: Token) -> dict[str, tuple[float, str]]:
     (bank is a business word in a company's name, a name in a person's; Marat before kyzy
     has Maratovna, the al before dyn makes aldyn), so no earlier call can change a later
     result."""
-    key = (a.text, a.abjad, a.orig, a.short, a.han, a.aspirated, a.role, a.alt)
+    key = (a.text, a.abjad, a.orig, a.short, a.han, a.aspirated, a.role, a.alt, a.ova)
     row = _SIM_CACHE.get(key)
     if row is None:
         if len(_SIM_CACHE) > 200_000:
@@ -1667,8 +1716,8 @@ def _sim_row(a: Token) -> dict[str, tuple[float, str]]:
 def _row_key(b: Token) -> str:
     # every field token_sim reads, as in _sim_row (a plain name word: its text)
     return (f"{b.text}\x00{b.orig}\x00{b.abjad:d}\x00{b.short:d}\x00{b.han}\x00"
-            f"{b.aspirated:d}\x00{b.role:d}\x00{b.alt}" if (
-                b.orig or b.abjad or b.short or b.han or b.aspirated or b.alt
+            f"{b.aspirated:d}\x00{b.role:d}\x00{b.alt}\x00{b.ova:d}" if (
+                b.orig or b.abjad or b.short or b.han or b.aspirated or b.alt or b.ova
                 or b.role != Role.NAME) else b.text)
 
 

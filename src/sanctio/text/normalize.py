@@ -792,22 +792,36 @@ def russian_reading(text: str) -> str | None:
 # the letters with a caron or an acute of the Czech, Slovak, Polish, Croatian, Lithuanian and
 # Latvian transliterations of Cyrillic names (Šojgu, Prigożyn, Kovalčuk): the English one's
 # digraphs for them; ch among them is kh (Michail, Achmatovič)
-_CARON_LETTERS = re.compile("[čšžćśźżČŠŽĆŚŹŻ]")
+_CARON_LETTERS = re.compile("[čšžćśźżďťňľČŠŽĆŚŹŻĎŤŇĽ]")
 _CARON_AS_ENGLISH = str.maketrans({
     "č": "ch", "Č": "Ch", "ć": "ch", "Ć": "Ch", "š": "sh", "Š": "Sh", "ś": "sh", "Ś": "Sh",
     "ž": "zh", "Ž": "Zh", "ź": "zh", "Ź": "Zh", "ż": "zh", "Ż": "Zh"})
 _CZECH_CH = re.compile("(?<![SsCc])[Cc][Hh]")  # (not the sch of German spellings)
+# a word that ends in the Czech or Slovak feminine -ová (after a stem of three letters)
+_OVA_WORD = re.compile(r"\b\w{3,}ov\u00e1\b", re.IGNORECASE)
+# the Czech and Slovak soft consonants before a vowel: the soft vowel English writes after the
+# consonant (Ďumin, Bagňuk, Kaťuščenko, Aľona: Dyumin, Bagnyuk, Katyushchenko, Alyona); before
+# a consonant they are the soft sign, which English drops (Oľga: Olga)
+_SOFT_BEFORE_VOWEL = re.compile("([ďťňľĎŤŇĽ])(?=[aeiouyáéíóúýěůAEIOUYÁÉÍÓÚÝĚŮ])")
+_SOFT_PLAIN = {"ď": "d", "ť": "t", "ň": "n", "ľ": "l", "Ď": "D", "Ť": "T", "Ň": "N", "Ľ": "L"}
+
+
+def _soft_consonant(m: re.Match[str]) -> str:
+    return _SOFT_PLAIN[m.group(1)] + ("Y" if m.string[m.end()].isupper() else "y")
 
 
 def caron_reading(text: str) -> str | None:
     """A Latin name in the letters the Czech, Slovak, Polish, Croatian or Baltic
     transliteration of a Cyrillic name has (Sergej Šojgu, Michail Mišustin, Jurij Kovalčuk)
     with the English transliteration's digraphs for them (Sergej Shojgu, Mikhail Mishustin,
-    Jurij Kovalchuk): the marks stripped, š is s, and Šojgu was two letters from Shoigu.
-    None for a text without those letters."""
-    if text.isascii() or not _CARON_LETTERS.search(text):
+    Jurij Kovalchuk), and the soft consonant before a vowel with its y (Ďumin: Dyumin): the
+    marks stripped, š is s, and Šojgu was two letters from Shoigu. A name with the Czech
+    feminine -ová is read so too, for its ch (Barchatnová: Barkhatnová). None for a text
+    without those letters."""
+    if text.isascii() or not (_CARON_LETTERS.search(text) or _OVA_WORD.search(text)):
         return None
     text = _CZECH_CH.sub(lambda m: ("K" if m.group(0)[0] == "C" else "k") + m.group(0)[1], text)
+    text = _SOFT_BEFORE_VOWEL.sub(_soft_consonant, text)
     return text.translate(_CARON_AS_ENGLISH)
 
 
@@ -1308,6 +1322,8 @@ class Token:
     han: str | None = None  # the Chinese character a syllable was read from
     aspirated: bool = False  # a McCune-Reischauer aspirate marked with its apostrophe (Ch'un)
     acronym: bool = False  # a list's acronym of the organisation's name (MERI): letters
+    # a family name written with the Czech or Slovak feminine -ová (Mizulinová, Dorochovová)
+    ova: bool = False
 
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
         return by_fields(self)
@@ -2997,6 +3013,10 @@ def _analyze(text: str, org: bool | None) -> NameForm:
     aspirates = _mr_aspirated(text) if script == "Latin" else frozenset()
     # the words the text writes with a full stop after them
     dotted = frozenset(_DOTTED_WORD.findall(latin.lower())) if "." in latin else frozenset()
+    # the family names written with the Czech or Slovak feminine -ová, with its accent (a
+    # Russian's Mizulina, Dorokhova, Timchenko: Mizulinová, Dorochovová, Timčenková)
+    ova = frozenset(to_latin(w) for w in _OVA_WORD.findall(text)) if (
+        script == "Latin" and org is not True and "ov\u00e1" in text.lower()) else frozenset()
     business = org is None and script == "Latin" and any(
         (full_word(t) or t) in _COMPANY_SIGNS for t in raw_tokens)
     # (an organisation named after a person has the name in the genitive after the word
@@ -3141,7 +3161,8 @@ def _analyze(text: str, org: bool | None) -> NameForm:
             tokens.append(Token(tok, role, skeleton(tok), None, alt, abjad,
                                 origs.get(tok, origs.get(spelled))
                                 if role in (Role.NAME, Role.TITLE) else None, short, han,
-                                role == Role.NAME and tok in aspirates))
+                                role == Role.NAME and tok in aspirates,
+                                ova=role == Role.NAME and tok in ova))
     tokens = _compound_numbers(_merge_abd(_title_phrases(tokens), arabic))
     if org is not True and len(tokens) >= 2:
         # a particle stands before the name it belongs to: one ending a person's name, or

@@ -139,6 +139,11 @@ _GLIDE_E = re.compile(r"(?<=[bcdfghklmnpqrstvzBCDFGHKLMNPQRSTVZ])y(?=e)")  # Sie
 _I_GLIDE = re.compile(r"(?<=[bcdfghklmnpqrstvzCHQSZ])i(?=[aou])")  # Natalia, Natalya
 _Y_VOWEL = re.compile(r"y(?![aeiou])")  # Sojgu, Shoigu: й before a consonant
 _FINAL = re.compile(r"(?:iy|yy|ii|yi|ij|y)$")  # Dmitriy, Dmitrij, Dmitry, Dmitri
+# the j of a soft vowel after t, s, d, z in the Czech and Slovak transliterations (Tjulin,
+# Lisjuk: Тюлин, Лисюк), which Swedish and Dutch read as one letter with them (Tjernov: ч);
+# not before i (the French dj of Hadji is no soft vowel) nor in a d that begins the word
+# (Djamel, Djibril)
+_J_GLIDE = re.compile(r"(?:(?<=[tsz])|(?<=\wd))j(?=[aeou])")
 
 
 @lru_cache(maxsize=100_000)
@@ -150,11 +155,15 @@ def cyrillic_spellings(word: str) -> frozenset[str]:
     between vowels or before e dropped, Polish ie after a consonant as e (in a word that
     writes Polish), the endings -iy, -ij, -y as -i. A ``ch`` not part of tch, sch gives two
     keys: English ч and German or Czech х (Chodorkowski, Khodorkovsky); a German ``sch``
-    two: ш and ж (Prigoschin, Prigozhin)."""
+    two: ш and ж (Prigoschin, Prigozhin); a ``tj``, ``sj``, ``dj`` or ``zj`` before a vowel
+    two: the Swedish or Dutch letter (Tjernov, Sjojgu) and the Czech or Slovak consonant
+    before a soft vowel (Tjulin, Lisjuk, Chudaverdjan: Tyulin, Lisyuk, Khudaverdyan)."""
     out = set()
-    for ch, sch in itertools.product(("C", "H") if "ch" in word else ("C",),
-                                     ("S", "Z") if "sch" in word else ("S",)):
-        s = word.replace("schtsch", "Q").replace("tsch", "C").replace("sch", sch)
+    glided = _J_GLIDE.sub("y", word) if _J_GLIDE.search(word) else word
+    for ch, sch, w in itertools.product(("C", "H") if "ch" in word else ("C",),
+                                        ("S", "Z") if "sch" in word else ("S",),
+                                        (word, glided) if glided != word else (word,)):
+        s = w.replace("schtsch", "Q").replace("tsch", "C").replace("sch", sch)
         if _DUTCH.search(s):
             s = s.replace("oe", "u")  # Dutch oe for u beside its sj, zj, tsj (Sjojgoe)
         for a, b in _LETTERS:
@@ -232,3 +241,41 @@ def nominatives(word: str) -> list[str]:
                 if cand not in out:
                     out.append(cand)
     return out
+
+
+# ----------------------------------------- Slavic names in the grammar of other languages
+
+# the endings of a Slavic family name in the masculine (-ov, -ev, -in; Polish -ow, -ew)
+MASCULINE_ENDS = ("ov", "ev", "in", "yn", "ow", "ew")
+# the endings Lithuanian and Latvian give a man's name of another language, and how much of
+# each is the name's own: the j of -jus, -js is its soft vowel (Dmitrijus, Sergejs: Dmitrij,
+# Sergej); -ius follows a soft consonant (Abramovičius: Abramovich); Latvian's -s alone
+# follows a Slavic family name's -ov, -ev, -in (Putins, Lavrovs: an English name's s is its
+# own, James Marks is no Mark James)
+_BALTIC_ENDINGS = (("ius", 3), ("jus", 2), ("js", 1), ("as", 2), ("is", 2), ("us", 2),
+                   ("ys", 2), ("s", 1))
+
+
+def baltic_cores(word: str) -> list[str]:
+    """The name a Latin word may be without the ending Lithuanian or Latvian give a man's name
+    of another language (Putinas, Jevgenijus, Abramovicius, Lavrovs: putin, jevgenij,
+    abramovic, lavrov): four letters or more, ending in a consonant; none for another word."""
+    out = []
+    for ending, cut in _BALTIC_ENDINGS:
+        if word.endswith(ending):
+            core = word[:-cut]
+            if len(core) >= 4 and core[-1] not in "aeiouy" and (
+                    ending != "s" or core.endswith(MASCULINE_ENDS)) and core not in out:
+                out.append(core)
+    return out
+
+
+def czech_feminine_forms(word: str) -> tuple[str, ...]:
+    """The forms other languages write a family name in that Czech or Slovak write with the
+    feminine -ová (the word without its accent): the stem with -a (Mizulinova, Dorochovova,
+    Podolnajova: mizulina, dorochova, podolnaja), with -o (Timcenkova: timcenko) or as it is
+    (Sotikova: sotik); a stem of a masculine family name (-ov, -ev, -in) with -a only."""
+    stem = word[:-3]
+    if len(stem) < 3 or not word.endswith("ova"):
+        return ()
+    return (stem + "a",) if stem.endswith(MASCULINE_ENDS) else (stem + "a", stem + "o", stem)
