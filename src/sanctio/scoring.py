@@ -119,6 +119,7 @@ from sanctio.text.slavic import (
     is_patronymic,
     patronymic_stem,
     slavic_fold,
+    ukrainian_h_alike,
 )
 
 EXTRA_LIST_TOKEN = 0.2  # how much an unmatched list token (a middle name) costs
@@ -980,6 +981,8 @@ def _baltic_ending(long: Token, short: Token) -> tuple[float, str] | None:
     against the name without it: the word before the ending (:func:`baltic_cores`) alike to
     the other word as any two words are. None for any other pair."""
     best: tuple[float, str] | None = None
+    if short.text[-1] in "aeou":
+        return None  # (a name ending in a vowel takes no ending: Panama, PANAMAS.A.)
     for core in baltic_cores(long.text):
         if len(core) < len(short.text) - 1:
             continue
@@ -1154,6 +1157,8 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
             q.abjad or r.abjad or q.orig or r.orig or q.han or r.han) and (
             baltic := _baltic_ending(q, r) if lq > lr else _baltic_ending(r, q)) is not None:
         return baltic
+    if not (q.abjad or r.abjad or q.orig or r.orig) and ukrainian_h_alike(q.text, r.text):
+        return 0.9, "spelling (the Ukrainian or Belarusian h for the Russian g)"
     sim = _text_sim(q.text, r.text)
     if sim > KNOWN_OTHER_SIM and q.symbols and r.symbols and _known_other_names(q, r):
         return KNOWN_OTHER_SIM, "another name (both known, other consonants)"

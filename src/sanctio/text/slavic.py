@@ -279,3 +279,27 @@ def czech_feminine_forms(word: str) -> tuple[str, ...]:
     if len(stem) < 3 or not word.endswith("ova"):
         return ()
     return (stem + "a",) if stem.endswith(MASCULINE_ENDS) else (stem + "a", stem + "o", stem)
+
+
+# Ukrainian and Belarusian write h for the Russian g (Г): the word's endings that say it is a
+# Slavic name, and an h that is a letter of its own (not of kh, ch, sh, zh)
+_SLAVIC_NAME_END = re.compile(r"(?:uk|enko|ko|nik|ik|ich|ych|ov|ev|in|yn|ak|ets|ka|ha|ga|y|yi"
+                              r"|iy|ij|ii)$")
+_H_ALONE = re.compile(r"(?<![kcszt])h")
+
+
+def ukrainian_h_alike(a: str, b: str) -> bool:
+    """Two Latin words of five letters or more that one Slavic name is in Ukrainian or
+    Belarusian and in Russian: the h of one for the g of the other, a Belarusian a for an
+    unstressed o, the soft vowels and hushing consonants as the transliterations write them
+    (:func:`slavic_fold`: Hutnik, GUTNIK; Halavaty, GOLOVATY; Hnatiuk, GNATYUK), the word a
+    Slavic name by its ending (-uk, -enko, -nik, -ich, -y ...) or with two such h (Hirhel,
+    GIRGEL). Not Hall and Gall, Hunter and Gunter: one h, no Slavic ending."""
+    if a == b or min(len(a), len(b)) < 5:
+        return False
+    # (the h of one for the g of the other: as many g fewer as lone h more)
+    g_more = a.count("g") - b.count("g")
+    h_more = len(_H_ALONE.findall(b)) - len(_H_ALONE.findall(a))
+    if g_more == 0 or g_more != h_more or slavic_fold(a) != slavic_fold(b):
+        return False
+    return abs(g_more) >= 2 or bool(_SLAVIC_NAME_END.search(a) or _SLAVIC_NAME_END.search(b))
