@@ -31,12 +31,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from four_lists import DATA, four_list_paths  # (this folder: the four main lists)
 from sanctio import index_store
 from sanctio.registry import Registry
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-LISTS = [DATA / "ofac-sdn-2021", DATA / "un-2026" / "consolidated.xml",
-         DATA / "eu-2026" / "sanctions.xml", DATA / "uk-2026" / "ConList.csv"]
+LISTS = four_list_paths(DATA)  # (four_lists.py: the four main lists)
 NAMES = ["Mohamed al-Kani", "Osama bin Laden", "Kaniyat militia", "Vladimir Putin",
          "Bank Melli Iran"]
 SANCTIO = Path(sys.executable).with_name("sanctio")

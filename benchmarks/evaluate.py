@@ -17,14 +17,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from four_lists import FOUR_LISTS  # (this folder: the four main lists)
 from sanctio.evaluate.cli import print_summary
 from sanctio.evaluate.run import Config, evaluate, write_outputs
 from sanctio.registry import Registry
 from sanctio.screen import Screener
 
 ROOT = Path(__file__).resolve().parents[1]
-LISTS = ["ofac-sdn-2021", "un-2026/consolidated.xml", "eu-2026/sanctions.xml",
-         "uk-2026/ConList.csv"]
+LISTS = FOUR_LISTS  # (four_lists.py: the four main lists)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,6 +28,7 @@ from typing import Any
 
 import orjson
 
+from four_lists import FOUR_LISTS  # (this folder: the four main lists)
 from sanctio.contract import DEFAULT_THRESHOLD
 from sanctio.evaluate.listpairs import build_pairs, describe, write_pairs
 from sanctio.evaluate.native import NativeConfig, evaluate_native, write_native_outputs
@@ -37,8 +38,7 @@ from sanctio.registry import Registry
 from sanctio.screen import Screener
 
 ROOT = Path(__file__).resolve().parents[1]
-LISTS = ["ofac-sdn-2021", "un-2026/consolidated.xml", "eu-2026/sanctions.xml",
-         "uk-2026/ConList.csv"]
+LISTS = FOUR_LISTS  # (four_lists.py: the four main lists)
 
 
 def pct(x: float | None) -> str:

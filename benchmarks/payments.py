@@ -30,6 +30,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from four_lists import DATA, four_list_paths  # (this folder: the four main lists)
 from sanctio.contract import Query
 from sanctio.evaluate.unlisted import generate_unlisted
 from sanctio.model import Schema
@@ -37,9 +38,7 @@ from sanctio.payments.screen import PaymentScreener
 from sanctio.registry import Registry
 from sanctio.screen import Screener
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-LISTS = [DATA / "ofac-sdn-2021", DATA / "un-2026" / "consolidated.xml",
-         DATA / "eu-2026" / "sanctions.xml", DATA / "uk-2026" / "ConList.csv"]
+LISTS = four_list_paths(DATA)  # (four_lists.py: the four main lists)
 COUNTRIES = ["DE", "FR", "NL", "BE", "IT", "ES", "GB", "CH", "AT", "SE", "DK", "PL", "US",
              "CA", "JP", "SG", "AE", "TR", "IN", "BR", "MX", "ZA", "AU", "IE", "PT"]
 TEXTS = ["INVOICE {n}", "ORDER {n} OFFICE SUPPLIES", "RENT {m} 2026", "SALARY {m}",

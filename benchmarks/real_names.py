@@ -20,14 +20,13 @@ import re
 import tempfile
 from pathlib import Path
 
+from four_lists import DATA, four_list_paths  # (this folder: the four main lists)
 from sanctio.contract import DEFAULT_THRESHOLD, Query
 from sanctio.evaluate.native import LatinOnlyRegistry
 from sanctio.registry import Registry
 from sanctio.screen import Screener
 
 ROOT = Path(__file__).resolve().parents[1]
-LISTS = ["ofac-sdn-2021", "un-2026/consolidated.xml", "eu-2026/sanctions.xml",
-         "uk-2026/ConList.csv"]
 
 
 def four_lists(description: str | None, *flags: str) -> Registry:
@@ -42,15 +41,15 @@ def four_lists_and_args(description: str | None, *flags: str
     own, such as ``--show``)."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--home", type=Path, help="a registry with the four lists loaded")
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--data", type=Path, default=DATA)
     for flag in flags:
         parser.add_argument(flag, action="store_true")
     args = parser.parse_args()
     if args.home:
         return Registry(args.home), args
     reg = Registry(Path(tempfile.mkdtemp(prefix="sanctio-bench-")) / "home")
-    for name in LISTS:
-        reg.load(args.data / name)
+    for path in four_list_paths(args.data):
+        reg.load(path)
     return reg, args
 
 

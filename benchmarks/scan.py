@@ -28,6 +28,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from four_lists import DATA, four_list_paths  # (this folder: the four main lists)
 from sanctio.evaluate.unlisted import generate_unlisted
 from sanctio.evaluate.variants import generate
 from sanctio.model import Schema
@@ -36,9 +37,7 @@ from sanctio.scan import text_scanner
 from sanctio.screen import Screener
 from sanctio.text.normalize import analyze
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-LISTS = [DATA / "ofac-sdn-2021", DATA / "un-2026" / "consolidated.xml",
-         DATA / "eu-2026" / "sanctions.xml", DATA / "uk-2026" / "ConList.csv"]
+LISTS = four_list_paths(DATA)  # (four_lists.py: the four main lists)
 CATEGORIES = ["exact", "typo1", "transposition", "reorder", "drop_middle", "titles",
               "translit", "particles", "script", "legal_form", "ordinal", "homoglyph"]
 

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from four_lists import DATA, four_list_paths  # (this folder: the four main lists)
 from sanctio import native
 from sanctio.batch import screen_file
 from sanctio.evaluate.unlisted import generate_unlisted
@@ -32,9 +33,7 @@ from sanctio.evaluate.variants import CATEGORIES, generate
 from sanctio.registry import Registry
 from sanctio.screen import Screener
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-LISTS = [DATA / "ofac-sdn-2021", DATA / "un-2026" / "consolidated.xml",
-         DATA / "eu-2026" / "sanctions.xml", DATA / "uk-2026" / "ConList.csv"]
+LISTS = four_list_paths(DATA)  # (four_lists.py: the four main lists)
 
 
 def peak_mb() -> float:

@@ -27,13 +27,13 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from four_lists import FOUR_LISTS  # (this folder: the four main lists)
 from sanctio.contract import DEFAULT_THRESHOLD, Query
 from sanctio.registry import Registry
 from sanctio.screen import Screener
 
 ROOT = Path(__file__).resolve().parents[1]
-LISTS = ["ofac-sdn-2021", "un-2026/consolidated.xml", "eu-2026/sanctions.xml",
-         "uk-2026/ConList.csv"]
+LISTS = FOUR_LISTS  # (four_lists.py: the four main lists)
 VOWELS = "aeiou"
 # the keys beside each letter on a QWERTY keyboard
 KEYS = dict(zip("qwertyuiopasdfghjklzxcvbnm", [
