@@ -3257,6 +3257,10 @@ def test_the_baltic_ending_is_no_other_name() -> None:
     ("Siarhei Hirhel", "Siarhei GIRGEL"),  # two h for g, no Slavic ending (0.0)
     ("Vasyl Hnatiuk", "Vasily GNATYUK"),  # (0.0)
     ("Ihar Hutnik", "Ihar GUTNIK"),  # (0.89)
+    # given names as the Ukrainian passport writes them (-ii), the Russian ones listed
+    ("Hennadii Petrenko", "Gennady PETRENKO"),  # (0.03)
+    ("Heorhii Petrenko", "Georgy PETRENKO"),  # (0.03)
+    ("Hryhorii Petrenko", "Grigory PETRENKO"),  # (0.03)
 ])
 def test_the_ukrainian_or_belarusian_h_for_the_russian_g(written: str, listed: str) -> None:
     assert score(written, listed) >= 0.93, describe(written, listed)

@@ -292,7 +292,8 @@ def ukrainian_h_alike(a: str, b: str) -> bool:
     """Two Latin words of five letters or more that one Slavic name is in Ukrainian or
     Belarusian and in Russian: the h of one for the g of the other, a Belarusian a for an
     unstressed o, the soft vowels and hushing consonants as the transliterations write them
-    (:func:`slavic_fold`: Hutnik, GUTNIK; Halavaty, GOLOVATY; Hnatiuk, GNATYUK), the word a
+    (:func:`slavic_fold`: Hutnik, GUTNIK; Halavaty, GOLOVATY; Hnatiuk, GNATYUK; the given
+    names as the Ukrainian passport writes them, Hennadii, Heorhii: Gennady, Georgy), the word a
     Slavic name by its ending (-uk, -enko, -nik, -ich, -y ...) or with two such h (Hirhel,
     GIRGEL). Not Hall and Gall, Hunter and Gunter: one h, no Slavic ending."""
     if a == b or min(len(a), len(b)) < 5:
@@ -300,6 +301,8 @@ def ukrainian_h_alike(a: str, b: str) -> bool:
     # (the h of one for the g of the other: as many g fewer as lone h more)
     g_more = a.count("g") - b.count("g")
     h_more = len(_H_ALONE.findall(b)) - len(_H_ALONE.findall(a))
-    if g_more == 0 or g_more != h_more or slavic_fold(a) != slavic_fold(b):
+    # (the ending -ii of the Ukrainian passport's romanisation, -iy, -y: Hennadii, Gennady)
+    if g_more == 0 or g_more != h_more or slavic_fold(_FINAL.sub("i", a)) != slavic_fold(
+            _FINAL.sub("i", b)):
         return False
     return abs(g_more) >= 2 or bool(_SLAVIC_NAME_END.search(a) or _SLAVIC_NAME_END.search(b))
