@@ -44,6 +44,7 @@ from sanctio.text.normalize import (
     split_compounds,
     syllable_key,
     to_latin,
+    turkish_reading,
 )
 
 W = TokenWeights.uniform()
@@ -3272,6 +3273,25 @@ def test_an_h_for_a_g_outside_slavic_names_is_another_name() -> None:
     for written, listed in (("Anna Hall", "Anna GALL"), ("Hans Hunter", "Hans GUNTER"),
                             ("John Hill", "John GILL")):
         assert score(written, listed) < 0.5, describe(written, listed)
+
+
+@pytest.mark.parametrize(("written", "listed"), [
+    ("Beşar Esad", "Bashar AL-ASSAD"),  # ş sh, e a (0.0: no candidate)
+    ("Ebu Bekir el-Bağdadi", "Abu Bakr al-Baghdadi"),  # ğ gh, el- al- (0.64)
+    ("Eymen ez-Zevahiri", "Ayman AL-ZAWAHIRI"),  # v w (0.03)
+    ("Ebu Muhammed el-Culani", "Abu Muhammad AL-JAWLANI"),  # c j
+])
+def test_a_name_of_arabic_origin_as_turkish_writes_it(written: str, listed: str) -> None:
+    reading = turkish_reading(written)
+    assert reading is not None and score(reading, listed) >= 0.85, describe(reading, listed)
+    assert score(reading, listed) > score(written, listed) + 0.1
+
+
+def test_a_name_with_no_turkish_letter_or_article_has_no_turkish_reading() -> None:
+    assert turkish_reading("Bashar al-Assad") is None  # (al-, not el-)
+    assert turkish_reading("Mehmet Yilmaz") is None  # (typed without the letters: as it is)
+    assert turkish_reading("Mohamed El-Hadi") == "Mohamad Al-Hadi"  # (the article el-)
+    assert turkish_reading("Ayşe Kaya") == "Aysha Kaya"
 
 
 def test_a_final_heh_says_a_vowel_the_latin_must_write() -> None:

@@ -93,6 +93,7 @@ from sanctio.text.normalize import (
     script_parts,
     to_latin,
     tokenize_ascii,
+    turkish_reading,
     vessel_prefix_split,
     wait_tagger,
     warm_tagger,
@@ -1624,6 +1625,13 @@ class Screener:
                 caron, org, "reading",
                 "read with the English transliteration's letters for those of another "
                 f"language's (š sh, č ch, ž zh; ch kh): {caron}", {"read_as": caron}))
+        turkish = turkish_reading(name) if org is not True else None
+        if turkish:
+            out.append(Reading(
+                turkish, org, "reading",
+                "read with the English transliteration's letters and vowels for those Turkish "
+                f"writes a name of Arabic origin with (ş sh, c j, v w, e a): {turkish}",
+                {"read_as": turkish, "language": "tr"}))
         greek = greek_foreign_reading(name)
         if greek:
             out.append(Reading(

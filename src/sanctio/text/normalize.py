@@ -825,6 +825,28 @@ def caron_reading(text: str) -> str | None:
     return text.translate(_CARON_AS_ENGLISH)
 
 
+# Turkish writes the names of Arabic origin with its own letters and vowels: ş, ç, ğ for sh,
+# ch, gh; c for j; v for w; e for the a of most other transliterations (Beşar Esad, Ebu Bekir
+# el-Bağdadi, Eymen ez-Zevahiri, Halid Meşal: Bashar al-Assad, Abu Bakr al-Baghdadi, Ayman
+# al-Zawahiri, Khalid Mashal); its article el-, ez-, eş- before the name's word
+_TURKISH_LETTERS = re.compile("[şğıİŞĞ]")
+_TURKISH_ARTICLE = re.compile(r"(?i)(?:^|\s)e[lzsşrndt]-(?=\w)")
+_TURKISH_AS_ENGLISH = str.maketrans({
+    "ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "ğ": "gh", "Ğ": "Gh", "ı": "i", "İ": "I",
+    "c": "j", "C": "J", "v": "w", "V": "W", "e": "a", "E": "A"})
+
+
+def turkish_reading(text: str) -> str | None:
+    """A Latin name as Turkish writes a name of Arabic origin, with the letters and vowels the
+    English transliteration has for them (Beşar Esad: Bashar Asad; Ebu Bekir el-Bağdadi: Abu
+    Bakir al-Baghdadi; Eymen ez-Zevahiri: Ayman az-Zawahiri): read where the text has the
+    Turkish letters ş, ğ, ı or the article as Turkish writes it (el-, ez-, eş-). None for
+    another text."""
+    if not (_TURKISH_LETTERS.search(text) or _TURKISH_ARTICLE.search(text)):
+        return None
+    return text.translate(_TURKISH_AS_ENGLISH)
+
+
 _GREEK_ANY = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 _KATAKANA_ANY = re.compile("[\u30a1-\u30fa]")
 _KANA_TILDE = re.compile("(?<=[bcdfghjklmnprstvwz])u~(?=[aeiou])")
