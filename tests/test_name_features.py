@@ -3176,6 +3176,8 @@ def test_a_greek_name_without_those_letters_has_no_foreign_reading() -> None:
     ("Sergej Šojgu", "Sergei SHOIGU"),  # Czech and Slovak: š for sh (0.79 as Sojgu)
     ("Aljaksej Chlyščankau", "Aliaksey KHLYSZCZANKAU"),  # ch for kh, č for ch (0.76)
     ("Jewgienij Prigożyn", "Yevgeniy PRIGOZHIN"),  # Polish ż for zh (0.87)
+    ("Leanid Tšuro", "Leanid Mikalaevich CHURO"),  # Finnish tš for ch (0.59)
+    ("Viktor Janukovytš", "Viktor Fedorovych YANUKOVYCH"),  # (0.61)
 ])
 def test_a_russians_name_in_another_languages_transliteration(written: str,
                                                              listed: str) -> None:

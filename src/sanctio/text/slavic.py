@@ -121,9 +121,11 @@ def slavic_key(word: str) -> str | None:
 # letter, the longest first. The letters stay apart (ш is not с, ж is not з, х is not г):
 # only the spellings of one letter meet.
 # (German schtsch, tsch and sch are read first, in cyrillic_spellings: sch is two letters)
+# (Finnish tš for ч and štš for щ, read with the English sh by the caron reading: Tšuro,
+# Janukovytš, Rahaštšuk are Churo, Yanukovych, Rahashchuk)
 _LETTERS = [("dzh", "J"), ("dj", "J"),  # дж (the French dj: Hadji is Haji, not Hadi)
-            ("shch", "Q"), ("sjtj", "Q"), ("szcz", "Q"),
-            ("tsj", "C"), ("tch", "C"), ("cz", "C"), ("tj", "C"),
+            ("shtsh", "Q"), ("shch", "Q"), ("sjtj", "Q"), ("szcz", "Q"),
+            ("tsh", "C"), ("tsj", "C"), ("tch", "C"), ("cz", "C"), ("tj", "C"),
             ("sz", "S"), ("sj", "S"), ("sh", "S"),
             ("zh", "Z"), ("zj", "Z"), ("kh", "H"), ("ts", "c"), ("tz", "c"),
             ("w", "v")]
