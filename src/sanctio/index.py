@@ -413,9 +413,9 @@ class NameIndex:
                 groups.append((alt, w * 0.8))
         if t.role == Role.NAME and not (t.abjad or t.orig or t.han):
             # a Russian's name as Czech and Slovak write a woman's (Mizulinová) or with the
-            # Lithuanian or Latvian ending of a man's (Prigožinas, Lavrovs): the list words
-            # the name without them is, or one edit off (Prigozin: Prigozhin)
-            # (its keys, as a query's word of its own, and the list words one edit off)
+            # Lithuanian or Latvian ending of a man's (Prigožinas, Lavrovs): the keys of the
+            # name without them, as a query's word of its own, and the list words one edit
+            # off (Prigozin: Prigozhin)
             for form in czech_feminine_forms(t.text) if t.ova else baltic_cores(t.text):
                 for key, share in token_keys(Token(form, Role.NAME, skeleton(form))):
                     if not key.startswith(("x:", "a:")):

@@ -957,6 +957,21 @@ CZECH_FEMININE = "the Czech or Slovak feminine -ová"
 BALTIC_ENDING = "the Lithuanian or Latvian ending"
 
 
+def _as_one_of(forms: Iterable[str], other: Token, cap: float, label: str
+               ) -> tuple[float, str] | None:
+    """The best likeness of ``other`` to any of ``forms`` (the words a word of another
+    language's grammar stands for), at most ``cap``, said as ``label`` with how the form was
+    found alike; None where no form is alike at 0.85."""
+    best, best_how = 0.0, ""
+    for form in forms:
+        sim, how = token_sim(_joined(form, ""), other)
+        if sim > best:
+            best, best_how = sim, how
+    if best < 0.85:
+        return None
+    return min(best, cap), label + ("" if best_how == "same" else f" ({best_how})")
+
+
 def _czech_feminine(cz: Token, other: Token) -> tuple[float, str] | None:
     """A family name with the Czech or Slovak feminine -ová (``cz``) against the name as other
     languages write it (:func:`czech_feminine_forms`: Mizulinová, Dorochovová, Timčenková,
@@ -965,14 +980,7 @@ def _czech_feminine(cz: Token, other: Token) -> tuple[float, str] | None:
     rules of the feminine form say so)."""
     if other.text.endswith(MASCULINE_ENDS):
         return None
-    best, best_how = 0.0, ""
-    for form in czech_feminine_forms(cz.text):
-        sim, how = token_sim(_joined(form, ""), other)
-        if sim > best:
-            best, best_how = sim, how
-    if best < 0.85:
-        return None
-    return min(best, 0.95), CZECH_FEMININE + ("" if best_how == "same" else f" ({best_how})")
+    return _as_one_of(czech_feminine_forms(cz.text), other, 0.95, CZECH_FEMININE)
 
 
 def _baltic_ending(long: Token, short: Token) -> tuple[float, str] | None:
@@ -980,16 +988,10 @@ def _baltic_ending(long: Token, short: Token) -> tuple[float, str] | None:
     (``long``: Vladimiras Putinas, Jevgenijus Prigožinas, Roman Abramovičius; Sergejs Lavrovs)
     against the name without it: the word before the ending (:func:`baltic_cores`) alike to
     the other word as any two words are. None for any other pair."""
-    best: tuple[float, str] | None = None
     if short.text[-1] in "aeou":
         return None  # (a name ending in a vowel takes no ending: Panama, PANAMAS.A.)
-    for core in baltic_cores(long.text):
-        if len(core) < len(short.text) - 1:
-            continue
-        sim, how = token_sim(_joined(core, ""), short)
-        if sim >= 0.85 and (best is None or sim > best[0]):
-            best = (min(sim, 0.93), BALTIC_ENDING + ("" if how == "same" else f" ({how})"))
-    return best
+    cores = [core for core in baltic_cores(long.text) if len(core) >= len(short.text) - 1]
+    return _as_one_of(cores, short, 0.93, BALTIC_ENDING)
 
 
 def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
