@@ -34,6 +34,7 @@ from sanctio.text.normalize import (
     arabic_prepare,
     as_generation,
     caron_reading,
+    german_reading,
     greek_foreign_reading,
     known_syllable,
     korean_only,
@@ -3287,6 +3288,27 @@ def test_a_name_of_arabic_origin_as_turkish_writes_it(written: str, listed: str)
     reading = turkish_reading(written)
     assert reading is not None and score(reading, listed) >= 0.85, describe(reading, listed)
     assert score(reading, listed) > score(written, listed) + 0.1
+
+
+@pytest.mark.parametrize(("written", "listed"), [
+    ("Dschalaluddin Haqqani", "Jalaluddin HAQQANI"),  # dsch j (0.01: another word)
+    ("Abu Mohammed al-Dscholani", "Abu Muhammad AL-JOLANI"),  # (0.01)
+    ("Sajjid Hassan Nasrallah", "Hasan NASRALLAH"),  # the title Sayyid (0.65: a word more)
+    ("Hadschi Mohammed Chan", "Haji Muhammad KHAN"),  # ch kh (0.63)
+    ("Abdul Madschid al-Sindani", "Abd al-Majid AL-ZINDANI"),  # (0.003)
+])
+def test_a_name_of_arabic_origin_as_german_writes_it(written: str, listed: str) -> None:
+    reading = german_reading(written)
+    assert reading is not None and score(reading, listed) >= 0.85, describe(reading, listed)
+    assert score(reading, listed) > score(written, listed) + 0.1
+
+
+def test_a_name_without_dsch_or_sch_beside_an_arabic_particle_has_no_german_reading() -> None:
+    assert german_reading("Michael Schneider") is None  # (sch, but no Arabic article)
+    assert german_reading("Jalal al-Din Haqqani") is None  # (English letters)
+    assert german_reading("Jewgeni Prigoschin") is None  # (a Russian's: read word by word)
+    assert german_reading("Scheich Ahmed Jassin") == "Sheikh Ahmed Yassin"
+    assert german_reading("DSCHAMAL CHASCHOGGI") == "JAMAL KHASHOGGI"
 
 
 def test_a_name_with_no_turkish_letter_or_article_has_no_turkish_reading() -> None:

@@ -83,6 +83,7 @@ from sanctio.text.normalize import (
     digit_words_reading,
     ends_a_persian_family_name,
     ensure_symbols,
+    german_reading,
     greek_foreign_reading,
     is_legal_form,
     known_name,
@@ -1632,6 +1633,13 @@ class Screener:
                 "read with the English transliteration's letters and vowels for those Turkish "
                 f"writes a name of Arabic origin with (ş sh, c j, v w, e a): {turkish}",
                 {"read_as": turkish, "language": "tr"}))
+        german = german_reading(name) if org is not True else None
+        if german:
+            out.append(Reading(
+                german, org, "reading",
+                "read with the English transliteration's letters for those German writes a "
+                f"name of Arabic origin with (dsch j, sch sh, ch kh, j y): {german}",
+                {"read_as": german, "language": "de"}))
         greek = greek_foreign_reading(name)
         if greek:
             out.append(Reading(

@@ -847,6 +847,42 @@ def turkish_reading(text: str) -> str | None:
     return text.translate(_TURKISH_AS_ENGLISH)
 
 
+# German writes the names of Arabic, Persian and Pashto origin with its own letters: dsch for
+# j (Dschalal ad-Din Haqqani: Jalaluddin), sch for sh, ch for kh (Scheich, Chalid), tsch for
+# ch, j for y (Jahja, Sajjid: Yahya, Sayyid); read where the text has dsch, which only German
+# writes, or the titles Sajjid, Scheich, or sch beside an Arabic article or particle (asch-,
+# al-, Abu, bin)
+_GERMAN_DSCH = re.compile(r"(?i)dsch|\b(?:sajjid|scheich)\b")
+_GERMAN_SCH = re.compile("(?i)sch")
+_GERMAN_ARABIC = re.compile(
+    r"(?i)(?:^|[\s(])(?:a[lnrstdz]-|asch-|esch-|el-|abu\s|abou\s|bin\s|ibn\s|bint\s|"
+    r"abd\s|abdul\s|abdel\s|umm\s|scheich\s|sajjid\s|mullah\s|hadschi\s)")
+_GERMAN_LETTERS = re.compile("(?i)dsch|tsch|sch|ch|jj|j")
+_GERMAN_AS_ENGLISH = {"dsch": "j", "tsch": "ch", "sch": "sh", "ch": "kh", "jj": "yy", "j": "y"}
+
+
+def _german_letters(m: re.Match[str]) -> str:
+    written = m.group(0)
+    english = _GERMAN_AS_ENGLISH[written.lower()]
+    if written.isupper() and len(written) > 1:
+        return english.upper()
+    return english[0].upper() + english[1:] if written[0].isupper() else english
+
+
+def german_reading(text: str) -> str | None:
+    """A Latin name as German writes a name of Arabic origin, with the letters the English
+    transliteration has for German's (Dschalal ad-Din Haqqani: Jalal ad-Din Haqqani; Sajjid
+    Hassan Nasrallah: Sayyid Hassan Nasrallah; Abu Mohammed al-Dscholani: al-Jolani): dsch
+    j, tsch ch, sch sh, ch kh, j y. Read where the text has dsch, the titles Sajjid or
+    Scheich, or sch beside an Arabic article or particle; None for another text (Jewgeni
+    Prigoschin, a Russian's name as German writes it, is read word by word:
+    :func:`sanctio.text.slavic.cyrillic_spellings`)."""
+    if not (_GERMAN_DSCH.search(text) or (
+            _GERMAN_SCH.search(text) and _GERMAN_ARABIC.search(text))):
+        return None
+    return _GERMAN_LETTERS.sub(_german_letters, text)
+
+
 _GREEK_ANY = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 _KATAKANA_ANY = re.compile("[\u30a1-\u30fa]")
 _KANA_TILDE = re.compile("(?<=[bcdfghjklmnprstvwz])u~(?=[aeiou])")

@@ -120,7 +120,8 @@ def slavic_key(word: str) -> str | None:
 # Swedish, Danish beside English; Czech c for ц): each digraph folded to one symbol of its
 # letter, the longest first. The letters stay apart (ш is not с, ж is not з, х is not г):
 # only the spellings of one letter meet.
-# (German schtsch, tsch and sch are read first, in cyrillic_spellings: sch is two letters)
+# (German schtsch, dsch, tsch and sch are read first, in cyrillic_spellings: sch is two
+# letters; dsch is дж, Dschochar: Dzhokhar)
 # (Finnish tš for ч and štš for щ, read with the English sh by the caron reading: Tšuro,
 # Janukovytš, Rahaštšuk are Churo, Yanukovych, Rahashchuk)
 _LETTERS = [("dzh", "J"), ("dj", "J"),  # дж (the French dj: Hadji is Haji, not Hadi)
@@ -165,7 +166,8 @@ def cyrillic_spellings(word: str) -> frozenset[str]:
     for ch, sch, w in itertools.product(("C", "H") if "ch" in word else ("C",),
                                         ("S", "Z") if "sch" in word else ("S",),
                                         (word, glided) if glided != word else (word,)):
-        s = w.replace("schtsch", "Q").replace("tsch", "C").replace("sch", sch)
+        s = w.replace("schtsch", "Q").replace("dsch", "J").replace("tsch", "C").replace(
+            "sch", sch)
         if _DUTCH.search(s):
             s = s.replace("oe", "u")  # Dutch oe for u beside its sj, zj, tsj (Sjojgoe)
         for a, b in _LETTERS:
