@@ -20,6 +20,7 @@ from sanctio.scoring import (
     TokenWeights,
     compare_forms,
     token_sim,
+    typed_name_score,
 )
 from sanctio.text.abjad import reads_as
 from sanctio.text.cantonese import (
@@ -36,6 +37,7 @@ from sanctio.text.normalize import (
     caron_reading,
     german_reading,
     greek_foreign_reading,
+    j_as_kh_reading,
     known_syllable,
     korean_only,
     name_parts,
@@ -4946,3 +4948,35 @@ def test_two_countries_are_two_names_however_alike() -> None:
     assert token_sim(analyze("Syria", org=True).scoring[0],
                      analyze("Syrian", org=True).scoring[0])[0] >= 0.8
     assert score("Iraq National Bank", "National Bank of Iran", org=True) < 0.8
+
+
+def test_a_weak_alias_is_evidence_only_written_nearly_as_the_list_writes_it() -> None:
+    from sanctio.model import NameType
+
+    # OFAC's low-quality a.k.a. YUSUF, Habib of a Boko Haram leader: Habibu Yusuf, a common
+    # Hausa name a letter off it, is no alert against it; as an alias it would be
+    name = score("Habibu Yusuf", "YUSUF, Habib")
+    assert 0.93 <= name < 0.98
+    assert typed_name_score(name, NameType.ALIAS) >= 0.9
+    assert typed_name_score(name, NameType.WEAK) < 0.8
+    # the weak alias as written, or a letter off a long name, is still one
+    assert typed_name_score(score("Habib Yusuf", "YUSUF, Habib"), NameType.WEAK) == 0.9
+    assert typed_name_score(0.98, NameType.WEAK) >= 0.8
+    assert typed_name_score(0.98, NameType.FORMER) == 0.98 * 0.97
+
+
+def test_a_j_for_the_kh_the_lists_write_is_read_as_kh() -> None:
+    # Spanish writes kh as j (Mijaíl Mishustin, Alí Jamenei): read with kh where the lists
+    # write the word with kh and never with j, or, in a text with Spanish marks, ten times
+    # as often; José, Juan, Jamil, Jan are as they are
+    frequency = {"mikhail": 400, "mijail": 1, "khamenei": 3, "khan": 300, "jan": 40,
+                 "jose": 90, "jamil": 30, "khamil": 1}
+    assert j_as_kh_reading("Mijaíl Mishustin", frequency) == "Mikhaíl Mishustin"
+    assert j_as_kh_reading("Mijail Mishustin", frequency) is None  # (no Spanish mark)
+    assert j_as_kh_reading("Alí JAMENEI", frequency) == "Alí KHAMENEI"
+    assert j_as_kh_reading("Ali Jamenei", frequency) == "Ali Khamenei"  # (never with j)
+    for name in ("José Jamil", "Mohammad Jan", "Jesús Ján"):
+        assert j_as_kh_reading(name, frequency) is None, name
+    listed = "Mikhail Vladimirovich MISHUSTIN"
+    assert score("Mikhaíl Mishustin", listed) > 0.95 > 0.8 > score("Mijaíl Mishustin", listed)
+

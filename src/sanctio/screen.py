@@ -54,6 +54,7 @@ from sanctio.scoring import (
     on_swift_line,
     patronymic_evidence,
     syllable_name_evidence,
+    typed_name_score,
     words_within,
 )
 from sanctio.text.acronyms import MIN_LETTERS as MIN_ACRONYM
@@ -86,6 +87,7 @@ from sanctio.text.normalize import (
     german_reading,
     greek_foreign_reading,
     is_legal_form,
+    j_as_kh_reading,
     known_name,
     known_syllable,
     name_parts,
@@ -1218,9 +1220,9 @@ class Screener:
 
     def _compared(self, form: NameForm, entry: IndexedName) -> tuple[float, NameComparison]:
         """The query's comparison with one indexed name, and its score weighed by the name's
-        type (a weak alias, a former name: :data:`NAME_TYPE_FACTOR`)."""
+        type (a weak alias, a former name: :func:`sanctio.scoring.typed_name_score`)."""
         cmp = compare_forms(form, entry.form, self.index.weights, entry.weights)
-        return cmp.score * NAME_TYPE_FACTOR[entry.name.type], cmp
+        return typed_name_score(cmp.score, entry.name.type), cmp
 
     def _other_names(self, form: NameForm,
                      best: Mapping[int, tuple[float, IndexedName, NameComparison]],
@@ -1633,6 +1635,13 @@ class Screener:
                 "read with the English transliteration's letters and vowels for those Turkish "
                 f"writes a name of Arabic origin with (ş sh, c j, v w, e a): {turkish}",
                 {"read_as": turkish, "language": "tr"}))
+        spanish = j_as_kh_reading(name, self.index.weights.df) if org is not True else None
+        if spanish:
+            out.append(Reading(
+                spanish, org, "reading",
+                "read with the kh the lists write for a j, as Spanish writes the names of "
+                f"Russians and Arabs (Mijaíl, Jamenei): {spanish}",
+                {"read_as": spanish, "language": "es"}))
         german = german_reading(name) if org is not True else None
         if german:
             out.append(Reading(
@@ -1849,8 +1858,9 @@ class Screener:
              "list": entry.list_id})]
         factor = NAME_TYPE_FACTOR[name.type]
         if factor < 1.0:
-            why = ("a weak alias (low-quality a.k.a.) is weaker evidence"
-                   if name.type == NameType.WEAK else "a former name is slightly weaker evidence")
+            why = ("a weak alias (low-quality a.k.a.) is weaker evidence, and evidence only "
+                   "written nearly as the list writes it" if name.type == NameType.WEAK
+                   else "a former name is slightly weaker evidence")
             expl.append(Evidence("name_type", name_score - cmp.score, why,
                                  {"name_type": name.type.value}))
         expl.extend(beside)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, fields, replace
 from enum import IntEnum
@@ -881,6 +881,49 @@ def german_reading(text: str) -> str | None:
             _GERMAN_SCH.search(text) and _GERMAN_ARABIC.search(text))):
         return None
     return _GERMAN_LETTERS.sub(_german_letters, text)
+
+
+# Spanish writes the kh of Russian and Arabic names as j (Mijaíl Mishustin, Alí Jamenei, Jalid:
+# Mikhail, Khamenei, Khalid): a word of the query is read so where the lists write it with kh
+# and never with its j, or, in a text with Spanish marks (á, í, ñ), where they write it with
+# kh ten times as often as with j (José, Juan, Jamil and Jan are as they are)
+_J_WORD = re.compile(r"[^\W\d_]*[jJ][^\W\d_]*")
+_SPANISH_MARK = re.compile("[áéíóúñÁÉÍÓÚÑ]")
+_KH_OVER_J = 10
+
+
+def _plain_word(word: str) -> str:
+    """A word lower-cased without its marks (Mijaíl: mijail)."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower())
+                   if not unicodedata.combining(c))
+
+
+def j_as_kh_reading(text: str, frequency: Mapping[str, int]) -> str | None:
+    """A Latin name with the kh the lists write for its j, as Spanish writes the names of
+    Russians and Arabs (Mijaíl Mishustin: Mikhaíl Mishustin; Alí Jamenei: Alí Khamenei):
+    each word with a j that the lists write with kh and never with the j (``frequency``: the
+    number of list names with each word), or, in a text with Spanish marks, ten times as
+    often. None where no word is so."""
+    if "j" not in text and "J" not in text:
+        return None
+    spanish = _SPANISH_MARK.search(text) is not None
+    parts: list[str] = []
+    at = 0
+    for m in _J_WORD.finditer(text):
+        word = m.group(0)
+        plain = _plain_word(word)
+        with_kh = frequency.get(plain.replace("j", "kh"), 0)
+        with_j = frequency.get(plain, 0)
+        if not plain.isascii() or with_kh == 0 or (
+                with_j > 0 and not (spanish and with_kh >= _KH_OVER_J * with_j)):
+            continue
+        parts.append(text[at:m.start()])
+        parts.append(word.replace("j", "kh").replace("J", "KH" if word.isupper() else "Kh"))
+        at = m.end()
+    if not parts:
+        return None
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 _GREEK_ANY = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
