@@ -133,19 +133,21 @@ NAME_TYPE_FACTOR = {
     NameType.PRIMARY: 1.0, NameType.ALIAS: 1.0, NameType.ORIGINAL: 1.0,
     NameType.FORMER: 0.97, NameType.WEAK: 0.9,
 }
-# a weak alias (OFAC's low-quality a.k.a.: a broad or generic name, YUSUF, Habib; ABU KHALAF)
-# counts only written nearly as the list writes it: it loses this much more for each point its
-# name score falls short of 1 (Habibu Yusuf, 0.96 as a name, is 0.79; Ming Zhong for MING
-# CHUNG, 0.98, 0.84)
+# a weak alias (OFAC's low-quality a.k.a.: a broad or generic name, YUSUF, Habib; ALFONSO
+# CANO) counts only written nearly as the list writes it: a query in its script loses this much
+# more for each point its name score falls short of 1 (Habibu Yusuf, 0.96 as a name, is 0.79;
+# Ming Zhong for MING CHUNG, 0.98, 0.84); a query in another script, whose reading never
+# scores 1, does not (ኤርሚኣስ ግርማይ, the EU's weak alias Ermias Ghirmay)
 WEAK_SHORTFALL = 2.0
 
 
-def typed_name_score(score: float, name_type: NameType) -> float:
+def typed_name_score(score: float, name_type: NameType, same_script: bool = True) -> float:
     """A name score weighed by the type of the list name it was scored against: a former name
-    or a weak alias is weaker evidence (:data:`NAME_TYPE_FACTOR`), and a weak alias is
-    evidence only written nearly as the list writes it (:data:`WEAK_SHORTFALL`)."""
+    or a weak alias is weaker evidence (:data:`NAME_TYPE_FACTOR`), and a weak alias in the
+    query's script is evidence only written nearly as the list writes it
+    (:data:`WEAK_SHORTFALL`)."""
     typed = score * NAME_TYPE_FACTOR[name_type]
-    if name_type == NameType.WEAK:
+    if name_type == NameType.WEAK and same_script:
         typed -= WEAK_SHORTFALL * (1.0 - score)
     return max(0.0, typed)
 

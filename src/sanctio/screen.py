@@ -1222,7 +1222,8 @@ class Screener:
         """The query's comparison with one indexed name, and its score weighed by the name's
         type (a weak alias, a former name: :func:`sanctio.scoring.typed_name_score`)."""
         cmp = compare_forms(form, entry.form, self.index.weights, entry.weights)
-        return typed_name_score(cmp.score, entry.name.type), cmp
+        return typed_name_score(cmp.score, entry.name.type,
+                                same_script=form.script == entry.form.script), cmp
 
     def _other_names(self, form: NameForm,
                      best: Mapping[int, tuple[float, IndexedName, NameComparison]],
@@ -1858,8 +1859,9 @@ class Screener:
              "list": entry.list_id})]
         factor = NAME_TYPE_FACTOR[name.type]
         if factor < 1.0:
-            why = ("a weak alias (low-quality a.k.a.) is weaker evidence, and evidence only "
-                   "written nearly as the list writes it" if name.type == NameType.WEAK
+            why = ("a weak alias (low-quality a.k.a.) is weaker evidence, and in the query's "
+                   "script evidence only written nearly as the list writes it"
+                   if name.type == NameType.WEAK
                    else "a former name is slightly weaker evidence")
             expl.append(Evidence("name_type", name_score - cmp.score, why,
                                  {"name_type": name.type.value}))
