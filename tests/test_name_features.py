@@ -33,6 +33,7 @@ from sanctio.text.normalize import (
     Role,
     analyze,
     arabic_prepare,
+    arabizi_reading,
     as_generation,
     caron_reading,
     german_reading,
@@ -4981,4 +4982,22 @@ def test_a_j_for_the_kh_the_lists_write_is_read_as_kh() -> None:
         assert j_as_kh_reading(name, frequency) is None, name
     listed = "Mikhail Vladimirovich MISHUSTIN"
     assert score("Mikhaíl Mishustin", listed) > 0.95 > 0.8 > score("Mijaíl Mishustin", listed)
+
+
+@pytest.mark.parametrize(("written", "listed"), [
+    ("5alid Mish3al", "Khalid MISHAAL"),  # 5 kh, 3 the ayn (0.01: salid, misheal)
+    ("Mo7ammed 3ali", "Mohammed ALI"),  # 7 h (0.75: motammed, eali)
+    ("Abu Bakr al-Ba8dadi", "Abu Bakr AL-BAGHDADI"),  # 8 gh
+])
+def test_a_name_in_the_arabic_chat_alphabet(written: str, listed: str) -> None:
+    reading = arabizi_reading(written)
+    assert reading is not None and score(reading, listed) >= 0.9, describe(reading, listed)
+    assert score(reading, listed) >= score(written, listed)
+
+
+def test_numbers_and_look_alike_digits_have_no_arabizi_reading() -> None:
+    for text in ("A320 Airbus", "MiG-29", "Plant No. 8", "3M Company", "R0SNEFT", "K2"):
+        assert arabizi_reading(text) is None, text
+    assert arabizi_reading("Sa3d Ja3far") == "Saad Jaafar"  # (the ayn between: a)
+    assert arabizi_reading("MO7AMMED") == "MOHAMMED"
 

@@ -77,6 +77,7 @@ from sanctio.text.normalize import (
     Token,
     _analyze,
     analyze,
+    arabizi_reading,
     by_fields,
     caron_reading,
     chinese_titles_off,
@@ -1643,6 +1644,13 @@ class Screener:
                 "read with the kh the lists write for a j, as Spanish writes the names of "
                 f"Russians and Arabs (Mijaíl, Jamenei): {spanish}",
                 {"read_as": spanish, "language": "es"}))
+        arabizi = arabizi_reading(name)
+        if arabizi:
+            out.append(Reading(
+                arabizi, org, "reading",
+                "read with the letters the Arabic chat alphabet writes as digits (7 h, 5 kh, "
+                f"3 the ayn, 2 the hamza, 6 t, 9 s, 8 gh): {arabizi}",
+                {"read_as": arabizi, "script": "arabizi"}))
         german = german_reading(name) if org is not True else None
         if german:
             out.append(Reading(

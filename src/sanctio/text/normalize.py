@@ -627,6 +627,50 @@ def digit_words_reading(text: str, vocab: AbstractSet[str]) -> (
     return (" ".join(words), changed) if changed else None
 
 
+# the Arabic chat alphabet (Arabizi) writes the letters Latin lacks with the digits that look
+# like them: 7 ح h, 5 خ kh, 3 ع (the ayn: a vowel's onset), 2 ء, 6 ط t, 9 ص s, 8 غ gh (Mo7ammed
+# 3ali, 5alid Mish3al: Mohammed Ali, Khalid Mishaal)
+_ARABIZI_DIGITS = frozenset("2356789")
+_ARABIZI = {"7": "h", "5": "kh", "6": "t", "9": "s", "8": "gh", "2": ""}
+_ARABIZI_VOWELS = frozenset("aeiouAEIOU")
+
+
+def _arabizi_word(word: str) -> str:
+    out: list[str] = []
+    for i, c in enumerate(word):
+        if c not in _ARABIZI_DIGITS:
+            out.append(c)
+            continue
+        if c == "3":  # the ayn: nothing first or before a vowel (3ali, Mish3al), else a
+            # (Sa3d, Ja3far: Saad, Jaafar)
+            letter = "" if i == 0 or word[i + 1:i + 2] in _ARABIZI_VOWELS else "a"
+        else:
+            letter = _ARABIZI[c]
+        out.append(letter.upper() if _capitals(word) else letter)
+    return "".join(out)
+
+
+def arabizi_reading(text: str) -> str | None:
+    """A name typed in the Arabic chat alphabet, its digits read as the letters they stand for
+    (Mo7ammed 3ali: Mohammed Ali; 5alid Mish3al: Khalid Mishal): in a word of two letters or
+    more with such a digit beside a letter, not a number in it (A320, MiG-29). None where no
+    word is so."""
+    if not any(c in _ARABIZI_DIGITS for c in text):
+        return None
+    words = text.split()
+    changed = False
+    for i, w in enumerate(words):
+        core = _EDGE_PUNCT.sub("", w)
+        if sum(c.isalpha() for c in core) < 2 or _NUMBER_IN_WORD.search(core) or not any(
+                c in _ARABIZI_DIGITS and _beside_letter(core, j) for j, c in enumerate(core)):
+            continue
+        if not all(c.isalpha() or c in _ARABIZI_DIGITS or c in "-'" for c in core):
+            continue
+        words[i] = w.replace(core, _arabizi_word(core))
+        changed = True
+    return " ".join(words) if changed else None
+
+
 def _beside_letter(word: str, i: int) -> bool:
     """The sign at ``i`` is in a run of signs with a letter at one end (5@eed)."""
     j = i
