@@ -5001,3 +5001,31 @@ def test_numbers_and_look_alike_digits_have_no_arabizi_reading() -> None:
     assert arabizi_reading("Sa3d Ja3far") == "Saad Jaafar"  # (the ayn between: a)
     assert arabizi_reading("MO7AMMED") == "MOHAMMED"
 
+
+@pytest.mark.parametrize(("written", "listed"), [
+    ("plukovník Mutebutsi", "Colonel Mutebutsi"),  # Slovak and Czech (0.11)
+    ("pulkvedis Omega", "Colonel Omega"),  # Latvian
+    ("generálmajor Mupenzi", "General Major Mupenzi"),  # Slovak, Swedish
+    ("šejk Hassan", "Sheikh Hassan"),  # Czech (0.05)
+    ("Sajjíd Mahdí Faráhí", "Seyyed Mahdi FARAHI"),  # Czech (0.73)
+    ("Generaloberst Sergei Surowikin", "Sergei SUROVIKIN"),  # German
+])
+def test_a_rank_or_title_in_another_language_of_the_union_is_a_title(
+        written: str, listed: str) -> None:
+    assert score(written, listed) >= 0.95, describe(written, listed)
+
+
+def test_the_german_s_for_a_russian_z() -> None:
+    # German writes з as s at the start and between vowels (Sacharowa, Beresowski): in a word
+    # German transliterates (w, sch, ch), not a Polish one (sz, cz, rz, ie)
+    assert score("Maria Sacharowa", "Maria Vladimirovna ZAKHAROVA") >= 0.85, describe(
+        "Maria Sacharowa", "Maria Vladimirovna ZAKHAROVA")
+    assert score("Boris Beresowski", "Boris BEREZOVSKY") >= 0.9
+    assert score("Maria Sacharowa", "Maria SAKHAROVA") > score(
+        "Maria Sacharowa", "Maria Vladimirovna ZAKHAROVA")  # (as written first)
+    from sanctio.text.slavic import cyrillic_spelling_alike
+
+    assert cyrillic_spelling_alike("sacharowa", "zakharova")
+    assert not cyrillic_spelling_alike("sobczak", "zobczak")  # (Polish: its s is с)
+    assert not cyrillic_spelling_alike("sorokin", "zorokin")  # (no German letter: as written)
+

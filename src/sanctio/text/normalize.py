@@ -82,9 +82,16 @@ vice chairman governor senator ambassador deputy comrade oligarch businessman bu
 tycoon warlord ministr deputat gospodin gospozha gubernator prezident oligarkh biznesmen posol
 herr frau monsieur madame mademoiselle senor senora senorita signor signora dott dottore
 presidente ministro heer mevrouw
+plukovnik podplukovnik pulkvedis generalis generalmajor generalporucik generalleutnant
+generaloberst viceadmiral kontradmiral oberst oberstleutnant pulkownik podpulkownik colonnello
+generale sejk schejk sejh szejk sajjid
 """.split())
 # (not their short forms of two or three consonants, Sr, Sra, Mme, Dhr: initials as often,
 # SR ALI)
+# (the ranks and the sheikh of the EU's names in the languages of the Union: plukovník and
+# pulkvedis Mutebutsi, Colonel Mutebutsi; generálmajor Mupenzi; šejk, Schejk, Sajjíd; not
+# comandante nor coronel, a nickname's word and a family name on the lists: COMANDANTE PABLO,
+# CORONEL)
 TITLES = _TITLE_WORDS | TITLES_AS_WRITTEN
 
 _LONG_TITLES = tuple(sorted(t for t in TITLES if len(t) >= 7 and t not in TITLES_AS_WRITTEN))
@@ -114,8 +121,8 @@ _ARABIC_NAME_TITLE_WORDS = "حافظ امام امير عميد سردار مه�
 
 # titles that are also given names
 NAME_TITLES = frozenset("""
-amir emir sayed sayyid syed seyed sayid seyyed hafiz imam mirza khwaja khawaja shaheed shahid
-ustad malik king prince sardar
+amir emir sayed sayyid syed seyed sayid seyyed sajjid hafiz imam mirza khwaja khawaja shaheed
+shahid ustad malik king prince sardar
 """.split())
 
 # of which more often a title than a given name where they open a name (Imam, Sayyid; not

@@ -147,6 +147,12 @@ _FINAL = re.compile(r"(?:iy|yy|ii|yi|ij|y)$")  # Dmitriy, Dmitrij, Dmitry, Dmitr
 # not before i (the French dj of Hadji is no soft vowel) nor in a d that begins the word
 # (Djamel, Djibril)
 _J_GLIDE = re.compile(r"(?:(?<=[tsz])|(?<=\wd))j(?=[aeou])")
+# a word German transliterates (w for в, sch, tsch, ch for х; not Polish, which writes sz, cz,
+# rz and its own s for с): its single s at the start or between vowels is з (Sacharowa,
+# Beresowski, Kasakow: Zakharova, Berezovsky, Kazakov)
+_GERMAN_WORD = re.compile(r"w|sch|ch")
+_POLISH_LETTERS = re.compile(r"sz|cz|rz|ie")
+_GERMAN_S = re.compile(r"^s(?=[aeiouy])|(?<=[aeiouy])s(?=[aeiouy])")
 
 
 @lru_cache(maxsize=100_000)
@@ -163,9 +169,13 @@ def cyrillic_spellings(word: str) -> frozenset[str]:
     before a soft vowel (Tjulin, Lisjuk, Chudaverdjan: Tyulin, Lisyuk, Khudaverdyan)."""
     out = set()
     glided = _J_GLIDE.sub("y", word) if _J_GLIDE.search(word) else word
+    forms = [word, glided] if glided != word else [word]
+    if _GERMAN_WORD.search(word) and not _POLISH_LETTERS.search(word):
+        # German s for з at the start and between vowels, ss for с (Sacharowa, Beresowski,
+        # Wassili: Zakharova, Berezovsky, Vasily)
+        forms += [_GERMAN_S.sub("z", f) for f in forms if _GERMAN_S.search(f)]
     for ch, sch, w in itertools.product(("C", "H") if "ch" in word else ("C",),
-                                        ("S", "Z") if "sch" in word else ("S",),
-                                        (word, glided) if glided != word else (word,)):
+                                        ("S", "Z") if "sch" in word else ("S",), forms):
         s = w.replace("schtsch", "Q").replace("dsch", "J").replace("tsch", "C").replace(
             "sch", sch)
         if _DUTCH.search(s):
