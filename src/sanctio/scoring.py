@@ -3577,6 +3577,16 @@ def _crossed(r: NameForm, real: list[Pair], family: bool = True,
     return any(b < a for a, b in itertools.pairwise(seq))
 
 
+def _initial_crossed(q: NameForm, r: NameForm, real: list[Pair]) -> bool:
+    """A person's list name with an initial for one of its names, met in another order by a
+    query with a full word for the initial: Ashraf Mancho is not Haji M. ASHRAF (the M. is a
+    given name, Mancho the query's last word), where Muhammad Ashraf is."""
+    return r.person and len(real) >= 2 and any(
+        p.how == "initial" and len(p.listed) == 1 and len(p.listed[0].text) == 1
+        and len(p.query) == 1 and len(p.query[0].text) > 1 for p in real) and _crossed(
+        r, real, q=q)
+
+
 # how token_sim says two words are other names it still aligns
 # (not a spelling of another known name, one letter from it, nor other letters read from
 # the script: as often a typo, or a name written in the script as a Latin speller would,
@@ -3929,6 +3939,7 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         # syllables, not given names)
         "given_crossed": float((r.person and bool(un_r) and not cjk and _crossed(
             r, real, family=False)) or _script_syllables_crossed(q, r, real)),
+        "initial_crossed": float(_initial_crossed(q, r, real)),
         "kunya_missing": float(_kunya_missing(q, r, real)),
         "family_as_given": float(_family_as_given(q, r, real) or _script_family_apart(
             q, r, real)),
@@ -4028,6 +4039,8 @@ FEATURES: dict[str, str] = {
                      "the family name in another order (Mahmud Ali, Ali Mahmoud ABBAS), or a "
                      "query in Hangul or Chinese characters has the syllables of the list's "
                      "given name in another order (장성진, CHANG Chin Sung)",
+    "initial_crossed": "a person's list name has an initial for a name, and the query a full "
+                       "word for it in another order (Ashraf Mancho, Haji M. ASHRAF)",
     "family_as_given": "the list name marks its family name, and the query, unmarked, has "
                        "it before a given name of the list's it ends with (Ismail Yusuf, "
                        "Yousef ISMAIL), or written in Hangul or Chinese characters has it "
@@ -4101,6 +4114,7 @@ FEATURES: dict[str, str] = {
 # explanation where they lowered the score (the legal forms and a company against a person
 # are said already)
 _SAID_AGAINST = ("family_as_given", "family_missing", "given_missing", "given_crossed",
+                 "initial_crossed",
                  "kunya_missing", "other_name", "patronymic_conflict", "gender_conflict",
                  "lineage_conflict", "number_conflict", "generic_conflict", "business_extra",
                  "one_of_many", "common_only", "generic_only", "cjk_missing", "han_missing",

@@ -114,7 +114,7 @@ SIGNS: dict[str, int] = {
     "coverage": +1, "weakest": +1, "fuzzy_share": -1, "alike_share": -1,
     "query_unmatched": -1, "list_unmatched": -1, "strongest_token": +1, "single_word": -1,
     "rarest_fuzzy": -1, "single_fuzzy": -1, "single_alike": -1, "exact_subset": +1,
-    "crossed_gap": -1, "given_crossed": -1, "kunya_missing": -1,
+    "crossed_gap": -1, "given_crossed": -1, "initial_crossed": -1, "kunya_missing": -1,
     "one_of_many": -1, "common_only": -1, "generic_only": -1, "number_conflict": -1,
     "lineage_conflict": -1, "legal_conflict": -1, "cjk_missing": -1, "family_missing": -1,
     "generic_conflict": -1, "given_missing": -1, "initial_differs": -1, "query_middle_extra": +1,
@@ -131,7 +131,8 @@ SIGNS: dict[str, int] = {
 PRIORS: dict[str, float] = {
     "lineage_conflict": -12.0, "generic_only": -4.0, "number_conflict": -1.0,
     "one_of_many": -1.0, "legal_conflict": -0.3, "common_only": -1.5, "generic_conflict": -1.5,
-    "business_extra": -3.5, "given_crossed": -1.5, "kunya_missing": -5.0,
+    "business_extra": -3.5, "given_crossed": -1.5, "initial_crossed": -3.0,
+    "kunya_missing": -5.0,
     "patronymic_conflict": -3.0, "family_as_given": -3.5, "other_name": -2.0,
     "gender_conflict": -4.0, "company_as_person": -8.0, "han_missing": -3.0,
     "given_halved": -3.0, "han_company_missing": -3.0, "compound_missing": -2.5,

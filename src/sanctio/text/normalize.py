@@ -84,7 +84,7 @@ herr frau monsieur madame mademoiselle senor senora senorita signor signora dott
 presidente ministro heer mevrouw
 plukovnik podplukovnik pulkvedis generalis generalmajor generalporucik generalleutnant
 generaloberst viceadmiral kontradmiral oberst oberstleutnant pulkownik podpulkownik colonnello
-generale sejk schejk sejh szejk sajjid
+sejk schejk sejh szejk sajjid
 """.split())
 # (not their short forms of two or three consonants, Sr, Sra, Mme, Dhr: initials as often,
 # SR ALI)
@@ -887,15 +887,28 @@ _TURKISH_AS_ENGLISH = str.maketrans({
     "c": "j", "C": "J", "v": "w", "V": "W", "e": "a", "E": "A"})
 
 
+# Turkish legal forms (Anonim Şirketi, Limited Şirketi): kept as written, and no sign of a
+# name of Arabic origin (Alemdar A.Ş. is no Alamdar A.Sh.)
+_TURKISH_FORMS = re.compile(r"(?i)(?<!\w)(?:a\.\s?ş\.?|aş|ltd\.?\s?şti\.?|şti\.?)(?!\w)")
+
+
 def turkish_reading(text: str) -> str | None:
     """A Latin name as Turkish writes a name of Arabic origin, with the letters and vowels the
     English transliteration has for them (Beşar Esad: Bashar Asad; Ebu Bekir el-Bağdadi: Abu
     Bakir al-Baghdadi; Eymen ez-Zevahiri: Ayman az-Zawahiri): read where the text has the
-    Turkish letters ş, ğ, ı or the article as Turkish writes it (el-, ez-, eş-). None for
-    another text."""
-    if not (_TURKISH_LETTERS.search(text) or _TURKISH_ARTICLE.search(text)):
+    Turkish letters ş, ğ, ı or the article as Turkish writes it (el-, ez-, eş-), outside a
+    Turkish legal form (A.Ş., Ltd. Şti.), which stays as written. None for another text."""
+    plain = _TURKISH_FORMS.sub(" ", text)
+    if not (_TURKISH_LETTERS.search(plain) or _TURKISH_ARTICLE.search(plain)):
         return None
-    return text.translate(_TURKISH_AS_ENGLISH)
+    parts: list[str] = []
+    at = 0
+    for m in _TURKISH_FORMS.finditer(text):
+        parts.append(text[at:m.start()].translate(_TURKISH_AS_ENGLISH))
+        parts.append(m.group(0))
+        at = m.end()
+    parts.append(text[at:].translate(_TURKISH_AS_ENGLISH))
+    return "".join(parts)
 
 
 # German writes the names of Arabic, Persian and Pashto origin with its own letters: dsch for
