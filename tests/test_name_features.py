@@ -18,6 +18,7 @@ from sanctio.scoring import (
     KNOWN_OTHER_SIM,
     NameComparison,
     TokenWeights,
+    _patronymic_spellings,
     compare_forms,
     token_sim,
     typed_name_score,
@@ -5045,4 +5046,22 @@ def test_an_initial_met_out_of_order_by_a_full_word_is_no_evidence() -> None:
     # (initials on the query's side, or in the list's order: as before)
     assert score("Tahir Jalil Habbush", "T. J. HABBUSH") >= 0.95
     assert score("Ashraf M.", "Muhammad ASHRAF") >= 0.9
+
+
+@pytest.mark.parametrize(("written", "listed"), [
+    ("Ramzan Achmatovitj KADYROV", "Ramzan Akhmadovitch KADYROV"),  # Swedish (EU) 0.04
+    ("Ramsan Achmatowitsch KADYROW", "Ramzan Akhmadovitch KADYROV"),  # German (EU) 0.02
+    ("Iryna Leontijivna DIANOVA", "Irina Leontievna DIANOVA"),  # Ukrainian (EU) 0.03
+    ("Oleg Jevgenjevitj BELAVENTSEV", "Oleg Yevgenyvich BELAVENTSEV"),  # (0.87)
+])
+def test_one_patronymic_in_two_transliterations(written: str, listed: str) -> None:
+    assert score(written, listed) >= 0.9, describe(written, listed)
+    assert "the same patronymic in another transliteration" in describe(written, listed)
+
+
+def test_patronymics_of_other_fathers_a_vowel_apart_stay_apart() -> None:
+    # (a, o, u between them: another father's name; of the other gender: another person)
+    for a, b in (("markovich", "mirkovich"), ("ivanovich", "ivanovna"),
+                 ("borislavovich", "egorovich")):
+        assert not _patronymic_spellings(a, b), (a, b)
 

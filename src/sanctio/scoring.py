@@ -115,6 +115,7 @@ from sanctio.text.slavic import (
     MASCULINE_ENDS,
     baltic_cores,
     cyrillic_spelling_alike,
+    cyrillic_spellings,
     czech_feminine_forms,
     is_patronymic,
     patronymic_stem,
@@ -604,6 +605,47 @@ def _other_slavic_family(pairs: list[Pair]) -> list[Pair]:
                 _VOWEL_RUN.findall(a.text)) != len(_VOWEL_RUN.findall(b.text))):
             out.append(p)
     return out
+
+
+_PATRONYMIC_SPELLING = "the same patronymic in another transliteration"
+
+
+def _patronymic_spellings(a: str, b: str) -> bool:
+    """Two patronymics of one father's name as the transliterations of two languages write
+    it, a letter apart once their letters are read as one Cyrillic's
+    (:func:`sanctio.text.slavic.cyrillic_spellings`): Swedish Achmatovitj, English
+    Akhmadovich (Kadyrov's, the lists spell his father's name both ways); Ukrainian
+    Leontijivna, Russian Leontievna. Of one gender (Ivanovich is no Ivanovna), fathers'
+    names of five letters or more (a letter off a short one is another name)."""
+    if a == b or not (is_patronymic(a) and is_patronymic(b)) or (
+            a.endswith("na") != b.endswith("na")):
+        return False
+    sa, sb = patronymic_stem(a), patronymic_stem(b)
+    if sa is None or sb is None or len(sa) < 5 or len(sb) < 5:
+        return False
+    return any(_one_soft_letter_apart(x, y)
+               for x in cyrillic_spellings(a) for y in cyrillic_spellings(b))
+
+
+_SOFT_VOWEL_SPELLINGS = frozenset("eiy")
+_PATRONYMIC_SLIPS = frozenset({("t", "d"), ("d", "t"),
+                               *((x, y) for x in "eiy" for y in "eiy" if x != y)})
+
+
+def _one_soft_letter_apart(a: str, b: str) -> bool:
+    """Two keys the same but for one letter the transliterations write otherwise: e, i or y
+    for the soft vowels (Leontijivna, Leontievna), a t or d the father's name is spelled with
+    (Akhmat, Akhmad); not another vowel (Markovich is no Mirkovich)."""
+    if a == b:
+        return True
+    if len(a) == len(b):
+        diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+        return len(diff) == 1 and diff[0] in _PATRONYMIC_SLIPS
+    if abs(len(a) - len(b)) != 1:
+        return False
+    long_, short = (a, b) if len(a) > len(b) else (b, a)
+    i = next((k for k in range(len(short)) if long_[k] != short[k]), len(short))
+    return long_[i] in _SOFT_VOWEL_SPELLINGS and long_[:i] + long_[i + 1:] == short
 
 
 def _other_fathers(a: str, b: str) -> bool:
@@ -1178,6 +1220,9 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         return baltic
     if not (q.abjad or r.abjad or q.orig or r.orig) and ukrainian_h_alike(q.text, r.text):
         return 0.9, "spelling (the Ukrainian or Belarusian h for the Russian g)"
+    if lq >= 8 and lr >= 8 and not (q.abjad or r.abjad) and _patronymic_spellings(
+            q.text, r.text):
+        return 0.88, _PATRONYMIC_SPELLING
     sim = _text_sim(q.text, r.text)
     if sim > KNOWN_OTHER_SIM and q.symbols and r.symbols and _known_other_names(q, r):
         return KNOWN_OTHER_SIM, "another name (both known, other consonants)"
