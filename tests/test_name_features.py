@@ -39,6 +39,7 @@ from sanctio.text.normalize import (
     caron_reading,
     german_reading,
     greek_foreign_reading,
+    hungarian_reading,
     j_as_kh_reading,
     known_syllable,
     korean_only,
@@ -5064,4 +5065,19 @@ def test_patronymics_of_other_fathers_a_vowel_apart_stay_apart() -> None:
     for a, b in (("markovich", "mirkovich"), ("ivanovich", "ivanovna"),
                  ("borislavovich", "egorovich")):
         assert not _patronymic_spellings(a, b), (a, b)
+
+
+@pytest.mark.parametrize(("written", "listed"), [
+    ("Mihail Misusztyin", "Mikhail MISHUSTIN"),  # s sh, sz s, ty t (0.01)
+    ("Szergej Sojgu", "Sergei SHOIGU"),  # (0.41)
+])
+def test_a_russians_name_as_hungarian_writes_it(written: str, listed: str) -> None:
+    reading = hungarian_reading(written)
+    assert reading is not None and score(reading, listed) >= 0.9, describe(reading, listed)
+    assert score(reading, listed) > score(written, listed) + 0.1
+
+
+def test_hungarians_own_names_have_no_hungarian_reading() -> None:
+    for name in ("Kovács János", "Szabó Péter", "Nagy Gábor", "Sergei Shoigu"):
+        assert hungarian_reading(name) is None, name
 

@@ -87,6 +87,7 @@ from sanctio.text.normalize import (
     ensure_symbols,
     german_reading,
     greek_foreign_reading,
+    hungarian_reading,
     is_legal_form,
     j_as_kh_reading,
     known_name,
@@ -1651,6 +1652,13 @@ class Screener:
                 "read with the letters the Arabic chat alphabet writes as digits (7 h, 5 kh, "
                 f"3 the ayn, 2 the hamza, 6 t, 9 s, 8 gh): {arabizi}",
                 {"read_as": arabizi, "script": "arabizi"}))
+        hungarian = hungarian_reading(name) if org is not True else None
+        if hungarian:
+            out.append(Reading(
+                hungarian, org, "reading",
+                "read with the English transliteration's letters for those Hungarian writes a "
+                f"Russian's name with (sz s, s sh, zs zh, cs ch, gy d, ty t, ny n): {hungarian}",
+                {"read_as": hungarian, "language": "hu"}))
         german = german_reading(name) if org is not True else None
         if german:
             out.append(Reading(

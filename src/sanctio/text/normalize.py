@@ -887,6 +887,36 @@ _TURKISH_AS_ENGLISH = str.maketrans({
     "c": "j", "C": "J", "v": "w", "V": "W", "e": "a", "E": "A"})
 
 
+# Hungarian writes a Russian's name with its own letters: sz for с, s for ш, zs for ж, cs for
+# ч, c for ц, gy and ty for the soft д and т, ny for the soft н (Vlagyimir Putyin, Szergej
+# Sojgu, Mihail Misusztyin: Vladimir Putin, Sergej Shojgu, Mihail Mishustin); read where a
+# word has one of its digraphs and one ends as a Russian name does (Hungarian's own names,
+# Kovács, Szabó, Nagy, are as they are)
+_HUNGARIAN_DIGRAPH = re.compile("(?i)sz|zs|cs|gy|ty|ny")
+_RUSSIAN_SHAPE = re.compile(r"(?i)(?:ij|ej|aj|kij|vics|vna|[oe]v|[oe]va|in|ina|enko|uk|jov)\b")
+_HUNGARIAN_LETTERS = re.compile("(?i)dzs|cs|sz|zs|gy|ty|ny|s|c")
+_HUNGARIAN_AS_ENGLISH = {"dzs": "dzh", "cs": "ch", "sz": "s", "zs": "zh", "gy": "d", "ty": "t",
+                         "ny": "n", "s": "sh", "c": "ts"}
+
+
+def _hungarian_letters(m: re.Match[str]) -> str:
+    written = m.group(0)
+    english = _HUNGARIAN_AS_ENGLISH[written.lower()]
+    if written.isupper() and (len(written) > 1 or m.string.isupper()):
+        return english.upper()
+    return english[0].upper() + english[1:] if written[0].isupper() else english
+
+
+def hungarian_reading(text: str) -> str | None:
+    """A Russian's name as Hungarian writes it, with the English transliteration's letters
+    for Hungarian's (Vlagyimir Putyin: Vladimir Putin; Szergej Sojgu: Sergej Shojgu): read
+    where the text has a Hungarian digraph (sz, zs, cs, gy, ty, ny) and a word that ends as
+    a Russian name does. None for another text."""
+    if not (_HUNGARIAN_DIGRAPH.search(text) and _RUSSIAN_SHAPE.search(text)):
+        return None
+    return _HUNGARIAN_LETTERS.sub(_hungarian_letters, text)
+
+
 # Turkish legal forms (Anonim Şirketi, Limited Şirketi): kept as written, and no sign of a
 # name of Arabic origin (Alemdar A.Ş. is no Alamdar A.Sh.)
 _TURKISH_FORMS = re.compile(r"(?i)(?<!\w)(?:a\.\s?ş\.?|aş|ltd\.?\s?şti\.?|şti\.?)(?!\w)")
