@@ -1631,41 +1631,29 @@ class Screener:
                 caron, org, "reading",
                 "read with the English transliteration's letters for those of another "
                 f"language's (š sh, č ch, ž zh; ch kh): {caron}", {"read_as": caron}))
-        turkish = turkish_reading(name) if org is not True else None
-        if turkish:
-            out.append(Reading(
-                turkish, org, "reading",
-                "read with the English transliteration's letters and vowels for those Turkish "
-                f"writes a name of Arabic origin with (ş sh, c j, v w, e a): {turkish}",
-                {"read_as": turkish, "language": "tr"}))
-        spanish = j_as_kh_reading(name, self.index.weights.df) if org is not True else None
-        if spanish:
-            out.append(Reading(
-                spanish, org, "reading",
-                "read with the kh the lists write for a j, as Spanish writes the names of "
-                f"Russians and Arabs (Mijaíl, Jamenei): {spanish}",
-                {"read_as": spanish, "language": "es"}))
-        arabizi = arabizi_reading(name)
-        if arabizi:
-            out.append(Reading(
-                arabizi, org, "reading",
-                "read with the letters the Arabic chat alphabet writes as digits (7 h, 5 kh, "
-                f"3 the ayn, 2 the hamza, 6 t, 9 s, 8 gh): {arabizi}",
-                {"read_as": arabizi, "script": "arabizi"}))
-        hungarian = hungarian_reading(name) if org is not True else None
-        if hungarian:
-            out.append(Reading(
-                hungarian, org, "reading",
-                "read with the English transliteration's letters for those Hungarian writes a "
-                f"Russian's name with (sz s, s sh, zs zh, cs ch, gy d, ty t, ny n): {hungarian}",
-                {"read_as": hungarian, "language": "hu"}))
-        german = german_reading(name) if org is not True else None
-        if german:
-            out.append(Reading(
-                german, org, "reading",
-                "read with the English transliteration's letters for those German writes a "
-                f"name of Arabic origin with (dsch j, sch sh, ch kh, j y): {german}",
-                {"read_as": german, "language": "de"}))
+        # a Latin name as another language writes its letters, read with the English
+        # transliteration's: each reading says which letters it read (a person's name, but
+        # the chat alphabet's digits)
+        person = org is not True
+        for written, language, letters in (
+                (turkish_reading(name) if person else None, "tr",
+                 "the English transliteration's letters and vowels for those Turkish writes a "
+                 "name of Arabic origin with (ş sh, c j, v w, e a)"),
+                (j_as_kh_reading(name, self.index.weights.df) if person else None, "es",
+                 "the kh the lists write for a j, as Spanish writes the names of Russians and "
+                 "Arabs (Mijaíl, Jamenei)"),
+                (arabizi_reading(name), "ar-Latn",
+                 "the letters the Arabic chat alphabet writes as digits (7 h, 5 kh, 3 the "
+                 "ayn, 2 the hamza, 6 t, 9 s, 8 gh)"),
+                (hungarian_reading(name) if person else None, "hu",
+                 "the English transliteration's letters for those Hungarian writes a Russian's "
+                 "name with (sz s, s sh, zs zh, cs ch, gy d, ty t, ny n)"),
+                (german_reading(name) if person else None, "de",
+                 "the English transliteration's letters for those German writes a name of "
+                 "Arabic origin with (dsch j, sch sh, ch kh, j y)")):
+            if written:
+                out.append(Reading(written, org, "reading", f"read with {letters}: {written}",
+                                   {"read_as": written, "language": language}))
         greek = greek_foreign_reading(name)
         if greek:
             out.append(Reading(
