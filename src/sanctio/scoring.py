@@ -608,6 +608,7 @@ def _other_slavic_family(pairs: list[Pair]) -> list[Pair]:
 
 
 _PATRONYMIC_SPELLING = "the same patronymic in another transliteration"
+PATRONYMIC_SPELLING_SIM = 0.88  # (where the words' letters alone say less)
 
 
 def _patronymic_spellings(a: str, b: str) -> bool:
@@ -1220,9 +1221,6 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         return baltic
     if not (q.abjad or r.abjad or q.orig or r.orig) and ukrainian_h_alike(q.text, r.text):
         return 0.9, "spelling (the Ukrainian or Belarusian h for the Russian g)"
-    if lq >= 8 and lr >= 8 and not (q.abjad or r.abjad) and _patronymic_spellings(
-            q.text, r.text):
-        return 0.88, _PATRONYMIC_SPELLING
     sim = _text_sim(q.text, r.text)
     if sim > KNOWN_OTHER_SIM and q.symbols and r.symbols and _known_other_names(q, r):
         return KNOWN_OTHER_SIM, "another name (both known, other consonants)"
@@ -1235,6 +1233,9 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         fq, fr = _romanisation_fold(q.text), _romanisation_fold(r.text)
         if (fq != q.text or fr != r.text) and fq != fr:
             sim = max(sim, _text_sim(fq, fr) - 0.02)
+    if sim < PATRONYMIC_SPELLING_SIM and lq >= 8 and lr >= 8 and not (
+            q.abjad or r.abjad) and _patronymic_spellings(q.text, r.text):
+        return PATRONYMIC_SPELLING_SIM, _PATRONYMIC_SPELLING
     if 0.55 <= sim < 0.85 and lq >= 6 and lr >= 6 and _other_fathers(q.text, r.text):
         return KNOWN_OTHER_SIM, "another father's name (patronymic)"
     if sim >= MIN_TOKEN_SIM and abs(lq - lr) <= 3 and _feminine_form(q, r):
