@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, fields, replace
 from enum import IntEnum
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import pairwise
 from typing import Any
 
@@ -899,9 +899,13 @@ _HUNGARIAN_AS_ENGLISH = {"dzs": "dzh", "cs": "ch", "sz": "s", "zs": "zh", "gy": 
                          "ny": "n", "s": "sh", "c": "ts"}
 
 
-def _hungarian_letters(m: re.Match[str]) -> str:
+def _english_letters(table: dict[str, str], m: re.Match[str]) -> str:
+    """A letter group of another language's spelling (a match of its pattern) as the English
+    transliteration writes it (``table``), in its case: capitals as capitals (CH: KH; one
+    letter in a text in capitals: S, SH), a capital first as a capital first (Sz: S, Dsch:
+    J)."""
     written = m.group(0)
-    english = _HUNGARIAN_AS_ENGLISH[written.lower()]
+    english = table[written.lower()]
     if written.isupper() and (len(written) > 1 or m.string.isupper()):
         return english.upper()
     return english[0].upper() + english[1:] if written[0].isupper() else english
@@ -914,7 +918,7 @@ def hungarian_reading(text: str) -> str | None:
     a Russian name does. None for another text."""
     if not (_HUNGARIAN_DIGRAPH.search(text) and _RUSSIAN_SHAPE.search(text)):
         return None
-    return _HUNGARIAN_LETTERS.sub(_hungarian_letters, text)
+    return _HUNGARIAN_LETTERS.sub(partial(_english_letters, _HUNGARIAN_AS_ENGLISH), text)
 
 
 # Turkish legal forms (Anonim Şirketi, Limited Şirketi): kept as written, and no sign of a
@@ -955,14 +959,6 @@ _GERMAN_LETTERS = re.compile("(?i)dsch|tsch|sch|ch|jj|j")
 _GERMAN_AS_ENGLISH = {"dsch": "j", "tsch": "ch", "sch": "sh", "ch": "kh", "jj": "yy", "j": "y"}
 
 
-def _german_letters(m: re.Match[str]) -> str:
-    written = m.group(0)
-    english = _GERMAN_AS_ENGLISH[written.lower()]
-    if written.isupper() and len(written) > 1:
-        return english.upper()
-    return english[0].upper() + english[1:] if written[0].isupper() else english
-
-
 def german_reading(text: str) -> str | None:
     """A Latin name as German writes a name of Arabic origin, with the letters the English
     transliteration has for German's (Dschalal ad-Din Haqqani: Jalal ad-Din Haqqani; Sajjid
@@ -974,7 +970,7 @@ def german_reading(text: str) -> str | None:
     if not (_GERMAN_DSCH.search(text) or (
             _GERMAN_SCH.search(text) and _GERMAN_ARABIC.search(text))):
         return None
-    return _GERMAN_LETTERS.sub(_german_letters, text)
+    return _GERMAN_LETTERS.sub(partial(_english_letters, _GERMAN_AS_ENGLISH), text)
 
 
 # Spanish writes the kh of Russian and Arabic names as j (Mijaíl Mishustin, Alí Jamenei, Jalid:
