@@ -208,6 +208,25 @@ def test_a_cyrillic_name_as_other_languages_transliterate_it(other: str, english
     assert "transliteration of another language" in describe(other, english)
 
 
+@pytest.mark.parametrize(("passport", "english"), [
+    ("Iurii KOVALCHUK", "Yury KOVALCHUK"),  # Ю at the start: IU
+    ("Ievgenii PRIGOZHIN", "Yevgeny PRIGOZHIN"),  # Ukrainian Є: IE; -ий: -II
+    ("Iakov Lvovich", "Yakov Lvovich"),  # Я: IA
+    ("Iana Valerevna", "Yana Valeryevna"),
+    ("Anastasiia Sergeevna", "Anastasia Sergeyevna"),  # -ия: -IIA
+])
+def test_a_russian_or_ukrainian_name_as_the_passports_write_it(passport: str,
+                                                               english: str) -> None:
+    """ICAO 9303, the passports' transliteration (Russian since 2013, Ukrainian before
+    2010), writes Ю, Я and Є beginning a name IU, IA, IE, and -ий, -ия as -II, -IIA: a
+    customer's file copies the passport."""
+    assert score(passport, english) >= 0.9, describe(passport, english)
+    given, listed = passport.split()[0], english.split()[0]
+    assert score(given, listed) >= 0.9, describe(given, listed)  # (the word alone)
+    # (not an English name of three letters: Ian is no Yan)
+    assert score("Ian Smith", "Yan SMITH") < 0.8
+
+
 def test_a_french_dj_is_no_cyrillic_letter_dropped() -> None:
     # Hadji is Haji (dj is the French j, дж), not Hadi with a j read as a glide
     assert score("Hadji", "HADI", org=None) < 0.8, describe("Hadji", "HADI", org=None)

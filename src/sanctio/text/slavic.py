@@ -137,6 +137,12 @@ _POLISH_IE = re.compile(r"(?<=[bdfgklmnprstvzCHQSZ])ie(?=[bcdfghjklmnprstvwzCHQS
 _POLISH = re.compile(r"w|sz|cz|[ei]j$")
 _DUTCH = re.compile(r"sj|zj|tsj")
 _GLIDE_START = re.compile(r"^y(?=e)")  # Yevgeny, Jevgenij, Evgeny; Yelena, Jelena, Elena
+# the passports' spelling (ICAO 9303: Russian since 2013, Ukrainian before 2010) of Ю, Я and
+# Ukrainian Є beginning a name: IU, IA, IE (Iurii, Iakov, Ievgen, Iana: Yury, Yakov, Yevgen,
+# Yana), in a word of four letters or more (Ian is another name); and -IIA for -ия (Iuliia,
+# Mariia: Yuliya, Mariya)
+_ICAO_START = re.compile(r"^i(?=[aeu])")
+_ICAO_IIA = re.compile(r"(?<=[bcdfghklmnpqrstvzCHQSZ])iia$")
 _GLIDE_VOWELS = re.compile(r"(?<=[aeiou])y(?=[aeiou])")  # Andreyevich, Andreevich
 _GLIDE_E = re.compile(r"(?<=[bcdfghklmnpqrstvzBCDFGHKLMNPQRSTVZ])y(?=e)")  # Siergiej, Sergei
 _I_GLIDE = re.compile(r"(?<=[bcdfghklmnpqrstvzCHQSZ])i(?=[aou])")  # Natalia, Natalya
@@ -161,7 +167,8 @@ def cyrillic_spellings(word: str) -> frozenset[str]:
     systems of the languages that write East Slavic names (Schoigu, Sjojgu, Shoigu;
     Wekselberg, Vekselberg; Jevsejevitj, Yevseyevich; Dmitrij, Dmitry): the digraphs of one
     letter as one symbol (:data:`_LETTERS`), j as y, the glide of a soft vowel at the start,
-    between vowels or before e dropped, Polish ie after a consonant as e (in a word that
+    between vowels or before e dropped, the passports' IU, IA, IE at the start as yu, ya,
+    ye (Iurii, Yury), Polish ie after a consonant as e (in a word that
     writes Polish), the endings -iy, -ij, -y as -i. A ``ch`` not part of tch, sch gives two
     keys: English ч and German or Czech х (Chodorkowski, Khodorkovsky); a German ``sch``
     two: ш and ж (Prigoschin, Prigozhin); a ``tj``, ``sj``, ``dj`` or ``zj`` before a vowel
@@ -187,6 +194,9 @@ def cyrillic_spellings(word: str) -> frozenset[str]:
         if _POLISH.search(word):
             s = _POLISH_IE.sub("e", s)
         s = s.replace("j", "y")
+        if len(s) >= 4:
+            s = _ICAO_START.sub("y", s)
+        s = _ICAO_IIA.sub("ia", s)
         s = _FINAL.sub("i", s)
         s = _GLIDE_START.sub("", s)
         s = _GLIDE_VOWELS.sub("", s)
