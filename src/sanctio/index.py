@@ -31,6 +31,7 @@ from sanctio.text.abjad import (
     reading_keys,
     reading_of,
 )
+from sanctio.text.hangul_foreign import first_letters, foreign_reading
 from sanctio.text.katakana import is_katakana, katakana_keys, katakana_reading
 from sanctio.text.normalize import (
     NAME_TITLES,
@@ -359,6 +360,20 @@ class NameIndex:
         table = self._vocab_by_consonants()
         return sorted({w for k in katakana_keys(word) for w in table.get(k, ())
                        if read.fullmatch(w)})
+
+    def hangul_foreign_vocab(self, word: str) -> list[str]:
+        """List tokens that are spellings of a foreign name written in Hangul
+        (:func:`sanctio.text.hangul_foreign.reads_as_foreign`: 블라디미르, Vladimir): the
+        words that begin as it may, tried against its pattern."""
+        read = foreign_reading(word)
+        if read is None:
+            return []
+        words = self.sorted_vocab
+        out: set[str] = set()
+        for letter in first_letters(word):
+            lo, hi = self._begun_range(letter)
+            out.update(w for w in words[lo:hi] if read.fullmatch(w))
+        return sorted(out)
 
     def _glued_parts(self, word: str) -> list[list[str]]:
         """An Arabic-script word no list word reads as, read as two names written together

@@ -66,6 +66,7 @@ from sanctio.text.cantonese import (
     may_be_listed,
     spelled_in_cantonese,
 )
+from sanctio.text.hangul_foreign import looks_foreign
 from sanctio.text.korean_hanja import korean_reading, spelled_in_korean
 from sanctio.text.normalize import (
     ABJAD_SCRIPTS,
@@ -289,6 +290,9 @@ OTHER_ONES_PENALTY = 0.02
 # a Cyrillic organisation name read as its acronym (Муромский приборостроительный завод: MPZ)
 # is a little weaker evidence than its words: other names have those initials too
 ACRONYM_PENALTY = 0.05
+# a foreign name written in Hangul, read as the list words it may transcribe: a little weaker
+# evidence than the Latin name (Korean writes f and p, v and b, l and r alike)
+HANGUL_FOREIGN_PENALTY = 0.04
 # the countries that write their organisations' names in Cyrillic letters (and the Soviet
 # Union): the parties a Cyrillic name's acronym may be (MIT, of Московский институт
 # теплотехники, is not the Mujahidin of Western Indonesia)
@@ -1525,6 +1529,21 @@ class Screener:
                 ids.append(max((i for i, _ in group[per_name:]), key=like))
         return ids
 
+    def _hangul_foreign(self, name: str) -> tuple[str, list[tuple[str, str]]] | None:
+        """A foreign name written in Hangul (:mod:`sanctio.text.hangul_foreign`) as the list
+        words its words transcribe, each the one most list names have; None unless every
+        word reads as one."""
+        df = self.index.weights.df
+        read: list[tuple[str, str]] = []
+        for word in re.split(r"[\s\u00b7\u30fb\u318d\u2027-]+", name.strip()):
+            if not word:
+                continue
+            spellings = self.index.hangul_foreign_vocab(word)
+            if not spellings:
+                return None
+            read.append((word, min(spellings, key=lambda w: (-df.get(w, 0), len(w), w))))
+        return (" ".join(w for _, w in read), read) if read else None
+
     def _readings(self, query: Query) -> list[Reading]:
         """The other readings of a query name screened beside it: a right-to-left name with
         its words reversed, a little weaker evidence; a Cyrillic, Greek, Arabic or Persian
@@ -1625,6 +1644,14 @@ class Screener:
                 f"read in Korean, as a Korean name written in Chinese characters: {korean}",
                 {"read_as": korean, "language": "ko"}, keep=partial(spelled_in_korean, korean),
                 person_only=True))
+        foreign = self._hangul_foreign(name) if looks_foreign(name) else None
+        if foreign:
+            out.append(Reading(
+                foreign[0], org, "reading",
+                "read as a foreign name written in Hangul, sound by sound: "
+                + ", ".join(f"{a} = {b}" for a, b in foreign[1]),
+                {"read_as": foreign[0], "language": "ko", "words": dict(foreign[1])},
+                penalty=HANGUL_FOREIGN_PENALTY))
         caron = caron_reading(name)
         if caron:
             out.append(Reading(
