@@ -924,6 +924,22 @@ def test_arabic_script_consonants_are_read_from_the_script() -> None:
     assert score("منير ادنوف", "Monir ADANOV") >= 0.8
 
 
+def test_a_russian_name_as_arabic_writes_it() -> None:
+    """Arabic writes the ch of a foreign name as ت and ش (أبراموفيتش: Abramovich), and a
+    hamza's seat, or the ي it is folded to, before the long i it begins (ميخائيل: Mikhail);
+    تش is still two letters in an Arabic name (تشرين: Tishreen)."""
+    from sanctio.text.abjad import arabic_keys, latin_keys
+
+    assert reads_as("أبراموفيتش", "abramovich") and reads_as("فلاديميروفيتش", "vladimirovich")
+    assert arabic_keys("أبراموفيتش") & latin_keys("abramovich")
+    assert reads_as("تشرين", "tishreen")
+    for written in ("ميخائيل", "ميخاييل"):
+        assert reads_as(written, "mikhail") and reads_as(written, "mikhayil")
+    assert reads_as("إسماعيل", "ismail") and not reads_as("ميخائيل", "mikhal")
+    assert score("رومان أبراموفيتش", "Roman ABRAMOVICH") >= 0.9
+    assert score("ميخائيل ميشوستين", "Mikhail MISHUSTIN") >= 0.9
+
+
 def test_two_consonants_need_the_written_long_vowels() -> None:
     assert score("فهد سعود الزهراني", "Fahd Saud al-Zahrani") >= 0.8
     assert score("فهد سعود الزهراني", "Fahd Said al-Zahrani") < \

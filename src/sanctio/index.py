@@ -23,6 +23,7 @@ from mypy_extensions import mypyc_attr
 from rapidfuzz.distance import OSA
 
 from sanctio.scoring import ARMED, TokenWeights, article_gaps
+from sanctio.text import han_foreign
 from sanctio.text.abjad import (
     arabic_keys,
     glued_article,
@@ -374,6 +375,17 @@ class NameIndex:
             lo, hi = self._begun_range(letter)
             out.update(w for w in words[lo:hi] if read.fullmatch(w))
         return sorted(out)
+
+    def han_foreign_vocab(self, word: str) -> list[str]:
+        """List tokens that are spellings of a word of a foreign name written in Chinese
+        characters (:func:`sanctio.text.han_foreign.reads_as_foreign`: 拉夫罗夫, Lavrov): each
+        list word as long as the characters may spell, tried against its pattern."""
+        read = han_foreign.foreign_reading(word)
+        if read is None:
+            return []
+        shortest, longest = len(word), 6 * len(word)
+        return [w for w in self.sorted_vocab
+                if shortest <= len(w) <= longest and read.fullmatch(w)]
 
     def _glued_parts(self, word: str) -> list[list[str]]:
         """An Arabic-script word no list word reads as, read as two names written together

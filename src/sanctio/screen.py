@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import math
 import multiprocessing as mp
 import re
 import time
@@ -57,6 +58,7 @@ from sanctio.scoring import (
     typed_name_score,
     words_within,
 )
+from sanctio.text import han_foreign
 from sanctio.text.acronyms import MIN_LETTERS as MIN_ACRONYM
 from sanctio.text.acronyms import acronym_match, acronyms_of, as_acronym, name_key
 from sanctio.text.acronyms import penalty as acronym_penalty
@@ -67,6 +69,7 @@ from sanctio.text.cantonese import (
     spelled_in_cantonese,
 )
 from sanctio.text.hangul_foreign import looks_foreign
+from sanctio.text.hangul_foreign import plain_reading as hangul_plain_reading
 from sanctio.text.korean_hanja import korean_reading, spelled_in_korean
 from sanctio.text.normalize import (
     ABJAD_SCRIPTS,
@@ -290,9 +293,10 @@ OTHER_ONES_PENALTY = 0.02
 # a Cyrillic organisation name read as its acronym (Муромский приборостроительный завод: MPZ)
 # is a little weaker evidence than its words: other names have those initials too
 ACRONYM_PENALTY = 0.05
-# a foreign name written in Hangul, read as the list words it may transcribe: a little weaker
-# evidence than the Latin name (Korean writes f and p, v and b, l and r alike)
-HANGUL_FOREIGN_PENALTY = 0.04
+# a foreign name written in Hangul or Chinese characters, read as the list words it may
+# transcribe: a little weaker evidence than the Latin name (Korean writes f and p, v and b, l
+# and r alike; Chinese l and r)
+FOREIGN_SOUNDS_PENALTY = 0.04
 # the countries that write their organisations' names in Cyrillic letters (and the Soviet
 # Union): the parties a Cyrillic name's acronym may be (MIT, of Московский институт
 # теплотехники, is not the Mujahidin of Western Indonesia)
@@ -1529,19 +1533,27 @@ class Screener:
                 ids.append(max((i for i, _ in group[per_name:]), key=like))
         return ids
 
-    def _hangul_foreign(self, name: str) -> tuple[str, list[tuple[str, str]]] | None:
-        """A foreign name written in Hangul (:mod:`sanctio.text.hangul_foreign`) as the list
-        words its words transcribe, each the one most list names have; None unless every
-        word reads as one."""
+    def _foreign_words(self, words: list[str], vocab: Callable[[str], list[str]],
+                       plain: Callable[[str], str]
+                       ) -> tuple[str, list[tuple[str, str]]] | None:
+        """A foreign name written in Hangul or Chinese characters
+        (:mod:`sanctio.text.hangul_foreign`, :mod:`sanctio.text.han_foreign`) as the list
+        words its ``words`` transcribe (``vocab``: the list words one may spell), each the
+        likeliest: the closest to the word read letter by letter (``plain``: 绍伊古 shaoyigu,
+        Shoigu before Soyko), and of as close ones, the one more list names have (Vladimir
+        before Wladimir); None unless every word reads as one."""
         df = self.index.weights.df
         read: list[tuple[str, str]] = []
-        for word in re.split(r"[\s\u00b7\u30fb\u318d\u2027-]+", name.strip()):
+        for word in words:
             if not word:
                 continue
-            spellings = self.index.hangul_foreign_vocab(word)
+            spellings = vocab(word)
             if not spellings:
                 return None
-            read.append((word, min(spellings, key=lambda w: (-df.get(w, 0), len(w), w))))
+            letters = plain(word)
+            read.append((word, min(spellings, key=lambda w: (
+                -round(fuzz.ratio(letters, w) / 100 + 0.1 * math.log10(1 + df.get(w, 0)), 6),
+                len(w), w))))
         return (" ".join(w for _, w in read), read) if read else None
 
     def _readings(self, query: Query) -> list[Reading]:
@@ -1644,14 +1656,21 @@ class Screener:
                 f"read in Korean, as a Korean name written in Chinese characters: {korean}",
                 {"read_as": korean, "language": "ko"}, keep=partial(spelled_in_korean, korean),
                 person_only=True))
-        foreign = self._hangul_foreign(name) if looks_foreign(name) else None
-        if foreign:
-            out.append(Reading(
-                foreign[0], org, "reading",
-                "read as a foreign name written in Hangul, sound by sound: "
-                + ", ".join(f"{a} = {b}" for a, b in foreign[1]),
-                {"read_as": foreign[0], "language": "ko", "words": dict(foreign[1])},
-                penalty=HANGUL_FOREIGN_PENALTY))
+        for script, language, words, vocab, plain in (
+                ("Hangul", "ko", re.split(r"[\s\u00b7\u30fb\u318d\u2027-]+", name.strip())
+                 if looks_foreign(name) else [], self.index.hangul_foreign_vocab,
+                 hangul_plain_reading),
+                ("Chinese characters", "zh", han_foreign.words_of(name)
+                 if han_foreign.looks_foreign(name) else [], self.index.han_foreign_vocab,
+                 han_foreign.plain_reading)):
+            foreign = self._foreign_words(words, vocab, plain)
+            if foreign:
+                out.append(Reading(
+                    foreign[0], org, "reading",
+                    f"read as a foreign name written in {script}, sound by sound: "
+                    + ", ".join(f"{a} = {b}" for a, b in foreign[1]),
+                    {"read_as": foreign[0], "language": language, "words": dict(foreign[1])},
+                    penalty=FOREIGN_SOUNDS_PENALTY))
         caron = caron_reading(name)
         if caron:
             out.append(Reading(

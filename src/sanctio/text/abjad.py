@@ -122,6 +122,8 @@ def arabic_keys(word: str) -> frozenset[str]:
     letters = _letters(word)
     for i, ch in enumerate(letters):
         alts = _LETTERS[ch]
+        if ch == "ت" and letters[i + 1:i + 2] == ["ش"]:
+            alts = ("t", "")  # (تش: the ch of a foreign name, as the reading has it)
         if ch in "هה" and i == len(letters) - 1:
             alts = ("h", "", "t") if ch == "ه" else ("h", "")
         options.append(alts)
@@ -312,6 +314,11 @@ def _reading(word: str) -> re.Pattern[str] | None:
             parts.append((f"(?:{_V}{{1,2}}|(?={_V}))" if carried else f"{_V}{{1,2}}")
                          if i in starts
                          else "(?:a|aa|e|ah|o)")
+        elif i and i + 1 < n and letters[i + 1] in "يی" and (
+                ch == "ئ" or (ch in "يی" and letters[i - 1] in ALEF)):
+            # a hamza's seat before the long i it begins, or the ي it is written as without
+            # its hamza (ميخائيل, ميخاييل: Mikhail, Mikhayil)
+            parts.append("y?")
         elif ch in _YA:
             if end and maqsura_after(ch, letters[i - 1] if i else ""):
                 # ي, ی and ى at the end: Ali, Aly, Alie; Musa, Mousa, مرتضی Morteza (an
@@ -330,6 +337,12 @@ def _reading(word: str) -> re.Pattern[str] | None:
                 parts.append("(?:w|v|u|o)?")  # Persian خوا: Khajeh, Khwaja
             else:
                 parts.append(_SPELL["و"])
+        elif ch == "ت" and i + 1 < n and letters[i + 1] == "ش":
+            # Arabic writes the ch of a foreign name (Russian ч) as ت and ش: أبراموفيتش,
+            # Abramovich; or the two letters are themselves (تشرين, Tishreen)
+            parts.append(f"(?:tt?{_V}?(?:sh|ssh|sch|ch|ss?)|tsch|tch|ch|tj|cz|c)")
+            i += 1
+            last = i == n - 1
         elif ch == "ه" and i and i + 1 < n and letters[i + 1] == "د" and not end:
             # Urdu writes the h of Chaudhry, Chowdhury before the d (چوہدری), Latin after it
             parts.append(f"(?:h{_V}?d|dh)")

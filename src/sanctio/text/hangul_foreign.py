@@ -4,7 +4,8 @@ Korean writes a foreign name by the rules of the National Institute of the Korea
 (외래어 표기법), sound by sound: 블라디미르 푸틴 is Vladimir Putin, 로만 아브라모비치 Roman
 Abramovich, 세르게이 라브로프 Sergey Lavrov. A consonant that no vowel follows takes the
 vowel ㅡ (eu), which the name does not have (the 르 of Vladimir, the 브 of Abramovich, 스 of
-Usmanov); ㅈ and ㅊ take ㅣ instead (the 치 of -ovich); an l between vowels is written twice,
+Usmanov); ㅈ and ㅊ take ㅣ instead (the 치 of -ovich), and so does a soft r ending a Russian
+name (이고리, Igor); an l between vowels is written twice,
 as the last letter of one syllable and the first of the next (블라: bla); f and p are both ㅍ,
 v and b both ㅂ, l and r both ㄹ. The Revised Romanisation of such a name (beulladimireu
 putin), which the screener reads Korean names with, is no list's spelling.
@@ -63,6 +64,10 @@ _FINAL = {
 _ADDED = "ㅡ"
 
 
+# the Korean family names of two syllables, written apart from the given name at times
+_KOREAN_FAMILIES = frozenset(("남궁", "제갈", "선우", "황보", "독고", "사공", "서문", "동방"))
+
+
 def _jamo(ch: str) -> tuple[str, str, str]:
     code = ord(ch) - _FIRST
     return _INITIALS[code // 588], _MEDIALS[(code % 588) // 28], _FINALS[code % 28]
@@ -74,13 +79,16 @@ def is_hangul_word(word: str | None) -> bool:
 
 def looks_foreign(text: str) -> bool:
     """A name in Hangul that transcribes a foreign one: a syllable with the vowel Korean
-    adds to a lone consonant (르, 스, 브, 프; 블 before 라), or words joined by a middle dot.
-    A Korean's own name (김정은, 박근혜) has neither."""
+    adds to a lone consonant (르, 스, 브, 프; 블 before 라), words joined by a middle dot, or
+    two words or more, the first of two syllables or more (이고리 세친). A Korean's own name
+    (김정은, 박근혜; 김 정은) has none of these."""
     words = [w for w in re.split("[\\s" + _DOTS + "-]+", text.strip()) if w]
     if not words or not all(is_hangul_word(w) for w in words):
         return False
     if any(d in text for d in _DOTS):
         return True
+    if len(words) >= 2 and len(words[0]) >= 2 and words[0] not in _KOREAN_FAMILIES:
+        return True  # (a foreign given name before the family name: 이고리 세친, Igor Sechin)
     for word in words:
         syllables = [_jamo(c) for c in word]
         for i, (_, vowel, final) in enumerate(syllables):
@@ -115,8 +123,9 @@ def foreign_reading(word: str) -> re.Pattern[str] | None:
             v = "(?:" + v + ")"
         else:
             v = _VOWEL[vowel]
-        if vowel == "ㅣ" and initial in ("ㅈ", "ㅊ") and not final and i == len(syllables) - 1:
-            v += "?"  # (the ㅣ added to a final ch, j: 비치, -vich)
+        if vowel == "ㅣ" and initial in ("ㅈ", "ㅊ", "ㄹ") and not final and (
+                i == len(syllables) - 1):
+            v += "?"  # (the ㅣ added to a final ch, j: 비치, -vich; a soft r: 이고리, Igor)
         parts.append(v)
         if final:
             nxt = syllables[i + 1][0] if i + 1 < len(syllables) else ""
@@ -125,6 +134,24 @@ def foreign_reading(word: str) -> re.Pattern[str] | None:
             else:
                 parts.append(_FINAL.get(final, ""))
     return re.compile("".join(parts))
+
+
+def _first(pattern: str) -> str:
+    """The first spelling a letter's pattern gives (``(?:bb?|vv?|w)``: b)."""
+    alternative = pattern[3:].split("|")[0] if pattern.startswith("(?:") else pattern
+    return re.sub(r"\?", "", re.sub(r"(.)\1\?", r"\1", alternative)).rstrip(")")
+
+
+def plain_reading(word: str) -> str:
+    """The word read letter by letter, each letter its first spelling (블라디미르:
+    bulladimiru): which of the list words its pattern meets is likeliest, the closest to
+    it."""
+    out: list[str] = []
+    for initial, vowel, final in (_jamo(c) for c in word if is_hangul_word(c)):
+        out.append(_first(_CONSONANT[initial]) if initial != "ㅇ" else "")
+        out.append(_first(_VOWEL[vowel]))
+        out.append(_first(_FINAL.get(final, "")) if final else "")
+    return "".join(out)
 
 
 def first_letters(word: str) -> tuple[str, ...]:

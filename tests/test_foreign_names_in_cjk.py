@@ -1,0 +1,113 @@
+"""Foreign names written in Hangul (sanctio.text.hangul_foreign) and in Chinese characters
+(sanctio.text.han_foreign): read back to the Latin spellings they transcribe and screened as
+those (a Korean or Chinese bank's records and the press write a Russian's or an Arab's name
+so: 블라디미르 푸틴, 弗拉基米尔·普京; 하산 나스랄라, 巴沙尔·阿萨德)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sanctio.contract import Query
+from sanctio.text import han_foreign
+from sanctio.text.hangul_foreign import first_letters, looks_foreign, reads_as_foreign
+
+
+@pytest.mark.parametrize(("hangul", "latin"), [
+    ("블라디미르", "vladimir"), ("푸틴", "putin"), ("로만", "roman"),
+    ("아브라모비치", "abramovich"), ("세르게이", "sergey"), ("세르게이", "sergei"),
+    ("라브로프", "lavrov"), ("알리셰르", "alisher"), ("우스마노프", "usmanov"),
+    ("올레크", "oleg"), ("데리파스카", "deripaska"), ("드미트리", "dmitry"),
+    ("메드베데프", "medvedev"), ("이고르", "igor"), ("블라디미로비치", "vladimirovich"),
+    ("하산", "hassan"), ("나스랄라", "nasrallah"), ("예브게니", "yevgeny"),
+    ("프리고진", "prigozhin"), ("알렉산드르", "aleksandr"), ("루카셴코", "lukashenko"),
+])
+def test_hangul_reads_as_the_spellings_it_transcribes(hangul: str, latin: str) -> None:
+    assert reads_as_foreign(hangul, latin)
+    assert latin[0] in first_letters(hangul)  # (the index looks among the words so begun)
+
+
+@pytest.mark.parametrize(("hangul", "latin"), [
+    ("푸틴", "patin"), ("푸틴", "putina"), ("라브로프", "lebrov"), ("로만", "ramon"),
+    ("세르게이", "sarah"), ("우스마노프", "smanov"), ("이고르", "igorev"),
+])
+def test_hangul_is_no_other_name(hangul: str, latin: str) -> None:
+    assert not reads_as_foreign(hangul, latin)
+
+
+def test_only_a_foreign_name_is_read_so() -> None:
+    # the vowel Korean adds to a lone consonant (르, 스, 프; 블 before 라), or a middle dot
+    assert looks_foreign("블라디미르 푸틴")
+    assert looks_foreign("로만 아브라모비치")
+    assert looks_foreign("푸틴·블라디미르")
+    assert looks_foreign("이고리 세친")  # (a given name of two syllables or more before)
+    # a Korean's own name has none (its ㅡ has a last consonant: 근, 은); nor Latin letters
+    for name in ("김정은", "박근혜", "이병철", "최룡해", "김 정은", "남궁 민수", "Vladimir 푸틴"):
+        assert not looks_foreign(name), name
+
+
+@pytest.mark.parametrize(("han", "latin"), [
+    ("弗拉基米尔", "vladimir"), ("普京", "putin"), ("罗曼", "roman"),
+    ("阿布拉莫维奇", "abramovich"), ("谢尔盖", "sergey"), ("拉夫罗夫", "lavrov"),
+    ("阿利舍尔", "alisher"), ("乌斯马诺夫", "usmanov"), ("奥列格", "oleg"),
+    ("德里帕斯卡", "deripaska"), ("德米特里", "dmitry"), ("梅德韦杰夫", "medvedev"),
+    ("伊戈尔", "igor"), ("谢钦", "sechin"), ("巴沙尔", "bashar"), ("阿萨德", "assad"),
+    ("叶夫根尼", "yevgeny"), ("普里戈津", "prigozhin"), ("拉姆赞", "ramzan"),
+    ("卡德罗夫", "kadyrov"), ("亚历山大", "alexander"), ("卢卡申科", "lukashenko"),
+    ("米哈伊尔", "mikhail"), ("米舒斯京", "mishustin"),
+])
+def test_chinese_characters_read_as_the_spellings_they_transcribe(han: str,
+                                                                 latin: str) -> None:
+    assert han_foreign.reads_as_foreign(han, latin)
+
+
+@pytest.mark.parametrize(("han", "latin"), [
+    ("普京", "patin"), ("拉夫罗夫", "lebrov"), ("罗曼", "ramon"), ("谢尔盖", "sarah"),
+    ("乌斯马诺夫", "smanov"), ("伊戈尔", "igorev"),
+])
+def test_chinese_characters_are_no_other_name(han: str, latin: str) -> None:
+    assert not han_foreign.reads_as_foreign(han, latin)
+
+
+def test_only_a_foreign_name_in_chinese_characters_is_read_so() -> None:
+    # the middle dot between its words (and the katakana dot, as Japanese-made fonts give it)
+    assert han_foreign.looks_foreign("弗拉基米尔·普京")
+    assert han_foreign.looks_foreign("罗曼・阿布拉莫维奇")
+    assert han_foreign.words_of("弗拉基米尔·普京") == ["弗拉基米尔", "普京"]
+    # a Chinese person's own name has none
+    for name in ("习近平", "陈全国", "林鄭月娥", "普京"):
+        assert not han_foreign.looks_foreign(name), name
+
+
+@pytest.fixture(scope="module")
+def latin_only(excerpt_home: Path) -> Iterator[Any]:
+    """A screener of the excerpts' Latin names only (built once for the module)."""
+    from sanctio.evaluate.native import LatinOnlyRegistry
+    from sanctio.registry import Registry
+    from sanctio.screen import Screener
+
+    reg = Registry(excerpt_home)
+    try:
+        yield Screener(LatinOnlyRegistry(reg))
+    finally:
+        reg.close()
+
+
+@pytest.mark.parametrize(("native", "listed", "script"), [
+    ("블라디미르 푸틴", "PUTIN", "Hangul"), ("알리셰르 우스마노프", "USMANOV", "Hangul"),
+    ("弗拉基米尔·普京", "PUTIN", "Chinese"), ("阿利舍尔·乌斯马诺夫", "USMANOV", "Chinese"),
+])
+def test_a_foreign_name_in_hangul_or_chinese_meets_its_latin_spelling(
+        latin_only: Any, native: str, listed: str, script: str) -> None:
+    best = latin_only.screen(Query.build(native)).matches[0]
+    assert listed in best.name.upper() and best.score >= 0.9, best
+    reading = next(e for e in best.explanation if e.feature == "reading")
+    assert script in reading.detail and reading.effect < 0, reading
+    # a Korean's or Chinese person's own name is still read as one
+    for own in ("김정은", "习近平"):
+        assert not any("foreign name" in e.detail
+                       for m in latin_only.screen(Query.build(own), threshold=0.5).matches
+                       for e in m.explanation)
