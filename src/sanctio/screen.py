@@ -709,6 +709,14 @@ def _list_word(word: str, vocab: AbstractSet[str]) -> bool:
             or _read_in(word, vocab))
 
 
+def _spelling_rank(letters: str, word: str, names: int) -> tuple[float, int, str]:
+    """How likely a list word (in ``names`` list names) is the spelling of a foreign name's
+    word read letter by letter as ``letters``, best first: the closer, and of as close ones
+    the commoner, then the shorter."""
+    return (-round(fuzz.ratio(letters, word) / 100 + 0.1 * math.log10(1 + names), 6),
+            len(word), word)
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
     """Another reading of a query name, screened beside it: its text, analysed as an
@@ -1551,9 +1559,8 @@ class Screener:
             if not spellings:
                 return None
             letters = plain(word)
-            read.append((word, min(spellings, key=lambda w: (
-                -round(fuzz.ratio(letters, w) / 100 + 0.1 * math.log10(1 + df.get(w, 0)), 6),
-                len(w), w))))
+            ranked = [(_spelling_rank(letters, w, df.get(w, 0)), w) for w in spellings]
+            read.append((word, min(ranked)[1]))
         return (" ".join(w for _, w in read), read) if read else None
 
     def _readings(self, query: Query) -> list[Reading]:
