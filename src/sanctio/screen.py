@@ -14,7 +14,7 @@ from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Se
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import partial
-from itertools import pairwise
+from itertools import islice, pairwise, product
 from pathlib import Path
 from typing import Any
 
@@ -707,6 +707,10 @@ def _list_word(word: str, vocab: AbstractSet[str]) -> bool:
     business word or legal form."""
     return (word in vocab or word in GENERIC or is_legal_form(word)
             or _read_in(word, vocab))
+
+
+# the Arabic article as Korean writes it joined to the name (알자와히리, 엘아사드)
+_ARTICLE_SYLLABLES = frozenset("알엘")
 
 
 def _spelling_rank(letters: str, word: str, names: int) -> tuple[float, int, str]:
@@ -1543,25 +1547,34 @@ class Screener:
 
     def _foreign_words(self, words: list[str], vocab: Callable[[str], list[str]],
                        plain: Callable[[str], str]
-                       ) -> tuple[str, list[tuple[str, str]]] | None:
+                       ) -> list[tuple[str, list[tuple[str, str]]]]:
         """A foreign name written in Hangul or Chinese characters
         (:mod:`sanctio.text.hangul_foreign`, :mod:`sanctio.text.han_foreign`) as the list
-        words its ``words`` transcribe (``vocab``: the list words one may spell), each the
-        likeliest: the closest to the word read letter by letter (``plain``: 绍伊古 shaoyigu,
-        Shoigu before Soyko), and of as close ones, the one more list names have (Vladimir
-        before Wladimir); None unless every word reads as one."""
+        words its ``words`` transcribe (``vocab``: the list words one may spell): the
+        likeliest first, the closest to the word read letter by letter (``plain``: 绍伊古
+        shaoyigu, Shoigu before Soyko), and of as close ones, the one more list names have
+        (Vladimir before Wladimir); a word's two likeliest spellings each (니콜라스: Nicholas,
+        Nicolas), four readings at most. The Arabic article Korean writes joined
+        (알자와히리) is read apart (al zawahiri). None unless every word reads as one."""
         df = self.index.weights.df
-        read: list[tuple[str, str]] = []
+        options: list[list[tuple[str, str]]] = []
         for word in words:
             if not word:
                 continue
             spellings = vocab(word)
+            head = ""
+            if not spellings and len(word) >= 3 and word[0] in _ARTICLE_SYLLABLES:
+                spellings, head, word = vocab(word[1:]), "al ", word[1:]
             if not spellings:
-                return None
+                return []
             letters = plain(word)
-            ranked = [(_spelling_rank(letters, w, df.get(w, 0)), w) for w in spellings]
-            read.append((word, min(ranked)[1]))
-        return (" ".join(w for _, w in read), read) if read else None
+            ranked = sorted((_spelling_rank(letters, w, df.get(w, 0)), w) for w in spellings)
+            options.append([(word, head + w) for _, w in ranked[:2]])
+        out: list[tuple[str, list[tuple[str, str]]]] = []
+        for combo in islice(product(*options), 4):
+            read = list(combo)
+            out.append((" ".join(w for _, w in read), read))
+        return out
 
     def _readings(self, query: Query) -> list[Reading]:
         """The other readings of a query name screened beside it: a right-to-left name with
@@ -1670,8 +1683,7 @@ class Screener:
                 ("Chinese characters", "zh", han_foreign.words_of(name)
                  if han_foreign.looks_foreign(name) else [], self.index.han_foreign_vocab,
                  han_foreign.plain_reading)):
-            foreign = self._foreign_words(words, vocab, plain)
-            if foreign:
+            for foreign in self._foreign_words(words, vocab, plain) if words else []:
                 out.append(Reading(
                     foreign[0], org, "reading",
                     f"read as a foreign name written in {script}, sound by sound: "
