@@ -126,3 +126,32 @@ def test_a_word_of_two_likely_spellings_is_read_both_ways(latin_only: Any) -> No
     assert sorted(text for text, _ in read) == ["nicholas maduro", "nicolas maduro"]
     assert latin_only._foreign_words(["니콜라스", "김치"], lambda w: spellings.get(w, []),
                                      plain_reading) == []
+
+
+@pytest.mark.parametrize(("russian", "pinyin"), [
+    ("Чэнь Цюаньго", "chen quanguo"), ("Чжу Хайлунь", "zhu hailun"),
+    ("Ся Баолун", "xia baolong"), ("Хо Люцзюнь", "huo liujun"), ("Ло Хуэйнин", "luo huining"),
+    ("Мао Цзэдун", "mao zedong"), ("Го Шэнкунь", "guo shengkun"), ("Сюй Цилян", "xu qiliang"),
+])
+def test_a_chinese_name_in_russian_letters_reads_as_its_pinyin(russian: str,
+                                                             pinyin: str) -> None:
+    from sanctio.text.palladius import palladius_reading
+
+    assert palladius_reading(russian) == pinyin
+
+
+def test_a_russian_name_is_no_chinese_one() -> None:
+    from sanctio.text.palladius import palladius_reading
+
+    # (no Chinese family name of one syllable first or last, or a word of no syllables)
+    for name in ("Иван Петров", "Сергей Ли", "Анна Каренина", "Ли", "Wang Li"):
+        assert palladius_reading(name) is None, name
+
+
+@pytest.mark.parametrize("russian", ["Ван Миншань", "Чжу Хайлунь"])
+def test_a_chinese_name_in_russian_letters_meets_its_pinyin(latin_only: Any,
+                                                            russian: str) -> None:
+    best = latin_only.screen(Query.build(russian)).matches[0]
+    assert best.score >= 0.95 and best.name.split()[0].upper().strip(",") in (
+        "WANG", "ZHU", "MINGSHAN", "HAILUN"), best
+    assert any(e.feature == "reading" and "Palladius" in e.detail for e in best.explanation)

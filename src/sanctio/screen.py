@@ -114,6 +114,7 @@ from sanctio.text.orgwords import (
     body_acronyms_of,
     translated_readings,
 )
+from sanctio.text.palladius import palladius_reading
 from sanctio.text.slavic import is_patronymic
 
 _TYPE_RANK = {NameType.PRIMARY: 0, NameType.ALIAS: 1, NameType.ORIGINAL: 2,
@@ -297,6 +298,8 @@ ACRONYM_PENALTY = 0.05
 # transcribe: a little weaker evidence than the Latin name (Korean writes f and p, v and b, l
 # and r alike; Chinese l and r)
 FOREIGN_SOUNDS_PENALTY = 0.04
+# a Chinese name in Russian letters read in pinyin (Palladius is one syllable for one)
+PALLADIUS_PENALTY = 0.02
 # the countries that write their organisations' names in Cyrillic letters (and the Soviet
 # Union): the parties a Cyrillic name's acronym may be (MIT, of Московский институт
 # теплотехники, is not the Mujahidin of Western Indonesia)
@@ -1690,6 +1693,14 @@ class Screener:
                     + ", ".join(f"{a} = {b}" for a, b in foreign[1]),
                     {"read_as": foreign[0], "language": language, "words": dict(foreign[1])},
                     penalty=FOREIGN_SOUNDS_PENALTY))
+        chinese = palladius_reading(name) if org is not True else None
+        if chinese:
+            # (a Chinese name in Russian letters: Чэнь Цюаньго, Chen Quanguo)
+            out.append(Reading(
+                chinese, False, "reading",
+                f"read as a Chinese name Russian writes in the Palladius system: {chinese}",
+                {"read_as": chinese, "language": "zh"}, penalty=PALLADIUS_PENALTY,
+                person_only=True))
         caron = caron_reading(name)
         if caron:
             out.append(Reading(
