@@ -228,6 +228,21 @@ def excerpt_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return loaded_home(tmp_path_factory, "excerpt-registry", EXCERPT_LISTS)
 
 
+@pytest.fixture(scope="module")
+def latin_only(excerpt_home: Path) -> Iterator[Any]:
+    """A screener of the excerpts' Latin names only (the EU gives Χαμάς itself), as `evaluate
+    native` screens: built once for the module."""
+    from sanctio.evaluate.native import LatinOnlyRegistry
+    from sanctio.registry import Registry
+    from sanctio.screen import Screener
+
+    reg = Registry(excerpt_home)
+    try:
+        yield Screener(LatinOnlyRegistry(reg))
+    finally:
+        reg.close()
+
+
 @pytest.fixture(scope="session")
 def main_registry(main_home: Path) -> Iterator[Registry]:
     reg = Registry(main_home)

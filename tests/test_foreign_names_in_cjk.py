@@ -5,8 +5,6 @@ so: 블라디미르 푸틴, 弗拉基米尔·普京; 하산 나스랄라, 巴沙
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -80,20 +78,6 @@ def test_only_a_foreign_name_in_chinese_characters_is_read_so() -> None:
     # a Chinese person's own name has none
     for name in ("习近平", "陈全国", "林鄭月娥", "普京"):
         assert not han_foreign.looks_foreign(name), name
-
-
-@pytest.fixture(scope="module")
-def latin_only(excerpt_home: Path) -> Iterator[Any]:
-    """A screener of the excerpts' Latin names only (built once for the module)."""
-    from sanctio.evaluate.native import LatinOnlyRegistry
-    from sanctio.registry import Registry
-    from sanctio.screen import Screener
-
-    reg = Registry(excerpt_home)
-    try:
-        yield Screener(LatinOnlyRegistry(reg))
-    finally:
-        reg.close()
 
 
 @pytest.mark.parametrize(("native", "listed", "script"), [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -245,21 +244,6 @@ def test_weak_alias_is_weaker_evidence(screener) -> None:  # type: ignore[no-unt
     assert checked == 5
 
 
-@pytest.fixture(scope="module")
-def latin_only(excerpt_home: Path) -> Iterator[Any]:
-    """A screener of the excerpts' Latin names only (the EU gives Χαμάς itself): built once
-    for the module."""
-    from sanctio.evaluate.native import LatinOnlyRegistry
-    from sanctio.registry import Registry
-    from sanctio.screen import Screener
-
-    reg = Registry(excerpt_home)
-    try:
-        yield Screener(LatinOnlyRegistry(reg))
-    finally:
-        reg.close()
-
-
 @pytest.mark.parametrize(("native", "listed"), [
     ("Χαμάς", "HAMAS"), ("Άιμαν αλ-Ζαουάχρι", "ZAWAHIRI")])
 def test_a_foreign_name_in_greek_letters_meets_its_latin_spelling(
@@ -438,7 +422,6 @@ def test_same_query_same_score_in_any_order_and_process(screener, main_home,  # 
     import os
     import subprocess
     import sys
-    from pathlib import Path
 
     def scores(results) -> dict[str, list[tuple[str, float]]]:  # type: ignore[no-untyped-def]
         # (4 decimals, as the JSON output writes them)
