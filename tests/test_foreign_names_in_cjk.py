@@ -43,7 +43,9 @@ def test_only_a_foreign_name_is_read_so() -> None:
     assert looks_foreign("푸틴·블라디미르")
     assert looks_foreign("이고리 세친")  # (a given name of two syllables or more before)
     # a Korean's own name has none (its ㅡ has a last consonant: 근, 은); nor Latin letters
-    for name in ("김정은", "박근혜", "이병철", "최룡해", "김 정은", "남궁 민수", "Vladimir 푸틴"):
+    for name in ("김정은", "박근혜", "이병철", "최룡해", "김 정은", "남궁 민수", "Vladimir 푸틴",
+                 # (written given name first, as Faker's Korean names are)
+                 "정웅 김", "영식 서영 박", "상호 영철 김", "현주 이"):
         assert not looks_foreign(name), name
 
 

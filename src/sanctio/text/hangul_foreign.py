@@ -80,15 +80,19 @@ def is_hangul_word(word: str | None) -> bool:
 def looks_foreign(text: str) -> bool:
     """A name in Hangul that transcribes a foreign one: a syllable with the vowel Korean
     adds to a lone consonant (르, 스, 브, 프; 블 before 라), words joined by a middle dot, or
-    two words or more, the first of two syllables or more (이고리 세친). A Korean's own name
-    (김정은, 박근혜; 김 정은) has none of these."""
+    two words or more, each of two syllables or more (이고리 세친). A Korean's own name
+    (김정은, 박근혜; 김 정은, 정웅 김, 영식 서영 박) has none of these."""
     words = [w for w in re.split("[\\s" + _DOTS + "-]+", text.strip()) if w]
     if not words or not all(is_hangul_word(w) for w in words):
         return False
     if any(d in text for d in _DOTS):
         return True
-    if len(words) >= 2 and len(words[0]) >= 2 and words[0] not in _KOREAN_FAMILIES:
-        return True  # (a foreign given name before the family name: 이고리 세친, Igor Sechin)
+    if len(words) >= 2 and all(len(w) >= 2 for w in words) and not (
+            _KOREAN_FAMILIES & {words[0], words[-1]}):
+        # (a foreign given name before the family name: 이고리 세친, Igor Sechin; a Korean's
+        # own name written apart has a family name of one syllable, 정웅 김, 박 영식, or of two
+        # that Korean has, 남궁 민수)
+        return True
     for word in words:
         syllables = [_jamo(c) for c in word]
         for i, (_, vowel, final) in enumerate(syllables):
