@@ -70,6 +70,7 @@ from sanctio.text.cantonese import (
 )
 from sanctio.text.hangul_foreign import looks_foreign
 from sanctio.text.hangul_foreign import plain_reading as hangul_plain_reading
+from sanctio.text.hangul_foreign import words_of as hangul_words
 from sanctio.text.korean_hanja import korean_reading, spelled_in_korean
 from sanctio.text.normalize import (
     ABJAD_SCRIPTS,
@@ -1680,8 +1681,8 @@ class Screener:
                 {"read_as": korean, "language": "ko"}, keep=partial(spelled_in_korean, korean),
                 person_only=True))
         for script, language, words, vocab, plain in (
-                ("Hangul", "ko", re.split(r"[\s\u00b7\u30fb\u318d\u2027-]+", name.strip())
-                 if looks_foreign(name) else [], self.index.hangul_foreign_vocab,
+                ("Hangul", "ko", hangul_words(name) if looks_foreign(name) else [],
+                 self.index.hangul_foreign_vocab,
                  hangul_plain_reading),
                 ("Chinese characters", "zh", han_foreign.words_of(name)
                  if han_foreign.looks_foreign(name) else [], self.index.han_foreign_vocab,

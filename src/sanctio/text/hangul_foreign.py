@@ -24,9 +24,9 @@ import re
 from functools import lru_cache
 
 _FIRST = 0xAC00
-_LAST = 0xD7A3
 HANGUL_WORD = re.compile("[\uac00-\ud7a3]+")
 _DOTS = "\u00b7\u30fb\u318d\u2027"  # the middle dots that join a foreign name's words
+_APART = re.compile(f"[\\s{_DOTS}-]+")
 
 # the syllable's first consonant (19), vowel (21) and last consonant (28, none first)
 _INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
@@ -77,12 +77,17 @@ def is_hangul_word(word: str | None) -> bool:
     return word is not None and HANGUL_WORD.fullmatch(word) is not None
 
 
+def words_of(text: str) -> list[str]:
+    """The words of a name in Hangul: apart at spaces, hyphens and middle dots."""
+    return [w for w in _APART.split(text.strip()) if w]
+
+
 def looks_foreign(text: str) -> bool:
     """A name in Hangul that transcribes a foreign one: a syllable with the vowel Korean
     adds to a lone consonant (르, 스, 브, 프; 블 before 라), words joined by a middle dot, or
     two words or more, each of two syllables or more (이고리 세친). A Korean's own name
     (김정은, 박근혜; 김 정은, 정웅 김, 영식 서영 박) has none of these."""
-    words = [w for w in re.split("[\\s" + _DOTS + "-]+", text.strip()) if w]
+    words = words_of(text)
     if not words or not all(is_hangul_word(w) for w in words):
         return False
     if any(d in text for d in _DOTS):
