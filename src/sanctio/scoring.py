@@ -118,6 +118,7 @@ from sanctio.text.slavic import (
     cyrillic_spellings,
     czech_feminine_forms,
     is_patronymic,
+    passport_spelled,
     patronymic_stem,
     slavic_fold,
     ukrainian_h_alike,
@@ -356,7 +357,6 @@ _GLUED = "particle written together"
 _GLUED_SIM = 0.95
 TRANSLIT_SYSTEM = "transliteration of another language (sch, sj, tj; w; j)"
 PASSPORT_SPELLING = "transliteration of the passports (ICAO 9303: iu, ia, ie; -ii, -iia)"
-_PASSPORT_START = re.compile(r"^i[aeu]|iia$")
 
 
 def _particle_glued(a: str, b: str) -> bool:
@@ -1194,9 +1194,8 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         # one Cyrillic word as the transliterations of other languages write it: Schoigu,
         # Sjojgu, Shoigu; Wekselberg, Vekselberg; Jevsejevitj, Yevseyevich
         how = "spelling (i and y)" if q.text.replace("y", "i") == r.text.replace(
-            "y", "i") else PASSPORT_SPELLING if (
-            bool(_PASSPORT_START.search(q.text)) != bool(_PASSPORT_START.search(r.text))
-        ) else TRANSLIT_SYSTEM  # (Saif, Sayf: no other language's system)
+            "y", "i") else PASSPORT_SPELLING if passport_spelled(q.text) != passport_spelled(
+            r.text) else TRANSLIT_SYSTEM  # (Saif, Sayf: no other language's system)
         return (0.93 if shared else 0.92), how
     if lq >= 4 and lr >= 4 and not (q.abjad or r.abjad) and _south_slavic_dj(q.text, r.text):
         return 0.93, _DJ_HOW

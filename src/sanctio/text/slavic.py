@@ -207,6 +207,14 @@ def cyrillic_spellings(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def passport_spelled(word: str) -> bool:
+    """Whether a Latin word has what the passports' spelling (ICAO 9303) gives it and
+    :func:`cyrillic_spellings` reads: IU, IA, IE beginning a word of four letters or more,
+    -IIA ending it (Iurii, Ievgenii, Anastasiia)."""
+    return (len(word) >= 4 and _ICAO_START.match(word) is not None) or (
+        _ICAO_IIA.search(word) is not None)
+
+
 def cyrillic_spelling_alike(a: str, b: str) -> bool:
     """Two Latin words that one Cyrillic word may be, in two transliterations
     (:func:`cyrillic_spellings`)."""
