@@ -141,3 +141,57 @@ def test_a_chinese_name_in_russian_letters_meets_its_pinyin(latin_only: Any,
     assert best.score >= 0.95 and best.name.split()[0].upper().strip(",") in (
         "WANG", "ZHU", "MINGSHAN", "HAILUN"), best
     assert any(e.feature == "reading" and "Palladius" in e.detail for e in best.explanation)
+
+
+# the lists' Korean syllables and how often they occur (a registry's word counts, in part)
+_KOREAN_DF = {"kim": 150, "ri": 64, "li": 39, "choe": 25, "jong": 43, "chong": 32, "jon": 16,
+              "chon": 21, "yong": 54, "yon": 8, "ryong": 10, "un": 35, "ung": 1, "hae": 3,
+              "he": 8, "pyong": 11, "chol": 96, "gil": 15, "kil": 6, "song": 43, "son": 31,
+              "il": 79, "yo": 2, "ju": 13, "jun": 4, "chun": 35, "ho": 36}
+
+
+@pytest.mark.parametrize(("russian", "latin"), [
+    ("Ким Чен Ын", "kim jong un"), ("Ким Чжон Ын", "kim jong un"),
+    ("Чхве Рён Хэ", "choe ryong hae"), ("Ри Пён Чхоль", "ri pyong chol"),
+    ("Ким Ё Чжон", "kim yo jong"), ("Ри Ён Гиль", "ri yong gil"),
+    ("Чо Ён Чжун", "jo yon chun"), ("Ким Ир Сен", "kim il song"), ("Ли Ён Хо", "ri yong ho"),
+    ("Ким Ёнчхоль", "kim yong chol"),
+])
+def test_a_korean_name_in_russian_letters_reads_as_the_lists_syllables(russian: str,
+                                                                       latin: str) -> None:
+    from sanctio.text.kontsevich import _fold, kontsevich_readings
+
+    read = kontsevich_readings(russian, _KOREAN_DF)
+    assert 1 <= len(read) <= 4
+    # (the scoring takes jong and chong, gil and kil for one syllable: either may be read)
+    assert any([_fold(s) for s in text.split()] == [_fold(s) for s in latin.split()]
+               for text, _ in read), read
+
+
+def test_a_final_n_is_read_as_the_lists_write_it() -> None:
+    from sanctio.text.kontsevich import kontsevich_readings
+
+    # Ён is 영 (yong) or 연 (yon): the lists' commoner first, the other beside it; where the
+    # lists have only one, only that one
+    read = [text for text, _ in kontsevich_readings("Ри Ён Гиль", _KOREAN_DF)]
+    assert read[0] == "ri yong gil" and "ri yon gil" in read
+    assert [text for text, _ in kontsevich_readings("Ри Ён Гиль", {
+        "ri": 5, "yong": 3, "gil": 2})] == ["ri yong gil"]
+
+
+def test_a_russian_name_is_no_korean_one() -> None:
+    from sanctio.text.kontsevich import kontsevich_readings
+
+    # (no Korean family name first or last, a word of three syllables or of none, one word)
+    for name in ("Иван Петров", "Ким Ирина", "Анна Ким Петровна", "Ким", "Kim Jong Un",
+                 "Сергей Ли"):
+        assert kontsevich_readings(name, _KOREAN_DF) == [], name
+
+
+def test_a_korean_name_in_russian_letters_meets_the_lists_latin_one(latin_only: Any) -> None:
+    # (Ким Чен Ын as the Russian press writes him: before, no candidate at all)
+    best = latin_only.screen(Query.build("Ким Чен Ын")).matches[0]
+    assert best.score >= 0.95 and best.name == "KIM, Jong Un", best
+    assert any(e.feature == "reading" and "Kontsevich" in e.detail and "чен = jong" in e.detail
+               for e in best.explanation), best.explanation
+

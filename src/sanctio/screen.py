@@ -71,6 +71,7 @@ from sanctio.text.cantonese import (
 from sanctio.text.hangul_foreign import looks_foreign
 from sanctio.text.hangul_foreign import plain_reading as hangul_plain_reading
 from sanctio.text.hangul_foreign import words_of as hangul_words
+from sanctio.text.kontsevich import kontsevich_readings
 from sanctio.text.korean_hanja import korean_reading, spelled_in_korean
 from sanctio.text.normalize import (
     ABJAD_SCRIPTS,
@@ -299,7 +300,8 @@ ACRONYM_PENALTY = 0.05
 # transcribe: a little weaker evidence than the Latin name (Korean writes f and p, v and b, l
 # and r alike; Chinese l and r)
 FOREIGN_SOUNDS_PENALTY = 0.04
-# a Chinese name in Russian letters read in pinyin (Palladius is one syllable for one)
+# a Chinese name in Russian letters read in pinyin (Palladius is one syllable for one), and a
+# Korean one in the Latin syllables the lists write (Kontsevich: a few Latin ones for each)
 PALLADIUS_PENALTY = 0.02
 # the countries that write their organisations' names in Cyrillic letters (and the Soviet
 # Union): the parties a Cyrillic name's acronym may be (MIT, of Московский институт
@@ -1702,6 +1704,16 @@ class Screener:
                 f"read as a Chinese name Russian writes in the Palladius system: {chinese}",
                 {"read_as": chinese, "language": "zh"}, penalty=PALLADIUS_PENALTY,
                 person_only=True))
+        for korean_name, syllables in (kontsevich_readings(name, self.index.weights.df)
+                                       if org is not True else []):
+            # (a Korean name in Russian letters: Ким Чен Ын, Kim Jong Un; Чхве Рён Хэ)
+            out.append(Reading(
+                korean_name, False, "reading",
+                "read as a Korean name Russian writes syllable by syllable (Kontsevich, or "
+                "the press's older spellings): " + ", ".join(
+                    f"{a} = {b}" for a, b in syllables.items()),
+                {"read_as": korean_name, "language": "ko", "syllables": syllables},
+                penalty=PALLADIUS_PENALTY, person_only=True))
         caron = caron_reading(name)
         if caron:
             out.append(Reading(
