@@ -987,6 +987,28 @@ def test_a_query_s_title_that_is_a_list_name_s_word_is_evidence_for_that_name() 
         index.weights.weight(form.tokens[0])))
 
 
+def test_a_word_the_query_has_twice_reaches_a_name_by_its_second_only_if_it_has_it_twice(
+        ) -> None:
+    """Said Abdullah Said: the second Said is evidence only for the names that have Said
+    twice (Said SAID; Mohamed Ali MOHAMED, spelled otherwise in the query), or every name
+    with one Said would have the evidence of Said SAID and the cut among hundreds of such
+    ties would be the index's order."""
+    from sanctio.index import NameIndex
+
+    names = ["Said Ahmed Khan", "Said SAID", "Abdullah Said Omar", "Mohamed Ali MOHAMED",
+             "Mohamed ALI"]
+    index = NameIndex([analyze(n, org=False) for n in names])
+    ids, evidence = index.candidates_scored(analyze("Said Abdullah Said", org=False))
+    by_id = dict(zip(ids, evidence, strict=True))
+    said = index.weights.weight(analyze("Said", org=False).tokens[0])
+    # (Said Ahmed Khan has one Said: the evidence of one; Said SAID that of two)
+    assert by_id[1] - by_id[0] == pytest.approx(said + index.length_penalty[0]
+                                                - index.length_penalty[1])
+    ids, evidence = index.candidates_scored(analyze("Mohammed Ali Mohammed", org=False))
+    assert ids[0] == 3
+    assert dict(zip(ids, evidence, strict=True))[3] > dict(zip(ids, evidence, strict=True))[4]
+
+
 @requires_full_lists
 def test_a_title_that_is_a_given_name_in_the_lists(screener) -> None:  # type: ignore[no-untyped-def]
     ids = [m.entity_id for m in screener.screen(Query.build("AMIR ALAI")).matches]

@@ -58,6 +58,8 @@ MAX_POSTING = 50_000  # keys shared by more names than this carry no candidate s
 HIT_CACHE_SIZE = 20_000  # query tokens whose hits are kept
 GLUED_SHARE = 0.8  # of a glued Arabic-script word's weight, earned by each part's list words
 INITIAL_WEIGHT = 0.3  # TokenWeights caps a one-letter token here
+# the key of the names that have a word twice (Said SAID), which a query's second reaches
+REPEATED = "t2:"
 INITIAL_SHARE = 0.75  # an initial against a name starting with its letter
 TWO_EDIT_MIN = 7  # list tokens this long are found two edits (typos) away
 ADJACENT_SHARE = 0.25  # of a pair's evidence, for a name its two words reach one by one
@@ -179,6 +181,11 @@ class NameIndex:
                 if t.text not in seen:
                     seen.add(t.text)
                     df[t.text] += 1
+                elif REPEATED + t.text not in seen:
+                    # a word the name has twice (Said SAID): what a query with it twice reaches
+                    # with its second (see _query_hits)
+                    seen.add(REPEATED + t.text)
+                    postings[REPEATED + t.text].append(i)
             joined: list[str] = []
             one_name = sum(t.role == Role.NAME for t in toks) == 1
             for t in form.tokens:
@@ -528,9 +535,21 @@ class NameIndex:
         toks = [t for t in form.tokens if t.role in _INDEXED]
         out = []
         by_pos: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        said: set[str] = set()
         for pos, t in enumerate(toks):
             if _is_initial(t):
                 continue  # see candidates_scored
+            if t.text in said:
+                # a word the query has twice (Said Abdullah Said): its second reaches only the
+                # names that have it twice, or every name with it once would have the
+                # evidence of Said SAID, and hundreds would tie with it
+                twice = [([REPEATED + k[2:] for k in keys if k.startswith("t:")], w)
+                         for keys, w in self._token_groups(t)]
+                hits = self._hits(self._spans([g for g in twice if g[0]]))
+                if len(hits[0]):
+                    out.append(hits)
+                continue
+            said.add(t.text)
             key = (t.text, t.role, t.alt, t.abjad, t.orig, t.short, t.ova)
             hits = self._hit_cache.get(key)
             if hits is None:
