@@ -545,9 +545,9 @@ class NameIndex:
                 # evidence of Said SAID, and hundreds would tie with it
                 twice = [([REPEATED + k[2:] for k in keys if k.startswith("t:")], w)
                          for keys, w in self._token_groups(t)]
-                hits = self._hits(self._spans([g for g in twice if g[0]]))
-                if len(hits[0]):
-                    out.append(hits)
+                again = self._hits(self._spans([g for g in twice if g[0]]))
+                if len(again[0]):
+                    out.append(again)
                 continue
             said.add(t.text)
             key = (t.text, t.role, t.alt, t.abjad, t.orig, t.short, t.ova)
