@@ -147,7 +147,7 @@ def test_a_chinese_name_in_russian_letters_meets_its_pinyin(latin_only: Any,
 _KOREAN_DF = {"kim": 150, "ri": 64, "li": 39, "choe": 25, "jong": 43, "chong": 32, "jon": 16,
               "chon": 21, "yong": 54, "yon": 8, "ryong": 10, "un": 35, "ung": 1, "hae": 3,
               "he": 8, "pyong": 11, "chol": 96, "gil": 15, "kil": 6, "song": 43, "son": 31,
-              "il": 79, "yo": 2, "ju": 13, "jun": 4, "chun": 35, "ho": 36}
+              "il": 79, "yo": 2, "chang": 46, "ju": 13, "jun": 4, "chun": 35, "ho": 36}
 
 
 @pytest.mark.parametrize(("russian", "latin"), [
@@ -155,7 +155,7 @@ _KOREAN_DF = {"kim": 150, "ri": 64, "li": 39, "choe": 25, "jong": 43, "chong": 3
     ("Чхве Рён Хэ", "choe ryong hae"), ("Ри Пён Чхоль", "ri pyong chol"),
     ("Ким Ё Чжон", "kim yo jong"), ("Ри Ён Гиль", "ri yong gil"),
     ("Чо Ён Чжун", "jo yon chun"), ("Ким Ир Сен", "kim il song"), ("Ли Ён Хо", "ri yong ho"),
-    ("Ким Ёнчхоль", "kim yong chol"),
+    ("Ким Ёнчхоль", "kim yong chol"), ("ЛИ Чхан Xo", "ri chang ho"),
 ])
 def test_a_korean_name_in_russian_letters_reads_as_the_lists_syllables(russian: str,
                                                                        latin: str) -> None:

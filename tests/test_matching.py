@@ -1004,6 +1004,10 @@ def test_a_word_the_query_has_twice_reaches_a_name_by_its_second_only_if_it_has_
     # (Said Ahmed Khan has one Said: the evidence of one; Said SAID that of two)
     assert by_id[1] - by_id[0] == pytest.approx(said + index.length_penalty[0]
                                                 - index.length_penalty[1])
+    # (and it counts once in what a name must reach: DRAKE LLC is reached by all the words of
+    # LLC Drake Drake)
+    assert index.query_weight(analyze("Said Abdullah Said", org=False)) == pytest.approx(
+        index.query_weight(analyze("Said Abdullah", org=False)))
     ids, evidence = index.candidates_scored(analyze("Mohammed Ali Mohammed", org=False))
     assert ids[0] == 3
     assert dict(zip(ids, evidence, strict=True))[3] > dict(zip(ids, evidence, strict=True))[4]

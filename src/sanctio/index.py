@@ -665,8 +665,14 @@ class NameIndex:
         # (a word that is a title elsewhere, kept as a name here for want of another, such as
         # MAULAWI in RAJAB MAULAWI, is not indexed in names where it is a title: it weighs
         # little in what a name must reach)
-        return sum(self.weights.weight(t) * (0.3 if t.text in TITLES else 1.0)
-                   for t in form.tokens if t.role in _INDEXED)
+        # (a word the query has twice counts once: its second reaches only the names that
+        # have it twice, :meth:`_query_hits`, and a name with it once is reached by all the
+        # query's words: LLC Drake Drake is DRAKE LLC)
+        seen: dict[str, float] = {}
+        for t in form.tokens:
+            if t.role in _INDEXED and t.text not in seen:
+                seen[t.text] = self.weights.weight(t) * (0.3 if t.text in TITLES else 1.0)
+        return sum(seen.values())
 
     def words_begun(self, prefix: str) -> list[str]:
         """List words longer than ``prefix`` that begin with it, those in most list names

@@ -52,6 +52,9 @@ _FAMILIES = frozenset((
     "квон хван нам пэк ян мун ю рю чо чжо ро но пэ сим чу чжу ан им рим хён тхэ ке ха чха "
     "пек чи тэ").split())
 _CYRILLIC_WORD = re.compile("[а-яё]+")
+# the Latin letters written like Cyrillic ones, and those Cyrillic ones
+_AS_CYRILLIC = str.maketrans("AaBEeKkMHOoPpCcTXxYy", "АаВЕеКкМНОоРрСсТХхУу")
+_LATIN_LOOKALIKE = re.compile("[AaBEeKkMHOoPpCcTXxYy]")
 # the letters the lists' romanisations write one sound with (McCune-Reischauer's and the
 # Revised Romanisation's, voiced or not at a syllable's head), which the scoring takes as one
 # syllable already: Latin readings alike but for them are one reading
@@ -101,6 +104,9 @@ def korean_in_cyrillic(text: str) -> tuple[tuple[str, ...], ...] | None:
     Ын: (ким,), (чен,), (ын,)), or None for any other text: two to four words, a Korean
     family name of one syllable first or last, each other word of one syllable or two, and
     two to four syllables in all."""
+    if _LATIN_LOOKALIKE.search(text) and _CYRILLIC_WORD.search(text.lower()):
+        # (a Latin letter that looks like a Cyrillic one, typed among them: ЛИ Чхан Xo)
+        text = text.translate(_AS_CYRILLIC)
     words = text.lower().replace("-", " ").split()
     if not 2 <= len(words) <= 4 or not all(_CYRILLIC_WORD.fullmatch(w) for w in words):
         return None
