@@ -123,6 +123,7 @@ from sanctio.text.slavic import (
     slavic_fold,
     ukrainian_h_alike,
 )
+from sanctio.text.symbols import symbols_of
 
 EXTRA_LIST_TOKEN = 0.2  # how much an unmatched list token (a middle name) costs
 EXTRA_QUERY_TOKEN = 0.7  # how much an unmatched query token costs
@@ -649,6 +650,35 @@ def _one_soft_letter_apart(a: str, b: str) -> bool:
     long_, short = (a, b) if len(a) > len(b) else (b, a)
     i = next((k for k in range(len(short)) if long_[k] != short[k]), len(short))
     return long_[i] in _SOFT_VOWEL_SPELLINGS and long_[:i] + long_[i + 1:] == short
+
+
+_FATHERS_ONE_NAME = "the same patronymic, of the father's name in another language"
+
+
+def _fathers(patronymic: str) -> list[str]:
+    """The father's names a patronymic may be made of: its stem without the vowel that joins
+    the ending (Iosifovich: iosif; Viktaravich: viktar), with the i or y of a name that ends
+    so (Nikolaevich: nikolai, nikolay), without the l of Yakovlevich."""
+    stem = patronymic_stem(patronymic)
+    if stem is None or len(stem) < 4:
+        return []
+    out = [stem[:-1]] if stem[-1] in "aeoiy" else [stem]
+    if stem.endswith("e"):
+        out += [stem[:-1] + "i", stem[:-1] + "y"]
+    if stem.endswith("le"):
+        out.append(stem[:-2])
+    return out
+
+
+def _fathers_one_name(a: str, b: str) -> bool:
+    """Two patronymics of one gender whose fathers' names rigour knows as one name in two
+    languages (Josephovich, Iosifovitj: Joseph and Iosif; Viktaravich, Viktorovich): the EU
+    writes a person's patronymic in the transliteration and the name forms of each of its
+    languages."""
+    if not (is_patronymic(a) and is_patronymic(b)) or a.endswith("na") != b.endswith("na"):
+        return False
+    sa = {s for f in _fathers(a) for s in symbols_of(f) if s.startswith(("[NAME:", "[VAR:"))}
+    return bool(sa) and any(not sa.isdisjoint(symbols_of(f)) for f in _fathers(b))
 
 
 def _other_fathers(a: str, b: str) -> bool:
@@ -1239,6 +1269,9 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
     if sim < PATRONYMIC_SPELLING_SIM and lq >= 8 and lr >= 8 and not (
             q.abjad or r.abjad) and _patronymic_spellings(q.text, r.text):
         return PATRONYMIC_SPELLING_SIM, _PATRONYMIC_SPELLING
+    if sim < PATRONYMIC_SPELLING_SIM and lq >= 8 and lr >= 8 and not (
+            q.abjad or r.abjad) and _fathers_one_name(q.text, r.text):
+        return PATRONYMIC_SPELLING_SIM, _FATHERS_ONE_NAME
     if 0.55 <= sim < 0.85 and lq >= 6 and lr >= 6 and _other_fathers(q.text, r.text):
         return KNOWN_OTHER_SIM, "another father's name (patronymic)"
     if sim >= MIN_TOKEN_SIM and abs(lq - lr) <= 3 and _feminine_form(q, r):
