@@ -195,3 +195,13 @@ def test_a_korean_name_in_russian_letters_meets_the_lists_latin_one(latin_only: 
     assert any(e.feature == "reading" and "Kontsevich" in e.detail and "чен = jong" in e.detail
                for e in best.explanation), best.explanation
 
+
+
+def test_a_word_is_parted_into_the_fewest_syllables_of_its_system() -> None:
+    from sanctio.text.pieces import fewest_pieces
+
+    # (quan, not qu + an: the fewest pieces; a letter no piece covers: none at all)
+    assert fewest_pieces("chenquanguo", {"chen", "quan", "guo", "qu", "an"}, 5) == (
+        "chen", "quan", "guo")
+    assert fewest_pieces("chenx", {"chen"}, 5) is None
+    assert fewest_pieces("quan", {"quan"}, 3) is None  # (a piece longer than allowed)

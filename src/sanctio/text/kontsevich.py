@@ -23,6 +23,8 @@ from collections.abc import Mapping
 from functools import lru_cache
 from itertools import product
 
+from sanctio.text.pieces import fewest_pieces
+
 # the consonants a syllable begins with, as Kontsevich and the press write them, and the
 # Latin letters McCune-Reischauer (without its apostrophes) and the lists write them with
 _ONSETS: dict[str, tuple[str, ...]] = {
@@ -82,21 +84,7 @@ def _table() -> dict[str, tuple[str, ...]]:
 def _syllables(word: str) -> tuple[str, ...] | None:
     """The word's Korean syllables in Russian letters (all its letters, the fewest
     syllables), or None."""
-    table = _table()
-    n = len(word)
-    best: list[tuple[str, ...] | None] = [None] * (n + 1)
-    best[0] = ()
-    for i in range(n):
-        done = best[i]
-        if done is None:
-            continue
-        for j in range(i + 1, min(n, i + 6) + 1):
-            if word[i:j] not in table:
-                continue
-            cand = (*done, word[i:j])
-            if best[j] is None or len(cand) < len(best[j] or ()):
-                best[j] = cand
-    return best[n]
+    return fewest_pieces(word, _table(), 6)
 
 
 def korean_in_cyrillic(text: str) -> tuple[tuple[str, ...], ...] | None:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from sanctio.text.pieces import fewest_pieces
+
 # the pinyin initials and the Cyrillic letters Palladius writes them with
 _INITIALS = {"b": "б", "p": "п", "m": "м", "f": "ф", "d": "д", "t": "т", "n": "н", "l": "л",
              "g": "г", "k": "к", "h": "х", "j": "цз", "q": "ц", "x": "с", "zh": "чж", "ch": "ч",
@@ -85,23 +87,11 @@ _CYRILLIC_WORD = re.compile("[а-яё]+")
 
 @lru_cache(maxsize=20_000)
 def _syllables(word: str) -> tuple[str, ...] | None:
-    """The word's Palladius syllables (all its letters, the fewest syllables), or None."""
+    """The word's Palladius syllables in pinyin (all its letters, the fewest syllables), or
+    None."""
     table = _table()
-    n = len(word)
-    best: list[tuple[str, ...] | None] = [None] * (n + 1)
-    best[0] = ()
-    for i in range(n):
-        done = best[i]
-        if done is None:
-            continue
-        for j in range(i + 1, min(n, i + 5) + 1):
-            syllable = table.get(word[i:j])
-            if syllable is None:
-                continue
-            cand = (*done, syllable)
-            if best[j] is None or len(cand) < len(best[j] or ()):
-                best[j] = cand
-    return best[n]
+    found = fewest_pieces(word, table, 5)
+    return None if found is None else tuple(table[piece] for piece in found)
 
 
 def palladius_reading(text: str) -> str | None:
