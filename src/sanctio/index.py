@@ -535,11 +535,11 @@ class NameIndex:
         toks = [t for t in form.tokens if t.role in _INDEXED]
         out = []
         by_pos: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-        said: set[str] = set()
+        earlier: set[str] = set()
         for pos, t in enumerate(toks):
             if _is_initial(t):
                 continue  # see candidates_scored
-            if t.text in said:
+            if t.text in earlier:
                 # a word the query has twice (Said Abdullah Said): its second reaches only the
                 # names that have it twice, or every name with it once would have the
                 # evidence of Said SAID, and hundreds would tie with it
@@ -549,7 +549,7 @@ class NameIndex:
                 if len(again[0]):
                     out.append(again)
                 continue
-            said.add(t.text)
+            earlier.add(t.text)
             key = (t.text, t.role, t.alt, t.abjad, t.orig, t.short, t.ova)
             hits = self._hit_cache.get(key)
             if hits is None:

@@ -1266,12 +1266,11 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         fq, fr = _romanisation_fold(q.text), _romanisation_fold(r.text)
         if (fq != q.text or fr != r.text) and fq != fr:
             sim = max(sim, _text_sim(fq, fr) - 0.02)
-    if sim < PATRONYMIC_SPELLING_SIM and lq >= 8 and lr >= 8 and not (
-            q.abjad or r.abjad) and _patronymic_spellings(q.text, r.text):
-        return PATRONYMIC_SPELLING_SIM, _PATRONYMIC_SPELLING
-    if sim < PATRONYMIC_SPELLING_SIM and lq >= 8 and lr >= 8 and not (
-            q.abjad or r.abjad) and _fathers_one_name(q.text, r.text):
-        return PATRONYMIC_SPELLING_SIM, _FATHERS_ONE_NAME
+    if sim < PATRONYMIC_SPELLING_SIM and lq >= 8 and lr >= 8 and not (q.abjad or r.abjad):
+        if _patronymic_spellings(q.text, r.text):
+            return PATRONYMIC_SPELLING_SIM, _PATRONYMIC_SPELLING
+        if _fathers_one_name(q.text, r.text):
+            return PATRONYMIC_SPELLING_SIM, _FATHERS_ONE_NAME
     if 0.55 <= sim < 0.85 and lq >= 6 and lr >= 6 and _other_fathers(q.text, r.text):
         return KNOWN_OTHER_SIM, "another father's name (patronymic)"
     if sim >= MIN_TOKEN_SIM and abs(lq - lr) <= 3 and _feminine_form(q, r):

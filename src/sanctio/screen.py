@@ -302,7 +302,7 @@ ACRONYM_PENALTY = 0.05
 FOREIGN_SOUNDS_PENALTY = 0.04
 # a Chinese name in Russian letters read in pinyin (Palladius is one syllable for one), and a
 # Korean one in the Latin syllables the lists write (Kontsevich: a few Latin ones for each)
-PALLADIUS_PENALTY = 0.02
+RUSSIAN_SYLLABLES_PENALTY = 0.02
 # the countries that write their organisations' names in Cyrillic letters (and the Soviet
 # Union): the parties a Cyrillic name's acronym may be (MIT, of Московский институт
 # теплотехники, is not the Mujahidin of Western Indonesia)
@@ -1702,7 +1702,7 @@ class Screener:
             out.append(Reading(
                 chinese, False, "reading",
                 f"read as a Chinese name Russian writes in the Palladius system: {chinese}",
-                {"read_as": chinese, "language": "zh"}, penalty=PALLADIUS_PENALTY,
+                {"read_as": chinese, "language": "zh"}, penalty=RUSSIAN_SYLLABLES_PENALTY,
                 person_only=True))
         for korean_name, syllables in (kontsevich_readings(name, self.index.weights.df)
                                        if org is not True else []):
@@ -1713,7 +1713,7 @@ class Screener:
                 "the press's older spellings): " + ", ".join(
                     f"{a} = {b}" for a, b in syllables.items()),
                 {"read_as": korean_name, "language": "ko", "syllables": syllables},
-                penalty=PALLADIUS_PENALTY, person_only=True))
+                penalty=RUSSIAN_SYLLABLES_PENALTY, person_only=True))
         caron = caron_reading(name)
         if caron:
             out.append(Reading(

@@ -91,7 +91,9 @@ def korean_in_cyrillic(text: str) -> tuple[tuple[str, ...], ...] | None:
     """The Cyrillic syllables of each word of a Korean name in Russian letters (Ким Чен
     Ын: (ким,), (чен,), (ын,)), or None for any other text: two to four words, a Korean
     family name of one syllable first or last, each other word of one syllable or two, and
-    two to four syllables in all."""
+    three to five syllables in all."""
+    if text.isascii():
+        return None  # (most queries: no Cyrillic letter, no lowering nor splitting)
     if _LATIN_LOOKALIKE.search(text) and _CYRILLIC_WORD.search(text.lower()):
         # (a Latin letter that looks like a Cyrillic one, typed among them: ЛИ Чхан Xo)
         text = text.translate(_AS_CYRILLIC)
@@ -112,10 +114,10 @@ def _sino_korean() -> frozenset[str]:
     """The sounds of the Sino-Korean syllables (each Chinese character's Korean reading,
     which nearly every Korean given name is made of), as :func:`_fold` writes them: a
     Cyrillic syllable stands for those only (Чен is jong or chon, never a Chinese cheng)."""
-    from sanctio.text.korean_hanja import _table as hanja_readings
+    from sanctio.text.korean_hanja import sino_korean_syllables
     from sanctio.text.normalize import hangul_syllable
 
-    return frozenset(_fold(hangul_syllable(h)) for h in set(hanja_readings().values()))
+    return frozenset(_fold(hangul_syllable(h)) for h in sino_korean_syllables())
 
 
 def _fold(syllable: str) -> str:

@@ -54,6 +54,12 @@ def _table() -> dict[str, str]:
         f"korean-readings-hanja-{version('hanja')}.json", build))
 
 
+def sino_korean_syllables() -> frozenset[str]:
+    """Every Hangul syllable the table reads a Chinese character as (the syllables Korean
+    given names are made of)."""
+    return frozenset(_table().values())
+
+
 @lru_cache(maxsize=1)
 def _traditional() -> Any:
     import icu
