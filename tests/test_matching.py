@@ -54,6 +54,8 @@ MUST_MATCH = [
     ("Hangul", "김정은", "Person", "us-ofac-20157"),
     ("a Korean name in Chinese characters, read in Korean", "金正恩", "Person",
      "us-ofac-20157"),
+    ("a Japanese name in kanji, in the readings of Japanese names", "西口茂男", "Person",
+     "us-ofac-15496"),
     ("Chinese read in Cantonese (Hong Kong spelling)", "林鄭月娥", "Person", "us-ofac-29249"),
     ("Chinese in simplified characters, Cantonese", "邓炳强", "Person", "us-ofac-29242"),
     ("Chinese: the list's Mandarin alias of a Hong Kong name", "曾國衞", "Person",

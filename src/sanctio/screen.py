@@ -71,6 +71,7 @@ from sanctio.text.cantonese import (
 from sanctio.text.hangul_foreign import looks_foreign
 from sanctio.text.hangul_foreign import plain_reading as hangul_plain_reading
 from sanctio.text.hangul_foreign import words_of as hangul_words
+from sanctio.text.japanese import japanese_readings, spelled_in_japanese
 from sanctio.text.kontsevich import kontsevich_readings
 from sanctio.text.korean_hanja import korean_reading, spelled_in_korean
 from sanctio.text.normalize import (
@@ -303,6 +304,9 @@ FOREIGN_SOUNDS_PENALTY = 0.04
 # a Chinese name in Russian letters read in pinyin (Palladius is one syllable for one), and a
 # Korean one in the Latin syllables the lists write (Kontsevich: a few Latin ones for each)
 RUSSIAN_SYLLABLES_PENALTY = 0.02
+# a Japanese name in kanji read as a family name and a given name (:mod:`sanctio.text.japanese`):
+# one of the readings its characters take in names, a little weaker evidence
+JAPANESE_READING_PENALTY = 0.02
 # the countries that write their organisations' names in Cyrillic letters (and the Soviet
 # Union): the parties a Cyrillic name's acronym may be (MIT, of Московский институт
 # теплотехники, is not the Mujahidin of Western Indonesia)
@@ -1682,6 +1686,18 @@ class Screener:
                 f"read in Korean, as a Korean name written in Chinese characters: {korean}",
                 {"read_as": korean, "language": "ko"}, keep=partial(spelled_in_korean, korean),
                 person_only=True))
+        for japanese, family, given in (
+                japanese_readings(han_name, self.index.vocab.__contains__,
+                                  self.index.weights.df) if org is not True else []):
+            # (篠田建市 is SHINODA Kenichi: a Japanese name in kanji, in the readings Japanese
+            # names take; kept only for a list name spelled as Japanese)
+            out.append(Reading(
+                japanese, False, "reading",
+                f"read as a Japanese name in kanji: {family} = {japanese.split()[0]}, "
+                f"{given} = {japanese.split()[1]}",
+                {"read_as": japanese, "language": "ja",
+                 "words": {family: japanese.split()[0], given: japanese.split()[1]}},
+                penalty=JAPANESE_READING_PENALTY, keep=spelled_in_japanese, person_only=True))
         for script, language, words, vocab, plain in (
                 ("Hangul", "ko", hangul_words(name) if looks_foreign(name) else [],
                  self.index.hangul_foreign_vocab,

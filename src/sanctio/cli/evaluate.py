@@ -386,6 +386,33 @@ def learn_org_words_cmd(
                   f"English one, {len(doc['words'])} words written to {output}")
 
 
+@app.command("learn-japanese-names")
+def learn_japanese_names_cmd(
+    home: HomeOpt = None,
+    output: Annotated[Path, typer.Option(
+        "--output", dir_okay=False,
+        help="The table to write (ship it as src/sanctio/data/japanese_names.json).")
+    ] = Path("japanese_names.json"),
+    enamdict: Annotated[Path, typer.Option(
+        "--enamdict", exists=True, dir_okay=False,
+        help="The EDRDG's ENAMDICT file, EUC-JP (Debian package enamdict).")
+    ] = Path("/usr/share/edict/enamdict"),
+    kanjidic: Annotated[Path, typer.Option(
+        "--kanjidic", exists=True, dir_okay=False,
+        help="The EDRDG's KANJIDIC file, EUC-JP (Debian package kanjidic).")
+    ] = Path("/usr/share/edict/kanjidic"),
+) -> None:
+    """Learn the readings of Japanese family and given names in kanji (篠田建市: Shinoda
+    Kenichi) that the lists' names have, from the EDRDG's name and character dictionaries."""
+    from sanctio.evaluate.learn_japanese import learn_from_registry, write_table
+
+    doc = learn_from_registry(_registry(home), enamdict, kanjidic,
+                              progress=lambda m: err.print(f"[dim]{m}[/dim]"))
+    write_table(doc, output)
+    console.print(f"{len(doc['family'])} family names, {len(doc['given'])} given names and "
+                  f"{len(doc['chars'])} characters written to {output}")
+
+
 @app.command("make-pairs")
 def make_pairs_cmd(
     home: HomeOpt = None,

@@ -54,6 +54,8 @@ OFAC_SDN_IDS = {
     "6365", "20157", "6335", "6659",
     # tests/test_matching.py: Hong Kong officials by their Chinese names, Khamenei in Persian
     "29249", "29246", "29242", "26945",
+    # tests/test_matching.py, tests/test_japanese.py: Japanese names in kanji
+    "13072", "16606",
 }
 OFAC_CONS_IDS = {"9639", "9668", "17015", "17013", "17526", "26182", "18267", "17022"}
 UN_IDS = {
