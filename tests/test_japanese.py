@@ -56,6 +56,15 @@ def test_other_texts_have_no_japanese_reading(text: str) -> None:
     assert japanese_readings(text, known, DF) == []
 
 
+def test_a_name_with_a_family_name_of_one_character_is_left_to_chinese_and_korean() -> None:
+    """Most Chinese and Korean family names have one character, most Japanese ones two: 李超
+    is Li Chao, whatever Japanese reading 李 and 超 have (the lists' IKEDA, Takashi met "i
+    takashi" as an initial and a given name)."""
+    anything = lambda w: True  # noqa: E731
+    assert japanese_readings("李超", anything, {}) == []
+    assert japanese_readings("林 太郎", anything, {}) == []
+
+
 def test_a_reading_whose_words_the_lists_lack_is_none() -> None:
     assert japanese_readings("篠田建市", lambda w: w == "shinoda", DF) == []
 

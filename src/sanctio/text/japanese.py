@@ -10,9 +10,12 @@ for the words the lists' names have (:mod:`sanctio.evaluate.learn_japanese`,
 (KANJIDIC's, for the characters of names), with the voiced first sound a character may take
 inside a name (rendaku: 田 ta, 篠田 Shinoda).
 
-A name of two to six characters is parted into a family name of one to three characters and
-a given name of one to three (where a space parts it, there), each read in every way the
-lists' vocabulary has a word for; the readings are ranked by how many list names have their
+A name of three to six characters is parted into a family name of two or three characters
+and a given name of one to three (where a space parts it, there), each read in every way the
+lists' vocabulary has a word for (a word of two letters or more: a single letter would meet
+any name as its initial). A family name of one character is left to the Chinese and Korean
+readings: most Chinese and Korean family names have one (李超 is Li Chao), most Japanese ones
+two (篠田, 高山, 野村); the readings are ranked by how many list names have their
 words. A Japanese reading stands only for a list name spelled as Japanese
 (:func:`spelled_in_japanese`): two words, each of the syllables Japanese romanisation writes
 (SHINODA Kenichi; not KIM Song Chol, nor the pinyin ZHANG Wei).
@@ -84,7 +87,7 @@ def _from_chars(part: str, known: Callable[[str], bool]) -> list[str]:
     for combo in islice(product(*options), 20_000):
         word = "".join(combo)
         for spelled in (word, re.sub("ou|oo", "o", word).replace("uu", "u")):
-            if spelled not in out and known(spelled):
+            if len(spelled) >= 2 and spelled not in out and known(spelled):
                 out.append(spelled)
     return out
 
@@ -94,7 +97,7 @@ def _readings_of(part: str, table: Mapping[str, list[str]],
     """The words a family or given name is read as that ``known`` has: the dictionary's, or
     else (a name of two or three characters) its characters'; and whether they are the
     characters'."""
-    listed = [w for w in table.get(part, ()) if known(w)]
+    listed = [w for w in table.get(part, ()) if len(w) >= 2 and known(w)]
     if listed or not 2 <= len(part) <= MAX_PART:
         return listed, False
     return _from_chars(part, known), True
@@ -107,18 +110,20 @@ def japanese_readings(text: str, known: Callable[[str], bool],
     list names have), at most :data:`MAX_READINGS`; [] for any other text, or a name with
     no reading both of whose words ``known`` (the lists' vocabulary) has."""
     text = unicodedata.normalize("NFKC", text).strip()
-    if not 2 <= len(text) <= 7 or not _NAME.match(text):
+    if not 3 <= len(text) <= 7 or not _NAME.match(text):
         return []
     text = text.translate(_VARIANTS)
     apart = re.split("[ \u3000\u00b7\u30fb]", text)
     if len(apart) == 2:
         parts = [(apart[0], apart[1])]
     else:
-        parts = [(text[:i], text[i:]) for i in range(1, min(MAX_PART, len(text) - 1) + 1)
+        parts = [(text[:i], text[i:]) for i in range(2, min(MAX_PART, len(text) - 1) + 1)
                  if len(text) - i <= MAX_PART]
     family_table, given_table, _ = _tables()
     ranked: list[tuple[int, int, str, str, str]] = []
     for family, given in parts:
+        if len(family) < 2:
+            continue  # (a family name of one character is a Chinese name's: 李超 is Li Chao)
         family_words, family_composed = _readings_of(family, family_table, known)
         if not family_words:
             continue
