@@ -5136,3 +5136,26 @@ def test_hungarians_own_names_have_no_hungarian_reading() -> None:
     for name in ("Kovács János", "Szabó Péter", "Nagy Gábor", "Sergei Shoigu"):
         assert hungarian_reading(name) is None, name
 
+
+
+@pytest.mark.parametrize(("compound", "name"), [
+    ("Sirajuddin HAQQANI", "Siraj Haqqani"),  # the short form he goes by
+    ("Serajuddin Haqani", "Siraj Haqani"),  # and a spelling of it
+    ("Salahuddin AHMAD", "Salah Ahmad"),
+    ("Noureddine KARIMI", "Nour Karimi"),  # the French spelling's eddine
+    ("Shamsuddeen BELLO", "Shams Bello"),
+])
+def test_a_given_name_with_al_din_written_as_one_word_and_the_name_alone(compound: str,
+                                                                          name: str) -> None:
+    """A given name of a name and al-Din (the religion's) written as one word meets the name
+    alone, the short form people go by, as the two written apart do (Nur al-Din, Nur)."""
+    assert score(name, compound) >= 0.9, describe(name, compound)
+    assert "without its al-Din" in describe(name, compound)
+    assert score(compound, name) >= 0.9
+
+
+def test_a_name_ending_in_another_dine_is_not_an_al_din_compound() -> None:
+    assert "without its al-Din" not in describe("Gerald Smith", "Geraldine SMITH")
+    assert "without its al-Din" not in describe("Claude Martin", "Claudine MARTIN")
+    # the name before the tail must be the other word, or a spelling of it
+    assert score("Sami Haqqani", "Sirajuddin HAQQANI") < 0.8

@@ -1086,6 +1086,34 @@ def _baltic_ending(long: Token, short: Token) -> tuple[float, str] | None:
     return _as_one_of(cores, short, 0.93, BALTIC_ENDING)
 
 
+# a given name made of a name and al-Din (the religion's), written as one word, as the lists
+# write it (Sirajuddin, Noureddine, Salahudin, Alaaddin, Shamsuddeen): the tails that write
+# the article and Din
+_DIN_TAILS = tuple(sorted(set("""
+uddin uddeen uddine udin udeen eddine eddin edine edin addin addine adin aldin aldeen uldin
+iddin oddin
+""".split()), key=len, reverse=True))
+DIN_SIM = 0.9
+_VOWELS = re.compile("[aeiou]+")
+_DIN = "the given name without its al-Din (Sirajuddin: Siraj)"
+
+
+def _without_din(long: str, short: str) -> bool:
+    """A given name of a name and al-Din written as one word (:data:`_DIN_TAILS`) against the
+    name alone, the short form people go by (Sirajuddin Haqqani: Siraj Haqqani; Salahuddin:
+    Salah): the stem before the tail is the short word, or a spelling of it (Serajuddin,
+    Siraj). As written apart (Nur al-Din, Nur), where al-Din is a word of its own the other
+    name lacks."""
+    for tail in _DIN_TAILS:
+        if long.endswith(tail):
+            stem = long[: -len(tail)]
+            if len(stem) >= 3 and (stem == short or (
+                    len(short) >= 4 and stem[0] == short[0] and _text_sim(stem, short) >= 0.75
+                    and _undouble(_VOWELS.sub("a", stem)) == _undouble(_VOWELS.sub("a", short)))):
+                return True
+    return False
+
+
 def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
     """Similarity of two tokens and how they were found alike; with ``syllables`` False,
     two syllables of Chinese or Korean are compared as any other words (in names that are
@@ -1254,6 +1282,10 @@ def token_sim(q: Token, r: Token, syllables: bool = True) -> tuple[float, str]:
         return baltic
     if not (q.abjad or r.abjad or q.orig or r.orig) and ukrainian_h_alike(q.text, r.text):
         return 0.9, "spelling (the Ukrainian or Belarusian h for the Russian g)"
+    if q.role == r.role == Role.NAME and abs(lq - lr) >= 3 and not (
+            q.han or r.han or q.short or r.short) and (
+            _without_din(q.text, r.text) if lq > lr else _without_din(r.text, q.text)):
+        return DIN_SIM, _DIN
     sim = _text_sim(q.text, r.text)
     if sim > KNOWN_OTHER_SIM and q.symbols and r.symbols and _known_other_names(q, r):
         return KNOWN_OTHER_SIM, "another name (both known, other consonants)"
