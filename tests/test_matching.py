@@ -56,6 +56,8 @@ MUST_MATCH = [
      "us-ofac-20157"),
     ("a Japanese name in kanji, in the readings of Japanese names", "西口茂男", "Person",
      "us-ofac-15496"),
+    ("Hindi: the Urdu z without its nukta, v for w", "अयमान अल जवाहिरी", "Person",
+     "us-ofac-2676"),
     ("Chinese read in Cantonese (Hong Kong spelling)", "林鄭月娥", "Person", "us-ofac-29249"),
     ("Chinese in simplified characters, Cantonese", "邓炳强", "Person", "us-ofac-29242"),
     ("Chinese: the list's Mandarin alias of a Hong Kong name", "曾國衞", "Person",

@@ -37,6 +37,7 @@ from sanctio.text.normalize import (
     arabizi_reading,
     as_generation,
     caron_reading,
+    devanagari_nukta_reading,
     german_reading,
     greek_foreign_reading,
     hungarian_reading,
@@ -5159,3 +5160,37 @@ def test_a_name_ending_in_another_dine_is_not_an_al_din_compound() -> None:
     assert "without its al-Din" not in describe("Claude Martin", "Claudine MARTIN")
     # the name before the tail must be the other word, or a spelling of it
     assert score("Sami Haqqani", "Sirajuddin HAQQANI") < 0.8
+
+
+@pytest.mark.parametrize(("hindi", "latin"), [
+    ("मसूद अजहर", ["masud", "ajhar"]),  # a-ja-ha-ra: the inherent vowel of ja unsaid
+    ("कासकर", ["kaskar"]),
+    ("सरदार", ["sardar"]),
+    ("राजकुमार", ["rajkumar"]),
+    ("कमल", ["kamal"]),  # the first syllable's is said
+    ("मोहम्मद", ["mohammad"]),  # and one before a cluster
+    ("जवाहरलाल", ["javaharlal"]),  # one before a consonant whose vowel is unsaid
+    ("संजय", ["sanjay"]),  # and one with the nasal mark
+])
+def test_hindi_leaves_the_inherent_vowel_unsaid_inside_a_word(hindi: str,
+                                                              latin: list[str]) -> None:
+    assert [t.text for t in analyze(hindi, org=False).scoring] == latin
+
+
+def test_hindi_letters_without_their_nukta_read_as_the_urdu_sounds() -> None:
+    """Hindi writes हाफिज सईद (Hafiz Saeed) with फ and ज, letters that say ph and j, where
+    Urdu's f and z take a dot below (फ़, ज़); and व, v, for the w of an Arabic name."""
+    vocab = {"hafiz", "said", "ayman", "al", "zawahiri", "jamal", "azhar", "masud"}
+    read = devanagari_nukta_reading("हाफिज सईद", vocab.__contains__, {})
+    assert read is not None and read[1] == [("हाफिज", "hafiz")]
+    assert [t.text for t in analyze(read[0], org=False).scoring] == ["hafiz", "said"]
+    read = devanagari_nukta_reading("अयमान अल जवाहिरी", vocab.__contains__, {})
+    assert read is not None and read[1] == [("जवाहिरी", "zawahiri")]
+    read = devanagari_nukta_reading("मसूद अजहर", vocab.__contains__, {})
+    assert read is not None and read[1] == [("अजहर", "azhar")]
+    # a word the lists have as written keeps its letters (जमाल is Jamal, not Zamal)
+    assert devanagari_nukta_reading("जमाल", vocab.__contains__, {}) is None
+    # the fewest letters read otherwise: हाफिज is Hafij before Hafiz where both are words
+    read = devanagari_nukta_reading("हाफिज", {"hafij", "hafiz"}.__contains__, {})
+    assert read is not None and read[1] == [("हाफिज", "hafij")]
+    assert devanagari_nukta_reading("Hafiz Saeed", vocab.__contains__, {}) is None

@@ -89,6 +89,7 @@ from sanctio.text.normalize import (
     caron_reading,
     chinese_titles_off,
     detect_script,
+    devanagari_nukta_reading,
     digit_words_reading,
     ends_a_persian_family_name,
     ensure_symbols,
@@ -1730,6 +1731,16 @@ class Screener:
                     f"{a} = {b}" for a, b in syllables.items()),
                 {"read_as": korean_name, "language": "ko", "syllables": syllables},
                 penalty=RUSSIAN_SYLLABLES_PENALTY, person_only=True))
+        hindi = devanagari_nukta_reading(name, self.index.vocab.__contains__,
+                                         self.index.weights.df) if org is not True else None
+        if hindi:
+            # (हाफिज सईद is Hafiz Saeed: Hindi writes the Urdu f and z without their dot)
+            out.append(Reading(
+                hindi[0], org, "reading",
+                "read with the Urdu sounds of the letters Hindi writes without their dot "
+                "(nukta: फ f, ज z, क q, ख kh, ग gh): " + ", ".join(
+                    f"{a} = {b}" for a, b in hindi[1]),
+                {"read_as": hindi[0], "language": "hi", "words": dict(hindi[1])}))
         caron = caron_reading(name)
         if caron:
             out.append(Reading(

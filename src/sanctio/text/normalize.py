@@ -1075,12 +1075,61 @@ _DEVANAGARI_WORD = re.compile("[\u0900-\u097f]+")
 _DEVANAGARI_SCHWA_END = re.compile("(?<!\u094d)[\u0915-\u0939\u0958-\u095f]\u093c?$")
 
 
+_DEVANAGARI_CONSONANT = re.compile("[\u0915-\u0939\u0958-\u095f]\u093c?")
+_DEVANAGARI_MATRA = frozenset(chr(c) for c in (*range(0x093E, 0x094D), 0x0962, 0x0963))
+_DEVANAGARI_VIRAMA = "\u094d"
+
+
+def _hindi_schwa(word: str) -> str:
+    """A Devanagari word with the inherent vowel Hindi does not say inside a word marked
+    unsaid (a virama after its consonant): a consonant's between a vowel and a consonant
+    with its vowel (अजहर, a-ja-ha-ra: Ajhar; कासकर: Kaskar; सरदार: Sardar), taken from the
+    right, never the first syllable's (कमल: Kamal), nor one before a cluster (मोहम्मद:
+    Mohammad) or with the nasal mark (संजय). The final consonant's is the caller's."""
+    # (each unit: a consonant with its nukta and what follows it, or another letter)
+    units: list[list[str]] = []
+    i = 0
+    while i < len(word):
+        m = _DEVANAGARI_CONSONANT.match(word, i)
+        if m is None:
+            units.append(["", word[i]])
+            i += 1
+            continue
+        j = m.end()
+        while j < len(word) and (word[j] in _DEVANAGARI_MATRA or word[j] in (
+                _DEVANAGARI_VIRAMA, "\u0901", "\u0902", "\u0903")):
+            j += 1
+        units.append([m.group(0), word[m.end():j]])
+        i = j
+
+    def inherent(k: int) -> bool:  # a consonant saying its inherent vowel, as written
+        return bool(units[k][0]) and not units[k][1]
+
+    def voiced(k: int) -> bool:  # a vowel is said at the unit (written or inherent)
+        c, marks = units[k]
+        return (not c and "\u0904" <= marks <= "\u0914") or (
+            bool(c) and _DEVANAGARI_VIRAMA not in marks and not dropped[k])
+
+    dropped = [False] * len(units)
+    if len(units) >= 2 and inherent(len(units) - 1) and not (
+            units[-2][0] and _DEVANAGARI_VIRAMA in units[-2][1]):
+        dropped[-1] = True  # (the final one, but after a cluster: as the caller reads it)
+    for k in range(len(units) - 2, 0, -1):
+        if inherent(k) and voiced(k - 1) and units[k + 1][0] and voiced(k + 1) and not (
+                k + 2 < len(units) and _DEVANAGARI_VIRAMA in units[k + 1][1]):
+            dropped[k] = True
+    return "".join(c + (_DEVANAGARI_VIRAMA if dropped[k] and k < len(units) - 1 else marks)
+                   if c else marks for k, (c, marks) in enumerate(units))
+
+
 def _devanagari_word(word: str) -> str:
     """One Devanagari word as Hindi names are written in Latin letters: ICU's ISO 15919
     reading, the inherent vowel of a final consonant not said (राय: Rai, not Raya; अमित:
-    Amit), ś and ṣ as sh (शर्मा: Sharma), c as ch and ch as chh (चन्द्र: Chandra; छाया:
+    Amit), nor of one inside the word where Hindi drops it (:func:`_hindi_schwa`: अजहर,
+    Ajhar), ś and ṣ as sh (शर्मा: Sharma), c as ch and ch as chh (चन्द्र: Chandra; छाया:
     Chhaya), r̥ as ri (कृष्ण: Krishna), a final nh of the anusvara as ngh (सिंह: Singh)."""
-    out: str = _transliterator("Devanagari-Latin").transliterate(word)  # type: ignore[attr-defined]
+    said = _hindi_schwa(word)
+    out: str = _transliterator("Devanagari-Latin").transliterate(said)  # type: ignore[attr-defined]
     out = unicodedata.normalize("NFC", out)
     out = out.replace("r\u0325", "ri").replace("ś", "sh").replace("ṣ", "sh")
     out = out.replace("ch", "\ue000").replace("c", "ch").replace("\ue000", "chh")
@@ -1089,6 +1138,58 @@ def _devanagari_word(word: str) -> str:
     if _DEVANAGARI_SCHWA_END.search(word) and out.endswith("a") and len(word) > 1:
         out = out[:-1]
     return out
+
+
+# the letters Hindi writes without the dot below (nukta) that makes them the sounds of Urdu,
+# Persian and Arabic names: फ़ f, ज़ z, क़ q, ख़ kh, ग़ gh (हाफिज, Hafiz; मसूद अजहर, Masood Azhar);
+# and व, v, which is their w
+_NUKTA_LESS = re.compile("[\u092b\u091c\u0915\u0916\u0917](?!\u093c)")
+_MAX_NUKTA_LETTERS = 4
+
+
+def _folded_word(latin: str) -> str:
+    """A transliterated word as the lists' vocabulary holds it: lower case, no marks."""
+    decomposed = unicodedata.normalize("NFKD", latin.lower())
+    return "".join(c for c in decomposed if c.isalpha() and c.isascii())
+
+
+def devanagari_nukta_reading(text: str, known: Callable[[str], bool],
+                             df: Mapping[str, int] | None = None
+                             ) -> tuple[str, list[tuple[str, str]]] | None:
+    """A name in Devanagari with the letters Hindi writes without their nukta read as the
+    Urdu sounds they stand for (:data:`_NUKTA_LESS`: हाफिज सईद, Hafiz Saeed, not Haphij;
+    अजहर, Azhar), and व as the w of such names (जवाहिरी, Zawahiri): in each word whose
+    letters as written make no word of the lists (``known``), those letters that make one,
+    the fewest first and of as few the word more list names have (``df``); the reading and
+    the words read so, or None for none."""
+    if not _DEVANAGARI_ANY.search(text):
+        return None
+    done: list[tuple[str, str]] = []
+
+    def read(m: re.Match[str]) -> str:
+        word = m.group(0)
+        letters = [x.start() for x in _NUKTA_LESS.finditer(word)]
+        wa = "\u0935" in word  # (व, v, is the w of names of Arabic origin: जवाहिरी)
+        if not (letters or wa) or len(letters) > _MAX_NUKTA_LETTERS or known(
+                _folded_word(_devanagari_word(word))):
+            return word
+        best: tuple[int, int, str, str] | None = None
+        for k in range(1 << len(letters)):
+            dotted = "".join(c + ("\u093c" if any(
+                i == p and k >> b & 1 for b, p in enumerate(letters)) else "")
+                for i, c in enumerate(word))
+            latin = _folded_word(_devanagari_word(dotted))
+            for spelled, w in ((latin, 0), (latin.replace("v", "w"), 1) if wa else ("", 1)):
+                if (k or w) and spelled and known(spelled):
+                    key = (bin(k).count("1") + w, -(df or {}).get(spelled, 0), spelled, dotted)
+                    best = key if best is None or key < best else best
+        if best is None:
+            return word
+        done.append((word, best[2]))
+        return best[3] if best[2] == _folded_word(_devanagari_word(best[3])) else best[2]
+
+    out = _DEVANAGARI_WORD.sub(read, text)
+    return (out, done) if done else None
 
 
 def _devanagari_latin(text: str) -> str:
