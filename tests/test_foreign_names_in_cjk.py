@@ -196,6 +196,15 @@ def test_a_korean_name_in_russian_letters_meets_the_lists_latin_one(latin_only: 
                for e in best.explanation), best.explanation
 
 
+def test_the_korean_syllable_byon_in_russian_letters_is_no_particle() -> None:
+    """Бён is 변 or 병 (Byon, Pyong), read yo: as ben, the particle, it was set aside, and Ли
+    Бён Чхоль met Li Van Chol (van a particle too) on two words of three."""
+    from sanctio.text.normalize import analyze
+
+    assert [t.text for t in analyze("Ли Бён Чхоль", org=False).scoring] == [
+        "li", "byon", "chkhol"]
+    assert analyze("Бен Ладен", org=False).tokens[0].role.name == "PARTICLE"  # (бен is)
+
 
 def test_a_word_is_parted_into_the_fewest_syllables_of_its_system() -> None:
     from sanctio.text.pieces import fewest_pieces

@@ -810,9 +810,16 @@ _CENTRAL_ASIAN_LETTERS = re.compile(
     "[ҒғҚқҲҳҶҷӢӣӮӯӘәӨөҮүҰұҺһҢңҖҗҘҙҠҡҪҫӐӑӖӗӲӳӀӏҜҝҞҟҦҧҬҭҴҵҸҹҼҽҾҿҔҕҤҥӔӕҨҩӠӡҊҋҎҏ]")
 
 
+# a word бён (the Korean syllable 변 or 병, Byon, as Russian writes it): read yo, it is no
+# particle ben (Ли Бён Чхоль is RI Pyong Chol, not Li Van Chol)
+_BYON = re.compile("(?<![\u0400-\u04ff])([Бб])([Ёё])([Нн])(?![\u0400-\u04ff])")
+
+
 def _cyrillic_latin(text: str, rules: str | None = None) -> str:
     if _CENTRAL_ASIAN_LETTERS.search(text):
         text = text.translate(_CENTRAL_ASIAN)
+    if "ё" in text or "Ё" in text:
+        text = _BYON.sub(lambda m: m[1] + ("ЙО" if m[2] == "Ё" else "йо") + m[3], text)
     rules = rules or _cyrillic_rules(text)
     text = _SIGNS.sub("", text)
     tr = _transliterator(rules + "; Any-Latin; Latin-ASCII; [:Nonspacing Mark:] Remove")
