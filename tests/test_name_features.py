@@ -5150,9 +5150,18 @@ def test_a_given_name_with_al_din_written_as_one_word_and_the_name_alone(compoun
                                                                           name: str) -> None:
     """A given name of a name and al-Din (the religion's) written as one word meets the name
     alone, the short form people go by, as the two written apart do (Nur al-Din, Nur)."""
-    assert score(name, compound) >= 0.9, describe(name, compound)
+    assert score(name, compound) >= 0.85, describe(name, compound)
     assert "without its al-Din" in describe(name, compound)
-    assert score(compound, name) >= 0.9
+    assert score(compound, name) >= 0.85
+
+
+def test_a_given_name_with_al_din_written_apart_is_the_same_written_as_one() -> None:
+    """Written apart, al-Din is a word of the name, not one the short form lacks: the two
+    words meet the one written together, before the name alone does (caught by the held-out
+    pairs: SEIFEDDINE met Seif alone, and Eddin was a word more)."""
+    assert "seifeddine~seif eddin (written together)" in describe(
+        "Mohammad SEIFEDDINE", "Mohammad Seif Eddin")
+    assert score("Mohammad SEIFEDDINE", "Mohammad Seif Eddin") >= 0.95
 
 
 def test_a_name_ending_in_another_dine_is_not_an_al_din_compound() -> None:

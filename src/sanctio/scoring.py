@@ -1093,7 +1093,7 @@ _DIN_TAILS = tuple(sorted(set("""
 uddin uddeen uddine udin udeen eddine eddin edine edin addin addine adin aldin aldeen uldin
 iddin oddin
 """.split()), key=len, reverse=True))
-DIN_SIM = 0.9
+DIN_SIM = 0.85
 _VOWELS = re.compile("[aeiou]+")
 _DIN = "the given name without its al-Din (Sirajuddin: Siraj)"
 
