@@ -305,6 +305,9 @@ FOREIGN_SOUNDS_PENALTY = 0.04
 # a Chinese name in Russian letters read in pinyin (Palladius is one syllable for one), and a
 # Korean one in the Latin syllables the lists write (Kontsevich: a few Latin ones for each)
 RUSSIAN_SYLLABLES_PENALTY = 0.02
+# a Hindi name read with the Urdu sounds of letters written without their nukta (हाफिज:
+# Hafiz): the letter may be the one written (जैन is Jain, not Zain), a little weaker evidence
+NUKTA_PENALTY = 0.02
 # a Japanese name in kanji read as a family name and a given name (:mod:`sanctio.text.japanese`):
 # one of the readings its characters take in names, a little weaker evidence
 JAPANESE_READING_PENALTY = 0.02
@@ -1740,7 +1743,8 @@ class Screener:
                 "read with the Urdu sounds of the letters Hindi writes without their dot "
                 "(nukta: फ f, ज z, क q, ख kh, ग gh): " + ", ".join(
                     f"{a} = {b}" for a, b in hindi[1]),
-                {"read_as": hindi[0], "language": "hi", "words": dict(hindi[1])}))
+                {"read_as": hindi[0], "language": "hi", "words": dict(hindi[1])},
+                penalty=NUKTA_PENALTY))
         caron = caron_reading(name)
         if caron:
             out.append(Reading(
