@@ -4,8 +4,9 @@
 names otherwise: Hong Kong officials in Chinese characters (the lists spell them in
 Cantonese), Russians in Ukrainian letters, Iranian and Arab officers with their ranks, a
 Persian half space inside a name, Russian initials after the family name, a Russian's name
-as the Korean, Chinese and Arabic press write it (블라디미르 푸틴, 弗拉基米尔·普京,
-ميخائيل ميشوستين) or as a passport does (IURII KOVALCHUK). This probe holds 333 such
+as the Korean, Chinese, Arabic and Hindi press write it (블라디미르 푸틴, 弗拉基米尔·普京,
+ميخائيل ميشوستين, हाफिज सईद), a Japanese name in kanji (篠田建市) or a Russian's as a
+passport does (IURII KOVALCHUK). This probe holds 397 such
 names of parties on the OFAC, UN, EU and UK lists (`benchmarks/data/real_names.tsv`: the
 query and a pattern the top match's name must contain), screens each as a person against
 the lists' Latin names only (as `evaluate native` does) at the default threshold, and prints
