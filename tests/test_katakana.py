@@ -83,3 +83,26 @@ def test_a_korean_given_name_in_katakana_is_its_syllables_written_together(
     # another given name stays another
     assert compare_forms(analyze(kana, org=False), analyze("KIM Jong Chol", org=False),
                          W).score < 0.5
+
+
+def test_the_particle_japanese_writes_glued_to_a_family_name_is_read_apart() -> None:
+    """オサマ・ビンラディン: Japanese writes bin glued to the family name it begins; read apart
+    where the rest spells a list word (ラディン: Laden), never a first word (ビンセント is
+    Vincent) nor one whose rest spells none."""
+    from sanctio.text.katakana import particle_apart
+
+    def vocab(word: str) -> list[str]:
+        return [w for w in ("laden", "ladin") if reads_as_katakana(word, w)]
+
+    assert particle_apart("オサマ・ビンラディン", vocab) == "オサマ・ビン・ラディン"
+    assert particle_apart("ビンセント・スミス", vocab) is None
+    assert particle_apart("ジョン・ビンガム", vocab) is None
+    assert particle_apart("オサマ・ビン・ラディン", vocab) is None  # (written apart already)
+
+
+def test_a_name_with_the_particle_glued_is_found(screener) -> None:  # type: ignore[no-untyped-def]
+    from sanctio.contract import Query
+
+    top = screener.screen(Query.build("オサマ・ビンラディン", schema="Person")).matches[0]
+    assert top.entity_id == "us-ofac-6365" and top.score >= 0.9, top
+    assert any(e.feature == "reading" and "glued" in e.detail for e in top.explanation)

@@ -72,6 +72,7 @@ from sanctio.text.hangul_foreign import looks_foreign
 from sanctio.text.hangul_foreign import plain_reading as hangul_plain_reading
 from sanctio.text.hangul_foreign import words_of as hangul_words
 from sanctio.text.japanese import japanese_readings, spelled_in_japanese
+from sanctio.text.katakana import particle_apart
 from sanctio.text.kontsevich import kontsevich_readings
 from sanctio.text.korean_hanja import korean_reading, spelled_in_korean
 from sanctio.text.normalize import (
@@ -1734,6 +1735,13 @@ class Screener:
                     f"{a} = {b}" for a, b in syllables.items()),
                 {"read_as": korean_name, "language": "ko", "syllables": syllables},
                 penalty=RUSSIAN_SYLLABLES_PENALTY, person_only=True))
+        apart = particle_apart(name, self.index.katakana_vocab) if org is not True else None
+        if apart:
+            # (オサマ・ビンラディン: Japanese writes the particle glued to the family name)
+            out.append(Reading(
+                apart, False, "reading", "read with the particle bin (ibn) Japanese writes "
+                f"glued to the family name apart: {apart}", {"read_as": apart, "language": "ja"},
+                penalty=RESPACED_PENALTY, person_only=True))
         hindi = devanagari_nukta_reading(name, self.index.vocab.__contains__,
                                          self.index.weights.df) if org is not True else None
         if hindi:

@@ -18,6 +18,7 @@ them as well.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import islice, product
 
@@ -170,3 +171,25 @@ def katakana_keys(word: str) -> frozenset[str]:
         if out:
             keys.add("".join(out))
     return frozenset(keys)
+
+
+# the particle of an Arab's name (bin, ibn: son of) as Japanese writes it glued to the family
+# name it begins (オサマ・ビンラディン, Osama bin Laden): after the first word, before three
+# kana or more
+_GLUED_PARTICLE = re.compile("(?<=[\u30fb\uff65\u00b7 ])(ビン|イブン)"
+                             "(?=[\u30a1-\u30fa\u30fc]{3,}(?:$|[\u30fb\uff65\u00b7 ]))")
+
+
+def particle_apart(name: str, known: Callable[[str], object]) -> str | None:
+    """A katakana name with the particle bin or ibn glued to the next word written apart
+    (オサマ・ビンラディン: オサマ・ビン・ラディン), where the rest of the word reads as a word of
+    the lists (``known``: the list words a katakana word spells, none for none); None for any
+    other name. Not a first word (ビンセント is Vincent), nor a word whose rest spells no list
+    word (ジョン・ビンガム)."""
+    m = _GLUED_PARTICLE.search(name)
+    if m is None:
+        return None
+    rest = KATAKANA_WORD.match(name, m.end())
+    if rest is None or not known(rest.group(0)):
+        return None
+    return name[:m.end()] + "\u30fb" + name[m.end():]
