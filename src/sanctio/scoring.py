@@ -1094,7 +1094,6 @@ uddin uddeen uddine udin udeen eddine eddin edine edin addin addine adin aldin a
 iddin oddin
 """.split()), key=len, reverse=True))
 DIN_SIM = 0.85
-_VOWELS = re.compile("[aeiou]+")
 _DIN = "the given name without its al-Din (Sirajuddin: Siraj)"
 
 
@@ -1109,7 +1108,8 @@ def _without_din(long: str, short: str) -> bool:
             stem = long[: -len(tail)]
             if len(stem) >= 3 and (stem == short or (
                     len(short) >= 4 and stem[0] == short[0] and _text_sim(stem, short) >= 0.75
-                    and _undouble(_VOWELS.sub("a", stem)) == _undouble(_VOWELS.sub("a", short)))):
+                    and _undouble(_VOWEL_GROUPS.sub("a", stem)) == _undouble(
+                        _VOWEL_GROUPS.sub("a", short)))):
                 return True
     return False
 

@@ -1696,12 +1696,13 @@ class Screener:
                                   self.index.weights.df) if org is not True else []):
             # (篠田建市 is SHINODA Kenichi: a Japanese name in kanji, in the readings Japanese
             # names take; kept only for a list name spelled as Japanese)
+            family_word, given_word = japanese.split()
             out.append(Reading(
                 japanese, False, "reading",
-                f"read as a Japanese name in kanji: {family} = {japanese.split()[0]}, "
-                f"{given} = {japanese.split()[1]}",
+                f"read as a Japanese name in kanji: {family} = {family_word}, "
+                f"{given} = {given_word}",
                 {"read_as": japanese, "language": "ja",
-                 "words": {family: japanese.split()[0], given: japanese.split()[1]}},
+                 "words": {family: family_word, given: given_word}},
                 penalty=JAPANESE_READING_PENALTY, keep=spelled_in_japanese, person_only=True))
         for script, language, words, vocab, plain in (
                 ("Hangul", "ko", hangul_words(name) if looks_foreign(name) else [],

@@ -26,8 +26,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-import orjson
-
+from sanctio.evaluate.learn_org_words import write_table as write_sections
 from sanctio.model import Schema
 
 Progress = Callable[[str], None]
@@ -153,12 +152,5 @@ def learn_from_registry(registry: Any, enamdict: Path = ENAMDICT, kanjidic: Path
 
 
 def write_table(doc: dict[str, Any], path: Path) -> None:
-    """The document as JSON, one entry a line."""
-    head = {k: v for k, v in doc.items() if k not in ("family", "given", "chars")}
-    parts = [orjson.dumps(head, option=orjson.OPT_INDENT_2).decode()[:-2]]
-    for key in ("family", "given", "chars"):
-        body = ",\n".join(f"    {orjson.dumps(k).decode()}: {orjson.dumps(v).decode()}"
-                          for k, v in doc[key].items())
-        parts.append(f'  "{key}": {{\n{body}\n  }}')
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(",\n".join(parts) + "\n}\n", encoding="utf-8")
+    """The document as JSON, one entry a line in each of its three tables."""
+    write_sections(doc, path, ("family", "given", "chars"))

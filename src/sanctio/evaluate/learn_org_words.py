@@ -149,11 +149,15 @@ def learn_from_registry(registry: Any, split: str | None = "train",
     }
 
 
-def write_table(doc: dict[str, Any], path: Path) -> None:
-    """The document as JSON, one word a line."""
-    head = {k: v for k, v in doc.items() if k != "words"}
-    text = orjson.dumps(head, option=orjson.OPT_INDENT_2).decode()[:-2]
-    words = ",\n".join(f"    {orjson.dumps(k).decode()}: {orjson.dumps(v).decode()}"
-                       for k, v in doc["words"].items())
+def write_table(doc: dict[str, Any], path: Path, sections: tuple[str, ...] = ("words",)
+                ) -> None:
+    """The document as JSON, one entry a line in each of its tables ``sections`` (the
+    words; the family names, given names and characters of ``learn-japanese-names``)."""
+    head = {k: v for k, v in doc.items() if k not in sections}
+    parts = [orjson.dumps(head, option=orjson.OPT_INDENT_2).decode()[:-2]]
+    for key in sections:
+        body = ",\n".join(f"    {orjson.dumps(k).decode()}: {orjson.dumps(v).decode()}"
+                          for k, v in doc[key].items())
+        parts.append(f'  "{key}": {{\n{body}\n  }}')
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f'{text},\n  "words": {{\n{words}\n  }}\n}}\n', encoding="utf-8")
+    path.write_text(",\n".join(parts) + "\n}\n", encoding="utf-8")

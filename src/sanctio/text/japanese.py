@@ -30,6 +30,7 @@ from functools import lru_cache
 from itertools import islice, product
 from typing import Any
 
+from sanctio.text.normalize import romanised_words
 from sanctio.text.shipped import shipped_doc
 
 # a name of Chinese characters only (the iteration mark 々 too), a space or a middle dot
@@ -150,5 +151,5 @@ def japanese_word(word: str) -> bool:
 def spelled_in_japanese(name: str) -> bool:
     """Whether a list name is spelled as a Japanese name: two words, each of the syllables
     Japanese romanisation writes (SHINODA, Kenichi; not KIM Song Chol, ZHANG Wei, LI Ming)."""
-    words = re.findall("[a-z]+", re.sub("[\u2018\u2019\u02bc']", "", name.lower()))
+    words = romanised_words(name)
     return len(words) == 2 and all(japanese_word(w) for w in words)

@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Any, cast
 
 from sanctio.text.cantonese import HAN_CHAR
-from sanctio.text.normalize import korean_only
+from sanctio.text.normalize import korean_only, romanised_words
 from sanctio.text.symbols import cached_json
 
 # family names whose reading as a family name differs from the table's (金: 금 gold, 김 Kim)
@@ -99,5 +99,5 @@ def spelled_in_korean(reading: str, name: str) -> bool:
     Ch'oe Ryong-hae), one of them a syllable only Korean romanisation writes (jong, ryong).
     So a Korean reading is evidence for a Korean list name of the same length only: not for
     a pinyin name (Jin Zhengen), nor for a longer Korean one (李明, 리명, is no RI Myong Su)."""
-    words = re.findall("[a-z]+", re.sub("[\u2018\u2019\u02bc']", "", name.lower()))
+    words = romanised_words(name)
     return len(words) == len(reading) and any(korean_only(w) for w in words)

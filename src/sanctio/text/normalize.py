@@ -1118,9 +1118,8 @@ def _hindi_schwa(word: str) -> str:
             bool(c) and _DEVANAGARI_VIRAMA not in marks and not dropped[k])
 
     dropped = [False] * len(units)
-    if len(units) >= 2 and inherent(len(units) - 1) and not (
-            units[-2][0] and _DEVANAGARI_VIRAMA in units[-2][1]):
-        dropped[-1] = True  # (the final one, but after a cluster: as the caller reads it)
+    # (the final one, but after a cluster: the caller's rule, which reads it unsaid)
+    dropped[-1] = bool(_DEVANAGARI_SCHWA_END.search(word))
     for k in range(len(units) - 2, 0, -1):
         if inherent(k) and voiced(k - 1) and units[k + 1][0] and voiced(k + 1) and not (
                 k + 2 < len(units) and _DEVANAGARI_VIRAMA in units[k + 1][1]):
@@ -1180,20 +1179,23 @@ def devanagari_nukta_reading(text: str, known: Callable[[str], bool],
         if not (letters or wa) or len(letters) > _MAX_NUKTA_LETTERS or known(
                 _folded_word(_devanagari_word(word))):
             return word
+        # (the fewest letters read otherwise, the commoner word, the word, and what stands
+        # for it in the reading: the word with its dots, or the Latin word where व is read w)
         best: tuple[int, int, str, str] | None = None
         for k in range(1 << len(letters)):
-            dotted = "".join(c + ("\u093c" if any(
-                i == p and k >> b & 1 for b, p in enumerate(letters)) else "")
-                for i, c in enumerate(word))
+            marked = {p for b, p in enumerate(letters) if k >> b & 1}
+            dotted = "".join(c + ("\u093c" if i in marked else "") for i, c in enumerate(word))
             latin = _folded_word(_devanagari_word(dotted))
-            for spelled, w in ((latin, 0), (latin.replace("v", "w"), 1) if wa else ("", 1)):
+            spellings = [(latin, 0)] + ([(latin.replace("v", "w"), 1)] if wa else [])
+            for spelled, w in spellings:
                 if (k or w) and spelled and known(spelled):
-                    key = (bin(k).count("1") + w, -(df or {}).get(spelled, 0), spelled, dotted)
+                    key = (len(marked) + w, -(df or {}).get(spelled, 0), spelled,
+                           dotted if spelled == latin else spelled)
                     best = key if best is None or key < best else best
         if best is None:
             return word
         done.append((word, best[2]))
-        return best[3] if best[2] == _folded_word(_devanagari_word(best[3])) else best[2]
+        return best[3]
 
     out = _DEVANAGARI_WORD.sub(read, text)
     return (out, done) if done else None
@@ -1375,6 +1377,13 @@ def to_latin(text: str) -> str:
 
 
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+_ROMANISATION_APOSTROPHES = re.compile("[\u2018\u2019\u02bc']")
+
+
+def romanised_words(name: str) -> list[str]:
+    """The words of a list name in Latin letters, lower case, the apostrophes of a
+    romanisation dropped inside them (Ch\u2019oe Ryong-hae: choe, ryong, hae)."""
+    return re.findall("[a-z]+", _ROMANISATION_APOSTROPHES.sub("", name.lower()))
 
 
 def tokenize_ascii(text: str) -> list[str]:
