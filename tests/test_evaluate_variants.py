@@ -53,13 +53,13 @@ def test_every_category_is_documented_and_registered() -> None:
     expected = {"exact", "case_punct", "typo1", "typo2", "transposition", "reorder",
                 "family_given", "drop_middle", "initials", "titles", "translit", "particles",
                 "script", "legal_form", "ordinal", "homoglyph", "combo"}
-    # the categories added in sessions 9 to 11, 28, 31, 32, 38 and 52 come after combo (each
+    # the categories added in sessions 9 to 11, 28, 31, 32, 38, 52 and 66 come after combo (each
     # category draws from its own seeded generator: the draws of the earlier ones are those of
     # earlier sessions)
     added = ["joined", "split", "extra_name", "truncated", "abbreviation", "nickname",
              "digits", "no_vowels", "word_twice", "no_spaces", "drop_first",
              "phonetic", "family_first", "acronym", "marks", "generation", "random_case",
-             "first_letter"]
+             "first_letter", "business_word"]
     assert v.ALL_CATEGORIES[-len(added) - 1:] == ["combo", *added]
     assert set(v.ALL_CATEGORIES) == expected | set(added)
     for name, fn in v.CATEGORIES.items():
@@ -622,3 +622,27 @@ def test_initials_put_the_family_name_first_too() -> None:
             for seed in range(40)}
     assert any(o and o.startswith("ROTENBERG ") for o in outs)  # ROTENBERG A. R.
     assert any(o and o.endswith(" ROTENBERG") for o in outs)  # A. R. ROTENBERG
+
+
+def test_business_word_adds_a_word_of_the_trade_before_the_legal_form() -> None:
+    for name, schema, out in outputs(v.business_word):
+        if schema == P:
+            assert out is None
+            continue
+        assert out is not None
+        added = [w for w in out.split() if w not in name.split()]
+        assert len(added) == 1 and added[0].title() in v._BUSINESS_WORDS, (name, out)
+        assert added[0].lower() not in name.lower().split()
+        # (the name's own words kept, in their order)
+        assert [w for w in out.split() if w != added[0]] == name.split()
+    # before the legal form as Sanctio reads it (Pte Limited, Co., Ltd., OU), in the name's case
+    for name, head, tail in (("Shoon Energy Pte Limited", "Shoon Energy", "Pte Limited"),
+                             ("Dalian Shipping Co., Ltd.", "Dalian Shipping", "Co., Ltd."),
+                             ("GARANTEX EUROPE OU", "GARANTEX EUROPE", "OU"),
+                             ("JSC SOVCOMFLOT", "JSC SOVCOMFLOT", "")):
+        out = v.business_word(name, ORG, random.Random(1))
+        assert out is not None and out.startswith(head + " ") and out.endswith(tail), out
+        word = out[len(head) + 1:len(out) - len(tail)].strip()
+        assert word.title() in v._BUSINESS_WORDS and (word.isupper() == head.isupper())
+    assert v.business_word("ROSNEFT", Schema.VESSEL, random.Random(0)) is None
+    assert v.business_word("Пересвет", ORG, random.Random(0)) is None

@@ -5203,3 +5203,24 @@ def test_hindi_letters_without_their_nukta_read_as_the_urdu_sounds() -> None:
     read = devanagari_nukta_reading("हाफिज", {"hafij", "hafiz"}.__contains__, {})
     assert read is not None and read[1] == [("हाफिज", "hafij")]
     assert devanagari_nukta_reading("Hafiz Saeed", vocab.__contains__, {}) is None
+
+
+def test_a_listed_company_name_with_business_words_more_is_that_company() -> None:
+    # the whole list name within the query, in its order, with words of a trade or a group
+    # besides: the company, its branch or one it owns (Rosneft Trading, Iran Air International)
+    for query, listed in (("Sovcomflot Group", "JSC SOVCOMFLOT"),
+                          ("Rosneft Trading", "ROSNEFT"),
+                          ("Iran Air International", "IRAN AIR"),
+                          ("Libyan Investment Authority Group", "Libyan Investment Authority"),
+                          ("Havin Bank Trading Limited", "HAVIN BANK LIMITED")):
+        cmp = compare_forms(analyze(query, org=True), analyze(listed, org=True), W)
+        assert not cmp.features["business_extra"] and not cmp.features["generic_only"], query
+        assert score(query, listed, org=True) >= 0.85, query  # (uniform weights here)
+    # not a name of one short or common word (Saha Trading FZE is no SAHA), nor one met by a
+    # spelling or with its article joined (de la Rosa e Hijos is no PJSC Alrosa), nor a
+    # place more (X Bank Mexico), nor the words in another order (Korea Trading Bank is no
+    # Bank of Korea)
+    for query, listed in (("Saha Trading FZE", "SAHA"), ("de la Rosa e Hijos", "PJSC Alrosa"),
+                          ("X Bank Mexico", "X Bank"), ("Korea Trading Bank", "Bank of Korea"),
+                          ("Dey Shipping Co., Ltd.", "DEY COMPANY")):
+        assert score(query, listed, org=True) < 0.8, query

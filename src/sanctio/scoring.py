@@ -3903,6 +3903,42 @@ def _places_only(real: list[Pair], un_q: list[Token], un_r: list[Token]) -> bool
                               if t.role == Role.GENERIC and not place) < 3
 
 
+def _list_name_within(q: NameForm, r: NameForm, real: list[Pair], un_q: list[Token],
+                      un_r: list[Token]) -> bool:
+    """The whole of an organisation's list name within the query, in its order, and beside
+    it business words only (BANK TEJARAT SERVICES, Iran Air International, JSC Sovcomflot
+    Group), each word met as written or nearly (a name of one word: as written): the listed company named with what it does or where it stands in a group, as
+    its branches and the companies it owns are named; a word of a place more is another
+    body (X Bank Mexico), and so is a name of one short or common word (Saha Trading FZE,
+    SAHA: :func:`_distinctive_word`)."""
+    if q.person or r.person or un_r or not un_q or not real:
+        return False
+    if any(t.role != Role.GENERIC or t.text in ARMED or place_word(t.text) for t in un_q):
+        return False
+    if any(p.sim < 0.9 for p in real):
+        return False
+    order = sorted((j, i) for p in real for j, i in zip(p.rj, p.qi, strict=False))
+    if any(a[1] > b[1] for a, b in itertools.pairwise(order)):
+        return False  # (another order: Korea Trading Bank is no Bank of Korea)
+    # (Company says no more than a legal form: DEY COMPANY is one word, Dey)
+    words = [t for t in r.scoring if t.role in (Role.NAME, Role.GENERIC, Role.NUMBER)
+             and t.text not in _COMPANY_WORDS]
+    if len(words) >= 2:
+        return True
+    # (one word: written the same, not a spelling nor with an article joined; de la Rosa e
+    # Hijos is no PJSC Alrosa)
+    return bool(words) and _distinctive_word(words[0]) and all(p.how == "same" for p in real)
+
+
+def _distinctive_word(t: Token) -> bool:
+    """A name word of a company's one that few others have: six letters or more, no name
+    people have (SOVCOMFLOT, SEPANIR; not SAHA, nor WAFA, nor KHALDI)."""
+    return t.role == Role.NAME and len(t.text) >= _DISTINCTIVE and not known_name(t)
+
+
+_DISTINCTIVE = 6  # the fewest letters of a distinctive company word
+
+
 def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token],
                   un_r: list[Token], rw: list[float], weights: TokenWeights,
                   used_r: set[int], swapped: bool,
@@ -3954,7 +3990,10 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
     # left over are not: Le Import Export is no SAD Import Export Company, Seven Ltd. no
     # 7th Brigade)
     matched_roles = {t.role for p in real for t in p.query}
-    generic_only = bool(real) and matched_roles <= {Role.GENERIC, Role.NUMBER} and (
+    # (the whole list name within the query, with business words besides)
+    within = _list_name_within(q, r, real, un_q, un_r)
+    generic_only = not within and bool(real) and matched_roles <= {
+        Role.GENERIC, Role.NUMBER} and (
         any(t.role == Role.NAME for t in (*un_q, *un_r))
         or (bool(un_q or un_r) and sum(
             1 for p in real for t in p.query if t.role == Role.GENERIC) < 3))
@@ -4002,8 +4041,8 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         syllable_key(rt[j].text) is not None for j in r_names)
     # (either way: Saha Trading FZE is no SAHA, and Rey SARL no REY INVESTMENT COMPANY; a
     # list name with a word of its own more is not one word and business words)
-    business_extra = _business_extra(q, r, un_q, un_r, real) or (
-        _business_extra(r, q, un_r, un_q, real) and all(t.role != Role.NAME for t in un_r))
+    business_extra = not within and (_business_extra(q, r, un_q, un_r, real) or (
+        _business_extra(r, q, un_r, un_q, real) and all(t.role != Role.NAME for t in un_r)))
     # (a company's name with a word of its own more amid the query's, which has one word
     # of its own: King Group is not KING ROMANS GROUP, Marin Shipping not Marin Trans
     # Shipping; a word before or after them is more often a prefix or a translated legal
@@ -4134,7 +4173,8 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
         # (not a feature of the model: a cap on its score, see _compare_forms)
         # (a name in another script, read in English word by word, may leave words out
         # that the tables do not know or rigour reads as its legal form: коммерческий банк)
-        PLACES_ONLY: float(bool(real) and not generic_only and not (q.person or r.person)
+        PLACES_ONLY: float(bool(real) and not generic_only and not within
+                           and not (q.person or r.person)
                            and q.script == "Latin" and _places_only(real, un_q, un_r)),
     }
 

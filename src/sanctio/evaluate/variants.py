@@ -864,6 +864,49 @@ def legal_form(name: str, schema: Schema | None, rng: random.Random) -> str | No
     return out if out and out != name else None
 
 
+# what a company adds to its name for what it does or where it stands in a group
+_BUSINESS_WORDS = ["International", "Trading", "Group", "Holding", "Services", "Global",
+                   "Industries", "Enterprises"]
+
+
+def business_word(name: str, schema: Schema | None, rng: random.Random) -> str | None:
+    """Organisations: a business word added, saying what the company does or where it
+    stands in a group (``JSC SOVCOMFLOT`` -> ``JSC SOVCOMFLOT International``, ``ROSNEFT``
+    -> ``ROSNEFT Trading``), before the legal form where the name ends with one (as Sanctio
+    reads legal forms: ``Shoon Energy Pte Limited`` -> ``Shoon Energy Group Pte
+    Limited``); never a word the name has."""
+    if is_person(schema) or schema == Schema.VESSEL:
+        return None
+    have = {w.lower() for w in re.findall(r"[^\W\d_]+", name)}
+    choices = [w for w in _BUSINESS_WORDS if w.lower() not in have]
+    letters = _letters(name)
+    if not choices or not letters or not _is_latin(name):
+        return None
+    word = _match_case(rng.choice(choices), name)
+    words = name.split()
+    tail = _legal_tail(words)
+    head = " ".join(words[:len(words) - tail]).rstrip(",")
+    return " ".join([head, word, *words[len(words) - tail:]])
+
+
+_COMPANY_WORDS = frozenset({"co", "company", "corp", "corporation"})
+
+
+def _legal_tail(words: list[str]) -> int:
+    """How many of the last words of an organisation's name are its legal form, as Sanctio
+    reads legal forms (``Pte Limited``, ``Co., Ltd.``, ``OU``), never the whole name."""
+    from sanctio.text.normalize import analyze
+
+    tail = 0
+    for k in range(1, len(words)):
+        form = analyze(" ".join(words[-k:]), org=True)
+        if form.scoring and not (form.legal and all(
+                t.text in _COMPANY_WORDS for t in form.scoring)):
+            break
+        tail = k
+    return tail
+
+
 # --------------------------------------------------------------------------- numbers
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -1404,7 +1447,8 @@ CATEGORIES.update(joined=joined, split=split, extra_name=extra_name, truncated=t
                   no_vowels=no_vowels, word_twice=word_twice, no_spaces=no_spaces,
                   drop_first=drop_first, phonetic=phonetic, family_first=family_first,
                   acronym=acronym, marks=marks, generation=generation,
-                  random_case=random_case, first_letter=first_letter)
+                  random_case=random_case, first_letter=first_letter,
+                  business_word=business_word)
 ALL_CATEGORIES: list[str] = list(CATEGORIES)
 
 
