@@ -3907,10 +3907,11 @@ def _list_name_within(q: NameForm, r: NameForm, real: list[Pair], un_q: list[Tok
                       un_r: list[Token]) -> bool:
     """The whole of an organisation's list name within the query, in its order, and beside
     it business words only (BANK TEJARAT SERVICES, Iran Air International, JSC Sovcomflot
-    Group), each word met as written or nearly (a name of one word: as written): the listed company named with what it does or where it stands in a group, as
-    its branches and the companies it owns are named; a word of a place more is another
-    body (X Bank Mexico), and so is a name of one short or common word (Saha Trading FZE,
-    SAHA: :func:`_distinctive_word`)."""
+    Group), each word met as written or nearly (a name of one word: as written): the listed
+    company named with what it does or where it stands in a group, as its branches and the
+    companies it owns are named; a word of a place more is another body (X Bank Mexico),
+    and so is a name of one short or common word (Saha Trading FZE, SAHA:
+    :func:`_distinctive_word`)."""
     if q.person or r.person or un_r or not un_q or not real:
         return False
     if any(t.role != Role.GENERIC or t.text in ARMED or place_word(t.text) for t in un_q):
