@@ -5219,8 +5219,11 @@ def test_a_listed_company_name_with_business_words_more_is_that_company() -> Non
     # not a name of one short or common word (Saha Trading FZE is no SAHA), nor one met by a
     # spelling or with its article joined (de la Rosa e Hijos is no PJSC Alrosa), nor a
     # place more (X Bank Mexico), nor the words in another order (Korea Trading Bank is no
-    # Bank of Korea)
+    # Bank of Korea), nor a word more before or amid the list name's (National Bank of Russia,
+    # Russia National Bank)
     for query, listed in (("Saha Trading FZE", "SAHA"), ("de la Rosa e Hijos", "PJSC Alrosa"),
                           ("X Bank Mexico", "X Bank"), ("Korea Trading Bank", "Bank of Korea"),
+                          ("Russia National Bank", "Russia Bank"),
+                          ("National Bank of Russia", "Bank of Russia"),
                           ("Dey Shipping Co., Ltd.", "DEY COMPANY")):
         assert score(query, listed, org=True) < 0.8, query
