@@ -5212,6 +5212,7 @@ def test_a_listed_company_name_with_business_words_more_is_that_company() -> Non
                           ("Rosneft Trading", "ROSNEFT"),
                           ("Iran Air International", "IRAN AIR"),
                           ("Libyan Investment Authority Group", "Libyan Investment Authority"),
+                          ("Concern Avrora", "AVRORA"),
                           ("Havin Bank Trading Limited", "HAVIN BANK LIMITED")):
         cmp = compare_forms(analyze(query, org=True), analyze(listed, org=True), W)
         assert not cmp.features["business_extra"] and not cmp.features["generic_only"], query
@@ -5219,8 +5220,8 @@ def test_a_listed_company_name_with_business_words_more_is_that_company() -> Non
     # not a name of one short or common word (Saha Trading FZE is no SAHA), nor one met by a
     # spelling or with its article joined (de la Rosa e Hijos is no PJSC Alrosa), nor a
     # place more (X Bank Mexico), nor the words in another order (Korea Trading Bank is no
-    # Bank of Korea), nor a word more before or amid the list name's (National Bank of Russia,
-    # Russia National Bank)
+    # Bank of Korea), nor, where the list name has only business words and places, a word
+    # more before or amid them (National Bank of Russia, Russia National Bank)
     for query, listed in (("Saha Trading FZE", "SAHA"), ("de la Rosa e Hijos", "PJSC Alrosa"),
                           ("X Bank Mexico", "X Bank"), ("Korea Trading Bank", "Bank of Korea"),
                           ("Russia National Bank", "Russia Bank"),

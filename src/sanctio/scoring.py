@@ -3905,9 +3905,9 @@ def _places_only(real: list[Pair], un_q: list[Token], un_r: list[Token]) -> bool
 
 def _list_name_within(q: NameForm, r: NameForm, real: list[Pair], un_q: list[Token],
                       un_r: list[Token]) -> bool:
-    """The whole of an organisation's list name at the start of the query, in its order,
-    and after it business words only (BANK TEJARAT SERVICES, Iran Air International, JSC
-    Sovcomflot Group), each word met as written or nearly (a name of one word: as
+    """The whole of an organisation's list name within the query, in its order, and beside
+    it business words only (BANK TEJARAT SERVICES, Iran Air International, JSC Sovcomflot
+    Group, Concern Avrora), each word met as written or nearly (a name of one word: as
     written): the listed company named with what it does or where it stands in a group, as
     its branches and the companies it owns are named; a word of a place more is another
     body (X Bank Mexico), and so is a name of one short or common word (Saha Trading FZE,
@@ -3921,14 +3921,16 @@ def _list_name_within(q: NameForm, r: NameForm, real: list[Pair], un_q: list[Tok
     order = sorted((j, i) for p in real for j, i in zip(p.rj, p.qi, strict=False))
     if any(a[1] > b[1] for a, b in itertools.pairwise(order)):
         return False  # (another order: Korea Trading Bank is no Bank of Korea)
-    # (the list name first and whole, the words more after it: Russia National Bank is no
-    # Russia Bank, nor National Bank of Russia Bank of Russia)
-    met = sorted(i for p in real for i in p.qi)
-    if not met or met != list(range(len(met))):
-        return False
     # (Company says no more than a legal form: DEY COMPANY is one word, Dey)
     words = [t for t in r.scoring if t.role in (Role.NAME, Role.GENERIC, Role.NUMBER)
              and t.text not in _COMPANY_WORDS]
+    met = sorted(i for p in real for i in p.qi)
+    if not any(t.role == Role.NAME and not place_word(t.text) for t in words) and (
+            met != list(range(len(met)))):
+        # (a name of business words and places only: first and whole, the words more after
+        # it; Russia National Bank is no Russia Bank, nor National Bank of Russia Bank of
+        # Russia. A name of its own may follow a business word: Concern Avrora)
+        return False
     if len(words) >= 2:
         return True
     # (one word: written the same, not a spelling nor with an article joined; de la Rosa e
