@@ -5228,3 +5228,21 @@ def test_a_listed_company_name_with_business_words_more_is_that_company() -> Non
                           ("National Bank of Russia", "Bank of Russia"),
                           ("Dey Shipping Co., Ltd.", "DEY COMPANY")):
         assert score(query, listed, org=True) < 0.8, query
+
+
+def test_a_listed_company_named_without_its_business_words_is_that_company() -> None:
+    # the other way round: the query is the list name's own words without its business
+    # words, as people name the company (Rostec, State Corporation Rostec)
+    for query, listed in (("Sovcomflot", "Sovcomflot Group"),
+                          ("Rostec", "State Corporation Rostec"),
+                          ("Iran Air", "IRAN AIR INTERNATIONAL")):
+        cmp = compare_forms(analyze(query, org=True), analyze(listed, org=True), W)
+        assert not cmp.features["business_extra"] and not cmp.features["one_of_many"], query
+        assert score(query, listed, org=True) >= 0.8, query
+    # a name of one short word or a name people have keeps the rule (Saha, SAHA TRADING;
+    # Kalashnikov is a family name), and so does a name of business words and places with a
+    # word more before or amid them (Bank of Russia, National Bank of Russia)
+    for query, listed in (("Saha", "SAHA TRADING"), ("Kalashnikov", "Kalashnikov Concern"),
+                          ("Bank of Russia", "National Bank of Russia"),
+                          ("Bank of Korea", "Korea Trading Bank")):
+        assert score(query, listed, org=True) < 0.8, query

@@ -3905,32 +3905,49 @@ def _places_only(real: list[Pair], un_q: list[Token], un_r: list[Token]) -> bool
 
 def _list_name_within(q: NameForm, r: NameForm, real: list[Pair], un_q: list[Token],
                       un_r: list[Token]) -> bool:
-    """The whole of an organisation's list name within the query, in its order, and beside
-    it business words only (BANK TEJARAT SERVICES, Iran Air International, JSC Sovcomflot
-    Group, Concern Avrora), each word met as written or nearly (a name of one word: as
-    written): the listed company named with what it does or where it stands in a group, as
-    its branches and the companies it owns are named; a word of a place more is another
-    body (X Bank Mexico), and so is a name of one short or common word (Saha Trading FZE,
-    SAHA: :func:`_distinctive_word`)."""
-    if q.person or r.person or un_r or not un_q or not real:
+    """The whole of one organisation's name within the other's, in its order, and beside it
+    business words only, each word met as written or nearly (a name of one word: as
+    written): the query is the listed company named with what it does or where it stands
+    in a group, as its branches and the companies it owns are named (BANK TEJARAT SERVICES,
+    Iran Air International, JSC Sovcomflot Group, Concern Avrora), or the listed company
+    named as people name it, without its business words (Kalashnikov, Kalashnikov Concern;
+    Rostec, State Corporation Rostec). A word of a place more is another body (X Bank
+    Mexico), and so is a name of one short or common word (Saha Trading FZE, SAHA:
+    :func:`_distinctive_word`)."""
+    if q.person or r.person or not real or any(p.sim < 0.9 for p in real):
         return False
-    if any(t.role != Role.GENERIC or t.text in ARMED or place_word(t.text) for t in un_q):
+    # (query position, list position) of each word met
+    links = [(i, j) for p in real for i, j in zip(p.qi, p.rj, strict=False)]
+    if un_q and not un_r:
+        return _whole_within(r.scoring, [(j, i) for i, j in links], un_q, real)
+    if un_r and not un_q:
+        return _whole_within(q.scoring, links, un_r, real)
+    return False
+
+
+def _whole_within(short: list[Token], links: list[tuple[int, int]], extra: list[Token],
+                  real: list[Pair]) -> bool:
+    """:func:`_list_name_within` for the shorter name's words (``short``), linked (its
+    position, the other's) to the longer's, which has the words ``extra`` besides."""
+    if any(t.role != Role.GENERIC or t.text in ARMED or place_word(t.text) for t in extra):
         return False
-    if any(p.sim < 0.9 for p in real):
-        return False
-    order = sorted((j, i) for p in real for j, i in zip(p.rj, p.qi, strict=False))
+    order = sorted(links)
     if any(a[1] > b[1] for a, b in itertools.pairwise(order)):
         return False  # (another order: Korea Trading Bank is no Bank of Korea)
     # (Company says no more than a legal form: DEY COMPANY is one word, Dey)
-    words = [t for t in r.scoring if t.role in (Role.NAME, Role.GENERIC, Role.NUMBER)
+    words = [t for t in short if t.role in (Role.NAME, Role.GENERIC, Role.NUMBER)
              and t.text not in _COMPANY_WORDS]
-    met = sorted(i for p in real for i in p.qi)
+    met = sorted(j for _, j in links)
     if not any(t.role == Role.NAME and not place_word(t.text) for t in words) and (
             met != list(range(len(met)))):
         # (a name of business words and places only: first and whole, the words more after
         # it; Russia National Bank is no Russia Bank, nor National Bank of Russia Bank of
         # Russia. A name of its own may follow a business word: Concern Avrora)
         return False
+    if not any(t.role == Role.NAME for t in words):
+        # (business words alone are a name from three on, as generic_only has it: Import
+        # Export is no SAD Import Export Company)
+        return len(words) >= 3
     if len(words) >= 2:
         return True
     # (one word: written the same, not a spelling nor with an article joined; de la Rosa e
@@ -3983,9 +4000,12 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
     n_q, n_r = len(qt) - aside[0], len(rt) - aside[1]
     n_names = sum(1 for t in rt if t.role == Role.NAME) + sum(
         1 for t in qt if t.role == Role.NAME) - aside[2]
-    one_of_many = (len(real) == 1 and len(real[0].query) == 1 and len(real[0].listed) == 1
-                   and (n_r >= 2 or n_q >= 2) and not (q.legal or r.legal)
-                   and any(t.role == Role.NAME for t in rt) and n_names >= 3)
+    # (the whole of one name within the other, with business words besides)
+    within = _list_name_within(q, r, real, un_q, un_r)
+    one_of_many = not within and (
+        len(real) == 1 and len(real[0].query) == 1 and len(real[0].listed) == 1
+        and (n_r >= 2 or n_q >= 2) and not (q.legal or r.legal)
+        and any(t.role == Role.NAME for t in rt) and n_names >= 3)
     max_w = max((rw[j] for p in real for j in p.rj), default=0.0)
     if one_of_many and q.person and max_w >= _COMMON_WEIGHT and _shared_title(q, r):
         # a title both names give, and a name that is no common one: what is left of a
@@ -3998,8 +4018,6 @@ def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token]
     # left over are not: Le Import Export is no SAD Import Export Company, Seven Ltd. no
     # 7th Brigade)
     matched_roles = {t.role for p in real for t in p.query}
-    # (the whole list name within the query, with business words besides)
-    within = _list_name_within(q, r, real, un_q, un_r)
     generic_only = not within and bool(real) and matched_roles <= {
         Role.GENERIC, Role.NUMBER} and (
         any(t.role == Role.NAME for t in (*un_q, *un_r))
