@@ -59,7 +59,7 @@ def test_every_category_is_documented_and_registered() -> None:
     added = ["joined", "split", "extra_name", "truncated", "abbreviation", "nickname",
              "digits", "no_vowels", "word_twice", "no_spaces", "drop_first",
              "phonetic", "family_first", "acronym", "marks", "generation", "random_case",
-             "first_letter", "business_word"]
+             "first_letter", "business_word", "business_word_dropped"]
     assert v.ALL_CATEGORIES[-len(added) - 1:] == ["combo", *added]
     assert set(v.ALL_CATEGORIES) == expected | set(added)
     for name, fn in v.CATEGORIES.items():
@@ -646,3 +646,21 @@ def test_business_word_adds_a_word_of_the_trade_before_the_legal_form() -> None:
         assert word.title() in v._BUSINESS_WORDS and (word.isupper() == head.isupper())
     assert v.business_word("ROSNEFT", Schema.VESSEL, random.Random(0)) is None
     assert v.business_word("Пересвет", ORG, random.Random(0)) is None
+
+
+def test_business_word_dropped_leaves_out_a_business_word_at_either_end() -> None:
+    for name, schema, out in outputs(v.business_word_dropped):
+        if schema == P or out is None:
+            continue
+        before, after = name.split(), out.split()
+        assert len(after) == len(before) - 1, (name, out)
+        gone = [w for w in before if w not in after]
+        assert gone and (gone[0] == before[0] or gone[0] in before[-2:]), (name, out)
+    rng = random.Random(0)
+    assert v.business_word_dropped("Sovcomflot Group", ORG, rng) == "Sovcomflot"
+    assert v.business_word_dropped("State Corporation Rostec", ORG, rng) == "Corporation Rostec"
+    # never a name word, a legal form, a word that leaves a joining word behind, or a person's
+    assert v.business_word_dropped("Bank of Korea", ORG, rng) is None
+    assert v.business_word_dropped("Concord Management and Consulting LLC", ORG, rng) is None
+    assert v.business_word_dropped("Tidewater Middle East Co.", ORG, rng) is None
+    assert v.business_word_dropped("Mahan Air", P, rng) is None

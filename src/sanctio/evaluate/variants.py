@@ -890,6 +890,35 @@ def business_word(name: str, schema: Schema | None, rng: random.Random) -> str |
 
 
 _COMPANY_WORDS = frozenset({"co", "company", "corp", "corporation"})
+_JOINING = frozenset({"and", "&", "of", "the", "for", "und", "et", "de"})
+
+
+def business_word_dropped(name: str, schema: Schema | None,
+                          rng: random.Random) -> str | None:
+    """Organisations: one business word of the name left out, as people name a company
+    without what it does (``ROSTEC`` for ``State Corporation Rostec``, ``Sovcomflot`` for
+    ``Sovcomflot Group``): its first word or its last before the legal form, where Sanctio
+    reads it as a business word and what is left has a name word."""
+    from sanctio.text.normalize import Role, analyze
+
+    if is_person(schema) or schema == Schema.VESSEL or not _is_latin(name):
+        return None
+    words = name.split()
+    last = len(words) - _legal_tail(words) - 1  # (the name's last word before its form)
+    spots = [i for i in sorted({0, last}) if i >= 0
+             and (form := analyze(words[i], org=True)).scoring
+             and all(t.role == Role.GENERIC and t.text not in _COMPANY_WORDS
+                     for t in form.scoring)]
+    rng.shuffle(spots)
+    for i in spots:
+        if words[i - 1 if i else 1].lower() in _JOINING:
+            continue  # (Concord Management and LLC)
+        out = " ".join([*words[:i], *words[i + 1:]]).strip(" ,")
+        if out and any(t.role == Role.NAME for t in analyze(out, org=True).scoring):
+            return out
+    return None
+
+
 
 
 def _legal_tail(words: list[str]) -> int:
@@ -1448,7 +1477,7 @@ CATEGORIES.update(joined=joined, split=split, extra_name=extra_name, truncated=t
                   drop_first=drop_first, phonetic=phonetic, family_first=family_first,
                   acronym=acronym, marks=marks, generation=generation,
                   random_case=random_case, first_letter=first_letter,
-                  business_word=business_word)
+                  business_word=business_word, business_word_dropped=business_word_dropped)
 ALL_CATEGORIES: list[str] = list(CATEGORIES)
 
 
