@@ -3910,8 +3910,8 @@ def _list_name_within(q: NameForm, r: NameForm, real: list[Pair], un_q: list[Tok
     written): the query is the listed company named with what it does or where it stands
     in a group, as its branches and the companies it owns are named (BANK TEJARAT SERVICES,
     Iran Air International, JSC Sovcomflot Group, Concern Avrora), or the listed company
-    named as people name it, without its business words (Kalashnikov, Kalashnikov Concern;
-    Rostec, State Corporation Rostec). A word of a place more is another body (X Bank
+    named as people name it, without its business words (Rostec, State Corporation Rostec;
+    Sovcomflot, Sovcomflot Group). A word of a place more is another body (X Bank
     Mexico), and so is a name of one short or common word (Saha Trading FZE, SAHA:
     :func:`_distinctive_word`)."""
     if q.person or r.person or not real or any(p.sim < 0.9 for p in real):
@@ -3921,7 +3921,11 @@ def _list_name_within(q: NameForm, r: NameForm, real: list[Pair], un_q: list[Tok
     if un_q and not un_r:
         return _whole_within(r.scoring, [(j, i) for i, j in links], un_q, real)
     if un_r and not un_q:
-        return _whole_within(q.scoring, links, un_r, real)
+        # (the query without business words of the list name's: it must have a name of
+        # its own, no place alone; Korea Trading is no Korea Trading Bank, Iran Insurance
+        # no Iran Insurance Company)
+        return any(t.role == Role.NAME and not place_word(t.text) for t in q.scoring) and (
+            _whole_within(q.scoring, links, un_r, real))
     return False
 
 
