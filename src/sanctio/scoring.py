@@ -3913,7 +3913,7 @@ def _list_name_within(q: NameForm, r: NameForm, real: list[Pair], un_q: list[Tok
     named as people name it, without its business words (Rostec, State Corporation Rostec;
     Sovcomflot, Sovcomflot Group). A word of a place more is another body (X Bank
     Mexico), and so is a name of one short or common word (Saha Trading FZE, SAHA:
-    :func:`_distinctive_word`)."""
+    :func:`distinctive_word`)."""
     if q.person or r.person or not real or any(p.sim < 0.9 for p in real):
         return False
     # (query position, list position) of each word met
@@ -3945,8 +3945,8 @@ def _whole_within(short: list[Token], links: list[tuple[int, int]], extra: list[
     if not any(t.role == Role.NAME and not place_word(t.text) for t in words) and (
             met != list(range(len(met)))):
         # (a name of business words and places only: first and whole, the words more after
-        # it; Russia National Bank is no Russia Bank, nor National Bank of Russia Bank of
-        # Russia. A name of its own may follow a business word: Concern Avrora)
+        # it; Russia National Bank is no Russia Bank, nor is National Bank of Russia the
+        # Bank of Russia. A name of its own may follow a business word: Concern Avrora)
         return False
     if not any(t.role == Role.NAME for t in words):
         # (business words alone are a name from three on, as generic_only has it: Import
@@ -3956,16 +3956,17 @@ def _whole_within(short: list[Token], links: list[tuple[int, int]], extra: list[
         return True
     # (one word: written the same, not a spelling nor with an article joined; de la Rosa e
     # Hijos is no PJSC Alrosa)
-    return bool(words) and _distinctive_word(words[0]) and all(p.how == "same" for p in real)
+    return bool(words) and distinctive_word(words[0]) and all(p.how == "same" for p in real)
 
 
-def _distinctive_word(t: Token) -> bool:
+def distinctive_word(t: Token) -> bool:
     """A name word of a company's one that few others have: six letters or more, no name
-    people have (SOVCOMFLOT, SEPANIR; not SAHA, nor WAFA, nor KHALDI)."""
-    return t.role == Role.NAME and len(t.text) >= _DISTINCTIVE and not known_name(t)
+    people have (SOVCOMFLOT, SEPANIR, Ruselectro; not SAHA, nor WAFA, nor KHALDI, nor
+    Harmon)."""
+    return t.role == Role.NAME and len(t.text) >= DISTINCTIVE and not known_name(t)
 
 
-_DISTINCTIVE = 6  # the fewest letters of a distinctive company word
+DISTINCTIVE = 6  # the fewest letters of a distinctive company word
 
 
 def name_features(q: NameForm, r: NameForm, pairs: list[Pair], un_q: list[Token],

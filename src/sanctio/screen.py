@@ -48,6 +48,7 @@ from sanctio.scoring import (
     attribute_evidence,
     compare_forms,
     day_date,
+    distinctive_word,
     dob_letters_evidence,
     dob_part_evidence,
     initial_evidence,
@@ -336,18 +337,14 @@ _QUOTED_NICK = re.compile(r"^(?P<before>[^“”\"«»]*\w[^“”\"«»]*?)\s*[
                           r"[^“”\"«»]{0,30}?)\s*[”\"»]\s*(?P<after>\w[^“”\"«»]*)$")
 
 
-_LONE_CUT = 6  # the fewest letters of a company's one name word read as cut off
-
-
 def _lone_company_word(form: NameForm, last: Token, org: bool | None) -> bool:
     """A company's name of one name word beside its legal form or business words, that word
     long (JSC Ruselectro, LLC PROMTEKHNOL): it may be cut off as well, where it is last as
     written, no list word and two thirds of the list word it begins at least (a short one,
     Bera Ltd, begins too many: BERATEX GROUP), and no name people have (Harmon is named
-    after someone, not HARMONY FARM cut)."""
-    return (org is True or bool(form.legal)) and len(last.text) >= _LONE_CUT and (
-        last.role == Role.NAME) and sum(t.role == Role.NAME for t in form.scoring) == 1 and (
-        not known_name(last))
+    after someone, not HARMONY FARM cut): :func:`sanctio.scoring.distinctive_word`."""
+    return (org is True or bool(form.legal)) and distinctive_word(last) and sum(
+        t.role == Role.NAME for t in form.scoring) == 1
 
 
 def nickname_readings(full: str) -> list[str]:
