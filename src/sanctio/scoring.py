@@ -3924,8 +3924,7 @@ def _list_name_within(q: NameForm, r: NameForm, real: list[Pair], un_q: list[Tok
         # (the query without business words of the list name's: it must have a name of
         # its own, no place alone; Korea Trading is no Korea Trading Bank, Iran Insurance
         # no Iran Insurance Company)
-        return any(t.role == Role.NAME and not place_word(t.text) for t in q.scoring) and (
-            _whole_within(q.scoring, links, un_r, real))
+        return _own_name(q.scoring) and _whole_within(q.scoring, links, un_r, real)
     return False
 
 
@@ -3942,8 +3941,7 @@ def _whole_within(short: list[Token], links: list[tuple[int, int]], extra: list[
     words = [t for t in short if t.role in (Role.NAME, Role.GENERIC, Role.NUMBER)
              and t.text not in _COMPANY_WORDS]
     met = sorted(j for _, j in links)
-    if not any(t.role == Role.NAME and not place_word(t.text) for t in words) and (
-            met != list(range(len(met)))):
+    if not _own_name(words) and met != list(range(len(met))):
         # (a name of business words and places only: first and whole, the words more after
         # it; Russia National Bank is no Russia Bank, nor is National Bank of Russia the
         # Bank of Russia. A name of its own may follow a business word: Concern Avrora)
@@ -3957,6 +3955,12 @@ def _whole_within(short: list[Token], links: list[tuple[int, int]], extra: list[
     # (one word: written the same, not a spelling nor with an article joined; de la Rosa e
     # Hijos is no PJSC Alrosa)
     return bool(words) and distinctive_word(words[0]) and all(p.how == "same" for p in real)
+
+
+def _own_name(tokens: list[Token]) -> bool:
+    """A name word among an organisation's words that says no place (Sovcomflot; not Iran
+    of Iran Air, nor Korea of Korea Trading)."""
+    return any(t.role == Role.NAME and not place_word(t.text) for t in tokens)
 
 
 def distinctive_word(t: Token) -> bool:

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 
 from sanctio.model import Schema
+from sanctio.text.normalize import Role, analyze
 
 Generator = Callable[[str, Schema | None, random.Random], str | None]
 
@@ -899,8 +900,6 @@ def business_word_dropped(name: str, schema: Schema | None,
     without what it does (``ROSTEC`` for ``State Corporation Rostec``, ``Sovcomflot`` for
     ``Sovcomflot Group``): its first word or its last before the legal form, where Sanctio
     reads it as a business word and what is left has a name word."""
-    from sanctio.text.normalize import Role, analyze
-
     if is_person(schema) or schema == Schema.VESSEL or not _is_latin(name):
         return None
     words = name.split()
@@ -919,13 +918,9 @@ def business_word_dropped(name: str, schema: Schema | None,
     return None
 
 
-
-
 def _legal_tail(words: list[str]) -> int:
     """How many of the last words of an organisation's name are its legal form, as Sanctio
     reads legal forms (``Pte Limited``, ``Co., Ltd.``, ``OU``), never the whole name."""
-    from sanctio.text.normalize import analyze
-
     tail = 0
     for k in range(1, len(words)):
         form = analyze(" ".join(words[-k:]), org=True)
